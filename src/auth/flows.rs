@@ -1,0 +1,455 @@
+//! The account flows. Each validates, changes the database in one transaction,
+//! writes its audit rows and queues its e-mails in that same transaction.
+
+use crate::config::RateLimit;
+use crate::db::audit::AuditEvent;
+use crate::db::tokens::Purpose;
+use crate::db::{self, users::SessionUser};
+use crate::domain::tenant::{DomainPrefix, Role};
+use crate::domain::{EmailAddress, FormErrors, password, tenant, token};
+use crate::email::messages::{AccountLocked, ConfirmEmail, EmailContent, PasswordChanged, ResetPassword};
+use crate::messages;
+use crate::state::AppState;
+use serde_json::json;
+use sqlx::PgConnection;
+use time::format_description::well_known::Rfc2822;
+use uuid::Uuid;
+
+/// Counts a request against a per-subject limit; true when it is over the limit.
+pub async fn over_limit(state: &AppState, bucket: &str, subject: &str, limit: RateLimit) -> sqlx::Result<bool> {
+    let hits = db::rate_limit::hit(&state.db, bucket, subject, limit.window).await?;
+    Ok(hits > limit.max as i32)
+}
+
+/// What the sign-up form sends.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct SignUpInput {
+    /// Organisation name.
+    #[serde(default)]
+    pub organisation: String,
+    /// Wanted domain prefix.
+    #[serde(default)]
+    pub domain_prefix: String,
+    /// Country code.
+    #[serde(default)]
+    pub country: String,
+    /// Global admin's name.
+    #[serde(default)]
+    pub full_name: String,
+    /// Global admin's e-mail.
+    #[serde(default)]
+    pub email: String,
+    /// Global admin's password.
+    #[serde(default)]
+    pub password: String,
+}
+
+/// A new work account's ids.
+pub struct SignedUp {
+    /// The global admin.
+    pub user_id: Uuid,
+    /// Their session epoch.
+    pub epoch: i32,
+}
+
+/// Creates a tenant and its global admin and sends the confirmation e-mail.
+pub async fn sign_up(state: &AppState, input: &SignUpInput, ip: &str) -> anyhow::Result<Result<SignedUp, FormErrors>> {
+    let mut errors = FormErrors::default();
+    let organisation = errors.check("organisation", tenant::parse_organisation_name(&input.organisation));
+    let prefix = errors.check("domain_prefix", DomainPrefix::parse(&input.domain_prefix));
+    let country = errors.check("country", tenant::parse_country_code(&input.country));
+    let full_name = errors.check("full_name", tenant::parse_full_name(&input.full_name));
+    let email = errors.check("email", EmailAddress::parse(&input.email));
+    let related = [input.organisation.as_str(), input.full_name.as_str(), input.email.as_str(), input.domain_prefix.as_str()];
+    errors.check("password", password::check_new_password(&input.password, &related));
+
+    let market = match &country {
+        Some(code) => db::markets::find(&state.db, code).await?,
+        None => None,
+    };
+    if country.is_some() && market.is_none() {
+        errors.add("country", messages::COUNTRY_UNKNOWN);
+    }
+    if let Some(p) = &prefix
+        && db::tenants::domain_prefix_taken(&state.db, p.as_str()).await?
+    {
+        errors.add("domain_prefix", messages::DOMAIN_PREFIX_TAKEN);
+    }
+    if let Some(e) = &email
+        && db::users::email_taken(&state.db, e.as_str()).await?
+    {
+        errors.add("email", messages::EMAIL_TAKEN);
+    }
+    let (Some(organisation), Some(prefix), Some(market), Some(full_name), Some(email), true) =
+        (organisation, prefix, market, full_name, email, errors.is_empty())
+    else {
+        return Ok(Err(errors));
+    };
+
+    let password_hash = state.hasher.hash(&input.password).await?;
+    let tenant_id = Uuid::new_v4();
+    let user_id = Uuid::new_v4();
+    let mut tx = state.db.begin().await?;
+    let inserted = db::tenants::insert(
+        &mut *tx,
+        &db::tenants::NewTenant {
+            tenant_id,
+            name: &organisation,
+            domain_prefix: prefix.as_str(),
+            country_code: &market.country_code,
+            billing_currency: &market.billing_currency,
+        },
+    )
+    .await;
+    // The checks above can race with another sign-up; the constraints decide.
+    if let Err(e) = inserted {
+        if db::is_unique_violation(&e, db::tenants::DOMAIN_PREFIX_UNIQUE) {
+            errors.add("domain_prefix", messages::DOMAIN_PREFIX_TAKEN);
+            return Ok(Err(errors));
+        }
+        return Err(e.into());
+    }
+    let user = db::users::NewUser {
+        user_id,
+        tenant_id,
+        full_name: &full_name,
+        email: email.as_str(),
+        password_hash: &password_hash,
+        role: Role::GlobalAdmin.as_str(),
+    };
+    if let Err(e) = db::users::insert(&mut *tx, &user).await {
+        if db::is_unique_violation(&e, db::users::EMAIL_UNIQUE) {
+            errors.add("email", messages::EMAIL_TAKEN);
+            return Ok(Err(errors));
+        }
+        return Err(e.into());
+    }
+    db::audit::record(
+        &mut *tx,
+        AuditEvent {
+            actor_user_id: Some(user_id),
+            tenant_id: Some(tenant_id),
+            action: "tenant.created",
+            target_type: "tenant",
+            target_id: tenant_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            after: Some(json!({
+                "name": organisation,
+                "domain": state.config.tenant_domain(prefix.as_str()),
+                "country": market.country_code,
+                "billing_currency": market.billing_currency,
+                "global_admin": email.as_str(),
+            })),
+            ..Default::default()
+        },
+    )
+    .await?;
+    send_confirmation(state, &mut tx, user_id, &full_name, &organisation, email.as_str()).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Ok(SignedUp { user_id, epoch: 0 }))
+}
+
+async fn send_confirmation(
+    state: &AppState,
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    name: &str,
+    organisation: &str,
+    email: &str,
+) -> anyhow::Result<()> {
+    let token = token::new_token();
+    db::tokens::issue(conn, user_id, Purpose::EmailConfirmation, &token.hash).await?;
+    let message = ConfirmEmail {
+        name: name.to_owned(),
+        organisation: organisation.to_owned(),
+        link: state.config.link(&format!("/signup/confirm/{}", token.plain)),
+    }
+    .to_email(email)?;
+    db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
+    Ok(())
+}
+
+/// What happened to a resend request.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ResendOutcome {
+    /// A new link is queued; older ones no longer work.
+    Sent,
+    /// Nothing to do.
+    AlreadyConfirmed,
+    /// Too many in the last hour.
+    RateLimited,
+}
+
+/// Sends a new confirmation link to a signed-in user, revoking the old ones.
+pub async fn resend_confirmation(state: &AppState, user: &SessionUser, ip: &str) -> anyhow::Result<ResendOutcome> {
+    if user.email_confirmed_at.is_some() {
+        return Ok(ResendOutcome::AlreadyConfirmed);
+    }
+    let limit = state.config.rate_limits.resend_confirmation;
+    if over_limit(state, "resend_confirmation", &user.user_id.to_string(), limit).await? {
+        return Ok(ResendOutcome::RateLimited);
+    }
+    let mut tx = state.db.begin().await?;
+    send_confirmation(state, &mut tx, user.user_id, &user.full_name, &user.organisation, &user.email).await?;
+    db::audit::record(
+        &mut *tx,
+        AuditEvent {
+            actor_user_id: Some(user.user_id),
+            tenant_id: Some(user.tenant_id),
+            action: "user.confirmation_resent",
+            target_type: "user",
+            target_id: user.user_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            ..Default::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(ResendOutcome::Sent)
+}
+
+/// Uses a confirmation link. Returns the user whose address is now confirmed, or
+/// `None` when the link is unknown, used, replaced or expired.
+pub async fn confirm_email(state: &AppState, plain_token: &str, ip: &str) -> anyhow::Result<Option<Uuid>> {
+    let mut tx = state.db.begin().await?;
+    let Some(user_id) = db::tokens::consume(&mut *tx, Purpose::EmailConfirmation, &token::hash_token(plain_token)).await?
+    else {
+        return Ok(None);
+    };
+    db::users::confirm_email(&mut *tx, user_id).await?;
+    db::audit::record(
+        &mut *tx,
+        AuditEvent {
+            actor_user_id: Some(user_id),
+            action: "user.email_confirmed",
+            target_type: "user",
+            target_id: user_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            ..Default::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(user_id))
+}
+
+/// The result of a sign-in attempt.
+pub enum SignInOutcome {
+    /// Correct password on an unlocked account.
+    SignedIn {
+        /// The user.
+        user_id: Uuid,
+        /// Their session epoch.
+        epoch: i32,
+    },
+    /// Anything else; deliberately says nothing more.
+    Refused,
+}
+
+/// Checks a password. Attempts are counted before the hash is verified; the tenth
+/// failure locks the account and e-mails its owner. Unknown accounts cost the same time.
+pub async fn sign_in(state: &AppState, email: &EmailAddress, password: &str, ip: &str) -> anyhow::Result<SignInOutcome> {
+    let Some(account) = db::users::credentials_by_email(&state.db, email.as_str()).await? else {
+        state.hasher.verify(password, None).await?;
+        return Ok(SignInOutcome::Refused);
+    };
+    let audit = |action: &'static str| AuditEvent {
+        actor_user_id: Some(account.user_id),
+        tenant_id: Some(account.tenant_id),
+        action,
+        target_type: "user",
+        target_id: account.user_id.to_string(),
+        ip_address: Some(ip.to_owned()),
+        ..Default::default()
+    };
+    let Some(attempt) = db::users::count_attempt(&state.db, account.user_id).await? else {
+        state.hasher.verify(password, None).await?;
+        db::audit::record(&state.db, audit("user.sign_in_refused_locked")).await?;
+        return Ok(SignInOutcome::Refused);
+    };
+    if state.hasher.verify(password, Some(&account.password_hash)).await? {
+        db::users::record_sign_in(&state.db, account.user_id).await?;
+        db::audit::record(&state.db, audit("user.signed_in")).await?;
+        return Ok(SignInOutcome::SignedIn { user_id: account.user_id, epoch: account.session_epoch });
+    }
+    let mut tx = state.db.begin().await?;
+    db::audit::record(&mut *tx, AuditEvent { after: Some(json!({ "failed_attempts": attempt })), ..audit("user.sign_in_failed") }).await?;
+    if attempt >= db::users::MAX_FAILED_SIGN_INS {
+        let until = db::users::lock(&mut *tx, account.user_id).await?;
+        db::audit::record(&mut *tx, AuditEvent { after: Some(json!({ "locked_until": until.unix_timestamp() })), ..audit("user.locked") }).await?;
+        let message = AccountLocked {
+            name: account.full_name.clone(),
+            until: until.format(&Rfc2822).unwrap_or_else(|_| until.to_string()),
+            reset_link: state.config.link("/password/forgot"),
+        }
+        .to_email(&account.email)?;
+        db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
+        tracing::warn!(user_id = %account.user_id, "account locked after repeated failed sign-ins");
+    }
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(SignInOutcome::Refused)
+}
+
+/// Audits a sign-out.
+pub async fn signed_out(state: &AppState, user: &SessionUser, ip: &str) -> sqlx::Result<()> {
+    db::audit::record(
+        &state.db,
+        AuditEvent {
+            actor_user_id: Some(user.user_id),
+            tenant_id: Some(user.tenant_id),
+            action: "user.signed_out",
+            target_type: "user",
+            target_id: user.user_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            ..Default::default()
+        },
+    )
+    .await
+}
+
+/// Sends a reset link when the address has an account; does nothing visible otherwise.
+pub async fn request_password_reset(state: &AppState, email: &EmailAddress, ip: &str) -> anyhow::Result<()> {
+    let Some(account) = db::users::credentials_by_email(&state.db, email.as_str()).await? else {
+        tracing::info!("password reset asked for an address without an account");
+        return Ok(());
+    };
+    let token = token::new_token();
+    let mut tx = state.db.begin().await?;
+    db::tokens::issue(&mut tx, account.user_id, Purpose::PasswordReset, &token.hash).await?;
+    let message = ResetPassword {
+        name: account.full_name.clone(),
+        link: state.config.link(&format!("/password/reset/{}", token.plain)),
+    }
+    .to_email(&account.email)?;
+    db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
+    db::audit::record(
+        &mut *tx,
+        AuditEvent {
+            actor_user_id: None,
+            tenant_id: Some(account.tenant_id),
+            action: "user.password_reset_requested",
+            target_type: "user",
+            target_id: account.user_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            ..Default::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}
+
+/// The account behind a reset link that still works.
+pub async fn reset_link_user(state: &AppState, plain_token: &str) -> anyhow::Result<Option<db::users::Credentials>> {
+    let Some(user_id) = db::tokens::peek(&state.db, Purpose::PasswordReset, &token::hash_token(plain_token)).await? else {
+        return Ok(None);
+    };
+    Ok(db::users::credentials_by_id(&state.db, user_id).await?)
+}
+
+/// Outcome of a password reset.
+pub enum ResetOutcome {
+    /// The password is replaced and every session ended.
+    Done,
+    /// The link no longer works.
+    LinkInvalid,
+    /// The new password breaks the policy.
+    Invalid(FormErrors),
+}
+
+/// Sets a new password through a reset link (single use), ending every session and any lock.
+pub async fn reset_password(state: &AppState, plain_token: &str, new_password: &str, ip: &str) -> anyhow::Result<ResetOutcome> {
+    let Some(account) = reset_link_user(state, plain_token).await? else {
+        return Ok(ResetOutcome::LinkInvalid);
+    };
+    let mut errors = FormErrors::default();
+    errors.check("password", password::check_new_password(new_password, &[&account.email, &account.full_name]));
+    if !errors.is_empty() {
+        return Ok(ResetOutcome::Invalid(errors));
+    }
+    let hash = state.hasher.hash(new_password).await?;
+    let mut tx = state.db.begin().await?;
+    // Consuming inside the transaction makes a second use of the link fail.
+    if db::tokens::consume(&mut *tx, Purpose::PasswordReset, &token::hash_token(plain_token)).await? != Some(account.user_id) {
+        return Ok(ResetOutcome::LinkInvalid);
+    }
+    db::users::set_password(&mut *tx, account.user_id, &hash).await?;
+    finish_password_change(state, &mut tx, &account, "user.password_reset", ip).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(ResetOutcome::Done)
+}
+
+async fn finish_password_change(
+    state: &AppState,
+    conn: &mut PgConnection,
+    account: &db::users::Credentials,
+    action: &str,
+    ip: &str,
+) -> anyhow::Result<()> {
+    db::audit::record(
+        &mut *conn,
+        AuditEvent {
+            actor_user_id: Some(account.user_id),
+            tenant_id: Some(account.tenant_id),
+            action,
+            target_type: "user",
+            target_id: account.user_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            ..Default::default()
+        },
+    )
+    .await?;
+    let message = PasswordChanged { name: account.full_name.clone(), reset_link: state.config.link("/password/forgot") }
+        .to_email(&account.email)?;
+    db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
+    Ok(())
+}
+
+/// What the change-password form sends.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct ChangePasswordInput {
+    /// Current password.
+    #[serde(default)]
+    pub current_password: String,
+    /// New password.
+    #[serde(default)]
+    pub new_password: String,
+}
+
+/// Changes a signed-in user's password. Returns the new session epoch: every other
+/// session of the user ends; the caller keeps its own by storing the new epoch.
+pub async fn change_password(
+    state: &AppState,
+    user: &SessionUser,
+    input: &ChangePasswordInput,
+    ip: &str,
+) -> anyhow::Result<Result<i32, FormErrors>> {
+    let mut errors = FormErrors::default();
+    let account = db::users::credentials_by_id(&state.db, user.user_id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("signed-in user vanished"))?;
+    if input.current_password.is_empty() {
+        errors.add("current_password", messages::CURRENT_PASSWORD_REQUIRED);
+    } else if !state.hasher.verify(&input.current_password, Some(&account.password_hash)).await? {
+        errors.add("current_password", messages::CURRENT_PASSWORD_WRONG);
+    }
+    errors.check("new_password", password::check_new_password(&input.new_password, &[&user.email, &user.full_name, &user.organisation]));
+    if errors.get("current_password").is_none() && input.new_password == input.current_password {
+        errors.add("new_password", messages::PASSWORD_UNCHANGED);
+    }
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let hash = state.hasher.hash(&input.new_password).await?;
+    let mut tx = state.db.begin().await?;
+    let epoch = db::users::set_password(&mut *tx, user.user_id, &hash).await?;
+    finish_password_change(state, &mut tx, &account, "user.password_changed", ip).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Ok(epoch))
+}

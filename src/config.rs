@@ -1,0 +1,409 @@
+//! Typed settings read from the environment (and `.env` when present).
+
+use std::fmt;
+use std::net::IpAddr;
+use std::time::Duration;
+
+/// Where the portal runs: development defaults, or production's stricter rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppEnv {
+    /// Local development: mailbox e-mail, plain-HTTP cookies allowed.
+    Dev,
+    /// Production: real SMTP and secure cookies are required.
+    Production,
+}
+
+/// How e-mail leaves the outbox.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailTransportKind {
+    /// Kept in the database and shown at `/dev/mailbox`.
+    Mailbox,
+    /// Sent through an SMTP server (`SMTP_URL`).
+    Smtp,
+    /// Kept in process memory; for unit tests only, never selectable by a setting.
+    Memory,
+}
+
+/// Log line format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable, coloured lines.
+    Pretty,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// A fixed-window limit: at most `max` attempts per `window`.
+#[derive(Clone, Copy, Debug)]
+pub struct RateLimit {
+    /// Attempts allowed in one window.
+    pub max: u32,
+    /// Length of the window.
+    pub window: Duration,
+}
+
+/// Per-IP limits on the endpoints that attackers hammer.
+#[derive(Clone, Copy, Debug)]
+pub struct RateLimits {
+    /// `POST /signin`.
+    pub sign_in: RateLimit,
+    /// `POST /signup`.
+    pub sign_up: RateLimit,
+    /// `POST /password/forgot` and `POST /password/reset/{token}`.
+    pub password_reset: RateLimit,
+    /// Re-sending a confirmation e-mail from the dashboard (per user).
+    pub resend_confirmation: RateLimit,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self {
+            sign_in: RateLimit { max: 30, window: Duration::from_secs(600) },
+            sign_up: RateLimit { max: 10, window: Duration::from_secs(3600) },
+            password_reset: RateLimit { max: 10, window: Duration::from_secs(3600) },
+            resend_confirmation: RateLimit { max: 5, window: Duration::from_secs(3600) },
+        }
+    }
+}
+
+/// How the outbox worker paces itself.
+#[derive(Clone, Copy, Debug)]
+pub struct OutboxSettings {
+    /// How often the worker looks for due messages when nobody wakes it.
+    pub poll_interval: Duration,
+    /// First retry delay; doubles with every failed attempt.
+    pub retry_base: Duration,
+    /// Longest delay between two attempts.
+    pub retry_max: Duration,
+    /// After this long since the message was queued, stop trying and mark it failed.
+    pub give_up_after: Duration,
+    /// A claim older than this is taken to belong to a crashed worker and is reclaimed.
+    pub stale_claim_after: Duration,
+}
+
+impl Default for OutboxSettings {
+    fn default() -> Self {
+        Self {
+            poll_interval: Duration::from_secs(2),
+            retry_base: Duration::from_secs(10),
+            retry_max: Duration::from_secs(3600),
+            give_up_after: Duration::from_secs(24 * 3600),
+            stale_claim_after: Duration::from_secs(300),
+        }
+    }
+}
+
+/// Everything the portal needs to know to start.
+#[derive(Clone)]
+pub struct Config {
+    /// PostgreSQL connection string (may hold a password: never logged).
+    pub database_url: String,
+    /// Address to listen on.
+    pub bind: IpAddr,
+    /// Port to listen on; 0 picks a free one.
+    pub port: u16,
+    /// Base of every link in e-mails, without a trailing slash.
+    pub public_base_url: String,
+    /// Development or production.
+    pub app_env: AppEnv,
+    /// Send the session cookie only over HTTPS (and send HSTS).
+    pub cookie_secure: bool,
+    /// How e-mail is delivered.
+    pub mail_transport: MailTransportKind,
+    /// SMTP server, e.g. `smtp://127.0.0.1:2525` or `smtps://user:pass@host` (may hold a password).
+    pub smtp_url: Option<String>,
+    /// The From: address of every e-mail.
+    pub mail_from: String,
+    /// Tenant domains are `<prefix>.<suffix>`.
+    pub tenant_domain_suffix: String,
+    /// Log format.
+    pub log_format: LogFormat,
+    /// Outbox pacing (not an environment setting).
+    pub outbox: OutboxSettings,
+    /// Per-IP limits (not an environment setting).
+    pub rate_limits: RateLimits,
+    /// A session ends after this long without a request.
+    pub session_idle_timeout: Duration,
+    /// A session ends this long after sign-in, active or not.
+    pub session_absolute_timeout: Duration,
+    /// Largest request body accepted.
+    pub max_body_bytes: usize,
+    /// A request that takes longer is answered with 408.
+    pub request_timeout: Duration,
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("bind", &self.bind)
+            .field("port", &self.port)
+            .field("public_base_url", &self.public_base_url)
+            .field("app_env", &self.app_env)
+            .field("cookie_secure", &self.cookie_secure)
+            .field("mail_transport", &self.mail_transport)
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("mail_from", &self.mail_from)
+            .field("tenant_domain_suffix", &self.tenant_domain_suffix)
+            .field("log_format", &self.log_format)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Replaces the password part of `scheme://user:password@host` with `***`.
+fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &url[scheme_end + 3..at];
+            match userinfo.find(':') {
+                Some(colon) => format!(
+                    "{}{}:***{}",
+                    &url[..scheme_end + 3],
+                    &userinfo[..colon],
+                    &url[at..]
+                ),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// A setting that stops start-up, with the setting's name.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration error: {setting}: {message}")]
+pub struct ConfigError {
+    /// The environment variable at fault.
+    pub setting: &'static str,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+fn bad(setting: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError { setting, message: message.into() }
+}
+
+impl Config {
+    /// Development defaults: what `cargo run` uses with nothing configured.
+    pub fn dev_defaults() -> Self {
+        Self {
+            database_url: "postgres://postgres@127.0.0.1:5432/partner_portal".into(),
+            bind: IpAddr::from([127, 0, 0, 1]),
+            port: 3000,
+            public_base_url: "http://127.0.0.1:3000".into(),
+            app_env: AppEnv::Dev,
+            cookie_secure: false,
+            mail_transport: MailTransportKind::Mailbox,
+            smtp_url: None,
+            mail_from: "Partner Portal <no-reply@partner-portal.localhost>".into(),
+            tenant_domain_suffix: "partnerportal.example".into(),
+            log_format: LogFormat::Pretty,
+            outbox: OutboxSettings::default(),
+            rate_limits: RateLimits::default(),
+            session_idle_timeout: Duration::from_secs(30 * 60),
+            session_absolute_timeout: Duration::from_secs(12 * 3600),
+            max_body_bytes: 64 * 1024,
+            request_timeout: Duration::from_secs(30),
+        }
+    }
+
+    /// Reads settings from the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|key| std::env::var(key).ok())
+    }
+
+    /// Reads settings through `lookup` (the environment, or a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |key: &str| lookup(key).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let mut config = Self::dev_defaults();
+
+        if let Some(v) = get("APP_ENV") {
+            config.app_env = match v.as_str() {
+                "dev" | "development" => AppEnv::Dev,
+                "production" | "prod" => AppEnv::Production,
+                other => return Err(bad("APP_ENV", format!("must be dev or production, got {other:?}"))),
+            };
+        }
+        if let Some(v) = get("DATABASE_URL") {
+            if !(v.starts_with("postgres://") || v.starts_with("postgresql://")) {
+                return Err(bad("DATABASE_URL", "must start with postgres:// or postgresql://"));
+            }
+            config.database_url = v;
+        }
+        if let Some(v) = get("BIND") {
+            config.bind = v
+                .parse()
+                .map_err(|_| bad("BIND", format!("must be an IP address such as 127.0.0.1 or 0.0.0.0, got {v:?}")))?;
+        }
+        if let Some(v) = get("PORT") {
+            config.port = v
+                .parse()
+                .map_err(|_| bad("PORT", format!("must be a number from 0 to 65535, got {v:?}")))?;
+        }
+        config.public_base_url = match get("PUBLIC_BASE_URL") {
+            Some(v) => {
+                if !(v.starts_with("http://") || v.starts_with("https://")) || v.len() < 10 {
+                    return Err(bad("PUBLIC_BASE_URL", format!("must be an http:// or https:// URL, got {v:?}")));
+                }
+                v.trim_end_matches('/').to_owned()
+            }
+            None => format!("http://{}:{}", config.bind, config.port),
+        };
+        config.cookie_secure = match get("COOKIE_SECURE") {
+            Some(v) => parse_bool(&v).ok_or_else(|| bad("COOKIE_SECURE", format!("must be true or false, got {v:?}")))?,
+            None => config.app_env == AppEnv::Production,
+        };
+        if let Some(v) = get("MAIL_TRANSPORT") {
+            config.mail_transport = match v.as_str() {
+                "mailbox" => MailTransportKind::Mailbox,
+                "smtp" => MailTransportKind::Smtp,
+                other => return Err(bad("MAIL_TRANSPORT", format!("must be mailbox or smtp, got {other:?}"))),
+            };
+        }
+        if let Some(v) = get("SMTP_URL") {
+            if !(v.starts_with("smtp://") || v.starts_with("smtps://")) {
+                return Err(bad("SMTP_URL", "must start with smtp:// or smtps://"));
+            }
+            config.smtp_url = Some(v);
+        }
+        if let Some(v) = get("MAIL_FROM") {
+            config.mail_from = v;
+        }
+        if config.mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(bad("MAIL_FROM", "must be an address like \"Partner Portal <no-reply@example.com>\""));
+        }
+        if let Some(v) = get("TENANT_DOMAIN_SUFFIX") {
+            let v = v.trim_start_matches('.').to_ascii_lowercase();
+            let valid = v.contains('.')
+                && v.split('.').all(|label| {
+                    !label.is_empty()
+                        && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                        && !label.starts_with('-')
+                        && !label.ends_with('-')
+                });
+            if !valid {
+                return Err(bad("TENANT_DOMAIN_SUFFIX", format!("must be a domain name such as partnerportal.example, got {v:?}")));
+            }
+            config.tenant_domain_suffix = v;
+        }
+        if let Some(v) = get("LOG_FORMAT") {
+            config.log_format = match v.as_str() {
+                "pretty" => LogFormat::Pretty,
+                "json" => LogFormat::Json,
+                other => return Err(bad("LOG_FORMAT", format!("must be pretty or json, got {other:?}"))),
+            };
+        }
+        config.check()?;
+        Ok(config)
+    }
+
+    /// Rules that tie settings together.
+    pub fn check(&self) -> Result<(), ConfigError> {
+        if self.mail_transport == MailTransportKind::Smtp && self.smtp_url.is_none() {
+            return Err(bad("SMTP_URL", "is required when MAIL_TRANSPORT=smtp"));
+        }
+        if self.app_env == AppEnv::Production {
+            if self.mail_transport != MailTransportKind::Smtp {
+                return Err(bad("MAIL_TRANSPORT", "must be smtp when APP_ENV=production"));
+            }
+            if !self.cookie_secure {
+                return Err(bad("COOKIE_SECURE", "must be true when APP_ENV=production"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The full domain name of a tenant with this prefix.
+    pub fn tenant_domain(&self, prefix: &str) -> String {
+        format!("{prefix}.{}", self.tenant_domain_suffix)
+    }
+
+    /// An absolute link for e-mails.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.public_base_url)
+    }
+}
+
+fn parse_bool(v: &str) -> Option<bool> {
+    match v.to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Some(true),
+        "false" | "0" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn from(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> =
+            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn nothing_configured_gives_the_dev_defaults() {
+        let c = from(&[]).unwrap();
+        assert_eq!(c.database_url, "postgres://postgres@127.0.0.1:5432/partner_portal");
+        assert_eq!(c.port, 3000);
+        assert_eq!(c.public_base_url, "http://127.0.0.1:3000");
+        assert_eq!(c.mail_transport, MailTransportKind::Mailbox);
+        assert!(!c.cookie_secure);
+    }
+
+    #[test]
+    fn a_bad_port_names_the_setting() {
+        let e = from(&[("PORT", "abc")]).unwrap_err();
+        assert_eq!(e.setting, "PORT");
+        assert!(e.to_string().starts_with("configuration error: PORT:"));
+    }
+
+    #[test]
+    fn production_refuses_the_mailbox_and_insecure_cookies() {
+        assert_eq!(from(&[("APP_ENV", "production")]).unwrap_err().setting, "MAIL_TRANSPORT");
+        let e = from(&[
+            ("APP_ENV", "production"),
+            ("MAIL_TRANSPORT", "smtp"),
+            ("SMTP_URL", "smtp://127.0.0.1:25"),
+            ("COOKIE_SECURE", "false"),
+        ])
+        .unwrap_err();
+        assert_eq!(e.setting, "COOKIE_SECURE");
+        let ok = from(&[
+            ("APP_ENV", "production"),
+            ("MAIL_TRANSPORT", "smtp"),
+            ("SMTP_URL", "smtp://127.0.0.1:25"),
+        ])
+        .unwrap();
+        assert!(ok.cookie_secure);
+    }
+
+    #[test]
+    fn smtp_needs_a_url() {
+        assert_eq!(from(&[("MAIL_TRANSPORT", "smtp")]).unwrap_err().setting, "SMTP_URL");
+        assert_eq!(from(&[("SMTP_URL", "http://x")]).unwrap_err().setting, "SMTP_URL");
+    }
+
+    #[test]
+    fn other_bad_values_name_their_setting() {
+        assert_eq!(from(&[("LOG_FORMAT", "xml")]).unwrap_err().setting, "LOG_FORMAT");
+        assert_eq!(from(&[("BIND", "localhost!")]).unwrap_err().setting, "BIND");
+        assert_eq!(from(&[("COOKIE_SECURE", "maybe")]).unwrap_err().setting, "COOKIE_SECURE");
+        assert_eq!(from(&[("DATABASE_URL", "mysql://x")]).unwrap_err().setting, "DATABASE_URL");
+        assert_eq!(from(&[("TENANT_DOMAIN_SUFFIX", "no_dots")]).unwrap_err().setting, "TENANT_DOMAIN_SUFFIX");
+        assert_eq!(from(&[("MAIL_FROM", "not an address")]).unwrap_err().setting, "MAIL_FROM");
+        assert_eq!(from(&[("PUBLIC_BASE_URL", "ftp://x")]).unwrap_err().setting, "PUBLIC_BASE_URL");
+    }
+
+    #[test]
+    fn debug_output_hides_passwords() {
+        let mut c = Config::dev_defaults();
+        c.database_url = "postgres://app:s3cret@db/x".into();
+        c.smtp_url = Some("smtps://mailer:hunter2@smtp.example".into());
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("s3cret") && !shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("postgres://app:***@db/x"));
+    }
+}

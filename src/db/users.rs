@@ -1,0 +1,201 @@
+//! Users of partner organisations: sign-in state, passwords, e-mail confirmation.
+
+use sqlx::PgExecutor;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// Name of the unique constraint on users' e-mail addresses.
+pub const EMAIL_UNIQUE: &str = "users_email_key";
+
+/// What a new user is made of.
+pub struct NewUser<'a> {
+    /// New id.
+    pub user_id: Uuid,
+    /// The user's tenant.
+    pub tenant_id: Uuid,
+    /// Full name.
+    pub full_name: &'a str,
+    /// Sign-in e-mail address.
+    pub email: &'a str,
+    /// Argon2id PHC string.
+    pub password_hash: &'a str,
+    /// Role code.
+    pub role: &'a str,
+}
+
+/// Inserts a user; fails with a unique violation on [`EMAIL_UNIQUE`] when the address is taken.
+pub async fn insert(db: impl PgExecutor<'_>, u: &NewUser<'_>) -> sqlx::Result<()> {
+    sqlx::query!(
+        "insert into users (user_id, tenant_id, full_name, email, password_hash, role)
+         values ($1, $2, $3, $4::text::citext, $5, $6)",
+        u.user_id,
+        u.tenant_id,
+        u.full_name,
+        u.email,
+        u.password_hash,
+        u.role
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// True when some user already signs in with this address (any case).
+pub async fn email_taken(db: impl PgExecutor<'_>, email: &str) -> sqlx::Result<bool> {
+    let taken = sqlx::query_scalar!(
+        r#"select exists(select 1 from users where email = $1::text::citext) as "taken!""#,
+        email
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(taken)
+}
+
+/// What sign-in needs to know about an account.
+pub struct Credentials {
+    /// The user.
+    pub user_id: Uuid,
+    /// The user's tenant.
+    pub tenant_id: Uuid,
+    /// Argon2id PHC string.
+    pub password_hash: String,
+    /// The address, as stored.
+    pub email: String,
+    /// Name, for e-mails.
+    pub full_name: String,
+    /// Current session epoch.
+    pub session_epoch: i32,
+}
+
+/// The account that signs in with `email`, if any.
+pub async fn credentials_by_email(db: impl PgExecutor<'_>, email: &str) -> sqlx::Result<Option<Credentials>> {
+    sqlx::query_as!(
+        Credentials,
+        r#"select user_id, tenant_id, password_hash, email::text as "email!", full_name, session_epoch
+           from users where email = $1::text::citext"#,
+        email
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// The account with this id.
+pub async fn credentials_by_id(db: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<Option<Credentials>> {
+    sqlx::query_as!(
+        Credentials,
+        r#"select user_id, tenant_id, password_hash, email::text as "email!", full_name, session_epoch
+           from users where user_id = $1"#,
+        user_id
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// Most failed sign-ins before the account locks.
+pub const MAX_FAILED_SIGN_INS: i32 = 10;
+
+/// Counts one sign-in attempt *before* the password is verified, so that parallel
+/// guesses cannot exceed the limit. Returns the attempt's number since the last
+/// success, or `None` when the account is locked (or the limit is used up).
+pub async fn count_attempt(db: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<Option<i32>> {
+    sqlx::query_scalar!(
+        "update users set failed_sign_ins = failed_sign_ins + 1
+         where user_id = $1 and failed_sign_ins < $2
+           and (locked_until is null or locked_until <= now())
+         returning failed_sign_ins",
+        user_id,
+        MAX_FAILED_SIGN_INS
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// Clears the failure count after a successful sign-in.
+pub async fn record_sign_in(db: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update users set failed_sign_ins = 0, lockouts = 0, locked_until = null, last_sign_in_at = now()
+         where user_id = $1",
+        user_id
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Locks the account: 15 minutes the first time, doubling each further time
+/// (capped at a day). Returns when the lock ends.
+pub async fn lock(db: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<OffsetDateTime> {
+    sqlx::query_scalar!(
+        r#"update users
+           set locked_until = now() + least(interval '15 minutes' * power(2, lockouts), interval '1 day'),
+               lockouts = lockouts + 1,
+               failed_sign_ins = 0
+           where user_id = $1
+           returning locked_until as "locked_until!""#,
+        user_id
+    )
+    .fetch_one(db)
+    .await
+}
+
+/// The signed-in user and their organisation, loaded on every authenticated request.
+#[derive(Clone, Debug)]
+pub struct SessionUser {
+    /// The user.
+    pub user_id: Uuid,
+    /// The user's tenant.
+    pub tenant_id: Uuid,
+    /// Full name.
+    pub full_name: String,
+    /// Sign-in address.
+    pub email: String,
+    /// Role code.
+    pub role: String,
+    /// Must match the session's copy, or the session has been ended.
+    pub session_epoch: i32,
+    /// When the address was confirmed.
+    pub email_confirmed_at: Option<OffsetDateTime>,
+    /// Organisation name.
+    pub organisation: String,
+}
+
+/// Loads the user behind a session.
+pub async fn session_user(db: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<Option<SessionUser>> {
+    sqlx::query_as!(
+        SessionUser,
+        r#"select u.user_id, u.tenant_id, u.full_name, u.email::text as "email!", u.role,
+                  u.session_epoch, u.email_confirmed_at, t.name as organisation
+           from users u join tenants t using (tenant_id)
+           where u.user_id = $1"#,
+        user_id
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// Replaces the password, ends every session (new epoch) and clears any lock.
+/// Returns the new session epoch.
+pub async fn set_password(db: impl PgExecutor<'_>, user_id: Uuid, password_hash: &str) -> sqlx::Result<i32> {
+    sqlx::query_scalar!(
+        "update users
+         set password_hash = $2, session_epoch = session_epoch + 1,
+             failed_sign_ins = 0, lockouts = 0, locked_until = null
+         where user_id = $1
+         returning session_epoch",
+        user_id,
+        password_hash
+    )
+    .fetch_one(db)
+    .await
+}
+
+/// Marks the address confirmed (keeps the first confirmation time).
+pub async fn confirm_email(db: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update users set email_confirmed_at = coalesce(email_confirmed_at, now()) where user_id = $1",
+        user_id
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}

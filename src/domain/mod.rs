@@ -1,0 +1,10 @@
+//! Domain types and rules, free of HTTP and SQL, unit-tested on their own.
+
+pub mod email;
+pub mod form;
+pub mod password;
+pub mod tenant;
+pub mod token;
+
+pub use email::EmailAddress;
+pub use form::FormErrors;

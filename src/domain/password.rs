@@ -1,0 +1,61 @@
+//! The password policy: length and guessability, no composition rules (OWASP ASVS 2.1).
+
+use crate::messages;
+
+/// Fewest characters a password may have.
+pub const MIN_LENGTH: usize = 12;
+/// Most characters a password may have (bounds hashing work per request).
+pub const MAX_LENGTH: usize = 256;
+
+/// Checks a new password; `related` are words the user gave us (name, e-mail,
+/// organisation) that make a password easier to guess. The error is a message for the user.
+pub fn check_new_password(password: &str, related: &[&str]) -> Result<(), String> {
+    let length = password.chars().count();
+    if length == 0 {
+        return Err(messages::PASSWORD_REQUIRED.into());
+    }
+    if length < MIN_LENGTH {
+        return Err(messages::PASSWORD_TOO_SHORT.into());
+    }
+    if length > MAX_LENGTH {
+        return Err(messages::PASSWORD_TOO_LONG.into());
+    }
+    let mut inputs: Vec<&str> = Vec::new();
+    for word in related {
+        inputs.push(word);
+        inputs.extend(word.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3));
+    }
+    let estimate = zxcvbn::zxcvbn(password, &inputs);
+    if u8::from(estimate.score()) < 3 {
+        return Err(messages::PASSWORD_TOO_WEAK.into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_short_passwords() {
+        assert_eq!(check_new_password("", &[]).unwrap_err(), messages::PASSWORD_REQUIRED);
+        assert_eq!(check_new_password("Tr0ub4dor&3", &[]).unwrap_err(), messages::PASSWORD_TOO_SHORT);
+    }
+
+    #[test]
+    fn refuses_long_but_guessable_passwords() {
+        assert_eq!(check_new_password("password1234", &[]).unwrap_err(), messages::PASSWORD_TOO_WEAK);
+        assert_eq!(check_new_password("aaaaaaaaaaaaaaaa", &[]).unwrap_err(), messages::PASSWORD_TOO_WEAK);
+    }
+
+    #[test]
+    fn refuses_a_password_made_of_the_users_own_details() {
+        let related = ["Contoso Trading", "jane.doe@contoso.com"];
+        assert!(check_new_password("contosotrading", &related).is_err());
+    }
+
+    #[test]
+    fn accepts_a_passphrase() {
+        assert!(check_new_password("correct horse battery staple", &[]).is_ok());
+    }
+}

@@ -1,0 +1,135 @@
+//! Work accounts (tenants): their domain prefix, organisation name and people's names.
+
+use crate::messages;
+
+/// The part of a tenant's domain before the portal's suffix: `contoso` in
+/// `contoso.partnerportal.example`. Lowercase letters, digits and inner hyphens, 3-40 long.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DomainPrefix(String);
+
+impl DomainPrefix {
+    /// Checks what the user typed (case is folded); the error is a message for the user.
+    pub fn parse(input: &str) -> Result<Self, String> {
+        let value = input.trim().to_ascii_lowercase();
+        if value.is_empty() {
+            return Err(messages::DOMAIN_PREFIX_REQUIRED.into());
+        }
+        if !value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            || value.starts_with('-')
+            || value.ends_with('-')
+        {
+            return Err(messages::DOMAIN_PREFIX_CHARS.into());
+        }
+        if !(3..=40).contains(&value.len()) {
+            return Err(messages::DOMAIN_PREFIX_LENGTH.into());
+        }
+        Ok(Self(value))
+    }
+
+    /// The prefix as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Trims a free-text name and checks it is present and not too long.
+pub fn parse_name(input: &str, required: &str, too_long: &str) -> Result<String, String> {
+    let value = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    if value.is_empty() {
+        return Err(required.into());
+    }
+    if value.chars().count() > 200 {
+        return Err(too_long.into());
+    }
+    Ok(value)
+}
+
+/// An organisation's display name.
+pub fn parse_organisation_name(input: &str) -> Result<String, String> {
+    parse_name(input, messages::ORG_NAME_REQUIRED, messages::ORG_NAME_TOO_LONG)
+}
+
+/// A person's full name.
+pub fn parse_full_name(input: &str) -> Result<String, String> {
+    parse_name(input, messages::FULL_NAME_REQUIRED, messages::FULL_NAME_TOO_LONG)
+}
+
+/// A two-letter country code as submitted (existence is checked against the markets table).
+pub fn parse_country_code(input: &str) -> Result<String, String> {
+    let value = input.trim().to_ascii_uppercase();
+    if value.is_empty() {
+        return Err(messages::COUNTRY_REQUIRED.into());
+    }
+    if value.len() != 2 || !value.chars().all(|c| c.is_ascii_uppercase()) {
+        return Err(messages::COUNTRY_UNKNOWN.into());
+    }
+    Ok(value)
+}
+
+/// Roles a user can hold inside a partner organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Everything, including users, roles, the partner agreement and direct-bill applications.
+    GlobalAdmin,
+}
+
+impl Role {
+    /// The database spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::GlobalAdmin => "global_admin",
+        }
+    }
+
+    /// Plain words for a role stored as `code`.
+    pub fn label(code: &str) -> &'static str {
+        match code {
+            "global_admin" => "Global admin",
+            "account_admin" => "Account admin",
+            "user_management_admin" => "User management admin",
+            "admin_agent" => "Admin agent",
+            "sales_agent" => "Sales agent",
+            "helpdesk_agent" => "Helpdesk agent",
+            "billing_admin" => "Billing admin",
+            "business_profile_admin" => "Business profile admin",
+            "referrals_admin" => "Referrals admin",
+            _ => "User",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_domain_prefix_is_folded_to_lowercase() {
+        assert_eq!(DomainPrefix::parse(" Contoso-EU ").unwrap().as_str(), "contoso-eu");
+    }
+
+    #[test]
+    fn a_domain_prefix_has_rules_with_their_own_messages() {
+        assert_eq!(DomainPrefix::parse("").unwrap_err(), messages::DOMAIN_PREFIX_REQUIRED);
+        assert_eq!(DomainPrefix::parse("ab").unwrap_err(), messages::DOMAIN_PREFIX_LENGTH);
+        assert_eq!(DomainPrefix::parse(&"a".repeat(41)).unwrap_err(), messages::DOMAIN_PREFIX_LENGTH);
+        for bad in ["-abc", "abc-", "ab_c", "ab.c", "äbc", "a b c"] {
+            assert_eq!(DomainPrefix::parse(bad).unwrap_err(), messages::DOMAIN_PREFIX_CHARS, "{bad}");
+        }
+        assert!(DomainPrefix::parse("abc").is_ok());
+        assert!(DomainPrefix::parse(&"a".repeat(40)).is_ok());
+    }
+
+    #[test]
+    fn names_are_trimmed_and_collapsed() {
+        assert_eq!(parse_organisation_name("  Contoso   Ltd ").unwrap(), "Contoso Ltd");
+        assert_eq!(parse_full_name("   ").unwrap_err(), messages::FULL_NAME_REQUIRED);
+        assert_eq!(parse_full_name(&"x".repeat(201)).unwrap_err(), messages::FULL_NAME_TOO_LONG);
+    }
+
+    #[test]
+    fn country_codes_are_two_letters() {
+        assert_eq!(parse_country_code("de").unwrap(), "DE");
+        assert_eq!(parse_country_code("").unwrap_err(), messages::COUNTRY_REQUIRED);
+        assert_eq!(parse_country_code("DEU").unwrap_err(), messages::COUNTRY_UNKNOWN);
+    }
+}

@@ -1,0 +1,133 @@
+//! The portal's e-mails. Each has a subject, a text body and an HTML body, all
+//! from templates under `templates/emails/<name>/`.
+
+use crate::db::outbox::NewEmail;
+use askama::Template;
+
+/// Renders an e-mail's three templates into a message for `recipient`.
+pub trait EmailContent {
+    /// Subject, text and HTML for this message.
+    fn render_parts(&self) -> askama::Result<(String, String, String)>;
+
+    /// The message, ready for the outbox.
+    fn to_email(&self, recipient: &str) -> askama::Result<NewEmail> {
+        let (subject, body_text, body_html) = self.render_parts()?;
+        Ok(NewEmail {
+            recipient: recipient.to_owned(),
+            subject: subject.trim().to_owned(),
+            body_text,
+            body_html,
+        })
+    }
+}
+
+macro_rules! email_templates {
+    ($message:ident, $subject:literal, $text:literal, $html:literal) => {
+        impl EmailContent for $message {
+            fn render_parts(&self) -> askama::Result<(String, String, String)> {
+                #[derive(Template)]
+                #[template(path = $subject)]
+                #[allow(dead_code)] // a subject may not use the message's fields
+                struct Subject<'a> {
+                    m: &'a $message,
+                }
+                #[derive(Template)]
+                #[template(path = $text)]
+                struct Text<'a> {
+                    m: &'a $message,
+                }
+                #[derive(Template)]
+                #[template(path = $html)]
+                struct Html<'a> {
+                    m: &'a $message,
+                }
+                Ok((
+                    Subject { m: self }.render()?,
+                    Text { m: self }.render()?,
+                    Html { m: self }.render()?,
+                ))
+            }
+        }
+    };
+}
+
+/// Asks a new user to confirm their e-mail address.
+pub struct ConfirmEmail {
+    /// Recipient's name.
+    pub name: String,
+    /// Organisation the account belongs to.
+    pub organisation: String,
+    /// The confirmation link.
+    pub link: String,
+}
+email_templates!(
+    ConfirmEmail,
+    "emails/confirm_email/subject.txt",
+    "emails/confirm_email/body.txt",
+    "emails/confirm_email/body.html"
+);
+
+/// A password-reset link.
+pub struct ResetPassword {
+    /// Recipient's name.
+    pub name: String,
+    /// The reset link.
+    pub link: String,
+}
+email_templates!(
+    ResetPassword,
+    "emails/reset_password/subject.txt",
+    "emails/reset_password/body.txt",
+    "emails/reset_password/body.html"
+);
+
+/// Tells a user their password was changed (or reset).
+pub struct PasswordChanged {
+    /// Recipient's name.
+    pub name: String,
+    /// Where to start a reset if it was not them.
+    pub reset_link: String,
+}
+email_templates!(
+    PasswordChanged,
+    "emails/password_changed/subject.txt",
+    "emails/password_changed/body.txt",
+    "emails/password_changed/body.html"
+);
+
+/// Tells a user their account was locked after repeated failed sign-ins.
+pub struct AccountLocked {
+    /// Recipient's name.
+    pub name: String,
+    /// When the lock ends, in plain words (UTC).
+    pub until: String,
+    /// Where to reset the password.
+    pub reset_link: String,
+}
+email_templates!(
+    AccountLocked,
+    "emails/account_locked/subject.txt",
+    "emails/account_locked/body.txt",
+    "emails/account_locked/body.html"
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_confirmation_email_has_all_three_parts_and_escapes_html() {
+        let email = ConfirmEmail {
+            name: "Jane <Doe>".into(),
+            organisation: "Contoso & Co".into(),
+            link: "http://127.0.0.1:3000/signup/confirm/abc".into(),
+        }
+        .to_email("jane@contoso.com")
+        .unwrap();
+        assert_eq!(email.subject, "Confirm your e-mail address for Partner Portal");
+        assert!(email.body_text.contains("Jane <Doe>"));
+        assert!(email.body_text.contains("http://127.0.0.1:3000/signup/confirm/abc"));
+        assert!(email.body_html.contains("Jane &#60;Doe&#62;") || email.body_html.contains("Jane &lt;Doe&gt;"));
+        assert!(email.body_html.contains("href=\"http://127.0.0.1:3000/signup/confirm/abc\""));
+    }
+}

@@ -1,0 +1,124 @@
+//! The outbox worker: claims due messages, delivers them outside any transaction,
+//! and records the outcome. Several processes may run one at the same time.
+
+use crate::config::OutboxSettings;
+use crate::db;
+use crate::email::Mailer;
+use lettre::message::Mailbox;
+use sqlx::PgPool;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::{Notify, watch};
+use tower_sessions::ExpiredDeletion;
+use tower_sessions_sqlx_store::PostgresStore;
+
+/// Messages claimed per round.
+const BATCH: i64 = 20;
+/// How often expired sessions and old rate-limit windows are deleted.
+const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(600);
+
+/// Delivers queued e-mail until told to stop.
+pub struct OutboxWorker {
+    /// Database pool.
+    pub db: PgPool,
+    /// Transport.
+    pub mailer: Mailer,
+    /// The From: address.
+    pub from: Mailbox,
+    /// Pacing.
+    pub settings: OutboxSettings,
+    /// Poked after a request queues mail, so it goes out at once.
+    pub wake: Arc<Notify>,
+}
+
+impl OutboxWorker {
+    /// Runs until `shutdown` turns true; finishes the message in hand first.
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        tracing::info!(transport = self.mailer.name(), "outbox worker started");
+        let mut last_housekeeping: Option<Instant> = None;
+        loop {
+            if *shutdown.borrow() {
+                break;
+            }
+            if last_housekeeping.is_none_or(|t| t.elapsed() >= HOUSEKEEPING_EVERY) {
+                self.housekeeping().await;
+                last_housekeeping = Some(Instant::now());
+            }
+            let handled = match self.deliver_due().await {
+                Ok(n) => n,
+                Err(e) => {
+                    tracing::warn!(error = %e, "outbox: could not claim messages");
+                    0
+                }
+            };
+            if handled as i64 == BATCH {
+                continue;
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(self.settings.poll_interval) => {}
+                _ = self.wake.notified() => {}
+                _ = shutdown.changed() => {}
+            }
+        }
+        tracing::info!("outbox worker stopped");
+    }
+
+    /// One round: claim, deliver, record. Returns how many messages it handled.
+    pub async fn deliver_due(&self) -> sqlx::Result<usize> {
+        let batch = db::outbox::claim_due(&self.db, BATCH, self.settings.stale_claim_after).await?;
+        for email in &batch {
+            match self.mailer.deliver(&self.from, email).await {
+                Ok(()) => {
+                    db::outbox::mark_sent(&self.db, email.email_id, self.mailer.name()).await?;
+                    tracing::info!(email_id = %email.email_id, subject = %email.subject, "e-mail delivered");
+                }
+                Err(error) => {
+                    let retry_in = backoff(&self.settings, email.attempts);
+                    let gave_up = db::outbox::mark_failed_attempt(
+                        &self.db,
+                        email.email_id,
+                        &error,
+                        retry_in,
+                        self.settings.give_up_after,
+                    )
+                    .await?;
+                    if gave_up {
+                        tracing::error!(email_id = %email.email_id, %error, "e-mail given up after repeated failures");
+                    } else {
+                        tracing::warn!(email_id = %email.email_id, %error, attempt = email.attempts, ?retry_in, "e-mail delivery failed; will retry");
+                    }
+                }
+            }
+        }
+        Ok(batch.len())
+    }
+
+    async fn housekeeping(&self) {
+        if let Err(e) = PostgresStore::new(self.db.clone()).delete_expired().await {
+            tracing::warn!(error = %e, "could not delete expired sessions");
+        }
+        if let Err(e) = db::rate_limit::prune(&self.db).await {
+            tracing::warn!(error = %e, "could not prune rate-limit counters");
+        }
+    }
+}
+
+/// Delay before the next attempt after `attempts` failures: doubling, capped.
+pub fn backoff(settings: &OutboxSettings, attempts: i32) -> Duration {
+    let exponent = attempts.saturating_sub(1).clamp(0, 20) as u32;
+    settings.retry_base.saturating_mul(2u32.pow(exponent)).min(settings.retry_max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        let s = OutboxSettings::default();
+        assert_eq!(backoff(&s, 1), Duration::from_secs(10));
+        assert_eq!(backoff(&s, 2), Duration::from_secs(20));
+        assert_eq!(backoff(&s, 4), Duration::from_secs(80));
+        assert_eq!(backoff(&s, 30), Duration::from_secs(3600));
+    }
+}

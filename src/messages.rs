@@ -1,0 +1,77 @@
+//! User-facing messages produced by code (the rest lives in templates).
+//! Kept in one place so that translating the portal is mechanical.
+
+/// Organisation name missing.
+pub const ORG_NAME_REQUIRED: &str = "Enter your organisation's name";
+/// Organisation name too long.
+pub const ORG_NAME_TOO_LONG: &str = "Organisation name must be 200 characters or fewer";
+/// Domain prefix missing.
+pub const DOMAIN_PREFIX_REQUIRED: &str = "Enter a domain name for your work account";
+/// Domain prefix of the wrong length.
+pub const DOMAIN_PREFIX_LENGTH: &str = "Domain name must be between 3 and 40 characters";
+/// Domain prefix with other characters.
+pub const DOMAIN_PREFIX_CHARS: &str =
+    "Domain name can only contain lowercase letters, numbers and hyphens, and cannot start or end with a hyphen";
+/// Domain prefix in use.
+pub const DOMAIN_PREFIX_TAKEN: &str = "That domain name is already taken: choose another";
+/// No country chosen.
+pub const COUNTRY_REQUIRED: &str = "Select the country your organisation is based in";
+/// Country not in the markets table.
+pub const COUNTRY_UNKNOWN: &str = "Select a country from the list";
+/// Name missing.
+pub const FULL_NAME_REQUIRED: &str = "Enter your full name";
+/// Name too long.
+pub const FULL_NAME_TOO_LONG: &str = "Full name must be 200 characters or fewer";
+/// E-mail missing.
+pub const EMAIL_REQUIRED: &str = "Enter your e-mail address";
+/// E-mail malformed.
+pub const EMAIL_INVALID: &str = "Enter an e-mail address in the correct format, like name@example.com";
+/// E-mail already has an account.
+pub const EMAIL_TAKEN: &str =
+    "An account with this e-mail address already exists: sign in, or reset your password";
+/// Password missing.
+pub const PASSWORD_REQUIRED: &str = "Enter a password";
+/// Password too short.
+pub const PASSWORD_TOO_SHORT: &str = "Password must be at least 12 characters";
+/// Password absurdly long.
+pub const PASSWORD_TOO_LONG: &str = "Password must be 256 characters or fewer";
+/// Password too guessable.
+pub const PASSWORD_TOO_WEAK: &str =
+    "Password is too easy to guess: use a longer phrase of unrelated words";
+/// Current password missing on the change form.
+pub const CURRENT_PASSWORD_REQUIRED: &str = "Enter your current password";
+/// Current password wrong on the change form.
+pub const CURRENT_PASSWORD_WRONG: &str = "Your current password is not correct";
+/// New password equals the old one.
+pub const PASSWORD_UNCHANGED: &str = "Your new password must be different from your current one";
+/// Sign-in failed; never says which part was wrong or whether the account exists.
+pub const SIGN_IN_FAILED: &str = "The e-mail address or password is not correct. After 10 failed attempts an account is locked for 15 minutes.";
+/// Too many requests from one address.
+pub const RATE_LIMITED: &str = "Too many attempts from your network. Wait a few minutes and try again.";
+/// Consent to a legal statement not given.
+pub const CONFIRMATION_REQUIRED: &str = "Tick the box to confirm";
+
+/// Flash: signed in.
+pub const FLASH_SIGNED_IN: &str = "You are signed in.";
+/// Flash: signed out.
+pub const FLASH_SIGNED_OUT: &str = "You have been signed out.";
+/// Flash: account created.
+pub const FLASH_ACCOUNT_CREATED: &str =
+    "Your work account has been created. We have sent a confirmation link to your e-mail address.";
+/// Flash: e-mail confirmed.
+pub const FLASH_EMAIL_CONFIRMED: &str = "Your e-mail address is confirmed.";
+/// Flash: a new confirmation link is on its way.
+pub const FLASH_CONFIRMATION_SENT: &str =
+    "We have sent a new confirmation link. Links sent before it no longer work.";
+/// Flash: already confirmed.
+pub const FLASH_ALREADY_CONFIRMED: &str = "Your e-mail address is already confirmed.";
+/// Flash: too many confirmation e-mails.
+pub const FLASH_CONFIRMATION_RATE_LIMITED: &str =
+    "You have asked for several links already. Wait an hour before asking for another.";
+/// Flash: password changed.
+pub const FLASH_PASSWORD_CHANGED: &str =
+    "Your password has been changed. You have been signed out everywhere else.";
+/// Flash: password reset.
+pub const FLASH_PASSWORD_RESET: &str = "Your password has been reset. Sign in with your new password.";
+/// Flash: the session ended.
+pub const FLASH_SESSION_ENDED: &str = "Your session has ended. Sign in again to continue.";

@@ -1,0 +1,219 @@
+//! Building the application: database, router with its layers, outbox worker.
+
+use crate::auth::PasswordHasher;
+use crate::config::Config;
+use crate::email::Mailer;
+use crate::email::worker::OutboxWorker;
+use crate::state::AppState;
+use crate::web;
+use crate::web::middleware::{forbidden_csrf, render_error_pages, require_csrf_token};
+use axum::Router;
+use axum::extract::Request;
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use sqlx::PgPool;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+use tokio::net::TcpListener;
+use tokio::sync::{Notify, watch};
+use tower::ServiceBuilder;
+use tower_http::csrf::CsrfLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
+
+/// A built portal: listening, with its worker ready to start.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    worker: OutboxWorker,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects (creating and migrating the database), binds the port and builds the router.
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let started = Instant::now();
+        config.check()?;
+        let db = crate::db::connect_and_migrate(&config.database_url).await?;
+        let mailer = Mailer::from_config(&config)?;
+        Self::build_with(config, db, mailer, started).await
+    }
+
+    /// As [`Application::build`], with a pool and transport made by the caller (tests).
+    pub async fn build_with(config: Config, db: PgPool, mailer: Mailer, started: Instant) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind((config.bind, config.port))
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}:{} ({e}); set BIND/PORT", config.bind, config.port))?;
+        let from = config
+            .mail_from
+            .parse()
+            .map_err(|e| anyhow::anyhow!("MAIL_FROM: {e}"))?;
+        let state = AppState {
+            db: db.clone(),
+            config: Arc::new(config),
+            hasher: PasswordHasher::new(),
+            outbox_wake: Arc::new(Notify::new()),
+        };
+        let worker = OutboxWorker {
+            db,
+            mailer,
+            from,
+            settings: state.config.outbox,
+            wake: state.outbox_wake.clone(),
+        };
+        let router = build_router(state.clone());
+        tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "application built");
+        Ok(Self { listener, router, worker, state })
+    }
+
+    /// The port actually bound (useful with port 0).
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or_default()
+    }
+
+    /// The shared state (tests use its pool).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes; then lets in-flight requests finish and
+    /// stops the outbox worker after the message in hand.
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let (stop_tx, stop_rx) = watch::channel(false);
+        let worker = tokio::spawn(self.worker.run(stop_rx));
+        let addr = self.listener.local_addr()?;
+        tracing::info!("listening on http://{addr}");
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await?;
+        tracing::info!("server stopped; stopping the outbox worker");
+        let _ = stop_tx.send(true);
+        worker.await?;
+        Ok(())
+    }
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutdown signal received");
+}
+
+const CSP: &str = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/// The whole router with every layer.
+pub fn build_router(state: AppState) -> Router {
+    let config = state.config.clone();
+    let session_layer = SessionManagerLayer::new(PostgresStore::new(state.db.clone()))
+        .with_name("pp_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(config.cookie_secure)
+        .with_expiry(Expiry::OnInactivity(
+            tower_sessions::cookie::time::Duration::try_from(config.session_idle_timeout)
+                .unwrap_or(tower_sessions::cookie::time::Duration::minutes(30)),
+        ));
+
+    let pages = web::pages(config.mail_transport)
+        .layer(axum::middleware::from_fn(require_csrf_token))
+        .layer(session_layer)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
+
+    let static_files = Router::new()
+        .nest_service("/static", ServeDir::new(static_dir()))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=3600"),
+        ));
+
+    let hsts = config.cookie_secure.then(|| {
+        SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        )
+    });
+
+    let request_id = HeaderName::from_static("x-request-id");
+    let csrf = CsrfLayer::new().with_rejection_response(|_| {
+        let (parts, _) = forbidden_csrf().into_parts();
+        axum::response::Response::from_parts(parts, axum::body::Body::empty())
+    });
+
+    Router::new()
+        .merge(pages)
+        .merge(web::home::health_router())
+        .merge(static_files)
+        .fallback(|| async { StatusCode::NOT_FOUND })
+        .with_state(state)
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+                    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
+                }))
+                .layer(PropagateRequestIdLayer::new(request_id))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static(CSP),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("same-origin"),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::X_FRAME_OPTIONS,
+                    HeaderValue::from_static("DENY"),
+                ))
+                .option_layer(hsts)
+                .layer(axum::middleware::from_fn(render_error_pages))
+                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout))
+                .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
+                .layer(csrf),
+        )
+}
+
+/// `static/` next to the crate in development, or next to the binary when deployed.
+fn static_dir() -> std::path::PathBuf {
+    let beside_crate = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static");
+    if beside_crate.exists() {
+        return beside_crate;
+    }
+    std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(|d| d.join("static")))
+        .unwrap_or_else(|| "static".into())
+}
+

@@ -1,0 +1,165 @@
+//! Extractors every page uses: the page context (CSRF token, flash, signed-in
+//! user) and the guard for pages that need a signed-in user.
+
+use crate::auth::session::{AUTH_KEY, CSRF_KEY, FLASH_KEY, Flash, SignedInRecord};
+use crate::db::{self, users::SessionUser};
+use crate::domain::token;
+use crate::error::AppError;
+use crate::messages;
+use crate::state::AppState;
+use axum::extract::{ConnectInfo, FromRequestParts, OptionalFromRequestParts};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use std::net::SocketAddr;
+use time::OffsetDateTime;
+use tower_sessions::Session;
+
+/// What the base layout needs on every page.
+#[derive(Clone)]
+pub struct Ctx {
+    /// The session's CSRF token, for every form.
+    pub csrf_token: String,
+    /// The signed-in user, if any.
+    pub user: Option<SessionUser>,
+    /// A one-time message from the previous request.
+    pub flash: Option<Flash>,
+    /// The session itself.
+    pub session: Session,
+}
+
+/// Loads the session's user, ending the session when it is no longer valid.
+async fn load_user(state: &AppState, session: &Session) -> Result<Option<SessionUser>, AppError> {
+    let Some(record) = session.get::<SignedInRecord>(AUTH_KEY).await? else {
+        return Ok(None);
+    };
+    let user = db::users::session_user(&state.db, record.user_id).await?;
+    let age = OffsetDateTime::now_utc().unix_timestamp() - record.signed_in_at;
+    let expired = age < 0 || age as u64 > state.config.session_absolute_timeout.as_secs();
+    match user {
+        Some(user) if user.session_epoch == record.epoch && !expired => Ok(Some(user)),
+        _ => {
+            session.flush().await?;
+            crate::auth::session::flash(session, "info", messages::FLASH_SESSION_ENDED).await?;
+            Ok(None)
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let session = Session::from_request_parts(parts, state)
+            .await
+            .map_err(|(_, msg)| AppError::Internal(anyhow::anyhow!("session layer missing: {msg}")))?;
+        let csrf_token = match session.get::<String>(CSRF_KEY).await? {
+            Some(t) => t,
+            None => {
+                let t = token::new_token().plain;
+                session.insert(CSRF_KEY, &t).await?;
+                t
+            }
+        };
+        let user = load_user(state, &session).await?;
+        let flash = session.remove::<Flash>(FLASH_KEY).await?;
+        Ok(Ctx { csrf_token, user, flash, session })
+    }
+}
+
+/// A page that needs a signed-in user; anyone else is sent to sign in and brought back.
+pub struct SignedIn {
+    /// The page context (its `user` is set).
+    pub ctx: Ctx,
+    /// The signed-in user.
+    pub user: SessionUser,
+}
+
+/// Sends the browser to the sign-in page, to come back to `path` afterwards.
+pub struct SignInRedirect(String);
+
+impl IntoResponse for SignInRedirect {
+    fn into_response(self) -> Response {
+        Redirect::to(&format!("/signin?next={}", encode_query_value(&self.0))).into_response()
+    }
+}
+
+/// Percent-encodes a query value (unreserved characters and `/` stay).
+pub fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let ctx = Ctx::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        match ctx.user.clone() {
+            Some(user) => Ok(SignedIn { ctx, user }),
+            None => {
+                let target = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/dashboard");
+                let target = if parts.method == axum::http::Method::GET { target } else { "/dashboard" };
+                Err(SignInRedirect(target.to_owned()).into_response())
+            }
+        }
+    }
+}
+
+impl OptionalFromRequestParts<AppState> for SignedIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Option<Self>, Self::Rejection> {
+        let ctx = <Ctx as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
+        Ok(ctx.user.clone().map(|user| SignedIn { ctx, user }))
+    }
+}
+
+/// The peer's IP address as text (for rate limits and the audit trail).
+pub struct ClientIp(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let ip = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip().to_string())
+            .unwrap_or_else(|| "unknown".into());
+        Ok(ClientIp(ip))
+    }
+}
+
+/// Accepts only a local path for redirects after sign-in (no open redirect).
+pub fn safe_next(next: Option<&str>) -> &str {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.contains("://") => n,
+        _ => "/dashboard",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed_after_sign_in() {
+        assert_eq!(safe_next(Some("/account/password")), "/account/password");
+        assert_eq!(safe_next(Some("//evil.example")), "/dashboard");
+        assert_eq!(safe_next(Some("https://evil.example")), "/dashboard");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/dashboard");
+        assert_eq!(safe_next(None), "/dashboard");
+    }
+
+    #[test]
+    fn query_values_are_encoded() {
+        assert_eq!(encode_query_value("/a b?c=d&e"), "/a%20b%3Fc%3Dd%26e");
+    }
+}

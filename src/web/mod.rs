@@ -1,0 +1,39 @@
+//! The web layer: one module per area, each with its own router.
+
+pub mod ctx;
+pub mod dashboard;
+pub mod home;
+pub mod mailbox;
+pub mod middleware;
+pub mod password;
+pub mod session;
+pub mod signup;
+
+use crate::auth::session::flash;
+use crate::config::MailTransportKind;
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::Router;
+use axum::response::{IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+
+/// Every page route (health checks and static files are added by `startup`).
+pub fn pages(mail_transport: MailTransportKind) -> Router<AppState> {
+    let router = Router::new()
+        .merge(home::router())
+        .merge(signup::router())
+        .merge(session::router())
+        .merge(password::router())
+        .merge(dashboard::router());
+    if mail_transport == MailTransportKind::Mailbox {
+        router.merge(mailbox::router())
+    } else {
+        router
+    }
+}
+
+/// 303 See Other to `to`, after setting a flash message.
+pub async fn redirect_with_flash(session: &Session, to: &str, kind: &str, message: &str) -> Result<Response, AppError> {
+    flash(session, kind, message).await?;
+    Ok(Redirect::to(to).into_response())
+}

@@ -1,0 +1,95 @@
+//! Signing in and out.
+
+use crate::auth::{flows, session};
+use crate::domain::{EmailAddress, FormErrors};
+use crate::error::AppError;
+use crate::messages;
+use crate::state::AppState;
+use crate::web::ctx::{ClientIp, Ctx, safe_next};
+use crate::web::redirect_with_flash;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/signin", get(show).post(submit)).route("/signout", post(sign_out))
+}
+
+/// Where to go after signing in.
+#[derive(Debug, Default, Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// What the sign-in form sends.
+#[derive(Debug, Default, Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// The sign-in form.
+#[derive(Template, WebTemplate)]
+#[template(path = "session/signin.html")]
+pub struct SignInPage {
+    ctx: Ctx,
+    email: String,
+    next: String,
+    errors: FormErrors,
+}
+
+async fn show(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
+    let next = safe_next(q.next.as_deref()).to_owned();
+    if ctx.user.is_some() {
+        return Redirect::to(&next).into_response();
+    }
+    SignInPage { ctx, email: String::new(), next, errors: FormErrors::default() }.into_response()
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ctx: Ctx,
+    Form(form): Form<SignInForm>,
+) -> Result<Response, AppError> {
+    let next = safe_next(Some(&form.next)).to_owned();
+    let mut errors = FormErrors::default();
+    if flows::over_limit(&state, "sign_in", &ip, state.config.rate_limits.sign_in).await? {
+        errors.add("email", messages::RATE_LIMITED);
+        let page = SignInPage { ctx, email: form.email, next, errors };
+        return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
+    }
+    let email = errors.check("email", EmailAddress::parse(&form.email));
+    if form.password.is_empty() {
+        errors.add("password", messages::PASSWORD_REQUIRED);
+    }
+    if let (Some(email), true) = (email, errors.is_empty()) {
+        match flows::sign_in(&state, &email, &form.password, &ip).await? {
+            flows::SignInOutcome::SignedIn { user_id, epoch } => {
+                session::sign_in(&ctx.session, user_id, epoch).await?;
+                return redirect_with_flash(&ctx.session, &next, "success", messages::FLASH_SIGNED_IN).await;
+            }
+            flows::SignInOutcome::Refused => errors.add("email", messages::SIGN_IN_FAILED),
+        }
+    }
+    let page = SignInPage { ctx, email: form.email, next, errors };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+async fn sign_out(State(state): State<AppState>, ClientIp(ip): ClientIp, ctx: Ctx) -> Result<Response, AppError> {
+    if let Some(user) = &ctx.user {
+        flows::signed_out(&state, user, &ip).await?;
+    }
+    session::sign_out(&ctx.session).await?;
+    redirect_with_flash(&ctx.session, "/signin", "info", messages::FLASH_SIGNED_OUT).await
+}

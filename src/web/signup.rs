@@ -1,0 +1,92 @@
+//! Creating a work account and confirming its e-mail address.
+
+use crate::auth::{flows, session};
+use crate::db::{self, markets::Market};
+use crate::domain::FormErrors;
+use crate::error::AppError;
+use crate::messages;
+use crate::state::AppState;
+use crate::web::ctx::{ClientIp, Ctx};
+use crate::web::redirect_with_flash;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/signup", get(show).post(submit))
+        .route("/signup/confirm/{token}", get(confirm))
+}
+
+/// The sign-up form.
+#[derive(Template, WebTemplate)]
+#[template(path = "signup/form.html")]
+pub struct SignupPage {
+    ctx: Ctx,
+    form: flows::SignUpInput,
+    errors: FormErrors,
+    markets: Vec<Market>,
+    domain_suffix: String,
+}
+
+async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    if ctx.user.is_some() {
+        return Ok(axum::response::Redirect::to("/dashboard").into_response());
+    }
+    let markets = db::markets::all(&state.db).await?;
+    let domain_suffix = state.config.tenant_domain_suffix.clone();
+    Ok(SignupPage { ctx, form: Default::default(), errors: Default::default(), markets, domain_suffix }.into_response())
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ctx: Ctx,
+    Form(mut form): Form<flows::SignUpInput>,
+) -> Result<Response, AppError> {
+    let errors = if flows::over_limit(&state, "sign_up", &ip, state.config.rate_limits.sign_up).await? {
+        let mut errors = FormErrors::default();
+        errors.add("organisation", messages::RATE_LIMITED);
+        errors
+    } else {
+        match flows::sign_up(&state, &form, &ip).await? {
+            Ok(created) => {
+                session::sign_in(&ctx.session, created.user_id, created.epoch).await?;
+                return redirect_with_flash(&ctx.session, "/dashboard", "success", messages::FLASH_ACCOUNT_CREATED).await;
+            }
+            Err(errors) => errors,
+        }
+    };
+    form.password.clear();
+    let markets = db::markets::all(&state.db).await?;
+    let domain_suffix = state.config.tenant_domain_suffix.clone();
+    let page = SignupPage { ctx, form, errors, markets, domain_suffix };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+/// The answer to a confirmation link that no longer works.
+#[derive(Template, WebTemplate)]
+#[template(path = "signup/confirm_failed.html")]
+pub struct ConfirmFailedPage {
+    ctx: Ctx,
+}
+
+async fn confirm(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    match flows::confirm_email(&state, &token, &ip).await? {
+        Some(_) => {
+            let to = if ctx.user.is_some() { "/dashboard" } else { "/signin" };
+            redirect_with_flash(&ctx.session, to, "success", messages::FLASH_EMAIL_CONFIRMED).await
+        }
+        None => Ok((StatusCode::NOT_FOUND, ConfirmFailedPage { ctx }).into_response()),
+    }
+}
