@@ -58,10 +58,22 @@ pub struct RateLimits {
 impl Default for RateLimits {
     fn default() -> Self {
         Self {
-            sign_in: RateLimit { max: 30, window: Duration::from_secs(600) },
-            sign_up: RateLimit { max: 10, window: Duration::from_secs(3600) },
-            password_reset: RateLimit { max: 10, window: Duration::from_secs(3600) },
-            resend_confirmation: RateLimit { max: 5, window: Duration::from_secs(3600) },
+            sign_in: RateLimit {
+                max: 30,
+                window: Duration::from_secs(600),
+            },
+            sign_up: RateLimit {
+                max: 10,
+                window: Duration::from_secs(3600),
+            },
+            password_reset: RateLimit {
+                max: 10,
+                window: Duration::from_secs(3600),
+            },
+            resend_confirmation: RateLimit {
+                max: 5,
+                window: Duration::from_secs(3600),
+            },
         }
     }
 }
@@ -180,7 +192,10 @@ pub struct ConfigError {
 }
 
 fn bad(setting: &'static str, message: impl Into<String>) -> ConfigError {
-    ConfigError { setting, message: message.into() }
+    ConfigError {
+        setting,
+        message: message.into(),
+    }
 }
 
 impl Config {
@@ -214,50 +229,77 @@ impl Config {
 
     /// Reads settings through `lookup` (the environment, or a map in tests).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let get = |key: &str| lookup(key).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let get = |key: &str| {
+            lookup(key)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
         let mut config = Self::dev_defaults();
 
         if let Some(v) = get("APP_ENV") {
             config.app_env = match v.as_str() {
                 "dev" | "development" => AppEnv::Dev,
                 "production" | "prod" => AppEnv::Production,
-                other => return Err(bad("APP_ENV", format!("must be dev or production, got {other:?}"))),
+                other => {
+                    return Err(bad(
+                        "APP_ENV",
+                        format!("must be dev or production, got {other:?}"),
+                    ));
+                }
             };
         }
         if let Some(v) = get("DATABASE_URL") {
             if !(v.starts_with("postgres://") || v.starts_with("postgresql://")) {
-                return Err(bad("DATABASE_URL", "must start with postgres:// or postgresql://"));
+                return Err(bad(
+                    "DATABASE_URL",
+                    "must start with postgres:// or postgresql://",
+                ));
             }
             config.database_url = v;
         }
         if let Some(v) = get("BIND") {
-            config.bind = v
-                .parse()
-                .map_err(|_| bad("BIND", format!("must be an IP address such as 127.0.0.1 or 0.0.0.0, got {v:?}")))?;
+            config.bind = v.parse().map_err(|_| {
+                bad(
+                    "BIND",
+                    format!("must be an IP address such as 127.0.0.1 or 0.0.0.0, got {v:?}"),
+                )
+            })?;
         }
         if let Some(v) = get("PORT") {
-            config.port = v
-                .parse()
-                .map_err(|_| bad("PORT", format!("must be a number from 0 to 65535, got {v:?}")))?;
+            config.port = v.parse().map_err(|_| {
+                bad(
+                    "PORT",
+                    format!("must be a number from 0 to 65535, got {v:?}"),
+                )
+            })?;
         }
         config.public_base_url = match get("PUBLIC_BASE_URL") {
             Some(v) => {
                 if !(v.starts_with("http://") || v.starts_with("https://")) || v.len() < 10 {
-                    return Err(bad("PUBLIC_BASE_URL", format!("must be an http:// or https:// URL, got {v:?}")));
+                    return Err(bad(
+                        "PUBLIC_BASE_URL",
+                        format!("must be an http:// or https:// URL, got {v:?}"),
+                    ));
                 }
                 v.trim_end_matches('/').to_owned()
             }
             None => format!("http://{}:{}", config.bind, config.port),
         };
         config.cookie_secure = match get("COOKIE_SECURE") {
-            Some(v) => parse_bool(&v).ok_or_else(|| bad("COOKIE_SECURE", format!("must be true or false, got {v:?}")))?,
+            Some(v) => parse_bool(&v)
+                .ok_or_else(|| bad("COOKIE_SECURE", format!("must be true or false, got {v:?}")))?,
             None => config.app_env == AppEnv::Production,
         };
         if let Some(v) = get("MAIL_TRANSPORT") {
             config.mail_transport = match v.as_str() {
                 "mailbox" => MailTransportKind::Mailbox,
                 "smtp" => MailTransportKind::Smtp,
-                other => return Err(bad("MAIL_TRANSPORT", format!("must be mailbox or smtp, got {other:?}"))),
+                other => {
+                    return Err(bad(
+                        "MAIL_TRANSPORT",
+                        format!("must be mailbox or smtp, got {other:?}"),
+                    ));
+                }
             };
         }
         if let Some(v) = get("SMTP_URL") {
@@ -269,8 +311,15 @@ impl Config {
         if let Some(v) = get("MAIL_FROM") {
             config.mail_from = v;
         }
-        if config.mail_from.parse::<lettre::message::Mailbox>().is_err() {
-            return Err(bad("MAIL_FROM", "must be an address like \"Partner Portal <no-reply@example.com>\""));
+        if config
+            .mail_from
+            .parse::<lettre::message::Mailbox>()
+            .is_err()
+        {
+            return Err(bad(
+                "MAIL_FROM",
+                "must be an address like \"Partner Portal <no-reply@example.com>\"",
+            ));
         }
         if let Some(v) = get("TENANT_DOMAIN_SUFFIX") {
             let v = v.trim_start_matches('.').to_ascii_lowercase();
@@ -282,7 +331,10 @@ impl Config {
                         && !label.ends_with('-')
                 });
             if !valid {
-                return Err(bad("TENANT_DOMAIN_SUFFIX", format!("must be a domain name such as partnerportal.example, got {v:?}")));
+                return Err(bad(
+                    "TENANT_DOMAIN_SUFFIX",
+                    format!("must be a domain name such as partnerportal.example, got {v:?}"),
+                ));
             }
             config.tenant_domain_suffix = v;
         }
@@ -290,7 +342,12 @@ impl Config {
             config.log_format = match v.as_str() {
                 "pretty" => LogFormat::Pretty,
                 "json" => LogFormat::Json,
-                other => return Err(bad("LOG_FORMAT", format!("must be pretty or json, got {other:?}"))),
+                other => {
+                    return Err(bad(
+                        "LOG_FORMAT",
+                        format!("must be pretty or json, got {other:?}"),
+                    ));
+                }
             };
         }
         config.check()?;
@@ -304,7 +361,10 @@ impl Config {
         }
         if self.app_env == AppEnv::Production {
             if self.mail_transport != MailTransportKind::Smtp {
-                return Err(bad("MAIL_TRANSPORT", "must be smtp when APP_ENV=production"));
+                return Err(bad(
+                    "MAIL_TRANSPORT",
+                    "must be smtp when APP_ENV=production",
+                ));
             }
             if !self.cookie_secure {
                 return Err(bad("COOKIE_SECURE", "must be true when APP_ENV=production"));
@@ -338,15 +398,20 @@ mod tests {
     use std::collections::HashMap;
 
     fn from(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|k| map.get(k).cloned())
     }
 
     #[test]
     fn nothing_configured_gives_the_dev_defaults() {
         let c = from(&[]).unwrap();
-        assert_eq!(c.database_url, "postgres://postgres@127.0.0.1:5432/partner_portal");
+        assert_eq!(
+            c.database_url,
+            "postgres://postgres@127.0.0.1:5432/partner_portal"
+        );
         assert_eq!(c.port, 3000);
         assert_eq!(c.public_base_url, "http://127.0.0.1:3000");
         assert_eq!(c.mail_transport, MailTransportKind::Mailbox);
@@ -362,7 +427,10 @@ mod tests {
 
     #[test]
     fn production_refuses_the_mailbox_and_insecure_cookies() {
-        assert_eq!(from(&[("APP_ENV", "production")]).unwrap_err().setting, "MAIL_TRANSPORT");
+        assert_eq!(
+            from(&[("APP_ENV", "production")]).unwrap_err().setting,
+            "MAIL_TRANSPORT"
+        );
         let e = from(&[
             ("APP_ENV", "production"),
             ("MAIL_TRANSPORT", "smtp"),
@@ -382,19 +450,47 @@ mod tests {
 
     #[test]
     fn smtp_needs_a_url() {
-        assert_eq!(from(&[("MAIL_TRANSPORT", "smtp")]).unwrap_err().setting, "SMTP_URL");
-        assert_eq!(from(&[("SMTP_URL", "http://x")]).unwrap_err().setting, "SMTP_URL");
+        assert_eq!(
+            from(&[("MAIL_TRANSPORT", "smtp")]).unwrap_err().setting,
+            "SMTP_URL"
+        );
+        assert_eq!(
+            from(&[("SMTP_URL", "http://x")]).unwrap_err().setting,
+            "SMTP_URL"
+        );
     }
 
     #[test]
     fn other_bad_values_name_their_setting() {
-        assert_eq!(from(&[("LOG_FORMAT", "xml")]).unwrap_err().setting, "LOG_FORMAT");
+        assert_eq!(
+            from(&[("LOG_FORMAT", "xml")]).unwrap_err().setting,
+            "LOG_FORMAT"
+        );
         assert_eq!(from(&[("BIND", "localhost!")]).unwrap_err().setting, "BIND");
-        assert_eq!(from(&[("COOKIE_SECURE", "maybe")]).unwrap_err().setting, "COOKIE_SECURE");
-        assert_eq!(from(&[("DATABASE_URL", "mysql://x")]).unwrap_err().setting, "DATABASE_URL");
-        assert_eq!(from(&[("TENANT_DOMAIN_SUFFIX", "no_dots")]).unwrap_err().setting, "TENANT_DOMAIN_SUFFIX");
-        assert_eq!(from(&[("MAIL_FROM", "not an address")]).unwrap_err().setting, "MAIL_FROM");
-        assert_eq!(from(&[("PUBLIC_BASE_URL", "ftp://x")]).unwrap_err().setting, "PUBLIC_BASE_URL");
+        assert_eq!(
+            from(&[("COOKIE_SECURE", "maybe")]).unwrap_err().setting,
+            "COOKIE_SECURE"
+        );
+        assert_eq!(
+            from(&[("DATABASE_URL", "mysql://x")]).unwrap_err().setting,
+            "DATABASE_URL"
+        );
+        assert_eq!(
+            from(&[("TENANT_DOMAIN_SUFFIX", "no_dots")])
+                .unwrap_err()
+                .setting,
+            "TENANT_DOMAIN_SUFFIX"
+        );
+        assert_eq!(
+            from(&[("MAIL_FROM", "not an address")])
+                .unwrap_err()
+                .setting,
+            "MAIL_FROM"
+        );
+        assert_eq!(
+            from(&[("PUBLIC_BASE_URL", "ftp://x")]).unwrap_err().setting,
+            "PUBLIC_BASE_URL"
+        );
     }
 
     #[test]
@@ -403,7 +499,10 @@ mod tests {
         c.database_url = "postgres://app:s3cret@db/x".into();
         c.smtp_url = Some("smtps://mailer:hunter2@smtp.example".into());
         let shown = format!("{c:?}");
-        assert!(!shown.contains("s3cret") && !shown.contains("hunter2"), "{shown}");
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("hunter2"),
+            "{shown}"
+        );
         assert!(shown.contains("postgres://app:***@db/x"));
     }
 }

@@ -10,8 +10,7 @@ pub const DOMAIN_PREFIX_REQUIRED: &str = "Enter a domain name for your work acco
 /// Domain prefix of the wrong length.
 pub const DOMAIN_PREFIX_LENGTH: &str = "Domain name must be between 3 and 40 characters";
 /// Domain prefix with other characters.
-pub const DOMAIN_PREFIX_CHARS: &str =
-    "Domain name can only contain lowercase letters, numbers and hyphens, and cannot start or end with a hyphen";
+pub const DOMAIN_PREFIX_CHARS: &str = "Domain name can only contain lowercase letters, numbers and hyphens, and cannot start or end with a hyphen";
 /// Domain prefix in use.
 pub const DOMAIN_PREFIX_TAKEN: &str = "That domain name is already taken: choose another";
 /// No country chosen.
@@ -25,7 +24,8 @@ pub const FULL_NAME_TOO_LONG: &str = "Full name must be 200 characters or fewer"
 /// E-mail missing.
 pub const EMAIL_REQUIRED: &str = "Enter your e-mail address";
 /// E-mail malformed.
-pub const EMAIL_INVALID: &str = "Enter an e-mail address in the correct format, like name@example.com";
+pub const EMAIL_INVALID: &str =
+    "Enter an e-mail address in the correct format, like name@example.com";
 /// E-mail already has an account.
 pub const EMAIL_TAKEN: &str =
     "An account with this e-mail address already exists: sign in, or reset your password";
@@ -47,7 +47,8 @@ pub const PASSWORD_UNCHANGED: &str = "Your new password must be different from y
 /// Sign-in failed; never says which part was wrong or whether the account exists.
 pub const SIGN_IN_FAILED: &str = "The e-mail address or password is not correct. After 10 failed attempts an account is locked for 15 minutes.";
 /// Too many requests from one address.
-pub const RATE_LIMITED: &str = "Too many attempts from your network. Wait a few minutes and try again.";
+pub const RATE_LIMITED: &str =
+    "Too many attempts from your network. Wait a few minutes and try again.";
 /// Consent to a legal statement not given.
 pub const CONFIRMATION_REQUIRED: &str = "Tick the box to confirm";
 
@@ -72,6 +73,7 @@ pub const FLASH_CONFIRMATION_RATE_LIMITED: &str =
 pub const FLASH_PASSWORD_CHANGED: &str =
     "Your password has been changed. You have been signed out everywhere else.";
 /// Flash: password reset.
-pub const FLASH_PASSWORD_RESET: &str = "Your password has been reset. Sign in with your new password.";
+pub const FLASH_PASSWORD_RESET: &str =
+    "Your password has been reset. Sign in with your new password.";
 /// Flash: the session ended.
 pub const FLASH_SESSION_ENDED: &str = "Your session has ended. Sign in again to continue.";

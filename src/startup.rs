@@ -48,10 +48,25 @@ impl Application {
     }
 
     /// As [`Application::build`], with a pool and transport made by the caller (tests).
-    pub async fn build_with(config: Config, db: PgPool, mailer: Mailer, started: Instant) -> anyhow::Result<Self> {
+    pub async fn build_with(
+        mut config: Config,
+        db: PgPool,
+        mailer: Mailer,
+        started: Instant,
+    ) -> anyhow::Result<Self> {
         let listener = TcpListener::bind((config.bind, config.port))
             .await
-            .map_err(|e| anyhow::anyhow!("cannot listen on {}:{} ({e}); set BIND/PORT", config.bind, config.port))?;
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot listen on {}:{} ({e}); set BIND/PORT",
+                    config.bind,
+                    config.port
+                )
+            })?;
+        // With PORT=0 and no PUBLIC_BASE_URL, links must carry the port actually bound.
+        if config.port == 0 && config.public_base_url == format!("http://{}:0", config.bind) {
+            config.public_base_url = format!("http://{}", listener.local_addr()?);
+        }
         let from = config
             .mail_from
             .parse()
@@ -70,13 +85,24 @@ impl Application {
             wake: state.outbox_wake.clone(),
         };
         let router = build_router(state.clone());
-        tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "application built");
-        Ok(Self { listener, router, worker, state })
+        tracing::info!(
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "application built"
+        );
+        Ok(Self {
+            listener,
+            router,
+            worker,
+            state,
+        })
     }
 
     /// The port actually bound (useful with port 0).
     pub fn port(&self) -> u16 {
-        self.listener.local_addr().map(|a| a.port()).unwrap_or_default()
+        self.listener
+            .local_addr()
+            .map(|a| a.port())
+            .unwrap_or_default()
     }
 
     /// The shared state (tests use its pool).
@@ -86,14 +112,21 @@ impl Application {
 
     /// Serves until `shutdown` completes; then lets in-flight requests finish and
     /// stops the outbox worker after the message in hand.
-    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         let (stop_tx, stop_rx) = watch::channel(false);
         let worker = tokio::spawn(self.worker.run(stop_rx));
         let addr = self.listener.local_addr()?;
         tracing::info!("listening on http://{addr}");
-        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await?;
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await?;
         tracing::info!("server stopped; stopping the outbox worker");
         let _ = stop_tx.send(true);
         worker.await?;
@@ -216,4 +249,3 @@ fn static_dir() -> std::path::PathBuf {
         .and_then(|p| p.parent().map(|d| d.join("static")))
         .unwrap_or_else(|| "static".into())
 }
-

@@ -24,8 +24,14 @@ impl AppState {
     /// The right-hand side of Message-IDs: the domain of the From: address.
     pub fn message_domain(&self) -> String {
         let from = &self.config.mail_from;
-        let address = from.rsplit_once('<').map(|(_, a)| a.trim_end_matches('>')).unwrap_or(from);
-        address.rsplit_once('@').map(|(_, d)| d.to_owned()).unwrap_or_else(|| "partner-portal.localhost".into())
+        let address = from
+            .rsplit_once('<')
+            .map(|(_, a)| a.trim_end_matches('>'))
+            .unwrap_or(from);
+        address
+            .rsplit_once('@')
+            .map(|(_, d)| d.to_owned())
+            .unwrap_or_else(|| "partner-portal.localhost".into())
     }
 }
 

@@ -7,7 +7,9 @@ use crate::db::tokens::Purpose;
 use crate::db::{self, users::SessionUser};
 use crate::domain::tenant::{DomainPrefix, Role};
 use crate::domain::{EmailAddress, FormErrors, password, tenant, token};
-use crate::email::messages::{AccountLocked, ConfirmEmail, EmailContent, PasswordChanged, ResetPassword};
+use crate::email::messages::{
+    AccountLocked, ConfirmEmail, EmailContent, PasswordChanged, ResetPassword,
+};
 use crate::messages;
 use crate::state::AppState;
 use serde_json::json;
@@ -16,7 +18,12 @@ use time::format_description::well_known::Rfc2822;
 use uuid::Uuid;
 
 /// Counts a request against a per-subject limit; true when it is over the limit.
-pub async fn over_limit(state: &AppState, bucket: &str, subject: &str, limit: RateLimit) -> sqlx::Result<bool> {
+pub async fn over_limit(
+    state: &AppState,
+    bucket: &str,
+    subject: &str,
+    limit: RateLimit,
+) -> sqlx::Result<bool> {
     let hits = db::rate_limit::hit(&state.db, bucket, subject, limit.window).await?;
     Ok(hits > limit.max as i32)
 }
@@ -53,36 +60,60 @@ pub struct SignedUp {
 }
 
 /// Creates a tenant and its global admin and sends the confirmation e-mail.
-pub async fn sign_up(state: &AppState, input: &SignUpInput, ip: &str) -> anyhow::Result<Result<SignedUp, FormErrors>> {
+pub async fn sign_up(
+    state: &AppState,
+    input: &SignUpInput,
+    ip: &str,
+) -> anyhow::Result<Result<SignedUp, FormErrors>> {
     let mut errors = FormErrors::default();
-    let organisation = errors.check("organisation", tenant::parse_organisation_name(&input.organisation));
-    let prefix = errors.check("domain_prefix", DomainPrefix::parse(&input.domain_prefix));
-    let country = errors.check("country", tenant::parse_country_code(&input.country));
-    let full_name = errors.check("full_name", tenant::parse_full_name(&input.full_name));
-    let email = errors.check("email", EmailAddress::parse(&input.email));
-    let related = [input.organisation.as_str(), input.full_name.as_str(), input.email.as_str(), input.domain_prefix.as_str()];
-    errors.check("password", password::check_new_password(&input.password, &related));
-
-    let market = match &country {
-        Some(code) => db::markets::find(&state.db, code).await?,
-        None => None,
-    };
-    if country.is_some() && market.is_none() {
-        errors.add("country", messages::COUNTRY_UNKNOWN);
-    }
+    // Checked in the order the fields appear, so the error summary follows the page.
+    let organisation = errors.check(
+        "organisation",
+        tenant::parse_organisation_name(&input.organisation),
+    );
+    let mut prefix = errors.check("domain_prefix", DomainPrefix::parse(&input.domain_prefix));
     if let Some(p) = &prefix
         && db::tenants::domain_prefix_taken(&state.db, p.as_str()).await?
     {
         errors.add("domain_prefix", messages::DOMAIN_PREFIX_TAKEN);
+        prefix = None;
     }
+    let market = match errors.check("country", tenant::parse_country_code(&input.country)) {
+        Some(code) => {
+            let market = db::markets::find(&state.db, &code).await?;
+            if market.is_none() {
+                errors.add("country", messages::COUNTRY_UNKNOWN);
+            }
+            market
+        }
+        None => None,
+    };
+    let full_name = errors.check("full_name", tenant::parse_full_name(&input.full_name));
+    let mut email = errors.check("email", EmailAddress::parse(&input.email));
     if let Some(e) = &email
         && db::users::email_taken(&state.db, e.as_str()).await?
     {
         errors.add("email", messages::EMAIL_TAKEN);
+        email = None;
     }
-    let (Some(organisation), Some(prefix), Some(market), Some(full_name), Some(email), true) =
-        (organisation, prefix, market, full_name, email, errors.is_empty())
-    else {
+    let related = [
+        input.organisation.as_str(),
+        input.full_name.as_str(),
+        input.email.as_str(),
+        input.domain_prefix.as_str(),
+    ];
+    errors.check(
+        "password",
+        password::check_new_password(&input.password, &related),
+    );
+    let (Some(organisation), Some(prefix), Some(market), Some(full_name), Some(email), true) = (
+        organisation,
+        prefix,
+        market,
+        full_name,
+        email,
+        errors.is_empty(),
+    ) else {
         return Ok(Err(errors));
     };
 
@@ -144,7 +175,15 @@ pub async fn sign_up(state: &AppState, input: &SignUpInput, ip: &str) -> anyhow:
         },
     )
     .await?;
-    send_confirmation(state, &mut tx, user_id, &full_name, &organisation, email.as_str()).await?;
+    send_confirmation(
+        state,
+        &mut tx,
+        user_id,
+        &full_name,
+        &organisation,
+        email.as_str(),
+    )
+    .await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     Ok(Ok(SignedUp { user_id, epoch: 0 }))
@@ -163,7 +202,9 @@ async fn send_confirmation(
     let message = ConfirmEmail {
         name: name.to_owned(),
         organisation: organisation.to_owned(),
-        link: state.config.link(&format!("/signup/confirm/{}", token.plain)),
+        link: state
+            .config
+            .link(&format!("/signup/confirm/{}", token.plain)),
     }
     .to_email(email)?;
     db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
@@ -182,16 +223,35 @@ pub enum ResendOutcome {
 }
 
 /// Sends a new confirmation link to a signed-in user, revoking the old ones.
-pub async fn resend_confirmation(state: &AppState, user: &SessionUser, ip: &str) -> anyhow::Result<ResendOutcome> {
+pub async fn resend_confirmation(
+    state: &AppState,
+    user: &SessionUser,
+    ip: &str,
+) -> anyhow::Result<ResendOutcome> {
     if user.email_confirmed_at.is_some() {
         return Ok(ResendOutcome::AlreadyConfirmed);
     }
     let limit = state.config.rate_limits.resend_confirmation;
-    if over_limit(state, "resend_confirmation", &user.user_id.to_string(), limit).await? {
+    if over_limit(
+        state,
+        "resend_confirmation",
+        &user.user_id.to_string(),
+        limit,
+    )
+    .await?
+    {
         return Ok(ResendOutcome::RateLimited);
     }
     let mut tx = state.db.begin().await?;
-    send_confirmation(state, &mut tx, user.user_id, &user.full_name, &user.organisation, &user.email).await?;
+    send_confirmation(
+        state,
+        &mut tx,
+        user.user_id,
+        &user.full_name,
+        &user.organisation,
+        &user.email,
+    )
+    .await?;
     db::audit::record(
         &mut *tx,
         AuditEvent {
@@ -212,9 +272,18 @@ pub async fn resend_confirmation(state: &AppState, user: &SessionUser, ip: &str)
 
 /// Uses a confirmation link. Returns the user whose address is now confirmed, or
 /// `None` when the link is unknown, used, replaced or expired.
-pub async fn confirm_email(state: &AppState, plain_token: &str, ip: &str) -> anyhow::Result<Option<Uuid>> {
+pub async fn confirm_email(
+    state: &AppState,
+    plain_token: &str,
+    ip: &str,
+) -> anyhow::Result<Option<Uuid>> {
     let mut tx = state.db.begin().await?;
-    let Some(user_id) = db::tokens::consume(&mut *tx, Purpose::EmailConfirmation, &token::hash_token(plain_token)).await?
+    let Some(user_id) = db::tokens::consume(
+        &mut *tx,
+        Purpose::EmailConfirmation,
+        &token::hash_token(plain_token),
+    )
+    .await?
     else {
         return Ok(None);
     };
@@ -250,7 +319,12 @@ pub enum SignInOutcome {
 
 /// Checks a password. Attempts are counted before the hash is verified; the tenth
 /// failure locks the account and e-mails its owner. Unknown accounts cost the same time.
-pub async fn sign_in(state: &AppState, email: &EmailAddress, password: &str, ip: &str) -> anyhow::Result<SignInOutcome> {
+pub async fn sign_in(
+    state: &AppState,
+    email: &EmailAddress,
+    password: &str,
+    ip: &str,
+) -> anyhow::Result<SignInOutcome> {
     let Some(account) = db::users::credentials_by_email(&state.db, email.as_str()).await? else {
         state.hasher.verify(password, None).await?;
         return Ok(SignInOutcome::Refused);
@@ -269,16 +343,37 @@ pub async fn sign_in(state: &AppState, email: &EmailAddress, password: &str, ip:
         db::audit::record(&state.db, audit("user.sign_in_refused_locked")).await?;
         return Ok(SignInOutcome::Refused);
     };
-    if state.hasher.verify(password, Some(&account.password_hash)).await? {
+    if state
+        .hasher
+        .verify(password, Some(&account.password_hash))
+        .await?
+    {
         db::users::record_sign_in(&state.db, account.user_id).await?;
         db::audit::record(&state.db, audit("user.signed_in")).await?;
-        return Ok(SignInOutcome::SignedIn { user_id: account.user_id, epoch: account.session_epoch });
+        return Ok(SignInOutcome::SignedIn {
+            user_id: account.user_id,
+            epoch: account.session_epoch,
+        });
     }
     let mut tx = state.db.begin().await?;
-    db::audit::record(&mut *tx, AuditEvent { after: Some(json!({ "failed_attempts": attempt })), ..audit("user.sign_in_failed") }).await?;
+    db::audit::record(
+        &mut *tx,
+        AuditEvent {
+            after: Some(json!({ "failed_attempts": attempt })),
+            ..audit("user.sign_in_failed")
+        },
+    )
+    .await?;
     if attempt >= db::users::MAX_FAILED_SIGN_INS {
         let until = db::users::lock(&mut *tx, account.user_id).await?;
-        db::audit::record(&mut *tx, AuditEvent { after: Some(json!({ "locked_until": until.unix_timestamp() })), ..audit("user.locked") }).await?;
+        db::audit::record(
+            &mut *tx,
+            AuditEvent {
+                after: Some(json!({ "locked_until": until.unix_timestamp() })),
+                ..audit("user.locked")
+            },
+        )
+        .await?;
         let message = AccountLocked {
             name: account.full_name.clone(),
             until: until.format(&Rfc2822).unwrap_or_else(|_| until.to_string()),
@@ -311,17 +406,29 @@ pub async fn signed_out(state: &AppState, user: &SessionUser, ip: &str) -> sqlx:
 }
 
 /// Sends a reset link when the address has an account; does nothing visible otherwise.
-pub async fn request_password_reset(state: &AppState, email: &EmailAddress, ip: &str) -> anyhow::Result<()> {
+pub async fn request_password_reset(
+    state: &AppState,
+    email: &EmailAddress,
+    ip: &str,
+) -> anyhow::Result<()> {
     let Some(account) = db::users::credentials_by_email(&state.db, email.as_str()).await? else {
         tracing::info!("password reset asked for an address without an account");
         return Ok(());
     };
     let token = token::new_token();
     let mut tx = state.db.begin().await?;
-    db::tokens::issue(&mut tx, account.user_id, Purpose::PasswordReset, &token.hash).await?;
+    db::tokens::issue(
+        &mut tx,
+        account.user_id,
+        Purpose::PasswordReset,
+        &token.hash,
+    )
+    .await?;
     let message = ResetPassword {
         name: account.full_name.clone(),
-        link: state.config.link(&format!("/password/reset/{}", token.plain)),
+        link: state
+            .config
+            .link(&format!("/password/reset/{}", token.plain)),
     }
     .to_email(&account.email)?;
     db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
@@ -344,8 +451,17 @@ pub async fn request_password_reset(state: &AppState, email: &EmailAddress, ip: 
 }
 
 /// The account behind a reset link that still works.
-pub async fn reset_link_user(state: &AppState, plain_token: &str) -> anyhow::Result<Option<db::users::Credentials>> {
-    let Some(user_id) = db::tokens::peek(&state.db, Purpose::PasswordReset, &token::hash_token(plain_token)).await? else {
+pub async fn reset_link_user(
+    state: &AppState,
+    plain_token: &str,
+) -> anyhow::Result<Option<db::users::Credentials>> {
+    let Some(user_id) = db::tokens::peek(
+        &state.db,
+        Purpose::PasswordReset,
+        &token::hash_token(plain_token),
+    )
+    .await?
+    else {
         return Ok(None);
     };
     Ok(db::users::credentials_by_id(&state.db, user_id).await?)
@@ -362,19 +478,34 @@ pub enum ResetOutcome {
 }
 
 /// Sets a new password through a reset link (single use), ending every session and any lock.
-pub async fn reset_password(state: &AppState, plain_token: &str, new_password: &str, ip: &str) -> anyhow::Result<ResetOutcome> {
+pub async fn reset_password(
+    state: &AppState,
+    plain_token: &str,
+    new_password: &str,
+    ip: &str,
+) -> anyhow::Result<ResetOutcome> {
     let Some(account) = reset_link_user(state, plain_token).await? else {
         return Ok(ResetOutcome::LinkInvalid);
     };
     let mut errors = FormErrors::default();
-    errors.check("password", password::check_new_password(new_password, &[&account.email, &account.full_name]));
+    errors.check(
+        "password",
+        password::check_new_password(new_password, &[&account.email, &account.full_name]),
+    );
     if !errors.is_empty() {
         return Ok(ResetOutcome::Invalid(errors));
     }
     let hash = state.hasher.hash(new_password).await?;
     let mut tx = state.db.begin().await?;
     // Consuming inside the transaction makes a second use of the link fail.
-    if db::tokens::consume(&mut *tx, Purpose::PasswordReset, &token::hash_token(plain_token)).await? != Some(account.user_id) {
+    if db::tokens::consume(
+        &mut *tx,
+        Purpose::PasswordReset,
+        &token::hash_token(plain_token),
+    )
+    .await?
+        != Some(account.user_id)
+    {
         return Ok(ResetOutcome::LinkInvalid);
     }
     db::users::set_password(&mut *tx, account.user_id, &hash).await?;
@@ -404,8 +535,11 @@ async fn finish_password_change(
         },
     )
     .await?;
-    let message = PasswordChanged { name: account.full_name.clone(), reset_link: state.config.link("/password/forgot") }
-        .to_email(&account.email)?;
+    let message = PasswordChanged {
+        name: account.full_name.clone(),
+        reset_link: state.config.link("/password/forgot"),
+    }
+    .to_email(&account.email)?;
     db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
     Ok(())
 }
@@ -435,10 +569,20 @@ pub async fn change_password(
         .ok_or_else(|| anyhow::anyhow!("signed-in user vanished"))?;
     if input.current_password.is_empty() {
         errors.add("current_password", messages::CURRENT_PASSWORD_REQUIRED);
-    } else if !state.hasher.verify(&input.current_password, Some(&account.password_hash)).await? {
+    } else if !state
+        .hasher
+        .verify(&input.current_password, Some(&account.password_hash))
+        .await?
+    {
         errors.add("current_password", messages::CURRENT_PASSWORD_WRONG);
     }
-    errors.check("new_password", password::check_new_password(&input.new_password, &[&user.email, &user.full_name, &user.organisation]));
+    errors.check(
+        "new_password",
+        password::check_new_password(
+            &input.new_password,
+            &[&user.email, &user.full_name, &user.organisation],
+        ),
+    );
     if errors.get("current_password").is_none() && input.new_password == input.current_password {
         errors.add("new_password", messages::PASSWORD_UNCHANGED);
     }

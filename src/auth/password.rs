@@ -22,8 +22,13 @@ impl Default for PasswordHasher {
 impl PasswordHasher {
     /// One permit per CPU: hashing is CPU-bound, more in parallel only queues in the OS.
     pub fn new() -> Self {
-        let cpus = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
-        Self { permits: Arc::new(Semaphore::new(cpus)), dummy_hash: Arc::new(OnceCell::new()) }
+        let cpus = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2);
+        Self {
+            permits: Arc::new(Semaphore::new(cpus)),
+            dummy_hash: Arc::new(OnceCell::new()),
+        }
     }
 
     /// A PHC string for `password` with a fresh random salt.
@@ -49,8 +54,13 @@ impl PasswordHasher {
         let _permit = self.permits.acquire().await?;
         let password = password.to_owned();
         let matched = tokio::task::spawn_blocking(move || {
-            let parsed = PasswordHash::new(&hash).map_err(|e| anyhow::anyhow!("stored hash unreadable: {e}"))?;
-            Ok::<_, anyhow::Error>(Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+            let parsed = PasswordHash::new(&hash)
+                .map_err(|e| anyhow::anyhow!("stored hash unreadable: {e}"))?;
+            Ok::<_, anyhow::Error>(
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok(),
+            )
         })
         .await??;
         Ok(matched && real)
@@ -72,14 +82,32 @@ mod tests {
     async fn a_hash_verifies_only_its_own_password() {
         let hasher = PasswordHasher::new();
         let hash = hasher.hash("correct horse battery staple").await.unwrap();
-        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
-        assert!(hasher.verify("correct horse battery staple", Some(&hash)).await.unwrap());
-        assert!(!hasher.verify("correct horse battery stapler", Some(&hash)).await.unwrap());
+        assert!(
+            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{hash}"
+        );
+        assert!(
+            hasher
+                .verify("correct horse battery staple", Some(&hash))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !hasher
+                .verify("correct horse battery stapler", Some(&hash))
+                .await
+                .unwrap()
+        );
     }
 
     #[tokio::test]
     async fn an_unknown_account_never_verifies() {
         let hasher = PasswordHasher::new();
-        assert!(!hasher.verify("dummy password for unknown accounts", None).await.unwrap());
+        assert!(
+            !hasher
+                .verify("dummy password for unknown accounts", None)
+                .await
+                .unwrap()
+        );
     }
 }

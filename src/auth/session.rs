@@ -33,19 +33,41 @@ pub struct Flash {
 }
 
 /// Starts a signed-in session: new session id (no fixation), new CSRF token.
-pub async fn sign_in(session: &Session, user_id: Uuid, epoch: i32) -> Result<(), tower_sessions::session::Error> {
+pub async fn sign_in(
+    session: &Session,
+    user_id: Uuid,
+    epoch: i32,
+) -> Result<(), tower_sessions::session::Error> {
     session.cycle_id().await?;
     session.remove_value(CSRF_KEY).await?;
-    let record = SignedInRecord { user_id, epoch, signed_in_at: OffsetDateTime::now_utc().unix_timestamp() };
+    let record = SignedInRecord {
+        user_id,
+        epoch,
+        signed_in_at: OffsetDateTime::now_utc().unix_timestamp(),
+    };
     session.insert(AUTH_KEY, record).await
 }
 
-/// Ends the session entirely (row deleted, cookie cleared).
+/// Ends the session entirely: its row is deleted, and anything stored afterwards
+/// (a flash) goes into a new session with a new id, never the old one.
 pub async fn sign_out(session: &Session) -> Result<(), tower_sessions::session::Error> {
-    session.flush().await
+    session.flush().await?;
+    session.cycle_id().await
 }
 
 /// Sets the message the next page shows.
-pub async fn flash(session: &Session, kind: &str, message: &str) -> Result<(), tower_sessions::session::Error> {
-    session.insert(FLASH_KEY, Flash { kind: kind.into(), message: message.into() }).await
+pub async fn flash(
+    session: &Session,
+    kind: &str,
+    message: &str,
+) -> Result<(), tower_sessions::session::Error> {
+    session
+        .insert(
+            FLASH_KEY,
+            Flash {
+                kind: kind.into(),
+                message: message.into(),
+            },
+        )
+        .await
 }

@@ -25,17 +25,26 @@ pub async fn create_database_if_missing(url: &str) -> anyhow::Result<()> {
         .to_owned();
     let admin = options.clone().database("postgres");
     let mut conn = admin.connect().await.map_err(|e| {
-        anyhow::anyhow!("cannot reach PostgreSQL at DATABASE_URL ({e}); is it running? (see README)")
+        anyhow::anyhow!(
+            "cannot reach PostgreSQL at DATABASE_URL ({e}); is it running? (see README)"
+        )
     })?;
-    let exists: bool = sqlx::query_scalar("select exists(select 1 from pg_database where datname = $1)")
-        .bind(&name)
-        .fetch_one(&mut conn)
-        .await?;
+    let exists: bool =
+        sqlx::query_scalar("select exists(select 1 from pg_database where datname = $1)")
+            .bind(&name)
+            .fetch_one(&mut conn)
+            .await?;
     if !exists {
         let quoted = format!("\"{}\"", name.replace('"', "\"\""));
         // Another process may create it at the same moment; that is fine.
-        if let Err(e) = sqlx::query(&format!("create database {quoted}")).execute(&mut conn).await {
-            let duplicate = e.as_database_error().and_then(|d| d.code()).is_some_and(|c| c == "42P04" || c == "23505");
+        if let Err(e) = sqlx::query(&format!("create database {quoted}"))
+            .execute(&mut conn)
+            .await
+        {
+            let duplicate = e
+                .as_database_error()
+                .and_then(|d| d.code())
+                .is_some_and(|c| c == "42P04" || c == "23505");
             if !duplicate {
                 return Err(e.into());
             }

@@ -46,7 +46,11 @@ pub struct QueuedEmail {
 }
 
 /// Queues a message; `message_domain` is the right-hand side of its Message-ID.
-pub async fn enqueue(db: impl PgExecutor<'_>, email: &NewEmail, message_domain: &str) -> sqlx::Result<Uuid> {
+pub async fn enqueue(
+    db: impl PgExecutor<'_>,
+    email: &NewEmail,
+    message_domain: &str,
+) -> sqlx::Result<Uuid> {
     let email_id = Uuid::new_v4();
     let message_id = format!("{email_id}@{message_domain}");
     sqlx::query!(
@@ -66,7 +70,11 @@ pub async fn enqueue(db: impl PgExecutor<'_>, email: &NewEmail, message_domain: 
 
 /// Claims up to `limit` due messages for this worker. Rows claimed by another worker
 /// are skipped, unless that claim is older than `stale_after` (the worker died).
-pub async fn claim_due(db: impl PgExecutor<'_>, limit: i64, stale_after: Duration) -> sqlx::Result<Vec<QueuedEmail>> {
+pub async fn claim_due(
+    db: impl PgExecutor<'_>,
+    limit: i64,
+    stale_after: Duration,
+) -> sqlx::Result<Vec<QueuedEmail>> {
     sqlx::query_as!(
         QueuedEmail,
         r#"update email_outbox set claimed_at = now(), attempts = attempts + 1

@@ -65,7 +65,10 @@ pub struct TenantOverview {
 }
 
 /// The tenant with this id, with its market's names.
-pub async fn overview(db: impl PgExecutor<'_>, tenant_id: Uuid) -> sqlx::Result<Option<TenantOverview>> {
+pub async fn overview(
+    db: impl PgExecutor<'_>,
+    tenant_id: Uuid,
+) -> sqlx::Result<Option<TenantOverview>> {
     sqlx::query_as!(
         TenantOverview,
         r#"select t.name, t.domain_prefix::text as "domain_prefix!", t.country_code as "country_code!",

@@ -1,7 +1,7 @@
 //! One-time tokens for e-mail confirmation and password reset (stored as SHA-256).
 
-use sqlx::PgExecutor;
 use sqlx::PgConnection;
+use sqlx::PgExecutor;
 use std::time::Duration;
 use uuid::Uuid;
 
@@ -33,7 +33,12 @@ impl Purpose {
 }
 
 /// Stores a new token and revokes the user's older unused ones of the same purpose.
-pub async fn issue(conn: &mut PgConnection, user_id: Uuid, purpose: Purpose, token_hash: &[u8]) -> sqlx::Result<()> {
+pub async fn issue(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    purpose: Purpose,
+    token_hash: &[u8],
+) -> sqlx::Result<()> {
     sqlx::query!(
         "update user_tokens set revoked_at = now()
          where user_id = $1 and purpose = $2 and used_at is null and revoked_at is null",
@@ -59,7 +64,11 @@ pub async fn issue(conn: &mut PgConnection, user_id: Uuid, purpose: Purpose, tok
 
 /// Uses a token up: returns its user if it was valid (unused, not revoked, not expired).
 /// A second use of the same token returns `None`.
-pub async fn consume(db: impl PgExecutor<'_>, purpose: Purpose, token_hash: &[u8]) -> sqlx::Result<Option<Uuid>> {
+pub async fn consume(
+    db: impl PgExecutor<'_>,
+    purpose: Purpose,
+    token_hash: &[u8],
+) -> sqlx::Result<Option<Uuid>> {
     sqlx::query_scalar!(
         "update user_tokens set used_at = now()
          where token_hash = $1 and purpose = $2
@@ -73,7 +82,11 @@ pub async fn consume(db: impl PgExecutor<'_>, purpose: Purpose, token_hash: &[u8
 }
 
 /// The user of a still-valid token, without using it up.
-pub async fn peek(db: impl PgExecutor<'_>, purpose: Purpose, token_hash: &[u8]) -> sqlx::Result<Option<Uuid>> {
+pub async fn peek(
+    db: impl PgExecutor<'_>,
+    purpose: Purpose,
+    token_hash: &[u8],
+) -> sqlx::Result<Option<Uuid>> {
     sqlx::query_scalar!(
         "select user_id from user_tokens
          where token_hash = $1 and purpose = $2

@@ -68,7 +68,10 @@ pub struct Credentials {
 }
 
 /// The account that signs in with `email`, if any.
-pub async fn credentials_by_email(db: impl PgExecutor<'_>, email: &str) -> sqlx::Result<Option<Credentials>> {
+pub async fn credentials_by_email(
+    db: impl PgExecutor<'_>,
+    email: &str,
+) -> sqlx::Result<Option<Credentials>> {
     sqlx::query_as!(
         Credentials,
         r#"select user_id, tenant_id, password_hash, email::text as "email!", full_name, session_epoch
@@ -80,7 +83,10 @@ pub async fn credentials_by_email(db: impl PgExecutor<'_>, email: &str) -> sqlx:
 }
 
 /// The account with this id.
-pub async fn credentials_by_id(db: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<Option<Credentials>> {
+pub async fn credentials_by_id(
+    db: impl PgExecutor<'_>,
+    user_id: Uuid,
+) -> sqlx::Result<Option<Credentials>> {
     sqlx::query_as!(
         Credentials,
         r#"select user_id, tenant_id, password_hash, email::text as "email!", full_name, session_epoch
@@ -160,7 +166,10 @@ pub struct SessionUser {
 }
 
 /// Loads the user behind a session.
-pub async fn session_user(db: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<Option<SessionUser>> {
+pub async fn session_user(
+    db: impl PgExecutor<'_>,
+    user_id: Uuid,
+) -> sqlx::Result<Option<SessionUser>> {
     sqlx::query_as!(
         SessionUser,
         r#"select u.user_id, u.tenant_id, u.full_name, u.email::text as "email!", u.role,
@@ -175,7 +184,11 @@ pub async fn session_user(db: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Resul
 
 /// Replaces the password, ends every session (new epoch) and clears any lock.
 /// Returns the new session epoch.
-pub async fn set_password(db: impl PgExecutor<'_>, user_id: Uuid, password_hash: &str) -> sqlx::Result<i32> {
+pub async fn set_password(
+    db: impl PgExecutor<'_>,
+    user_id: Uuid,
+    password_hash: &str,
+) -> sqlx::Result<i32> {
     sqlx::query_scalar!(
         "update users
          set password_hash = $2, session_epoch = session_epoch + 1,

@@ -18,7 +18,9 @@ impl EmailAddress {
         if trimmed.len() > 254 || !trimmed.validate_email() {
             return Err(messages::EMAIL_INVALID.into());
         }
-        let (local, domain) = trimmed.rsplit_once('@').ok_or_else(|| messages::EMAIL_INVALID.to_string())?;
+        let (local, domain) = trimmed
+            .rsplit_once('@')
+            .ok_or_else(|| messages::EMAIL_INVALID.to_string())?;
         if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') {
             return Err(messages::EMAIL_INVALID.into());
         }
@@ -55,9 +57,23 @@ mod tests {
 
     #[test]
     fn refuses_empty_and_malformed_addresses() {
-        assert_eq!(EmailAddress::parse("  ").unwrap_err(), messages::EMAIL_REQUIRED);
-        for bad in ["jane", "jane@", "@contoso.com", "jane@localhost", "jane doe@contoso.com", "a@b."] {
-            assert_eq!(EmailAddress::parse(bad).unwrap_err(), messages::EMAIL_INVALID, "{bad}");
+        assert_eq!(
+            EmailAddress::parse("  ").unwrap_err(),
+            messages::EMAIL_REQUIRED
+        );
+        for bad in [
+            "jane",
+            "jane@",
+            "@contoso.com",
+            "jane@localhost",
+            "jane doe@contoso.com",
+            "a@b.",
+        ] {
+            assert_eq!(
+                EmailAddress::parse(bad).unwrap_err(),
+                messages::EMAIL_INVALID,
+                "{bad}"
+            );
         }
     }
 }

@@ -22,13 +22,19 @@ impl FormErrors {
     /// Records a problem with `field` (the first one per field wins).
     pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
         if self.get(field).is_none() {
-            self.items.push(FieldError { field, message: message.into() });
+            self.items.push(FieldError {
+                field,
+                message: message.into(),
+            });
         }
     }
 
     /// The message for `field`, if it has one.
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.items.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+        self.items
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
     }
 
     /// True when no field has a problem.

@@ -23,7 +23,10 @@ pub fn check_new_password(password: &str, related: &[&str]) -> Result<(), String
     let mut inputs: Vec<&str> = Vec::new();
     for word in related {
         inputs.push(word);
-        inputs.extend(word.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3));
+        inputs.extend(
+            word.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() >= 3),
+        );
     }
     let estimate = zxcvbn::zxcvbn(password, &inputs);
     if u8::from(estimate.score()) < 3 {
@@ -38,14 +41,26 @@ mod tests {
 
     #[test]
     fn refuses_short_passwords() {
-        assert_eq!(check_new_password("", &[]).unwrap_err(), messages::PASSWORD_REQUIRED);
-        assert_eq!(check_new_password("Tr0ub4dor&3", &[]).unwrap_err(), messages::PASSWORD_TOO_SHORT);
+        assert_eq!(
+            check_new_password("", &[]).unwrap_err(),
+            messages::PASSWORD_REQUIRED
+        );
+        assert_eq!(
+            check_new_password("Tr0ub4dor&3", &[]).unwrap_err(),
+            messages::PASSWORD_TOO_SHORT
+        );
     }
 
     #[test]
     fn refuses_long_but_guessable_passwords() {
-        assert_eq!(check_new_password("password1234", &[]).unwrap_err(), messages::PASSWORD_TOO_WEAK);
-        assert_eq!(check_new_password("aaaaaaaaaaaaaaaa", &[]).unwrap_err(), messages::PASSWORD_TOO_WEAK);
+        assert_eq!(
+            check_new_password("password1234", &[]).unwrap_err(),
+            messages::PASSWORD_TOO_WEAK
+        );
+        assert_eq!(
+            check_new_password("aaaaaaaaaaaaaaaa", &[]).unwrap_err(),
+            messages::PASSWORD_TOO_WEAK
+        );
     }
 
     #[test]

@@ -14,7 +14,9 @@ impl DomainPrefix {
         if value.is_empty() {
             return Err(messages::DOMAIN_PREFIX_REQUIRED.into());
         }
-        if !value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        if !value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             || value.starts_with('-')
             || value.ends_with('-')
         {
@@ -46,12 +48,20 @@ pub fn parse_name(input: &str, required: &str, too_long: &str) -> Result<String,
 
 /// An organisation's display name.
 pub fn parse_organisation_name(input: &str) -> Result<String, String> {
-    parse_name(input, messages::ORG_NAME_REQUIRED, messages::ORG_NAME_TOO_LONG)
+    parse_name(
+        input,
+        messages::ORG_NAME_REQUIRED,
+        messages::ORG_NAME_TOO_LONG,
+    )
 }
 
 /// A person's full name.
 pub fn parse_full_name(input: &str) -> Result<String, String> {
-    parse_name(input, messages::FULL_NAME_REQUIRED, messages::FULL_NAME_TOO_LONG)
+    parse_name(
+        input,
+        messages::FULL_NAME_REQUIRED,
+        messages::FULL_NAME_TOO_LONG,
+    )
 }
 
 /// A two-letter country code as submitted (existence is checked against the markets table).
@@ -104,16 +114,32 @@ mod tests {
 
     #[test]
     fn a_domain_prefix_is_folded_to_lowercase() {
-        assert_eq!(DomainPrefix::parse(" Contoso-EU ").unwrap().as_str(), "contoso-eu");
+        assert_eq!(
+            DomainPrefix::parse(" Contoso-EU ").unwrap().as_str(),
+            "contoso-eu"
+        );
     }
 
     #[test]
     fn a_domain_prefix_has_rules_with_their_own_messages() {
-        assert_eq!(DomainPrefix::parse("").unwrap_err(), messages::DOMAIN_PREFIX_REQUIRED);
-        assert_eq!(DomainPrefix::parse("ab").unwrap_err(), messages::DOMAIN_PREFIX_LENGTH);
-        assert_eq!(DomainPrefix::parse(&"a".repeat(41)).unwrap_err(), messages::DOMAIN_PREFIX_LENGTH);
+        assert_eq!(
+            DomainPrefix::parse("").unwrap_err(),
+            messages::DOMAIN_PREFIX_REQUIRED
+        );
+        assert_eq!(
+            DomainPrefix::parse("ab").unwrap_err(),
+            messages::DOMAIN_PREFIX_LENGTH
+        );
+        assert_eq!(
+            DomainPrefix::parse(&"a".repeat(41)).unwrap_err(),
+            messages::DOMAIN_PREFIX_LENGTH
+        );
         for bad in ["-abc", "abc-", "ab_c", "ab.c", "äbc", "a b c"] {
-            assert_eq!(DomainPrefix::parse(bad).unwrap_err(), messages::DOMAIN_PREFIX_CHARS, "{bad}");
+            assert_eq!(
+                DomainPrefix::parse(bad).unwrap_err(),
+                messages::DOMAIN_PREFIX_CHARS,
+                "{bad}"
+            );
         }
         assert!(DomainPrefix::parse("abc").is_ok());
         assert!(DomainPrefix::parse(&"a".repeat(40)).is_ok());
@@ -121,15 +147,30 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_collapsed() {
-        assert_eq!(parse_organisation_name("  Contoso   Ltd ").unwrap(), "Contoso Ltd");
-        assert_eq!(parse_full_name("   ").unwrap_err(), messages::FULL_NAME_REQUIRED);
-        assert_eq!(parse_full_name(&"x".repeat(201)).unwrap_err(), messages::FULL_NAME_TOO_LONG);
+        assert_eq!(
+            parse_organisation_name("  Contoso   Ltd ").unwrap(),
+            "Contoso Ltd"
+        );
+        assert_eq!(
+            parse_full_name("   ").unwrap_err(),
+            messages::FULL_NAME_REQUIRED
+        );
+        assert_eq!(
+            parse_full_name(&"x".repeat(201)).unwrap_err(),
+            messages::FULL_NAME_TOO_LONG
+        );
     }
 
     #[test]
     fn country_codes_are_two_letters() {
         assert_eq!(parse_country_code("de").unwrap(), "DE");
-        assert_eq!(parse_country_code("").unwrap_err(), messages::COUNTRY_REQUIRED);
-        assert_eq!(parse_country_code("DEU").unwrap_err(), messages::COUNTRY_UNKNOWN);
+        assert_eq!(
+            parse_country_code("").unwrap_err(),
+            messages::COUNTRY_REQUIRED
+        );
+        assert_eq!(
+            parse_country_code("DEU").unwrap_err(),
+            messages::COUNTRY_UNKNOWN
+        );
     }
 }

@@ -124,10 +124,24 @@ mod tests {
         }
         .to_email("jane@contoso.com")
         .unwrap();
-        assert_eq!(email.subject, "Confirm your e-mail address for Partner Portal");
+        assert_eq!(
+            email.subject,
+            "Confirm your e-mail address for Partner Portal"
+        );
         assert!(email.body_text.contains("Jane <Doe>"));
-        assert!(email.body_text.contains("http://127.0.0.1:3000/signup/confirm/abc"));
-        assert!(email.body_html.contains("Jane &#60;Doe&#62;") || email.body_html.contains("Jane &lt;Doe&gt;"));
-        assert!(email.body_html.contains("href=\"http://127.0.0.1:3000/signup/confirm/abc\""));
+        assert!(
+            email
+                .body_text
+                .contains("http://127.0.0.1:3000/signup/confirm/abc")
+        );
+        assert!(
+            email.body_html.contains("Jane &#60;Doe&#62;")
+                || email.body_html.contains("Jane &lt;Doe&gt;")
+        );
+        assert!(
+            email
+                .body_html
+                .contains("href=\"http://127.0.0.1:3000/signup/confirm/abc\"")
+        );
     }
 }

@@ -41,10 +41,9 @@ impl Mailer {
             MailTransportKind::Mailbox => Mailer::Mailbox,
             MailTransportKind::Memory => Mailer::Memory(Arc::default()),
             MailTransportKind::Smtp => {
-                let url = config
-                    .smtp_url
-                    .as_deref()
-                    .ok_or_else(|| anyhow::anyhow!("SMTP_URL is required when MAIL_TRANSPORT=smtp"))?;
+                let url = config.smtp_url.as_deref().ok_or_else(|| {
+                    anyhow::anyhow!("SMTP_URL is required when MAIL_TRANSPORT=smtp")
+                })?;
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .map_err(|e| anyhow::anyhow!("SMTP_URL: {e}"))?
                     .timeout(Some(Duration::from_secs(15)))
@@ -68,17 +67,23 @@ impl Mailer {
         match self {
             Mailer::Mailbox => Ok(()),
             Mailer::Memory(sent) => {
-                sent.lock().map_err(|_| "memory mailbox poisoned".to_string())?.push(SentEmail {
-                    message_id: email.message_id.clone(),
-                    recipient: email.recipient.clone(),
-                    subject: email.subject.clone(),
-                    body_text: email.body_text.clone(),
-                });
+                sent.lock()
+                    .map_err(|_| "memory mailbox poisoned".to_string())?
+                    .push(SentEmail {
+                        message_id: email.message_id.clone(),
+                        recipient: email.recipient.clone(),
+                        subject: email.subject.clone(),
+                        body_text: email.body_text.clone(),
+                    });
                 Ok(())
             }
             Mailer::Smtp(transport) => {
                 let message = build_message(from, email)?;
-                transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+                transport
+                    .send(message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
             }
         }
     }
@@ -86,15 +91,20 @@ impl Mailer {
 
 /// Builds the MIME message: plain text and HTML alternatives, with a stable Message-ID.
 pub fn build_message(from: &Mailbox, email: &QueuedEmail) -> Result<Message, String> {
-    let to: Mailbox = email
-        .recipient
-        .parse()
-        .map_err(|e| format!("recipient {:?} is not a valid address: {e}", email.recipient))?;
+    let to: Mailbox = email.recipient.parse().map_err(|e| {
+        format!(
+            "recipient {:?} is not a valid address: {e}",
+            email.recipient
+        )
+    })?;
     Message::builder()
         .from(from.clone())
         .to(to)
         .subject(email.subject.clone())
         .message_id(Some(format!("<{}>", email.message_id)))
-        .multipart(MultiPart::alternative_plain_html(email.body_text.clone(), email.body_html.clone()))
+        .multipart(MultiPart::alternative_plain_html(
+            email.body_text.clone(),
+            email.body_html.clone(),
+        ))
         .map_err(|e| e.to_string())
 }

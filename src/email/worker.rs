@@ -106,7 +106,10 @@ impl OutboxWorker {
 /// Delay before the next attempt after `attempts` failures: doubling, capped.
 pub fn backoff(settings: &OutboxSettings, attempts: i32) -> Duration {
     let exponent = attempts.saturating_sub(1).clamp(0, 20) as u32;
-    settings.retry_base.saturating_mul(2u32.pow(exponent)).min(settings.retry_max)
+    settings
+        .retry_base
+        .saturating_mul(2u32.pow(exponent))
+        .min(settings.retry_max)
 }
 
 #[cfg(test)]

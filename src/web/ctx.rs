@@ -38,7 +38,7 @@ async fn load_user(state: &AppState, session: &Session) -> Result<Option<Session
     match user {
         Some(user) if user.session_epoch == record.epoch && !expired => Ok(Some(user)),
         _ => {
-            session.flush().await?;
+            crate::auth::session::sign_out(session).await?;
             crate::auth::session::flash(session, "info", messages::FLASH_SESSION_ENDED).await?;
             Ok(None)
         }
@@ -48,10 +48,15 @@ async fn load_user(state: &AppState, session: &Session) -> Result<Option<Session
 impl FromRequestParts<AppState> for Ctx {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let session = Session::from_request_parts(parts, state)
             .await
-            .map_err(|(_, msg)| AppError::Internal(anyhow::anyhow!("session layer missing: {msg}")))?;
+            .map_err(|(_, msg)| {
+                AppError::Internal(anyhow::anyhow!("session layer missing: {msg}"))
+            })?;
         let csrf_token = match session.get::<String>(CSRF_KEY).await? {
             Some(t) => t,
             None => {
@@ -60,9 +65,15 @@ impl FromRequestParts<AppState> for Ctx {
                 t
             }
         };
-        let user = load_user(state, &session).await?;
+        // Taken before loading the user: an ended session leaves a flash for the next page.
         let flash = session.remove::<Flash>(FLASH_KEY).await?;
-        Ok(Ctx { csrf_token, user, flash, session })
+        let user = load_user(state, &session).await?;
+        Ok(Ctx {
+            csrf_token,
+            user,
+            flash,
+            session,
+        })
     }
 }
 
@@ -99,13 +110,26 @@ pub fn encode_query_value(value: &str) -> String {
 impl FromRequestParts<AppState> for SignedIn {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let ctx = Ctx::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let ctx = Ctx::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
         match ctx.user.clone() {
             Some(user) => Ok(SignedIn { ctx, user }),
             None => {
-                let target = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/dashboard");
-                let target = if parts.method == axum::http::Method::GET { target } else { "/dashboard" };
+                let target = parts
+                    .uri
+                    .path_and_query()
+                    .map(|p| p.as_str())
+                    .unwrap_or("/dashboard");
+                let target = if parts.method == axum::http::Method::GET {
+                    target
+                } else {
+                    "/dashboard"
+                };
                 Err(SignInRedirect(target.to_owned()).into_response())
             }
         }
@@ -115,7 +139,10 @@ impl FromRequestParts<AppState> for SignedIn {
 impl OptionalFromRequestParts<AppState> for SignedIn {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Option<Self>, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Option<Self>, Self::Rejection> {
         let ctx = <Ctx as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
         Ok(ctx.user.clone().map(|user| SignedIn { ctx, user }))
     }
@@ -140,7 +167,14 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
 /// Accepts only a local path for redirects after sign-in (no open redirect).
 pub fn safe_next(next: Option<&str>) -> &str {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.contains("://") => n,
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.contains('\\')
+                && !n.contains("://") =>
+        {
+            n
+        }
         _ => "/dashboard",
     }
 }

@@ -34,8 +34,13 @@ pub struct DashboardPage {
     email_confirmed: bool,
 }
 
-async fn show(State(state): State<AppState>, SignedIn { ctx, user }: SignedIn) -> Result<DashboardPage, AppError> {
-    let tenant = db::tenants::overview(&state.db, user.tenant_id).await?.ok_or(AppError::NotFound)?;
+async fn show(
+    State(state): State<AppState>,
+    SignedIn { ctx, user }: SignedIn,
+) -> Result<DashboardPage, AppError> {
+    let tenant = db::tenants::overview(&state.db, user.tenant_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(DashboardPage {
         domain: state.config.tenant_domain(&tenant.domain_prefix),
         role: Role::label(&user.role),

@@ -16,7 +16,9 @@ pub fn router() -> Router<AppState> {
 
 /// Health routes, served outside the session layer.
 pub fn health_router() -> Router<AppState> {
-    Router::new().route("/healthz", get(healthz)).route("/readyz", get(readyz))
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
 }
 
 /// The start page.

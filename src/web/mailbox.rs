@@ -47,17 +47,32 @@ pub struct Segment {
 pub fn segments(body: &str) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut rest = body;
-    while let Some(start) = [rest.find("http://"), rest.find("https://")].into_iter().flatten().min() {
+    while let Some(start) = [rest.find("http://"), rest.find("https://")]
+        .into_iter()
+        .flatten()
+        .min()
+    {
         if start > 0 {
-            out.push(Segment { text: rest[..start].to_owned(), is_link: false });
+            out.push(Segment {
+                text: rest[..start].to_owned(),
+                is_link: false,
+            });
         }
         let tail = &rest[start..];
-        let end = tail.find(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '"').unwrap_or(tail.len());
-        out.push(Segment { text: tail[..end].to_owned(), is_link: true });
+        let end = tail
+            .find(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '"')
+            .unwrap_or(tail.len());
+        out.push(Segment {
+            text: tail[..end].to_owned(),
+            is_link: true,
+        });
         rest = &tail[end..];
     }
     if !rest.is_empty() {
-        out.push(Segment { text: rest.to_owned(), is_link: false });
+        out.push(Segment {
+            text: rest.to_owned(),
+            is_link: false,
+        });
     }
     out
 }
@@ -71,15 +86,30 @@ pub struct MessagePage {
     body: Vec<Segment>,
 }
 
-async fn message(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Uuid>) -> Result<MessagePage, AppError> {
-    let email = db::outbox::find(&state.db, id).await?.ok_or(AppError::NotFound)?;
+async fn message(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<Uuid>,
+) -> Result<MessagePage, AppError> {
+    let email = db::outbox::find(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let body = segments(&email.body_text);
     Ok(MessagePage { ctx, email, body })
 }
 
-async fn message_html(State(state): State<AppState>, Path(id): Path<Uuid>) -> Result<Response, AppError> {
-    let email = db::outbox::find(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], email.body_html).into_response())
+async fn message_html(
+    State(state): State<AppState>,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let email = db::outbox::find(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        email.body_html,
+    )
+        .into_response())
 }
 
 #[cfg(test)]

@@ -21,7 +21,10 @@ const MAX_FORM_BYTES: usize = 1024 * 1024;
 
 /// Refuses a state-changing request whose form does not carry this session's CSRF token.
 pub async fn require_csrf_token(request: Request, next: Next) -> Response {
-    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
         return next.run(request).await;
     }
     let Some(session) = request.extensions().get::<Session>().cloned() else {
@@ -34,11 +37,17 @@ pub async fn require_csrf_token(request: Request, next: Next) -> Response {
     };
     let sent = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
         .ok()
-        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v));
+        .and_then(|pairs| {
+            pairs
+                .into_iter()
+                .find(|(k, _)| k == CSRF_FIELD)
+                .map(|(_, v)| v)
+        });
     let expected = session.get::<String>(CSRF_KEY).await.ok().flatten();
     match (sent, expected) {
         (Some(sent), Some(expected)) if constant_time_eq(sent.as_bytes(), expected.as_bytes()) => {
-            next.run(Request::from_parts(parts, Body::from(bytes))).await
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
         }
         _ => {
             tracing::warn!(path = %parts.uri.path(), "refused a form without a valid CSRF token");
@@ -48,7 +57,8 @@ pub async fn require_csrf_token(request: Request, next: Next) -> Response {
 }
 
 /// Message on the page for a refused cross-site or token-less form.
-pub const CSRF_REFUSED: &str = "This form was sent from another site or has expired. Go back, reload the page and try again.";
+pub const CSRF_REFUSED: &str =
+    "This form was sent from another site or has expired. Go back, reload the page and try again.";
 
 /// The 403 answer for a request that failed a CSRF check.
 pub fn forbidden_csrf() -> Response {
@@ -85,15 +95,39 @@ pub struct ErrorPage {
 
 fn describe(status: StatusCode) -> (&'static str, &'static str) {
     match status {
-        StatusCode::NOT_FOUND => ("Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address."),
-        StatusCode::FORBIDDEN => ("You cannot do that", "Your account does not allow this. If you think it should, ask your organisation's global admin."),
-        StatusCode::METHOD_NOT_ALLOWED => ("Page not found", "This address does not accept that kind of request."),
-        StatusCode::PAYLOAD_TOO_LARGE => ("What you sent is too large", "Go back and send less, or smaller files."),
-        StatusCode::REQUEST_TIMEOUT => ("That took too long", "The request took too long to finish. Try again in a moment."),
+        StatusCode::NOT_FOUND => (
+            "Page not found",
+            "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.",
+        ),
+        StatusCode::FORBIDDEN => (
+            "You cannot do that",
+            "Your account does not allow this. If you think it should, ask your organisation's global admin.",
+        ),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "Page not found",
+            "This address does not accept that kind of request.",
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "What you sent is too large",
+            "Go back and send less, or smaller files.",
+        ),
+        StatusCode::REQUEST_TIMEOUT => (
+            "That took too long",
+            "The request took too long to finish. Try again in a moment.",
+        ),
         StatusCode::TOO_MANY_REQUESTS => ("Too many requests", "Wait a few minutes and try again."),
-        StatusCode::SERVICE_UNAVAILABLE => ("Service unavailable", "The portal cannot serve this request at the moment. Try again in a few minutes."),
-        s if s.is_server_error() => ("Sorry, something went wrong", "The problem is on our side and has been logged. Try again later; if it keeps happening, contact support with the reference below."),
-        _ => ("That request could not be handled", "Go back and check what you sent, then try again."),
+        StatusCode::SERVICE_UNAVAILABLE => (
+            "Service unavailable",
+            "The portal cannot serve this request at the moment. Try again in a few minutes.",
+        ),
+        s if s.is_server_error() => (
+            "Sorry, something went wrong",
+            "The problem is on our side and has been logged. Try again later; if it keeps happening, contact support with the reference below.",
+        ),
+        _ => (
+            "That request could not be handled",
+            "Go back and check what you sent, then try again.",
+        ),
     }
 }
 
@@ -116,17 +150,30 @@ pub async fn render_error_pages(request: Request, next: Next) -> Response {
         return response;
     }
     let (title, default_message) = describe(status);
-    let message = response.extensions().get::<ErrorMessage>().map(|m| m.0).unwrap_or(default_message);
+    let message = response
+        .extensions()
+        .get::<ErrorMessage>()
+        .map(|m| m.0)
+        .unwrap_or(default_message);
     let page = ErrorPage {
-        ctx: ErrorChrome { csrf_token: String::new(), user: None, flash: None },
+        ctx: ErrorChrome {
+            csrf_token: String::new(),
+            user: None,
+            flash: None,
+        },
         status: status.as_u16(),
         title,
         message,
         request_id,
     };
-    let body = page.render().unwrap_or_else(|_| format!("{} {title}", status.as_u16()));
+    let body = page
+        .render()
+        .unwrap_or_else(|_| format!("{} {title}", status.as_u16()));
     let (mut parts, _) = response.into_parts();
-    parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, Body::from(body))
 }

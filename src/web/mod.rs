@@ -33,7 +33,12 @@ pub fn pages(mail_transport: MailTransportKind) -> Router<AppState> {
 }
 
 /// 303 See Other to `to`, after setting a flash message.
-pub async fn redirect_with_flash(session: &Session, to: &str, kind: &str, message: &str) -> Result<Response, AppError> {
+pub async fn redirect_with_flash(
+    session: &Session,
+    to: &str,
+    kind: &str,
+    message: &str,
+) -> Result<Response, AppError> {
     flash(session, kind, message).await?;
     Ok(Redirect::to(to).into_response())
 }

@@ -21,7 +21,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/account/password", get(show_change).post(submit_change))
         .route("/password/forgot", get(show_forgot).post(submit_forgot))
-        .route("/password/reset/{token}", get(show_reset).post(submit_reset))
+        .route(
+            "/password/reset/{token}",
+            get(show_reset).post(submit_reset),
+        )
 }
 
 /// The change-password form.
@@ -33,7 +36,10 @@ pub struct ChangePage {
 }
 
 async fn show_change(SignedIn { ctx, .. }: SignedIn) -> ChangePage {
-    ChangePage { ctx, errors: FormErrors::default() }
+    ChangePage {
+        ctx,
+        errors: FormErrors::default(),
+    }
 }
 
 async fn submit_change(
@@ -45,9 +51,17 @@ async fn submit_change(
     match flows::change_password(&state, &user, &form, &ip).await? {
         Ok(epoch) => {
             session::sign_in(&ctx.session, user.user_id, epoch).await?;
-            redirect_with_flash(&ctx.session, "/dashboard", "success", messages::FLASH_PASSWORD_CHANGED).await
+            redirect_with_flash(
+                &ctx.session,
+                "/dashboard",
+                "success",
+                messages::FLASH_PASSWORD_CHANGED,
+            )
+            .await
         }
-        Err(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, ChangePage { ctx, errors }).into_response()),
+        Err(errors) => {
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, ChangePage { ctx, errors }).into_response())
+        }
     }
 }
 
@@ -76,7 +90,11 @@ pub struct ForgotSentPage {
 }
 
 async fn show_forgot(ctx: Ctx) -> ForgotPage {
-    ForgotPage { ctx, email: String::new(), errors: FormErrors::default() }
+    ForgotPage {
+        ctx,
+        email: String::new(),
+        errors: FormErrors::default(),
+    }
 }
 
 async fn submit_forgot(
@@ -86,15 +104,42 @@ async fn submit_forgot(
     Form(form): Form<ForgotForm>,
 ) -> Result<Response, AppError> {
     let mut errors = FormErrors::default();
-    if flows::over_limit(&state, "password_reset", &ip, state.config.rate_limits.password_reset).await? {
+    if flows::over_limit(
+        &state,
+        "password_reset",
+        &ip,
+        state.config.rate_limits.password_reset,
+    )
+    .await?
+    {
         errors.add("email", messages::RATE_LIMITED);
-        return Ok((StatusCode::TOO_MANY_REQUESTS, ForgotPage { ctx, email: form.email, errors }).into_response());
+        return Ok((
+            StatusCode::TOO_MANY_REQUESTS,
+            ForgotPage {
+                ctx,
+                email: form.email,
+                errors,
+            },
+        )
+            .into_response());
     }
     let Some(email) = errors.check("email", EmailAddress::parse(&form.email)) else {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, ForgotPage { ctx, email: form.email, errors }).into_response());
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ForgotPage {
+                ctx,
+                email: form.email,
+                errors,
+            },
+        )
+            .into_response());
     };
     flows::request_password_reset(&state, &email, &ip).await?;
-    Ok(ForgotSentPage { ctx, email: email.to_string() }.into_response())
+    Ok(ForgotSentPage {
+        ctx,
+        email: email.to_string(),
+    }
+    .into_response())
 }
 
 /// The new-password form behind a reset link.
@@ -120,11 +165,20 @@ pub struct ResetForm {
     password: String,
 }
 
-async fn show_reset(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> Result<Response, AppError> {
+async fn show_reset(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
     if flows::reset_link_user(&state, &token).await?.is_none() {
         return Ok((StatusCode::NOT_FOUND, ResetInvalidPage { ctx }).into_response());
     }
-    Ok(ResetPage { ctx, token, errors: FormErrors::default() }.into_response())
+    Ok(ResetPage {
+        ctx,
+        token,
+        errors: FormErrors::default(),
+    }
+    .into_response())
 }
 
 async fn submit_reset(
@@ -134,20 +188,41 @@ async fn submit_reset(
     Path(token): Path<String>,
     Form(form): Form<ResetForm>,
 ) -> Result<Response, AppError> {
-    if flows::over_limit(&state, "password_reset", &ip, state.config.rate_limits.password_reset).await? {
+    if flows::over_limit(
+        &state,
+        "password_reset",
+        &ip,
+        state.config.rate_limits.password_reset,
+    )
+    .await?
+    {
         let mut errors = FormErrors::default();
         errors.add("password", messages::RATE_LIMITED);
-        return Ok((StatusCode::TOO_MANY_REQUESTS, ResetPage { ctx, token, errors }).into_response());
+        return Ok((
+            StatusCode::TOO_MANY_REQUESTS,
+            ResetPage { ctx, token, errors },
+        )
+            .into_response());
     }
     match flows::reset_password(&state, &token, &form.password, &ip).await? {
         flows::ResetOutcome::Done => {
             // A reset ends every session, including one in this browser.
             session::sign_out(&ctx.session).await?;
-            redirect_with_flash(&ctx.session, "/signin", "success", messages::FLASH_PASSWORD_RESET).await
+            redirect_with_flash(
+                &ctx.session,
+                "/signin",
+                "success",
+                messages::FLASH_PASSWORD_RESET,
+            )
+            .await
         }
-        flows::ResetOutcome::LinkInvalid => Ok((StatusCode::NOT_FOUND, ResetInvalidPage { ctx }).into_response()),
-        flows::ResetOutcome::Invalid(errors) => {
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, ResetPage { ctx, token, errors }).into_response())
+        flows::ResetOutcome::LinkInvalid => {
+            Ok((StatusCode::NOT_FOUND, ResetInvalidPage { ctx }).into_response())
         }
+        flows::ResetOutcome::Invalid(errors) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ResetPage { ctx, token, errors },
+        )
+            .into_response()),
     }
 }

@@ -18,7 +18,9 @@ use serde::Deserialize;
 
 /// Routes of this area.
 pub fn router() -> Router<AppState> {
-    Router::new().route("/signin", get(show).post(submit)).route("/signout", post(sign_out))
+    Router::new()
+        .route("/signin", get(show).post(submit))
+        .route("/signout", post(sign_out))
 }
 
 /// Where to go after signing in.
@@ -53,7 +55,13 @@ async fn show(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
     if ctx.user.is_some() {
         return Redirect::to(&next).into_response();
     }
-    SignInPage { ctx, email: String::new(), next, errors: FormErrors::default() }.into_response()
+    SignInPage {
+        ctx,
+        email: String::new(),
+        next,
+        errors: FormErrors::default(),
+    }
+    .into_response()
 }
 
 async fn submit(
@@ -66,7 +74,12 @@ async fn submit(
     let mut errors = FormErrors::default();
     if flows::over_limit(&state, "sign_in", &ip, state.config.rate_limits.sign_in).await? {
         errors.add("email", messages::RATE_LIMITED);
-        let page = SignInPage { ctx, email: form.email, next, errors };
+        let page = SignInPage {
+            ctx,
+            email: form.email,
+            next,
+            errors,
+        };
         return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
     }
     let email = errors.check("email", EmailAddress::parse(&form.email));
@@ -77,16 +90,31 @@ async fn submit(
         match flows::sign_in(&state, &email, &form.password, &ip).await? {
             flows::SignInOutcome::SignedIn { user_id, epoch } => {
                 session::sign_in(&ctx.session, user_id, epoch).await?;
-                return redirect_with_flash(&ctx.session, &next, "success", messages::FLASH_SIGNED_IN).await;
+                return redirect_with_flash(
+                    &ctx.session,
+                    &next,
+                    "success",
+                    messages::FLASH_SIGNED_IN,
+                )
+                .await;
             }
             flows::SignInOutcome::Refused => errors.add("email", messages::SIGN_IN_FAILED),
         }
     }
-    let page = SignInPage { ctx, email: form.email, next, errors };
+    let page = SignInPage {
+        ctx,
+        email: form.email,
+        next,
+        errors,
+    };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
-async fn sign_out(State(state): State<AppState>, ClientIp(ip): ClientIp, ctx: Ctx) -> Result<Response, AppError> {
+async fn sign_out(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ctx: Ctx,
+) -> Result<Response, AppError> {
     if let Some(user) = &ctx.user {
         flows::signed_out(&state, user, &ip).await?;
     }

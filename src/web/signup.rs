@@ -40,7 +40,14 @@ async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppEr
     }
     let markets = db::markets::all(&state.db).await?;
     let domain_suffix = state.config.tenant_domain_suffix.clone();
-    Ok(SignupPage { ctx, form: Default::default(), errors: Default::default(), markets, domain_suffix }.into_response())
+    Ok(SignupPage {
+        ctx,
+        form: Default::default(),
+        errors: Default::default(),
+        markets,
+        domain_suffix,
+    }
+    .into_response())
 }
 
 async fn submit(
@@ -49,23 +56,36 @@ async fn submit(
     ctx: Ctx,
     Form(mut form): Form<flows::SignUpInput>,
 ) -> Result<Response, AppError> {
-    let errors = if flows::over_limit(&state, "sign_up", &ip, state.config.rate_limits.sign_up).await? {
-        let mut errors = FormErrors::default();
-        errors.add("organisation", messages::RATE_LIMITED);
-        errors
-    } else {
-        match flows::sign_up(&state, &form, &ip).await? {
-            Ok(created) => {
-                session::sign_in(&ctx.session, created.user_id, created.epoch).await?;
-                return redirect_with_flash(&ctx.session, "/dashboard", "success", messages::FLASH_ACCOUNT_CREATED).await;
+    let errors =
+        if flows::over_limit(&state, "sign_up", &ip, state.config.rate_limits.sign_up).await? {
+            let mut errors = FormErrors::default();
+            errors.add("organisation", messages::RATE_LIMITED);
+            errors
+        } else {
+            match flows::sign_up(&state, &form, &ip).await? {
+                Ok(created) => {
+                    session::sign_in(&ctx.session, created.user_id, created.epoch).await?;
+                    return redirect_with_flash(
+                        &ctx.session,
+                        "/dashboard",
+                        "success",
+                        messages::FLASH_ACCOUNT_CREATED,
+                    )
+                    .await;
+                }
+                Err(errors) => errors,
             }
-            Err(errors) => errors,
-        }
-    };
+        };
     form.password.clear();
     let markets = db::markets::all(&state.db).await?;
     let domain_suffix = state.config.tenant_domain_suffix.clone();
-    let page = SignupPage { ctx, form, errors, markets, domain_suffix };
+    let page = SignupPage {
+        ctx,
+        form,
+        errors,
+        markets,
+        domain_suffix,
+    };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
@@ -84,7 +104,11 @@ async fn confirm(
 ) -> Result<Response, AppError> {
     match flows::confirm_email(&state, &token, &ip).await? {
         Some(_) => {
-            let to = if ctx.user.is_some() { "/dashboard" } else { "/signin" };
+            let to = if ctx.user.is_some() {
+                "/dashboard"
+            } else {
+                "/signin"
+            };
             redirect_with_flash(&ctx.session, to, "success", messages::FLASH_EMAIL_CONFIRMED).await
         }
         None => Ok((StatusCode::NOT_FOUND, ConfirmFailedPage { ctx }).into_response()),

@@ -1,0 +1,371 @@
+//! TestApp: the real application on a free port, with its own fresh database.
+
+use partner_portal::config::{Config, MailTransportKind};
+use partner_portal::email::Mailer;
+use partner_portal::startup::Application;
+use reqwest::StatusCode;
+use scraper::{Html, Selector};
+use sqlx::PgPool;
+use sqlx::postgres::PgPoolOptions;
+use std::time::{Duration, Instant};
+use tokio::sync::{OnceCell, oneshot};
+use uuid::Uuid;
+
+/// Server part of the test database URL; override with TEST_DATABASE_SERVER.
+pub fn database_server() -> String {
+    std::env::var("TEST_DATABASE_SERVER")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
+}
+
+static CLEANUP: OnceCell<()> = OnceCell::const_new();
+
+/// Drops databases left by earlier runs, once per test process.
+async fn drop_old_test_databases() {
+    CLEANUP
+        .get_or_init(|| async {
+            let url = format!("{}/postgres", database_server());
+            let pool = PgPoolOptions::new().max_connections(1).connect(&url).await.unwrap_or_else(|e| {
+                panic!(
+                    "cannot reach PostgreSQL at {url}: {e}. Start it (pg_ctlcluster 15 main start) or install it (apt-get install postgresql)"
+                )
+            });
+            let names: Vec<String> = sqlx::query_scalar("select datname from pg_database where datname like 'pp_test_%'")
+                .fetch_all(&pool)
+                .await
+                .expect("list old test databases");
+            for name in names {
+                let _ = sqlx::query(&format!("drop database if exists \"{name}\" with (force)")).execute(&pool).await;
+            }
+            pool.close().await;
+        })
+        .await;
+}
+
+/// A running portal for one test.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub address: String,
+    /// A browser-like client: cookie jar, no redirects followed.
+    pub client: reqwest::Client,
+    /// The app's database.
+    pub db: PgPool,
+    /// The app's settings.
+    pub config: Config,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+}
+
+/// A configuration for a test: port 0, a fresh database name, mailbox e-mail, fast outbox.
+pub fn test_config() -> Config {
+    let mut config = Config::dev_defaults();
+    config.database_url = format!("{}/pp_test_{}", database_server(), Uuid::new_v4().simple());
+    config.port = 0;
+    config.public_base_url = "http://127.0.0.1:0".into();
+    config.outbox.poll_interval = Duration::from_millis(100);
+    config.outbox.retry_base = Duration::from_millis(200);
+    config.outbox.retry_max = Duration::from_millis(500);
+    config
+}
+
+/// A new client that keeps cookies and does not follow redirects.
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("build HTTP client")
+}
+
+impl TestApp {
+    /// The app with the test defaults.
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// The app with settings changed by `customize`.
+    pub async fn spawn_with(customize: impl FnOnce(&mut Config)) -> TestApp {
+        let mut config = test_config();
+        customize(&mut config);
+        Self::spawn_config(config).await
+    }
+
+    /// The app with exactly this configuration.
+    pub async fn spawn_config(config: Config) -> TestApp {
+        partner_portal::install_crypto_provider();
+        drop_old_test_databases().await;
+        let db = partner_portal::db::connect_and_migrate(&config.database_url)
+            .await
+            .expect("create test database");
+        let mailer = Mailer::from_config(&config).expect("mail transport");
+        let app = Application::build_with(config.clone(), db.clone(), mailer, Instant::now())
+            .await
+            .expect("build app");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let mut config = config;
+        config.public_base_url = address.clone();
+        let (tx, rx) = oneshot::channel::<()>();
+        let server = tokio::spawn(app.run_until_stopped(async move {
+            let _ = rx.await;
+        }));
+        TestApp {
+            address,
+            client: new_client(),
+            db,
+            config,
+            shutdown: Some(tx),
+            server: Some(server),
+        }
+    }
+
+    /// Stops the server gracefully and waits for it (and its worker) to finish.
+    pub async fn stop(mut self) -> anyhow::Result<()> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        match self.server.take() {
+            Some(handle) => handle.await?,
+            None => Ok(()),
+        }
+    }
+
+    /// Absolute URL of `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// GET with this app's client.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.get_with(&self.client, path).await
+    }
+
+    /// GET with another client (another browser).
+    pub async fn get_with(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
+        client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// Opens `page`, takes the CSRF token from its form, and posts `fields` to `action`.
+    pub async fn submit(
+        &self,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        self.submit_with(&self.client, page, action, fields).await
+    }
+
+    /// As [`TestApp::submit`] with another client.
+    pub async fn submit_with(
+        &self,
+        client: &reqwest::Client,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let html = self
+            .get_with(client, page)
+            .await
+            .text()
+            .await
+            .expect("page body");
+        let token = csrf_token(&html);
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        form.push(("csrf_token", &token));
+        client
+            .post(self.url(action))
+            .form(&form)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// Signs up a work account with valid answers; returns the admin's e-mail.
+    pub async fn sign_up(&self, prefix: &str) -> String {
+        self.sign_up_with(&self.client, prefix).await
+    }
+
+    /// As [`TestApp::sign_up`] with another client.
+    pub async fn sign_up_with(&self, client: &reqwest::Client, prefix: &str) -> String {
+        let email = format!("admin@{prefix}.example.com");
+        let response = self
+            .submit_with(
+                client,
+                "/signup",
+                "/signup",
+                &[
+                    ("organisation", "Contoso Trading"),
+                    ("domain_prefix", prefix),
+                    ("country", "DE"),
+                    ("full_name", "Jane Doe"),
+                    ("email", &email),
+                    ("password", STRONG_PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "sign-up failed: {}",
+            response.text().await.unwrap_or_default()
+        );
+        email
+    }
+
+    /// Signs in with this app's client.
+    pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
+        self.submit(
+            "/signin",
+            "/signin",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    /// Waits for the newest e-mail to `recipient` whose subject contains `subject`.
+    pub async fn email_to(&self, recipient: &str, subject: &str) -> Email {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let row: Option<(String, String, String, String)> = sqlx::query_as(
+                "select subject, body_text, body_html, status from email_outbox
+                 where recipient = $1::text::citext and subject like '%' || $2 || '%'
+                 order by created_at desc limit 1",
+            )
+            .bind(recipient)
+            .bind(subject)
+            .fetch_optional(&self.db)
+            .await
+            .expect("read outbox");
+            if let Some((subject, body_text, body_html, status)) = row {
+                return Email {
+                    subject,
+                    body_text,
+                    body_html,
+                    status,
+                };
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no e-mail to {recipient} about {subject:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// How many e-mails went to `recipient`.
+    pub async fn emails_to(&self, recipient: &str) -> i64 {
+        sqlx::query_scalar("select count(*) from email_outbox where recipient = $1::text::citext")
+            .bind(recipient)
+            .fetch_one(&self.db)
+            .await
+            .expect("count outbox")
+    }
+
+    /// The audit actions recorded, oldest first.
+    pub async fn audit_actions(&self) -> Vec<String> {
+        sqlx::query_scalar("select action from audit_events order by audit_event_id")
+            .fetch_all(&self.db)
+            .await
+            .expect("read audit")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// A password that passes the policy.
+pub const STRONG_PASSWORD: &str = "velvet tractor ocean brick 42";
+
+/// An e-mail from the outbox.
+pub struct Email {
+    /// Subject.
+    pub subject: String,
+    /// Text body.
+    pub body_text: String,
+    /// HTML body.
+    pub body_html: String,
+    /// Outbox state.
+    pub status: String,
+}
+
+impl Email {
+    /// The first link in the text body that starts with `base`, as a path.
+    pub fn link_path(&self, base: &str) -> String {
+        let start = self
+            .body_text
+            .find(base)
+            .unwrap_or_else(|| panic!("no link to {base} in: {}", self.body_text));
+        let rest = &self.body_text[start + base.len()..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        rest[..end].to_owned()
+    }
+}
+
+/// The CSRF token of the first form on a page.
+pub fn csrf_token(html: &str) -> String {
+    let doc = Html::parse_document(html);
+    let selector = Selector::parse("input[name=csrf_token]").unwrap();
+    doc.select(&selector)
+        .next()
+        .and_then(|e| e.value().attr("value"))
+        .unwrap_or_else(|| panic!("no CSRF token on page: {html}"))
+        .to_owned()
+}
+
+/// Texts of all elements matching `css`.
+pub fn texts(html: &str, css: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let selector = Selector::parse(css).unwrap_or_else(|_| panic!("bad selector {css}"));
+    doc.select(&selector)
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// The value of `attr` on the first element matching `css`.
+pub fn attr(html: &str, css: &str, attr: &str) -> Option<String> {
+    let doc = Html::parse_document(html);
+    let selector = Selector::parse(css).unwrap_or_else(|_| panic!("bad selector {css}"));
+    doc.select(&selector)
+        .next()
+        .and_then(|e| e.value().attr(attr))
+        .map(str::to_owned)
+}
+
+/// The page's error summary entries, as (link target, message).
+pub fn error_summary(html: &str) -> Vec<(String, String)> {
+    let doc = Html::parse_document(html);
+    let selector = Selector::parse(".error-summary li a").unwrap();
+    doc.select(&selector)
+        .map(|a| {
+            (
+                a.value().attr("href").unwrap_or_default().to_owned(),
+                a.text().collect::<String>(),
+            )
+        })
+        .collect()
+}
+
+/// The Location header of a redirect.
+pub fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_else(|| panic!("no Location on {}", response.status()))
+        .to_owned()
+}
+
+/// The mail transport for SMTP tests.
+pub fn smtp(config: &mut Config, port: u16) {
+    config.mail_transport = MailTransportKind::Smtp;
+    config.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+}

@@ -1,0 +1,9 @@
+//! Integration tests: the real router over HTTP, real PostgreSQL, real SMTP, real Chromium.
+
+mod browser;
+mod cross_cutting;
+mod helpers;
+mod outbox;
+mod password;
+mod session;
+mod signup;

@@ -1,0 +1,216 @@
+use crate::helpers::*;
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+/// One message as the SMTP listener received it.
+#[derive(Clone, Debug, Default)]
+struct Received {
+    to: Vec<String>,
+    data: String,
+}
+
+/// A real SMTP listener on 127.0.0.1 (RFC 5321's commands lettre uses), running for
+/// the rest of the test. Written here because mailin-embedded cannot be built without
+/// a second rustls crypto backend.
+fn start_smtp_listener(listener: TcpListener) -> Arc<Mutex<Vec<Received>>> {
+    let messages: Arc<Mutex<Vec<Received>>> = Arc::default();
+    listener.set_nonblocking(true).unwrap();
+    let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+    let store = messages.clone();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let _ = smtp_session(stream, store).await;
+            });
+        }
+    });
+    messages
+}
+
+async fn smtp_session(
+    stream: tokio::net::TcpStream,
+    store: Arc<Mutex<Vec<Received>>>,
+) -> std::io::Result<()> {
+    let (read, mut write) = stream.into_split();
+    let mut lines = BufReader::new(read).lines();
+    write.write_all(b"220 test.localhost ESMTP\r\n").await?;
+    let mut current = Received::default();
+    while let Some(line) = lines.next_line().await? {
+        let upper = line.to_ascii_uppercase();
+        if upper.starts_with("EHLO") {
+            write
+                .write_all(b"250-test.localhost\r\n250 8BITMIME\r\n")
+                .await?;
+        } else if upper.starts_with("RCPT TO:") {
+            current.to.push(line[8..].trim().to_owned());
+            write.write_all(b"250 OK\r\n").await?;
+        } else if upper == "DATA" {
+            write
+                .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+                .await?;
+            while let Some(data_line) = lines.next_line().await? {
+                if data_line == "." {
+                    break;
+                }
+                current
+                    .data
+                    .push_str(data_line.strip_prefix('.').unwrap_or(&data_line));
+                current.data.push('\n');
+            }
+            store.lock().unwrap().push(std::mem::take(&mut current));
+            write.write_all(b"250 OK queued\r\n").await?;
+        } else if upper == "QUIT" {
+            write.write_all(b"221 Bye\r\n").await?;
+            break;
+        } else if upper == "RSET" {
+            current = Received::default();
+            write.write_all(b"250 OK\r\n").await?;
+        } else {
+            write.write_all(b"250 OK\r\n").await?;
+        }
+    }
+    Ok(())
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn wait_for(messages: &Arc<Mutex<Vec<Received>>>, count: usize) -> Vec<Received> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let got = messages.lock().unwrap().clone();
+        if got.len() >= count {
+            return got;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "only {} of {count} messages arrived",
+            got.len()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn the_confirmation_email_is_delivered_over_smtp() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let messages = start_smtp_listener(listener);
+    let app = TestApp::spawn_with(|c| smtp(c, port)).await;
+    let email = app.sign_up("smtpdelivery").await;
+
+    let received = wait_for(&messages, 1).await;
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].to, vec![format!("<{email}>")]);
+    let data = &received[0].data;
+    assert!(
+        data.contains("Subject: Confirm your e-mail address for Partner Portal"),
+        "{data}"
+    );
+    assert!(data.contains("Message-ID: <"), "{data}");
+    assert!(data.contains("multipart/alternative"), "{data}");
+    assert!(
+        data.contains(&format!("{}/signup/confirm/", app.address)),
+        "{data}"
+    );
+    let row = app.email_to(&email, "Confirm").await;
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut status = row.status;
+    while status != "sent" && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        status = app.email_to(&email, "Confirm").await.status;
+    }
+    assert_eq!(status, "sent");
+}
+
+#[tokio::test]
+async fn mail_queued_while_the_smtp_server_is_down_is_delivered_once_it_is_back() {
+    let port = free_port();
+    let app = TestApp::spawn_with(|c| smtp(c, port)).await;
+    let email = app.sign_up("smtpdown").await;
+
+    // The worker tries, fails, and keeps the row for later.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (attempts, error, status): (i32, Option<String>, String) =
+            sqlx::query_as("select attempts, last_error, status from email_outbox")
+                .fetch_one(&app.db)
+                .await
+                .unwrap();
+        if attempts >= 2 {
+            assert_eq!(status, "pending");
+            assert!(error.is_some());
+            break;
+        }
+        assert!(Instant::now() < deadline, "the worker never retried");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    let messages = start_smtp_listener(TcpListener::bind(("127.0.0.1", port)).unwrap());
+    let received = wait_for(&messages, 1).await;
+    assert!(received[0].data.contains("Confirm your e-mail address"));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let status: String = sqlx::query_scalar("select status from email_outbox")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+        if status == "sent" {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the row was never marked sent");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(messages.lock().unwrap().len(), 1, "delivered exactly once");
+    assert_eq!(app.emails_to(&email).await, 1);
+}
+
+#[tokio::test]
+async fn two_workers_on_one_outbox_send_each_message_once() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let messages = start_smtp_listener(listener);
+    let first = TestApp::spawn_with(|c| smtp(c, port)).await;
+    // A second process on the same database, with its own worker.
+    let mut config = first.config.clone();
+    config.port = 0;
+    config.public_base_url = "http://127.0.0.1:0".into();
+    let second = TestApp::spawn_config(config).await;
+
+    let mut tx = first.db.begin().await.unwrap();
+    for i in 0..30 {
+        let email = partner_portal::db::outbox::NewEmail {
+            recipient: format!("user{i}@example.com"),
+            subject: format!("Message {i}"),
+            body_text: "text".into(),
+            body_html: "<p>html</p>".into(),
+        };
+        partner_portal::db::outbox::enqueue(&mut *tx, &email, "example.com")
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let received = wait_for(&messages, 30).await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(
+        messages.lock().unwrap().len(),
+        30,
+        "no message sent twice: {}",
+        received.len()
+    );
+    let sent: i64 = sqlx::query_scalar("select count(*) from email_outbox where status = 'sent'")
+        .fetch_one(&first.db)
+        .await
+        .unwrap();
+    assert_eq!(sent, 30);
+    drop(second);
+}

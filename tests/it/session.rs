@@ -1,0 +1,274 @@
+use crate::helpers::*;
+use reqwest::StatusCode;
+
+fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("pp_session="))
+        .map(|v| v.split(';').next().unwrap_or_default().to_owned())
+}
+
+#[tokio::test]
+async fn signing_in_reaches_the_dashboard_with_a_new_session_id() {
+    let app = TestApp::spawn().await;
+    let email = app.sign_up_with(&new_client(), "signin").await;
+    let page = app.get("/signin").await;
+    let before = session_cookie(&page).expect("a session for the form's CSRF token");
+    let token = csrf_token(&page.text().await.unwrap());
+    let response = app
+        .client
+        .post(app.url("/signin"))
+        .form(&[
+            ("email", email.as_str()),
+            ("password", STRONG_PASSWORD),
+            ("csrf_token", &token),
+            ("next", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/dashboard");
+    let after = session_cookie(&response).expect("session id cycled at sign-in");
+    assert_ne!(before, after);
+    let html = app.get("/dashboard").await.text().await.unwrap();
+    assert_eq!(texts(&html, ".site-nav .person"), vec!["Jane Doe"]);
+    assert!(
+        app.audit_actions()
+            .await
+            .contains(&"user.signed_in".to_string())
+    );
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_account_get_the_same_answer() {
+    let app = TestApp::spawn().await;
+    let email = app.sign_up_with(&new_client(), "samesame").await;
+    let wrong = app.sign_in(&email, "not the right password at all").await;
+    let unknown = app
+        .sign_in(
+            "nobody@nowhere.example.com",
+            "not the right password at all",
+        )
+        .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let wrong_html = wrong.text().await.unwrap();
+    let unknown_html = unknown.text().await.unwrap();
+    assert_eq!(
+        texts(&wrong_html, ".error-summary"),
+        texts(&unknown_html, ".error-summary")
+    );
+    assert_eq!(
+        attr(&wrong_html, "#email", "value").as_deref(),
+        Some(email.as_str()),
+        "the address is kept"
+    );
+}
+
+#[tokio::test]
+async fn signing_in_with_empty_fields_names_both() {
+    let app = TestApp::spawn().await;
+    let response = app.sign_in("", "").await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    let targets: Vec<String> = error_summary(&html).into_iter().map(|(h, _)| h).collect();
+    assert_eq!(targets, vec!["#email", "#password"]);
+}
+
+#[tokio::test]
+async fn ten_failures_lock_the_account_and_tell_its_owner() {
+    let app = TestApp::spawn().await;
+    let email = app.sign_up_with(&new_client(), "lockme").await;
+    for _ in 0..10 {
+        assert_eq!(
+            app.sign_in(&email, "wrong password number x")
+                .await
+                .status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+    let locked: bool = sqlx::query_scalar("select locked_until > now() from users")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert!(locked);
+    // Even the right password is refused while locked.
+    assert_eq!(
+        app.sign_in(&email, STRONG_PASSWORD).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let mail = app.email_to(&email, "locked").await;
+    assert!(mail.body_text.contains("10 failed attempts"));
+    let actions = app.audit_actions().await;
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|a| *a == "user.sign_in_failed")
+            .count(),
+        10
+    );
+    assert!(actions.contains(&"user.locked".to_string()));
+    assert!(actions.contains(&"user.sign_in_refused_locked".to_string()));
+
+    // When the lock ends, the right password works again.
+    sqlx::query("update users set locked_until = now() - interval '1 second'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.sign_in(&email, STRONG_PASSWORD).await.status(),
+        StatusCode::SEE_OTHER
+    );
+}
+
+#[tokio::test]
+async fn parallel_guesses_cannot_exceed_the_failure_limit() {
+    let app = TestApp::spawn().await;
+    let email = app.sign_up_with(&new_client(), "parallel").await;
+    let user_id: uuid::Uuid = sqlx::query_scalar("select user_id from users")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let mut counted = Vec::new();
+    let tasks: Vec<_> = (0..25)
+        .map(|_| {
+            let db = app.db.clone();
+            tokio::spawn(async move {
+                partner_portal::db::users::count_attempt(&db, user_id)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    for t in tasks {
+        counted.push(t.await.unwrap());
+    }
+    assert_eq!(
+        counted.iter().filter(|c| c.is_some()).count(),
+        10,
+        "only 10 attempts may be verified"
+    );
+    let _ = email;
+}
+
+#[tokio::test]
+async fn sign_in_is_rate_limited_per_address() {
+    let app = TestApp::spawn_with(|c| c.rate_limits.sign_in.max = 3).await;
+    for _ in 0..3 {
+        assert_eq!(
+            app.sign_in("a@b.example.com", "whatever password")
+                .await
+                .status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+    let response = app.sign_in("a@b.example.com", "whatever password").await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        texts(&response.text().await.unwrap(), "#email-error")[0].contains("Too many attempts")
+    );
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session_for_good() {
+    let app = TestApp::spawn().await;
+    app.sign_up("signout").await;
+    let cookie = app.client.get(app.url("/dashboard")).send().await.unwrap();
+    assert_eq!(cookie.status(), StatusCode::OK);
+    // Copy the signed-in cookie into a second client to replay it after sign-out.
+    let jar_cookie: Vec<String> = sqlx::query_scalar("select id from tower_sessions.session")
+        .fetch_all(&app.db)
+        .await
+        .unwrap();
+    assert!(!jar_cookie.is_empty());
+
+    let response = app.submit("/dashboard", "/signout", &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/signin");
+    let after = app.get("/dashboard").await;
+    assert_eq!(after.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&after), "/signin?next=/dashboard");
+    let remaining: i64 =
+        sqlx::query_scalar("select count(*) from tower_sessions.session where id = any($1)")
+            .bind(&jar_cookie)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(remaining, 0, "the signed-in session row is deleted");
+    assert!(
+        app.audit_actions()
+            .await
+            .contains(&"user.signed_out".to_string())
+    );
+}
+
+#[tokio::test]
+async fn a_private_page_sends_you_to_sign_in_and_back() {
+    let app = TestApp::spawn().await;
+    let email = app.sign_up_with(&new_client(), "comeback").await;
+    let response = app.get("/account/password").await;
+    assert_eq!(location(&response), "/signin?next=/account/password");
+    let page = app
+        .get("/signin?next=/account/password")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        attr(&page, "input[name=next]", "value").as_deref(),
+        Some("/account/password")
+    );
+    let token = csrf_token(&page);
+    let response = app
+        .client
+        .post(app.url("/signin"))
+        .form(&[
+            ("email", email.as_str()),
+            ("password", STRONG_PASSWORD),
+            ("csrf_token", &token),
+            ("next", "/account/password"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&response), "/account/password");
+}
+
+#[tokio::test]
+async fn sign_in_never_redirects_off_site() {
+    let app = TestApp::spawn().await;
+    let email = app.sign_up_with(&new_client(), "offsite").await;
+    let page = app.get("/signin").await.text().await.unwrap();
+    let token = csrf_token(&page);
+    let response = app
+        .client
+        .post(app.url("/signin"))
+        .form(&[
+            ("email", email.as_str()),
+            ("password", STRONG_PASSWORD),
+            ("csrf_token", &token),
+            ("next", "//evil.example/x"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&response), "/dashboard");
+}
+
+#[tokio::test]
+async fn a_session_past_its_absolute_lifetime_ends() {
+    let app =
+        TestApp::spawn_with(|c| c.session_absolute_timeout = std::time::Duration::from_secs(1))
+            .await;
+    app.sign_up("shortlived").await;
+    assert_eq!(app.get("/dashboard").await.status(), StatusCode::OK);
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    let response = app.get("/dashboard").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let html = app.get("/signin").await.text().await.unwrap();
+    assert!(texts(&html, ".flash")[0].contains("session has ended"));
+}
