@@ -300,3 +300,29 @@ async fn shutdown_lets_an_in_flight_request_finish() {
     );
     stopping.await.unwrap().unwrap();
 }
+
+#[tokio::test]
+async fn a_request_that_takes_too_long_gets_a_408_page() {
+    let app =
+        TestApp::spawn_with(|c| c.request_timeout = std::time::Duration::from_millis(300)).await;
+    let port: u16 = app.address.rsplit(':').next().unwrap().parse().unwrap();
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .unwrap();
+    // Announce a body and never finish sending it.
+    stream
+        .write_all(b"POST /signin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\nConnection: close\r\n\r\nemail=")
+        .await
+        .unwrap();
+    let mut answer = String::new();
+    tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        stream.read_to_string(&mut answer),
+    )
+    .await
+    .expect("the server answers on its own")
+    .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    let body = &answer[answer.find("\r\n\r\n").unwrap() + 4..];
+    assert_eq!(texts(body, "h1"), vec!["That took too long"]);
+}

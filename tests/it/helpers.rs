@@ -17,6 +17,13 @@ pub fn database_server() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
 }
 
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
 static CLEANUP: OnceCell<()> = OnceCell::const_new();
 
 /// Drops databases left by earlier runs, once per test process.
@@ -33,7 +40,13 @@ async fn drop_old_test_databases() {
                 .fetch_all(&pool)
                 .await
                 .expect("list old test databases");
+            // Names carry their creation time; leave recent ones to any other test run.
+            let now = unix_now();
             for name in names {
+                let created: u64 = name.split('_').nth(2).and_then(|t| t.parse().ok()).unwrap_or(0);
+                if now.saturating_sub(created) < 3600 {
+                    continue;
+                }
                 let _ = sqlx::query(&format!("drop database if exists \"{name}\" with (force)")).execute(&pool).await;
             }
             pool.close().await;
@@ -58,7 +71,12 @@ pub struct TestApp {
 /// A configuration for a test: port 0, a fresh database name, mailbox e-mail, fast outbox.
 pub fn test_config() -> Config {
     let mut config = Config::dev_defaults();
-    config.database_url = format!("{}/pp_test_{}", database_server(), Uuid::new_v4().simple());
+    config.database_url = format!(
+        "{}/pp_test_{}_{}",
+        database_server(),
+        unix_now(),
+        Uuid::new_v4().simple()
+    );
     config.port = 0;
     config.public_base_url = "http://127.0.0.1:0".into();
     config.outbox.poll_interval = Duration::from_millis(100);
@@ -368,4 +386,12 @@ pub fn location(response: &reqwest::Response) -> String {
 pub fn smtp(config: &mut Config, port: u16) {
     config.mail_transport = MailTransportKind::Smtp;
     config.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+}
+
+/// A fresh, migrated database with no application (and so no worker) on it.
+pub async fn fresh_database() -> PgPool {
+    drop_old_test_databases().await;
+    partner_portal::db::connect_and_migrate(&test_config().database_url)
+        .await
+        .expect("create test database")
 }

@@ -214,3 +214,101 @@ async fn two_workers_on_one_outbox_send_each_message_once() {
     assert_eq!(sent, 30);
     drop(second);
 }
+
+fn worker(
+    db: &sqlx::PgPool,
+    mailer: partner_portal::email::Mailer,
+) -> partner_portal::email::worker::OutboxWorker {
+    let mut settings = test_config().outbox;
+    settings.stale_claim_after = Duration::from_secs(60);
+    partner_portal::email::worker::OutboxWorker {
+        db: db.clone(),
+        mailer,
+        from: "Partner Portal <no-reply@example.com>".parse().unwrap(),
+        settings,
+        wake: Arc::default(),
+    }
+}
+
+async fn queue_one(db: &sqlx::PgPool, recipient: &str) -> uuid::Uuid {
+    let email = partner_portal::db::outbox::NewEmail {
+        recipient: recipient.into(),
+        subject: "Hello".into(),
+        body_text: "text".into(),
+        body_html: "<p>html</p>".into(),
+    };
+    partner_portal::db::outbox::enqueue(db, &email, "example.com")
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_memory_transport_receives_what_the_worker_delivers_with_its_message_id() {
+    let db = fresh_database().await;
+    let sent = Arc::new(Mutex::new(Vec::new()));
+    let w = worker(&db, partner_portal::email::Mailer::Memory(sent.clone()));
+    let id = queue_one(&db, "someone@example.com").await;
+    assert_eq!(w.deliver_due().await.unwrap(), 1);
+    assert_eq!(w.deliver_due().await.unwrap(), 0, "nothing left to send");
+    let got = sent.lock().unwrap().clone();
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].message_id, format!("{id}@example.com"));
+    assert_eq!(got[0].recipient, "someone@example.com");
+}
+
+#[tokio::test]
+async fn a_stale_claim_is_taken_over_and_a_fresh_one_is_left_alone() {
+    let db = fresh_database().await;
+    let sent = Arc::new(Mutex::new(Vec::new()));
+    let w = worker(&db, partner_portal::email::Mailer::Memory(sent.clone()));
+    let fresh = queue_one(&db, "fresh@example.com").await;
+    let stale = queue_one(&db, "stale@example.com").await;
+    sqlx::query(
+        "update email_outbox set claimed_at = now(), next_attempt_at = now() where email_id = $1",
+    )
+    .bind(fresh)
+    .execute(&db)
+    .await
+    .unwrap();
+    sqlx::query("update email_outbox set claimed_at = now() - interval '10 minutes', next_attempt_at = now() where email_id = $1")
+        .bind(stale)
+        .execute(&db)
+        .await
+        .unwrap();
+    w.deliver_due().await.unwrap();
+    let got: Vec<String> = sent
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|e| e.recipient.clone())
+        .collect();
+    assert_eq!(got, vec!["stale@example.com"]);
+}
+
+#[tokio::test]
+async fn a_message_that_keeps_failing_is_given_up_after_a_day_with_its_last_error() {
+    let app = TestApp::spawn_with(|c| smtp(c, 1)).await;
+    let id = queue_one(&app.db, "late@example.com").await;
+    sqlx::query(
+        "update email_outbox set created_at = now() - interval '25 hours' where email_id = $1",
+    )
+    .bind(id)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (status, error): (String, Option<String>) =
+            sqlx::query_as("select status, last_error from email_outbox where email_id = $1")
+                .bind(id)
+                .fetch_one(&app.db)
+                .await
+                .unwrap();
+        if status == "failed" {
+            assert!(error.is_some_and(|e| !e.is_empty()));
+            break;
+        }
+        assert!(Instant::now() < deadline, "never given up");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
