@@ -254,15 +254,13 @@ pub async fn resend_confirmation(
     .await?;
     db::audit::record(
         &mut *tx,
-        AuditEvent {
-            actor_user_id: Some(user.user_id),
-            tenant_id: Some(user.tenant_id),
-            action: "user.confirmation_resent",
-            target_type: "user",
-            target_id: user.user_id.to_string(),
-            ip_address: Some(ip.to_owned()),
-            ..Default::default()
-        },
+        AuditEvent::about_user(
+            "user.confirmation_resent",
+            user.user_id,
+            Some(user.tenant_id),
+            true,
+            ip,
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -290,14 +288,7 @@ pub async fn confirm_email(
     db::users::confirm_email(&mut *tx, user_id).await?;
     db::audit::record(
         &mut *tx,
-        AuditEvent {
-            actor_user_id: Some(user_id),
-            action: "user.email_confirmed",
-            target_type: "user",
-            target_id: user_id.to_string(),
-            ip_address: Some(ip.to_owned()),
-            ..Default::default()
-        },
+        AuditEvent::about_user("user.email_confirmed", user_id, None, true, ip),
     )
     .await?;
     tx.commit().await?;
@@ -329,14 +320,8 @@ pub async fn sign_in(
         state.hasher.verify(password, None).await?;
         return Ok(SignInOutcome::Refused);
     };
-    let audit = |action: &'static str| AuditEvent {
-        actor_user_id: Some(account.user_id),
-        tenant_id: Some(account.tenant_id),
-        action,
-        target_type: "user",
-        target_id: account.user_id.to_string(),
-        ip_address: Some(ip.to_owned()),
-        ..Default::default()
+    let audit = |action: &'static str| {
+        AuditEvent::about_user(action, account.user_id, Some(account.tenant_id), true, ip)
     };
     let Some(attempt) = db::users::count_attempt(&state.db, account.user_id).await? else {
         state.hasher.verify(password, None).await?;
@@ -392,15 +377,13 @@ pub async fn sign_in(
 pub async fn signed_out(state: &AppState, user: &SessionUser, ip: &str) -> sqlx::Result<()> {
     db::audit::record(
         &state.db,
-        AuditEvent {
-            actor_user_id: Some(user.user_id),
-            tenant_id: Some(user.tenant_id),
-            action: "user.signed_out",
-            target_type: "user",
-            target_id: user.user_id.to_string(),
-            ip_address: Some(ip.to_owned()),
-            ..Default::default()
-        },
+        AuditEvent::about_user(
+            "user.signed_out",
+            user.user_id,
+            Some(user.tenant_id),
+            true,
+            ip,
+        ),
     )
     .await
 }
@@ -434,15 +417,13 @@ pub async fn request_password_reset(
     db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
     db::audit::record(
         &mut *tx,
-        AuditEvent {
-            actor_user_id: None,
-            tenant_id: Some(account.tenant_id),
-            action: "user.password_reset_requested",
-            target_type: "user",
-            target_id: account.user_id.to_string(),
-            ip_address: Some(ip.to_owned()),
-            ..Default::default()
-        },
+        AuditEvent::about_user(
+            "user.password_reset_requested",
+            account.user_id,
+            Some(account.tenant_id),
+            false,
+            ip,
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -524,15 +505,7 @@ async fn finish_password_change(
 ) -> anyhow::Result<()> {
     db::audit::record(
         &mut *conn,
-        AuditEvent {
-            actor_user_id: Some(account.user_id),
-            tenant_id: Some(account.tenant_id),
-            action,
-            target_type: "user",
-            target_id: account.user_id.to_string(),
-            ip_address: Some(ip.to_owned()),
-            ..Default::default()
-        },
+        AuditEvent::about_user(action, account.user_id, Some(account.tenant_id), true, ip),
     )
     .await?;
     let message = PasswordChanged {

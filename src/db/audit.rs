@@ -25,6 +25,28 @@ pub struct AuditEvent<'a> {
     pub after: Option<Value>,
 }
 
+impl<'a> AuditEvent<'a> {
+    /// An event about one user of a tenant, done by that user (or by nobody known when
+    /// `actor_is_user` is false), from `ip`.
+    pub fn about_user(
+        action: &'a str,
+        user_id: Uuid,
+        tenant_id: Option<Uuid>,
+        actor_is_user: bool,
+        ip: &str,
+    ) -> Self {
+        Self {
+            actor_user_id: actor_is_user.then_some(user_id),
+            tenant_id,
+            action,
+            target_type: "user",
+            target_id: user_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            ..Default::default()
+        }
+    }
+}
+
 /// Writes an audit row (inside the caller's transaction when given one).
 pub async fn record(db: impl PgExecutor<'_>, e: AuditEvent<'_>) -> sqlx::Result<()> {
     sqlx::query!(

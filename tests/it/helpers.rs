@@ -286,6 +286,17 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// Fails unless an audit row with `action` exists.
+    pub async fn assert_audited(&self, action: &str) {
+        let actions = self.audit_actions().await;
+        assert!(
+            actions.iter().any(|a| a == action),
+            "no {action:?} in the audit trail: {actions:?}"
+        );
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some(tx) = self.shutdown.take() {

@@ -65,11 +65,7 @@ async fn changing_the_password_ends_other_sessions_but_keeps_this_one() {
         .await;
     assert_eq!(new.status(), StatusCode::SEE_OTHER);
     app.email_to(&email, "password was changed").await;
-    assert!(
-        app.audit_actions()
-            .await
-            .contains(&"user.password_changed".to_string())
-    );
+    app.assert_audited("user.password_changed").await;
 }
 
 #[tokio::test]

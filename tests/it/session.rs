@@ -11,36 +11,36 @@ fn session_cookie(response: &reqwest::Response) -> Option<String> {
         .map(|v| v.split(';').next().unwrap_or_default().to_owned())
 }
 
+/// Posts the sign-in form of `page` (already fetched) with a `next` target.
+async fn post_sign_in(app: &TestApp, page: &str, email: &str, next: &str) -> reqwest::Response {
+    let token = csrf_token(page);
+    app.client
+        .post(app.url("/signin"))
+        .form(&[
+            ("email", email),
+            ("password", STRONG_PASSWORD),
+            ("csrf_token", &token),
+            ("next", next),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn signing_in_reaches_the_dashboard_with_a_new_session_id() {
     let app = TestApp::spawn().await;
     let email = app.sign_up_with(&new_client(), "signin").await;
     let page = app.get("/signin").await;
     let before = session_cookie(&page).expect("a session for the form's CSRF token");
-    let token = csrf_token(&page.text().await.unwrap());
-    let response = app
-        .client
-        .post(app.url("/signin"))
-        .form(&[
-            ("email", email.as_str()),
-            ("password", STRONG_PASSWORD),
-            ("csrf_token", &token),
-            ("next", ""),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let response = post_sign_in(&app, &page.text().await.unwrap(), &email, "").await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), "/dashboard");
     let after = session_cookie(&response).expect("session id cycled at sign-in");
     assert_ne!(before, after);
     let html = app.get("/dashboard").await.text().await.unwrap();
     assert_eq!(texts(&html, ".site-nav .person"), vec!["Jane Doe"]);
-    assert!(
-        app.audit_actions()
-            .await
-            .contains(&"user.signed_in".to_string())
-    );
+    app.assert_audited("user.signed_in").await;
 }
 
 #[tokio::test]
@@ -199,11 +199,7 @@ async fn signing_out_ends_the_session_for_good() {
             .await
             .unwrap();
     assert_eq!(remaining, 0, "the signed-in session row is deleted");
-    assert!(
-        app.audit_actions()
-            .await
-            .contains(&"user.signed_out".to_string())
-    );
+    app.assert_audited("user.signed_out").await;
 }
 
 #[tokio::test]
@@ -222,19 +218,7 @@ async fn a_private_page_sends_you_to_sign_in_and_back() {
         attr(&page, "input[name=next]", "value").as_deref(),
         Some("/account/password")
     );
-    let token = csrf_token(&page);
-    let response = app
-        .client
-        .post(app.url("/signin"))
-        .form(&[
-            ("email", email.as_str()),
-            ("password", STRONG_PASSWORD),
-            ("csrf_token", &token),
-            ("next", "/account/password"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let response = post_sign_in(&app, &page, &email, "/account/password").await;
     assert_eq!(location(&response), "/account/password");
 }
 
@@ -243,19 +227,7 @@ async fn sign_in_never_redirects_off_site() {
     let app = TestApp::spawn().await;
     let email = app.sign_up_with(&new_client(), "offsite").await;
     let page = app.get("/signin").await.text().await.unwrap();
-    let token = csrf_token(&page);
-    let response = app
-        .client
-        .post(app.url("/signin"))
-        .form(&[
-            ("email", email.as_str()),
-            ("password", STRONG_PASSWORD),
-            ("csrf_token", &token),
-            ("next", "//evil.example/x"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let response = post_sign_in(&app, &page, &email, "//evil.example/x").await;
     assert_eq!(location(&response), "/dashboard");
 }
 
