@@ -1,6 +1,8 @@
 //! Domain types and rules, free of HTTP and SQL, unit-tested on their own.
 
+pub mod application;
 pub mod email;
+pub mod enrollment;
 pub mod form;
 pub mod password;
 pub mod tenant;

@@ -1,0 +1,197 @@
+//! The life of an enrollment application: its states and the moves between them.
+
+use std::fmt;
+
+/// Where an application stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApplicationState {
+    /// Being filled in; not yet submitted.
+    Draft,
+    /// Submitted; waiting for the primary contact to confirm their e-mail address.
+    AwaitingContactVerification,
+    /// With the operator's reviewers.
+    InReview,
+    /// The reviewers asked the applicant for more information.
+    InfoRequested,
+    /// Accepted into the program (final).
+    Approved,
+    /// Turned down, with a reason (final).
+    Rejected,
+    /// Withdrawn by the applicant (final).
+    Withdrawn,
+}
+
+/// What can happen to an application.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    /// The applicant presses "Enroll now".
+    Submit,
+    /// The primary contact confirms their address.
+    VerifyContact,
+    /// A reviewer approves.
+    Approve,
+    /// A reviewer rejects.
+    Reject,
+    /// A reviewer asks for more information.
+    RequestInfo,
+    /// The applicant answers an information request.
+    Resubmit,
+    /// The applicant withdraws.
+    Withdraw,
+}
+
+/// A move that the current state does not allow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("an application that is {from} cannot {attempted}")]
+pub struct IllegalMove {
+    /// The state the application was in.
+    pub from: ApplicationState,
+    /// What was tried.
+    pub attempted: Move,
+}
+
+impl ApplicationState {
+    /// Every state, for listings and tests.
+    pub const ALL: [ApplicationState; 7] = [
+        ApplicationState::Draft,
+        ApplicationState::AwaitingContactVerification,
+        ApplicationState::InReview,
+        ApplicationState::InfoRequested,
+        ApplicationState::Approved,
+        ApplicationState::Rejected,
+        ApplicationState::Withdrawn,
+    ];
+
+    /// The database spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApplicationState::Draft => "draft",
+            ApplicationState::AwaitingContactVerification => "awaiting_contact_verification",
+            ApplicationState::InReview => "in_review",
+            ApplicationState::InfoRequested => "info_requested",
+            ApplicationState::Approved => "approved",
+            ApplicationState::Rejected => "rejected",
+            ApplicationState::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// Reads the database spelling.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == code)
+    }
+
+    /// No move leads out of a final state.
+    pub fn is_final(self) -> bool {
+        matches!(self, ApplicationState::Approved | ApplicationState::Rejected | ApplicationState::Withdrawn)
+    }
+
+    /// The state in plain words, for applicants.
+    pub fn plain(self) -> &'static str {
+        match self {
+            ApplicationState::Draft => "Not submitted yet",
+            ApplicationState::AwaitingContactVerification => "Waiting for your primary contact to confirm their e-mail address",
+            ApplicationState::InReview => "Your application is being reviewed",
+            ApplicationState::InfoRequested => "We need more information from you",
+            ApplicationState::Approved => "Approved",
+            ApplicationState::Rejected => "Not approved",
+            ApplicationState::Withdrawn => "Withdrawn",
+        }
+    }
+
+    /// The state a move leads to, or why it is refused.
+    pub fn apply(self, attempted: Move) -> Result<ApplicationState, IllegalMove> {
+        use ApplicationState::*;
+        let next = match (self, attempted) {
+            (Draft, Move::Submit) => AwaitingContactVerification,
+            (AwaitingContactVerification, Move::VerifyContact) => InReview,
+            (InReview, Move::Approve) => Approved,
+            (InReview, Move::Reject) => Rejected,
+            (InReview, Move::RequestInfo) => InfoRequested,
+            (InfoRequested, Move::Resubmit) => InReview,
+            (s, Move::Withdraw) if !s.is_final() => Withdrawn,
+            _ => return Err(IllegalMove { from: self, attempted }),
+        };
+        Ok(next)
+    }
+}
+
+impl fmt::Display for ApplicationState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Move {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let words = match self {
+            Move::Submit => "be submitted",
+            Move::VerifyContact => "have its contact verified",
+            Move::Approve => "be approved",
+            Move::Reject => "be rejected",
+            Move::RequestInfo => "be asked for more information",
+            Move::Resubmit => "be resubmitted",
+            Move::Withdraw => "be withdrawn",
+        };
+        f.write_str(words)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ApplicationState::*;
+    use super::*;
+
+    const MOVES: [Move; 7] =
+        [Move::Submit, Move::VerifyContact, Move::Approve, Move::Reject, Move::RequestInfo, Move::Resubmit, Move::Withdraw];
+
+    fn allowed() -> Vec<(ApplicationState, Move, ApplicationState)> {
+        vec![
+            (Draft, Move::Submit, AwaitingContactVerification),
+            (AwaitingContactVerification, Move::VerifyContact, InReview),
+            (InReview, Move::Approve, Approved),
+            (InReview, Move::Reject, Rejected),
+            (InReview, Move::RequestInfo, InfoRequested),
+            (InfoRequested, Move::Resubmit, InReview),
+            (Draft, Move::Withdraw, Withdrawn),
+            (AwaitingContactVerification, Move::Withdraw, Withdrawn),
+            (InReview, Move::Withdraw, Withdrawn),
+            (InfoRequested, Move::Withdraw, Withdrawn),
+        ]
+    }
+
+    #[test]
+    fn every_allowed_move_leads_where_it_should() {
+        for (from, m, to) in allowed() {
+            assert_eq!(from.apply(m), Ok(to), "{from} {m:?}");
+        }
+    }
+
+    #[test]
+    fn every_other_move_is_refused() {
+        let allowed = allowed();
+        for from in ApplicationState::ALL {
+            for m in MOVES {
+                if allowed.iter().any(|(f, a, _)| *f == from && *a == m) {
+                    continue;
+                }
+                assert_eq!(from.apply(m), Err(IllegalMove { from, attempted: m }), "{from} {m:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn final_states_allow_nothing() {
+        for from in [Approved, Rejected, Withdrawn] {
+            assert!(from.is_final());
+            assert!(MOVES.iter().all(|m| from.apply(*m).is_err()));
+        }
+    }
+
+    #[test]
+    fn states_round_trip_through_their_database_spelling() {
+        for s in ApplicationState::ALL {
+            assert_eq!(ApplicationState::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(ApplicationState::parse("nonsense"), None);
+    }
+}
