@@ -1,7 +1,10 @@
 //! Database access: one module per aggregate. All SQL lives here.
 
+pub mod agreements;
+pub mod applications;
 pub mod audit;
 pub mod markets;
+pub mod memberships;
 pub mod outbox;
 pub mod rate_limit;
 pub mod tenants;

@@ -82,14 +82,19 @@ impl ApplicationState {
 
     /// No move leads out of a final state.
     pub fn is_final(self) -> bool {
-        matches!(self, ApplicationState::Approved | ApplicationState::Rejected | ApplicationState::Withdrawn)
+        matches!(
+            self,
+            ApplicationState::Approved | ApplicationState::Rejected | ApplicationState::Withdrawn
+        )
     }
 
     /// The state in plain words, for applicants.
     pub fn plain(self) -> &'static str {
         match self {
             ApplicationState::Draft => "Not submitted yet",
-            ApplicationState::AwaitingContactVerification => "Waiting for your primary contact to confirm their e-mail address",
+            ApplicationState::AwaitingContactVerification => {
+                "Waiting for your primary contact to confirm their e-mail address"
+            }
             ApplicationState::InReview => "Your application is being reviewed",
             ApplicationState::InfoRequested => "We need more information from you",
             ApplicationState::Approved => "Approved",
@@ -109,7 +114,12 @@ impl ApplicationState {
             (InReview, Move::RequestInfo) => InfoRequested,
             (InfoRequested, Move::Resubmit) => InReview,
             (s, Move::Withdraw) if !s.is_final() => Withdrawn,
-            _ => return Err(IllegalMove { from: self, attempted }),
+            _ => {
+                return Err(IllegalMove {
+                    from: self,
+                    attempted,
+                });
+            }
         };
         Ok(next)
     }
@@ -141,8 +151,15 @@ mod tests {
     use super::ApplicationState::*;
     use super::*;
 
-    const MOVES: [Move; 7] =
-        [Move::Submit, Move::VerifyContact, Move::Approve, Move::Reject, Move::RequestInfo, Move::Resubmit, Move::Withdraw];
+    const MOVES: [Move; 7] = [
+        Move::Submit,
+        Move::VerifyContact,
+        Move::Approve,
+        Move::Reject,
+        Move::RequestInfo,
+        Move::Resubmit,
+        Move::Withdraw,
+    ];
 
     fn allowed() -> Vec<(ApplicationState, Move, ApplicationState)> {
         vec![
@@ -174,7 +191,11 @@ mod tests {
                 if allowed.iter().any(|(f, a, _)| *f == from && *a == m) {
                     continue;
                 }
-                assert_eq!(from.apply(m), Err(IllegalMove { from, attempted: m }), "{from} {m:?}");
+                assert_eq!(
+                    from.apply(m),
+                    Err(IllegalMove { from, attempted: m }),
+                    "{from} {m:?}"
+                );
             }
         }
     }

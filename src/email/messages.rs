@@ -145,3 +145,57 @@ mod tests {
         );
     }
 }
+
+/// Asks an application's primary contact to confirm their address.
+pub struct VerifyContact {
+    /// Contact's first name.
+    pub name: String,
+    /// Applying organisation (legal name).
+    pub organisation: String,
+    /// Who submitted the application.
+    pub applicant: String,
+    /// The verification link.
+    pub link: String,
+}
+email_templates!(
+    VerifyContact,
+    "emails/verify_contact/subject.txt",
+    "emails/verify_contact/body.txt",
+    "emails/verify_contact/body.html"
+);
+
+/// Tells the primary contact where the application stands now.
+pub struct ApplicationStatusChanged {
+    /// Contact's first name.
+    pub name: String,
+    /// Applying organisation (legal name).
+    pub organisation: String,
+    /// The new state in plain words.
+    pub state_words: String,
+    /// What happens next, or the reason / the question.
+    pub detail: String,
+    /// The status page.
+    pub link: String,
+}
+email_templates!(
+    ApplicationStatusChanged,
+    "emails/application_status/subject.txt",
+    "emails/application_status/body.txt",
+    "emails/application_status/body.html"
+);
+
+/// Tells the applicant that the primary contact declined to confirm.
+pub struct ContactDeclined {
+    /// Applicant's name.
+    pub name: String,
+    /// The contact's address.
+    pub contact_email: String,
+    /// The status page.
+    pub link: String,
+}
+email_templates!(
+    ContactDeclined,
+    "emails/contact_declined/subject.txt",
+    "emails/contact_declined/body.txt",
+    "emails/contact_declined/body.html"
+);

@@ -32,6 +32,60 @@ pub struct DashboardPage {
     role: &'static str,
     email: String,
     email_confirmed: bool,
+    enrollment: Enrollment,
+}
+
+/// Where the tenant stands in the indirect-reseller program, for the dashboard.
+pub enum Enrollment {
+    /// No application yet (or the last one was withdrawn or rejected).
+    NotStarted,
+    /// A draft to continue.
+    Draft,
+    /// Submitted and open.
+    Open {
+        /// Application id.
+        id: String,
+        /// State in words.
+        words: &'static str,
+    },
+    /// Approved; the agreement is not accepted yet.
+    AwaitingAgreement {
+        /// Application id.
+        id: String,
+    },
+    /// Approved and agreement accepted: an active indirect reseller.
+    Active {
+        /// Application id.
+        id: String,
+    },
+}
+
+async fn enrollment(state: &AppState, tenant_id: uuid::Uuid) -> Result<Enrollment, AppError> {
+    use crate::domain::application::ApplicationState as S;
+    let Some(app) =
+        db::applications::latest(&state.db, tenant_id, db::applications::INDIRECT_RESELLER).await?
+    else {
+        return Ok(Enrollment::NotStarted);
+    };
+    let id = app.application_id.to_string();
+    Ok(match app.state() {
+        S::Draft => Enrollment::Draft,
+        S::Withdrawn | S::Rejected => Enrollment::NotStarted,
+        S::Approved => {
+            if db::agreements::acceptance_of_current(&state.db, tenant_id)
+                .await?
+                .is_some()
+            {
+                Enrollment::Active { id }
+            } else {
+                Enrollment::AwaitingAgreement { id }
+            }
+        }
+        s => Enrollment::Open {
+            id,
+            words: s.plain(),
+        },
+    })
 }
 
 async fn show(
@@ -42,6 +96,7 @@ async fn show(
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(DashboardPage {
+        enrollment: enrollment(&state, user.tenant_id).await?,
         domain: state.config.tenant_domain(&tenant.domain_prefix),
         role: Role::label(&user.role),
         email: user.email.clone(),

@@ -1,13 +1,17 @@
 //! The web layer: one module per area, each with its own router.
 
+pub mod agreement;
+pub mod applications;
 pub mod ctx;
 pub mod dashboard;
+pub mod enroll;
 pub mod home;
 pub mod mailbox;
 pub mod middleware;
 pub mod password;
 pub mod session;
 pub mod signup;
+pub mod verify;
 
 use crate::auth::session::flash;
 use crate::config::MailTransportKind;
@@ -24,7 +28,11 @@ pub fn pages(mail_transport: MailTransportKind) -> Router<AppState> {
         .merge(signup::router())
         .merge(session::router())
         .merge(password::router())
-        .merge(dashboard::router());
+        .merge(dashboard::router())
+        .merge(enroll::router())
+        .merge(applications::router())
+        .merge(verify::router())
+        .merge(agreement::router());
     if mail_transport == MailTransportKind::Mailbox {
         router.merge(mailbox::router())
     } else {

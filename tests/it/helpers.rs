@@ -406,3 +406,107 @@ pub async fn fresh_database() -> PgPool {
         .await
         .expect("create test database")
 }
+
+/// Adds a partner-network membership.
+pub async fn add_membership(db: &PgPool, partner_id: &str, country: &str, active: bool) {
+    partner_portal::db::memberships::insert(
+        db,
+        &partner_portal::db::memberships::Membership {
+            partner_id: partner_id.into(),
+            organisation_name: "Contoso Trading".into(),
+            country_code: country.into(),
+            active,
+        },
+    )
+    .await
+    .expect("insert membership");
+}
+
+/// Good answers for every wizard step.
+pub const LEGAL: &[(&str, &str)] = &[
+    ("legal_name", "Contoso Trading GmbH"),
+    ("address_line1", "Hauptstrasse 1"),
+    ("city", "Berlin"),
+    ("postal_code", "10115"),
+    ("phone", "+49 30 1234567"),
+];
+/// The primary contact used by [`TestApp::fill_wizard`].
+pub const CONTACT_EMAIL: &str = "pat.lee@contoso-trading.de";
+/// Good primary-contact answers.
+pub const CONTACT: &[(&str, &str)] = &[
+    ("first_name", "Pat"),
+    ("last_name", "Lee"),
+    ("email", CONTACT_EMAIL),
+    ("phone", "+49 30 7654321"),
+];
+/// Good support answers.
+pub const SUPPORT: &[(&str, &str)] = &[
+    ("email", "support@contoso-trading.de"),
+    ("phone", "+49 30 5555555"),
+    ("website", "https://support.contoso-trading.de"),
+];
+
+impl TestApp {
+    /// Fills every wizard step with good answers (partner ID `partner_id`, which must exist).
+    pub async fn fill_wizard(&self, partner_id: &str) {
+        let steps: [(&str, Vec<(&str, &str)>); 4] = [
+            ("/enroll/partner-id", vec![("partner_id", partner_id)]),
+            ("/enroll/legal-profile", LEGAL.to_vec()),
+            ("/enroll/primary-contact", CONTACT.to_vec()),
+            ("/enroll/support", SUPPORT.to_vec()),
+        ];
+        for (path, fields) in steps {
+            let response = self.submit(path, path, &fields).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::SEE_OTHER,
+                "{path}: {}",
+                response.text().await.unwrap_or_default()
+            );
+        }
+    }
+
+    /// Signs up, fills the wizard and submits; returns the application's status path.
+    pub async fn enroll(&self, prefix: &str, partner_id: &str) -> String {
+        self.sign_up(prefix).await;
+        add_membership(&self.db, partner_id, "DE", true).await;
+        self.fill_wizard(partner_id).await;
+        let response = self
+            .submit("/enroll/check", "/enroll/submit", &[("consent", "yes")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let to = location(&response);
+        assert!(to.starts_with("/applications/"), "{to}");
+        to
+    }
+
+    /// Adds a user with `role` to the tenant of `admin_email`; returns its e-mail address.
+    pub async fn add_user(&self, admin_email: &str, role: &str) -> String {
+        let email = format!("{role}.{}", admin_email);
+        let hash = partner_portal::auth::PasswordHasher::new()
+            .hash(STRONG_PASSWORD)
+            .await
+            .unwrap();
+        sqlx::query(
+            "insert into users (user_id, tenant_id, full_name, email, password_hash, role)
+             select $1, tenant_id, 'Other User', $2, $3, $4 from users where email = $5::text::citext",
+        )
+        .bind(Uuid::new_v4())
+        .bind(&email)
+        .bind(hash)
+        .bind(role)
+        .bind(admin_email)
+        .execute(&self.db)
+        .await
+        .unwrap();
+        email
+    }
+
+    /// The state of the only application.
+    pub async fn application_state(&self) -> String {
+        sqlx::query_scalar("select state from applications order by created_at desc limit 1")
+            .fetch_one(&self.db)
+            .await
+            .unwrap()
+    }
+}

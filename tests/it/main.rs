@@ -2,6 +2,7 @@
 
 mod browser;
 mod cross_cutting;
+mod enroll;
 mod helpers;
 mod outbox;
 mod password;

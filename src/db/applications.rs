@@ -1,0 +1,461 @@
+//! Enrollment applications, their timeline and their contact-verification links.
+
+use crate::domain::application::ApplicationState;
+use sqlx::{PgConnection, PgExecutor};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// The indirect-reseller program's code.
+pub const INDIRECT_RESELLER: &str = "indirect_reseller";
+
+/// An application with every answer.
+#[derive(Clone, Debug)]
+pub struct Application {
+    /// Id.
+    pub application_id: Uuid,
+    /// The applying tenant.
+    pub tenant_id: Uuid,
+    /// Program code.
+    pub program: String,
+    /// State code.
+    pub state: String,
+    /// Optimistic-concurrency version.
+    pub version: i32,
+    /// Furthest wizard step reached.
+    pub current_step: String,
+    /// Chosen partner ID.
+    pub partner_id: Option<String>,
+    /// Legal name.
+    pub legal_name: Option<String>,
+    /// Address line 1.
+    pub address_line1: Option<String>,
+    /// Address line 2.
+    pub address_line2: Option<String>,
+    /// City.
+    pub city: Option<String>,
+    /// State or province.
+    pub state_province: Option<String>,
+    /// Postal code.
+    pub postal_code: Option<String>,
+    /// Company phone.
+    pub phone: Option<String>,
+    /// Company registration ID.
+    pub registration_id: Option<String>,
+    /// Primary contact's first name.
+    pub contact_first_name: Option<String>,
+    /// Primary contact's last name.
+    pub contact_last_name: Option<String>,
+    /// Primary contact's e-mail.
+    pub contact_email: Option<String>,
+    /// Primary contact's phone.
+    pub contact_phone: Option<String>,
+    /// Support e-mail.
+    pub support_email: Option<String>,
+    /// Support phone.
+    pub support_phone: Option<String>,
+    /// Support web site.
+    pub support_website: Option<String>,
+    /// When submitted.
+    pub submitted_at: Option<OffsetDateTime>,
+    /// When the contact confirmed.
+    pub contact_verified_at: Option<OffsetDateTime>,
+    /// When decided.
+    pub decided_at: Option<OffsetDateTime>,
+    /// Why it was rejected.
+    pub rejection_reason: Option<String>,
+    /// What the reviewers asked.
+    pub info_request: Option<String>,
+    /// Created.
+    pub created_at: OffsetDateTime,
+}
+
+impl Application {
+    /// The state as a domain value.
+    pub fn state(&self) -> ApplicationState {
+        ApplicationState::parse(&self.state).unwrap_or(ApplicationState::Draft)
+    }
+}
+
+macro_rules! select_application {
+    ($where:literal, $($arg:expr),*) => {
+        sqlx::query_as!(
+            Application,
+            r#"select application_id, tenant_id, program, state, version, current_step,
+                      partner_id as "partner_id?", legal_name, address_line1, address_line2, city,
+                      state_province, postal_code, phone, registration_id,
+                      contact_first_name, contact_last_name, contact_email::text as "contact_email?",
+                      contact_phone, support_email::text as "support_email?", support_phone, support_website,
+                      submitted_at, contact_verified_at, decided_at, rejection_reason, info_request, created_at
+               from applications "# + $where,
+            $($arg),*
+        )
+    };
+}
+
+/// The tenant's application with this id (another tenant's is `None`).
+pub async fn find_for_tenant(
+    db: impl PgExecutor<'_>,
+    tenant_id: Uuid,
+    application_id: Uuid,
+) -> sqlx::Result<Option<Application>> {
+    select_application!(
+        "where tenant_id = $1 and application_id = $2",
+        tenant_id,
+        application_id
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// The tenant's newest application in a program, whatever its state.
+pub async fn latest(
+    db: impl PgExecutor<'_>,
+    tenant_id: Uuid,
+    program: &str,
+) -> sqlx::Result<Option<Application>> {
+    select_application!(
+        "where tenant_id = $1 and program = $2 order by created_at desc limit 1",
+        tenant_id,
+        program
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// The tenant's open (not final) application in a program, if any.
+pub async fn open(
+    db: impl PgExecutor<'_>,
+    tenant_id: Uuid,
+    program: &str,
+) -> sqlx::Result<Option<Application>> {
+    select_application!(
+        "where tenant_id = $1 and program = $2 and state not in ('approved', 'rejected', 'withdrawn')",
+        tenant_id,
+        program
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// True when the tenant has an approved application in the program.
+pub async fn is_approved(
+    db: impl PgExecutor<'_>,
+    tenant_id: Uuid,
+    program: &str,
+) -> sqlx::Result<bool> {
+    let approved = sqlx::query_scalar!(
+        r#"select exists(select 1 from applications where tenant_id = $1 and program = $2 and state = 'approved') as "approved!""#,
+        tenant_id,
+        program
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(approved)
+}
+
+/// Starts a draft unless the tenant already has an open application (then nothing happens).
+/// Returns true when a draft was created.
+pub async fn create_draft(
+    db: impl PgExecutor<'_>,
+    tenant_id: Uuid,
+    program: &str,
+    user_id: Uuid,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "insert into applications (application_id, tenant_id, program, created_by)
+         values ($1, $2, $3, $4)
+         on conflict (tenant_id, program) where state not in ('approved', 'rejected', 'withdrawn') do nothing",
+        Uuid::new_v4(),
+        tenant_id,
+        program,
+        user_id
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Step 1's answer.
+pub async fn save_partner_id(
+    db: impl PgExecutor<'_>,
+    application_id: Uuid,
+    partner_id: &str,
+    step: &str,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update applications set partner_id = $2, current_step = $3, version = version + 1
+         where application_id = $1 and state = 'draft'",
+        application_id,
+        partner_id,
+        step
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Step 2's answers.
+pub struct LegalProfile {
+    /// Legal name.
+    pub legal_name: String,
+    /// Address line 1.
+    pub address_line1: String,
+    /// Address line 2.
+    pub address_line2: Option<String>,
+    /// City.
+    pub city: String,
+    /// State or province.
+    pub state_province: Option<String>,
+    /// Postal code.
+    pub postal_code: Option<String>,
+    /// Phone.
+    pub phone: String,
+    /// Registration ID.
+    pub registration_id: Option<String>,
+}
+
+/// Saves step 2.
+pub async fn save_legal_profile(
+    db: impl PgExecutor<'_>,
+    application_id: Uuid,
+    p: &LegalProfile,
+    step: &str,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update applications set legal_name = $2, address_line1 = $3, address_line2 = $4, city = $5,
+                state_province = $6, postal_code = $7, phone = $8, registration_id = $9,
+                current_step = $10, version = version + 1
+         where application_id = $1 and state = 'draft'",
+        application_id,
+        p.legal_name,
+        p.address_line1,
+        p.address_line2,
+        p.city,
+        p.state_province,
+        p.postal_code,
+        p.phone,
+        p.registration_id,
+        step
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Step 3's answers.
+pub struct PrimaryContact {
+    /// First name.
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// E-mail.
+    pub email: String,
+    /// Phone.
+    pub phone: String,
+}
+
+/// Saves step 3.
+pub async fn save_primary_contact(
+    db: impl PgExecutor<'_>,
+    application_id: Uuid,
+    c: &PrimaryContact,
+    step: &str,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update applications set contact_first_name = $2, contact_last_name = $3, contact_email = $4::text::citext,
+                contact_phone = $5, current_step = $6, version = version + 1
+         where application_id = $1 and state = 'draft'",
+        application_id,
+        c.first_name,
+        c.last_name,
+        c.email,
+        c.phone,
+        step
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Step 4's answers.
+pub struct SupportDetails {
+    /// Support e-mail.
+    pub email: String,
+    /// Support phone.
+    pub phone: String,
+    /// Support web site.
+    pub website: String,
+}
+
+/// Saves step 4.
+pub async fn save_support_details(
+    db: impl PgExecutor<'_>,
+    application_id: Uuid,
+    s: &SupportDetails,
+    step: &str,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update applications set support_email = $2::text::citext, support_phone = $3, support_website = $4,
+                current_step = $5, version = version + 1
+         where application_id = $1 and state = 'draft'",
+        application_id,
+        s.email,
+        s.phone,
+        s.website,
+        step
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Moves an application from `from` to `to` if it is still in `from`; returns false when
+/// someone else moved it first. Stamps the time columns that belong to the new state.
+pub async fn move_state(
+    conn: &mut PgConnection,
+    application_id: Uuid,
+    from: ApplicationState,
+    to: ApplicationState,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update applications
+         set state = $3, version = version + 1,
+             submitted_at = case when $3 = 'awaiting_contact_verification' then now() else submitted_at end,
+             consent_at = case when $3 = 'awaiting_contact_verification' then now() else consent_at end,
+             contact_verified_at = case when $2 = 'awaiting_contact_verification' and $3 = 'in_review' then now() else contact_verified_at end,
+             decided_at = case when $3 in ('approved', 'rejected') then now() else decided_at end
+         where application_id = $1 and state = $2",
+        application_id,
+        from.as_str(),
+        to.as_str()
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// One entry of an application's timeline.
+#[derive(Clone, Debug)]
+pub struct Event {
+    /// When.
+    pub occurred_at: OffsetDateTime,
+    /// Who, in words.
+    pub actor_label: String,
+    /// What kind of event.
+    pub kind: String,
+    /// State before, for state changes.
+    pub from_state: Option<String>,
+    /// State after, for state changes.
+    pub to_state: Option<String>,
+    /// Reason, message or note.
+    pub detail: Option<String>,
+}
+
+/// Adds an entry to the timeline.
+#[allow(clippy::too_many_arguments)]
+pub async fn record_event(
+    db: impl PgExecutor<'_>,
+    application_id: Uuid,
+    actor_user_id: Option<Uuid>,
+    actor_label: &str,
+    kind: &str,
+    from_state: Option<&str>,
+    to_state: Option<&str>,
+    detail: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "insert into application_events (application_id, actor_user_id, actor_label, kind, from_state, to_state, detail)
+         values ($1, $2, $3, $4, $5, $6, $7)",
+        application_id,
+        actor_user_id,
+        actor_label,
+        kind,
+        from_state,
+        to_state,
+        detail
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The timeline, oldest first.
+pub async fn timeline(db: impl PgExecutor<'_>, application_id: Uuid) -> sqlx::Result<Vec<Event>> {
+    sqlx::query_as!(
+        Event,
+        "select occurred_at, actor_label, kind, from_state, to_state, detail
+         from application_events where application_id = $1
+         order by occurred_at, application_event_id",
+        application_id
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// How long a contact-verification link works.
+pub const CONTACT_LINK_HOURS: f64 = 72.0;
+
+/// Stores a new verification link and revokes the application's older ones.
+pub async fn issue_contact_token(
+    conn: &mut PgConnection,
+    application_id: Uuid,
+    token_hash: &[u8],
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update contact_verification_tokens set revoked_at = now()
+         where application_id = $1 and used_at is null and revoked_at is null",
+        application_id
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        "insert into contact_verification_tokens (token_id, application_id, token_hash, expires_at)
+         values ($1, $2, $3, now() + make_interval(hours => $4::float8::int))",
+        Uuid::new_v4(),
+        application_id,
+        token_hash,
+        CONTACT_LINK_HOURS
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The application behind a verification link that still works (without using it).
+pub async fn peek_contact_token(
+    db: impl PgExecutor<'_>,
+    token_hash: &[u8],
+) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar!(
+        "select application_id from contact_verification_tokens
+         where token_hash = $1 and used_at is null and revoked_at is null and expires_at > now()",
+        token_hash
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// Uses a verification link up; `None` when it no longer works.
+pub async fn consume_contact_token(
+    db: impl PgExecutor<'_>,
+    token_hash: &[u8],
+) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar!(
+        "update contact_verification_tokens set used_at = now()
+         where token_hash = $1 and used_at is null and revoked_at is null and expires_at > now()
+         returning application_id",
+        token_hash
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// Any application by id (for flows that start from a link, not a tenant).
+pub async fn find(
+    db: impl PgExecutor<'_>,
+    application_id: Uuid,
+) -> sqlx::Result<Option<Application>> {
+    select_application!("where application_id = $1", application_id)
+        .fetch_optional(db)
+        .await
+}

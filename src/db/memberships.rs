@@ -1,0 +1,78 @@
+//! Partner-network memberships ("partner IDs").
+
+use sqlx::PgExecutor;
+use uuid::Uuid;
+
+/// A membership.
+#[derive(Clone, Debug)]
+pub struct Membership {
+    /// 7-digit partner ID.
+    pub partner_id: String,
+    /// Organisation the membership belongs to.
+    pub organisation_name: String,
+    /// Country of the company profile.
+    pub country_code: String,
+    /// Whether it is active.
+    pub active: bool,
+}
+
+/// The membership with this ID.
+pub async fn find(db: impl PgExecutor<'_>, partner_id: &str) -> sqlx::Result<Option<Membership>> {
+    sqlx::query_as!(
+        Membership,
+        r#"select partner_id as "partner_id!", organisation_name, country_code as "country_code!", active
+           from partner_memberships where partner_id = $1"#,
+        partner_id
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// Adds a membership with a fresh random 7-digit ID (retrying on the rare collision).
+pub async fn join(
+    db: &sqlx::PgPool,
+    organisation_name: &str,
+    country_code: &str,
+    tenant_id: Uuid,
+) -> anyhow::Result<Membership> {
+    for _ in 0..20 {
+        let mut bytes = [0u8; 4];
+        getrandom::fill(&mut bytes)
+            .map_err(|e| anyhow::anyhow!("random number generator failed: {e}"))?;
+        let number = 1_000_000 + u32::from_le_bytes(bytes) % 9_000_000;
+        let partner_id = number.to_string();
+        let inserted = sqlx::query!(
+            "insert into partner_memberships (partner_id, organisation_name, country_code, joined_by_tenant)
+             values ($1, $2, $3, $4) on conflict (partner_id) do nothing",
+            partner_id,
+            organisation_name,
+            country_code,
+            tenant_id
+        )
+        .execute(db)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            return Ok(Membership {
+                partner_id,
+                organisation_name: organisation_name.to_owned(),
+                country_code: country_code.to_owned(),
+                active: true,
+            });
+        }
+    }
+    anyhow::bail!("could not find a free partner ID")
+}
+
+/// Adds a membership with a given ID (operator tooling and tests).
+pub async fn insert(db: impl PgExecutor<'_>, m: &Membership) -> sqlx::Result<()> {
+    sqlx::query!(
+        "insert into partner_memberships (partner_id, organisation_name, country_code, active) values ($1, $2, $3, $4)",
+        m.partner_id,
+        m.organisation_name,
+        m.country_code,
+        m.active
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,856 @@
+//! Indirect-reseller enrollment: the wizard's steps, submission, contact verification,
+//! the application's state changes (each with its timeline entry, audit row and e-mail)
+//! and the partner agreement.
+
+use crate::db::applications::{self as apps, Application, INDIRECT_RESELLER};
+use crate::db::audit::AuditEvent;
+use crate::db::users::SessionUser;
+use crate::db::{self, memberships::Membership};
+use crate::domain::application::{ApplicationState, Move};
+use crate::domain::enrollment as rules;
+use crate::domain::{FormErrors, token};
+use crate::email::messages::{
+    ApplicationStatusChanged, ContactDeclined, EmailContent, VerifyContact,
+};
+use crate::state::AppState;
+use serde::Deserialize;
+use serde_json::json;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+/// The wizard's steps, in order; the string is the URL segment under `/enroll/`.
+pub const STEPS: [&str; 5] = [
+    "partner-id",
+    "legal-profile",
+    "primary-contact",
+    "support",
+    "check",
+];
+
+/// Position of a step (unknown steps count as the first).
+pub fn step_index(step: &str) -> usize {
+    STEPS.iter().position(|s| *s == step).unwrap_or(0)
+}
+
+/// The further of two steps.
+pub fn furthest<'a>(a: &'a str, b: &'a str) -> &'a str {
+    if step_index(a) >= step_index(b) { a } else { b }
+}
+
+/// Where the tenant stands with the wizard.
+pub enum WizardState {
+    /// A draft to fill in.
+    Draft(Box<Application>),
+    /// Already submitted and open: the status page tells the rest.
+    Submitted(Uuid),
+    /// Already an approved indirect reseller.
+    Approved(Uuid),
+}
+
+/// The tenant's draft (created on first use), or where its application is instead.
+pub async fn draft(state: &AppState, user: &SessionUser) -> anyhow::Result<WizardState> {
+    if let Some(app) = apps::latest(&state.db, user.tenant_id, INDIRECT_RESELLER).await?
+        && app.state() == ApplicationState::Approved
+    {
+        return Ok(WizardState::Approved(app.application_id));
+    }
+    apps::create_draft(&state.db, user.tenant_id, INDIRECT_RESELLER, user.user_id).await?;
+    let app = apps::open(&state.db, user.tenant_id, INDIRECT_RESELLER)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no open application after creating a draft"))?;
+    Ok(match app.state() {
+        ApplicationState::Draft => WizardState::Draft(Box::new(app)),
+        _ => WizardState::Submitted(app.application_id),
+    })
+}
+
+/// Step 1's form.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct PartnerIdInput {
+    /// The partner ID typed.
+    #[serde(default)]
+    pub partner_id: String,
+}
+
+/// Checks a partner ID against the network: exists, active, same country as the tenant.
+pub async fn check_partner_id(
+    state: &AppState,
+    input: &PartnerIdInput,
+    tenant_country: &str,
+) -> anyhow::Result<Result<Membership, FormErrors>> {
+    let mut errors = FormErrors::default();
+    let Some(id) = errors.check("partner_id", rules::parse_partner_id(&input.partner_id)) else {
+        return Ok(Err(errors));
+    };
+    match db::memberships::find(&state.db, &id).await? {
+        None => errors.add("partner_id", "We cannot find this partner ID. Check it, or join the partner network below"),
+        Some(m) if !m.active => errors.add("partner_id", "This partner ID is not active. Reactivate the membership, or join the partner network below"),
+        Some(m) if m.country_code != tenant_country => {
+            let country = db::markets::find(&state.db, &m.country_code).await?.map(|c| c.country_name).unwrap_or(m.country_code.clone());
+            errors.add("partner_id", format!("This partner ID belongs to a company profile in {country}. Use a partner ID for the same country as your work account"));
+        }
+        Some(m) => return Ok(Ok(m)),
+    }
+    Ok(Err(errors))
+}
+
+/// Step 2's form.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct LegalInput {
+    /// Legal name.
+    #[serde(default)]
+    pub legal_name: String,
+    /// Address line 1.
+    #[serde(default)]
+    pub address_line1: String,
+    /// Address line 2.
+    #[serde(default)]
+    pub address_line2: String,
+    /// City.
+    #[serde(default)]
+    pub city: String,
+    /// State or province.
+    #[serde(default)]
+    pub state_province: String,
+    /// Postal code.
+    #[serde(default)]
+    pub postal_code: String,
+    /// Phone.
+    #[serde(default)]
+    pub phone: String,
+    /// Registration ID.
+    #[serde(default)]
+    pub registration_id: String,
+}
+
+impl LegalInput {
+    /// The saved answers, to show again.
+    pub fn from_application(a: &Application) -> Self {
+        let s = |v: &Option<String>| v.clone().unwrap_or_default();
+        Self {
+            legal_name: s(&a.legal_name),
+            address_line1: s(&a.address_line1),
+            address_line2: s(&a.address_line2),
+            city: s(&a.city),
+            state_province: s(&a.state_province),
+            postal_code: s(&a.postal_code),
+            phone: s(&a.phone),
+            registration_id: s(&a.registration_id),
+        }
+    }
+
+    /// Checks every answer; the country is the tenant's.
+    pub fn validate(&self, country_code: &str) -> Result<apps::LegalProfile, FormErrors> {
+        let mut e = FormErrors::default();
+        let legal_name = e.check("legal_name", rules::parse_legal_name(&self.legal_name));
+        let line1 = e.check(
+            "address_line1",
+            rules::required_text(
+                &self.address_line1,
+                "Enter the first line of the address",
+                200,
+                "Address line 1 must be 200 characters or fewer",
+            ),
+        );
+        let line2 = e.check(
+            "address_line2",
+            rules::optional_text(
+                &self.address_line2,
+                200,
+                "Address line 2 must be 200 characters or fewer",
+            ),
+        );
+        let city = e.check(
+            "city",
+            rules::required_text(
+                &self.city,
+                "Enter the town or city",
+                100,
+                "Town or city must be 100 characters or fewer",
+            ),
+        );
+        let region = e.check(
+            "state_province",
+            rules::optional_text(
+                &self.state_province,
+                100,
+                "State or province must be 100 characters or fewer",
+            ),
+        );
+        let postal = e.check(
+            "postal_code",
+            rules::optional_text(
+                &self.postal_code,
+                20,
+                "Postal code must be 20 characters or fewer",
+            ),
+        );
+        let phone = e.check(
+            "phone",
+            rules::parse_phone(&self.phone, "Enter the company's telephone number"),
+        );
+        let registration = e.check(
+            "registration_id",
+            rules::parse_registration_id(&self.registration_id, country_code),
+        );
+        match (
+            legal_name,
+            line1,
+            line2,
+            city,
+            region,
+            postal,
+            phone,
+            registration,
+        ) {
+            (
+                Some(legal_name),
+                Some(address_line1),
+                Some(address_line2),
+                Some(city),
+                Some(state_province),
+                Some(postal_code),
+                Some(phone),
+                Some(registration_id),
+            ) => Ok(apps::LegalProfile {
+                legal_name,
+                address_line1,
+                address_line2,
+                city,
+                state_province,
+                postal_code,
+                phone,
+                registration_id,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+/// Step 3's form.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct ContactInput {
+    /// First name.
+    #[serde(default)]
+    pub first_name: String,
+    /// Last name.
+    #[serde(default)]
+    pub last_name: String,
+    /// E-mail.
+    #[serde(default)]
+    pub email: String,
+    /// Phone.
+    #[serde(default)]
+    pub phone: String,
+}
+
+impl ContactInput {
+    /// The saved answers, to show again.
+    pub fn from_application(a: &Application) -> Self {
+        let s = |v: &Option<String>| v.clone().unwrap_or_default();
+        Self {
+            first_name: s(&a.contact_first_name),
+            last_name: s(&a.contact_last_name),
+            email: s(&a.contact_email),
+            phone: s(&a.contact_phone),
+        }
+    }
+
+    /// Checks every answer (the e-mail must be on the company's own domain).
+    pub fn validate(&self, tenant_domain_suffix: &str) -> Result<apps::PrimaryContact, FormErrors> {
+        let mut e = FormErrors::default();
+        let first = e.check(
+            "first_name",
+            rules::required_text(
+                &self.first_name,
+                "Enter the primary contact's first name",
+                100,
+                "First name must be 100 characters or fewer",
+            ),
+        );
+        let last = e.check(
+            "last_name",
+            rules::required_text(
+                &self.last_name,
+                "Enter the primary contact's last name",
+                100,
+                "Last name must be 100 characters or fewer",
+            ),
+        );
+        let email = e.check(
+            "email",
+            rules::parse_contact_email(&self.email, tenant_domain_suffix),
+        );
+        let phone = e.check(
+            "phone",
+            rules::parse_phone(&self.phone, "Enter the primary contact's telephone number"),
+        );
+        match (first, last, email, phone) {
+            (Some(first_name), Some(last_name), Some(email), Some(phone)) => {
+                Ok(apps::PrimaryContact {
+                    first_name,
+                    last_name,
+                    email: email.to_string(),
+                    phone,
+                })
+            }
+            _ => Err(e),
+        }
+    }
+}
+
+/// Step 4's form.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct SupportInput {
+    /// Support e-mail.
+    #[serde(default)]
+    pub email: String,
+    /// Support phone.
+    #[serde(default)]
+    pub phone: String,
+    /// Support web site.
+    #[serde(default)]
+    pub website: String,
+}
+
+impl SupportInput {
+    /// The saved answers, to show again.
+    pub fn from_application(a: &Application) -> Self {
+        let s = |v: &Option<String>| v.clone().unwrap_or_default();
+        Self {
+            email: s(&a.support_email),
+            phone: s(&a.support_phone),
+            website: s(&a.support_website),
+        }
+    }
+
+    /// Checks every answer.
+    pub fn validate(&self) -> Result<apps::SupportDetails, FormErrors> {
+        let mut e = FormErrors::default();
+        let email = e.check(
+            "email",
+            crate::domain::EmailAddress::parse(&self.email)
+                .map_err(|m| m.replace("your e-mail address", "the support e-mail address")),
+        );
+        let phone = e.check(
+            "phone",
+            rules::parse_phone(&self.phone, "Enter the support telephone number"),
+        );
+        let website = e.check("website", rules::parse_website(&self.website));
+        match (email, phone, website) {
+            (Some(email), Some(phone), Some(website)) => Ok(apps::SupportDetails {
+                email: email.to_string(),
+                phone,
+                website,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+/// The first step whose answers are missing, if any.
+pub fn first_incomplete_step(a: &Application) -> Option<&'static str> {
+    if a.partner_id.is_none() {
+        Some("partner-id")
+    } else if a.legal_name.is_none() {
+        Some("legal-profile")
+    } else if a.contact_email.is_none() {
+        Some("primary-contact")
+    } else if a.support_website.is_none() {
+        Some("support")
+    } else {
+        None
+    }
+}
+
+/// Who acted, for timelines and audit rows.
+pub struct Actor<'a> {
+    /// The signed-in user, when there is one.
+    pub user_id: Option<Uuid>,
+    /// Name in words.
+    pub label: &'a str,
+    /// Request address.
+    pub ip: &'a str,
+}
+
+/// What happens next after a move, in words for the e-mail and the status page.
+pub fn next_steps(to: ApplicationState) -> &'static str {
+    match to {
+        ApplicationState::Draft => "Finish the enrollment wizard and choose Enroll now.",
+        ApplicationState::AwaitingContactVerification => {
+            "The primary contact has an e-mail with a link to confirm. Review starts once they confirm."
+        }
+        ApplicationState::InReview => {
+            "The program's team is reviewing the application. This can take several days; we will e-mail the primary contact when it changes."
+        }
+        ApplicationState::InfoRequested => {
+            "Answer the team's question on the application's status page and resubmit."
+        }
+        ApplicationState::Approved => {
+            "The account is ready. A global admin must accept the partner agreement before the partner can transact."
+        }
+        ApplicationState::Rejected => {
+            "The application was not approved. The reason is on the status page."
+        }
+        ApplicationState::Withdrawn => {
+            "The application was withdrawn. You can enroll again at any time."
+        }
+    }
+}
+
+/// Makes a move on an application inside `conn`'s transaction: the state change (refused if
+/// someone moved it first), the timeline entry, the audit row and the e-mail to the primary
+/// contact. Returns the new state, or `None` when the application was no longer in `from`.
+pub async fn make_move(
+    state: &AppState,
+    conn: &mut PgConnection,
+    app: &Application,
+    attempted: Move,
+    actor: &Actor<'_>,
+    detail: Option<&str>,
+) -> anyhow::Result<Option<ApplicationState>> {
+    let from = app.state();
+    let Ok(to) = from.apply(attempted) else {
+        return Ok(None);
+    };
+    if !apps::move_state(conn, app.application_id, from, to).await? {
+        return Ok(None);
+    }
+    apps::record_event(
+        &mut *conn,
+        app.application_id,
+        actor.user_id,
+        actor.label,
+        "state_changed",
+        Some(from.as_str()),
+        Some(to.as_str()),
+        detail,
+    )
+    .await?;
+    db::audit::record(
+        &mut *conn,
+        AuditEvent {
+            actor_user_id: actor.user_id,
+            tenant_id: Some(app.tenant_id),
+            action: "application.state_changed",
+            target_type: "application",
+            target_id: app.application_id.to_string(),
+            ip_address: Some(actor.ip.to_owned()),
+            before: Some(json!({ "state": from.as_str() })),
+            after: Some(json!({ "state": to.as_str(), "detail": detail })),
+        },
+    )
+    .await?;
+    // Submission sends the verification e-mail instead; every other change is announced.
+    if to != ApplicationState::AwaitingContactVerification
+        && let Some(contact) = &app.contact_email
+    {
+        let message = ApplicationStatusChanged {
+            name: app.contact_first_name.clone().unwrap_or_default(),
+            organisation: app.legal_name.clone().unwrap_or_default(),
+            state_words: to.plain().to_owned(),
+            detail: detail
+                .map(|d| d.to_owned())
+                .unwrap_or_else(|| next_steps(to).to_owned()),
+            link: state
+                .config
+                .link(&format!("/applications/{}", app.application_id)),
+        }
+        .to_email(contact)?;
+        db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
+    }
+    Ok(Some(to))
+}
+
+async fn send_verification(
+    state: &AppState,
+    conn: &mut PgConnection,
+    app: &Application,
+    applicant: &str,
+) -> anyhow::Result<()> {
+    let contact = app
+        .contact_email
+        .clone()
+        .ok_or_else(|| anyhow::anyhow!("application without a primary contact"))?;
+    let token = token::new_token();
+    apps::issue_contact_token(conn, app.application_id, &token.hash).await?;
+    let message = VerifyContact {
+        name: app.contact_first_name.clone().unwrap_or_default(),
+        organisation: app.legal_name.clone().unwrap_or_default(),
+        applicant: applicant.to_owned(),
+        link: state
+            .config
+            .link(&format!("/verify-contact/{}", token.plain)),
+    }
+    .to_email(&contact)?;
+    db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
+    Ok(())
+}
+
+/// Outcome of pressing "Enroll now".
+pub enum SubmitOutcome {
+    /// Submitted now.
+    Submitted(Uuid),
+    /// Already submitted earlier (a second press, or an old form).
+    AlreadySubmitted(Uuid),
+    /// Answers missing: go back to this step.
+    Incomplete(&'static str),
+    /// The consent box was not ticked.
+    NoConsent,
+}
+
+/// Submits the tenant's draft: exactly once, however often it is pressed.
+pub async fn submit(
+    state: &AppState,
+    user: &SessionUser,
+    consent: bool,
+    ip: &str,
+) -> anyhow::Result<SubmitOutcome> {
+    let Some(app) = apps::open(&state.db, user.tenant_id, INDIRECT_RESELLER).await? else {
+        return Ok(SubmitOutcome::Incomplete("partner-id"));
+    };
+    if app.state() != ApplicationState::Draft {
+        return Ok(SubmitOutcome::AlreadySubmitted(app.application_id));
+    }
+    if let Some(step) = first_incomplete_step(&app) {
+        return Ok(SubmitOutcome::Incomplete(step));
+    }
+    if !consent {
+        return Ok(SubmitOutcome::NoConsent);
+    }
+    let mut tx = state.db.begin().await?;
+    let actor = Actor {
+        user_id: Some(user.user_id),
+        label: &user.full_name,
+        ip,
+    };
+    if make_move(state, &mut tx, &app, Move::Submit, &actor, None)
+        .await?
+        .is_none()
+    {
+        return Ok(SubmitOutcome::AlreadySubmitted(app.application_id));
+    }
+    send_verification(state, &mut tx, &app, &user.full_name).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(SubmitOutcome::Submitted(app.application_id))
+}
+
+/// The application behind a verification link that still works.
+pub async fn verification_link_application(
+    state: &AppState,
+    plain_token: &str,
+) -> anyhow::Result<Option<Application>> {
+    let Some(id) = apps::peek_contact_token(&state.db, &token::hash_token(plain_token)).await?
+    else {
+        return Ok(None);
+    };
+    Ok(apps::find(&state.db, id)
+        .await?
+        .filter(|a| a.state() == ApplicationState::AwaitingContactVerification))
+}
+
+/// The primary contact's answer.
+pub enum ContactAnswer {
+    /// Both statements confirmed.
+    Confirm,
+    /// They do not confirm.
+    Decline,
+}
+
+/// Uses a verification link: confirming starts the review, declining tells the applicant.
+/// Returns false when the link no longer works.
+pub async fn answer_verification(
+    state: &AppState,
+    plain_token: &str,
+    answer: ContactAnswer,
+    ip: &str,
+) -> anyhow::Result<bool> {
+    let mut tx = state.db.begin().await?;
+    let Some(id) = apps::consume_contact_token(&mut *tx, &token::hash_token(plain_token)).await?
+    else {
+        return Ok(false);
+    };
+    let Some(app) = apps::find(&mut *tx, id)
+        .await?
+        .filter(|a| a.state() == ApplicationState::AwaitingContactVerification)
+    else {
+        return Ok(false);
+    };
+    let label = format!(
+        "Primary contact ({})",
+        app.contact_email.clone().unwrap_or_default()
+    );
+    let actor = Actor {
+        user_id: None,
+        label: &label,
+        ip,
+    };
+    match answer {
+        ContactAnswer::Confirm => {
+            if make_move(state, &mut tx, &app, Move::VerifyContact, &actor, None)
+                .await?
+                .is_none()
+            {
+                return Ok(false);
+            }
+        }
+        ContactAnswer::Decline => {
+            apps::record_event(
+                &mut *tx,
+                app.application_id,
+                None,
+                &label,
+                "contact_declined",
+                None,
+                None,
+                Some("The primary contact did not confirm the application."),
+            )
+            .await?;
+            db::audit::record(
+                &mut *tx,
+                AuditEvent {
+                    tenant_id: Some(app.tenant_id),
+                    action: "application.contact_declined",
+                    target_type: "application",
+                    target_id: app.application_id.to_string(),
+                    ip_address: Some(ip.to_owned()),
+                    ..Default::default()
+                },
+            )
+            .await?;
+            if let Some(applicant) = applicant_of(&mut tx, &app).await? {
+                let message = ContactDeclined {
+                    name: applicant.full_name,
+                    contact_email: app.contact_email.clone().unwrap_or_default(),
+                    link: state
+                        .config
+                        .link(&format!("/applications/{}", app.application_id)),
+                }
+                .to_email(&applicant.email)?;
+                db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
+            }
+        }
+    }
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(true)
+}
+
+async fn applicant_of(
+    conn: &mut PgConnection,
+    app: &Application,
+) -> sqlx::Result<Option<db::users::Credentials>> {
+    let creator: Option<Uuid> = sqlx::query_scalar!(
+        "select created_by from applications where application_id = $1",
+        app.application_id
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    match creator {
+        Some(id) => db::users::credentials_by_id(&mut *conn, id).await,
+        None => Ok(None),
+    }
+}
+
+/// Outcome of a resend.
+pub enum ResendOutcome {
+    /// A new link is on its way; older ones no longer work.
+    Sent,
+    /// Too many resends lately.
+    RateLimited,
+    /// Only possible while waiting for the contact.
+    NotWaiting,
+}
+
+/// Sends the primary contact a new verification link.
+pub async fn resend_verification(
+    state: &AppState,
+    user: &SessionUser,
+    app: &Application,
+    ip: &str,
+) -> anyhow::Result<ResendOutcome> {
+    if app.state() != ApplicationState::AwaitingContactVerification {
+        return Ok(ResendOutcome::NotWaiting);
+    }
+    let limit = state.config.rate_limits.resend_confirmation;
+    if crate::auth::flows::over_limit(
+        state,
+        "resend_contact_verification",
+        &app.application_id.to_string(),
+        limit,
+    )
+    .await?
+    {
+        return Ok(ResendOutcome::RateLimited);
+    }
+    let mut tx = state.db.begin().await?;
+    send_verification(state, &mut tx, app, &user.full_name).await?;
+    apps::record_event(
+        &mut *tx,
+        app.application_id,
+        Some(user.user_id),
+        &user.full_name,
+        "verification_resent",
+        None,
+        None,
+        None,
+    )
+    .await?;
+    db::audit::record(
+        &mut *tx,
+        AuditEvent {
+            actor_user_id: Some(user.user_id),
+            tenant_id: Some(user.tenant_id),
+            action: "application.verification_resent",
+            target_type: "application",
+            target_id: app.application_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            ..Default::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(ResendOutcome::Sent)
+}
+
+/// Withdraws an application; false when it can no longer be withdrawn.
+pub async fn withdraw(
+    state: &AppState,
+    user: &SessionUser,
+    app: &Application,
+    ip: &str,
+) -> anyhow::Result<bool> {
+    let mut tx = state.db.begin().await?;
+    let actor = Actor {
+        user_id: Some(user.user_id),
+        label: &user.full_name,
+        ip,
+    };
+    let moved = make_move(state, &mut tx, app, Move::Withdraw, &actor, None)
+        .await?
+        .is_some();
+    if moved {
+        sqlx::query!("update contact_verification_tokens set revoked_at = now() where application_id = $1 and used_at is null and revoked_at is null", app.application_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        state.outbox_wake.notify_one();
+    }
+    Ok(moved)
+}
+
+/// Outcome of accepting the partner agreement.
+pub enum AgreementOutcome {
+    /// Recorded now.
+    Accepted,
+    /// This version was accepted before.
+    AlreadyAccepted,
+    /// The tenant is not an approved indirect reseller yet.
+    NotApproved,
+}
+
+/// Records a global admin's acceptance of the current agreement.
+pub async fn accept_agreement(
+    state: &AppState,
+    user: &SessionUser,
+    version: i32,
+    ip: &str,
+) -> anyhow::Result<AgreementOutcome> {
+    if !apps::is_approved(&state.db, user.tenant_id, INDIRECT_RESELLER).await? {
+        return Ok(AgreementOutcome::NotApproved);
+    }
+    let mut tx = state.db.begin().await?;
+    if !db::agreements::accept(
+        &mut *tx,
+        user.tenant_id,
+        version,
+        user.user_id,
+        &user.full_name,
+    )
+    .await?
+    {
+        return Ok(AgreementOutcome::AlreadyAccepted);
+    }
+    db::audit::record(
+        &mut *tx,
+        AuditEvent {
+            actor_user_id: Some(user.user_id),
+            tenant_id: Some(user.tenant_id),
+            action: "agreement.accepted",
+            target_type: "tenant",
+            target_id: user.tenant_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            after: Some(json!({ "version": version })),
+            ..Default::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(AgreementOutcome::Accepted)
+}
+
+/// A timeline entry in words.
+pub fn describe_event(kind: &str, from: Option<&str>, to: Option<&str>) -> String {
+    let to_state = to.and_then(ApplicationState::parse);
+    match (kind, from, to_state) {
+        ("state_changed", Some("draft"), _) => {
+            "Application submitted; verification e-mail sent to the primary contact".into()
+        }
+        (
+            "state_changed",
+            Some("awaiting_contact_verification"),
+            Some(ApplicationState::InReview),
+        ) => "Primary contact confirmed the application; review started".into(),
+        ("state_changed", _, Some(s)) => format!("Status changed: {}", s.plain()),
+        ("contact_declined", _, _) => "Primary contact did not confirm the application".into(),
+        ("verification_resent", _, _) => {
+            "Verification e-mail sent again; earlier links no longer work".into()
+        }
+        (other, _, _) => other.replace('_', " "),
+    }
+}
+
+/// Formats a time for people: "22 Nov 2026, 05:33 UTC".
+pub fn when(t: time::OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    let format = time::macros::format_description!(
+        "[day padding:none] [month repr:short] [year], [hour]:[minute] UTC"
+    );
+    t.format(&format).unwrap_or_else(|_| t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_read_like_a_person_writes_them() {
+        let t = time::macros::datetime!(2026-11-22 05:33:10 UTC);
+        assert_eq!(when(t), "22 Nov 2026, 05:33 UTC");
+    }
+
+    #[test]
+    fn steps_are_ordered_and_the_furthest_wins() {
+        assert_eq!(furthest("partner-id", "support"), "support");
+        assert_eq!(furthest("check", "legal-profile"), "check");
+        assert_eq!(step_index("nonsense"), 0);
+    }
+
+    #[test]
+    fn events_are_described_in_plain_words() {
+        assert!(
+            describe_event(
+                "state_changed",
+                Some("draft"),
+                Some("awaiting_contact_verification")
+            )
+            .starts_with("Application submitted")
+        );
+        assert_eq!(
+            describe_event("state_changed", Some("in_review"), Some("approved")),
+            "Status changed: Approved"
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! The partner agreement: read by anyone in the tenant, accepted by a global admin.
+
+use crate::db::{self, agreements::Agreement};
+use crate::domain::FormErrors;
+use crate::domain::tenant::Role;
+use crate::enrollment::{self as flows, AgreementOutcome};
+use crate::error::AppError;
+use crate::messages;
+use crate::state::AppState;
+use crate::web::ctx::{ClientIp, Ctx, SignedIn};
+use crate::web::redirect_with_flash;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+use serde::Deserialize;
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/agreement", get(show).post(accept))
+}
+
+/// The agreement page.
+#[derive(Template, WebTemplate)]
+#[template(path = "agreement/show.html")]
+pub struct AgreementPage {
+    ctx: Ctx,
+    agreement: Agreement,
+    paragraphs: Vec<String>,
+    accepted: Option<String>,
+    approved: bool,
+    is_admin: bool,
+    errors: FormErrors,
+}
+
+async fn page(
+    state: &AppState,
+    ctx: Ctx,
+    user: &db::users::SessionUser,
+    errors: FormErrors,
+) -> Result<AgreementPage, AppError> {
+    let agreement = db::agreements::current(&state.db).await?;
+    let accepted = db::agreements::acceptance_of_current(&state.db, user.tenant_id)
+        .await?
+        .map(|a| {
+            format!(
+                "Version {} was accepted by {} on {}.",
+                a.version,
+                a.accepted_by_name,
+                flows::when(a.accepted_at)
+            )
+        });
+    let approved = db::applications::is_approved(
+        &state.db,
+        user.tenant_id,
+        db::applications::INDIRECT_RESELLER,
+    )
+    .await?;
+    let paragraphs = agreement.body.split("\n\n").map(str::to_owned).collect();
+    Ok(AgreementPage {
+        ctx,
+        agreement,
+        paragraphs,
+        accepted,
+        approved,
+        is_admin: user.role == Role::GlobalAdmin.as_str(),
+        errors,
+    })
+}
+
+async fn show(
+    State(state): State<AppState>,
+    SignedIn { ctx, user }: SignedIn,
+) -> Result<AgreementPage, AppError> {
+    page(&state, ctx, &user, FormErrors::default()).await
+}
+
+/// What the acceptance form sends.
+#[derive(Debug, Default, Deserialize)]
+pub struct AcceptForm {
+    #[serde(default)]
+    version: i32,
+    #[serde(default)]
+    accept: Option<String>,
+}
+
+async fn accept(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    SignedIn { ctx, user }: SignedIn,
+    Form(form): Form<AcceptForm>,
+) -> Result<Response, AppError> {
+    if user.role != Role::GlobalAdmin.as_str() {
+        return Err(AppError::Forbidden);
+    }
+    let current = db::agreements::current(&state.db).await?;
+    if form.accept.is_none() || form.version != current.version {
+        let mut errors = FormErrors::default();
+        let message = if form.version != current.version {
+            "The agreement has changed since you opened this page: read the new version and accept it"
+        } else {
+            messages::CONFIRMATION_REQUIRED
+        };
+        errors.add("accept", message);
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page(&state, ctx, &user, errors).await?,
+        )
+            .into_response());
+    }
+    match flows::accept_agreement(&state, &user, current.version, &ip).await? {
+        AgreementOutcome::Accepted => {
+            redirect_with_flash(&ctx.session, "/dashboard", "success", "You have accepted the partner agreement. Your organisation is now an active indirect reseller.").await
+        }
+        AgreementOutcome::AlreadyAccepted => redirect_with_flash(&ctx.session, "/dashboard", "info", "This version of the agreement was already accepted.").await,
+        AgreementOutcome::NotApproved => {
+            redirect_with_flash(&ctx.session, "/agreement", "warning", "The agreement can be accepted once your enrollment is approved.").await
+        }
+    }
+}

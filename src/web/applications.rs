@@ -1,0 +1,248 @@
+//! An application's status page, with resend and withdraw.
+
+use crate::db::{self, applications::Application};
+use crate::domain::application::ApplicationState;
+use crate::enrollment::{self as flows, ResendOutcome};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::ctx::{ClientIp, Ctx, SignedIn};
+use crate::web::redirect_with_flash;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use uuid::Uuid;
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/applications/{id}", get(show))
+        .route("/applications/{id}/resend-verification", post(resend))
+        .route(
+            "/applications/{id}/withdraw",
+            get(confirm_withdraw).post(withdraw),
+        )
+}
+
+/// The signed-in tenant's application; another tenant's id is a 404.
+async fn own_application(
+    state: &AppState,
+    tenant_id: Uuid,
+    id: &str,
+) -> Result<Application, AppError> {
+    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    db::applications::find_for_tenant(&state.db, tenant_id, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// One line of the timeline.
+pub struct TimelineEntry {
+    /// When, in words.
+    pub when: String,
+    /// Who.
+    pub who: String,
+    /// What happened.
+    pub what: String,
+    /// Reason or message, if any.
+    pub detail: Option<String>,
+}
+
+/// A check and its state.
+pub struct Check {
+    /// What is checked.
+    pub name: &'static str,
+    /// Its state in words.
+    pub status: String,
+    /// Colour class: green, red, grey or blue.
+    pub tone: &'static str,
+}
+
+/// The status page.
+#[derive(Template, WebTemplate)]
+#[template(path = "applications/show.html")]
+pub struct StatusPage {
+    ctx: Ctx,
+    app: Application,
+    state_words: &'static str,
+    next_steps: &'static str,
+    checks: Vec<Check>,
+    timeline: Vec<TimelineEntry>,
+    can_resend: bool,
+    can_withdraw: bool,
+    contact_declined: bool,
+}
+
+fn checks(app: &Application, declined: bool) -> Vec<Check> {
+    let s = app.state();
+    let contact = match (app.contact_verified_at, s, declined) {
+        (Some(t), _, _) => Check {
+            name: "Primary contact's e-mail",
+            status: format!("Confirmed on {}", flows::when(t)),
+            tone: "green",
+        },
+        (None, ApplicationState::AwaitingContactVerification, true) => Check {
+            name: "Primary contact's e-mail",
+            status: "Not confirmed: the contact declined".into(),
+            tone: "red",
+        },
+        (None, ApplicationState::AwaitingContactVerification, false) => Check {
+            name: "Primary contact's e-mail",
+            status: "Waiting for the contact to confirm".into(),
+            tone: "blue",
+        },
+        _ => Check {
+            name: "Primary contact's e-mail",
+            status: "Not started".into(),
+            tone: "grey",
+        },
+    };
+    let review = match s {
+        ApplicationState::InReview => Check {
+            name: "Review",
+            status: "In progress".into(),
+            tone: "blue",
+        },
+        ApplicationState::InfoRequested => Check {
+            name: "Review",
+            status: "Waiting for your answer".into(),
+            tone: "blue",
+        },
+        ApplicationState::Approved => Check {
+            name: "Review",
+            status: "Approved".into(),
+            tone: "green",
+        },
+        ApplicationState::Rejected => Check {
+            name: "Review",
+            status: "Not approved".into(),
+            tone: "red",
+        },
+        _ => Check {
+            name: "Review",
+            status: "Not started".into(),
+            tone: "grey",
+        },
+    };
+    vec![contact, review]
+}
+
+async fn show(
+    State(state): State<AppState>,
+    SignedIn { ctx, user }: SignedIn,
+    Path(id): Path<String>,
+) -> Result<StatusPage, AppError> {
+    let app = own_application(&state, user.tenant_id, &id).await?;
+    let events = db::applications::timeline(&state.db, app.application_id).await?;
+    let waiting = app.state() == ApplicationState::AwaitingContactVerification;
+    // A decline counts only if no newer link was sent after it.
+    let contact_declined = waiting
+        && events
+            .iter()
+            .rev()
+            .find(|e| e.kind == "contact_declined" || e.kind == "verification_resent")
+            .is_some_and(|e| e.kind == "contact_declined");
+    let timeline = events
+        .iter()
+        .map(|e| TimelineEntry {
+            when: flows::when(e.occurred_at),
+            who: e.actor_label.clone(),
+            what: flows::describe_event(&e.kind, e.from_state.as_deref(), e.to_state.as_deref()),
+            detail: e.detail.clone(),
+        })
+        .collect();
+    let is_admin = user.role == crate::domain::tenant::Role::GlobalAdmin.as_str();
+    Ok(StatusPage {
+        state_words: app.state().plain(),
+        next_steps: flows::next_steps(app.state()),
+        checks: checks(&app, contact_declined),
+        timeline,
+        can_resend: waiting && is_admin,
+        can_withdraw: !app.state().is_final() && app.state() != ApplicationState::Draft && is_admin,
+        contact_declined,
+        app,
+        ctx,
+    })
+}
+
+async fn resend(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    SignedIn { ctx, user }: SignedIn,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let app = own_application(&state, user.tenant_id, &id).await?;
+    if user.role != crate::domain::tenant::Role::GlobalAdmin.as_str() {
+        return Err(AppError::Forbidden);
+    }
+    let (kind, message) = match flows::resend_verification(&state, &user, &app, &ip).await? {
+        ResendOutcome::Sent => (
+            "success",
+            "We have sent your primary contact a new link. Links sent before it no longer work.",
+        ),
+        ResendOutcome::RateLimited => (
+            "warning",
+            "Several links have been sent already. Wait an hour before sending another.",
+        ),
+        ResendOutcome::NotWaiting => (
+            "info",
+            "The primary contact has already answered; there is nothing to resend.",
+        ),
+    };
+    redirect_with_flash(
+        &ctx.session,
+        &format!("/applications/{}", app.application_id),
+        kind,
+        message,
+    )
+    .await
+}
+
+/// The withdraw confirmation page.
+#[derive(Template, WebTemplate)]
+#[template(path = "applications/withdraw.html")]
+pub struct WithdrawPage {
+    ctx: Ctx,
+    app: Application,
+}
+
+async fn confirm_withdraw(
+    State(state): State<AppState>,
+    SignedIn { ctx, user }: SignedIn,
+    Path(id): Path<String>,
+) -> Result<WithdrawPage, AppError> {
+    let app = own_application(&state, user.tenant_id, &id).await?;
+    Ok(WithdrawPage { ctx, app })
+}
+
+async fn withdraw(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    SignedIn { ctx, user }: SignedIn,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let app = own_application(&state, user.tenant_id, &id).await?;
+    if user.role != crate::domain::tenant::Role::GlobalAdmin.as_str() {
+        return Err(AppError::Forbidden);
+    }
+    let to = format!("/applications/{}", app.application_id);
+    if flows::withdraw(&state, &user, &app, &ip).await? {
+        redirect_with_flash(
+            &ctx.session,
+            &to,
+            "success",
+            "Your application has been withdrawn. You can enroll again at any time.",
+        )
+        .await
+    } else {
+        redirect_with_flash(
+            &ctx.session,
+            &to,
+            "warning",
+            "This application can no longer be withdrawn.",
+        )
+        .await
+    }
+}

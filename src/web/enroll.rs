@@ -1,0 +1,535 @@
+//! The indirect-reseller enrollment wizard (`/enroll/...`), for a tenant's global admin.
+
+use crate::db::{self, applications::Application, markets::Market};
+use crate::domain::FormErrors;
+use crate::domain::enrollment::registration_id_required;
+use crate::domain::tenant::Role;
+use crate::enrollment::{
+    self as flows, ContactInput, LegalInput, PartnerIdInput, SubmitOutcome, SupportInput,
+    WizardState,
+};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::ctx::{ClientIp, Ctx, SignedIn};
+use crate::web::redirect_with_flash;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{FromRequestParts, Query, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/enroll", get(start))
+        .route(
+            "/enroll/partner-id",
+            get(show_partner_id).post(save_partner_id),
+        )
+        .route("/enroll/partner-id/join", post(join_network))
+        .route("/enroll/legal-profile", get(show_legal).post(save_legal))
+        .route(
+            "/enroll/primary-contact",
+            get(show_contact).post(save_contact),
+        )
+        .route("/enroll/support", get(show_support).post(save_support))
+        .route("/enroll/check", get(show_check))
+        .route("/enroll/submit", post(submit))
+}
+
+/// A signed-in global admin with the tenant's draft; anyone else is refused, and a tenant
+/// whose application is already submitted is sent to its status page.
+pub struct Wizard {
+    ctx: Ctx,
+    user: db::users::SessionUser,
+    app: Application,
+    market: Market,
+}
+
+impl FromRequestParts<AppState> for Wizard {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let SignedIn { ctx, user } = SignedIn::from_request_parts(parts, state).await?;
+        if user.role != Role::GlobalAdmin.as_str() {
+            return Err(AppError::Forbidden.into_response());
+        }
+        let app = match flows::draft(state, &user)
+            .await
+            .map_err(|e| AppError::from(e).into_response())?
+        {
+            WizardState::Draft(app) => *app,
+            WizardState::Submitted(id) | WizardState::Approved(id) => {
+                return Err(Redirect::to(&format!("/applications/{id}")).into_response());
+            }
+        };
+        let tenant = db::tenants::overview(&state.db, user.tenant_id)
+            .await
+            .map_err(|e| AppError::from(e).into_response())?
+            .ok_or_else(|| AppError::NotFound.into_response())?;
+        let market = db::markets::find(&state.db, &tenant.country_code)
+            .await
+            .map_err(|e| AppError::from(e).into_response())?
+            .ok_or_else(|| AppError::NotFound.into_response())?;
+        Ok(Wizard {
+            ctx,
+            user,
+            app,
+            market,
+        })
+    }
+}
+
+/// Progress and navigation of one step.
+pub struct Step {
+    /// 1-based position.
+    pub number: usize,
+    /// Number of steps.
+    pub total: usize,
+    /// Where "Back" goes.
+    pub back: String,
+    /// "check" when the user came from the check-your-answers page.
+    pub from: String,
+}
+
+impl Step {
+    fn new(name: &str, from: &Option<String>) -> Self {
+        let index = flows::step_index(name);
+        let from_check = from.as_deref() == Some("check");
+        let back = if from_check {
+            "/enroll/check".to_owned()
+        } else if index == 0 {
+            "/enroll".to_owned()
+        } else {
+            format!("/enroll/{}", flows::STEPS[index - 1])
+        };
+        Step {
+            number: index + 1,
+            total: flows::STEPS.len(),
+            back,
+            from: if from_check {
+                "check".into()
+            } else {
+                String::new()
+            },
+        }
+    }
+}
+
+/// `?from=check` on a step opened through a Change link.
+#[derive(Debug, Default, Deserialize)]
+pub struct FromQuery {
+    from: Option<String>,
+}
+
+/// Where to go after saving a step.
+fn after_save(current: &str, from: &str) -> Redirect {
+    if from == "check" {
+        return Redirect::to("/enroll/check");
+    }
+    let next = flows::STEPS
+        .get(flows::step_index(current) + 1)
+        .copied()
+        .unwrap_or("check");
+    Redirect::to(&format!("/enroll/{next}"))
+}
+
+/// A save that found no draft any more (submitted meanwhile, e.g. an old form re-posted).
+fn draft_gone(app: &Application) -> Response {
+    Redirect::to(&format!("/applications/{}", app.application_id)).into_response()
+}
+
+/// The start page.
+#[derive(Template, WebTemplate)]
+#[template(path = "enroll/start.html")]
+pub struct StartPage {
+    ctx: Ctx,
+    is_admin: bool,
+    resume_step: Option<String>,
+    application_id: Option<String>,
+}
+
+async fn start(
+    State(state): State<AppState>,
+    SignedIn { ctx, user }: SignedIn,
+) -> Result<Response, AppError> {
+    let is_admin = user.role == Role::GlobalAdmin.as_str();
+    let latest = db::applications::latest(
+        &state.db,
+        user.tenant_id,
+        db::applications::INDIRECT_RESELLER,
+    )
+    .await?;
+    let (resume_step, application_id) = match latest {
+        Some(app) if app.state() == crate::domain::application::ApplicationState::Draft => {
+            (Some(app.current_step.clone()), None)
+        }
+        Some(app)
+            if app.state() != crate::domain::application::ApplicationState::Withdrawn
+                && app.state() != crate::domain::application::ApplicationState::Rejected =>
+        {
+            (None, Some(app.application_id.to_string()))
+        }
+        _ => (None, None),
+    };
+    Ok(StartPage {
+        ctx,
+        is_admin,
+        resume_step,
+        application_id,
+    }
+    .into_response())
+}
+
+/// Step 1.
+#[derive(Template, WebTemplate)]
+#[template(path = "enroll/partner_id.html")]
+pub struct PartnerIdPage {
+    ctx: Ctx,
+    step: Step,
+    partner_id: String,
+    errors: FormErrors,
+    country_name: String,
+    hint: String,
+}
+
+fn partner_id_hint(country_name: &str) -> String {
+    format!(
+        "The 7-digit membership ID of your company profile in the partner network. It must belong to a company profile in {country_name}, your work account's country."
+    )
+}
+
+async fn show_partner_id(w: Wizard, Query(q): Query<FromQuery>) -> PartnerIdPage {
+    PartnerIdPage {
+        step: Step::new("partner-id", &q.from),
+        partner_id: w.app.partner_id.clone().unwrap_or_default(),
+        errors: FormErrors::default(),
+        hint: partner_id_hint(&w.market.country_name),
+        country_name: w.market.country_name,
+        ctx: w.ctx,
+    }
+}
+
+/// A step form's navigation field.
+#[derive(Debug, Default, Deserialize)]
+pub struct StepForm<T> {
+    #[serde(flatten)]
+    input: T,
+    #[serde(default)]
+    from: String,
+}
+
+async fn save_partner_id(
+    State(state): State<AppState>,
+    w: Wizard,
+    Form(form): Form<StepForm<PartnerIdInput>>,
+) -> Result<Response, AppError> {
+    match flows::check_partner_id(&state, &form.input, &w.market.country_code).await? {
+        Ok(membership) => {
+            let step = flows::furthest(&w.app.current_step, "legal-profile");
+            if !db::applications::save_partner_id(
+                &state.db,
+                w.app.application_id,
+                &membership.partner_id,
+                step,
+            )
+            .await?
+            {
+                return Ok(draft_gone(&w.app));
+            }
+            Ok(after_save("partner-id", &form.from).into_response())
+        }
+        Err(errors) => {
+            let page = PartnerIdPage {
+                step: Step::new("partner-id", &Some(form.from.clone())),
+                partner_id: form.input.partner_id,
+                errors,
+                hint: partner_id_hint(&w.market.country_name),
+                country_name: w.market.country_name,
+                ctx: w.ctx,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+async fn join_network(State(state): State<AppState>, w: Wizard) -> Result<Response, AppError> {
+    let membership = db::memberships::join(
+        &state.db,
+        &w.user.organisation,
+        &w.market.country_code,
+        w.user.tenant_id,
+    )
+    .await?;
+    let step = flows::furthest(&w.app.current_step, "partner-id");
+    if !db::applications::save_partner_id(
+        &state.db,
+        w.app.application_id,
+        &membership.partner_id,
+        step,
+    )
+    .await?
+    {
+        return Ok(draft_gone(&w.app));
+    }
+    let message = format!(
+        "You have joined the partner network. Your new partner ID is {}. Keep it: you will need it to work with providers.",
+        membership.partner_id
+    );
+    redirect_with_flash(&w.ctx.session, "/enroll/partner-id", "success", &message).await
+}
+
+/// Step 2.
+#[derive(Template, WebTemplate)]
+#[template(path = "enroll/legal_profile.html")]
+pub struct LegalPage {
+    ctx: Ctx,
+    step: Step,
+    form: LegalInput,
+    errors: FormErrors,
+    country_name: String,
+    registration_required: bool,
+    registration_hint: String,
+}
+
+fn registration_hint(country_name: &str) -> String {
+    format!("Required for companies in {country_name}: the number your company is registered under")
+}
+
+async fn show_legal(w: Wizard, Query(q): Query<FromQuery>) -> LegalPage {
+    LegalPage {
+        step: Step::new("legal-profile", &q.from),
+        form: LegalInput::from_application(&w.app),
+        errors: FormErrors::default(),
+        registration_required: registration_id_required(&w.market.country_code),
+        registration_hint: registration_hint(&w.market.country_name),
+        country_name: w.market.country_name,
+        ctx: w.ctx,
+    }
+}
+
+async fn save_legal(
+    State(state): State<AppState>,
+    w: Wizard,
+    Form(form): Form<StepForm<LegalInput>>,
+) -> Result<Response, AppError> {
+    match form.input.validate(&w.market.country_code) {
+        Ok(profile) => {
+            let step = flows::furthest(&w.app.current_step, "primary-contact");
+            if !db::applications::save_legal_profile(
+                &state.db,
+                w.app.application_id,
+                &profile,
+                step,
+            )
+            .await?
+            {
+                return Ok(draft_gone(&w.app));
+            }
+            Ok(after_save("legal-profile", &form.from).into_response())
+        }
+        Err(errors) => {
+            let page = LegalPage {
+                step: Step::new("legal-profile", &Some(form.from.clone())),
+                form: form.input,
+                errors,
+                registration_required: registration_id_required(&w.market.country_code),
+                registration_hint: registration_hint(&w.market.country_name),
+                country_name: w.market.country_name,
+                ctx: w.ctx,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+/// Step 3.
+#[derive(Template, WebTemplate)]
+#[template(path = "enroll/primary_contact.html")]
+pub struct ContactPage {
+    ctx: Ctx,
+    step: Step,
+    form: ContactInput,
+    errors: FormErrors,
+}
+
+async fn show_contact(w: Wizard, Query(q): Query<FromQuery>) -> ContactPage {
+    ContactPage {
+        step: Step::new("primary-contact", &q.from),
+        form: ContactInput::from_application(&w.app),
+        errors: FormErrors::default(),
+        ctx: w.ctx,
+    }
+}
+
+async fn save_contact(
+    State(state): State<AppState>,
+    w: Wizard,
+    Form(form): Form<StepForm<ContactInput>>,
+) -> Result<Response, AppError> {
+    match form.input.validate(&state.config.tenant_domain_suffix) {
+        Ok(contact) => {
+            let step = flows::furthest(&w.app.current_step, "support");
+            if !db::applications::save_primary_contact(
+                &state.db,
+                w.app.application_id,
+                &contact,
+                step,
+            )
+            .await?
+            {
+                return Ok(draft_gone(&w.app));
+            }
+            Ok(after_save("primary-contact", &form.from).into_response())
+        }
+        Err(errors) => {
+            let page = ContactPage {
+                step: Step::new("primary-contact", &Some(form.from.clone())),
+                form: form.input,
+                errors,
+                ctx: w.ctx,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+/// Step 4.
+#[derive(Template, WebTemplate)]
+#[template(path = "enroll/support.html")]
+pub struct SupportPage {
+    ctx: Ctx,
+    step: Step,
+    form: SupportInput,
+    errors: FormErrors,
+}
+
+async fn show_support(w: Wizard, Query(q): Query<FromQuery>) -> SupportPage {
+    SupportPage {
+        step: Step::new("support", &q.from),
+        form: SupportInput::from_application(&w.app),
+        errors: FormErrors::default(),
+        ctx: w.ctx,
+    }
+}
+
+async fn save_support(
+    State(state): State<AppState>,
+    w: Wizard,
+    Form(form): Form<StepForm<SupportInput>>,
+) -> Result<Response, AppError> {
+    match form.input.validate() {
+        Ok(support) => {
+            let step = flows::furthest(&w.app.current_step, "check");
+            if !db::applications::save_support_details(
+                &state.db,
+                w.app.application_id,
+                &support,
+                step,
+            )
+            .await?
+            {
+                return Ok(draft_gone(&w.app));
+            }
+            Ok(after_save("support", &form.from).into_response())
+        }
+        Err(errors) => {
+            let page = SupportPage {
+                step: Step::new("support", &Some(form.from.clone())),
+                form: form.input,
+                errors,
+                ctx: w.ctx,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+/// Step 5: check your answers.
+#[derive(Template, WebTemplate)]
+#[template(path = "enroll/check.html")]
+pub struct CheckPage {
+    ctx: Ctx,
+    step: Step,
+    app: Application,
+    market: Market,
+    membership_name: String,
+    errors: FormErrors,
+}
+
+async fn check_page(state: &AppState, w: Wizard, errors: FormErrors) -> Result<Response, AppError> {
+    if let Some(step) = flows::first_incomplete_step(&w.app) {
+        return Ok(Redirect::to(&format!("/enroll/{step}")).into_response());
+    }
+    let membership_name = match &w.app.partner_id {
+        Some(id) => db::memberships::find(&state.db, id)
+            .await?
+            .map(|m| m.organisation_name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = CheckPage {
+        step: Step::new("check", &None),
+        app: w.app,
+        market: w.market,
+        membership_name,
+        errors,
+        ctx: w.ctx,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn show_check(State(state): State<AppState>, w: Wizard) -> Result<Response, AppError> {
+    check_page(&state, w, FormErrors::default()).await
+}
+
+/// The submit form.
+#[derive(Debug, Default, Deserialize)]
+pub struct SubmitForm {
+    #[serde(default)]
+    consent: Option<String>,
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    w: Wizard,
+    Form(form): Form<SubmitForm>,
+) -> Result<Response, AppError> {
+    if form.consent.is_none() {
+        let mut errors = FormErrors::default();
+        errors.add("consent", "Tick the box to confirm your answers are correct and that you may enroll your organisation");
+        return check_page(&state, w, errors).await;
+    }
+    match flows::submit(&state, &w.user, true, &ip).await? {
+        SubmitOutcome::Submitted(id) => {
+            let message = "Your application has been submitted. We have e-mailed your primary contact a link to confirm their address; review starts once they do.";
+            redirect_with_flash(
+                &w.ctx.session,
+                &format!("/applications/{id}"),
+                "success",
+                message,
+            )
+            .await
+        }
+        SubmitOutcome::AlreadySubmitted(id) => {
+            Ok(Redirect::to(&format!("/applications/{id}")).into_response())
+        }
+        SubmitOutcome::Incomplete(step) => {
+            Ok(Redirect::to(&format!("/enroll/{step}")).into_response())
+        }
+        SubmitOutcome::NoConsent => check_page(&state, w, FormErrors::default()).await,
+    }
+}

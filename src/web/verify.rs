@@ -1,0 +1,120 @@
+//! The page behind the primary contact's verification link. No sign-in: the contact may
+//! have no account; the link itself is the secret.
+
+use crate::db::applications::Application;
+use crate::domain::FormErrors;
+use crate::enrollment::{self as flows, ContactAnswer};
+use crate::error::AppError;
+use crate::messages;
+use crate::state::AppState;
+use crate::web::ctx::{ClientIp, Ctx};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+use serde::Deserialize;
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/verify-contact/{token}", get(show).post(answer))
+}
+
+/// The question to the primary contact.
+#[derive(Template, WebTemplate)]
+#[template(path = "verify/show.html")]
+pub struct VerifyPage {
+    ctx: Ctx,
+    token: String,
+    app: Application,
+    errors: FormErrors,
+    signed_up: bool,
+    company_address: bool,
+}
+
+/// The answer page.
+#[derive(Template, WebTemplate)]
+#[template(path = "verify/done.html")]
+pub struct DonePage {
+    ctx: Ctx,
+    confirmed: bool,
+}
+
+/// The link no longer works.
+#[derive(Template, WebTemplate)]
+#[template(path = "verify/invalid.html")]
+pub struct InvalidPage {
+    ctx: Ctx,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    match flows::verification_link_application(&state, &token).await? {
+        Some(app) => Ok(VerifyPage {
+            ctx,
+            token,
+            app,
+            errors: FormErrors::default(),
+            signed_up: false,
+            company_address: false,
+        }
+        .into_response()),
+        None => Ok((StatusCode::NOT_FOUND, InvalidPage { ctx }).into_response()),
+    }
+}
+
+/// What the contact sends.
+#[derive(Debug, Default, Deserialize)]
+pub struct AnswerForm {
+    #[serde(default)]
+    answer: String,
+    #[serde(default)]
+    signed_up: Option<String>,
+    #[serde(default)]
+    company_address: Option<String>,
+}
+
+async fn answer(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(form): Form<AnswerForm>,
+) -> Result<Response, AppError> {
+    let Some(app) = flows::verification_link_application(&state, &token).await? else {
+        return Ok((StatusCode::NOT_FOUND, InvalidPage { ctx }).into_response());
+    };
+    let answer = if form.answer == "decline" {
+        ContactAnswer::Decline
+    } else {
+        let mut errors = FormErrors::default();
+        if form.signed_up.is_none() {
+            errors.add("signed_up", messages::CONFIRMATION_REQUIRED);
+        }
+        if form.company_address.is_none() {
+            errors.add("company_address", messages::CONFIRMATION_REQUIRED);
+        }
+        if !errors.is_empty() {
+            let page = VerifyPage {
+                ctx,
+                token,
+                app,
+                errors,
+                signed_up: form.signed_up.is_some(),
+                company_address: form.company_address.is_some(),
+            };
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+        ContactAnswer::Confirm
+    };
+    let confirmed = matches!(answer, ContactAnswer::Confirm);
+    if !flows::answer_verification(&state, &token, answer, &ip).await? {
+        return Ok((StatusCode::NOT_FOUND, InvalidPage { ctx }).into_response());
+    }
+    Ok(DonePage { ctx, confirmed }.into_response())
+}

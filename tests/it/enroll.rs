@@ -1,0 +1,821 @@
+use crate::helpers::*;
+use reqwest::StatusCode;
+
+async fn errors_of(response: reqwest::Response) -> Vec<(String, String)> {
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    error_summary(&response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn the_start_page_says_what_is_needed_and_who_may_enroll() {
+    let app = TestApp::spawn().await;
+    let admin = app.sign_up("startpage").await;
+    let html = app.get("/enroll").await.text().await.unwrap();
+    assert_eq!(texts(&html, "h1"), vec!["Enroll as an indirect reseller"]);
+    assert_eq!(
+        attr(&html, "#start", "href").as_deref(),
+        Some("/enroll/partner-id")
+    );
+    assert!(
+        texts(&html, "main li")
+            .iter()
+            .any(|t| t.starts_with("A partner ID"))
+    );
+
+    let agent = app.add_user(&admin, "admin_agent").await;
+    let other = new_client();
+    app.submit_with(
+        &other,
+        "/signin",
+        "/signin",
+        &[("email", &agent), ("password", STRONG_PASSWORD)],
+    )
+    .await;
+    let html = app.get_with(&other, "/enroll").await.text().await.unwrap();
+    assert!(texts(&html, "#not-admin")[0].contains("global admin"));
+    assert_eq!(
+        app.get_with(&other, "/enroll/partner-id").await.status(),
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn the_partner_id_step_says_why_an_id_is_refused() {
+    let app = TestApp::spawn().await;
+    app.sign_up("partnerid").await;
+    add_membership(&app.db, "1111111", "DE", false).await;
+    add_membership(&app.db, "2222222", "FR", true).await;
+    add_membership(&app.db, "3333333", "DE", true).await;
+    let cases = [
+        ("", "Enter your partner ID"),
+        ("12345", "A partner ID is 7 digits, like 1234567"),
+        (
+            "9999999",
+            "We cannot find this partner ID. Check it, or join the partner network below",
+        ),
+        (
+            "1111111",
+            "This partner ID is not active. Reactivate the membership, or join the partner network below",
+        ),
+        (
+            "2222222",
+            "This partner ID belongs to a company profile in France. Use a partner ID for the same country as your work account",
+        ),
+    ];
+    for (input, message) in cases {
+        let response = app
+            .submit(
+                "/enroll/partner-id",
+                "/enroll/partner-id",
+                &[("partner_id", input)],
+            )
+            .await;
+        let html = response.text().await.unwrap();
+        assert_eq!(
+            error_summary(&html),
+            vec![("#partner_id".to_string(), message.to_string())],
+            "{input}"
+        );
+        assert_eq!(
+            attr(&html, "#partner_id", "value").as_deref(),
+            Some(input),
+            "what was typed is kept"
+        );
+    }
+    let ok = app
+        .submit(
+            "/enroll/partner-id",
+            "/enroll/partner-id",
+            &[("partner_id", "333 3333")],
+        )
+        .await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&ok), "/enroll/legal-profile");
+    let saved: String = sqlx::query_scalar("select partner_id::text from applications")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(saved, "3333333");
+}
+
+#[tokio::test]
+async fn joining_the_partner_network_gives_a_new_id_in_the_tenants_country() {
+    let app = TestApp::spawn().await;
+    app.sign_up("joiner").await;
+    let response = app
+        .submit("/enroll/partner-id", "/enroll/partner-id/join", &[])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (id, country, active): (String, String, bool) = sqlx::query_as(
+        "select partner_id::text, country_code::text, active from partner_memberships",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!((country.as_str(), active), ("DE", true));
+    assert_eq!(id.len(), 7);
+    let html = app.get("/enroll/partner-id").await.text().await.unwrap();
+    assert!(
+        texts(&html, ".flash")[0].contains(&id),
+        "the new ID is shown"
+    );
+    assert_eq!(attr(&html, "#partner_id", "value"), Some(id));
+}
+
+#[tokio::test]
+async fn the_legal_profile_refuses_non_names_and_keeps_the_answers() {
+    let app = TestApp::spawn().await;
+    app.sign_up("legal").await;
+    for (name, message) in [
+        ("X", "Enter the full legal name, not a single character"),
+        (
+            "4711",
+            "Legal name must contain letters, not only digits or symbols",
+        ),
+        (
+            "&&&",
+            "Legal name must contain letters, not only digits or symbols",
+        ),
+        (
+            "GmbH",
+            "Enter the company's name as well as its legal form, for example \"Contoso GmbH\"",
+        ),
+        (
+            "L.L.C.",
+            "Enter the company's name as well as its legal form, for example \"Contoso GmbH\"",
+        ),
+    ] {
+        let response = app
+            .submit(
+                "/enroll/legal-profile",
+                "/enroll/legal-profile",
+                &[("legal_name", name), ("city", "Berlin")],
+            )
+            .await;
+        let html = response.text().await.unwrap();
+        assert_eq!(
+            texts(&html, "#legal_name-error"),
+            vec![format!("Error: {message}")],
+            "{name}"
+        );
+        assert_eq!(attr(&html, "#city", "value").as_deref(), Some("Berlin"));
+    }
+    let errors = errors_of(
+        app.submit("/enroll/legal-profile", "/enroll/legal-profile", &[])
+            .await,
+    )
+    .await;
+    let fields: Vec<String> = errors.into_iter().map(|(f, _)| f).collect();
+    assert_eq!(
+        fields,
+        vec!["#legal_name", "#address_line1", "#city", "#phone"],
+        "registration ID is optional in Germany"
+    );
+    let errors = errors_of(
+        app.submit(
+            "/enroll/legal-profile",
+            "/enroll/legal-profile",
+            &[("phone", "call us")],
+        )
+        .await,
+    )
+    .await;
+    assert!(
+        errors
+            .iter()
+            .any(|(f, m)| f == "#phone" && m.contains("6 to 15 digits"))
+    );
+}
+
+#[tokio::test]
+async fn a_registration_id_is_required_where_the_country_requires_it() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .submit(
+            "/signup",
+            "/signup",
+            &[
+                ("organisation", "Contoso Brasil"),
+                ("domain_prefix", "contosobr"),
+                ("country", "BR"),
+                ("full_name", "Ana Souza"),
+                ("email", "ana@contoso.com.br"),
+                ("password", STRONG_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let page = app.get("/enroll/legal-profile").await.text().await.unwrap();
+    assert_eq!(
+        texts(&page, "label[for=registration_id]"),
+        vec!["Company registration ID"]
+    );
+    let mut fields = LEGAL.to_vec();
+    let response = app
+        .submit("/enroll/legal-profile", "/enroll/legal-profile", &fields)
+        .await;
+    let html = response.text().await.unwrap();
+    assert_eq!(
+        texts(&html, "#registration_id-error"),
+        vec!["Error: Enter your company registration ID: it is required in your country"]
+    );
+    fields.push(("registration_id", "12.345.678/0001-90"));
+    assert_eq!(
+        app.submit("/enroll/legal-profile", "/enroll/legal-profile", &fields)
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+}
+
+#[tokio::test]
+async fn the_primary_contact_must_use_a_company_address() {
+    let app = TestApp::spawn().await;
+    app.sign_up("contact").await;
+    for email in [
+        "pat@gmail.com",
+        "pat@yahoo.co.uk",
+        "pat@outlook.de",
+        "pat@hotmail.com",
+        "pat@icloud.com",
+        "pat@aol.com",
+    ] {
+        let response = app
+            .submit(
+                "/enroll/primary-contact",
+                "/enroll/primary-contact",
+                &[
+                    ("first_name", "Pat"),
+                    ("last_name", "Lee"),
+                    ("email", email),
+                    ("phone", "+49 30 1234567"),
+                ],
+            )
+            .await;
+        let html = response.text().await.unwrap();
+        assert!(
+            texts(&html, "#email-error")[0].contains("webmail"),
+            "{email}"
+        );
+        assert_eq!(attr(&html, "#first_name", "value").as_deref(), Some("Pat"));
+        assert_eq!(attr(&html, "#email", "value").as_deref(), Some(email));
+    }
+    let response = app
+        .submit(
+            "/enroll/primary-contact",
+            "/enroll/primary-contact",
+            &[("email", "pat@contact.partnerportal.example")],
+        )
+        .await;
+    assert!(texts(&response.text().await.unwrap(), "#email-error")[0].contains("no mailboxes"));
+    let ok = app
+        .submit(
+            "/enroll/primary-contact",
+            "/enroll/primary-contact",
+            CONTACT,
+        )
+        .await;
+    assert_eq!(location(&ok), "/enroll/support");
+}
+
+#[tokio::test]
+async fn support_details_need_an_https_site() {
+    let app = TestApp::spawn().await;
+    app.sign_up("support").await;
+    let errors = errors_of(
+        app.submit(
+            "/enroll/support",
+            "/enroll/support",
+            &[
+                ("email", "help@"),
+                ("phone", "+49 30 1234567"),
+                ("website", "http://support.contoso.de"),
+            ],
+        )
+        .await,
+    )
+    .await;
+    let fields: Vec<&str> = errors.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(fields, vec!["#email", "#website"]);
+    assert!(errors[1].1.contains("https://"));
+}
+
+#[tokio::test]
+async fn a_draft_resumes_in_another_browser() {
+    let app = TestApp::spawn().await;
+    let email = app.sign_up("resume").await;
+    add_membership(&app.db, "4444444", "DE", true).await;
+    app.submit(
+        "/enroll/partner-id",
+        "/enroll/partner-id",
+        &[("partner_id", "4444444")],
+    )
+    .await;
+    app.submit("/enroll/legal-profile", "/enroll/legal-profile", LEGAL)
+        .await;
+
+    let other = new_client();
+    app.submit_with(
+        &other,
+        "/signin",
+        "/signin",
+        &[("email", &email), ("password", STRONG_PASSWORD)],
+    )
+    .await;
+    let start = app.get_with(&other, "/enroll").await.text().await.unwrap();
+    assert_eq!(
+        attr(&start, "#continue", "href").as_deref(),
+        Some("/enroll/primary-contact")
+    );
+    let legal = app
+        .get_with(&other, "/enroll/legal-profile")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        attr(&legal, "#legal_name", "value").as_deref(),
+        Some("Contoso Trading GmbH")
+    );
+    assert_eq!(
+        attr(&legal, "#postal_code", "value").as_deref(),
+        Some("10115")
+    );
+    let dashboard = app
+        .get_with(&other, "/dashboard")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(texts(&dashboard, "#enrollment")[0].contains("You have started enrolling"));
+}
+
+#[tokio::test]
+async fn check_your_answers_shows_everything_with_change_links_and_needs_consent() {
+    let app = TestApp::spawn().await;
+    app.sign_up("checkpage").await;
+    add_membership(&app.db, "5555555", "DE", true).await;
+    app.fill_wizard("5555555").await;
+    let html = app.get("/enroll/check").await.text().await.unwrap();
+    assert_eq!(
+        texts(&html, "#answer-legal-name"),
+        vec!["Contoso Trading GmbH"]
+    );
+    assert_eq!(texts(&html, "#answer-contact-email"), vec![CONTACT_EMAIL]);
+    assert_eq!(texts(&html, "#answer-region"), vec!["Europe"]);
+    assert_eq!(texts(&html, "#answer-currency"), vec!["EUR"]);
+    assert_eq!(texts(&html, "dd.change a").len(), 11);
+
+    // A change link comes back to this page after saving.
+    let changed = app
+        .submit(
+            "/enroll/support?from=check",
+            "/enroll/support",
+            &[
+                ("email", "help@contoso-trading.de"),
+                ("phone", "+49 30 1"),
+                ("website", "https://x.contoso-trading.de"),
+                ("from", "check"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        changed.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "phone too short"
+    );
+    let changed = app
+        .submit(
+            "/enroll/support?from=check",
+            "/enroll/support",
+            &[
+                ("email", "help@contoso-trading.de"),
+                ("phone", "+49 30 1234567"),
+                ("website", "https://x.contoso-trading.de"),
+                ("from", "check"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&changed), "/enroll/check");
+
+    let refused = app.submit("/enroll/check", "/enroll/submit", &[]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        error_summary(&refused.text().await.unwrap())[0].0,
+        "#consent"
+    );
+    assert_eq!(app.application_state().await, "draft");
+}
+
+#[tokio::test]
+async fn enrolling_twice_or_reposting_an_old_form_makes_one_application() {
+    let app = TestApp::spawn().await;
+    let status = app.enroll("twice", "6666666").await;
+    assert_eq!(
+        app.application_state().await,
+        "awaiting_contact_verification"
+    );
+    let again = app
+        .submit("/dashboard", "/enroll/submit", &[("consent", "yes")])
+        .await;
+    assert_eq!(location(&again), status);
+    let old_form = app
+        .submit(
+            "/dashboard",
+            "/enroll/legal-profile",
+            &[("legal_name", "Changed Name AG")],
+        )
+        .await;
+    assert_eq!(location(&old_form), status);
+    let count: i64 = sqlx::query_scalar("select count(*) from applications")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(count, 1);
+    let name: String = sqlx::query_scalar("select legal_name from applications")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(name, "Contoso Trading GmbH");
+    assert_eq!(
+        app.emails_to(CONTACT_EMAIL).await,
+        1,
+        "one verification e-mail"
+    );
+}
+
+#[tokio::test]
+async fn the_contact_confirms_and_review_starts() {
+    let app = TestApp::spawn().await;
+    let status = app.enroll("verify", "7777777").await;
+    let html = app.get(&status).await.text().await.unwrap();
+    assert_eq!(
+        texts(&html, "#state-words"),
+        vec!["Waiting for your primary contact to confirm their e-mail address"]
+    );
+    assert!(texts(&html, ".flash")[0].contains("submitted"));
+
+    let mail = app
+        .email_to(CONTACT_EMAIL, "Confirm your e-mail address")
+        .await;
+    assert!(mail.body_text.contains("Contoso Trading GmbH"));
+    let link = mail.link_path(&app.address);
+    let contact = new_client();
+    let page = app.get_with(&contact, &link).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let missing = app
+        .submit_with(
+            &contact,
+            &link,
+            &link,
+            &[("answer", "confirm"), ("signed_up", "yes")],
+        )
+        .await;
+    let html = missing.text().await.unwrap();
+    assert_eq!(
+        error_summary(&html),
+        vec![(
+            "#company_address".to_string(),
+            "Tick the box to confirm".to_string()
+        )]
+    );
+    assert_eq!(
+        attr(&html, "#signed_up", "checked").as_deref(),
+        Some(""),
+        "the ticked box stays ticked"
+    );
+
+    let done = app
+        .submit_with(
+            &contact,
+            &link,
+            &link,
+            &[
+                ("answer", "confirm"),
+                ("signed_up", "yes"),
+                ("company_address", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status(), StatusCode::OK);
+    assert!(texts(&done.text().await.unwrap(), "#outcome")[0].contains("confirmed"));
+    assert_eq!(app.application_state().await, "in_review");
+    assert_eq!(
+        app.get_with(&contact, &link).await.status(),
+        StatusCode::NOT_FOUND,
+        "single use"
+    );
+
+    let html = app.get(&status).await.text().await.unwrap();
+    assert_eq!(
+        texts(&html, "#state-words"),
+        vec!["Your application is being reviewed"]
+    );
+    assert!(texts(&html, "#checks dd")[0].starts_with("Confirmed on"));
+    let timeline = texts(&html, "#timeline li");
+    assert_eq!(timeline.len(), 2);
+    assert!(timeline[0].contains("Application submitted"));
+    assert!(timeline[1].contains("review started"));
+    let update = app.email_to(CONTACT_EMAIL, "being reviewed").await;
+    assert!(update.body_text.contains(&status));
+}
+
+#[tokio::test]
+async fn verification_links_that_are_wrong_expired_or_replaced_do_not_work() {
+    let app = TestApp::spawn().await;
+    let status = app.enroll("badlinks", "8888888").await;
+    let first = app
+        .email_to(CONTACT_EMAIL, "Confirm your e-mail address")
+        .await
+        .link_path(&app.address);
+    assert_eq!(
+        app.get("/verify-contact/not-a-real-token").await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    let resent = app
+        .submit(&status, &format!("{status}/resend-verification"), &[])
+        .await;
+    assert_eq!(resent.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.emails_to(CONTACT_EMAIL).await, 2);
+    let second = app
+        .email_to(CONTACT_EMAIL, "Confirm your e-mail address")
+        .await
+        .link_path(&app.address);
+    assert_ne!(first, second);
+    let old = app.get(&first).await;
+    assert_eq!(old.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        texts(&old.text().await.unwrap(), "h1"),
+        vec!["This link does not work"]
+    );
+    assert_eq!(app.get(&second).await.status(), StatusCode::OK);
+
+    sqlx::query("update contact_verification_tokens set expires_at = now() - interval '1 second'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(app.get(&second).await.status(), StatusCode::NOT_FOUND);
+    let posted = app
+        .client
+        .post(app.url(&second))
+        .form(&[("answer", "confirm")])
+        .send()
+        .await
+        .unwrap();
+    assert!(posted.status() == StatusCode::NOT_FOUND || posted.status() == StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.application_state().await,
+        "awaiting_contact_verification"
+    );
+}
+
+#[tokio::test]
+async fn resending_is_rate_limited() {
+    let app = TestApp::spawn_with(|c| c.rate_limits.resend_confirmation.max = 1).await;
+    let status = app.enroll("resendlimit", "1212121").await;
+    app.submit(&status, &format!("{status}/resend-verification"), &[])
+        .await;
+    app.submit(&status, &format!("{status}/resend-verification"), &[])
+        .await;
+    let html = app.get(&status).await.text().await.unwrap();
+    assert!(texts(&html, ".flash")[0].contains("Wait an hour"));
+    assert_eq!(app.emails_to(CONTACT_EMAIL).await, 2);
+}
+
+#[tokio::test]
+async fn a_declining_contact_is_recorded_and_the_applicant_told() {
+    let app = TestApp::spawn().await;
+    let status = app.enroll("decline", "1313131").await;
+    let link = app
+        .email_to(CONTACT_EMAIL, "Confirm your e-mail address")
+        .await
+        .link_path(&app.address);
+    let done = app
+        .submit_with(&new_client(), &link, &link, &[("answer", "decline")])
+        .await;
+    assert!(texts(&done.text().await.unwrap(), "#outcome")[0].contains("do not confirm"));
+    assert_eq!(
+        app.application_state().await,
+        "awaiting_contact_verification"
+    );
+    let mail = app
+        .email_to("admin@decline.example.com", "did not confirm")
+        .await;
+    assert!(mail.body_text.contains(CONTACT_EMAIL));
+    let html = app.get(&status).await.text().await.unwrap();
+    assert!(!texts(&html, "#declined").is_empty());
+    assert!(
+        texts(&html, "#timeline li")
+            .iter()
+            .any(|t| t.contains("did not confirm"))
+    );
+    app.assert_audited("application.contact_declined").await;
+}
+
+#[tokio::test]
+async fn withdrawing_ends_the_application_and_allows_a_new_one() {
+    let app = TestApp::spawn().await;
+    let status = app.enroll("withdraw", "1414141").await;
+    let link = app
+        .email_to(CONTACT_EMAIL, "Confirm your e-mail address")
+        .await
+        .link_path(&app.address);
+    let page = app
+        .get(&format!("{status}/withdraw"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(texts(&page, "h1")[0].contains("Are you sure"));
+    let done = app
+        .submit(
+            &format!("{status}/withdraw"),
+            &format!("{status}/withdraw"),
+            &[],
+        )
+        .await;
+    assert_eq!(location(&done), status);
+    assert_eq!(app.application_state().await, "withdrawn");
+    assert_eq!(
+        app.get(&link).await.status(),
+        StatusCode::NOT_FOUND,
+        "the contact's link stops working"
+    );
+    app.email_to(CONTACT_EMAIL, "Withdrawn").await;
+    let again = app
+        .submit(
+            &format!("{status}/withdraw"),
+            &format!("{status}/withdraw"),
+            &[],
+        )
+        .await;
+    assert_eq!(location(&again), status);
+    assert!(
+        texts(&app.get(&status).await.text().await.unwrap(), ".flash")[0]
+            .contains("can no longer be withdrawn")
+    );
+
+    let start = app.get("/enroll/partner-id").await;
+    assert_eq!(start.status(), StatusCode::OK, "a new draft can be started");
+    let count: i64 = sqlx::query_scalar("select count(*) from applications")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(count, 2);
+}
+
+#[tokio::test]
+async fn another_tenant_cannot_see_or_touch_an_application() {
+    let app = TestApp::spawn().await;
+    let status = app.enroll("owner", "1515151").await;
+    let intruder = new_client();
+    app.sign_up_with(&intruder, "intruder").await;
+    assert_eq!(
+        app.get_with(&intruder, &status).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get_with(&intruder, &format!("{status}/withdraw"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let posted = app
+        .submit_with(&intruder, "/dashboard", &format!("{status}/withdraw"), &[])
+        .await;
+    assert_eq!(posted.status(), StatusCode::NOT_FOUND);
+    let posted = app
+        .submit_with(
+            &intruder,
+            "/dashboard",
+            &format!("{status}/resend-verification"),
+            &[],
+        )
+        .await;
+    assert_eq!(posted.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get_with(&intruder, "/applications/not-a-uuid")
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.application_state().await,
+        "awaiting_contact_verification"
+    );
+}
+
+#[tokio::test]
+async fn the_database_refuses_illegal_moves() {
+    let app = TestApp::spawn().await;
+    app.enroll("illegal", "1616161").await;
+    let skipped = sqlx::query("update applications set state = 'approved'")
+        .execute(&app.db)
+        .await;
+    assert!(
+        skipped
+            .unwrap_err()
+            .to_string()
+            .contains("illegal application move")
+    );
+    sqlx::query("update applications set state = 'withdrawn'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let revived = sqlx::query("update applications set state = 'in_review'")
+        .execute(&app.db)
+        .await;
+    assert!(revived.is_err());
+}
+
+/// Moves the application to approved the way a reviewer would (issue 4 builds their UI).
+async fn approve(app: &TestApp) {
+    sqlx::query("update applications set state = 'in_review'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    sqlx::query("update applications set state = 'approved', decided_at = now()")
+        .execute(&app.db)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn after_approval_a_global_admin_accepts_the_agreement() {
+    let app = TestApp::spawn().await;
+    let status = app.enroll("agree", "1717171").await;
+    let early = app.get("/agreement").await.text().await.unwrap();
+    assert!(!texts(&early, "#not-yet").is_empty());
+    let refused = app
+        .submit(
+            "/agreement",
+            "/agreement",
+            &[("version", "1"), ("accept", "yes")],
+        )
+        .await;
+    assert_eq!(location(&refused), "/agreement");
+
+    approve(&app).await;
+    let dashboard = app.get("/dashboard").await.text().await.unwrap();
+    assert!(texts(&dashboard, "#agreement-banner h2")[0].contains("Accept the partner agreement"));
+    assert_eq!(
+        texts(
+            &app.get(&status).await.text().await.unwrap(),
+            "#state-words"
+        ),
+        vec!["Approved"]
+    );
+
+    let admin = "admin@agree.example.com";
+    let agent = app.add_user(admin, "admin_agent").await;
+    let other = new_client();
+    app.submit_with(
+        &other,
+        "/signin",
+        "/signin",
+        &[("email", &agent), ("password", STRONG_PASSWORD)],
+    )
+    .await;
+    let page = app
+        .get_with(&other, "/agreement")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!texts(&page, "#admin-only").is_empty());
+    let posted = app
+        .submit_with(
+            &other,
+            "/agreement",
+            "/agreement",
+            &[("version", "1"), ("accept", "yes")],
+        )
+        .await;
+    assert_eq!(posted.status(), StatusCode::FORBIDDEN);
+
+    let unticked = app
+        .submit("/agreement", "/agreement", &[("version", "1")])
+        .await;
+    assert_eq!(unticked.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let accepted = app
+        .submit(
+            "/agreement",
+            "/agreement",
+            &[("version", "1"), ("accept", "yes")],
+        )
+        .await;
+    assert_eq!(location(&accepted), "/dashboard");
+    let dashboard = app.get("/dashboard").await.text().await.unwrap();
+    assert!(texts(&dashboard, "#agreement-banner").is_empty());
+    assert!(texts(&dashboard, "#active-banner")[0].contains("active indirect reseller"));
+    let (version, name): (i32, String) =
+        sqlx::query_as("select version, accepted_by_name from agreement_acceptances")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!((version, name.as_str()), (1, "Jane Doe"));
+    app.assert_audited("agreement.accepted").await;
+    let page = app.get("/agreement").await.text().await.unwrap();
+    assert!(texts(&page, "#accepted")[0].contains("Version 1 was accepted by Jane Doe"));
+}
