@@ -139,19 +139,23 @@ async fn sign_up_confirm_sign_out_and_in(
     Ok(())
 }
 
-#[tokio::test]
-async fn a_person_signs_up_confirms_from_the_mailbox_signs_out_and_signs_in() {
+/// Runs `flow` in a fresh headless Chromium against a fresh app; on failure saves a
+/// screenshot to target/screenshots/NAME.png and fails with the error.
+async fn in_browser<F>(name: &str, flow: F)
+where
+    F: for<'a> AsyncFnOnce(&'a Client, &'a TestApp) -> Result<(), fantoccini::error::CmdError>,
+{
     let app = TestApp::spawn().await;
     let driver = start_chromedriver();
     let profile =
         std::env::temp_dir().join(format!("pp-chromium-{}", uuid::Uuid::new_v4().simple()));
     let c = browser(&driver, &profile).await;
-    let outcome = sign_up_confirm_sign_out_and_in(&c, &app).await;
+    let outcome = flow(&c, &app).await;
     if outcome.is_err() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
         let _ = std::fs::create_dir_all(&dir);
         if let Ok(png) = c.screenshot().await {
-            let path = dir.join("signup_flow.png");
+            let path = dir.join(format!("{name}.png"));
             let _ = std::fs::write(&path, png);
             eprintln!("screenshot saved to {}", path.display());
         }
@@ -159,4 +163,133 @@ async fn a_person_signs_up_confirms_from_the_mailbox_signs_out_and_signs_in() {
     let _ = c.close().await;
     let _ = std::fs::remove_dir_all(&profile);
     outcome.expect("browser flow");
+}
+
+#[tokio::test]
+async fn a_person_signs_up_confirms_from_the_mailbox_signs_out_and_signs_in() {
+    in_browser("signup_flow", sign_up_confirm_sign_out_and_in).await;
+}
+
+async fn click(c: &Client, css: &str) -> Result<(), fantoccini::error::CmdError> {
+    c.find(Locator::Css(css)).await?.click().await
+}
+
+async fn enroll_and_have_the_contact_confirm(
+    c: &Client,
+    app: &TestApp,
+) -> Result<(), fantoccini::error::CmdError> {
+    c.goto(&app.url("/signup")).await?;
+    fill(c, "#organisation", "Fabrikam").await?;
+    fill(c, "#domain_prefix", "fabrikam").await?;
+    c.find(Locator::Css("#country"))
+        .await?
+        .select_by_value("DE")
+        .await?;
+    fill(c, "#full_name", "Jan Kowalski").await?;
+    fill(c, "#email", "jan@fabrikam.example.com").await?;
+    fill(c, "#password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/signup'] button[type=submit]").await?;
+
+    c.wait().for_element(Locator::Css("#enroll-link")).await?;
+    click(c, "#enroll-link").await?;
+    c.wait().for_element(Locator::Css("#start")).await?;
+    click(c, "#start").await?;
+    c.wait().for_element(Locator::Css("#progress")).await?;
+    assert_eq!(text(c, "#progress").await?, "Step 1 of 5");
+    click(c, "#join").await?;
+    c.wait().for_element(Locator::Css(".flash")).await?;
+    assert!(text(c, ".flash").await?.contains("Your new partner ID is"));
+    click(c, "form[action='/enroll/partner-id'] button[type=submit]").await?;
+
+    // A mistake first: the page says what is wrong and keeps the answers.
+    c.wait()
+        .for_element(Locator::Css("form[action='/enroll/legal-profile']"))
+        .await?;
+    fill(c, "#legal_name", "GmbH").await?;
+    fill(c, "#address_line1", "Industriestrasse 5").await?;
+    fill(c, "#city", "Hamburg").await?;
+    fill(c, "#phone", "+49 40 1234567").await?;
+    click(
+        c,
+        "form[action='/enroll/legal-profile'] button[type=submit]",
+    )
+    .await?;
+    c.wait().for_element(Locator::Css(".error-summary")).await?;
+    assert_eq!(
+        c.find(Locator::Css("#city"))
+            .await?
+            .prop("value")
+            .await?
+            .as_deref(),
+        Some("Hamburg")
+    );
+    c.find(Locator::Css("#legal_name")).await?.clear().await?;
+    fill(c, "#legal_name", "Fabrikam GmbH").await?;
+    click(
+        c,
+        "form[action='/enroll/legal-profile'] button[type=submit]",
+    )
+    .await?;
+
+    c.wait()
+        .for_element(Locator::Css("form[action='/enroll/primary-contact']"))
+        .await?;
+    fill(c, "#first_name", "Eva").await?;
+    fill(c, "#last_name", "Schmidt").await?;
+    fill(c, "#email", "eva.schmidt@fabrikam.de").await?;
+    fill(c, "#phone", "+49 40 7654321").await?;
+    click(
+        c,
+        "form[action='/enroll/primary-contact'] button[type=submit]",
+    )
+    .await?;
+
+    c.wait()
+        .for_element(Locator::Css("form[action='/enroll/support']"))
+        .await?;
+    fill(c, "#email", "support@fabrikam.de").await?;
+    fill(c, "#phone", "+49 40 5555555").await?;
+    fill(c, "#website", "https://support.fabrikam.de").await?;
+    click(c, "form[action='/enroll/support'] button[type=submit]").await?;
+
+    c.wait().for_element(Locator::Css("#enroll-now")).await?;
+    assert_eq!(text(c, "#answer-legal-name").await?, "Fabrikam GmbH");
+    assert_eq!(text(c, "#answer-currency").await?, "EUR");
+    click(c, "#consent").await?;
+    click(c, "#enroll-now").await?;
+    c.wait().for_element(Locator::Css("#state-words")).await?;
+    let status_url = c.current_url().await?;
+    assert_eq!(
+        text(c, "#state-words").await?,
+        "Waiting for your primary contact to confirm their e-mail address"
+    );
+
+    // The primary contact opens the link from the mailbox and confirms.
+    c.goto(&app.url("/dev/mailbox")).await?;
+    c.find(Locator::LinkText(
+        "Confirm your e-mail address for the partner application of Fabrikam GmbH",
+    ))
+    .await?
+    .click()
+    .await?;
+    c.wait().for_element(Locator::Css("#body a")).await?;
+    click(c, "#body a").await?;
+    c.wait().for_element(Locator::Css("#confirm")).await?;
+    click(c, "#signed_up").await?;
+    click(c, "#company_address").await?;
+    click(c, "#confirm").await?;
+    c.wait().for_element(Locator::Css("#outcome")).await?;
+
+    c.goto(status_url.as_str()).await?;
+    assert_eq!(
+        text(c, "#state-words").await?,
+        "Your application is being reviewed"
+    );
+    assert_eq!(app.application_state().await, "in_review");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_person_enrolls_and_the_contact_confirms_from_the_mailbox() {
+    in_browser("enrollment_flow", enroll_and_have_the_contact_confirm).await;
 }
