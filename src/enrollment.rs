@@ -803,11 +803,15 @@ pub fn describe_event(kind: &str, from: Option<&str>, to: Option<&str>) -> Strin
             Some("awaiting_contact_verification"),
             Some(ApplicationState::InReview),
         ) => "Primary contact confirmed the application; review started".into(),
+        ("state_changed", Some("info_requested"), Some(ApplicationState::InReview)) => {
+            "Application resubmitted for review".into()
+        }
         ("state_changed", _, Some(s)) => format!("Status changed: {}", s.plain()),
         ("contact_declined", _, _) => "Primary contact did not confirm the application".into(),
         ("verification_resent", _, _) => {
             "Verification e-mail sent again; earlier links no longer work".into()
         }
+        ("info_provided", _, _) => "Applicant answered the team's question".into(),
         (other, _, _) => other.replace('_', " "),
     }
 }
@@ -819,6 +823,68 @@ pub fn when(t: time::OffsetDateTime) -> String {
         "[day padding:none] [month repr:short] [year], [hour]:[minute] UTC"
     );
     t.format(&format).unwrap_or_else(|_| t.to_string())
+}
+
+/// Outcome of answering an information request.
+pub enum AnswerOutcome {
+    /// Answer recorded; the application is back in review.
+    Resubmitted,
+    /// The answer was empty or too long.
+    Invalid(FormErrors),
+    /// The application is not waiting for information (any more).
+    NotWaiting,
+}
+
+/// Records the applicant's answer to the reviewers' question and puts the application
+/// back in review.
+pub async fn answer_info_request(
+    state: &AppState,
+    user: &SessionUser,
+    app: &Application,
+    answer: &str,
+    ip: &str,
+) -> anyhow::Result<AnswerOutcome> {
+    if app.state() != ApplicationState::InfoRequested {
+        return Ok(AnswerOutcome::NotWaiting);
+    }
+    let mut errors = FormErrors::default();
+    let Some(answer) = errors.check(
+        "answer",
+        rules::required_text(
+            answer,
+            "Enter your answer to the team's question",
+            5000,
+            "Your answer must be 5,000 characters or fewer",
+        ),
+    ) else {
+        return Ok(AnswerOutcome::Invalid(errors));
+    };
+    let mut tx = state.db.begin().await?;
+    apps::record_event(
+        &mut *tx,
+        app.application_id,
+        Some(user.user_id),
+        &user.full_name,
+        "info_provided",
+        None,
+        None,
+        Some(&answer),
+    )
+    .await?;
+    let actor = Actor {
+        user_id: Some(user.user_id),
+        label: &user.full_name,
+        ip,
+    };
+    if make_move(state, &mut tx, app, Move::Resubmit, &actor, None)
+        .await?
+        .is_none()
+    {
+        return Ok(AnswerOutcome::NotWaiting);
+    }
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(AnswerOutcome::Resubmitted)
 }
 
 #[cfg(test)]

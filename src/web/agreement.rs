@@ -33,6 +33,7 @@ pub struct AgreementPage {
     accepted: Option<String>,
     approved: bool,
     is_admin: bool,
+    accept_label: String,
     errors: FormErrors,
 }
 
@@ -62,11 +63,15 @@ async fn page(
     let paragraphs = agreement.body.split("\n\n").map(str::to_owned).collect();
     Ok(AgreementPage {
         ctx,
-        agreement,
         paragraphs,
         accepted,
         approved,
         is_admin: user.role == Role::GlobalAdmin.as_str(),
+        accept_label: format!(
+            "I have read the partner agreement (version {}) and accept it on behalf of my organisation.",
+            agreement.version
+        ),
+        agreement,
         errors,
     })
 }

@@ -24,6 +24,7 @@ pub fn router() -> Router<AppState> {
             "/applications/{id}/withdraw",
             get(confirm_withdraw).post(withdraw),
         )
+        .route("/applications/{id}/answer", post(answer))
 }
 
 /// The signed-in tenant's application; another tenant's id is a 404.
@@ -73,6 +74,9 @@ pub struct StatusPage {
     can_resend: bool,
     can_withdraw: bool,
     contact_declined: bool,
+    can_answer: bool,
+    answer: String,
+    errors: crate::domain::FormErrors,
 }
 
 fn checks(app: &Application, declined: bool) -> Vec<Check> {
@@ -135,6 +139,25 @@ async fn show(
     Path(id): Path<String>,
 ) -> Result<StatusPage, AppError> {
     let app = own_application(&state, user.tenant_id, &id).await?;
+    status_page(
+        &state,
+        ctx,
+        &user,
+        app,
+        String::new(),
+        crate::domain::FormErrors::default(),
+    )
+    .await
+}
+
+async fn status_page(
+    state: &AppState,
+    ctx: Ctx,
+    user: &db::users::SessionUser,
+    app: Application,
+    answer: String,
+    errors: crate::domain::FormErrors,
+) -> Result<StatusPage, AppError> {
     let events = db::applications::timeline(&state.db, app.application_id).await?;
     let waiting = app.state() == ApplicationState::AwaitingContactVerification;
     // A decline counts only if no newer link was sent after it.
@@ -162,6 +185,9 @@ async fn show(
         can_resend: waiting && is_admin,
         can_withdraw: !app.state().is_final() && app.state() != ApplicationState::Draft && is_admin,
         contact_declined,
+        can_answer: app.state() == ApplicationState::InfoRequested && is_admin,
+        answer,
+        errors,
         app,
         ctx,
     })
@@ -244,5 +270,51 @@ async fn withdraw(
             "This application can no longer be withdrawn.",
         )
         .await
+    }
+}
+
+/// The answer to an information request.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct AnswerForm {
+    #[serde(default)]
+    answer: String,
+}
+
+async fn answer(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    SignedIn { ctx, user }: SignedIn,
+    Path(id): Path<String>,
+    axum::Form(form): axum::Form<AnswerForm>,
+) -> Result<Response, AppError> {
+    use axum::response::IntoResponse;
+    let app = own_application(&state, user.tenant_id, &id).await?;
+    if user.role != crate::domain::tenant::Role::GlobalAdmin.as_str() {
+        return Err(AppError::Forbidden);
+    }
+    let to = format!("/applications/{}", app.application_id);
+    match flows::answer_info_request(&state, &user, &app, &form.answer, &ip).await? {
+        flows::AnswerOutcome::Resubmitted => {
+            redirect_with_flash(
+                &ctx.session,
+                &to,
+                "success",
+                "Thank you. Your answer has been sent and your application is back in review.",
+            )
+            .await
+        }
+        flows::AnswerOutcome::NotWaiting => {
+            redirect_with_flash(
+                &ctx.session,
+                &to,
+                "info",
+                "This application is not waiting for an answer.",
+            )
+            .await
+        }
+        flows::AnswerOutcome::Invalid(errors) => {
+            let page = status_page(&state, ctx, &user, app, form.answer, errors).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
     }
 }

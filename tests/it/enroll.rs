@@ -819,3 +819,54 @@ async fn after_approval_a_global_admin_accepts_the_agreement() {
     let page = app.get("/agreement").await.text().await.unwrap();
     assert!(texts(&page, "#accepted")[0].contains("Version 1 was accepted by Jane Doe"));
 }
+
+#[tokio::test]
+async fn an_information_request_is_answered_and_the_application_goes_back_to_review() {
+    let app = TestApp::spawn().await;
+    let status = app.enroll("inforeq", "1818181").await;
+    sqlx::query("update applications set state = 'in_review'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    sqlx::query("update applications set state = 'info_requested', info_request = 'Send us your VAT number.'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let html = app.get(&status).await.text().await.unwrap();
+    assert_eq!(
+        texts(&html, "#state-words"),
+        vec!["We need more information from you"]
+    );
+    assert!(texts(&html, "#info-request")[0].contains("Send us your VAT number."));
+
+    let empty = app
+        .submit(&status, &format!("{status}/answer"), &[("answer", "  ")])
+        .await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error_summary(&empty.text().await.unwrap())[0].0, "#answer");
+
+    let sent = app
+        .submit(
+            &status,
+            &format!("{status}/answer"),
+            &[("answer", "DE123456789")],
+        )
+        .await;
+    assert_eq!(location(&sent), status);
+    assert_eq!(app.application_state().await, "in_review");
+    let html = app.get(&status).await.text().await.unwrap();
+    let timeline = texts(&html, "#timeline li");
+    assert!(
+        timeline
+            .iter()
+            .any(|t| t.contains("answered") && t.contains("DE123456789"))
+    );
+    assert!(timeline.iter().any(|t| t.contains("resubmitted")));
+    app.email_to(CONTACT_EMAIL, "being reviewed").await;
+
+    let again = app
+        .submit(&status, &format!("{status}/answer"), &[("answer", "twice")])
+        .await;
+    assert_eq!(location(&again), status);
+    assert_eq!(app.application_state().await, "in_review");
+}
