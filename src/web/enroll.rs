@@ -141,6 +141,25 @@ fn after_save(current: &str, from: &str) -> Redirect {
     Redirect::to(&format!("/enroll/{next}"))
 }
 
+/// The answer to a saved step: on to the next step (or back to the check page), or to
+/// the status page when the draft was submitted meanwhile.
+fn step_saved(saved: bool, app: &Application, current: &str, from: &str) -> Response {
+    if saved {
+        after_save(current, from).into_response()
+    } else {
+        draft_gone(app)
+    }
+}
+
+/// The furthest step reached once `current` is saved.
+fn reached(app: &Application, current: &str) -> &'static str {
+    let next = flows::STEPS
+        .get(flows::step_index(current) + 1)
+        .copied()
+        .unwrap_or("check");
+    flows::STEPS[flows::step_index(flows::furthest(&app.current_step, next))]
+}
+
 /// A save that found no draft any more (submitted meanwhile, e.g. an old form re-posted).
 fn draft_gone(app: &Application) -> Response {
     Redirect::to(&format!("/applications/{}", app.application_id)).into_response()
@@ -233,18 +252,14 @@ async fn save_partner_id(
 ) -> Result<Response, AppError> {
     match flows::check_partner_id(&state, &form.input, &w.market.country_code).await? {
         Ok(membership) => {
-            let step = flows::furthest(&w.app.current_step, "legal-profile");
-            if !db::applications::save_partner_id(
+            let saved = db::applications::save_partner_id(
                 &state.db,
                 w.app.application_id,
                 &membership.partner_id,
-                step,
+                reached(&w.app, "partner-id"),
             )
-            .await?
-            {
-                return Ok(draft_gone(&w.app));
-            }
-            Ok(after_save("partner-id", &form.from).into_response())
+            .await?;
+            Ok(step_saved(saved, &w.app, "partner-id", &form.from))
         }
         Err(errors) => {
             let page = PartnerIdPage {
@@ -322,18 +337,14 @@ async fn save_legal(
 ) -> Result<Response, AppError> {
     match form.input.validate(&w.market.country_code) {
         Ok(profile) => {
-            let step = flows::furthest(&w.app.current_step, "primary-contact");
-            if !db::applications::save_legal_profile(
+            let saved = db::applications::save_legal_profile(
                 &state.db,
                 w.app.application_id,
                 &profile,
-                step,
+                reached(&w.app, "legal-profile"),
             )
-            .await?
-            {
-                return Ok(draft_gone(&w.app));
-            }
-            Ok(after_save("legal-profile", &form.from).into_response())
+            .await?;
+            Ok(step_saved(saved, &w.app, "legal-profile", &form.from))
         }
         Err(errors) => {
             let page = LegalPage {
@@ -376,18 +387,14 @@ async fn save_contact(
 ) -> Result<Response, AppError> {
     match form.input.validate(&state.config.tenant_domain_suffix) {
         Ok(contact) => {
-            let step = flows::furthest(&w.app.current_step, "support");
-            if !db::applications::save_primary_contact(
+            let saved = db::applications::save_primary_contact(
                 &state.db,
                 w.app.application_id,
                 &contact,
-                step,
+                reached(&w.app, "primary-contact"),
             )
-            .await?
-            {
-                return Ok(draft_gone(&w.app));
-            }
-            Ok(after_save("primary-contact", &form.from).into_response())
+            .await?;
+            Ok(step_saved(saved, &w.app, "primary-contact", &form.from))
         }
         Err(errors) => {
             let page = ContactPage {
@@ -427,18 +434,14 @@ async fn save_support(
 ) -> Result<Response, AppError> {
     match form.input.validate() {
         Ok(support) => {
-            let step = flows::furthest(&w.app.current_step, "check");
-            if !db::applications::save_support_details(
+            let saved = db::applications::save_support_details(
                 &state.db,
                 w.app.application_id,
                 &support,
-                step,
+                reached(&w.app, "support"),
             )
-            .await?
-            {
-                return Ok(draft_gone(&w.app));
-            }
-            Ok(after_save("support", &form.from).into_response())
+            .await?;
+            Ok(step_saved(saved, &w.app, "support", &form.from))
         }
         Err(errors) => {
             let page = SupportPage {
