@@ -165,6 +165,13 @@ pub struct SessionUser {
     pub organisation: String,
 }
 
+impl SessionUser {
+    /// True for the organisation's global admin.
+    pub fn is_global_admin(&self) -> bool {
+        self.role == crate::domain::tenant::Role::GlobalAdmin.as_str()
+    }
+}
+
 /// Loads the user behind a session.
 pub async fn session_user(
     db: impl PgExecutor<'_>,

@@ -2,12 +2,11 @@
 
 use crate::db::{self, agreements::Agreement};
 use crate::domain::FormErrors;
-use crate::domain::tenant::Role;
 use crate::enrollment::{self as flows, AgreementOutcome};
 use crate::error::AppError;
 use crate::messages;
 use crate::state::AppState;
-use crate::web::ctx::{ClientIp, Ctx, SignedIn};
+use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -66,7 +65,7 @@ async fn page(
         paragraphs,
         accepted,
         approved,
-        is_admin: user.role == Role::GlobalAdmin.as_str(),
+        is_admin: user.is_global_admin(),
         accept_label: format!(
             "I have read the partner agreement (version {}) and accept it on behalf of my organisation.",
             agreement.version
@@ -95,12 +94,9 @@ pub struct AcceptForm {
 async fn accept(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedIn { ctx, user }: SignedIn,
+    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
     Form(form): Form<AcceptForm>,
 ) -> Result<Response, AppError> {
-    if user.role != Role::GlobalAdmin.as_str() {
-        return Err(AppError::Forbidden);
-    }
     let current = db::agreements::current(&state.db).await?;
     if form.accept.is_none() || form.version != current.version {
         let mut errors = FormErrors::default();

@@ -5,7 +5,7 @@ use crate::domain::application::ApplicationState;
 use crate::enrollment::{self as flows, ResendOutcome};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::web::ctx::{ClientIp, Ctx, SignedIn};
+use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -176,7 +176,7 @@ async fn status_page(
             detail: e.detail.clone(),
         })
         .collect();
-    let is_admin = user.role == crate::domain::tenant::Role::GlobalAdmin.as_str();
+    let is_admin = user.is_global_admin();
     Ok(StatusPage {
         state_words: app.state().plain(),
         next_steps: flows::next_steps(app.state()),
@@ -196,13 +196,10 @@ async fn status_page(
 async fn resend(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedIn { ctx, user }: SignedIn,
+    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let app = own_application(&state, user.tenant_id, &id).await?;
-    if user.role != crate::domain::tenant::Role::GlobalAdmin.as_str() {
-        return Err(AppError::Forbidden);
-    }
     let (kind, message) = match flows::resend_verification(&state, &user, &app, &ip).await? {
         ResendOutcome::Sent => (
             "success",
@@ -246,13 +243,10 @@ async fn confirm_withdraw(
 async fn withdraw(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedIn { ctx, user }: SignedIn,
+    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let app = own_application(&state, user.tenant_id, &id).await?;
-    if user.role != crate::domain::tenant::Role::GlobalAdmin.as_str() {
-        return Err(AppError::Forbidden);
-    }
     let to = format!("/applications/{}", app.application_id);
     if flows::withdraw(&state, &user, &app, &ip).await? {
         redirect_with_flash(
@@ -283,15 +277,12 @@ pub struct AnswerForm {
 async fn answer(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedIn { ctx, user }: SignedIn,
+    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
     Path(id): Path<String>,
     axum::Form(form): axum::Form<AnswerForm>,
 ) -> Result<Response, AppError> {
     use axum::response::IntoResponse;
     let app = own_application(&state, user.tenant_id, &id).await?;
-    if user.role != crate::domain::tenant::Role::GlobalAdmin.as_str() {
-        return Err(AppError::Forbidden);
-    }
     let to = format!("/applications/{}", app.application_id);
     match flows::answer_info_request(&state, &user, &app, &form.answer, &ip).await? {
         flows::AnswerOutcome::Resubmitted => {

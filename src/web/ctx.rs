@@ -148,6 +148,25 @@ impl OptionalFromRequestParts<AppState> for SignedIn {
     }
 }
 
+/// A signed-in global admin of the tenant; other users get 403.
+pub struct GlobalAdmin(pub SignedIn);
+
+impl FromRequestParts<AppState> for GlobalAdmin {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let signed_in =
+            <SignedIn as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
+        if !signed_in.user.is_global_admin() {
+            return Err(AppError::Forbidden.into_response());
+        }
+        Ok(GlobalAdmin(signed_in))
+    }
+}
+
 /// The peer's IP address as text (for rate limits and the audit trail).
 pub struct ClientIp(pub String);
 

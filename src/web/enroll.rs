@@ -3,14 +3,13 @@
 use crate::db::{self, applications::Application, markets::Market};
 use crate::domain::FormErrors;
 use crate::domain::enrollment::registration_id_required;
-use crate::domain::tenant::Role;
 use crate::enrollment::{
     self as flows, ContactInput, LegalInput, PartnerIdInput, SubmitOutcome, SupportInput,
     WizardState,
 };
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::web::ctx::{ClientIp, Ctx, SignedIn};
+use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -57,10 +56,8 @@ impl FromRequestParts<AppState> for Wizard {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let SignedIn { ctx, user } = SignedIn::from_request_parts(parts, state).await?;
-        if user.role != Role::GlobalAdmin.as_str() {
-            return Err(AppError::Forbidden.into_response());
-        }
+        let GlobalAdmin(SignedIn { ctx, user }) =
+            GlobalAdmin::from_request_parts(parts, state).await?;
         let app = match flows::draft(state, &user)
             .await
             .map_err(|e| AppError::from(e).into_response())?
@@ -179,7 +176,7 @@ async fn start(
     State(state): State<AppState>,
     SignedIn { ctx, user }: SignedIn,
 ) -> Result<Response, AppError> {
-    let is_admin = user.role == Role::GlobalAdmin.as_str();
+    let is_admin = user.is_global_admin();
     let latest = db::applications::latest(
         &state.db,
         user.tenant_id,
