@@ -416,6 +416,12 @@ pub async fn make_move(
     if !apps::move_state(conn, app.application_id, from, to).await? {
         return Ok(None);
     }
+    // The reviewers' words are shown on the status page for as long as they apply.
+    match attempted {
+        Move::Reject => apps::set_rejection_reason(&mut *conn, app.application_id, detail).await?,
+        Move::RequestInfo => apps::set_info_request(&mut *conn, app.application_id, detail).await?,
+        _ => {}
+    }
     apps::record_event(
         &mut *conn,
         app.application_id,
@@ -739,6 +745,17 @@ pub async fn withdraw(
         state.outbox_wake.notify_one();
     }
     Ok(moved)
+}
+
+/// True when the tenant may transact as an indirect reseller: approved, with the current
+/// partner agreement accepted.
+pub async fn is_active_indirect_reseller(state: &AppState, tenant_id: Uuid) -> sqlx::Result<bool> {
+    Ok(
+        apps::is_approved(&state.db, tenant_id, INDIRECT_RESELLER).await?
+            && db::agreements::acceptance_of_current(&state.db, tenant_id)
+                .await?
+                .is_some(),
+    )
 }
 
 /// Outcome of accepting the partner agreement.

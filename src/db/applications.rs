@@ -334,6 +334,38 @@ pub async fn move_state(
     Ok(done.rows_affected() == 1)
 }
 
+/// Records why an application was rejected.
+pub async fn set_rejection_reason(
+    db: impl PgExecutor<'_>,
+    application_id: Uuid,
+    reason: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update applications set rejection_reason = $2 where application_id = $1",
+        application_id,
+        reason
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Records what the reviewers asked the applicant.
+pub async fn set_info_request(
+    db: impl PgExecutor<'_>,
+    application_id: Uuid,
+    question: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update applications set info_request = $2 where application_id = $1",
+        application_id,
+        question
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
 /// One entry of an application's timeline.
 #[derive(Clone, Debug)]
 pub struct Event {

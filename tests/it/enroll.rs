@@ -756,7 +756,17 @@ async fn after_approval_a_global_admin_accepts_the_agreement() {
         .await;
     assert_eq!(location(&refused), "/agreement");
 
+    let tenant_id: uuid::Uuid = sqlx::query_scalar("select tenant_id from applications")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
     approve(&app).await;
+    assert!(
+        !partner_portal::enrollment::is_active_indirect_reseller(&app_state(&app), tenant_id)
+            .await
+            .unwrap(),
+        "not before the agreement"
+    );
     let dashboard = app.get("/dashboard").await.text().await.unwrap();
     assert!(texts(&dashboard, "#agreement-banner h2")[0].contains("Accept the partner agreement"));
     assert_eq!(
@@ -808,6 +818,11 @@ async fn after_approval_a_global_admin_accepts_the_agreement() {
     assert_eq!(location(&accepted), "/dashboard");
     let dashboard = app.get("/dashboard").await.text().await.unwrap();
     assert!(texts(&dashboard, "#agreement-banner").is_empty());
+    assert!(
+        partner_portal::enrollment::is_active_indirect_reseller(&app_state(&app), tenant_id)
+            .await
+            .unwrap()
+    );
     assert!(texts(&dashboard, "#active-banner")[0].contains("active indirect reseller"));
     let (version, name): (i32, String) =
         sqlx::query_as("select version, accepted_by_name from agreement_acceptances")
@@ -869,4 +884,142 @@ async fn an_information_request_is_answered_and_the_application_goes_back_to_rev
         .await;
     assert_eq!(location(&again), status);
     assert_eq!(app.application_state().await, "in_review");
+}
+
+/// The application's state object, for calling flows directly.
+fn app_state(app: &TestApp) -> partner_portal::state::AppState {
+    partner_portal::state::AppState {
+        db: app.db.clone(),
+        config: std::sync::Arc::new(app.config.clone()),
+        hasher: partner_portal::auth::PasswordHasher::new(),
+        outbox_wake: std::sync::Arc::default(),
+    }
+}
+
+/// Makes a reviewer's move through the same code path the back office uses.
+async fn reviewer_move(
+    app: &TestApp,
+    attempted: partner_portal::domain::application::Move,
+    detail: Option<&str>,
+) -> Option<String> {
+    let state = app_state(app);
+    let id: uuid::Uuid = sqlx::query_scalar(
+        "select application_id from applications order by created_at desc limit 1",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let application = partner_portal::db::applications::find(&app.db, id)
+        .await
+        .unwrap()
+        .unwrap();
+    let actor = partner_portal::enrollment::Actor {
+        user_id: None,
+        label: "Reviewer",
+        ip: "127.0.0.1",
+    };
+    let mut tx = app.db.begin().await.unwrap();
+    let moved = partner_portal::enrollment::make_move(
+        &state,
+        &mut tx,
+        &application,
+        attempted,
+        &actor,
+        detail,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    moved.map(|s| s.as_str().to_owned())
+}
+
+#[tokio::test]
+async fn every_reviewer_decision_is_shown_recorded_and_e_mailed() {
+    use partner_portal::domain::application::Move;
+    let app = TestApp::spawn().await;
+    let status = app.enroll("decisions", "1919191").await;
+    assert_eq!(
+        reviewer_move(&app, Move::Approve, None).await,
+        None,
+        "cannot approve before the contact confirms"
+    );
+    sqlx::query("update applications set state = 'in_review'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+
+    assert_eq!(
+        reviewer_move(&app, Move::RequestInfo, Some("Send us your VAT number."))
+            .await
+            .as_deref(),
+        Some("info_requested")
+    );
+    let mail = app
+        .email_to(CONTACT_EMAIL, "We need more information")
+        .await;
+    assert!(
+        mail.body_text.contains("Send us your VAT number.") && mail.body_text.contains(&status)
+    );
+    assert!(
+        texts(
+            &app.get(&status).await.text().await.unwrap(),
+            "#info-request"
+        )[0]
+        .contains("VAT number")
+    );
+    app.submit(
+        &status,
+        &format!("{status}/answer"),
+        &[("answer", "DE123456789")],
+    )
+    .await;
+
+    assert_eq!(
+        reviewer_move(&app, Move::Reject, Some("Your partner ID is under review."))
+            .await
+            .as_deref(),
+        Some("rejected")
+    );
+    let mail = app.email_to(CONTACT_EMAIL, "Not approved").await;
+    assert!(mail.body_text.contains("Your partner ID is under review."));
+    let html = app.get(&status).await.text().await.unwrap();
+    assert_eq!(texts(&html, "#state-words"), vec!["Not approved"]);
+    assert!(texts(&html, "#rejection-reason")[0].contains("Your partner ID is under review."));
+    assert_eq!(
+        reviewer_move(&app, Move::Approve, None).await,
+        None,
+        "a decision is final"
+    );
+    let audited: i64 = sqlx::query_scalar(
+        "select count(*) from audit_events where action = 'application.state_changed'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(audited, 4, "submit, request info, resubmit, reject");
+
+    // A fresh application, approved this time.
+    let again = app
+        .submit(
+            "/enroll/partner-id",
+            "/enroll/partner-id",
+            &[("partner_id", "1919191")],
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    app.fill_wizard("1919191").await;
+    app.submit("/enroll/check", "/enroll/submit", &[("consent", "yes")])
+        .await;
+    sqlx::query(
+        "update applications set state = 'in_review' where state = 'awaiting_contact_verification'",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        reviewer_move(&app, Move::Approve, None).await.as_deref(),
+        Some("approved")
+    );
+    let mail = app.email_to(CONTACT_EMAIL, "Approved").await;
+    assert!(mail.body_text.contains("partner agreement"));
 }
