@@ -365,8 +365,10 @@ pub fn first_incomplete_step(a: &Application) -> Option<&'static str> {
 
 /// Who acted, for timelines and audit rows.
 pub struct Actor<'a> {
-    /// The signed-in user, when there is one.
+    /// The signed-in partner user, when there is one.
     pub user_id: Option<Uuid>,
+    /// The signed-in staff member, when there is one.
+    pub staff_id: Option<Uuid>,
     /// Name in words.
     pub label: &'a str,
     /// Request address.
@@ -437,6 +439,7 @@ pub async fn make_move(
         &mut *conn,
         AuditEvent {
             actor_user_id: actor.user_id,
+            actor_staff_id: actor.staff_id,
             tenant_id: Some(app.tenant_id),
             action: "application.state_changed",
             target_type: "application",
@@ -527,6 +530,7 @@ pub async fn submit(
     let mut tx = state.db.begin().await?;
     let actor = Actor {
         user_id: Some(user.user_id),
+        staff_id: None,
         label: &user.full_name,
         ip,
     };
@@ -589,6 +593,7 @@ pub async fn answer_verification(
     );
     let actor = Actor {
         user_id: None,
+        staff_id: None,
         label: &label,
         ip,
     };
@@ -731,6 +736,7 @@ pub async fn withdraw(
     let mut tx = state.db.begin().await?;
     let actor = Actor {
         user_id: Some(user.user_id),
+        staff_id: None,
         label: &user.full_name,
         ip,
     };
@@ -890,6 +896,7 @@ pub async fn answer_info_request(
     .await?;
     let actor = Actor {
         user_id: Some(user.user_id),
+        staff_id: None,
         label: &user.full_name,
         ip,
     };

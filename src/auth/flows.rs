@@ -3,6 +3,7 @@
 
 use crate::config::RateLimit;
 use crate::db::audit::AuditEvent;
+use crate::db::guards::Realm;
 use crate::db::tokens::Purpose;
 use crate::db::{self, users::SessionUser};
 use crate::domain::tenant::{DomainPrefix, Role};
@@ -299,7 +300,7 @@ pub async fn confirm_email(
 pub enum SignInOutcome {
     /// Correct password on an unlocked account.
     SignedIn {
-        /// The user.
+        /// The user or staff member.
         user_id: Uuid,
         /// Their session epoch.
         epoch: i32,
@@ -308,24 +309,84 @@ pub enum SignInOutcome {
     Refused,
 }
 
-/// Checks a password. Attempts are counted before the hash is verified; the tenth
-/// failure locks the account and e-mails its owner. Unknown accounts cost the same time.
+/// An account that can sign in: a partner user or a staff member.
+struct Account {
+    realm: Realm,
+    id: Uuid,
+    tenant_id: Option<Uuid>,
+    email: String,
+    full_name: String,
+    password_hash: String,
+    session_epoch: i32,
+}
+
+impl Account {
+    async fn find(state: &AppState, realm: Realm, email: &str) -> sqlx::Result<Option<Account>> {
+        Ok(match realm {
+            Realm::Partner => db::users::credentials_by_email(&state.db, email)
+                .await?
+                .map(|u| Account {
+                    realm,
+                    id: u.user_id,
+                    tenant_id: Some(u.tenant_id),
+                    email: u.email,
+                    full_name: u.full_name,
+                    password_hash: u.password_hash,
+                    session_epoch: u.session_epoch,
+                }),
+            Realm::Staff => db::staff::by_email(&state.db, email)
+                .await?
+                .map(|s| Account {
+                    realm,
+                    id: s.staff_id,
+                    tenant_id: None,
+                    email: s.email,
+                    full_name: s.full_name,
+                    password_hash: s.password_hash,
+                    session_epoch: s.session_epoch,
+                }),
+        })
+    }
+
+    fn event<'a>(&self, action: &'a str, ip: &str) -> AuditEvent<'a> {
+        match self.realm {
+            Realm::Partner => AuditEvent::about_user(action, self.id, self.tenant_id, true, ip),
+            Realm::Staff => AuditEvent {
+                actor_staff_id: Some(self.id),
+                action,
+                target_type: "staff",
+                target_id: self.id.to_string(),
+                ip_address: Some(ip.to_owned()),
+                ..Default::default()
+            },
+        }
+    }
+
+    async fn record_sign_in(&self, state: &AppState) -> sqlx::Result<()> {
+        match self.realm {
+            Realm::Partner => db::users::record_sign_in(&state.db, self.id).await,
+            Realm::Staff => db::staff::record_sign_in(&state.db, self.id).await,
+        }
+    }
+}
+
+/// Checks a password, for partner users or staff alike. Attempts are counted before the
+/// hash is verified; the tenth failure locks the account (and e-mails a partner user).
+/// Unknown accounts cost the same time.
 pub async fn sign_in(
     state: &AppState,
+    realm: Realm,
     email: &EmailAddress,
     password: &str,
     ip: &str,
 ) -> anyhow::Result<SignInOutcome> {
-    let Some(account) = db::users::credentials_by_email(&state.db, email.as_str()).await? else {
+    let Some(account) = Account::find(state, realm, email.as_str()).await? else {
         state.hasher.verify(password, None).await?;
         return Ok(SignInOutcome::Refused);
     };
-    let audit = |action: &'static str| {
-        AuditEvent::about_user(action, account.user_id, Some(account.tenant_id), true, ip)
-    };
-    let Some(attempt) = db::users::count_attempt(&state.db, account.user_id).await? else {
+    let Some(attempt) = db::guards::count_attempt(&state.db, realm, account.id).await? else {
         state.hasher.verify(password, None).await?;
-        db::audit::record(&state.db, audit("user.sign_in_refused_locked")).await?;
+        db::audit::record(&state.db, account.event("user.sign_in_refused_locked", ip)).await?;
         return Ok(SignInOutcome::Refused);
     };
     if state
@@ -333,40 +394,37 @@ pub async fn sign_in(
         .verify(password, Some(&account.password_hash))
         .await?
     {
-        db::users::record_sign_in(&state.db, account.user_id).await?;
-        db::audit::record(&state.db, audit("user.signed_in")).await?;
+        db::guards::clear(&state.db, realm, account.id).await?;
+        account.record_sign_in(state).await?;
+        db::audit::record(&state.db, account.event("user.signed_in", ip)).await?;
         return Ok(SignInOutcome::SignedIn {
-            user_id: account.user_id,
+            user_id: account.id,
             epoch: account.session_epoch,
         });
     }
     let mut tx = state.db.begin().await?;
-    db::audit::record(
-        &mut *tx,
-        AuditEvent {
-            after: Some(json!({ "failed_attempts": attempt })),
-            ..audit("user.sign_in_failed")
-        },
-    )
-    .await?;
-    if attempt >= db::users::MAX_FAILED_SIGN_INS {
-        let until = db::users::lock(&mut *tx, account.user_id).await?;
-        db::audit::record(
-            &mut *tx,
-            AuditEvent {
-                after: Some(json!({ "locked_until": until.unix_timestamp() })),
-                ..audit("user.locked")
-            },
-        )
-        .await?;
-        let message = AccountLocked {
-            name: account.full_name.clone(),
-            until: until.format(&Rfc2822).unwrap_or_else(|_| until.to_string()),
-            reset_link: state.config.link("/password/forgot"),
+    let failed = AuditEvent {
+        after: Some(json!({ "failed_attempts": attempt })),
+        ..account.event("user.sign_in_failed", ip)
+    };
+    db::audit::record(&mut *tx, failed).await?;
+    if attempt >= db::guards::MAX_FAILED_SIGN_INS {
+        let until = db::guards::lock(&mut *tx, realm, account.id).await?;
+        let locked = AuditEvent {
+            after: Some(json!({ "locked_until": until.unix_timestamp() })),
+            ..account.event("user.locked", ip)
+        };
+        db::audit::record(&mut *tx, locked).await?;
+        if realm == Realm::Partner {
+            let message = AccountLocked {
+                name: account.full_name.clone(),
+                until: until.format(&Rfc2822).unwrap_or_else(|_| until.to_string()),
+                reset_link: state.config.link("/password/forgot"),
+            }
+            .to_email(&account.email)?;
+            db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
         }
-        .to_email(&account.email)?;
-        db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
-        tracing::warn!(user_id = %account.user_id, "account locked after repeated failed sign-ins");
+        tracing::warn!(account_id = %account.id, realm = realm.as_str(), "account locked after repeated failed sign-ins");
     }
     tx.commit().await?;
     state.outbox_wake.notify_one();
@@ -490,6 +548,7 @@ pub async fn reset_password(
         return Ok(ResetOutcome::LinkInvalid);
     }
     db::users::set_password(&mut *tx, account.user_id, &hash).await?;
+    db::guards::clear(&mut *tx, Realm::Partner, account.user_id).await?;
     finish_password_change(state, &mut tx, &account, "user.password_reset", ip).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();

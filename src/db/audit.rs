@@ -7,8 +7,10 @@ use uuid::Uuid;
 /// One audit row to write.
 #[derive(Debug, Default)]
 pub struct AuditEvent<'a> {
-    /// Who did it (a user), when known.
+    /// Who did it (a partner user), when known.
     pub actor_user_id: Option<Uuid>,
+    /// Who did it (operator staff), when known.
+    pub actor_staff_id: Option<Uuid>,
     /// Whose data it concerns.
     pub tenant_id: Option<Uuid>,
     /// What happened, e.g. `user.signed_in`.
@@ -50,9 +52,10 @@ impl<'a> AuditEvent<'a> {
 /// Writes an audit row (inside the caller's transaction when given one).
 pub async fn record(db: impl PgExecutor<'_>, e: AuditEvent<'_>) -> sqlx::Result<()> {
     sqlx::query!(
-        "insert into audit_events (actor_user_id, tenant_id, action, target_type, target_id, ip_address, before_state, after_state)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "insert into audit_events (actor_user_id, actor_staff_id, tenant_id, action, target_type, target_id, ip_address, before_state, after_state)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         e.actor_user_id,
+        e.actor_staff_id,
         e.tenant_id,
         e.action,
         e.target_type,

@@ -3,10 +3,12 @@
 pub mod agreements;
 pub mod applications;
 pub mod audit;
+pub mod guards;
 pub mod markets;
 pub mod memberships;
 pub mod outbox;
 pub mod rate_limit;
+pub mod staff;
 pub mod tenants;
 pub mod tokens;
 pub mod users;

@@ -97,51 +97,15 @@ pub async fn credentials_by_id(
     .await
 }
 
-/// Most failed sign-ins before the account locks.
-pub const MAX_FAILED_SIGN_INS: i32 = 10;
-
-/// Counts one sign-in attempt *before* the password is verified, so that parallel
-/// guesses cannot exceed the limit. Returns the attempt's number since the last
-/// success, or `None` when the account is locked (or the limit is used up).
-pub async fn count_attempt(db: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<Option<i32>> {
-    sqlx::query_scalar!(
-        "update users set failed_sign_ins = failed_sign_ins + 1
-         where user_id = $1 and failed_sign_ins < $2
-           and (locked_until is null or locked_until <= now())
-         returning failed_sign_ins",
-        user_id,
-        MAX_FAILED_SIGN_INS
-    )
-    .fetch_optional(db)
-    .await
-}
-
-/// Clears the failure count after a successful sign-in.
+/// Records when the user last signed in.
 pub async fn record_sign_in(db: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<()> {
     sqlx::query!(
-        "update users set failed_sign_ins = 0, lockouts = 0, locked_until = null, last_sign_in_at = now()
-         where user_id = $1",
+        "update users set last_sign_in_at = now() where user_id = $1",
         user_id
     )
     .execute(db)
     .await?;
     Ok(())
-}
-
-/// Locks the account: 15 minutes the first time, doubling each further time
-/// (capped at a day). Returns when the lock ends.
-pub async fn lock(db: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<OffsetDateTime> {
-    sqlx::query_scalar!(
-        r#"update users
-           set locked_until = now() + least(interval '15 minutes' * power(2, lockouts), interval '1 day'),
-               lockouts = lockouts + 1,
-               failed_sign_ins = 0
-           where user_id = $1
-           returning locked_until as "locked_until!""#,
-        user_id
-    )
-    .fetch_one(db)
-    .await
 }
 
 /// The signed-in user and their organisation, loaded on every authenticated request.
@@ -189,7 +153,7 @@ pub async fn session_user(
     .await
 }
 
-/// Replaces the password, ends every session (new epoch) and clears any lock.
+/// Replaces the password and ends every session (new epoch).
 /// Returns the new session epoch.
 pub async fn set_password(
     db: impl PgExecutor<'_>,
@@ -198,8 +162,7 @@ pub async fn set_password(
 ) -> sqlx::Result<i32> {
     sqlx::query_scalar!(
         "update users
-         set password_hash = $2, session_epoch = session_epoch + 1,
-             failed_sign_ins = 0, lockouts = 0, locked_until = null
+         set password_hash = $2, session_epoch = session_epoch + 1
          where user_id = $1
          returning session_epoch",
         user_id,

@@ -1,6 +1,7 @@
 //! Signing in and out.
 
 use crate::auth::{flows, session};
+use crate::db::guards::Realm;
 use crate::domain::{EmailAddress, FormErrors};
 use crate::error::AppError;
 use crate::messages;
@@ -87,7 +88,7 @@ async fn submit(
         errors.add("password", messages::PASSWORD_REQUIRED);
     }
     if let (Some(email), true) = (email, errors.is_empty()) {
-        match flows::sign_in(&state, &email, &form.password, &ip).await? {
+        match flows::sign_in(&state, Realm::Partner, &email, &form.password, &ip).await? {
             flows::SignInOutcome::SignedIn { user_id, epoch } => {
                 session::sign_in(&ctx.session, user_id, epoch).await?;
                 return redirect_with_flash(

@@ -915,6 +915,7 @@ async fn reviewer_move(
         .unwrap();
     let actor = partner_portal::enrollment::Actor {
         user_id: None,
+        staff_id: None,
         label: "Reviewer",
         ip: "127.0.0.1",
     };

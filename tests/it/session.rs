@@ -91,7 +91,7 @@ async fn ten_failures_lock_the_account_and_tell_its_owner() {
             StatusCode::UNPROCESSABLE_ENTITY
         );
     }
-    let locked: bool = sqlx::query_scalar("select locked_until > now() from users")
+    let locked: bool = sqlx::query_scalar("select locked_until > now() from sign_in_guards")
         .fetch_one(&app.db)
         .await
         .unwrap();
@@ -115,7 +115,7 @@ async fn ten_failures_lock_the_account_and_tell_its_owner() {
     assert!(actions.contains(&"user.sign_in_refused_locked".to_string()));
 
     // When the lock ends, the right password works again.
-    sqlx::query("update users set locked_until = now() - interval '1 second'")
+    sqlx::query("update sign_in_guards set locked_until = now() - interval '1 second'")
         .execute(&app.db)
         .await
         .unwrap();
@@ -138,9 +138,13 @@ async fn parallel_guesses_cannot_exceed_the_failure_limit() {
         .map(|_| {
             let db = app.db.clone();
             tokio::spawn(async move {
-                partner_portal::db::users::count_attempt(&db, user_id)
-                    .await
-                    .unwrap()
+                partner_portal::db::guards::count_attempt(
+                    &db,
+                    partner_portal::db::guards::Realm::Partner,
+                    user_id,
+                )
+                .await
+                .unwrap()
             })
         })
         .collect();

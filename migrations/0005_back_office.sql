@@ -1,0 +1,45 @@
+-- Operator staff (the back office), and sign-in failure counting shared by partner users
+-- and staff so that both follow exactly the same lockout rules.
+
+create table sign_in_guards (
+  realm           text not null check (realm in ('partner', 'staff')),
+  account_id      uuid not null,
+  -- Failed sign-ins since the last success or lock; counted before verifying.
+  failed_sign_ins integer not null default 0,
+  -- How many times the account has been locked; each lock lasts longer.
+  lockouts        integer not null default 0,
+  locked_until    timestamptz,
+  primary key (realm, account_id)
+);
+
+insert into sign_in_guards (realm, account_id, failed_sign_ins, lockouts, locked_until)
+  select 'partner', user_id, failed_sign_ins, lockouts, locked_until from users
+  where failed_sign_ins > 0 or lockouts > 0 or locked_until is not null;
+
+alter table users drop column failed_sign_ins, drop column lockouts, drop column locked_until;
+
+create table operator_staff (
+  staff_id             uuid primary key,
+  email                citext not null unique,
+  full_name            text not null check (length(full_name) between 1 and 200),
+  role                 text not null check (role in ('reviewer', 'operator_admin')),
+  password_hash        text not null,
+  -- A generated or temporary password must be replaced at the next sign-in.
+  must_change_password boolean not null default false,
+  disabled_at          timestamptz,
+  session_epoch        integer not null default 0,
+  last_sign_in_at      timestamptz,
+  created_at           timestamptz not null default now(),
+  updated_at           timestamptz not null default now()
+);
+create trigger operator_staff_updated_at before update on operator_staff
+  for each row execute function set_updated_at();
+
+alter table audit_events add column actor_staff_id uuid references operator_staff on delete set null;
+create index audit_events_staff_idx on audit_events (actor_staff_id, occurred_at);
+
+alter table applications add column assigned_to uuid references operator_staff on delete set null;
+alter table application_events
+  add column actor_staff_id uuid references operator_staff on delete set null,
+  -- Internal notes are for staff only and never shown to the applicant.
+  add column internal boolean not null default false;
