@@ -43,3 +43,13 @@ alter table application_events
   add column actor_staff_id uuid references operator_staff on delete set null,
   -- Internal notes are for staff only and never shown to the applicant.
   add column internal boolean not null default false;
+
+-- The review queue: keyset pagination on (submitted_at, application_id), per filter.
+create extension if not exists pg_trgm;
+create index applications_queue_state_idx on applications (state, submitted_at, application_id) where state <> 'draft';
+create index applications_queue_all_idx on applications (submitted_at, application_id) where state <> 'draft';
+create index applications_queue_assigned_idx on applications (assigned_to, submitted_at, application_id) where state <> 'draft';
+create index applications_legal_name_trgm_idx on applications using gin (legal_name gin_trgm_ops);
+create index applications_contact_email_idx on applications (contact_email);
+create index applications_partner_id_idx on applications (partner_id);
+create index tenants_country_idx on tenants (country_code);

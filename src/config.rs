@@ -130,6 +130,10 @@ pub struct Config {
     pub tenant_domain_suffix: String,
     /// Log format.
     pub log_format: LogFormat,
+    /// E-mail of the first operator admin, created at start when none exists.
+    pub operator_admin_email: String,
+    /// Password of that first admin; when unset one is generated and logged once.
+    pub operator_admin_password: Option<String>,
     /// Outbox pacing (not an environment setting).
     pub outbox: OutboxSettings,
     /// Per-IP limits (not an environment setting).
@@ -158,6 +162,11 @@ impl fmt::Debug for Config {
             .field("mail_from", &self.mail_from)
             .field("tenant_domain_suffix", &self.tenant_domain_suffix)
             .field("log_format", &self.log_format)
+            .field("operator_admin_email", &self.operator_admin_email)
+            .field(
+                "operator_admin_password",
+                &self.operator_admin_password.as_ref().map(|_| "***"),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -213,6 +222,8 @@ impl Config {
             mail_from: "Partner Portal <no-reply@partner-portal.localhost>".into(),
             tenant_domain_suffix: "partnerportal.example".into(),
             log_format: LogFormat::Pretty,
+            operator_admin_email: "admin@localhost".into(),
+            operator_admin_password: None,
             outbox: OutboxSettings::default(),
             rate_limits: RateLimits::default(),
             session_idle_timeout: Duration::from_secs(30 * 60),
@@ -349,6 +360,23 @@ impl Config {
                     ));
                 }
             };
+        }
+        if let Some(v) = get("OPERATOR_ADMIN_EMAIL") {
+            if !v.contains('@') || v.len() > 254 {
+                return Err(bad(
+                    "OPERATOR_ADMIN_EMAIL",
+                    format!("must be an e-mail address, got {v:?}"),
+                ));
+            }
+            config.operator_admin_email = v;
+        }
+        if let Some(v) = lookup("OPERATOR_ADMIN_PASSWORD").filter(|v| !v.is_empty()) {
+            if let Err(message) =
+                crate::domain::password::check_new_password(&v, &[&config.operator_admin_email])
+            {
+                return Err(bad("OPERATOR_ADMIN_PASSWORD", message));
+            }
+            config.operator_admin_password = Some(v);
         }
         config.check()?;
         Ok(config)
@@ -491,6 +519,12 @@ mod tests {
             from(&[("PUBLIC_BASE_URL", "ftp://x")]).unwrap_err().setting,
             "PUBLIC_BASE_URL"
         );
+        for (key, value) in [
+            ("OPERATOR_ADMIN_PASSWORD", "short"),
+            ("OPERATOR_ADMIN_EMAIL", "nobody"),
+        ] {
+            assert_eq!(from(&[(key, value)]).unwrap_err().setting, key);
+        }
     }
 
     #[test]
@@ -498,11 +532,11 @@ mod tests {
         let mut c = Config::dev_defaults();
         c.database_url = "postgres://app:s3cret@db/x".into();
         c.smtp_url = Some("smtps://mailer:hunter2@smtp.example".into());
+        c.operator_admin_password = Some("staff secret phrase".into());
         let shown = format!("{c:?}");
-        assert!(
-            !shown.contains("s3cret") && !shown.contains("hunter2"),
-            "{shown}"
-        );
+        for secret in ["s3cret", "hunter2", "staff secret"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
         assert!(shown.contains("postgres://app:***@db/x"));
     }
 }

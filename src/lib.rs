@@ -2,6 +2,7 @@
 //! and the operator's back office, served as HTML pages.
 
 pub mod auth;
+pub mod back_office;
 pub mod config;
 pub mod db;
 pub mod domain;

@@ -84,6 +84,18 @@ impl Application {
             settings: state.config.outbox,
             wake: state.outbox_wake.clone(),
         };
+        match crate::back_office::bootstrap_operator_admin(&state.db, &state.hasher, &state.config)
+            .await
+        {
+            Ok(Some(password)) => tracing::warn!(
+                email = %state.config.operator_admin_email,
+                %password,
+                "created the first operator admin with this generated password; it is shown only now and must be changed at first sign-in at /admin/signin"
+            ),
+            Ok(None) => tracing::debug!("an operator admin exists"),
+            // The portal still serves (readiness reports the database); staff sign-in waits for it.
+            Err(e) => tracing::error!("could not check for an operator admin: {e:#}"),
+        }
         let router = build_router(state.clone());
         tracing::info!(
             elapsed_ms = started.elapsed().as_millis() as u64,

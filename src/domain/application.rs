@@ -103,6 +103,19 @@ impl ApplicationState {
         }
     }
 
+    /// The state as reviewers call it.
+    pub fn staff_label(self) -> &'static str {
+        match self {
+            ApplicationState::Draft => "Draft",
+            ApplicationState::AwaitingContactVerification => "Awaiting contact",
+            ApplicationState::InReview => "In review",
+            ApplicationState::InfoRequested => "Information requested",
+            ApplicationState::Approved => "Approved",
+            ApplicationState::Rejected => "Rejected",
+            ApplicationState::Withdrawn => "Withdrawn",
+        }
+    }
+
     /// The state a move leads to, or why it is refused.
     pub fn apply(self, attempted: Move) -> Result<ApplicationState, IllegalMove> {
         use ApplicationState::*;

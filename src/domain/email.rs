@@ -27,6 +27,12 @@ impl EmailAddress {
         Ok(Self(format!("{local}@{}", domain.to_ascii_lowercase())))
     }
 
+    /// Wraps an address without checking it (staff sign-in, where internal domains such
+    /// as `localhost` are allowed and the lookup itself decides).
+    pub fn unchecked(address: &str) -> Self {
+        Self(address.trim().to_owned())
+    }
+
     /// The address as text.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -10,3 +10,4 @@ pub mod token;
 
 pub use email::EmailAddress;
 pub use form::FormErrors;
+pub mod calendar;

@@ -1,5 +1,6 @@
 //! The web layer: one module per area, each with its own router.
 
+pub mod admin;
 pub mod agreement;
 pub mod applications;
 pub mod ctx;
@@ -32,7 +33,8 @@ pub fn pages(mail_transport: MailTransportKind) -> Router<AppState> {
         .merge(enroll::router())
         .merge(applications::router())
         .merge(verify::router())
-        .merge(agreement::router());
+        .merge(agreement::router())
+        .merge(admin::router());
     if mail_transport == MailTransportKind::Mailbox {
         router.merge(mailbox::router())
     } else {

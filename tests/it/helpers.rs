@@ -82,8 +82,12 @@ pub fn test_config() -> Config {
     config.outbox.poll_interval = Duration::from_millis(100);
     config.outbox.retry_base = Duration::from_millis(200);
     config.outbox.retry_max = Duration::from_millis(500);
+    config.operator_admin_password = Some(STAFF_PASSWORD.into());
     config
 }
+
+/// The bootstrapped operator admin's password in tests (its e-mail is `admin@localhost`).
+pub const STAFF_PASSWORD: &str = "granite harbour violet engine 9";
 
 /// A new client that keeps cookies and does not follow redirects.
 pub fn new_client() -> reqwest::Client {
@@ -508,5 +512,55 @@ impl TestApp {
             .fetch_one(&self.db)
             .await
             .unwrap()
+    }
+}
+
+impl TestApp {
+    /// Signs the operator admin in with `client`.
+    pub async fn staff_sign_in_with(&self, client: &reqwest::Client) -> reqwest::Response {
+        self.submit_with(
+            client,
+            "/admin/signin",
+            "/admin/signin",
+            &[("email", "admin@localhost"), ("password", STAFF_PASSWORD)],
+        )
+        .await
+    }
+
+    /// Adds a submitted application straight into the database (for queue tests), with a
+    /// tenant of its own; returns the application id.
+    pub async fn insert_application(
+        &self,
+        prefix: &str,
+        country: &str,
+        state: &str,
+        submitted_days_ago: i32,
+        legal_name: &str,
+    ) -> Uuid {
+        let tenant_id = Uuid::new_v4();
+        let application_id = Uuid::new_v4();
+        sqlx::query("insert into tenants (tenant_id, name, domain_prefix, country_code, billing_currency) select $1, $2, $3, country_code, billing_currency from markets where country_code = $4")
+            .bind(tenant_id)
+            .bind(format!("{legal_name} (tenant)"))
+            .bind(prefix)
+            .bind(country)
+            .execute(&self.db)
+            .await
+            .unwrap();
+        // Inserted directly in its state: the state-machine trigger guards updates, not inserts.
+        sqlx::query(
+            "insert into applications (application_id, tenant_id, program, state, legal_name, contact_email, contact_first_name, submitted_at)
+             values ($1, $2, 'indirect_reseller', $3, $4, $5, 'Pat', now() - make_interval(days => $6))",
+        )
+        .bind(application_id)
+        .bind(tenant_id)
+        .bind(state)
+        .bind(legal_name)
+        .bind(format!("contact@{prefix}.example.com"))
+        .bind(submitted_days_ago)
+        .execute(&self.db)
+        .await
+        .unwrap();
+        application_id
     }
 }

@@ -1,5 +1,6 @@
 //! Integration tests: the real router over HTTP, real PostgreSQL, real SMTP, real Chromium.
 
+mod admin;
 mod browser;
 mod cross_cutting;
 mod enroll;

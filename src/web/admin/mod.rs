@@ -1,0 +1,136 @@
+//! The operator's back office (`/admin/...`), for operator staff only. Staff sessions are
+//! kept apart from partner sessions: a partner session never opens an admin page, and a
+//! staff session never opens a partner's private page.
+
+pub mod queue;
+pub mod session;
+
+use crate::auth::session::{CSRF_KEY, FLASH_KEY, Flash, SignedInRecord};
+use crate::db::{self, staff::Staff};
+use crate::domain::token;
+use crate::error::AppError;
+use crate::messages;
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use time::OffsetDateTime;
+use tower_sessions::Session;
+
+/// Session key of a signed-in staff member.
+pub const STAFF_KEY: &str = "staff_auth";
+
+/// Routes of the back office.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(session::router())
+        .merge(queue::router())
+}
+
+/// What the admin layout needs on every page.
+pub struct StaffCtx {
+    /// The session's CSRF token.
+    pub csrf_token: String,
+    /// The signed-in staff member, if any.
+    pub staff: Option<Staff>,
+    /// A one-time message.
+    pub flash: Option<Flash>,
+    /// The session.
+    pub session: Session,
+}
+
+async fn load_staff(state: &AppState, session: &Session) -> Result<Option<Staff>, AppError> {
+    let Some(record) = session.get::<SignedInRecord>(STAFF_KEY).await? else {
+        return Ok(None);
+    };
+    let staff = db::staff::by_id(&state.db, record.user_id).await?;
+    let age = OffsetDateTime::now_utc().unix_timestamp() - record.signed_in_at;
+    let expired = age < 0 || age as u64 > state.config.session_absolute_timeout.as_secs();
+    match staff {
+        Some(s) if s.session_epoch == record.epoch && !expired => Ok(Some(s)),
+        _ => {
+            crate::auth::session::sign_out(session).await?;
+            crate::auth::session::flash(session, "info", messages::FLASH_SESSION_ENDED).await?;
+            Ok(None)
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for StaffCtx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let session = Session::from_request_parts(parts, state)
+            .await
+            .map_err(|(_, msg)| {
+                AppError::Internal(anyhow::anyhow!("session layer missing: {msg}"))
+            })?;
+        let csrf_token = match session.get::<String>(CSRF_KEY).await? {
+            Some(t) => t,
+            None => {
+                let t = token::new_token().plain;
+                session.insert(CSRF_KEY, &t).await?;
+                t
+            }
+        };
+        let flash = session.remove::<Flash>(FLASH_KEY).await?;
+        let staff = load_staff(state, &session).await?;
+        Ok(StaffCtx {
+            csrf_token,
+            staff,
+            flash,
+            session,
+        })
+    }
+}
+
+/// A page for signed-in staff. Anyone else is sent to the staff sign-in; staff whose
+/// password must be changed are sent to change it first.
+pub struct SignedInStaff {
+    /// Layout context (its `staff` is set).
+    pub ctx: StaffCtx,
+    /// The staff member.
+    pub staff: Staff,
+}
+
+impl FromRequestParts<AppState> for SignedInStaff {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let ctx = StaffCtx::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let Some(staff) = ctx.staff.clone() else {
+            return Err(Redirect::to("/admin/signin").into_response());
+        };
+        if staff.must_change_password && parts.uri.path() != "/admin/password" {
+            return Err(Redirect::to("/admin/password").into_response());
+        }
+        Ok(SignedInStaff { ctx, staff })
+    }
+}
+
+/// Signed-in staff with the operator-admin role; reviewers get 403.
+pub struct OperatorAdmin(pub SignedInStaff);
+
+impl FromRequestParts<AppState> for OperatorAdmin {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let signed_in = SignedInStaff::from_request_parts(parts, state).await?;
+        if !signed_in.staff.is_operator_admin() {
+            return Err(AppError::Forbidden.into_response());
+        }
+        Ok(OperatorAdmin(signed_in))
+    }
+}

@@ -1,0 +1,219 @@
+//! The review queue (`/admin/applications`).
+
+use super::{SignedInStaff, StaffCtx};
+use crate::db::{
+    self,
+    markets::Market,
+    queue::{Assigned, QueueFilter},
+};
+use crate::domain::application::ApplicationState;
+use crate::domain::calendar::{REVIEW_FLAG_AFTER_BUSINESS_DAYS, business_days_between};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::ctx::encode_query_value;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::routing::get;
+use serde::Deserialize;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// Rows per page.
+pub const PAGE_SIZE: i64 = 50;
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/admin/applications", get(queue))
+}
+
+/// The queue's query string (all optional; bad values are ignored, never a 500).
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct QueueQuery {
+    state: Option<String>,
+    #[serde(default)]
+    program: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    region: String,
+    #[serde(default)]
+    assigned: String,
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    after: String,
+}
+
+/// One row as shown.
+pub struct Row {
+    /// Id.
+    pub id: Uuid,
+    /// Legal name (or work-account name).
+    pub organisation: String,
+    /// Tenant domain.
+    pub domain: String,
+    /// Program in words.
+    pub program: &'static str,
+    /// Country name.
+    pub country: String,
+    /// State in reviewers' words.
+    pub state: &'static str,
+    /// Submission date.
+    pub submitted: String,
+    /// Business days since submission.
+    pub age: i64,
+    /// In review for too long.
+    pub flagged: bool,
+    /// Reviewer, if any.
+    pub assigned: String,
+}
+
+/// A state filter option with its count.
+pub struct StateCount {
+    /// State code.
+    pub code: &'static str,
+    /// Label.
+    pub label: &'static str,
+    /// Applications in that state.
+    pub count: i64,
+}
+
+/// The queue page.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/queue.html")]
+pub struct QueuePage {
+    ctx: StaffCtx,
+    rows: Vec<Row>,
+    counts: Vec<StateCount>,
+    markets: Vec<Market>,
+    regions: Vec<(String, String)>,
+    selected_state: String,
+    query: QueueQuery,
+    next_page: Option<String>,
+}
+
+/// The program code in words.
+pub fn program_label(code: &str) -> &'static str {
+    match code {
+        "indirect_reseller" => "Indirect reseller",
+        "direct_bill" => "Direct bill",
+        _ => "Other",
+    }
+}
+
+fn parse_cursor(raw: &str) -> Option<(OffsetDateTime, Uuid)> {
+    let (nanos, id) = raw.split_once('_')?;
+    let at = OffsetDateTime::from_unix_timestamp_nanos(nanos.parse().ok()?).ok()?;
+    Some((at, Uuid::parse_str(id).ok()?))
+}
+
+fn filter_of(q: &QueueQuery, staff_id: Uuid) -> (QueueFilter, String) {
+    let selected_state = match q.state.as_deref() {
+        None => "in_review".to_owned(),
+        Some(s) if s == "all" || ApplicationState::parse(s).is_some() => s.to_owned(),
+        Some(_) => "all".to_owned(),
+    };
+    let some = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+    let filter = QueueFilter {
+        state: (selected_state != "all").then(|| selected_state.clone()),
+        program: some(&q.program),
+        country: some(&q.country).map(|c| c.to_ascii_uppercase()),
+        region: some(&q.region),
+        assigned: match q.assigned.as_str() {
+            "me" => Assigned::To(staff_id),
+            "unassigned" => Assigned::Nobody,
+            _ => Assigned::Anyone,
+        },
+        search: some(&q.q),
+        after: parse_cursor(&q.after),
+    };
+    (filter, selected_state)
+}
+
+async fn queue(
+    State(state): State<AppState>,
+    SignedInStaff { ctx, staff }: SignedInStaff,
+    Query(query): Query<QueueQuery>,
+) -> Result<QueuePage, AppError> {
+    let (filter, selected_state) = filter_of(&query, staff.staff_id);
+    let mut found = db::queue::page(&state.db, &filter, PAGE_SIZE + 1).await?;
+    let next_page = if found.len() as i64 > PAGE_SIZE {
+        found.truncate(PAGE_SIZE as usize);
+        found.last().map(|last| {
+            let cursor = format!(
+                "{}_{}",
+                last.submitted_at.unix_timestamp_nanos(),
+                last.application_id
+            );
+            let params = [
+                ("state", selected_state.as_str()),
+                ("program", query.program.as_str()),
+                ("country", query.country.as_str()),
+                ("region", query.region.as_str()),
+                ("assigned", query.assigned.as_str()),
+                ("q", query.q.as_str()),
+                ("after", cursor.as_str()),
+            ];
+            let pairs: Vec<String> = params
+                .iter()
+                .map(|(k, v)| format!("{k}={}", encode_query_value(v)))
+                .collect();
+            format!("/admin/applications?{}", pairs.join("&"))
+        })
+    } else {
+        None
+    };
+    let today = OffsetDateTime::now_utc().date();
+    let rows = found
+        .into_iter()
+        .map(|r| {
+            let s = ApplicationState::parse(&r.state).unwrap_or(ApplicationState::Draft);
+            let age = business_days_between(r.submitted_at.date(), today);
+            Row {
+                id: r.application_id,
+                organisation: r.legal_name.unwrap_or(r.organisation),
+                domain: state.config.tenant_domain(&r.domain_prefix),
+                program: program_label(&r.program),
+                country: r.country_name,
+                state: s.staff_label(),
+                submitted: r.submitted_at.date().to_string(),
+                age,
+                flagged: s == ApplicationState::InReview && age > REVIEW_FLAG_AFTER_BUSINESS_DAYS,
+                assigned: r.assigned_name.unwrap_or_default(),
+            }
+        })
+        .collect();
+    let by_state = db::queue::counts_by_state(&state.db).await?;
+    let counts = ApplicationState::ALL
+        .into_iter()
+        .filter(|s| *s != ApplicationState::Draft)
+        .map(|s| StateCount {
+            code: s.as_str(),
+            label: s.staff_label(),
+            count: by_state
+                .iter()
+                .find(|(code, _)| code == s.as_str())
+                .map(|(_, n)| *n)
+                .unwrap_or(0),
+        })
+        .collect();
+    let markets = db::markets::all(&state.db).await?;
+    let mut regions: Vec<(String, String)> = markets
+        .iter()
+        .map(|m| (m.csp_region.clone(), m.region_name.clone()))
+        .collect();
+    regions.sort_by(|a, b| a.1.cmp(&b.1));
+    regions.dedup();
+    Ok(QueuePage {
+        ctx,
+        rows,
+        counts,
+        markets,
+        regions,
+        selected_state,
+        query,
+        next_page,
+    })
+}

@@ -1,0 +1,189 @@
+//! Staff sign-in, sign-out and password change.
+
+use super::{STAFF_KEY, SignedInStaff, StaffCtx};
+use crate::auth::flows::{self, SignInOutcome};
+use crate::auth::session::{self, SignedInRecord};
+use crate::back_office::{self, ChangePasswordInput};
+use crate::db::guards::Realm;
+use crate::domain::{EmailAddress, FormErrors};
+use crate::error::AppError;
+use crate::messages;
+use crate::state::AppState;
+use crate::web::ctx::ClientIp;
+use crate::web::redirect_with_flash;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/signin", get(show).post(submit))
+        .route("/admin/signout", post(sign_out))
+        .route("/admin/password", get(show_password).post(change_password))
+}
+
+/// The staff sign-in form.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/signin.html")]
+pub struct SignInPage {
+    ctx: StaffCtx,
+    email: String,
+    errors: FormErrors,
+}
+
+async fn show(ctx: StaffCtx) -> Response {
+    if ctx.staff.is_some() {
+        return Redirect::to("/admin/applications").into_response();
+    }
+    SignInPage {
+        ctx,
+        email: String::new(),
+        errors: FormErrors::default(),
+    }
+    .into_response()
+}
+
+/// What the staff sign-in form sends.
+#[derive(Debug, Default, Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// Starts a staff session: new session id, new CSRF token, any partner sign-in dropped.
+async fn start_staff_session(
+    session: &tower_sessions::Session,
+    staff_id: Uuid,
+    epoch: i32,
+) -> Result<(), AppError> {
+    session.cycle_id().await?;
+    session.remove_value(crate::auth::session::CSRF_KEY).await?;
+    session.remove_value(crate::auth::session::AUTH_KEY).await?;
+    let record = SignedInRecord {
+        user_id: staff_id,
+        epoch,
+        signed_in_at: OffsetDateTime::now_utc().unix_timestamp(),
+    };
+    session.insert(STAFF_KEY, record).await?;
+    Ok(())
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ctx: StaffCtx,
+    Form(form): Form<SignInForm>,
+) -> Result<Response, AppError> {
+    let mut errors = FormErrors::default();
+    if flows::over_limit(&state, "sign_in", &ip, state.config.rate_limits.sign_in).await? {
+        errors.add("email", messages::RATE_LIMITED);
+        return Ok((
+            StatusCode::TOO_MANY_REQUESTS,
+            SignInPage {
+                ctx,
+                email: form.email,
+                errors,
+            },
+        )
+            .into_response());
+    }
+    // Staff addresses may be on internal domains (admin@localhost), so only presence is checked.
+    let email = form.email.trim();
+    if email.is_empty() {
+        errors.add("email", messages::EMAIL_REQUIRED);
+    }
+    if form.password.is_empty() {
+        errors.add("password", messages::PASSWORD_REQUIRED);
+    }
+    if errors.is_empty() {
+        let address = EmailAddress::unchecked(email);
+        match flows::sign_in(&state, Realm::Staff, &address, &form.password, &ip).await? {
+            SignInOutcome::SignedIn { user_id, epoch } => {
+                start_staff_session(&ctx.session, user_id, epoch).await?;
+                return redirect_with_flash(
+                    &ctx.session,
+                    "/admin/applications",
+                    "success",
+                    messages::FLASH_SIGNED_IN,
+                )
+                .await;
+            }
+            SignInOutcome::Refused => errors.add("email", messages::SIGN_IN_FAILED),
+        }
+    }
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        SignInPage {
+            ctx,
+            email: form.email,
+            errors,
+        },
+    )
+        .into_response())
+}
+
+async fn sign_out(ctx: StaffCtx) -> Result<Response, AppError> {
+    session::sign_out(&ctx.session).await?;
+    redirect_with_flash(
+        &ctx.session,
+        "/admin/signin",
+        "info",
+        messages::FLASH_SIGNED_OUT,
+    )
+    .await
+}
+
+/// The staff change-password form.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/password.html")]
+pub struct PasswordPage {
+    ctx: StaffCtx,
+    must_change: bool,
+    errors: FormErrors,
+}
+
+async fn show_password(SignedInStaff { ctx, staff }: SignedInStaff) -> PasswordPage {
+    PasswordPage {
+        ctx,
+        must_change: staff.must_change_password,
+        errors: FormErrors::default(),
+    }
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    SignedInStaff { ctx, staff }: SignedInStaff,
+    Form(form): Form<ChangePasswordInput>,
+) -> Result<Response, AppError> {
+    match back_office::change_password(&state, &staff, &form, &ip).await? {
+        Ok(epoch) => {
+            start_staff_session(&ctx.session, staff.staff_id, epoch).await?;
+            redirect_with_flash(
+                &ctx.session,
+                "/admin/applications",
+                "success",
+                messages::FLASH_PASSWORD_CHANGED,
+            )
+            .await
+        }
+        Err(errors) => {
+            let page = PasswordPage {
+                ctx,
+                must_change: staff.must_change_password,
+                errors,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}

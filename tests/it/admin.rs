@@ -1,0 +1,373 @@
+use crate::helpers::*;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn the_first_operator_admin_signs_in_to_the_back_office() {
+    let app = TestApp::spawn().await;
+    let staff = new_client();
+    let response = app.staff_sign_in_with(&staff).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/admin/applications");
+    let html = app
+        .get_with(&staff, "/admin/applications")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(texts(&html, "h1"), vec!["Applications"]);
+    assert_eq!(texts(&html, ".site-nav .person"), vec!["Operator admin"]);
+    let admins: i64 =
+        sqlx::query_scalar("select count(*) from operator_staff where role = 'operator_admin'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(admins, 1);
+    app.assert_audited("staff.bootstrapped").await;
+    app.assert_audited("user.signed_in").await;
+
+    let out = app
+        .submit_with(&staff, "/admin/applications", "/admin/signout", &[])
+        .await;
+    assert_eq!(location(&out), "/admin/signin");
+    assert_eq!(
+        location(&app.get_with(&staff, "/admin/applications").await),
+        "/admin/signin"
+    );
+}
+
+#[tokio::test]
+async fn a_generated_admin_password_is_shown_once_and_must_be_changed() {
+    let db = fresh_database().await;
+    let mut config = test_config();
+    config.operator_admin_password = None;
+    let hasher = partner_portal::auth::PasswordHasher::new();
+    let password = partner_portal::back_office::bootstrap_operator_admin(&db, &hasher, &config)
+        .await
+        .unwrap()
+        .expect("a generated password");
+    assert_eq!(
+        partner_portal::back_office::bootstrap_operator_admin(&db, &hasher, &config)
+            .await
+            .unwrap(),
+        None,
+        "only once"
+    );
+    let must: bool = sqlx::query_scalar("select must_change_password from operator_staff")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert!(must);
+
+    let mut config = config.clone();
+    config.database_url = {
+        let name: String = sqlx::query_scalar("select current_database()")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+        format!("{}/{name}", database_server())
+    };
+    let app = TestApp::spawn_config(config).await;
+    let staff = new_client();
+    let response = app
+        .submit_with(
+            &staff,
+            "/admin/signin",
+            "/admin/signin",
+            &[("email", "admin@localhost"), ("password", &password)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        location(&app.get_with(&staff, "/admin/applications").await),
+        "/admin/password",
+        "nothing else until it is changed"
+    );
+    let page = app
+        .get_with(&staff, "/admin/password")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!texts(&page, "#must-change").is_empty());
+    let weak = app
+        .submit_with(
+            &staff,
+            "/admin/password",
+            "/admin/password",
+            &[
+                ("current_password", &password),
+                ("new_password", "password1234"),
+            ],
+        )
+        .await;
+    assert_eq!(weak.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let changed = app
+        .submit_with(
+            &staff,
+            "/admin/password",
+            "/admin/password",
+            &[
+                ("current_password", &password),
+                ("new_password", STAFF_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(location(&changed), "/admin/applications");
+    assert_eq!(
+        app.get_with(&staff, "/admin/applications").await.status(),
+        StatusCode::OK
+    );
+    app.assert_audited("staff.password_changed").await;
+}
+
+#[tokio::test]
+async fn staff_lock_out_after_ten_failures_like_partners() {
+    let app = TestApp::spawn().await;
+    let staff = new_client();
+    for _ in 0..10 {
+        let r = app
+            .submit_with(
+                &staff,
+                "/admin/signin",
+                "/admin/signin",
+                &[
+                    ("email", "admin@localhost"),
+                    ("password", "wrong password here"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let refused = app.staff_sign_in_with(&staff).await;
+    assert_eq!(
+        refused.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "locked even with the right password"
+    );
+    let realm: String =
+        sqlx::query_scalar("select realm from sign_in_guards where locked_until > now()")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(realm, "staff");
+    app.assert_audited("user.locked").await;
+}
+
+#[tokio::test]
+async fn partners_reach_no_admin_page_and_staff_no_partner_page() {
+    let app = TestApp::spawn().await;
+    app.sign_up("partnerside").await;
+    for path in ["/admin/applications", "/admin/password"] {
+        assert_eq!(location(&app.get(path).await), "/admin/signin", "{path}");
+    }
+    let staff = new_client();
+    app.staff_sign_in_with(&staff).await;
+    for path in ["/dashboard", "/enroll", "/account/password", "/agreement"] {
+        let r = app.get_with(&staff, path).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{path}");
+        assert!(location(&r).starts_with("/signin"), "{path}");
+    }
+    // Partner credentials do not open the back office, nor staff credentials the portal.
+    let r = app
+        .submit_with(
+            &new_client(),
+            "/admin/signin",
+            "/admin/signin",
+            &[
+                ("email", "admin@partnerside.example.com"),
+                ("password", STRONG_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = app
+        .submit_with(
+            &new_client(),
+            "/signin",
+            "/signin",
+            &[("email", "admin@localhost"), ("password", STAFF_PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn the_queue_shows_in_review_oldest_first_with_counts_and_flags() {
+    let app = TestApp::spawn().await;
+    app.insert_application("newest", "DE", "in_review", 1, "Newest GmbH")
+        .await;
+    app.insert_application("oldest", "FR", "in_review", 30, "Oldest SARL")
+        .await;
+    app.insert_application("middle", "US", "in_review", 3, "Middle Inc")
+        .await;
+    app.insert_application(
+        "waiting",
+        "DE",
+        "awaiting_contact_verification",
+        2,
+        "Waiting AG",
+    )
+    .await;
+    app.insert_application("done", "DE", "approved", 40, "Done AG")
+        .await;
+    let staff = new_client();
+    app.staff_sign_in_with(&staff).await;
+    let html = app
+        .get_with(&staff, "/admin/applications")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        texts(&html, "#queue a.organisation"),
+        vec!["Oldest SARL", "Middle Inc", "Newest GmbH"]
+    );
+    assert_eq!(
+        texts(&html, "#queue tr.flagged a.organisation"),
+        vec!["Oldest SARL"]
+    );
+    assert_eq!(
+        texts(&html, "#state-counts a[data-state=in_review] .count"),
+        vec!["3"]
+    );
+    assert_eq!(
+        texts(&html, "#state-counts a[data-state=approved] .count"),
+        vec!["1"]
+    );
+
+    let all = app
+        .get_with(&staff, "/admin/applications?state=all")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(texts(&all, "#queue a.organisation").len(), 5);
+    let by_country = app
+        .get_with(&staff, "/admin/applications?state=all&country=DE")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        texts(&by_country, "#queue a.organisation"),
+        vec!["Done AG", "Waiting AG", "Newest GmbH"]
+    );
+    let by_region = app
+        .get_with(&staff, "/admin/applications?state=all&region=us")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        texts(&by_region, "#queue a.organisation"),
+        vec!["Middle Inc"]
+    );
+    let bad = app
+        .get_with(
+            &staff,
+            "/admin/applications?state=nonsense&after=garbage&country=%27",
+        )
+        .await;
+    assert_eq!(
+        bad.status(),
+        StatusCode::OK,
+        "bad filters are ignored, never a 500"
+    );
+}
+
+#[tokio::test]
+async fn the_queue_searches_by_name_domain_partner_id_and_contact() {
+    let app = TestApp::spawn().await;
+    app.insert_application("alpha", "DE", "in_review", 3, "Alpha Systems GmbH")
+        .await;
+    app.insert_application("beta", "DE", "in_review", 2, "Beta 100% Cloud AG")
+        .await;
+    sqlx::query("insert into partner_memberships (partner_id, organisation_name, country_code) values ('7654321', 'Beta', 'DE')").execute(&app.db).await.unwrap();
+    sqlx::query("update applications set partner_id = '7654321' where legal_name like 'Beta%'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let staff = new_client();
+    app.staff_sign_in_with(&staff).await;
+    for (q, expected) in [
+        ("systems", "Alpha Systems GmbH"),
+        ("100%", "Beta 100% Cloud AG"),
+        ("bet", "Beta 100% Cloud AG"),
+        ("7654321", "Beta 100% Cloud AG"),
+        ("contact@alpha.example.com", "Alpha Systems GmbH"),
+    ] {
+        let html = app
+            .get_with(
+                &staff,
+                &format!(
+                    "/admin/applications?q={}",
+                    q.replace('%', "%25").replace('@', "%40")
+                ),
+            )
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(texts(&html, "#queue a.organisation"), vec![expected], "{q}");
+    }
+    let none = app
+        .get_with(&staff, "/admin/applications?q=zzz")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!texts(&none, "#queue-empty").is_empty());
+}
+
+#[tokio::test]
+async fn the_queue_pages_by_fifty_without_gaps_or_repeats() {
+    let app = TestApp::spawn().await;
+    let mut tx = app.db.begin().await.unwrap();
+    sqlx::query(
+        "insert into tenants (tenant_id, name, domain_prefix, country_code, billing_currency)
+         select gen_random_uuid(), 'Tenant ' || i, 'tenant-' || i, 'DE', 'EUR' from generate_series(1, 120) i",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    // Many share one submission time, so the id must break ties.
+    sqlx::query(
+        "insert into applications (application_id, tenant_id, program, state, legal_name, submitted_at)
+         select gen_random_uuid(), tenant_id, 'indirect_reseller', 'in_review', name, date_trunc('day', now()) - interval '1 day' * (row_number() over (order by name) % 7)
+         from tenants",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let staff = new_client();
+    app.staff_sign_in_with(&staff).await;
+    let mut seen = Vec::new();
+    let mut path = "/admin/applications".to_owned();
+    let mut pages = 0;
+    loop {
+        let html = app.get_with(&staff, &path).await.text().await.unwrap();
+        let ids: Vec<String> = {
+            let doc = scraper::Html::parse_document(&html);
+            let sel = scraper::Selector::parse("#queue tbody tr").unwrap();
+            doc.select(&sel)
+                .map(|tr| tr.value().attr("data-id").unwrap().to_owned())
+                .collect()
+        };
+        pages += 1;
+        assert!(ids.len() <= 50);
+        seen.extend(ids);
+        match attr(&html, "#next-page", "href") {
+            Some(next) => path = next,
+            None => break,
+        }
+    }
+    assert_eq!(pages, 3);
+    let expected: Vec<String> = sqlx::query_scalar(
+        "select application_id::text from applications where state = 'in_review' order by submitted_at, application_id",
+    )
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(seen, expected);
+}
