@@ -143,3 +143,231 @@ mod tests {
         assert_ne!(p, generate_password());
     }
 }
+
+/// A reviewer's decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Approve.
+    Approve,
+    /// Reject, with a reason shown to the applicant.
+    Reject,
+    /// Ask the applicant for more information.
+    RequestInfo,
+}
+
+impl Decision {
+    /// Reads the form's `action`.
+    pub fn parse(code: &str) -> Option<Self> {
+        match code {
+            "approve" => Some(Decision::Approve),
+            "reject" => Some(Decision::Reject),
+            "request-info" => Some(Decision::RequestInfo),
+            _ => None,
+        }
+    }
+
+    /// The URL segment and form value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Decision::Approve => "approve",
+            Decision::Reject => "reject",
+            Decision::RequestInfo => "request-info",
+        }
+    }
+
+    fn as_move(self) -> crate::domain::application::Move {
+        use crate::domain::application::Move;
+        match self {
+            Decision::Approve => Move::Approve,
+            Decision::Reject => Move::Reject,
+            Decision::RequestInfo => Move::RequestInfo,
+        }
+    }
+}
+
+/// What became of a decision.
+pub enum DecisionOutcome {
+    /// Made; the application is now in this state.
+    Made(crate::domain::application::ApplicationState),
+    /// Someone changed the application first; nothing was done. Its state now.
+    Conflict(crate::domain::application::ApplicationState),
+    /// The reason or message is missing or too long.
+    Invalid(FormErrors),
+}
+
+/// Records a reviewer's decision on the application as the reviewer saw it (`seen_version`):
+/// state change, timeline, audit row and e-mail in one transaction; exactly one of two
+/// reviewers deciding at once wins.
+pub async fn decide(
+    state: &AppState,
+    staff: &db::staff::Staff,
+    application_id: Uuid,
+    decision: Decision,
+    seen_version: i32,
+    text: &str,
+    ip: &str,
+) -> anyhow::Result<Option<DecisionOutcome>> {
+    let Some(mut app) = db::applications::find(&state.db, application_id).await? else {
+        return Ok(None);
+    };
+    let mut errors = FormErrors::default();
+    let detail = match decision {
+        Decision::Approve => None,
+        Decision::Reject => errors.check(
+            "text",
+            crate::domain::enrollment::required_text(
+                text,
+                "Enter the reason for rejecting: the applicant will see it",
+                2000,
+                "The reason must be 2,000 characters or fewer",
+            ),
+        ),
+        Decision::RequestInfo => errors.check(
+            "text",
+            crate::domain::enrollment::required_text(
+                text,
+                "Enter what the applicant must tell you",
+                2000,
+                "The message must be 2,000 characters or fewer",
+            ),
+        ),
+    };
+    if !errors.is_empty() {
+        return Ok(Some(DecisionOutcome::Invalid(errors)));
+    }
+    let current = app.state();
+    app.version = seen_version;
+    let mut tx = state.db.begin().await?;
+    let label = format!("Reviewer {}", staff.full_name);
+    let actor = crate::enrollment::Actor {
+        user_id: None,
+        staff_id: Some(staff.staff_id),
+        label: &label,
+        ip,
+    };
+    match crate::enrollment::make_move(
+        state,
+        &mut tx,
+        &app,
+        decision.as_move(),
+        &actor,
+        detail.as_deref(),
+    )
+    .await?
+    {
+        Some(to) => {
+            tx.commit().await?;
+            state.outbox_wake.notify_one();
+            Ok(Some(DecisionOutcome::Made(to)))
+        }
+        None => Ok(Some(DecisionOutcome::Conflict(current))),
+    }
+}
+
+/// Adds an internal note (never shown to the applicant).
+pub async fn add_note(
+    state: &AppState,
+    staff: &db::staff::Staff,
+    app: &db::applications::Application,
+    text: &str,
+    ip: &str,
+) -> anyhow::Result<Result<(), FormErrors>> {
+    let mut errors = FormErrors::default();
+    let Some(note) = errors.check(
+        "note",
+        crate::domain::enrollment::required_text(
+            text,
+            "Enter the note",
+            5000,
+            "The note must be 5,000 characters or fewer",
+        ),
+    ) else {
+        return Ok(Err(errors));
+    };
+    let label = format!("Reviewer {}", staff.full_name);
+    let actor = crate::enrollment::Actor {
+        user_id: None,
+        staff_id: Some(staff.staff_id),
+        label: &label,
+        ip,
+    };
+    let mut tx = state.db.begin().await?;
+    db::applications::record_event(
+        &mut *tx,
+        &db::applications::NewEvent {
+            detail: Some(&note),
+            internal: true,
+            ..actor.event(app, "note")
+        },
+    )
+    .await?;
+    db::audit::record(
+        &mut *tx,
+        AuditEvent {
+            actor_staff_id: Some(staff.staff_id),
+            tenant_id: Some(app.tenant_id),
+            action: "application.note_added",
+            target_type: "application",
+            target_id: app.application_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            ..Default::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Assigns an application. Reviewers may assign only themselves; operator admins anyone.
+/// Returns false when not allowed.
+pub async fn assign(
+    state: &AppState,
+    staff: &db::staff::Staff,
+    app: &db::applications::Application,
+    to: Uuid,
+    ip: &str,
+) -> anyhow::Result<bool> {
+    if to != staff.staff_id && !staff.is_operator_admin() {
+        return Ok(false);
+    }
+    let Some(assignee) = db::staff::by_id(&state.db, to).await? else {
+        return Ok(false);
+    };
+    let before = db::applications::assignee(&state.db, app.application_id).await?;
+    let label = format!("Reviewer {}", staff.full_name);
+    let actor = crate::enrollment::Actor {
+        user_id: None,
+        staff_id: Some(staff.staff_id),
+        label: &label,
+        ip,
+    };
+    let mut tx = state.db.begin().await?;
+    db::applications::assign(&mut *tx, app.application_id, Some(to)).await?;
+    let detail = format!("Assigned to {}", assignee.full_name);
+    db::applications::record_event(
+        &mut *tx,
+        &db::applications::NewEvent {
+            detail: Some(&detail),
+            internal: true,
+            ..actor.event(app, "assigned")
+        },
+    )
+    .await?;
+    db::audit::record(
+        &mut *tx,
+        AuditEvent {
+            actor_staff_id: Some(staff.staff_id),
+            tenant_id: Some(app.tenant_id),
+            action: "application.assigned",
+            target_type: "application",
+            target_id: app.application_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            before: Some(serde_json::json!({ "assigned_to": before })),
+            after: Some(serde_json::json!({ "assigned_to": to })),
+            ..Default::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}

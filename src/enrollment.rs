@@ -375,6 +375,20 @@ pub struct Actor<'a> {
     pub ip: &'a str,
 }
 
+impl Actor<'_> {
+    /// A timeline entry of `kind` by this actor on `app`.
+    pub fn event<'e>(&'e self, app: &Application, kind: &'e str) -> apps::NewEvent<'e> {
+        apps::NewEvent {
+            application_id: app.application_id,
+            actor_user_id: self.user_id,
+            actor_staff_id: self.staff_id,
+            actor_label: self.label,
+            kind,
+            ..Default::default()
+        }
+    }
+}
+
 /// What happens next after a move, in words for the e-mail and the status page.
 pub fn next_steps(to: ApplicationState) -> &'static str {
     match to {
@@ -401,7 +415,7 @@ pub fn next_steps(to: ApplicationState) -> &'static str {
 }
 
 /// Makes a move on an application inside `conn`'s transaction: the state change (refused if
-/// someone moved it first), the timeline entry, the audit row and the e-mail to the primary
+/// anyone changed the application since `app` was read: its `version` must still match), the timeline entry, the audit row and the e-mail to the primary
 /// contact. Returns the new state, or `None` when the application was no longer in `from`.
 pub async fn make_move(
     state: &AppState,
@@ -415,7 +429,7 @@ pub async fn make_move(
     let Ok(to) = from.apply(attempted) else {
         return Ok(None);
     };
-    if !apps::move_state(conn, app.application_id, from, to).await? {
+    if !apps::move_state(conn, app.application_id, app.version, from, to).await? {
         return Ok(None);
     }
     // The reviewers' words are shown on the status page for as long as they apply.
@@ -424,17 +438,13 @@ pub async fn make_move(
         Move::RequestInfo => apps::set_info_request(&mut *conn, app.application_id, detail).await?,
         _ => {}
     }
-    apps::record_event(
-        &mut *conn,
-        app.application_id,
-        actor.user_id,
-        actor.label,
-        "state_changed",
-        Some(from.as_str()),
-        Some(to.as_str()),
+    let event = apps::NewEvent {
+        from_state: Some(from.as_str()),
+        to_state: Some(to.as_str()),
         detail,
-    )
-    .await?;
+        ..actor.event(app, "state_changed")
+    };
+    apps::record_event(&mut *conn, &event).await?;
     db::audit::record(
         &mut *conn,
         AuditEvent {
@@ -607,17 +617,11 @@ pub async fn answer_verification(
             }
         }
         ContactAnswer::Decline => {
-            apps::record_event(
-                &mut *tx,
-                app.application_id,
-                None,
-                &label,
-                "contact_declined",
-                None,
-                None,
-                Some("The primary contact did not confirm the application."),
-            )
-            .await?;
+            let event = apps::NewEvent {
+                detail: Some("The primary contact did not confirm the application."),
+                ..actor.event(&app, "contact_declined")
+            };
+            apps::record_event(&mut *tx, &event).await?;
             db::audit::record(
                 &mut *tx,
                 AuditEvent {
@@ -697,17 +701,13 @@ pub async fn resend_verification(
     }
     let mut tx = state.db.begin().await?;
     send_verification(state, &mut tx, app, &user.full_name).await?;
-    apps::record_event(
-        &mut *tx,
-        app.application_id,
-        Some(user.user_id),
-        &user.full_name,
-        "verification_resent",
-        None,
-        None,
-        None,
-    )
-    .await?;
+    let actor = Actor {
+        user_id: Some(user.user_id),
+        staff_id: None,
+        label: &user.full_name,
+        ip,
+    };
+    apps::record_event(&mut *tx, &actor.event(app, "verification_resent")).await?;
     db::audit::record(
         &mut *tx,
         AuditEvent {
@@ -883,15 +883,18 @@ pub async fn answer_info_request(
         return Ok(AnswerOutcome::Invalid(errors));
     };
     let mut tx = state.db.begin().await?;
+    let actor = Actor {
+        user_id: Some(user.user_id),
+        staff_id: None,
+        label: &user.full_name,
+        ip,
+    };
     apps::record_event(
         &mut *tx,
-        app.application_id,
-        Some(user.user_id),
-        &user.full_name,
-        "info_provided",
-        None,
-        None,
-        Some(&answer),
+        &apps::NewEvent {
+            detail: Some(&answer),
+            ..actor.event(app, "info_provided")
+        },
     )
     .await?;
     let actor = Actor {

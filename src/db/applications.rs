@@ -309,11 +309,13 @@ pub async fn save_support_details(
     Ok(done.rows_affected() == 1)
 }
 
-/// Moves an application from `from` to `to` if it is still in `from`; returns false when
-/// someone else moved it first. Stamps the time columns that belong to the new state.
+/// Moves an application from `from` to `to` if it is still in `from` at `version`;
+/// returns false when someone else changed it first. Stamps the time columns that
+/// belong to the new state.
 pub async fn move_state(
     conn: &mut PgConnection,
     application_id: Uuid,
+    version: i32,
     from: ApplicationState,
     to: ApplicationState,
 ) -> sqlx::Result<bool> {
@@ -324,10 +326,11 @@ pub async fn move_state(
              consent_at = case when $3 = 'awaiting_contact_verification' then now() else consent_at end,
              contact_verified_at = case when $2 = 'awaiting_contact_verification' and $3 = 'in_review' then now() else contact_verified_at end,
              decided_at = case when $3 in ('approved', 'rejected') then now() else decided_at end
-         where application_id = $1 and state = $2",
+         where application_id = $1 and state = $2 and version = $4",
         application_id,
         from.as_str(),
-        to.as_str()
+        to.as_str(),
+        version
     )
     .execute(&mut *conn)
     .await?;
@@ -381,44 +384,67 @@ pub struct Event {
     pub to_state: Option<String>,
     /// Reason, message or note.
     pub detail: Option<String>,
+    /// Only for staff eyes.
+    pub internal: bool,
+}
+
+/// A timeline entry to add.
+#[derive(Debug, Default)]
+pub struct NewEvent<'a> {
+    /// The application.
+    pub application_id: Uuid,
+    /// The partner user who acted, if one did.
+    pub actor_user_id: Option<Uuid>,
+    /// The staff member who acted, if one did.
+    pub actor_staff_id: Option<Uuid>,
+    /// Who acted, in words.
+    pub actor_label: &'a str,
+    /// What happened.
+    pub kind: &'a str,
+    /// State before, for state changes.
+    pub from_state: Option<&'a str>,
+    /// State after, for state changes.
+    pub to_state: Option<&'a str>,
+    /// Reason, message or note.
+    pub detail: Option<&'a str>,
+    /// Only for staff eyes.
+    pub internal: bool,
 }
 
 /// Adds an entry to the timeline.
-#[allow(clippy::too_many_arguments)]
-pub async fn record_event(
-    db: impl PgExecutor<'_>,
-    application_id: Uuid,
-    actor_user_id: Option<Uuid>,
-    actor_label: &str,
-    kind: &str,
-    from_state: Option<&str>,
-    to_state: Option<&str>,
-    detail: Option<&str>,
-) -> sqlx::Result<()> {
+pub async fn record_event(db: impl PgExecutor<'_>, e: &NewEvent<'_>) -> sqlx::Result<()> {
     sqlx::query!(
-        "insert into application_events (application_id, actor_user_id, actor_label, kind, from_state, to_state, detail)
-         values ($1, $2, $3, $4, $5, $6, $7)",
-        application_id,
-        actor_user_id,
-        actor_label,
-        kind,
-        from_state,
-        to_state,
-        detail
+        "insert into application_events
+           (application_id, actor_user_id, actor_staff_id, actor_label, kind, from_state, to_state, detail, internal)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        e.application_id,
+        e.actor_user_id,
+        e.actor_staff_id,
+        e.actor_label,
+        e.kind,
+        e.from_state,
+        e.to_state,
+        e.detail,
+        e.internal
     )
     .execute(db)
     .await?;
     Ok(())
 }
 
-/// The timeline, oldest first.
-pub async fn timeline(db: impl PgExecutor<'_>, application_id: Uuid) -> sqlx::Result<Vec<Event>> {
+/// The timeline, oldest first; internal notes only when `include_internal`.
+pub async fn timeline(
+    db: impl PgExecutor<'_>,
+    application_id: Uuid,
+    include_internal: bool,
+) -> sqlx::Result<Vec<Event>> {
     sqlx::query_as!(
         Event,
-        "select occurred_at, actor_label, kind, from_state, to_state, detail
-         from application_events where application_id = $1
+        "select occurred_at, actor_label, kind, from_state, to_state, detail, internal
+         from application_events where application_id = $1 and ($2 or not internal)
          order by occurred_at, application_event_id",
-        application_id
+        application_id,
+        include_internal
     )
     .fetch_all(db)
     .await
@@ -490,4 +516,32 @@ pub async fn find(
     select_application!("where application_id = $1", application_id)
         .fetch_optional(db)
         .await
+}
+
+/// Assigns an application to a reviewer (or nobody). The version stays: who works on an
+/// application does not change what a reviewer decides on.
+pub async fn assign(
+    db: impl PgExecutor<'_>,
+    application_id: Uuid,
+    staff_id: Option<Uuid>,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update applications set assigned_to = $2 where application_id = $1",
+        application_id,
+        staff_id
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The reviewer an application is assigned to.
+pub async fn assignee(db: impl PgExecutor<'_>, application_id: Uuid) -> sqlx::Result<Option<Uuid>> {
+    let row = sqlx::query_scalar!(
+        "select assigned_to from applications where application_id = $1",
+        application_id
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(row.flatten())
 }

@@ -118,3 +118,14 @@ pub async fn set_password(
     .fetch_one(db)
     .await
 }
+
+/// Every enabled staff member, by name (for assignment).
+pub async fn list_enabled(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<Staff>> {
+    sqlx::query_as!(
+        Staff,
+        r#"select staff_id, email::text as "email!", full_name, role, password_hash, must_change_password, session_epoch
+           from operator_staff where disabled_at is null order by full_name, email"#
+    )
+    .fetch_all(db)
+    .await
+}

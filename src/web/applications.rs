@@ -158,7 +158,7 @@ async fn status_page(
     answer: String,
     errors: crate::domain::FormErrors,
 ) -> Result<StatusPage, AppError> {
-    let events = db::applications::timeline(&state.db, app.application_id).await?;
+    let events = db::applications::timeline(&state.db, app.application_id, false).await?;
     let waiting = app.state() == ApplicationState::AwaitingContactVerification;
     // A decline counts only if no newer link was sent after it.
     let contact_declined = waiting

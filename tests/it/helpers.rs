@@ -564,3 +564,46 @@ impl TestApp {
         application_id
     }
 }
+
+impl TestApp {
+    /// Adds a staff member with `role` and returns a client signed in as them.
+    pub async fn staff_client(&self, email: &str, role: &str) -> reqwest::Client {
+        let hash = partner_portal::auth::PasswordHasher::new()
+            .hash(STAFF_PASSWORD)
+            .await
+            .unwrap();
+        partner_portal::db::staff::insert(
+            &self.db,
+            Uuid::new_v4(),
+            email,
+            &format!("Staff {role}"),
+            role,
+            &hash,
+            false,
+        )
+        .await
+        .unwrap();
+        let client = new_client();
+        let r = self
+            .submit_with(
+                &client,
+                "/admin/signin",
+                "/admin/signin",
+                &[("email", email), ("password", STAFF_PASSWORD)],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "staff sign-in");
+        client
+    }
+
+    /// Enrolls through the wizard and lets the contact confirm (via the database);
+    /// returns the application id.
+    pub async fn application_in_review(&self, prefix: &str, partner_id: &str) -> Uuid {
+        let status = self.enroll(prefix, partner_id).await;
+        sqlx::query("update applications set state = 'in_review', contact_verified_at = now()")
+            .execute(&self.db)
+            .await
+            .unwrap();
+        Uuid::parse_str(status.trim_start_matches("/applications/")).unwrap()
+    }
+}

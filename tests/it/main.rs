@@ -7,5 +7,6 @@ mod enroll;
 mod helpers;
 mod outbox;
 mod password;
+mod review;
 mod session;
 mod signup;

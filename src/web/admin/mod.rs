@@ -3,6 +3,7 @@
 //! staff session never opens a partner's private page.
 
 pub mod queue;
+pub mod review;
 pub mod session;
 
 use crate::auth::session::{CSRF_KEY, FLASH_KEY, Flash, SignedInRecord};
@@ -26,6 +27,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(session::router())
         .merge(queue::router())
+        .merge(review::router())
 }
 
 /// What the admin layout needs on every page.

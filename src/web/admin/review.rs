@@ -1,0 +1,352 @@
+//! One application in the back office: every answer, the timeline, and the reviewers'
+//! actions (assign, note, approve, reject, request more information).
+
+use super::{SignedInStaff, StaffCtx};
+use crate::back_office::{self, Decision, DecisionOutcome};
+use crate::db::{
+    self, applications::Application, memberships::Membership, staff::Staff, tenants::TenantOverview,
+};
+use crate::domain::FormErrors;
+use crate::domain::application::ApplicationState;
+use crate::enrollment as flows;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::ctx::ClientIp;
+use crate::web::redirect_with_flash;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/applications/{id}", get(show))
+        .route(
+            "/admin/applications/{id}/decide/{action}",
+            get(confirm).post(decide),
+        )
+        .route("/admin/applications/{id}/notes", post(add_note))
+        .route("/admin/applications/{id}/assign", post(assign))
+}
+
+async fn load(state: &AppState, id: &str) -> Result<Application, AppError> {
+    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    db::applications::find(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// One timeline line as staff see it.
+pub struct StaffEvent {
+    /// When.
+    pub when: String,
+    /// Who.
+    pub who: String,
+    /// What.
+    pub what: String,
+    /// Reason, message, answer or note.
+    pub detail: Option<String>,
+    /// Internal note or assignment.
+    pub internal: bool,
+}
+
+/// The detail page.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/application.html")]
+pub struct DetailPage {
+    ctx: StaffCtx,
+    app: Application,
+    state_label: &'static str,
+    tenant: TenantOverview,
+    domain: String,
+    membership: Option<Membership>,
+    contact_verified: Option<String>,
+    submitted: Option<String>,
+    timeline: Vec<StaffEvent>,
+    can_decide: bool,
+    assignee: Option<String>,
+    staff_list: Vec<Staff>,
+    me: Staff,
+    note: String,
+    errors: FormErrors,
+}
+
+async fn detail(
+    state: &AppState,
+    ctx: StaffCtx,
+    me: Staff,
+    app: Application,
+    note: String,
+    errors: FormErrors,
+) -> Result<DetailPage, AppError> {
+    let tenant = db::tenants::overview(&state.db, app.tenant_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let membership = match &app.partner_id {
+        Some(id) => db::memberships::find(&state.db, id).await?,
+        None => None,
+    };
+    let timeline = db::applications::timeline(&state.db, app.application_id, true)
+        .await?
+        .into_iter()
+        .map(|e| StaffEvent {
+            when: flows::when(e.occurred_at),
+            who: e.actor_label,
+            what: match e.kind.as_str() {
+                "note" => "Internal note".to_owned(),
+                "assigned" => "Assignment".to_owned(),
+                kind => flows::describe_event(kind, e.from_state.as_deref(), e.to_state.as_deref()),
+            },
+            detail: e.detail,
+            internal: e.internal,
+        })
+        .collect();
+    let staff_list = db::staff::list_enabled(&state.db).await?;
+    let assignee_id = db::applications::assignee(&state.db, app.application_id).await?;
+    let assignee = staff_list
+        .iter()
+        .find(|s| Some(s.staff_id) == assignee_id)
+        .map(|s| s.full_name.clone());
+    Ok(DetailPage {
+        state_label: app.state().staff_label(),
+        domain: state.config.tenant_domain(&tenant.domain_prefix),
+        contact_verified: app.contact_verified_at.map(flows::when),
+        submitted: app.submitted_at.map(flows::when),
+        can_decide: app.state() == ApplicationState::InReview,
+        tenant,
+        membership,
+        timeline,
+        assignee,
+        staff_list,
+        me,
+        note,
+        errors,
+        app,
+        ctx,
+    })
+}
+
+async fn show(
+    State(state): State<AppState>,
+    SignedInStaff { ctx, staff }: SignedInStaff,
+    Path(id): Path<String>,
+) -> Result<DetailPage, AppError> {
+    let app = load(&state, &id).await?;
+    detail(
+        &state,
+        ctx,
+        staff,
+        app,
+        String::new(),
+        FormErrors::default(),
+    )
+    .await
+}
+
+/// The confirmation page of a decision.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/confirm.html")]
+pub struct ConfirmPage {
+    ctx: StaffCtx,
+    app: Application,
+    action: &'static str,
+    heading: &'static str,
+    button: &'static str,
+    text_label: &'static str,
+    text_hint: &'static str,
+    text: String,
+    version: i32,
+    errors: FormErrors,
+    conflict: Option<&'static str>,
+}
+
+fn confirm_page(
+    ctx: StaffCtx,
+    app: Application,
+    decision: Decision,
+    version: i32,
+    text: String,
+    errors: FormErrors,
+    conflict: Option<&'static str>,
+) -> ConfirmPage {
+    let (heading, button, text_label, text_hint) = match decision {
+        Decision::Approve => ("Approve this application?", "Approve application", "", ""),
+        Decision::Reject => (
+            "Reject this application?",
+            "Reject application",
+            "Reason for rejecting",
+            "The applicant sees this on their status page and in the e-mail we send them.",
+        ),
+        Decision::RequestInfo => (
+            "Ask the applicant for more information",
+            "Send request",
+            "What the applicant must tell you",
+            "The applicant sees this on their status page and in the e-mail we send them, and can answer and resubmit.",
+        ),
+    };
+    ConfirmPage {
+        ctx,
+        app,
+        action: decision.code(),
+        heading,
+        button,
+        text_label,
+        text_hint,
+        text,
+        version,
+        errors,
+        conflict,
+    }
+}
+
+async fn confirm(
+    State(state): State<AppState>,
+    SignedInStaff { ctx, .. }: SignedInStaff,
+    Path((id, action)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let decision = Decision::parse(&action).ok_or(AppError::NotFound)?;
+    let app = load(&state, &id).await?;
+    let version = app.version;
+    Ok(confirm_page(
+        ctx,
+        app,
+        decision,
+        version,
+        String::new(),
+        FormErrors::default(),
+        None,
+    )
+    .into_response())
+}
+
+/// What a decision form sends.
+#[derive(Debug, Default, Deserialize)]
+pub struct DecisionForm {
+    #[serde(default)]
+    version: i32,
+    #[serde(default)]
+    text: String,
+}
+
+async fn decide(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    SignedInStaff { ctx, staff }: SignedInStaff,
+    Path((id, action)): Path<(String, String)>,
+    Form(form): Form<DecisionForm>,
+) -> Result<Response, AppError> {
+    let decision = Decision::parse(&action).ok_or(AppError::NotFound)?;
+    let app = load(&state, &id).await?;
+    let to = format!("/admin/applications/{}", app.application_id);
+    match back_office::decide(
+        &state,
+        &staff,
+        app.application_id,
+        decision,
+        form.version,
+        &form.text,
+        &ip,
+    )
+    .await?
+    {
+        None => Err(AppError::NotFound),
+        Some(DecisionOutcome::Made(new_state)) => {
+            let message = format!(
+                "Done: the application is now “{}”. The applicant's primary contact has been e-mailed.",
+                new_state.staff_label()
+            );
+            redirect_with_flash(&ctx.session, &to, "success", &message).await
+        }
+        Some(DecisionOutcome::Invalid(errors)) => {
+            let page = confirm_page(ctx, app, decision, form.version, form.text, errors, None);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Some(DecisionOutcome::Conflict(now)) => {
+            let conflict = if now == ApplicationState::InReview {
+                Some(
+                    "Someone changed this application while you were looking at it. Nothing was done: check the latest details below, then decide again.",
+                )
+            } else {
+                Some(
+                    "Someone else has already acted on this application. Nothing was done: see its current state below.",
+                )
+            };
+            let version = app.version;
+            let page = confirm_page(
+                ctx,
+                app,
+                decision,
+                version,
+                form.text,
+                FormErrors::default(),
+                conflict,
+            );
+            Ok((StatusCode::CONFLICT, page).into_response())
+        }
+    }
+}
+
+/// What the note form sends.
+#[derive(Debug, Default, Deserialize)]
+pub struct NoteForm {
+    #[serde(default)]
+    note: String,
+}
+
+async fn add_note(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    SignedInStaff { ctx, staff }: SignedInStaff,
+    Path(id): Path<String>,
+    Form(form): Form<NoteForm>,
+) -> Result<Response, AppError> {
+    let app = load(&state, &id).await?;
+    match back_office::add_note(&state, &staff, &app, &form.note, &ip).await? {
+        Ok(()) => {
+            redirect_with_flash(
+                &ctx.session,
+                &format!("/admin/applications/{}", app.application_id),
+                "success",
+                "Note added.",
+            )
+            .await
+        }
+        Err(errors) => {
+            let page = detail(&state, ctx, staff, app, form.note, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+/// What the assign form sends.
+#[derive(Debug, Default, Deserialize)]
+pub struct AssignForm {
+    staff_id: Option<Uuid>,
+}
+
+async fn assign(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    SignedInStaff { ctx, staff }: SignedInStaff,
+    Path(id): Path<String>,
+    Form(form): Form<AssignForm>,
+) -> Result<Response, AppError> {
+    let app = load(&state, &id).await?;
+    let target = form.staff_id.unwrap_or(staff.staff_id);
+    if !back_office::assign(&state, &staff, &app, target, &ip).await? {
+        return Err(AppError::Forbidden);
+    }
+    redirect_with_flash(
+        &ctx.session,
+        &format!("/admin/applications/{}", app.application_id),
+        "success",
+        "Assignment saved.",
+    )
+    .await
+}

@@ -1,0 +1,340 @@
+use crate::helpers::*;
+use reqwest::StatusCode;
+
+async fn decide(
+    app: &TestApp,
+    staff: &reqwest::Client,
+    id: uuid::Uuid,
+    action: &str,
+    text: &str,
+) -> reqwest::Response {
+    let page = format!("/admin/applications/{id}/decide/{action}");
+    let html = app.get_with(staff, &page).await.text().await.unwrap();
+    let version =
+        attr(&html, "input[name=version]", "value").expect("version on the confirmation page");
+    app.submit_with(
+        staff,
+        &page,
+        &page,
+        &[("version", &version), ("text", text)],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_detail_page_shows_every_answer_and_the_timeline() {
+    let app = TestApp::spawn().await;
+    let id = app.application_in_review("detail", "2121212").await;
+    let staff = new_client();
+    app.staff_sign_in_with(&staff).await;
+    let html = app
+        .get_with(&staff, &format!("/admin/applications/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(texts(&html, "h1"), vec!["Contoso Trading GmbH"]);
+    assert_eq!(texts(&html, "#state"), vec!["In review"]);
+    assert_eq!(
+        texts(&html, "#tenant-domain"),
+        vec!["detail.partnerportal.example"]
+    );
+    assert_eq!(texts(&html, "#contact-email"), vec![CONTACT_EMAIL]);
+    assert!(texts(&html, "#contact-verified")[0].starts_with("Yes"));
+    assert!(texts(&html, "#membership dd")[0].contains("2121212"));
+    assert!(texts(&html, "#timeline li")[0].contains("Application submitted"));
+    assert_eq!(texts(&html, "#actions a").len(), 3);
+    assert_eq!(
+        app.get_with(&staff, "/admin/applications/not-an-id")
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get_with(
+            &staff,
+            &format!("/admin/applications/{}", uuid::Uuid::new_v4())
+        )
+        .await
+        .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get_with(&staff, &format!("/admin/applications/{id}/decide/explode"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn approving_tells_the_applicant_and_is_audited() {
+    let app = TestApp::spawn().await;
+    let id = app.application_in_review("approveme", "2222221").await;
+    let staff = new_client();
+    app.staff_sign_in_with(&staff).await;
+    let done = decide(&app, &staff, id, "approve", "").await;
+    assert_eq!(location(&done), format!("/admin/applications/{id}"));
+    assert_eq!(app.application_state().await, "approved");
+    let mail = app.email_to(CONTACT_EMAIL, "Approved").await;
+    assert!(mail.body_text.contains(&format!("/applications/{id}")));
+    let actor: Option<uuid::Uuid> = sqlx::query_scalar(
+        "select actor_staff_id from audit_events where action = 'application.state_changed' and after_state->>'state' = 'approved'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert!(actor.is_some(), "the reviewer is the actor");
+    let status = app
+        .get(&format!("/applications/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(texts(&status, "#state-words"), vec!["Approved"]);
+    let detail = app
+        .get_with(&staff, &format!("/admin/applications/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(texts(&detail, "#actions").is_empty(), "no second decision");
+}
+
+#[tokio::test]
+async fn rejecting_needs_a_reason_that_the_applicant_sees() {
+    let app = TestApp::spawn().await;
+    let id = app.application_in_review("rejectme", "2323232").await;
+    let staff = new_client();
+    app.staff_sign_in_with(&staff).await;
+    let empty = decide(&app, &staff, id, "reject", "   ").await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error_summary(&empty.text().await.unwrap())[0].0, "#text");
+    assert_eq!(app.application_state().await, "in_review");
+    let done = decide(
+        &app,
+        &staff,
+        id,
+        "reject",
+        "The partner ID belongs to another company.",
+    )
+    .await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let mail = app.email_to(CONTACT_EMAIL, "Not approved").await;
+    assert!(
+        mail.body_text
+            .contains("The partner ID belongs to another company.")
+    );
+    let status = app
+        .get(&format!("/applications/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(texts(&status, "#rejection-reason")[0].contains("belongs to another company"));
+}
+
+#[tokio::test]
+async fn an_information_request_is_answered_and_comes_back_to_review() {
+    let app = TestApp::spawn().await;
+    let id = app.application_in_review("askme", "2424242").await;
+    let staff = new_client();
+    app.staff_sign_in_with(&staff).await;
+    decide(
+        &app,
+        &staff,
+        id,
+        "request-info",
+        "Please send your VAT number.",
+    )
+    .await;
+    assert_eq!(app.application_state().await, "info_requested");
+    app.email_to(CONTACT_EMAIL, "We need more information")
+        .await;
+    let status = format!("/applications/{id}");
+    app.submit(
+        &status,
+        &format!("{status}/answer"),
+        &[("answer", "DE999999999")],
+    )
+    .await;
+    assert_eq!(app.application_state().await, "in_review");
+    let html = app
+        .get_with(&staff, &format!("/admin/applications/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        texts(&html, "#timeline li")
+            .iter()
+            .any(|t| t.contains("DE999999999"))
+    );
+    assert_eq!(
+        texts(&html, "#actions a").len(),
+        3,
+        "decisions are possible again"
+    );
+}
+
+#[tokio::test]
+async fn notes_are_for_staff_only() {
+    let app = TestApp::spawn().await;
+    let id = app.application_in_review("noted", "2525252").await;
+    let staff = new_client();
+    app.staff_sign_in_with(&staff).await;
+    let page = format!("/admin/applications/{id}");
+    let empty = app
+        .submit_with(&staff, &page, &format!("{page}/notes"), &[("note", "")])
+        .await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let added = app
+        .submit_with(
+            &staff,
+            &page,
+            &format!("{page}/notes"),
+            &[("note", "Called the contact; all fine.")],
+        )
+        .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let html = app.get_with(&staff, &page).await.text().await.unwrap();
+    assert!(
+        texts(&html, "#timeline li.internal")
+            .iter()
+            .any(|t| t.contains("Called the contact"))
+    );
+    let applicant = app
+        .get(&format!("/applications/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!applicant.contains("Called the contact"));
+    app.assert_audited("application.note_added").await;
+}
+
+#[tokio::test]
+async fn two_reviewers_deciding_at_once_leave_exactly_one_decision() {
+    let app = TestApp::spawn().await;
+    let id = app.application_in_review("race", "2626262").await;
+    let first = new_client();
+    app.staff_sign_in_with(&first).await;
+    let second = app
+        .staff_client("reviewer@operator.example.com", "reviewer")
+        .await;
+    let approve_page = format!("/admin/applications/{id}/decide/approve");
+    let reject_page = format!("/admin/applications/{id}/decide/reject");
+    let v1 = attr(
+        &app.get_with(&first, &approve_page)
+            .await
+            .text()
+            .await
+            .unwrap(),
+        "input[name=version]",
+        "value",
+    )
+    .unwrap();
+    let v2 = attr(
+        &app.get_with(&second, &reject_page)
+            .await
+            .text()
+            .await
+            .unwrap(),
+        "input[name=version]",
+        "value",
+    )
+    .unwrap();
+    assert_eq!(v1, v2);
+    let approve_fields = [("version", v1.as_str())];
+    let reject_fields = [("version", v2.as_str()), ("text", "Not eligible.")];
+    let (a, b) = tokio::join!(
+        app.submit_with(&first, &approve_page, &approve_page, &approve_fields),
+        app.submit_with(&second, &reject_page, &reject_page, &reject_fields),
+    );
+    let statuses = [a.status(), b.status()];
+    assert!(
+        statuses.contains(&StatusCode::SEE_OTHER) && statuses.contains(&StatusCode::CONFLICT),
+        "{statuses:?}"
+    );
+    let loser = if a.status() == StatusCode::CONFLICT {
+        a
+    } else {
+        b
+    };
+    assert!(texts(&loser.text().await.unwrap(), "#conflict")[0].contains("already acted"));
+    let decisions: i64 = sqlx::query_scalar(
+        "select count(*) from application_events where kind = 'state_changed' and to_state in ('approved', 'rejected')",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(decisions, 1);
+    let state = app.application_state().await;
+    assert!(state == "approved" || state == "rejected");
+}
+
+#[tokio::test]
+async fn reviewers_assign_themselves_and_admins_assign_anyone() {
+    let app = TestApp::spawn().await;
+    let id = app.application_in_review("assigned", "2727272").await;
+    let reviewer = app
+        .staff_client("rita@operator.example.com", "reviewer")
+        .await;
+    let page = format!("/admin/applications/{id}");
+    let admin_id: uuid::Uuid =
+        sqlx::query_scalar("select staff_id from operator_staff where role = 'operator_admin'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let refused = app
+        .submit_with(
+            &reviewer,
+            &page,
+            &format!("{page}/assign"),
+            &[("staff_id", &admin_id.to_string())],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let mine = app
+        .submit_with(&reviewer, &page, &format!("{page}/assign"), &[])
+        .await;
+    assert_eq!(mine.status(), StatusCode::SEE_OTHER);
+    let html = app
+        .get_with(&reviewer, "/admin/applications?assigned=me")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        texts(&html, "#queue a.organisation"),
+        vec!["Contoso Trading GmbH"]
+    );
+    assert_eq!(texts(&html, "#queue .reviewer"), vec!["Staff reviewer"]);
+
+    let admin = new_client();
+    app.staff_sign_in_with(&admin).await;
+    let moved = app
+        .submit_with(
+            &admin,
+            &page,
+            &format!("{page}/assign"),
+            &[("staff_id", &admin_id.to_string())],
+        )
+        .await;
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    let html = app
+        .get_with(&reviewer, "/admin/applications?assigned=me")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!texts(&html, "#queue-empty").is_empty());
+    let unassigned = app
+        .get_with(&admin, "/admin/applications?assigned=unassigned")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!texts(&unassigned, "#queue-empty").is_empty());
+    app.assert_audited("application.assigned").await;
+}
