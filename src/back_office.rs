@@ -260,7 +260,15 @@ pub async fn decide(
             state.outbox_wake.notify_one();
             Ok(Some(DecisionOutcome::Made(to)))
         }
-        None => Ok(Some(DecisionOutcome::Conflict(current))),
+        None => {
+            drop(tx);
+            // Tell the reviewer where the application stands now, not when they looked.
+            let now = db::applications::find(&state.db, application_id)
+                .await?
+                .map(|a| a.state())
+                .unwrap_or(current);
+            Ok(Some(DecisionOutcome::Conflict(now)))
+        }
     }
 }
 

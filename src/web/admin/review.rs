@@ -277,6 +277,7 @@ async fn decide(
                     "Someone else has already acted on this application. Nothing was done: see its current state below.",
                 )
             };
+            let app = load(&state, &id).await?;
             let version = app.version;
             let page = confirm_page(
                 ctx,
