@@ -293,3 +293,49 @@ async fn enroll_and_have_the_contact_confirm(
 async fn a_person_enrolls_and_the_contact_confirms_from_the_mailbox() {
     in_browser("enrollment_flow", enroll_and_have_the_contact_confirm).await;
 }
+
+async fn reviewer_approves_from_the_queue(
+    c: &Client,
+    app: &TestApp,
+) -> Result<(), fantoccini::error::CmdError> {
+    let id = app.application_in_review("queued", "3131313").await;
+
+    c.goto(&app.url("/admin/signin")).await?;
+    fill(c, "#email", "admin@localhost").await?;
+    fill(c, "#password", STAFF_PASSWORD).await?;
+    click(c, "form[action='/admin/signin'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("#queue")).await?;
+    c.find(Locator::LinkText("Contoso Trading GmbH"))
+        .await?
+        .click()
+        .await?;
+    c.wait().for_element(Locator::Css("#approve")).await?;
+    click(c, "#approve").await?;
+    c.wait()
+        .for_element(Locator::Css("#confirm-decision"))
+        .await?;
+    click(c, "#confirm-decision").await?;
+    c.wait().for_element(Locator::Css(".flash")).await?;
+    assert_eq!(text(c, "#state").await?, "Approved");
+    click(c, ".site-nav button").await?;
+    c.wait()
+        .for_element(Locator::Css("form[action='/admin/signin']"))
+        .await?;
+
+    // The applicant signs in and sees the decision.
+    c.goto(&app.url("/signin")).await?;
+    fill(c, "#email", "admin@queued.example.com").await?;
+    fill(c, "#password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/signin'] button[type=submit]").await?;
+    c.wait()
+        .for_element(Locator::Css("#agreement-banner"))
+        .await?;
+    c.goto(&app.url(&format!("/applications/{id}"))).await?;
+    assert_eq!(text(c, "#state-words").await?, "Approved");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_reviewer_approves_from_the_queue_and_the_applicant_sees_it() {
+    in_browser("review_flow", reviewer_approves_from_the_queue).await;
+}
