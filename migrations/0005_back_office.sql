@@ -53,3 +53,4 @@ create index applications_legal_name_trgm_idx on applications using gin (legal_n
 create index applications_contact_email_idx on applications (contact_email);
 create index applications_partner_id_idx on applications (partner_id);
 create index tenants_country_idx on tenants (country_code);
+create index audit_events_target_action_idx on audit_events (action, audit_event_id);

@@ -68,3 +68,78 @@ pub async fn record(db: impl PgExecutor<'_>, e: AuditEvent<'_>) -> sqlx::Result<
     .await?;
     Ok(())
 }
+
+/// Filters of the audit log; `None` means any.
+#[derive(Clone, Debug, Default)]
+pub struct AuditFilter {
+    /// Actor's e-mail address (partner user or staff).
+    pub actor_email: Option<String>,
+    /// Application id (the target).
+    pub application_id: Option<Uuid>,
+    /// Action, e.g. `application.state_changed`.
+    pub action: Option<String>,
+    /// Keyset cursor: show rows older than this id.
+    pub before_id: Option<i64>,
+}
+
+/// One audit row as the back office shows it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct AuditRow {
+    /// Id (also the paging cursor).
+    pub audit_event_id: i64,
+    /// When.
+    pub occurred_at: time::OffsetDateTime,
+    /// Who, by e-mail (or empty for the system / anonymous).
+    pub actor: Option<String>,
+    /// What happened.
+    pub action: String,
+    /// Target kind.
+    pub target_type: String,
+    /// Target id.
+    pub target_id: String,
+    /// Requester's address.
+    pub ip_address: Option<String>,
+    /// State before.
+    pub before_state: Option<Value>,
+    /// State after.
+    pub after_state: Option<Value>,
+}
+
+/// Newest first, at most `limit` rows.
+pub async fn list(db: &sqlx::PgPool, f: &AuditFilter, limit: i64) -> sqlx::Result<Vec<AuditRow>> {
+    let mut q: sqlx::QueryBuilder<sqlx::Postgres> = sqlx::QueryBuilder::new(
+        "select e.audit_event_id, e.occurred_at, coalesce(s.email::text, u.email::text) as actor, e.action,
+                e.target_type, e.target_id, e.ip_address, e.before_state, e.after_state
+         from audit_events e
+         left join users u on u.user_id = e.actor_user_id
+         left join operator_staff s on s.staff_id = e.actor_staff_id
+         where true",
+    );
+    if let Some(email) = &f.actor_email {
+        q.push(" and (u.email = ")
+            .push_bind(email.clone())
+            .push("::text::citext or s.email = ")
+            .push_bind(email.clone())
+            .push("::text::citext)");
+    }
+    if let Some(id) = f.application_id {
+        q.push(" and e.target_type = 'application' and e.target_id = ")
+            .push_bind(id.to_string());
+    }
+    if let Some(action) = &f.action {
+        q.push(" and e.action = ").push_bind(action.clone());
+    }
+    if let Some(before) = f.before_id {
+        q.push(" and e.audit_event_id < ").push_bind(before);
+    }
+    q.push(" order by e.audit_event_id desc limit ")
+        .push_bind(limit);
+    q.build_query_as::<AuditRow>().fetch_all(db).await
+}
+
+/// Every action recorded so far, for the filter.
+pub async fn actions(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar!("select distinct action from audit_events order by action")
+        .fetch_all(db)
+        .await
+}

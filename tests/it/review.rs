@@ -338,3 +338,68 @@ async fn reviewers_assign_themselves_and_admins_assign_anyone() {
     assert!(!texts(&unassigned, "#queue-empty").is_empty());
     app.assert_audited("application.assigned").await;
 }
+
+#[tokio::test]
+async fn the_audit_log_filters_by_actor_application_and_action() {
+    let app = TestApp::spawn().await;
+    let id = app.application_in_review("audited", "2828282").await;
+    let staff = new_client();
+    app.staff_sign_in_with(&staff).await;
+    decide(&app, &staff, id, "approve", "").await;
+
+    let all = app
+        .get_with(&staff, "/admin/audit")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let actions = texts(&all, "#audit .action");
+    assert!(
+        actions.contains(&"tenant.created".to_string())
+            && actions.contains(&"application.state_changed".to_string())
+    );
+
+    let by_actor = app
+        .get_with(&staff, "/admin/audit?actor=admin%40localhost")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        texts(&by_actor, "#audit .actor")
+            .iter()
+            .all(|a| a == "admin@localhost")
+    );
+    assert!(texts(&by_actor, "#audit .action").contains(&"application.state_changed".to_string()));
+
+    let by_application = app
+        .get_with(&staff, &format!("/admin/audit?application={id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        texts(&by_application, "#audit .action"),
+        vec!["application.state_changed", "application.state_changed"],
+        "submitted, then approved"
+    );
+
+    let by_action = app
+        .get_with(&staff, "/admin/audit?action=tenant.created")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(texts(&by_action, "#audit .action"), vec!["tenant.created"]);
+    assert_eq!(
+        app.get_with(&staff, "/admin/audit?application=nonsense&before=x")
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        location(&app.get("/admin/audit").await),
+        "/admin/signin",
+        "partners cannot read it"
+    );
+}

@@ -2,6 +2,7 @@
 //! kept apart from partner sessions: a partner session never opens an admin page, and a
 //! staff session never opens a partner's private page.
 
+pub mod audit;
 pub mod queue;
 pub mod review;
 pub mod session;
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .merge(session::router())
         .merge(queue::router())
         .merge(review::router())
+        .merge(audit::router())
 }
 
 /// What the admin layout needs on every page.

@@ -1,0 +1,122 @@
+//! The audit log (`/admin/audit`).
+
+use super::{SignedInStaff, StaffCtx};
+use crate::db::{self, audit::AuditFilter};
+use crate::enrollment::when;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::ctx::encode_query_value;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::routing::get;
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// Rows per page.
+const PAGE_SIZE: i64 = 100;
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/admin/audit", get(audit))
+}
+
+/// The query string; bad values are ignored.
+#[derive(Debug, Default, Deserialize)]
+pub struct AuditQuery {
+    #[serde(default)]
+    actor: String,
+    #[serde(default)]
+    application: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    before: String,
+}
+
+/// One row as shown.
+pub struct Line {
+    /// When.
+    pub when: String,
+    /// Who.
+    pub actor: String,
+    /// What.
+    pub action: String,
+    /// On what.
+    pub target: String,
+    /// Link to the application, if the target is one.
+    pub application: Option<String>,
+    /// Before → after, as JSON text.
+    pub change: String,
+    /// From where.
+    pub ip: String,
+}
+
+/// The audit page.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/audit.html")]
+pub struct AuditPage {
+    ctx: StaffCtx,
+    lines: Vec<Line>,
+    actions: Vec<String>,
+    query: AuditQuery,
+    next_page: Option<String>,
+}
+
+async fn audit(
+    State(state): State<AppState>,
+    SignedInStaff { ctx, .. }: SignedInStaff,
+    Query(query): Query<AuditQuery>,
+) -> Result<AuditPage, AppError> {
+    let some = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+    let filter = AuditFilter {
+        actor_email: some(&query.actor),
+        application_id: Uuid::parse_str(query.application.trim()).ok(),
+        action: some(&query.action),
+        before_id: query.before.parse().ok(),
+    };
+    let mut rows = db::audit::list(&state.db, &filter, PAGE_SIZE + 1).await?;
+    let next_page = if rows.len() as i64 > PAGE_SIZE {
+        rows.truncate(PAGE_SIZE as usize);
+        rows.last().map(|r| {
+            format!(
+                "/admin/audit?actor={}&application={}&action={}&before={}",
+                encode_query_value(&query.actor),
+                encode_query_value(&query.application),
+                encode_query_value(&query.action),
+                r.audit_event_id
+            )
+        })
+    } else {
+        None
+    };
+    let lines = rows
+        .into_iter()
+        .map(|r| {
+            let change = match (&r.before_state, &r.after_state) {
+                (Some(b), Some(a)) => format!("{b} → {a}"),
+                (None, Some(a)) => a.to_string(),
+                (Some(b), None) => b.to_string(),
+                (None, None) => String::new(),
+            };
+            Line {
+                when: when(r.occurred_at),
+                actor: r.actor.unwrap_or_else(|| "—".into()),
+                application: (r.target_type == "application").then(|| r.target_id.clone()),
+                target: format!("{} {}", r.target_type, r.target_id),
+                action: r.action,
+                change,
+                ip: r.ip_address.unwrap_or_default(),
+            }
+        })
+        .collect();
+    let actions = db::audit::actions(&state.db).await?;
+    Ok(AuditPage {
+        ctx,
+        lines,
+        actions,
+        query,
+        next_page,
+    })
+}
