@@ -54,3 +54,14 @@ create index applications_contact_email_idx on applications (contact_email);
 create index applications_partner_id_idx on applications (partner_id);
 create index tenants_country_idx on tenants (country_code);
 create index audit_events_target_action_idx on audit_events (action, audit_event_id);
+
+-- Program settings: one row.
+create table program_settings (
+  singleton                 boolean primary key default true check (singleton),
+  direct_bill_intake_open   boolean not null default false,
+  direct_bill_reopens_on    date,
+  direct_bill_closed_message text,
+  updated_by                uuid references operator_staff on delete set null,
+  updated_at                timestamptz not null default now()
+);
+insert into program_settings (direct_bill_intake_open) values (false);

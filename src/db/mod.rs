@@ -9,6 +9,7 @@ pub mod memberships;
 pub mod outbox;
 pub mod queue;
 pub mod rate_limit;
+pub mod settings;
 pub mod staff;
 pub mod tenants;
 pub mod tokens;

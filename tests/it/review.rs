@@ -403,3 +403,81 @@ async fn the_audit_log_filters_by_actor_application_and_action() {
         "partners cannot read it"
     );
 }
+
+#[tokio::test]
+async fn operator_admins_open_and_close_direct_bill_intake() {
+    let app = TestApp::spawn().await;
+    let admin = new_client();
+    app.staff_sign_in_with(&admin).await;
+    let page = app
+        .get_with(&admin, "/admin/settings")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        attr(&page, "#intake-closed", "checked").as_deref(),
+        Some(""),
+        "closed by default"
+    );
+
+    let missing = app
+        .submit_with(
+            &admin,
+            "/admin/settings",
+            "/admin/settings",
+            &[("intake", "closed"), ("message", "Come back soon")],
+        )
+        .await;
+    assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = missing.text().await.unwrap();
+    assert_eq!(error_summary(&html)[0].0, "#reopens_on");
+    assert_eq!(
+        texts(&html, "#message"),
+        vec!["Come back soon"],
+        "the message is kept"
+    );
+
+    let saved = app
+        .submit_with(
+            &admin,
+            "/admin/settings",
+            "/admin/settings",
+            &[
+                ("intake", "closed"),
+                ("reopens_on", "2099-03-01"),
+                ("message", "Enroll as an indirect reseller meanwhile."),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let (open, date): (bool, Option<time::Date>) = sqlx::query_as(
+        "select direct_bill_intake_open, direct_bill_reopens_on from program_settings",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert!(!open);
+    assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2099-03-01"));
+    app.submit_with(
+        &admin,
+        "/admin/settings",
+        "/admin/settings",
+        &[("intake", "open")],
+    )
+    .await;
+    let open: bool = sqlx::query_scalar("select direct_bill_intake_open from program_settings")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert!(open);
+    app.assert_audited("settings.changed").await;
+
+    let reviewer = app
+        .staff_client("rev@operator.example.com", "reviewer")
+        .await;
+    assert_eq!(
+        app.get_with(&reviewer, "/admin/settings").await.status(),
+        StatusCode::FORBIDDEN
+    );
+}

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod queue;
 pub mod review;
 pub mod session;
+pub mod settings;
 
 use crate::auth::session::{CSRF_KEY, FLASH_KEY, Flash, SignedInRecord};
 use crate::db::{self, staff::Staff};
@@ -30,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .merge(queue::router())
         .merge(review::router())
         .merge(audit::router())
+        .merge(settings::router())
 }
 
 /// What the admin layout needs on every page.

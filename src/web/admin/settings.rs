@@ -1,0 +1,68 @@
+//! Program settings (`/admin/settings`), for operator admins.
+
+use super::{OperatorAdmin, SignedInStaff, StaffCtx};
+use crate::back_office::{self, SettingsInput};
+use crate::db;
+use crate::domain::FormErrors;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::ctx::ClientIp;
+use crate::web::redirect_with_flash;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/admin/settings", get(show).post(save))
+}
+
+/// The settings form.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/settings.html")]
+pub struct SettingsPage {
+    ctx: StaffCtx,
+    form: SettingsInput,
+    errors: FormErrors,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    OperatorAdmin(SignedInStaff { ctx, .. }): OperatorAdmin,
+) -> Result<SettingsPage, AppError> {
+    let settings = db::settings::get(&state.db).await?;
+    Ok(SettingsPage {
+        ctx,
+        form: SettingsInput::from_settings(&settings),
+        errors: FormErrors::default(),
+    })
+}
+
+async fn save(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    Form(form): Form<SettingsInput>,
+) -> Result<Response, AppError> {
+    match form.validate(time::OffsetDateTime::now_utc().date()) {
+        Ok(settings) => {
+            back_office::save_settings(&state, &staff, &settings, &ip).await?;
+            redirect_with_flash(
+                &ctx.session,
+                "/admin/settings",
+                "success",
+                "Settings saved.",
+            )
+            .await
+        }
+        Err(errors) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            SettingsPage { ctx, form, errors },
+        )
+            .into_response()),
+    }
+}
