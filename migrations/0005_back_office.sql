@@ -65,3 +65,18 @@ create table program_settings (
   updated_at                timestamptz not null default now()
 );
 insert into program_settings (direct_bill_intake_open) values (false);
+
+-- Invitations for new staff (single use, 72 hours, stored as SHA-256).
+create table staff_invitations (
+  invitation_id uuid primary key,
+  email         citext not null,
+  full_name     text not null,
+  role          text not null check (role in ('reviewer', 'operator_admin')),
+  token_hash    bytea not null unique,
+  invited_by    uuid references operator_staff on delete set null,
+  expires_at    timestamptz not null,
+  accepted_at   timestamptz,
+  revoked_at    timestamptz,
+  created_at    timestamptz not null default now()
+);
+create index staff_invitations_pending_idx on staff_invitations (email) where accepted_at is null and revoked_at is null;

@@ -129,3 +129,175 @@ pub async fn list_enabled(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<Staff>> {
     .fetch_all(db)
     .await
 }
+
+/// A staff member as the staff list shows them.
+#[derive(Clone, Debug)]
+pub struct StaffListing {
+    /// Id.
+    pub staff_id: Uuid,
+    /// Address.
+    pub email: String,
+    /// Name.
+    pub full_name: String,
+    /// Role code.
+    pub role: String,
+    /// Disabled members cannot sign in.
+    pub disabled: bool,
+}
+
+/// Everyone, enabled or not.
+pub async fn list_all(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<StaffListing>> {
+    sqlx::query_as!(
+        StaffListing,
+        r#"select staff_id, email::text as "email!", full_name, role, disabled_at is not null as "disabled!"
+           from operator_staff order by disabled_at nulls first, full_name"#
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// Disables or re-enables a member; disabling ends their sessions. False when unknown.
+pub async fn set_disabled(
+    db: impl PgExecutor<'_>,
+    staff_id: Uuid,
+    disabled: bool,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update operator_staff
+         set disabled_at = case when $2 then coalesce(disabled_at, now()) else null end,
+             session_epoch = session_epoch + 1
+         where staff_id = $1",
+        staff_id,
+        disabled
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// True when an address belongs to a staff member (enabled or not).
+pub async fn email_taken(db: impl PgExecutor<'_>, email: &str) -> sqlx::Result<bool> {
+    let taken = sqlx::query_scalar!(
+        r#"select exists(select 1 from operator_staff where email = $1::text::citext) as "taken!""#,
+        email
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(taken)
+}
+
+/// A pending invitation.
+#[derive(Clone, Debug)]
+pub struct Invitation {
+    /// Id.
+    pub invitation_id: Uuid,
+    /// Invitee's address.
+    pub email: String,
+    /// Invitee's name.
+    pub full_name: String,
+    /// Role they will get.
+    pub role: String,
+    /// When it stops working.
+    pub expires_at: time::OffsetDateTime,
+}
+
+/// Invitations neither accepted nor revoked (expired ones included, marked by their date).
+pub async fn pending_invitations(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<Invitation>> {
+    sqlx::query_as!(
+        Invitation,
+        r#"select invitation_id, email::text as "email!", full_name, role, expires_at
+           from staff_invitations where accepted_at is null and revoked_at is null order by created_at desc"#
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// One pending invitation.
+pub async fn pending_invitation(
+    db: impl PgExecutor<'_>,
+    invitation_id: Uuid,
+) -> sqlx::Result<Option<Invitation>> {
+    sqlx::query_as!(
+        Invitation,
+        r#"select invitation_id, email::text as "email!", full_name, role, expires_at
+           from staff_invitations where invitation_id = $1 and accepted_at is null and revoked_at is null"#,
+        invitation_id
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// Stores an invitation, revoking earlier pending ones for the same address.
+pub async fn create_invitation(
+    conn: &mut sqlx::PgConnection,
+    email: &str,
+    full_name: &str,
+    role: &str,
+    token_hash: &[u8],
+    invited_by: Uuid,
+) -> sqlx::Result<Uuid> {
+    sqlx::query!(
+        "update staff_invitations set revoked_at = now()
+         where email = $1::text::citext and accepted_at is null and revoked_at is null",
+        email
+    )
+    .execute(&mut *conn)
+    .await?;
+    let id = Uuid::new_v4();
+    sqlx::query!(
+        "insert into staff_invitations (invitation_id, email, full_name, role, token_hash, invited_by, expires_at)
+         values ($1, $2::text::citext, $3, $4, $5, $6, now() + interval '72 hours')",
+        id,
+        email,
+        full_name,
+        role,
+        token_hash,
+        invited_by
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+/// Revokes a pending invitation; false when it was not pending.
+pub async fn revoke_invitation(db: impl PgExecutor<'_>, invitation_id: Uuid) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update staff_invitations set revoked_at = now() where invitation_id = $1 and accepted_at is null and revoked_at is null",
+        invitation_id
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The invitation behind a link that still works (without using it).
+pub async fn invitation_by_token(
+    db: impl PgExecutor<'_>,
+    token_hash: &[u8],
+) -> sqlx::Result<Option<Invitation>> {
+    sqlx::query_as!(
+        Invitation,
+        r#"select invitation_id, email::text as "email!", full_name, role, expires_at
+           from staff_invitations
+           where token_hash = $1 and accepted_at is null and revoked_at is null and expires_at > now()"#,
+        token_hash
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// Uses an invitation up; `None` when it no longer works.
+pub async fn accept_invitation(
+    db: impl PgExecutor<'_>,
+    token_hash: &[u8],
+) -> sqlx::Result<Option<Invitation>> {
+    sqlx::query_as!(
+        Invitation,
+        r#"update staff_invitations set accepted_at = now()
+           where token_hash = $1 and accepted_at is null and revoked_at is null and expires_at > now()
+           returning invitation_id, email::text as "email!", full_name, role, expires_at"#,
+        token_hash
+    )
+    .fetch_optional(db)
+    .await
+}

@@ -199,3 +199,21 @@ email_templates!(
     "emails/contact_declined/body.txt",
     "emails/contact_declined/body.html"
 );
+
+/// Invites someone to join the operator's staff.
+pub struct StaffInvitation {
+    /// Invitee's name.
+    pub name: String,
+    /// Who invited them.
+    pub inviter: String,
+    /// Role in words.
+    pub role: String,
+    /// The invitation link.
+    pub link: String,
+}
+email_templates!(
+    StaffInvitation,
+    "emails/staff_invitation/subject.txt",
+    "emails/staff_invitation/body.txt",
+    "emails/staff_invitation/body.html"
+);

@@ -371,3 +371,216 @@ async fn the_queue_pages_by_fifty_without_gaps_or_repeats() {
     .unwrap();
     assert_eq!(seen, expected);
 }
+
+#[tokio::test]
+async fn an_operator_admin_invites_staff_who_join_by_the_link() {
+    let app = TestApp::spawn().await;
+    let admin = new_client();
+    app.staff_sign_in_with(&admin).await;
+    let bad = app
+        .submit_with(
+            &admin,
+            "/admin/staff",
+            "/admin/staff/invite",
+            &[("full_name", ""), ("email", "nope"), ("role", "king")],
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let targets: Vec<String> = error_summary(&bad.text().await.unwrap())
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(targets, vec!["#email", "#full_name", "#role"]);
+
+    let sent = app
+        .submit_with(
+            &admin,
+            "/admin/staff",
+            "/admin/staff/invite",
+            &[
+                ("full_name", "Rita Reviewer"),
+                ("email", "rita@operator.example.com"),
+                ("role", "reviewer"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let link = app
+        .email_to("rita@operator.example.com", "invited")
+        .await
+        .link_path(&app.address);
+    let html = app
+        .get_with(&admin, "/admin/staff")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(texts(&html, "#pending .email")[0].contains("rita@operator.example.com"));
+
+    let rita = new_client();
+    assert_eq!(app.get_with(&rita, &link).await.status(), StatusCode::OK);
+    let weak = app
+        .submit_with(&rita, &link, &link, &[("password", "password1234")])
+        .await;
+    assert_eq!(weak.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let joined = app
+        .submit_with(
+            &rita,
+            &link,
+            &link,
+            &[("password", "copper lantern orbit mango 4")],
+        )
+        .await;
+    assert_eq!(location(&joined), "/admin/applications");
+    assert_eq!(
+        app.get_with(&rita, "/admin/applications").await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.get_with(&rita, "/admin/staff").await.status(),
+        StatusCode::FORBIDDEN,
+        "reviewers do not manage staff"
+    );
+    assert_eq!(
+        app.get_with(&new_client(), &link).await.status(),
+        StatusCode::NOT_FOUND,
+        "single use"
+    );
+    app.assert_audited("staff.invited").await;
+    app.assert_audited("staff.joined").await;
+
+    // Disabling ends Rita's session and her sign-in.
+    let rita_id: uuid::Uuid = sqlx::query_scalar(
+        "select staff_id from operator_staff where email = 'rita@operator.example.com'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let off = app
+        .submit_with(
+            &admin,
+            "/admin/staff",
+            &format!("/admin/staff/{rita_id}/disable"),
+            &[],
+        )
+        .await;
+    assert_eq!(off.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        location(&app.get_with(&rita, "/admin/applications").await),
+        "/admin/signin"
+    );
+    let again = app
+        .submit_with(
+            &new_client(),
+            "/admin/signin",
+            "/admin/signin",
+            &[
+                ("email", "rita@operator.example.com"),
+                ("password", "copper lantern orbit mango 4"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let admin_id: uuid::Uuid =
+        sqlx::query_scalar("select staff_id from operator_staff where role = 'operator_admin'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let myself = app
+        .submit_with(
+            &admin,
+            "/admin/staff",
+            &format!("/admin/staff/{admin_id}/disable"),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        myself.status(),
+        StatusCode::FORBIDDEN,
+        "an admin cannot lock themself out"
+    );
+}
+
+#[tokio::test]
+async fn invitations_can_be_resent_revoked_and_expire() {
+    let app = TestApp::spawn().await;
+    let admin = new_client();
+    app.staff_sign_in_with(&admin).await;
+    app.submit_with(
+        &admin,
+        "/admin/staff",
+        "/admin/staff/invite",
+        &[
+            ("full_name", "Sam Staff"),
+            ("email", "sam@operator.example.com"),
+            ("role", "operator_admin"),
+        ],
+    )
+    .await;
+    let first = app
+        .email_to("sam@operator.example.com", "invited")
+        .await
+        .link_path(&app.address);
+    let id: uuid::Uuid = sqlx::query_scalar("select invitation_id from staff_invitations")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let resent = app
+        .submit_with(
+            &admin,
+            "/admin/staff",
+            &format!("/admin/staff/invitations/{id}/resend"),
+            &[],
+        )
+        .await;
+    assert_eq!(resent.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.emails_to("sam@operator.example.com").await, 2);
+    let second = app
+        .email_to("sam@operator.example.com", "invited")
+        .await
+        .link_path(&app.address);
+    assert_ne!(first, second);
+    assert_eq!(
+        app.get(&first).await.status(),
+        StatusCode::NOT_FOUND,
+        "the old link stops working"
+    );
+    assert_eq!(app.get(&second).await.status(), StatusCode::OK);
+
+    sqlx::query("update staff_invitations set expires_at = now() - interval '1 second' where revoked_at is null").execute(&app.db).await.unwrap();
+    assert_eq!(
+        app.get(&second).await.status(),
+        StatusCode::NOT_FOUND,
+        "expired"
+    );
+    let pending: uuid::Uuid =
+        sqlx::query_scalar("select invitation_id from staff_invitations where revoked_at is null")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let revoked = app
+        .submit_with(
+            &admin,
+            "/admin/staff",
+            &format!("/admin/staff/invitations/{pending}/revoke"),
+            &[],
+        )
+        .await;
+    assert_eq!(revoked.status(), StatusCode::SEE_OTHER);
+    let html = app
+        .get_with(&admin, "/admin/staff")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!texts(&html, "#no-pending").is_empty());
+    let twice = app
+        .submit_with(
+            &admin,
+            "/admin/staff",
+            &format!("/admin/staff/invitations/{pending}/revoke"),
+            &[],
+        )
+        .await;
+    assert_eq!(twice.status(), StatusCode::NOT_FOUND);
+}

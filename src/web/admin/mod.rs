@@ -7,6 +7,7 @@ pub mod queue;
 pub mod review;
 pub mod session;
 pub mod settings;
+pub mod staff;
 
 use crate::auth::session::{CSRF_KEY, FLASH_KEY, Flash, SignedInRecord};
 use crate::db::{self, staff::Staff};
@@ -32,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .merge(review::router())
         .merge(audit::router())
         .merge(settings::router())
+        .merge(staff::router())
 }
 
 /// What the admin layout needs on every page.

@@ -61,7 +61,7 @@ pub struct SignInForm {
 }
 
 /// Starts a staff session: new session id, new CSRF token, any partner sign-in dropped.
-async fn start_staff_session(
+pub async fn start_staff_session(
     session: &tower_sessions::Session,
     staff_id: Uuid,
     epoch: i32,

@@ -1,0 +1,299 @@
+//! Staff management (`/admin/staff`, operator admins) and accepting an invitation.
+
+use super::session::start_staff_session;
+use super::{OperatorAdmin, SignedInStaff, StaffCtx};
+use crate::back_office::{self, AcceptOutcome, InviteInput, role_label};
+use crate::db::{
+    self,
+    staff::{Invitation, StaffListing},
+};
+use crate::domain::FormErrors;
+use crate::enrollment::when;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::ctx::ClientIp;
+use crate::web::redirect_with_flash;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/staff", get(show))
+        .route("/admin/staff/invite", post(invite))
+        .route("/admin/staff/invitations/{id}/resend", post(resend))
+        .route("/admin/staff/invitations/{id}/revoke", post(revoke))
+        .route("/admin/staff/{id}/disable", post(disable))
+        .route("/admin/staff/{id}/enable", post(enable))
+        .route("/admin/invitations/{token}", get(show_accept).post(accept))
+}
+
+/// A pending invitation as shown.
+pub struct PendingRow {
+    /// The invitation.
+    pub invitation: Invitation,
+    /// Role in words.
+    pub role: &'static str,
+    /// Expiry in words.
+    pub expires: String,
+    /// Already expired.
+    pub expired: bool,
+}
+
+/// The staff page.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/staff.html")]
+pub struct StaffPage {
+    ctx: StaffCtx,
+    me: Uuid,
+    staff: Vec<StaffListing>,
+    pending: Vec<PendingRow>,
+    form: InviteInput,
+    errors: FormErrors,
+}
+
+async fn page(
+    state: &AppState,
+    ctx: StaffCtx,
+    me: Uuid,
+    form: InviteInput,
+    errors: FormErrors,
+) -> Result<StaffPage, AppError> {
+    let now = time::OffsetDateTime::now_utc();
+    let pending = db::staff::pending_invitations(&state.db)
+        .await?
+        .into_iter()
+        .map(|i| PendingRow {
+            role: role_label(&i.role),
+            expires: when(i.expires_at),
+            expired: i.expires_at <= now,
+            invitation: i,
+        })
+        .collect();
+    Ok(StaffPage {
+        ctx,
+        me,
+        staff: db::staff::list_all(&state.db).await?,
+        pending,
+        form,
+        errors,
+    })
+}
+
+async fn show(
+    State(state): State<AppState>,
+    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+) -> Result<StaffPage, AppError> {
+    page(
+        &state,
+        ctx,
+        staff.staff_id,
+        InviteInput {
+            role: "reviewer".into(),
+            ..Default::default()
+        },
+        FormErrors::default(),
+    )
+    .await
+}
+
+async fn invite(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    Form(form): Form<InviteInput>,
+) -> Result<Response, AppError> {
+    match back_office::invite(&state, &staff, &form, &ip).await? {
+        Ok(()) => {
+            let message = format!("Invitation sent to {}.", form.email.trim());
+            redirect_with_flash(&ctx.session, "/admin/staff", "success", &message).await
+        }
+        Err(errors) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page(&state, ctx, staff.staff_id, form, errors).await?,
+        )
+            .into_response()),
+    }
+}
+
+async fn resend(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    if !back_office::resend_invitation(&state, &staff, id, &ip).await? {
+        return Err(AppError::NotFound);
+    }
+    redirect_with_flash(
+        &ctx.session,
+        "/admin/staff",
+        "success",
+        "Invitation sent again with a new link; the old link no longer works.",
+    )
+    .await
+}
+
+async fn revoke(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    if !back_office::revoke_invitation(&state, &staff, id, &ip).await? {
+        return Err(AppError::NotFound);
+    }
+    redirect_with_flash(
+        &ctx.session,
+        "/admin/staff",
+        "success",
+        "Invitation revoked.",
+    )
+    .await
+}
+
+async fn set_disabled(
+    state: &AppState,
+    ip: &str,
+    ctx: StaffCtx,
+    staff: &db::staff::Staff,
+    id: Uuid,
+    disabled: bool,
+) -> Result<Response, AppError> {
+    if !back_office::set_disabled(state, staff, id, disabled, ip).await? {
+        return Err(AppError::Forbidden);
+    }
+    let message = if disabled {
+        "Staff member disabled; their sessions have ended."
+    } else {
+        "Staff member enabled again."
+    };
+    redirect_with_flash(&ctx.session, "/admin/staff", "success", message).await
+}
+
+async fn disable(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    set_disabled(&state, &ip, ctx, &staff, id, true).await
+}
+
+async fn enable(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    set_disabled(&state, &ip, ctx, &staff, id, false).await
+}
+
+/// The page behind an invitation link.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/accept.html")]
+pub struct AcceptPage {
+    ctx: StaffCtx,
+    token: String,
+    invitation: Option<Invitation>,
+    role: &'static str,
+    errors: FormErrors,
+}
+
+async fn show_accept(
+    State(state): State<AppState>,
+    ctx: StaffCtx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let invitation =
+        db::staff::invitation_by_token(&state.db, &crate::domain::token::hash_token(&token))
+            .await?;
+    let status = if invitation.is_some() {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    let role = invitation
+        .as_ref()
+        .map(|i| role_label(&i.role))
+        .unwrap_or("");
+    Ok((
+        status,
+        AcceptPage {
+            ctx,
+            token,
+            invitation,
+            role,
+            errors: FormErrors::default(),
+        },
+    )
+        .into_response())
+}
+
+/// What the accept form sends.
+#[derive(Debug, Default, Deserialize)]
+pub struct AcceptForm {
+    #[serde(default)]
+    password: String,
+}
+
+async fn accept(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ctx: StaffCtx,
+    Path(token): Path<String>,
+    Form(form): Form<AcceptForm>,
+) -> Result<Response, AppError> {
+    match back_office::accept_invitation(&state, &token, &form.password, &ip).await? {
+        AcceptOutcome::Joined { staff_id, epoch } => {
+            start_staff_session(&ctx.session, staff_id, epoch).await?;
+            redirect_with_flash(
+                &ctx.session,
+                "/admin/applications",
+                "success",
+                "Welcome to the back office.",
+            )
+            .await
+        }
+        AcceptOutcome::LinkInvalid => Ok((
+            StatusCode::NOT_FOUND,
+            AcceptPage {
+                ctx,
+                token,
+                invitation: None,
+                role: "",
+                errors: FormErrors::default(),
+            },
+        )
+            .into_response()),
+        AcceptOutcome::Invalid(errors) => {
+            let invitation = db::staff::invitation_by_token(
+                &state.db,
+                &crate::domain::token::hash_token(&token),
+            )
+            .await?;
+            let role = invitation
+                .as_ref()
+                .map(|i| role_label(&i.role))
+                .unwrap_or("");
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                AcceptPage {
+                    ctx,
+                    token,
+                    invitation,
+                    role,
+                    errors,
+                },
+            )
+                .into_response())
+        }
+    }
+}
