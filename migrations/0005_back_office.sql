@@ -80,3 +80,13 @@ create table staff_invitations (
   created_at    timestamptz not null default now()
 );
 create index staff_invitations_pending_idx on staff_invitations (email) where accepted_at is null and revoked_at is null;
+
+-- The official provider directory: which partners are indirect providers, in which regions.
+create table provider_regions (
+  tenant_id  uuid not null references tenants on delete cascade,
+  csp_region text not null references csp_regions,
+  listed_by  uuid references operator_staff on delete set null,
+  listed_at  timestamptz not null default now(),
+  primary key (tenant_id, csp_region)
+);
+create index provider_regions_region_idx on provider_regions (csp_region);

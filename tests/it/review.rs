@@ -481,3 +481,159 @@ async fn operator_admins_open_and_close_direct_bill_intake() {
         StatusCode::FORBIDDEN
     );
 }
+
+/// A tenant that is an approved indirect reseller with the agreement accepted.
+async fn active_partner(app: &TestApp, prefix: &str, country: &str) {
+    app.insert_application(prefix, country, "approved", 40, &format!("{prefix} Ltd"))
+        .await;
+    sqlx::query(
+        "insert into agreement_acceptances (tenant_id, version, accepted_by_name)
+         select tenant_id, 1, 'Someone' from tenants where domain_prefix = $1",
+    )
+    .bind(prefix)
+    .execute(&app.db)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn operator_admins_keep_the_provider_directory() {
+    let app = TestApp::spawn().await;
+    active_partner(&app, "provider-eu", "DE").await;
+    active_partner(&app, "provider-us", "US").await;
+    app.insert_application("pending-one", "DE", "in_review", 2, "Pending Ltd")
+        .await;
+    let admin = new_client();
+    app.staff_sign_in_with(&admin).await;
+
+    for (fields, field, message) in [
+        (
+            vec![("domain_prefix", "nobody"), ("regions", "europe")],
+            "#domain_prefix",
+            "No work account has this domain",
+        ),
+        (
+            vec![("domain_prefix", "pending-one"), ("regions", "europe")],
+            "#domain_prefix",
+            "only approved partners",
+        ),
+        (
+            vec![("domain_prefix", "provider-eu")],
+            "#regions",
+            "Select at least one program region",
+        ),
+    ] {
+        let r = app
+            .submit_with(&admin, "/admin/providers", "/admin/providers", &fields)
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let summary = error_summary(&r.text().await.unwrap());
+        assert_eq!(summary[0].0, field);
+        assert!(summary[0].1.contains(message), "{summary:?}");
+    }
+    let listed = app
+        .submit_with(
+            &admin,
+            "/admin/providers",
+            "/admin/providers",
+            &[
+                ("domain_prefix", "provider-eu"),
+                ("regions", "europe"),
+                ("regions", "mea"),
+            ],
+        )
+        .await;
+    assert_eq!(listed.status(), StatusCode::SEE_OTHER);
+    app.submit_with(
+        &admin,
+        "/admin/providers",
+        "/admin/providers",
+        &[
+            ("domain_prefix", "provider-us.partnerportal.example"),
+            ("regions", "us"),
+        ],
+    )
+    .await;
+    let html = app
+        .get_with(&admin, "/admin/providers")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(texts(&html, "#providers .regions").len(), 2);
+
+    // The public directory, filtered by region.
+    let public = app
+        .get_with(&new_client(), "/providers?region=us")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(texts(&public, "#providers .regions"), vec!["United States"]);
+    let all = app
+        .get_with(&new_client(), "/providers")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(texts(&all, "#providers li").len(), 2);
+
+    // A signed-in partner in Europe sees the European provider first.
+    let viewer = new_client();
+    app.sign_up_with(&viewer, "viewer").await;
+    let mine = app
+        .get_with(&viewer, "/providers")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(texts(&mine, "#providers li")[0].contains("provider-eu"));
+    assert!(!texts(&mine, "#own-region-note").is_empty());
+
+    // Editing replaces the regions; withdrawing removes the listing.
+    app.submit_with(
+        &admin,
+        "/admin/providers?edit=provider-eu",
+        "/admin/providers",
+        &[("domain_prefix", "provider-eu"), ("regions", "europe")],
+    )
+    .await;
+    let public = app
+        .get_with(&new_client(), "/providers?region=mea")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!texts(&public, "#no-providers").is_empty());
+    let tenant: uuid::Uuid =
+        sqlx::query_scalar("select tenant_id from tenants where domain_prefix = 'provider-us'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let gone = app
+        .submit_with(
+            &admin,
+            "/admin/providers",
+            &format!("/admin/providers/{tenant}/withdraw"),
+            &[],
+        )
+        .await;
+    assert_eq!(gone.status(), StatusCode::SEE_OTHER);
+    let public = app
+        .get_with(&new_client(), "/providers?region=us")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!texts(&public, "#no-providers").is_empty());
+    app.assert_audited("provider.listed").await;
+    app.assert_audited("provider.withdrawn").await;
+
+    let reviewer = app
+        .staff_client("rev2@operator.example.com", "reviewer")
+        .await;
+    assert_eq!(
+        app.get_with(&reviewer, "/admin/providers").await.status(),
+        StatusCode::FORBIDDEN
+    );
+}

@@ -3,6 +3,7 @@
 //! staff session never opens a partner's private page.
 
 pub mod audit;
+pub mod providers;
 pub mod queue;
 pub mod review;
 pub mod session;
@@ -34,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .merge(audit::router())
         .merge(settings::router())
         .merge(staff::router())
+        .merge(providers::router())
 }
 
 /// What the admin layout needs on every page.

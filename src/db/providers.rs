@@ -1,0 +1,99 @@
+//! The provider directory.
+
+use sqlx::{PgConnection, PgExecutor};
+use uuid::Uuid;
+
+/// A listed provider with its regions.
+#[derive(Clone, Debug)]
+pub struct Provider {
+    /// Tenant.
+    pub tenant_id: Uuid,
+    /// Organisation name.
+    pub name: String,
+    /// Domain prefix.
+    pub domain_prefix: String,
+    /// Country name.
+    pub country_name: String,
+    /// Region codes it is listed for.
+    pub regions: Vec<String>,
+    /// Region names, in the same order.
+    pub region_names: Vec<String>,
+}
+
+/// Every listed provider, optionally only those listed for `region`.
+pub async fn list(db: impl PgExecutor<'_>, region: Option<&str>) -> sqlx::Result<Vec<Provider>> {
+    sqlx::query_as!(
+        Provider,
+        r#"select t.tenant_id, t.name, t.domain_prefix::text as "domain_prefix!", m.country_name_en as country_name,
+                  array_agg(p.csp_region order by r.name) as "regions!",
+                  array_agg(r.name order by r.name) as "region_names!"
+           from provider_regions p
+           join tenants t using (tenant_id)
+           join markets m on m.country_code = t.country_code
+           join csp_regions r on r.csp_region = p.csp_region
+           where $1::text is null or t.tenant_id in (select tenant_id from provider_regions where csp_region = $1)
+           group by t.tenant_id, t.name, t.domain_prefix, m.country_name_en
+           order by t.name"#,
+        region
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// The regions a tenant is listed for.
+pub async fn regions_of(db: impl PgExecutor<'_>, tenant_id: Uuid) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar!(
+        "select csp_region from provider_regions where tenant_id = $1 order by csp_region",
+        tenant_id
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// Replaces a tenant's listing with `regions` (empty withdraws it).
+pub async fn set_regions(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    regions: &[String],
+    staff_id: Uuid,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "delete from provider_regions where tenant_id = $1 and not (csp_region = any($2))",
+        tenant_id,
+        regions
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        "insert into provider_regions (tenant_id, csp_region, listed_by)
+         select $1, r, $3 from unnest($2::text[]) r on conflict do nothing",
+        tenant_id,
+        regions,
+        staff_id
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// A tenant by its domain prefix: (tenant id, name).
+pub async fn tenant_by_prefix(
+    db: impl PgExecutor<'_>,
+    prefix: &str,
+) -> sqlx::Result<Option<(Uuid, String)>> {
+    let row = sqlx::query!(
+        "select tenant_id, name from tenants where domain_prefix = $1::text::citext",
+        prefix
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| (r.tenant_id, r.name)))
+}
+
+/// All program regions: (code, name), by name.
+pub async fn all_regions(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<(String, String)>> {
+    let rows = sqlx::query!("select csp_region, name from csp_regions order by name")
+        .fetch_all(db)
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.csp_region, r.name)).collect())
+}

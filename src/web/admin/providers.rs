@@ -1,0 +1,183 @@
+//! The provider directory in the back office (`/admin/providers`) and for everyone (`/providers`).
+
+use super::{OperatorAdmin, SignedInStaff, StaffCtx};
+use crate::back_office::{self, ProviderInput};
+use crate::db::{self, providers::Provider};
+use crate::domain::FormErrors;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::ctx::{ClientIp, Ctx};
+use crate::web::redirect_with_flash;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/providers", get(show).post(save))
+        .route("/admin/providers/{tenant_id}/withdraw", post(withdraw))
+        .route("/providers", get(directory))
+}
+
+/// The back-office directory page.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/providers.html")]
+pub struct ProvidersPage {
+    ctx: StaffCtx,
+    providers: Vec<Provider>,
+    regions: Vec<(String, String)>,
+    form: ProviderInput,
+    errors: FormErrors,
+    suffix: String,
+    domain_hint: String,
+}
+
+/// `?edit=<domain prefix>` fills the form with a listing.
+#[derive(Debug, Default, Deserialize)]
+pub struct EditQuery {
+    #[serde(default)]
+    edit: String,
+}
+
+async fn page(
+    state: &AppState,
+    ctx: StaffCtx,
+    form: ProviderInput,
+    errors: FormErrors,
+) -> Result<ProvidersPage, AppError> {
+    Ok(ProvidersPage {
+        ctx,
+        providers: db::providers::list(&state.db, None).await?,
+        regions: db::providers::all_regions(&state.db).await?,
+        form,
+        errors,
+        suffix: state.config.tenant_domain_suffix.clone(),
+        domain_hint: format!("The part before .{}", state.config.tenant_domain_suffix),
+    })
+}
+
+async fn show(
+    State(state): State<AppState>,
+    OperatorAdmin(SignedInStaff { ctx, .. }): OperatorAdmin,
+    Query(q): Query<EditQuery>,
+) -> Result<ProvidersPage, AppError> {
+    let mut form = ProviderInput::default();
+    if let Some((tenant_id, _)) = db::providers::tenant_by_prefix(&state.db, q.edit.trim()).await? {
+        form.domain_prefix = q.edit.trim().to_owned();
+        form.regions = db::providers::regions_of(&state.db, tenant_id).await?;
+    }
+    page(&state, ctx, form, FormErrors::default()).await
+}
+
+async fn save(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    body: axum::body::Bytes,
+) -> Result<Response, AppError> {
+    // Repeated `regions` fields: serde_urlencoded collects them into a Vec only via pairs.
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let form = ProviderInput {
+        domain_prefix: pairs
+            .iter()
+            .find(|(k, _)| k == "domain_prefix")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default(),
+        regions: pairs
+            .iter()
+            .filter(|(k, _)| k == "regions")
+            .map(|(_, v)| v.clone())
+            .collect(),
+    };
+    match back_office::list_provider(&state, &staff, &form, &ip).await? {
+        Ok(name) => {
+            let message = format!("{name} is listed as an indirect provider.");
+            redirect_with_flash(&ctx.session, "/admin/providers", "success", &message).await
+        }
+        Err(errors) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page(&state, ctx, form, errors).await?,
+        )
+            .into_response()),
+    }
+}
+
+async fn withdraw(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    Path(tenant_id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    if !back_office::withdraw_provider(&state, &staff, tenant_id, &ip).await? {
+        return Err(AppError::NotFound);
+    }
+    redirect_with_flash(
+        &ctx.session,
+        "/admin/providers",
+        "success",
+        "The listing has been withdrawn.",
+    )
+    .await
+}
+
+/// The public "find a provider" page.
+#[derive(Template, WebTemplate)]
+#[template(path = "providers/index.html")]
+pub struct DirectoryPage {
+    ctx: Ctx,
+    providers: Vec<Provider>,
+    regions: Vec<(String, String)>,
+    region: String,
+    own_region: Option<String>,
+    suffix: String,
+}
+
+/// `?region=`.
+#[derive(Debug, Default, Deserialize)]
+pub struct RegionQuery {
+    #[serde(default)]
+    region: String,
+}
+
+async fn directory(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<RegionQuery>,
+) -> Result<DirectoryPage, AppError> {
+    let regions = db::providers::all_regions(&state.db).await?;
+    let region = if regions.iter().any(|(code, _)| *code == q.region) {
+        q.region.clone()
+    } else {
+        String::new()
+    };
+    let own_region = match &ctx.user {
+        Some(user) => match db::tenants::overview(&state.db, user.tenant_id).await? {
+            Some(t) => db::markets::find(&state.db, &t.country_code)
+                .await?
+                .map(|m| m.csp_region),
+            None => None,
+        },
+        None => None,
+    };
+    let mut providers =
+        db::providers::list(&state.db, (!region.is_empty()).then_some(region.as_str())).await?;
+    if let Some(own) = &own_region {
+        // Providers serving the partner's own region first, the rest after, each by name.
+        providers.sort_by_key(|p| !p.regions.contains(own));
+    }
+    Ok(DirectoryPage {
+        ctx,
+        providers,
+        regions,
+        region,
+        own_region,
+        suffix: state.config.tenant_domain_suffix.clone(),
+    })
+}
