@@ -90,3 +90,31 @@ create table provider_regions (
   primary key (tenant_id, csp_region)
 );
 create index provider_regions_region_idx on provider_regions (csp_region);
+create index tenants_domain_prefix_trgm_idx on tenants using gin ((domain_prefix::text) gin_trgm_ops);
+
+-- Per-state counts for the queue, kept by a trigger so the page does not count a million rows.
+create table application_state_counts (
+  state text primary key,
+  count bigint not null default 0
+);
+insert into application_state_counts (state, count)
+  select s, (select count(*) from applications where state = s)
+  from unnest(array['draft', 'awaiting_contact_verification', 'in_review', 'info_requested',
+                    'approved', 'rejected', 'withdrawn']) s;
+
+create or replace function keep_application_state_counts() returns trigger
+language plpgsql as $$
+begin
+  if tg_op in ('UPDATE', 'DELETE') then
+    update application_state_counts set count = count - 1 where state = old.state;
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') then
+    update application_state_counts set count = count + 1 where state = new.state;
+  end if;
+  return null;
+end;
+$$;
+create trigger applications_state_counts_insert_delete after insert or delete on applications
+  for each row execute function keep_application_state_counts();
+create trigger applications_state_counts_update after update of state on applications
+  for each row when (old.state is distinct from new.state) execute function keep_application_state_counts();

@@ -584,3 +584,35 @@ async fn invitations_can_be_resent_revoked_and_expire() {
         .await;
     assert_eq!(twice.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_state_counts_kept_by_trigger_match_a_full_count() {
+    let app = TestApp::spawn().await;
+    for i in 0..6 {
+        app.insert_application(
+            &format!("count-{i}"),
+            "DE",
+            "awaiting_contact_verification",
+            i,
+            "Count AG",
+        )
+        .await;
+    }
+    sqlx::query("update applications set state = 'in_review' where legal_name = 'Count AG' and submitted_at < now() - interval '2 days'").execute(&app.db).await.unwrap();
+    sqlx::query("update applications set state = 'approved' where state = 'in_review' and submitted_at < now() - interval '4 days'").execute(&app.db).await.unwrap();
+    sqlx::query("update applications set state = 'withdrawn' where state = 'awaiting_contact_verification' and submitted_at > now() - interval '12 hours'").execute(&app.db).await.unwrap();
+    sqlx::query("delete from applications where state = 'approved' and submitted_at < now() - interval '4 days 12 hours'").execute(&app.db).await.unwrap();
+    let kept: Vec<(String, i64)> = sqlx::query_as(
+        "select state, count from application_state_counts where count > 0 order by state",
+    )
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    let actual: Vec<(String, i64)> =
+        sqlx::query_as("select state, count(*) from applications group by state order by state")
+            .fetch_all(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(kept, actual);
+    assert!(actual.len() >= 4, "{actual:?}");
+}
