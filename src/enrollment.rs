@@ -39,7 +39,7 @@ pub fn furthest<'a>(a: &'a str, b: &'a str) -> &'a str {
 
 /// Where the tenant stands with the wizard.
 pub enum WizardState {
-    /// A draft to fill in.
+    /// Answers that may be changed: a draft, or an application waiting for information.
     Draft(Box<Application>),
     /// Already submitted and open: the status page tells the rest.
     Submitted(Uuid),
@@ -59,7 +59,10 @@ pub async fn draft(state: &AppState, user: &SessionUser) -> anyhow::Result<Wizar
         .await?
         .ok_or_else(|| anyhow::anyhow!("no open application after creating a draft"))?;
     Ok(match app.state() {
-        ApplicationState::Draft => WizardState::Draft(Box::new(app)),
+        // While the reviewers wait for information, the applicant may correct answers too.
+        ApplicationState::Draft | ApplicationState::InfoRequested => {
+            WizardState::Draft(Box::new(app))
+        }
         _ => WizardState::Submitted(app.application_id),
     })
 }
@@ -346,6 +349,33 @@ impl SupportInput {
             _ => Err(e),
         }
     }
+}
+
+/// Records on the timeline that the applicant changed answers while the reviewers wait for
+/// information (drafts have no timeline yet).
+pub async fn note_answers_changed(
+    state: &AppState,
+    user: &SessionUser,
+    app: &Application,
+    what: &str,
+) -> sqlx::Result<()> {
+    if app.state() != ApplicationState::InfoRequested {
+        return Ok(());
+    }
+    let actor = Actor {
+        user_id: Some(user.user_id),
+        staff_id: None,
+        label: &user.full_name,
+        ip: "",
+    };
+    apps::record_event(
+        &state.db,
+        &apps::NewEvent {
+            detail: Some(what),
+            ..actor.event(app, "answers_changed")
+        },
+    )
+    .await
 }
 
 /// The first step whose answers are missing, if any.
@@ -835,6 +865,7 @@ pub fn describe_event(kind: &str, from: Option<&str>, to: Option<&str>) -> Strin
             "Verification e-mail sent again; earlier links no longer work".into()
         }
         ("info_provided", _, _) => "Applicant answered the team's question".into(),
+        ("answers_changed", _, _) => "Applicant changed answers".into(),
         (other, _, _) => other.replace('_', " "),
     }
 }

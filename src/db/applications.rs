@@ -184,7 +184,7 @@ pub async fn save_partner_id(
 ) -> sqlx::Result<bool> {
     let done = sqlx::query!(
         "update applications set partner_id = $2, current_step = $3, version = version + 1
-         where application_id = $1 and state = 'draft'",
+         where application_id = $1 and state in ('draft', 'info_requested')",
         application_id,
         partner_id,
         step
@@ -225,7 +225,7 @@ pub async fn save_legal_profile(
         "update applications set legal_name = $2, address_line1 = $3, address_line2 = $4, city = $5,
                 state_province = $6, postal_code = $7, phone = $8, registration_id = $9,
                 current_step = $10, version = version + 1
-         where application_id = $1 and state = 'draft'",
+         where application_id = $1 and state in ('draft', 'info_requested')",
         application_id,
         p.legal_name,
         p.address_line1,
@@ -264,7 +264,7 @@ pub async fn save_primary_contact(
     let done = sqlx::query!(
         "update applications set contact_first_name = $2, contact_last_name = $3, contact_email = $4::text::citext,
                 contact_phone = $5, current_step = $6, version = version + 1
-         where application_id = $1 and state = 'draft'",
+         where application_id = $1 and state in ('draft', 'info_requested')",
         application_id,
         c.first_name,
         c.last_name,
@@ -297,7 +297,7 @@ pub async fn save_support_details(
     let done = sqlx::query!(
         "update applications set support_email = $2::text::citext, support_phone = $3, support_website = $4,
                 current_step = $5, version = version + 1
-         where application_id = $1 and state = 'draft'",
+         where application_id = $1 and state in ('draft', 'info_requested')",
         application_id,
         s.email,
         s.phone,

@@ -140,11 +140,28 @@ fn after_save(current: &str, from: &str) -> Redirect {
 
 /// The answer to a saved step: on to the next step (or back to the check page), or to
 /// the status page when the draft was submitted meanwhile.
-fn step_saved(saved: bool, app: &Application, current: &str, from: &str) -> Response {
-    if saved {
-        after_save(current, from).into_response()
-    } else {
-        draft_gone(app)
+async fn step_saved(
+    state: &AppState,
+    w: &Wizard,
+    saved: bool,
+    current: &str,
+    from: &str,
+) -> Result<Response, AppError> {
+    if !saved {
+        return Ok(draft_gone(&w.app));
+    }
+    flows::note_answers_changed(state, &w.user, &w.app, step_title(current)).await?;
+    Ok(after_save(current, from).into_response())
+}
+
+/// A step's name for the timeline.
+fn step_title(step: &str) -> &'static str {
+    match step {
+        "partner-id" => "Partner ID",
+        "legal-profile" => "Legal details",
+        "primary-contact" => "Primary contact",
+        "support" => "Customer support details",
+        _ => "Answers",
     }
 }
 
@@ -256,7 +273,7 @@ async fn save_partner_id(
                 reached(&w.app, "partner-id"),
             )
             .await?;
-            Ok(step_saved(saved, &w.app, "partner-id", &form.from))
+            step_saved(&state, &w, saved, "partner-id", &form.from).await
         }
         Err(errors) => {
             let page = PartnerIdPage {
@@ -341,7 +358,7 @@ async fn save_legal(
                 reached(&w.app, "legal-profile"),
             )
             .await?;
-            Ok(step_saved(saved, &w.app, "legal-profile", &form.from))
+            step_saved(&state, &w, saved, "legal-profile", &form.from).await
         }
         Err(errors) => {
             let page = LegalPage {
@@ -391,7 +408,7 @@ async fn save_contact(
                 reached(&w.app, "primary-contact"),
             )
             .await?;
-            Ok(step_saved(saved, &w.app, "primary-contact", &form.from))
+            step_saved(&state, &w, saved, "primary-contact", &form.from).await
         }
         Err(errors) => {
             let page = ContactPage {
@@ -438,7 +455,7 @@ async fn save_support(
                 reached(&w.app, "support"),
             )
             .await?;
-            Ok(step_saved(saved, &w.app, "support", &form.from))
+            step_saved(&state, &w, saved, "support", &form.from).await
         }
         Err(errors) => {
             let page = SupportPage {

@@ -637,3 +637,70 @@ async fn operator_admins_keep_the_provider_directory() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn while_information_is_requested_the_applicant_corrects_answers_and_resubmits() {
+    let app = TestApp::spawn().await;
+    let id = app.application_in_review("correctme", "2929292").await;
+    let staff = new_client();
+    app.staff_sign_in_with(&staff).await;
+    decide(
+        &app,
+        &staff,
+        id,
+        "request-info",
+        "Your legal name misses the legal form.",
+    )
+    .await;
+
+    let status = format!("/applications/{id}");
+    let html = app.get(&status).await.text().await.unwrap();
+    assert_eq!(
+        attr(&html, "#change-answers", "href").as_deref(),
+        Some("/enroll/check")
+    );
+    let check = app.get("/enroll/check").await.text().await.unwrap();
+    assert!(!texts(&check, "#changes-saved").is_empty());
+    assert!(
+        texts(&check, "#enroll-now").is_empty(),
+        "no second submission from here"
+    );
+
+    let mut legal = LEGAL.to_vec();
+    legal[0] = ("legal_name", "Contoso Trading GmbH & Co. KG");
+    legal.push(("from", "check"));
+    let saved = app
+        .submit(
+            "/enroll/legal-profile?from=check",
+            "/enroll/legal-profile",
+            &legal,
+        )
+        .await;
+    assert_eq!(location(&saved), "/enroll/check");
+    app.submit(
+        &status,
+        &format!("{status}/answer"),
+        &[("answer", "Corrected the legal name.")],
+    )
+    .await;
+    assert_eq!(app.application_state().await, "in_review");
+
+    let detail = app
+        .get_with(&staff, &format!("/admin/applications/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(texts(&detail, "h1"), vec!["Contoso Trading GmbH & Co. KG"]);
+    let timeline = texts(&detail, "#timeline li");
+    assert!(
+        timeline
+            .iter()
+            .any(|t| t.contains("Applicant changed answers") && t.contains("Legal details"))
+    );
+    // Once back in review, the answers are frozen again.
+    let frozen = app
+        .submit("/dashboard", "/enroll/legal-profile", LEGAL)
+        .await;
+    assert_eq!(location(&frozen), status);
+}
