@@ -102,19 +102,40 @@ insert into application_state_counts (state, count)
   from unnest(array['draft', 'awaiting_contact_verification', 'in_review', 'info_requested',
                     'approved', 'rejected', 'withdrawn']) s;
 
-create or replace function keep_application_state_counts() returns trigger
+-- Statement-level with transition tables: a bulk insert touches each count row once,
+-- not once per inserted row.
+create or replace function count_inserted_applications() returns trigger
 language plpgsql as $$
 begin
-  if tg_op in ('UPDATE', 'DELETE') then
-    update application_state_counts set count = count - 1 where state = old.state;
-  end if;
-  if tg_op in ('INSERT', 'UPDATE') then
-    update application_state_counts set count = count + 1 where state = new.state;
-  end if;
+  update application_state_counts c set count = c.count + n.n
+  from (select state, count(*) as n from new_rows group by state) n where c.state = n.state;
   return null;
 end;
 $$;
-create trigger applications_state_counts_insert_delete after insert or delete on applications
-  for each row execute function keep_application_state_counts();
-create trigger applications_state_counts_update after update of state on applications
-  for each row when (old.state is distinct from new.state) execute function keep_application_state_counts();
+create or replace function count_deleted_applications() returns trigger
+language plpgsql as $$
+begin
+  update application_state_counts c set count = c.count - o.n
+  from (select state, count(*) as n from old_rows group by state) o where c.state = o.state;
+  return null;
+end;
+$$;
+create or replace function count_updated_applications() returns trigger
+language plpgsql as $$
+begin
+  update application_state_counts c set count = c.count + d.n
+  from (select state, sum(n) as n from (
+          select state, count(*) as n from new_rows group by state
+          union all
+          select state, -count(*) from old_rows group by state) x
+        group by state) d
+  where c.state = d.state and d.n <> 0;
+  return null;
+end;
+$$;
+create trigger applications_counts_insert after insert on applications
+  referencing new table as new_rows for each statement execute function count_inserted_applications();
+create trigger applications_counts_delete after delete on applications
+  referencing old table as old_rows for each statement execute function count_deleted_applications();
+create trigger applications_counts_update after update on applications
+  referencing old table as old_rows new table as new_rows for each statement execute function count_updated_applications();

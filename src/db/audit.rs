@@ -132,8 +132,11 @@ pub async fn list(db: &sqlx::PgPool, f: &AuditFilter, limit: i64) -> sqlx::Resul
     if let Some(before) = f.before_id {
         q.push(" and e.audit_event_id < ").push_bind(before);
     }
-    q.push(" order by e.audit_event_id desc limit ")
-        .push_bind(limit);
+    // Written into the SQL so the plan knows it is small (see db::queue::page).
+    q.push(format_args!(
+        " order by e.audit_event_id desc limit {}",
+        limit.clamp(1, 1000)
+    ));
     q.build_query_as::<AuditRow>().fetch_all(db).await
 }
 
