@@ -1,9 +1,9 @@
 //! Operator staff: the first operator admin, staff password changes.
 
+use crate::auth::flows::ChangePasswordInput;
 use crate::config::Config;
 use crate::db::{self, audit::AuditEvent};
 use crate::domain::{FormErrors, password};
-use crate::messages;
 use crate::state::AppState;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -72,17 +72,6 @@ pub async fn bootstrap_operator_admin(
     Ok(generated.then_some(password))
 }
 
-/// What the staff change-password form sends.
-#[derive(Clone, Debug, Default, serde::Deserialize)]
-pub struct ChangePasswordInput {
-    /// Current password.
-    #[serde(default)]
-    pub current_password: String,
-    /// New password.
-    #[serde(default)]
-    pub new_password: String,
-}
-
 /// Changes a staff member's password (also clears "must change"). Returns the new session epoch.
 pub async fn change_password(
     state: &AppState,
@@ -90,23 +79,13 @@ pub async fn change_password(
     input: &ChangePasswordInput,
     ip: &str,
 ) -> anyhow::Result<Result<i32, FormErrors>> {
-    let mut errors = FormErrors::default();
-    if input.current_password.is_empty() {
-        errors.add("current_password", messages::CURRENT_PASSWORD_REQUIRED);
-    } else if !state
-        .hasher
-        .verify(&input.current_password, Some(&staff.password_hash))
-        .await?
-    {
-        errors.add("current_password", messages::CURRENT_PASSWORD_WRONG);
-    }
-    errors.check(
-        "new_password",
-        password::check_new_password(&input.new_password, &[&staff.email, &staff.full_name]),
-    );
-    if errors.get("current_password").is_none() && input.new_password == input.current_password {
-        errors.add("new_password", messages::PASSWORD_UNCHANGED);
-    }
+    let errors = crate::auth::flows::check_password_change(
+        state,
+        &staff.password_hash,
+        input,
+        &[&staff.email, &staff.full_name],
+    )
+    .await?;
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
@@ -312,13 +291,14 @@ pub async fn add_note(
     db::audit::record(
         &mut *tx,
         AuditEvent {
-            actor_staff_id: Some(staff.staff_id),
             tenant_id: Some(app.tenant_id),
-            action: "application.note_added",
-            target_type: "application",
-            target_id: app.application_id.to_string(),
-            ip_address: Some(ip.to_owned()),
-            ..Default::default()
+            ..staff_audit(
+                staff,
+                "application.note_added",
+                "application",
+                app.application_id.to_string(),
+                ip,
+            )
         },
     )
     .await?;
@@ -364,15 +344,16 @@ pub async fn assign(
     db::audit::record(
         &mut *tx,
         AuditEvent {
-            actor_staff_id: Some(staff.staff_id),
             tenant_id: Some(app.tenant_id),
-            action: "application.assigned",
-            target_type: "application",
-            target_id: app.application_id.to_string(),
-            ip_address: Some(ip.to_owned()),
             before: Some(serde_json::json!({ "assigned_to": before })),
             after: Some(serde_json::json!({ "assigned_to": to })),
-            ..Default::default()
+            ..staff_audit(
+                staff,
+                "application.assigned",
+                "application",
+                app.application_id.to_string(),
+                ip,
+            )
         },
     )
     .await?;

@@ -587,6 +587,34 @@ pub struct ChangePasswordInput {
     pub new_password: String,
 }
 
+/// Checks a password change, for partner users and staff alike: the current password must
+/// verify, and the new one must pass the policy and differ from it.
+pub async fn check_password_change(
+    state: &AppState,
+    current_hash: &str,
+    input: &ChangePasswordInput,
+    related: &[&str],
+) -> anyhow::Result<FormErrors> {
+    let mut errors = FormErrors::default();
+    if input.current_password.is_empty() {
+        errors.add("current_password", messages::CURRENT_PASSWORD_REQUIRED);
+    } else if !state
+        .hasher
+        .verify(&input.current_password, Some(current_hash))
+        .await?
+    {
+        errors.add("current_password", messages::CURRENT_PASSWORD_WRONG);
+    }
+    errors.check(
+        "new_password",
+        password::check_new_password(&input.new_password, related),
+    );
+    if errors.get("current_password").is_none() && input.new_password == input.current_password {
+        errors.add("new_password", messages::PASSWORD_UNCHANGED);
+    }
+    Ok(errors)
+}
+
 /// Changes a signed-in user's password. Returns the new session epoch: every other
 /// session of the user ends; the caller keeps its own by storing the new epoch.
 pub async fn change_password(
@@ -595,29 +623,15 @@ pub async fn change_password(
     input: &ChangePasswordInput,
     ip: &str,
 ) -> anyhow::Result<Result<i32, FormErrors>> {
-    let mut errors = FormErrors::default();
     let account = db::users::credentials_by_id(&state.db, user.user_id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("signed-in user vanished"))?;
-    if input.current_password.is_empty() {
-        errors.add("current_password", messages::CURRENT_PASSWORD_REQUIRED);
-    } else if !state
-        .hasher
-        .verify(&input.current_password, Some(&account.password_hash))
-        .await?
-    {
-        errors.add("current_password", messages::CURRENT_PASSWORD_WRONG);
-    }
-    errors.check(
-        "new_password",
-        password::check_new_password(
-            &input.new_password,
-            &[&user.email, &user.full_name, &user.organisation],
-        ),
-    );
-    if errors.get("current_password").is_none() && input.new_password == input.current_password {
-        errors.add("new_password", messages::PASSWORD_UNCHANGED);
-    }
+    let related = [
+        user.email.as_str(),
+        user.full_name.as_str(),
+        user.organisation.as_str(),
+    ];
+    let errors = check_password_change(state, &account.password_hash, input, &related).await?;
     if !errors.is_empty() {
         return Ok(Err(errors));
     }

@@ -27,22 +27,60 @@ pub struct Ctx {
     pub session: Session,
 }
 
-/// Loads the session's user, ending the session when it is no longer valid.
+/// The session, its CSRF token (made on first use) and the flash left for this page.
+/// The flash is taken before any sign-in is checked: an ended session leaves a new
+/// flash for the *next* page.
+pub async fn page_session(
+    parts: &mut Parts,
+    state: &AppState,
+) -> Result<(Session, String, Option<Flash>), AppError> {
+    let session = Session::from_request_parts(parts, state)
+        .await
+        .map_err(|(_, msg)| AppError::Internal(anyhow::anyhow!("session layer missing: {msg}")))?;
+    let csrf_token = match session.get::<String>(CSRF_KEY).await? {
+        Some(t) => t,
+        None => {
+            let t = token::new_token().plain;
+            session.insert(CSRF_KEY, &t).await?;
+            t
+        }
+    };
+    let flash = session.remove::<Flash>(FLASH_KEY).await?;
+    Ok((session, csrf_token, flash))
+}
+
+/// Checks a signed-in record against the account's current epoch and the absolute
+/// timeout; ends the session (with a flash saying so) when it no longer holds.
+pub async fn still_signed_in(
+    session: &Session,
+    record: &SignedInRecord,
+    current_epoch: Option<i32>,
+    state: &AppState,
+) -> Result<bool, AppError> {
+    let age = OffsetDateTime::now_utc().unix_timestamp() - record.signed_in_at;
+    let expired = age < 0 || age as u64 > state.config.session_absolute_timeout.as_secs();
+    if current_epoch == Some(record.epoch) && !expired {
+        return Ok(true);
+    }
+    crate::auth::session::sign_out(session).await?;
+    crate::auth::session::flash(session, "info", messages::FLASH_SESSION_ENDED).await?;
+    Ok(false)
+}
+
+/// Loads the session's partner user, ending the session when it is no longer valid.
 async fn load_user(state: &AppState, session: &Session) -> Result<Option<SessionUser>, AppError> {
     let Some(record) = session.get::<SignedInRecord>(AUTH_KEY).await? else {
         return Ok(None);
     };
     let user = db::users::session_user(&state.db, record.user_id).await?;
-    let age = OffsetDateTime::now_utc().unix_timestamp() - record.signed_in_at;
-    let expired = age < 0 || age as u64 > state.config.session_absolute_timeout.as_secs();
-    match user {
-        Some(user) if user.session_epoch == record.epoch && !expired => Ok(Some(user)),
-        _ => {
-            crate::auth::session::sign_out(session).await?;
-            crate::auth::session::flash(session, "info", messages::FLASH_SESSION_ENDED).await?;
-            Ok(None)
-        }
-    }
+    let valid = still_signed_in(
+        session,
+        &record,
+        user.as_ref().map(|u| u.session_epoch),
+        state,
+    )
+    .await?;
+    Ok(user.filter(|_| valid))
 }
 
 impl FromRequestParts<AppState> for Ctx {
@@ -52,21 +90,7 @@ impl FromRequestParts<AppState> for Ctx {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let session = Session::from_request_parts(parts, state)
-            .await
-            .map_err(|(_, msg)| {
-                AppError::Internal(anyhow::anyhow!("session layer missing: {msg}"))
-            })?;
-        let csrf_token = match session.get::<String>(CSRF_KEY).await? {
-            Some(t) => t,
-            None => {
-                let t = token::new_token().plain;
-                session.insert(CSRF_KEY, &t).await?;
-                t
-            }
-        };
-        // Taken before loading the user: an ended session leaves a flash for the next page.
-        let flash = session.remove::<Flash>(FLASH_KEY).await?;
+        let (session, csrf_token, flash) = page_session(parts, state).await?;
         let user = load_user(state, &session).await?;
         Ok(Ctx {
             csrf_token,

@@ -10,17 +10,15 @@ pub mod session;
 pub mod settings;
 pub mod staff;
 
-use crate::auth::session::{CSRF_KEY, FLASH_KEY, Flash, SignedInRecord};
+use crate::auth::session::{Flash, SignedInRecord};
 use crate::db::{self, staff::Staff};
-use crate::domain::token;
 use crate::error::AppError;
-use crate::messages;
 use crate::state::AppState;
+use crate::web::ctx::{page_session, still_signed_in};
 use axum::Router;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
-use time::OffsetDateTime;
 use tower_sessions::Session;
 
 /// Session key of a signed-in staff member.
@@ -55,16 +53,14 @@ async fn load_staff(state: &AppState, session: &Session) -> Result<Option<Staff>
         return Ok(None);
     };
     let staff = db::staff::by_id(&state.db, record.user_id).await?;
-    let age = OffsetDateTime::now_utc().unix_timestamp() - record.signed_in_at;
-    let expired = age < 0 || age as u64 > state.config.session_absolute_timeout.as_secs();
-    match staff {
-        Some(s) if s.session_epoch == record.epoch && !expired => Ok(Some(s)),
-        _ => {
-            crate::auth::session::sign_out(session).await?;
-            crate::auth::session::flash(session, "info", messages::FLASH_SESSION_ENDED).await?;
-            Ok(None)
-        }
-    }
+    let valid = still_signed_in(
+        session,
+        &record,
+        staff.as_ref().map(|s| s.session_epoch),
+        state,
+    )
+    .await?;
+    Ok(staff.filter(|_| valid))
 }
 
 impl FromRequestParts<AppState> for StaffCtx {
@@ -74,20 +70,7 @@ impl FromRequestParts<AppState> for StaffCtx {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let session = Session::from_request_parts(parts, state)
-            .await
-            .map_err(|(_, msg)| {
-                AppError::Internal(anyhow::anyhow!("session layer missing: {msg}"))
-            })?;
-        let csrf_token = match session.get::<String>(CSRF_KEY).await? {
-            Some(t) => t,
-            None => {
-                let t = token::new_token().plain;
-                session.insert(CSRF_KEY, &t).await?;
-                t
-            }
-        };
-        let flash = session.remove::<Flash>(FLASH_KEY).await?;
+        let (session, csrf_token, flash) = page_session(parts, state).await?;
         let staff = load_staff(state, &session).await?;
         Ok(StaffCtx {
             csrf_token,

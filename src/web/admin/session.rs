@@ -1,9 +1,10 @@
 //! Staff sign-in, sign-out and password change.
 
 use super::{STAFF_KEY, SignedInStaff, StaffCtx};
+use crate::auth::flows::ChangePasswordInput;
 use crate::auth::flows::{self, SignInOutcome};
 use crate::auth::session::{self, SignedInRecord};
-use crate::back_office::{self, ChangePasswordInput};
+use crate::back_office;
 use crate::db::guards::Realm;
 use crate::domain::{EmailAddress, FormErrors};
 use crate::error::AppError;
