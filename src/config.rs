@@ -134,6 +134,8 @@ pub struct Config {
     pub operator_admin_email: String,
     /// Password of that first admin; when unset one is generated and logged once.
     pub operator_admin_password: Option<String>,
+    /// How many days a partnership invitation link works.
+    pub partnership_invitation_days: i32,
     /// Outbox pacing (not an environment setting).
     pub outbox: OutboxSettings,
     /// Per-IP limits (not an environment setting).
@@ -224,6 +226,7 @@ impl Config {
             log_format: LogFormat::Pretty,
             operator_admin_email: "admin@localhost".into(),
             operator_admin_password: None,
+            partnership_invitation_days: 30,
             outbox: OutboxSettings::default(),
             rate_limits: RateLimits::default(),
             session_idle_timeout: Duration::from_secs(30 * 60),
@@ -377,6 +380,18 @@ impl Config {
                 return Err(bad("OPERATOR_ADMIN_PASSWORD", message));
             }
             config.operator_admin_password = Some(v);
+        }
+        if let Some(v) = get("PARTNERSHIP_INVITATION_DAYS") {
+            config.partnership_invitation_days = v
+                .parse()
+                .ok()
+                .filter(|d| (1..=365).contains(d))
+                .ok_or_else(|| {
+                bad(
+                    "PARTNERSHIP_INVITATION_DAYS",
+                    format!("must be a number of days from 1 to 365, got {v:?}"),
+                )
+            })?;
         }
         config.check()?;
         Ok(config)

@@ -10,6 +10,7 @@ pub mod email;
 pub mod enrollment;
 pub mod error;
 pub mod messages;
+pub mod partnerships;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

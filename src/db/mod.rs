@@ -7,6 +7,7 @@ pub mod guards;
 pub mod markets;
 pub mod memberships;
 pub mod outbox;
+pub mod partnerships;
 pub mod providers;
 pub mod queue;
 pub mod rate_limit;

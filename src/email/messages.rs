@@ -217,3 +217,35 @@ email_templates!(
     "emails/staff_invitation/body.txt",
     "emails/staff_invitation/body.html"
 );
+
+/// A provider's personal invitation to a reseller (also the draft the provider copies).
+pub struct PartnershipInvitation {
+    /// Provider's organisation name.
+    pub provider: String,
+    /// Regions the provider serves, in words.
+    pub regions: String,
+    /// The personal link.
+    pub link: String,
+    /// Until when it works, in words.
+    pub until: String,
+}
+email_templates!(
+    PartnershipInvitation,
+    "emails/partnership_invitation/subject.txt",
+    "emails/partnership_invitation/body.txt",
+    "emails/partnership_invitation/body.html"
+);
+
+/// Tells both sides that a partnership has ended.
+pub struct PartnershipEnded {
+    /// Provider's name.
+    pub provider: String,
+    /// Reseller's name.
+    pub reseller: String,
+}
+email_templates!(
+    PartnershipEnded,
+    "emails/partnership_ended/subject.txt",
+    "emails/partnership_ended/body.txt",
+    "emails/partnership_ended/body.html"
+);

@@ -33,6 +33,7 @@ pub struct DashboardPage {
     email: String,
     email_confirmed: bool,
     enrollment: Enrollment,
+    is_provider: bool,
 }
 
 /// Where the tenant stands in the indirect-reseller program, for the dashboard.
@@ -97,6 +98,9 @@ async fn show(
         .ok_or(AppError::NotFound)?;
     Ok(DashboardPage {
         enrollment: enrollment(&state, user.tenant_id).await?,
+        is_provider: crate::partnerships::provider_regions(&state, user.tenant_id)
+            .await?
+            .is_some(),
         domain: state.config.tenant_domain(&tenant.domain_prefix),
         role: Role::label(&user.role),
         email: user.email.clone(),

@@ -9,6 +9,7 @@ pub mod enroll;
 pub mod home;
 pub mod mailbox;
 pub mod middleware;
+pub mod partners;
 pub mod password;
 pub mod session;
 pub mod signup;
@@ -34,7 +35,8 @@ pub fn pages(mail_transport: MailTransportKind) -> Router<AppState> {
         .merge(applications::router())
         .merge(verify::router())
         .merge(agreement::router())
-        .merge(admin::router());
+        .merge(admin::router())
+        .merge(partners::router());
     if mail_transport == MailTransportKind::Mailbox {
         router.merge(mailbox::router())
     } else {

@@ -6,6 +6,7 @@ mod cross_cutting;
 mod enroll;
 mod helpers;
 mod outbox;
+mod partners;
 mod password;
 mod review;
 mod session;

@@ -1,0 +1,296 @@
+//! Provider-reseller partnerships and their invitations.
+
+use sqlx::{PgConnection, PgExecutor};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// Name of the unique index that allows one active partnership per pair.
+pub const ONE_ACTIVE: &str = "partnerships_one_active_idx";
+
+/// An invitation as the reseller's page and the provider's list see it.
+#[derive(Clone, Debug)]
+pub struct Invitation {
+    /// Id.
+    pub invitation_id: Uuid,
+    /// The inviting provider.
+    pub provider_tenant_id: Uuid,
+    /// Provider's organisation name.
+    pub provider_name: String,
+    /// Where it was sent, if the portal sent it.
+    pub email: Option<String>,
+    /// pending, accepted, revoked or expired (a pending one past its date counts as expired).
+    pub state: String,
+    /// When made (or last re-sent).
+    pub created_at: OffsetDateTime,
+    /// When it stops working.
+    pub expires_at: OffsetDateTime,
+}
+
+impl Invitation {
+    /// The state, with pending-but-past-its-date reported as expired.
+    pub fn effective_state(&self) -> &str {
+        if self.state == "pending" && self.expires_at <= OffsetDateTime::now_utc() {
+            "expired"
+        } else {
+            &self.state
+        }
+    }
+}
+
+/// Stores a new invitation valid for `days`.
+pub async fn create_invitation(
+    db: impl PgExecutor<'_>,
+    provider_tenant_id: Uuid,
+    email: Option<&str>,
+    token_hash: &[u8],
+    created_by: Uuid,
+    days: i32,
+) -> sqlx::Result<Uuid> {
+    let id = Uuid::new_v4();
+    sqlx::query!(
+        "insert into partnership_invitations (invitation_id, provider_tenant_id, email, token_hash, created_by, expires_at)
+         values ($1, $2, $3::text::citext, $4, $5, now() + make_interval(days => $6))",
+        id,
+        provider_tenant_id,
+        email,
+        token_hash,
+        created_by,
+        days
+    )
+    .execute(db)
+    .await?;
+    Ok(id)
+}
+
+/// Gives a pending invitation of this provider a new link and a new expiry (the old link stops working).
+pub async fn reissue(
+    db: impl PgExecutor<'_>,
+    provider_tenant_id: Uuid,
+    invitation_id: Uuid,
+    token_hash: &[u8],
+    days: i32,
+) -> sqlx::Result<Option<Invitation>> {
+    sqlx::query_as!(
+        Invitation,
+        r#"update partnership_invitations i
+           set token_hash = $3, created_at = now(), expires_at = now() + make_interval(days => $4), state = 'pending'
+           from tenants t
+           where i.invitation_id = $2 and i.provider_tenant_id = $1 and t.tenant_id = i.provider_tenant_id
+             and i.state in ('pending', 'expired')
+           returning i.invitation_id, i.provider_tenant_id, t.name as provider_name, i.email::text as "email?",
+                     i.state, i.created_at, i.expires_at"#,
+        provider_tenant_id,
+        invitation_id,
+        token_hash,
+        days
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// Revokes a pending invitation of this provider; false when there was none.
+pub async fn revoke(
+    db: impl PgExecutor<'_>,
+    provider_tenant_id: Uuid,
+    invitation_id: Uuid,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update partnership_invitations set state = 'revoked'
+         where invitation_id = $2 and provider_tenant_id = $1 and state = 'pending'",
+        provider_tenant_id,
+        invitation_id
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The invitation behind a link, whatever its state (so the page can say why it does not work).
+pub async fn by_token(
+    db: impl PgExecutor<'_>,
+    token_hash: &[u8],
+) -> sqlx::Result<Option<Invitation>> {
+    sqlx::query_as!(
+        Invitation,
+        r#"select i.invitation_id, i.provider_tenant_id, t.name as provider_name, i.email::text as "email?",
+                  i.state, i.created_at, i.expires_at
+           from partnership_invitations i join tenants t on t.tenant_id = i.provider_tenant_id
+           where i.token_hash = $1"#,
+        token_hash
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// This provider's invitations that are still open (pending or expired), newest first.
+pub async fn open_invitations(
+    db: impl PgExecutor<'_>,
+    provider_tenant_id: Uuid,
+) -> sqlx::Result<Vec<Invitation>> {
+    sqlx::query_as!(
+        Invitation,
+        r#"select i.invitation_id, i.provider_tenant_id, t.name as provider_name, i.email::text as "email?",
+                  i.state, i.created_at, i.expires_at
+           from partnership_invitations i join tenants t on t.tenant_id = i.provider_tenant_id
+           where i.provider_tenant_id = $1 and i.state = 'pending'
+           order by i.created_at desc"#,
+        provider_tenant_id
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// Uses up a pending, unexpired invitation for `reseller`; false when it no longer works.
+pub async fn mark_accepted(
+    conn: &mut PgConnection,
+    invitation_id: Uuid,
+    reseller_tenant_id: Uuid,
+    user_id: Uuid,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update partnership_invitations
+         set state = 'accepted', accepted_at = now(), accepted_by = $3, reseller_tenant_id = $2
+         where invitation_id = $1 and state = 'pending' and expires_at > now()",
+        invitation_id,
+        reseller_tenant_id,
+        user_id
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Starts a partnership; fails with a unique violation on [`ONE_ACTIVE`] when one exists.
+pub async fn insert(
+    conn: &mut PgConnection,
+    provider_tenant_id: Uuid,
+    reseller_tenant_id: Uuid,
+    invitation_id: Uuid,
+) -> sqlx::Result<Uuid> {
+    let id = Uuid::new_v4();
+    sqlx::query!(
+        "insert into partnerships (partnership_id, provider_tenant_id, reseller_tenant_id, invitation_id) values ($1, $2, $3, $4)",
+        id,
+        provider_tenant_id,
+        reseller_tenant_id,
+        invitation_id
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+/// True when the pair already works together.
+pub async fn active_exists(
+    db: impl PgExecutor<'_>,
+    provider_tenant_id: Uuid,
+    reseller_tenant_id: Uuid,
+) -> sqlx::Result<bool> {
+    let exists = sqlx::query_scalar!(
+        r#"select exists(select 1 from partnerships where provider_tenant_id = $1 and reseller_tenant_id = $2 and state = 'active') as "exists!""#,
+        provider_tenant_id,
+        reseller_tenant_id
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(exists)
+}
+
+/// A partnership seen from one side: the other organisation's details.
+#[derive(Clone, Debug)]
+pub struct Partnership {
+    /// Id.
+    pub partnership_id: Uuid,
+    /// The other side's tenant.
+    pub other_tenant_id: Uuid,
+    /// The other side's name.
+    pub other_name: String,
+    /// The other side's program region, in words.
+    pub other_region: String,
+    /// The reseller's partner ID (on the provider's list).
+    pub partner_id: Option<String>,
+    /// active or ended.
+    pub state: String,
+    /// Since when.
+    pub created_at: OffsetDateTime,
+    /// When it ended.
+    pub ended_at: Option<OffsetDateTime>,
+}
+
+/// The provider's resellers, active first, then ended.
+pub async fn resellers_of(
+    db: impl PgExecutor<'_>,
+    provider_tenant_id: Uuid,
+) -> sqlx::Result<Vec<Partnership>> {
+    sqlx::query_as!(
+        Partnership,
+        r#"select p.partnership_id, t.tenant_id as other_tenant_id, t.name as other_name, r.name as other_region,
+                  (select a.partner_id::text from applications a where a.tenant_id = t.tenant_id and a.state = 'approved'
+                   order by a.decided_at desc limit 1) as "partner_id?",
+                  p.state, p.created_at, p.ended_at
+           from partnerships p
+           join tenants t on t.tenant_id = p.reseller_tenant_id
+           join markets m on m.country_code = t.country_code
+           join csp_regions r on r.csp_region = m.csp_region
+           where p.provider_tenant_id = $1
+           order by p.state, p.created_at desc"#,
+        provider_tenant_id
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// The reseller's active providers.
+pub async fn providers_of(
+    db: impl PgExecutor<'_>,
+    reseller_tenant_id: Uuid,
+) -> sqlx::Result<Vec<Partnership>> {
+    sqlx::query_as!(
+        Partnership,
+        r#"select p.partnership_id, t.tenant_id as other_tenant_id, t.name as other_name, r.name as other_region,
+                  null::text as "partner_id?", p.state, p.created_at, p.ended_at
+           from partnerships p
+           join tenants t on t.tenant_id = p.provider_tenant_id
+           join markets m on m.country_code = t.country_code
+           join csp_regions r on r.csp_region = m.csp_region
+           where p.reseller_tenant_id = $1 and p.state = 'active'
+           order by t.name"#,
+        reseller_tenant_id
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// Ends an active partnership of this provider; returns the reseller, or `None` when there was none.
+pub async fn end(
+    conn: &mut PgConnection,
+    provider_tenant_id: Uuid,
+    partnership_id: Uuid,
+    user_id: Uuid,
+    attestation: &str,
+) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar!(
+        "update partnerships set state = 'ended', ended_at = now(), ended_by = $3, attestation = $4
+         where partnership_id = $2 and provider_tenant_id = $1 and state = 'active'
+         returning reseller_tenant_id",
+        provider_tenant_id,
+        partnership_id,
+        user_id,
+        attestation
+    )
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+/// The global admins' addresses of a tenant (for notifications).
+pub async fn global_admin_emails(
+    db: impl PgExecutor<'_>,
+    tenant_id: Uuid,
+) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar!(
+        r#"select email::text as "email!" from users where tenant_id = $1 and role = 'global_admin' order by email"#,
+        tenant_id
+    )
+    .fetch_all(db)
+    .await
+}

@@ -1,0 +1,462 @@
+//! Provider-reseller partnerships: personal invitations, the reseller's authorisation,
+//! both sides' lists, and ending a partnership.
+
+use crate::db::audit::AuditEvent;
+use crate::db::partnerships::{self as links, Invitation};
+use crate::db::{self, users::SessionUser};
+use crate::domain::{EmailAddress, FormErrors, token};
+use crate::email::messages::{EmailContent, PartnershipEnded, PartnershipInvitation};
+use crate::enrollment::when;
+use crate::state::AppState;
+use serde_json::json;
+use uuid::Uuid;
+
+/// The regions (codes and names) a tenant is listed for as a provider, when it may act as
+/// one: listed in the directory and an active indirect reseller (agreement accepted).
+pub async fn provider_regions(
+    state: &AppState,
+    tenant_id: Uuid,
+) -> anyhow::Result<Option<Vec<(String, String)>>> {
+    let codes = db::providers::regions_of(&state.db, tenant_id).await?;
+    if codes.is_empty() || !crate::enrollment::is_active_indirect_reseller(state, tenant_id).await?
+    {
+        return Ok(None);
+    }
+    let all = db::providers::all_regions(&state.db).await?;
+    Ok(Some(
+        all.into_iter()
+            .filter(|(code, _)| codes.contains(code))
+            .collect(),
+    ))
+}
+
+/// The invitation text a provider sends or copies.
+pub struct Draft {
+    /// The personal link.
+    pub link: String,
+    /// Subject line.
+    pub subject: String,
+    /// Plain-text body.
+    pub body: String,
+    /// A `mailto:` link with subject and body.
+    pub mailto: String,
+    /// Where the portal sent it, if it did.
+    pub sent_to: Option<String>,
+}
+
+/// Percent-encodes everything but unreserved characters (for `mailto:` parameters).
+fn encode_component(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() * 3);
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+async fn draft_for(
+    state: &AppState,
+    provider: &SessionUser,
+    regions: &[(String, String)],
+    plain_token: &str,
+    until: time::OffsetDateTime,
+    email: Option<&str>,
+) -> anyhow::Result<(Draft, Option<db::outbox::NewEmail>)> {
+    let link = state.config.link(&format!("/invitations/{plain_token}"));
+    let content = PartnershipInvitation {
+        provider: provider.organisation.clone(),
+        regions: regions
+            .iter()
+            .map(|(_, n)| n.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        link: link.clone(),
+        until: when(until),
+    };
+    let (subject, body, _) = content.render_parts()?;
+    let subject = subject.trim().to_owned();
+    let mailto = format!(
+        "mailto:{}?subject={}&body={}",
+        email.map(encode_component).unwrap_or_default(),
+        encode_component(&subject),
+        encode_component(&body)
+    );
+    let outgoing = match email {
+        Some(address) => Some(content.to_email(address)?),
+        None => None,
+    };
+    Ok((
+        Draft {
+            link,
+            subject,
+            body,
+            mailto,
+            sent_to: email.map(str::to_owned),
+        },
+        outgoing,
+    ))
+}
+
+fn audit<'a>(
+    user: &SessionUser,
+    action: &'a str,
+    target_type: &'a str,
+    target_id: Uuid,
+    ip: &str,
+) -> AuditEvent<'a> {
+    AuditEvent {
+        actor_user_id: Some(user.user_id),
+        tenant_id: Some(user.tenant_id),
+        action,
+        target_type,
+        target_id: target_id.to_string(),
+        ip_address: Some(ip.to_owned()),
+        ..Default::default()
+    }
+}
+
+/// Creates a personal invitation; sends it when the provider gave an address.
+pub async fn request(
+    state: &AppState,
+    user: &SessionUser,
+    regions: &[(String, String)],
+    email: &str,
+    ip: &str,
+) -> anyhow::Result<Result<Draft, FormErrors>> {
+    let mut errors = FormErrors::default();
+    let email = match email.trim() {
+        "" => None,
+        typed => errors.check("email", EmailAddress::parse(typed)),
+    };
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let token = token::new_token();
+    let days = state.config.partnership_invitation_days;
+    let mut tx = state.db.begin().await?;
+    let id = links::create_invitation(
+        &mut *tx,
+        user.tenant_id,
+        email.as_ref().map(|e| e.as_str()),
+        &token.hash,
+        user.user_id,
+        days,
+    )
+    .await?;
+    let until = time::OffsetDateTime::now_utc() + time::Duration::days(days.into());
+    let (draft, outgoing) = draft_for(
+        state,
+        user,
+        regions,
+        &token.plain,
+        until,
+        email.as_ref().map(|e| e.as_str()),
+    )
+    .await?;
+    if let Some(message) = &outgoing {
+        db::outbox::enqueue(&mut *tx, message, &state.message_domain()).await?;
+    }
+    let event = AuditEvent {
+        after: Some(json!({ "email": draft.sent_to })),
+        ..audit(
+            user,
+            "partnership.invited",
+            "partnership_invitation",
+            id,
+            ip,
+        )
+    };
+    db::audit::record(&mut *tx, event).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Ok(draft))
+}
+
+/// Gives an open invitation a new link (the old one stops working) and sends it again
+/// when it has an address. `None` when the invitation is not this provider's or not open.
+pub async fn resend(
+    state: &AppState,
+    user: &SessionUser,
+    regions: &[(String, String)],
+    invitation_id: Uuid,
+    ip: &str,
+) -> anyhow::Result<Option<Draft>> {
+    let token = token::new_token();
+    let days = state.config.partnership_invitation_days;
+    let mut tx = state.db.begin().await?;
+    let Some(invitation) =
+        links::reissue(&mut *tx, user.tenant_id, invitation_id, &token.hash, days).await?
+    else {
+        return Ok(None);
+    };
+    let (draft, outgoing) = draft_for(
+        state,
+        user,
+        regions,
+        &token.plain,
+        invitation.expires_at,
+        invitation.email.as_deref(),
+    )
+    .await?;
+    if let Some(message) = &outgoing {
+        db::outbox::enqueue(&mut *tx, message, &state.message_domain()).await?;
+    }
+    db::audit::record(
+        &mut *tx,
+        audit(
+            user,
+            "partnership.invitation_resent",
+            "partnership_invitation",
+            invitation_id,
+            ip,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Some(draft))
+}
+
+/// Revokes an open invitation of this provider.
+pub async fn revoke(
+    state: &AppState,
+    user: &SessionUser,
+    invitation_id: Uuid,
+    ip: &str,
+) -> anyhow::Result<bool> {
+    let mut tx = state.db.begin().await?;
+    if !links::revoke(&mut *tx, user.tenant_id, invitation_id).await? {
+        return Ok(false);
+    }
+    db::audit::record(
+        &mut *tx,
+        audit(
+            user,
+            "partnership.invitation_revoked",
+            "partnership_invitation",
+            invitation_id,
+            ip,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Why an invitation cannot be accepted, in the reseller's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Past its date.
+    Expired,
+    /// The provider withdrew it.
+    Revoked,
+    /// Used already.
+    Used,
+    /// The reseller is not an approved indirect reseller yet.
+    NotApproved,
+    /// Approved, but the partner agreement is not accepted.
+    AgreementNotAccepted,
+    /// The provider does not serve the reseller's region.
+    OtherRegion,
+    /// They already work together.
+    AlreadyPartners,
+    /// A provider cannot invite itself.
+    OwnInvitation,
+    /// Only a global admin can accept.
+    NotGlobalAdmin,
+}
+
+impl Refusal {
+    /// The message shown.
+    pub fn message(self) -> &'static str {
+        match self {
+            Refusal::Expired => {
+                "This invitation has expired. Ask the provider to send you a new one."
+            }
+            Refusal::Revoked => "The provider has withdrawn this invitation.",
+            Refusal::Used => "This invitation has already been used.",
+            Refusal::NotApproved => {
+                "Your organisation must be an approved indirect reseller before a provider can work with it. Enroll first, then open this link again."
+            }
+            Refusal::AgreementNotAccepted => {
+                "Your organisation's global admin must accept the partner agreement before you can authorise a provider."
+            }
+            Refusal::OtherRegion => {
+                "This provider does not serve your program region, so it cannot be your indirect provider."
+            }
+            Refusal::AlreadyPartners => "This provider is already your indirect provider.",
+            Refusal::OwnInvitation => {
+                "This invitation comes from your own organisation: a provider cannot be its own reseller."
+            }
+            Refusal::NotGlobalAdmin => {
+                "Only your organisation's global admin can authorise an indirect provider."
+            }
+        }
+    }
+}
+
+/// What stands between a signed-in user and accepting `invitation`, if anything.
+pub async fn refusal(
+    state: &AppState,
+    invitation: &Invitation,
+    user: Option<&SessionUser>,
+) -> anyhow::Result<Option<Refusal>> {
+    match invitation.effective_state() {
+        "expired" => return Ok(Some(Refusal::Expired)),
+        "revoked" => return Ok(Some(Refusal::Revoked)),
+        "accepted" => return Ok(Some(Refusal::Used)),
+        _ => {}
+    }
+    let Some(user) = user else { return Ok(None) };
+    if user.tenant_id == invitation.provider_tenant_id {
+        return Ok(Some(Refusal::OwnInvitation));
+    }
+    if !db::applications::is_approved(
+        &state.db,
+        user.tenant_id,
+        db::applications::INDIRECT_RESELLER,
+    )
+    .await?
+    {
+        return Ok(Some(Refusal::NotApproved));
+    }
+    if db::agreements::acceptance_of_current(&state.db, user.tenant_id)
+        .await?
+        .is_none()
+    {
+        return Ok(Some(Refusal::AgreementNotAccepted));
+    }
+    let reseller_region = match db::tenants::overview(&state.db, user.tenant_id).await? {
+        Some(t) => db::markets::find(&state.db, &t.country_code)
+            .await?
+            .map(|m| m.csp_region),
+        None => None,
+    };
+    let provider_regions =
+        db::providers::regions_of(&state.db, invitation.provider_tenant_id).await?;
+    if !reseller_region.is_some_and(|r| provider_regions.contains(&r)) {
+        return Ok(Some(Refusal::OtherRegion));
+    }
+    if links::active_exists(&state.db, invitation.provider_tenant_id, user.tenant_id).await? {
+        return Ok(Some(Refusal::AlreadyPartners));
+    }
+    if !user.is_global_admin() {
+        return Ok(Some(Refusal::NotGlobalAdmin));
+    }
+    Ok(None)
+}
+
+/// Outcome of authorising a provider.
+pub enum AcceptOutcome {
+    /// The partnership exists now.
+    Accepted,
+    /// The consent box was not ticked.
+    NoConsent,
+    /// Refused, with the reason.
+    Refused(Refusal),
+}
+
+/// Authorises the provider behind `invitation` for the user's tenant: exactly one partnership,
+/// however often it is pressed.
+pub async fn accept(
+    state: &AppState,
+    user: &SessionUser,
+    invitation: &Invitation,
+    consent: bool,
+    ip: &str,
+) -> anyhow::Result<AcceptOutcome> {
+    if let Some(r) = refusal(state, invitation, Some(user)).await? {
+        return Ok(AcceptOutcome::Refused(r));
+    }
+    if !consent {
+        return Ok(AcceptOutcome::NoConsent);
+    }
+    let mut tx = state.db.begin().await?;
+    if !links::mark_accepted(
+        &mut tx,
+        invitation.invitation_id,
+        user.tenant_id,
+        user.user_id,
+    )
+    .await?
+    {
+        return Ok(AcceptOutcome::Refused(Refusal::Used));
+    }
+    let id = match links::insert(
+        &mut tx,
+        invitation.provider_tenant_id,
+        user.tenant_id,
+        invitation.invitation_id,
+    )
+    .await
+    {
+        Ok(id) => id,
+        Err(e) if db::is_unique_violation(&e, links::ONE_ACTIVE) => {
+            return Ok(AcceptOutcome::Refused(Refusal::AlreadyPartners));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let event = AuditEvent {
+        after: Some(
+            json!({ "provider": invitation.provider_tenant_id, "reseller": user.tenant_id }),
+        ),
+        ..audit(user, "partnership.started", "partnership", id, ip)
+    };
+    db::audit::record(&mut *tx, event).await?;
+    tx.commit().await?;
+    Ok(AcceptOutcome::Accepted)
+}
+
+/// The attestation a provider gives when ending a partnership.
+pub const ATTESTATION: &str = "I confirm that ending this partnership is decided in good faith, for a legitimate business purpose, and in line with our agreement with the reseller.";
+
+/// Ends a partnership (provider side); both sides are e-mailed. False when there was none.
+pub async fn end(
+    state: &AppState,
+    user: &SessionUser,
+    partnership_id: Uuid,
+    ip: &str,
+) -> anyhow::Result<bool> {
+    let mut tx = state.db.begin().await?;
+    let Some(reseller_id) = links::end(
+        &mut tx,
+        user.tenant_id,
+        partnership_id,
+        user.user_id,
+        ATTESTATION,
+    )
+    .await?
+    else {
+        return Ok(false);
+    };
+    let reseller = db::tenants::overview(&mut *tx, reseller_id)
+        .await?
+        .map(|t| t.name)
+        .unwrap_or_default();
+    let message = PartnershipEnded {
+        provider: user.organisation.clone(),
+        reseller,
+    };
+    let mut recipients = links::global_admin_emails(&mut *tx, user.tenant_id).await?;
+    recipients.extend(links::global_admin_emails(&mut *tx, reseller_id).await?);
+    for address in recipients {
+        db::outbox::enqueue(
+            &mut *tx,
+            &message.to_email(&address)?,
+            &state.message_domain(),
+        )
+        .await?;
+    }
+    let event = AuditEvent {
+        after: Some(json!({ "state": "ended", "attestation": ATTESTATION })),
+        before: Some(json!({ "state": "active" })),
+        ..audit(user, "partnership.ended", "partnership", partnership_id, ip)
+    };
+    db::audit::record(&mut *tx, event).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(true)
+}

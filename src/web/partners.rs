@@ -1,0 +1,410 @@
+//! Provider-reseller partnerships: the provider's resellers, the reseller's providers, and
+//! the personal invitation link.
+
+use crate::db::{
+    self,
+    partnerships::{Invitation, Partnership},
+};
+use crate::domain::FormErrors;
+use crate::domain::token::hash_token;
+use crate::enrollment::when;
+use crate::error::AppError;
+use crate::partnerships::{self as flows, AcceptOutcome, Draft, Refusal};
+use crate::state::AppState;
+use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn, encode_query_value};
+use crate::web::redirect_with_flash;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::routing::post;
+use axum::{Form, Router};
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/partners/resellers", get(resellers))
+        .route("/partners/resellers/invite", post(invite))
+        .route("/partners/resellers/invitations/{id}/resend", post(resend))
+        .route("/partners/resellers/invitations/{id}/revoke", post(revoke))
+        .route(
+            "/partners/resellers/{id}/remove",
+            get(confirm_remove).post(remove),
+        )
+        .route("/partners/providers", get(providers))
+        .route(
+            "/invitations/{token}",
+            get(show_invitation).post(accept_invitation),
+        )
+}
+
+/// The provider's regions, or 403 when the tenant is not a listed, active provider.
+async fn provider_regions(
+    state: &AppState,
+    tenant_id: Uuid,
+) -> Result<Vec<(String, String)>, AppError> {
+    flows::provider_regions(state, tenant_id)
+        .await?
+        .ok_or(AppError::Forbidden)
+}
+
+/// An open invitation as listed.
+pub struct OpenInvitation {
+    /// The invitation.
+    pub invitation: Invitation,
+    /// Sent, in words.
+    pub sent: String,
+    /// Expiry, in words.
+    pub expires: String,
+    /// Past its date.
+    pub expired: bool,
+}
+
+/// A partnership as listed.
+pub struct Row {
+    /// The partnership.
+    pub p: Partnership,
+    /// Since, in words.
+    pub since: String,
+    /// Ended, in words.
+    pub ended: String,
+}
+
+fn rows(list: Vec<Partnership>) -> Vec<Row> {
+    list.into_iter()
+        .map(|p| Row {
+            since: when(p.created_at),
+            ended: p.ended_at.map(when).unwrap_or_default(),
+            p,
+        })
+        .collect()
+}
+
+/// The provider's indirect resellers.
+#[derive(Template, WebTemplate)]
+#[template(path = "partners/resellers.html")]
+pub struct ResellersPage {
+    ctx: Ctx,
+    active: Vec<Row>,
+    ended: Vec<Row>,
+    pending: Vec<OpenInvitation>,
+    email: String,
+    errors: FormErrors,
+}
+
+async fn resellers_page(
+    state: &AppState,
+    ctx: Ctx,
+    tenant_id: Uuid,
+    email: String,
+    errors: FormErrors,
+) -> Result<ResellersPage, AppError> {
+    let all = db::partnerships::resellers_of(&state.db, tenant_id).await?;
+    let (active, ended): (Vec<_>, Vec<_>) = all.into_iter().partition(|p| p.state == "active");
+    let pending = db::partnerships::open_invitations(&state.db, tenant_id)
+        .await?
+        .into_iter()
+        .map(|i| OpenInvitation {
+            sent: when(i.created_at),
+            expires: when(i.expires_at),
+            expired: i.effective_state() == "expired",
+            invitation: i,
+        })
+        .collect();
+    Ok(ResellersPage {
+        ctx,
+        active: rows(active),
+        ended: rows(ended),
+        pending,
+        email,
+        errors,
+    })
+}
+
+async fn resellers(
+    State(state): State<AppState>,
+    SignedIn { ctx, user }: SignedIn,
+) -> Result<ResellersPage, AppError> {
+    provider_regions(&state, user.tenant_id).await?;
+    resellers_page(
+        &state,
+        ctx,
+        user.tenant_id,
+        String::new(),
+        FormErrors::default(),
+    )
+    .await
+}
+
+/// The invitation to send or copy.
+#[derive(Template, WebTemplate)]
+#[template(path = "partners/draft.html")]
+pub struct DraftPage {
+    ctx: Ctx,
+    draft: Draft,
+}
+
+/// What the request form sends.
+#[derive(Debug, Default, Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    email: String,
+}
+
+async fn invite(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
+    Form(form): Form<InviteForm>,
+) -> Result<Response, AppError> {
+    let regions = provider_regions(&state, user.tenant_id).await?;
+    match flows::request(&state, &user, &regions, &form.email, &ip).await? {
+        // Rendered, not redirected: the link holds a secret that is stored only as a hash.
+        Ok(draft) => Ok(DraftPage { ctx, draft }.into_response()),
+        Err(errors) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            resellers_page(&state, ctx, user.tenant_id, form.email, errors).await?,
+        )
+            .into_response()),
+    }
+}
+
+async fn resend(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let regions = provider_regions(&state, user.tenant_id).await?;
+    let draft = flows::resend(&state, &user, &regions, id, &ip)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(DraftPage { ctx, draft }.into_response())
+}
+
+async fn revoke(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    if !flows::revoke(&state, &user, id, &ip).await? {
+        return Err(AppError::NotFound);
+    }
+    redirect_with_flash(
+        &ctx.session,
+        "/partners/resellers",
+        "success",
+        "Invitation revoked: its link no longer works.",
+    )
+    .await
+}
+
+/// The confirmation before ending a partnership.
+#[derive(Template, WebTemplate)]
+#[template(path = "partners/remove.html")]
+pub struct RemovePage {
+    ctx: Ctx,
+    partnership: Partnership,
+    attestation: &'static str,
+    errors: FormErrors,
+}
+
+async fn own_active(state: &AppState, tenant_id: Uuid, id: Uuid) -> Result<Partnership, AppError> {
+    db::partnerships::resellers_of(&state.db, tenant_id)
+        .await?
+        .into_iter()
+        .find(|p| p.partnership_id == id && p.state == "active")
+        .ok_or(AppError::NotFound)
+}
+
+async fn confirm_remove(
+    State(state): State<AppState>,
+    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
+    Path(id): Path<Uuid>,
+) -> Result<RemovePage, AppError> {
+    let partnership = own_active(&state, user.tenant_id, id).await?;
+    Ok(RemovePage {
+        ctx,
+        partnership,
+        attestation: flows::ATTESTATION,
+        errors: FormErrors::default(),
+    })
+}
+
+/// What the removal form sends.
+#[derive(Debug, Default, Deserialize)]
+pub struct RemoveForm {
+    #[serde(default)]
+    attest: Option<String>,
+}
+
+async fn remove(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
+    Path(id): Path<Uuid>,
+    Form(form): Form<RemoveForm>,
+) -> Result<Response, AppError> {
+    let partnership = own_active(&state, user.tenant_id, id).await?;
+    if form.attest.is_none() {
+        let mut errors = FormErrors::default();
+        errors.add(
+            "attest",
+            "Tick the box to confirm why you are ending this partnership",
+        );
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            RemovePage {
+                ctx,
+                partnership,
+                attestation: flows::ATTESTATION,
+                errors,
+            },
+        )
+            .into_response());
+    }
+    if !flows::end(&state, &user, id, &ip).await? {
+        return Err(AppError::NotFound);
+    }
+    let message = format!(
+        "The partnership with {} has ended. Both organisations have been e-mailed.",
+        partnership.other_name
+    );
+    redirect_with_flash(&ctx.session, "/partners/resellers", "success", &message).await
+}
+
+/// The reseller's indirect providers.
+#[derive(Template, WebTemplate)]
+#[template(path = "partners/providers.html")]
+pub struct ProvidersPage {
+    ctx: Ctx,
+    providers: Vec<Row>,
+}
+
+async fn providers(
+    State(state): State<AppState>,
+    SignedIn { ctx, user }: SignedIn,
+) -> Result<ProvidersPage, AppError> {
+    let providers = rows(db::partnerships::providers_of(&state.db, user.tenant_id).await?);
+    Ok(ProvidersPage { ctx, providers })
+}
+
+/// The page behind a personal invitation link.
+#[derive(Template, WebTemplate)]
+#[template(path = "partners/invitation.html")]
+pub struct InvitationPage {
+    ctx: Ctx,
+    token: String,
+    invitation: Option<Invitation>,
+    regions: String,
+    refusal: Option<&'static str>,
+    signin_link: String,
+    errors: FormErrors,
+}
+
+async fn invitation_page(
+    state: &AppState,
+    ctx: Ctx,
+    token: String,
+    errors: FormErrors,
+) -> Result<(StatusCode, InvitationPage), AppError> {
+    let invitation = db::partnerships::by_token(&state.db, &hash_token(&token)).await?;
+    let signin_link = format!(
+        "/signin?next={}",
+        encode_query_value(&format!("/invitations/{token}"))
+    );
+    let Some(invitation) = invitation else {
+        let page = InvitationPage {
+            ctx,
+            token,
+            invitation: None,
+            regions: String::new(),
+            refusal: None,
+            signin_link,
+            errors,
+        };
+        return Ok((StatusCode::NOT_FOUND, page));
+    };
+    let regions = flows::provider_regions(state, invitation.provider_tenant_id)
+        .await?
+        .map(|r| r.into_iter().map(|(_, n)| n).collect::<Vec<_>>().join(", "))
+        .unwrap_or_default();
+    let refusal = flows::refusal(state, &invitation, ctx.user.as_ref())
+        .await?
+        .map(Refusal::message);
+    let status = if refusal.is_some() {
+        StatusCode::CONFLICT
+    } else if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((
+        status,
+        InvitationPage {
+            ctx,
+            token,
+            invitation: Some(invitation),
+            regions,
+            refusal,
+            signin_link,
+            errors,
+        },
+    ))
+}
+
+async fn show_invitation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    Ok(invitation_page(&state, ctx, token, FormErrors::default())
+        .await?
+        .into_response())
+}
+
+/// What the authorisation form sends.
+#[derive(Debug, Default, Deserialize)]
+pub struct AcceptForm {
+    #[serde(default)]
+    consent: Option<String>,
+}
+
+async fn accept_invitation(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    SignedIn { ctx, user }: SignedIn,
+    Path(token): Path<String>,
+    Form(form): Form<AcceptForm>,
+) -> Result<Response, AppError> {
+    let invitation = db::partnerships::by_token(&state.db, &hash_token(&token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    match flows::accept(&state, &user, &invitation, form.consent.is_some(), &ip).await? {
+        AcceptOutcome::Accepted => {
+            let message = format!(
+                "{} is now your indirect provider.",
+                invitation.provider_name
+            );
+            redirect_with_flash(&ctx.session, "/partners/providers", "success", &message).await
+        }
+        AcceptOutcome::NoConsent => {
+            let mut errors = FormErrors::default();
+            errors.add(
+                "consent",
+                "Tick the box to confirm what authorising this provider allows",
+            );
+            Ok(invitation_page(&state, ctx, token, errors)
+                .await?
+                .into_response())
+        }
+        AcceptOutcome::Refused(_) => Ok(invitation_page(&state, ctx, token, FormErrors::default())
+            .await?
+            .into_response()),
+    }
+}

@@ -1,0 +1,412 @@
+use crate::helpers::*;
+use reqwest::StatusCode;
+
+/// Makes the tenant with `prefix` an approved indirect reseller with the agreement accepted.
+async fn make_active(app: &TestApp, prefix: &str) {
+    sqlx::query(
+        "insert into applications (application_id, tenant_id, program, state, legal_name, submitted_at, decided_at)
+         select gen_random_uuid(), tenant_id, 'indirect_reseller', 'approved', name, now(), now() from tenants where domain_prefix = $1",
+    )
+    .bind(prefix)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    sqlx::query("insert into agreement_acceptances (tenant_id, version, accepted_by_name) select tenant_id, 1, 'Admin' from tenants where domain_prefix = $1")
+        .bind(prefix)
+        .execute(&app.db)
+        .await
+        .unwrap();
+}
+
+/// Lists the tenant with `prefix` as a provider for `region`.
+async fn make_provider(app: &TestApp, prefix: &str, region: &str) {
+    make_active(app, prefix).await;
+    sqlx::query("insert into provider_regions (tenant_id, csp_region) select tenant_id, $2 from tenants where domain_prefix = $1")
+        .bind(prefix)
+        .bind(region)
+        .execute(&app.db)
+        .await
+        .unwrap();
+}
+
+/// A signed-in client for a new work account in `country`.
+async fn account(app: &TestApp, prefix: &str, country: &str) -> reqwest::Client {
+    let client = new_client();
+    let r = app
+        .submit_with(
+            &client,
+            "/signup",
+            "/signup",
+            &[
+                ("organisation", &format!("{prefix} Org")),
+                ("domain_prefix", prefix),
+                ("country", country),
+                ("full_name", "Alex Admin"),
+                ("email", &format!("admin@{prefix}.example.com")),
+                ("password", STRONG_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    client
+}
+
+/// The provider creates an invitation; returns (the draft page, the link's path).
+async fn invite(app: &TestApp, provider: &reqwest::Client, email: &str) -> (String, String) {
+    let r = app
+        .submit_with(
+            provider,
+            "/partners/resellers",
+            "/partners/resellers/invite",
+            &[("email", email)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = r.text().await.unwrap();
+    let link = texts(&html, "#invitation-link")[0].clone();
+    let path = link.trim_start_matches(&app.address).to_owned();
+    (html, path)
+}
+
+#[tokio::test]
+async fn a_provider_invites_and_a_reseller_authorises_it() {
+    let app = TestApp::spawn().await;
+    let provider = account(&app, "provco", "DE").await;
+    make_provider(&app, "provco", "europe").await;
+    let reseller = account(&app, "resco", "FR").await;
+    make_active(&app, "resco").await;
+
+    let (draft, link) = invite(&app, &provider, "admin@resco.example.com").await;
+    assert!(link.starts_with("/invitations/"));
+    assert!(!texts(&draft, "#sent").is_empty(), "the portal sent it");
+    let mailto = attr(&draft, "#open-in-email", "href").unwrap();
+    assert!(
+        mailto.starts_with("mailto:admin%40resco.example.com?subject="),
+        "{mailto}"
+    );
+    assert!(texts(&draft, "#draft-text")[0].contains(&link));
+    let mail = app
+        .email_to("admin@resco.example.com", "indirect provider")
+        .await;
+    assert!(mail.body_text.contains(&link));
+    let list = app
+        .get_with(&provider, "/partners/resellers")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        texts(&list, "#pending .to"),
+        vec!["admin@resco.example.com"]
+    );
+
+    // Signed out, the page names the provider and asks to sign in, coming back here.
+    let anonymous = app
+        .get_with(&new_client(), &link)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(texts(&anonymous, "h1")[0].contains("provco Org"));
+    assert_eq!(
+        attr(&anonymous, "#sign-in-to-accept", "href").unwrap(),
+        format!("/signin?next={link}")
+    );
+
+    let no_consent = app.submit_with(&reseller, &link, &link, &[]).await;
+    assert_eq!(no_consent.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let done = app
+        .submit_with(&reseller, &link, &link, &[("consent", "yes")])
+        .await;
+    assert_eq!(location(&done), "/partners/providers");
+    let mine = app
+        .get_with(&reseller, "/partners/providers")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(texts(&mine, "#providers .name"), vec!["provco Org"]);
+    let theirs = app
+        .get_with(&provider, "/partners/resellers")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(texts(&theirs, "#active .name"), vec!["resco Org"]);
+    assert!(!texts(&theirs, "#no-pending").is_empty());
+    app.assert_audited("partnership.started").await;
+    assert_eq!(
+        app.get_with(&reseller, &link).await.status(),
+        StatusCode::CONFLICT,
+        "used"
+    );
+}
+
+#[tokio::test]
+async fn each_refusal_says_why() {
+    let app = TestApp::spawn().await;
+    let provider = account(&app, "provx", "DE").await;
+    make_provider(&app, "provx", "europe").await;
+    let newcomer = account(&app, "newcomer", "DE").await;
+    let unsigned = account(&app, "unsigned", "DE").await;
+    sqlx::query("insert into applications (application_id, tenant_id, program, state, submitted_at) select gen_random_uuid(), tenant_id, 'indirect_reseller', 'approved', now() from tenants where domain_prefix = 'unsigned'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let faraway = account(&app, "faraway", "US").await;
+    make_active(&app, "faraway").await;
+    let partner = account(&app, "partner", "DE").await;
+    make_active(&app, "partner").await;
+    let agent = app
+        .add_user("admin@partner.example.com", "admin_agent")
+        .await;
+    let agent_client = new_client();
+    app.submit_with(
+        &agent_client,
+        "/signin",
+        "/signin",
+        &[("email", &agent), ("password", STRONG_PASSWORD)],
+    )
+    .await;
+
+    let (_, link) = invite(&app, &provider, "").await;
+    for (client, message) in [
+        (&newcomer, "approved indirect reseller before a provider"),
+        (&unsigned, "must accept the partner agreement"),
+        (&faraway, "does not serve your program region"),
+        (&provider, "comes from your own organisation"),
+        (&agent_client, "Only your organisation's global admin"),
+    ] {
+        let page = app.get_with(client, &link).await;
+        assert_eq!(page.status(), StatusCode::CONFLICT, "{message}");
+        assert!(
+            texts(&page.text().await.unwrap(), "#refusal")[0].contains(message),
+            "{message}"
+        );
+        let posted = app
+            .submit_with(client, &link, &link, &[("consent", "yes")])
+            .await;
+        assert_eq!(
+            posted.status(),
+            StatusCode::CONFLICT,
+            "refused on the server too: {message}"
+        );
+    }
+    // Already partners: a second invitation to the same reseller is refused.
+    app.submit_with(&partner, &link, &link, &[("consent", "yes")])
+        .await;
+    let (_, second) = invite(&app, &provider, "").await;
+    assert!(
+        texts(
+            &app.get_with(&partner, &second).await.text().await.unwrap(),
+            "#refusal"
+        )[0]
+        .contains("already your indirect provider")
+    );
+
+    // Revoked and expired links.
+    let (_, revoked) = invite(&app, &provider, "").await;
+    let id: uuid::Uuid = sqlx::query_scalar("select invitation_id from partnership_invitations where state = 'pending' order by created_at desc limit 1").fetch_one(&app.db).await.unwrap();
+    app.submit_with(
+        &provider,
+        "/partners/resellers",
+        &format!("/partners/resellers/invitations/{id}/revoke"),
+        &[],
+    )
+    .await;
+    assert!(
+        texts(
+            &app.get_with(&partner, &revoked).await.text().await.unwrap(),
+            "#refusal"
+        )[0]
+        .contains("withdrawn")
+    );
+    sqlx::query("update partnership_invitations set expires_at = now() - interval '1 second' where state = 'pending'").execute(&app.db).await.unwrap();
+    assert!(
+        texts(
+            &app.get_with(&faraway, &second).await.text().await.unwrap(),
+            "#refusal"
+        )[0]
+        .contains("expired")
+    );
+    assert_eq!(
+        app.get_with(&partner, "/invitations/nonsense")
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn a_resent_invitation_has_a_new_link_and_the_old_one_stops() {
+    let app = TestApp::spawn().await;
+    let provider = account(&app, "provr", "DE").await;
+    make_provider(&app, "provr", "europe").await;
+    let (_, old) = invite(&app, &provider, "someone@reseller.example.com").await;
+    let id: uuid::Uuid = sqlx::query_scalar("select invitation_id from partnership_invitations")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let r = app
+        .submit_with(
+            &provider,
+            "/partners/resellers",
+            &format!("/partners/resellers/invitations/{id}/resend"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let new = texts(&r.text().await.unwrap(), "#invitation-link")[0]
+        .trim_start_matches(&app.address)
+        .to_owned();
+    assert_ne!(old, new);
+    assert_eq!(app.get(&old).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&new).await.status(), StatusCode::OK);
+    assert_eq!(app.emails_to("someone@reseller.example.com").await, 2);
+}
+
+#[tokio::test]
+async fn two_authorisations_at_once_make_one_partnership() {
+    let app = TestApp::spawn().await;
+    let provider = account(&app, "provd", "DE").await;
+    make_provider(&app, "provd", "europe").await;
+    let reseller = account(&app, "resd", "DE").await;
+    make_active(&app, "resd").await;
+    let (_, link) = invite(&app, &provider, "").await;
+    let page = app.get_with(&reseller, &link).await.text().await.unwrap();
+    let token = csrf_token(&page);
+    let form = [("consent", "yes"), ("csrf_token", token.as_str())];
+    let (a, b) = tokio::join!(
+        reseller.post(app.url(&link)).form(&form).send(),
+        reseller.post(app.url(&link)).form(&form).send()
+    );
+    let statuses = [a.unwrap().status(), b.unwrap().status()];
+    assert!(statuses.contains(&StatusCode::SEE_OTHER), "{statuses:?}");
+    let count: i64 = sqlx::query_scalar("select count(*) from partnerships")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(count, 1);
+}
+
+#[tokio::test]
+async fn ending_a_partnership_needs_the_attestation_and_tells_both_sides() {
+    let app = TestApp::spawn().await;
+    let provider = account(&app, "prove", "DE").await;
+    make_provider(&app, "prove", "europe").await;
+    let reseller = account(&app, "rese", "DE").await;
+    make_active(&app, "rese").await;
+    let (_, link) = invite(&app, &provider, "").await;
+    app.submit_with(&reseller, &link, &link, &[("consent", "yes")])
+        .await;
+    let id: uuid::Uuid = sqlx::query_scalar("select partnership_id from partnerships")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let page = format!("/partners/resellers/{id}/remove");
+    let confirm = app.get_with(&provider, &page).await.text().await.unwrap();
+    assert!(
+        texts(&confirm, "main li")
+            .iter()
+            .any(|t| t.contains("stay linked"))
+    );
+    let refused = app.submit_with(&provider, &page, &page, &[]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let done = app
+        .submit_with(&provider, &page, &page, &[("attest", "yes")])
+        .await;
+    assert_eq!(location(&done), "/partners/resellers");
+    for address in ["admin@prove.example.com", "admin@rese.example.com"] {
+        app.email_to(address, "has ended").await;
+    }
+    let theirs = app
+        .get_with(&provider, "/partners/resellers")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!texts(&theirs, "#no-active").is_empty());
+    assert_eq!(texts(&theirs, "#ended .name"), vec!["rese Org"]);
+    assert!(
+        !texts(
+            &app.get_with(&reseller, "/partners/providers")
+                .await
+                .text()
+                .await
+                .unwrap(),
+            "#no-providers"
+        )
+        .is_empty()
+    );
+    let attestation: Option<String> = sqlx::query_scalar("select attestation from partnerships")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert!(attestation.unwrap().contains("good faith"));
+    app.assert_audited("partnership.ended").await;
+    assert_eq!(
+        app.submit_with(
+            &provider,
+            "/partners/resellers",
+            &page,
+            &[("attest", "yes")]
+        )
+        .await
+        .status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn no_tenant_sees_or_touches_another_tenants_links() {
+    let app = TestApp::spawn().await;
+    let provider = account(&app, "provi", "DE").await;
+    make_provider(&app, "provi", "europe").await;
+    let other = account(&app, "otherprov", "DE").await;
+    make_provider(&app, "otherprov", "europe").await;
+    let reseller = account(&app, "resi", "DE").await;
+    make_active(&app, "resi").await;
+    let (_, link) = invite(&app, &provider, "x@resi.example.com").await;
+    let invitation: uuid::Uuid =
+        sqlx::query_scalar("select invitation_id from partnership_invitations")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    for action in ["resend", "revoke"] {
+        let r = app
+            .submit_with(
+                &other,
+                "/partners/resellers",
+                &format!("/partners/resellers/invitations/{invitation}/{action}"),
+                &[],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND, "{action}");
+    }
+    app.submit_with(&reseller, &link, &link, &[("consent", "yes")])
+        .await;
+    let id: uuid::Uuid = sqlx::query_scalar("select partnership_id from partnerships")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.get_with(&other, &format!("/partners/resellers/{id}/remove"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let list = app
+        .get_with(&other, "/partners/resellers")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!texts(&list, "#no-active").is_empty() && !texts(&list, "#no-pending").is_empty());
+    assert_eq!(
+        app.get_with(&reseller, "/partners/resellers")
+            .await
+            .status(),
+        StatusCode::FORBIDDEN,
+        "not a provider"
+    );
+}
