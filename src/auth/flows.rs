@@ -50,6 +50,9 @@ pub struct SignUpInput {
     /// Global admin's password.
     #[serde(default)]
     pub password: String,
+    /// Where to go once the account exists (a local path).
+    #[serde(default)]
+    pub next: String,
 }
 
 /// A new work account's ids.

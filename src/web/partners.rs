@@ -304,6 +304,7 @@ pub struct InvitationPage {
     regions: String,
     refusal: Option<&'static str>,
     signin_link: String,
+    signup_link: String,
     errors: FormErrors,
 }
 
@@ -314,10 +315,9 @@ async fn invitation_page(
     errors: FormErrors,
 ) -> Result<(StatusCode, InvitationPage), AppError> {
     let invitation = db::partnerships::by_token(&state.db, &hash_token(&token)).await?;
-    let signin_link = format!(
-        "/signin?next={}",
-        encode_query_value(&format!("/invitations/{token}"))
-    );
+    let back = encode_query_value(&format!("/invitations/{token}"));
+    let signin_link = format!("/signin?next={back}");
+    let signup_link = format!("/signup?next={back}");
     let Some(invitation) = invitation else {
         let page = InvitationPage {
             ctx,
@@ -326,6 +326,7 @@ async fn invitation_page(
             regions: String::new(),
             refusal: None,
             signin_link,
+            signup_link,
             errors,
         };
         return Ok((StatusCode::NOT_FOUND, page));
@@ -353,6 +354,7 @@ async fn invitation_page(
             regions,
             refusal,
             signin_link,
+            signup_link,
             errors,
         },
     ))

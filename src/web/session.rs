@@ -27,7 +27,8 @@ pub fn router() -> Router<AppState> {
 /// Where to go after signing in.
 #[derive(Debug, Default, Deserialize)]
 pub struct NextQuery {
-    next: Option<String>,
+    /// The local path to return to.
+    pub next: Option<String>,
 }
 
 /// What the sign-in form sends.

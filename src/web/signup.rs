@@ -6,11 +6,11 @@ use crate::domain::FormErrors;
 use crate::error::AppError;
 use crate::messages;
 use crate::state::AppState;
-use crate::web::ctx::{ClientIp, Ctx};
+use crate::web::ctx::{ClientIp, Ctx, safe_next};
 use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -34,15 +34,23 @@ pub struct SignupPage {
     domain_suffix: String,
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<crate::web::session::NextQuery>,
+) -> Result<Response, AppError> {
+    let next = safe_next(q.next.as_deref()).to_owned();
     if ctx.user.is_some() {
-        return Ok(axum::response::Redirect::to("/dashboard").into_response());
+        return Ok(axum::response::Redirect::to(&next).into_response());
     }
     let markets = db::markets::all(&state.db).await?;
     let domain_suffix = state.config.tenant_domain_suffix.clone();
     Ok(SignupPage {
         ctx,
-        form: Default::default(),
+        form: flows::SignUpInput {
+            next,
+            ..Default::default()
+        },
         errors: Default::default(),
         markets,
         domain_suffix,
@@ -67,7 +75,7 @@ async fn submit(
                     session::sign_in(&ctx.session, created.user_id, created.epoch).await?;
                     return redirect_with_flash(
                         &ctx.session,
-                        "/dashboard",
+                        safe_next(Some(&form.next)),
                         "success",
                         messages::FLASH_ACCOUNT_CREATED,
                     )

@@ -339,3 +339,86 @@ async fn reviewer_approves_from_the_queue(
 async fn a_reviewer_approves_from_the_queue_and_the_applicant_sees_it() {
     in_browser("review_flow", reviewer_approves_from_the_queue).await;
 }
+
+async fn provider_and_reseller_link_up(
+    c: &Client,
+    app: &TestApp,
+) -> Result<(), fantoccini::error::CmdError> {
+    // Two organisations, made an approved provider and an approved reseller in the database.
+    let provider_email = app.sign_up_with(&new_client(), "browserprov").await;
+    let reseller_email = app.sign_up_with(&new_client(), "browserres").await;
+    for (prefix, provider) in [("browserprov", true), ("browserres", false)] {
+        sqlx::query("insert into applications (application_id, tenant_id, program, state, submitted_at) select gen_random_uuid(), tenant_id, 'indirect_reseller', 'approved', now() from tenants where domain_prefix = $1")
+            .bind(prefix).execute(&app.db).await.unwrap();
+        sqlx::query("insert into agreement_acceptances (tenant_id, version, accepted_by_name) select tenant_id, 1, 'Jane Doe' from tenants where domain_prefix = $1")
+            .bind(prefix).execute(&app.db).await.unwrap();
+        if provider {
+            sqlx::query("insert into provider_regions (tenant_id, csp_region) select tenant_id, 'europe' from tenants where domain_prefix = $1")
+                .bind(prefix).execute(&app.db).await.unwrap();
+        }
+    }
+
+    // The provider requests a partnership and has the portal send it.
+    c.goto(&app.url("/signin")).await?;
+    fill(c, "#email", &provider_email).await?;
+    fill(c, "#password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/signin'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("#my-resellers")).await?;
+    click(c, "#my-resellers").await?;
+    c.wait()
+        .for_element(Locator::Css("#request-partnership"))
+        .await?;
+    fill(c, "#email", &reseller_email).await?;
+    click(c, "#request-partnership").await?;
+    c.wait().for_element(Locator::Css("#sent")).await?;
+    assert!(text(c, "#sent").await?.contains(&reseller_email));
+    click(c, ".site-nav button").await?;
+    c.wait()
+        .for_element(Locator::Css("form[action='/signin']"))
+        .await?;
+
+    // The reseller opens the link from the mailbox, signs in and authorises.
+    c.goto(&app.url("/dev/mailbox")).await?;
+    c.find(Locator::LinkText(
+        "Contoso Trading invites you to work with them as your indirect provider",
+    ))
+    .await?
+    .click()
+    .await?;
+    c.wait().for_element(Locator::Css("#body a")).await?;
+    click(c, "#body a").await?;
+    c.wait()
+        .for_element(Locator::Css("#sign-in-to-accept"))
+        .await?;
+    click(c, "#sign-in-to-accept").await?;
+    c.wait()
+        .for_element(Locator::Css("form[action='/signin']"))
+        .await?;
+    fill(c, "#email", &reseller_email).await?;
+    fill(c, "#password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/signin'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("#authorize")).await?;
+    click(c, "#consent").await?;
+    click(c, "#authorize").await?;
+    c.wait().for_element(Locator::Css("#providers")).await?;
+    assert_eq!(text(c, "#providers .name").await?, "Contoso Trading");
+    click(c, ".site-nav button").await?;
+    c.wait()
+        .for_element(Locator::Css("form[action='/signin']"))
+        .await?;
+
+    // The provider sees the reseller on its list.
+    fill(c, "#email", &provider_email).await?;
+    fill(c, "#password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/signin'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("#my-resellers")).await?;
+    click(c, "#my-resellers").await?;
+    c.wait().for_element(Locator::Css("#active")).await?;
+    assert_eq!(text(c, "#active .name").await?, "Contoso Trading");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_provider_invites_and_the_reseller_authorises_from_the_mailbox() {
+    in_browser("partnership_flow", provider_and_reseller_link_up).await;
+}

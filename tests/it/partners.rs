@@ -410,3 +410,39 @@ async fn no_tenant_sees_or_touches_another_tenants_links() {
         "not a provider"
     );
 }
+
+#[tokio::test]
+async fn signing_up_from_an_invitation_comes_back_to_it() {
+    let app = TestApp::spawn().await;
+    let provider = account(&app, "provs", "DE").await;
+    make_provider(&app, "provs", "europe").await;
+    let (_, link) = invite(&app, &provider, "").await;
+    let visitor = new_client();
+    let page = app.get_with(&visitor, &link).await.text().await.unwrap();
+    let signup = attr(&page, "#sign-up-to-accept", "href").unwrap();
+    assert_eq!(signup, format!("/signup?next={link}"));
+    let form = app.get_with(&visitor, &signup).await.text().await.unwrap();
+    assert_eq!(attr(&form, "input[name=next]", "value"), Some(link.clone()));
+    let r = app
+        .submit_with(
+            &visitor,
+            &signup,
+            "/signup",
+            &[
+                ("organisation", "Visitor Org"),
+                ("domain_prefix", "visitor"),
+                ("country", "DE"),
+                ("full_name", "Vic Visitor"),
+                ("email", "vic@visitor.example.com"),
+                ("password", STRONG_PASSWORD),
+                ("next", &link),
+            ],
+        )
+        .await;
+    assert_eq!(location(&r), link);
+    let back = app.get_with(&visitor, &link).await.text().await.unwrap();
+    assert!(
+        texts(&back, "#refusal")[0].contains("approved indirect reseller"),
+        "the new account is told what it still needs"
+    );
+}
