@@ -57,6 +57,30 @@ fn encode_component(value: &str) -> String {
     out
 }
 
+/// The send-or-copy draft of an invitation message.
+fn make_draft(
+    link: String,
+    content: &impl EmailContent,
+    email: Option<&str>,
+) -> anyhow::Result<Draft> {
+    let (subject, body, _) = content.render_parts()?;
+    let subject = subject.trim().to_owned();
+    let mailto = format!(
+        "mailto:{}?subject={}&body={}",
+        email.map(encode_component).unwrap_or_default(),
+        encode_component(&subject),
+        encode_component(&body)
+    );
+    Ok(Draft {
+        link,
+        subject,
+        body,
+        mailto,
+        sent_to: email.map(str::to_owned),
+    })
+}
+
+/// The provider's invitation draft, and the e-mail when the portal is to send it.
 async fn draft_for(
     state: &AppState,
     provider: &SessionUser,
@@ -76,28 +100,11 @@ async fn draft_for(
         link: link.clone(),
         until: when(until),
     };
-    let (subject, body, _) = content.render_parts()?;
-    let subject = subject.trim().to_owned();
-    let mailto = format!(
-        "mailto:{}?subject={}&body={}",
-        email.map(encode_component).unwrap_or_default(),
-        encode_component(&subject),
-        encode_component(&body)
-    );
     let outgoing = match email {
         Some(address) => Some(content.to_email(address)?),
         None => None,
     };
-    Ok((
-        Draft {
-            link,
-            subject,
-            body,
-            mailto,
-            sent_to: email.map(str::to_owned),
-        },
-        outgoing,
-    ))
+    Ok((make_draft(link, &content, email)?, outgoing))
 }
 
 fn audit<'a>(
@@ -459,4 +466,67 @@ pub async fn end(
     tx.commit().await?;
     state.outbox_wake.notify_one();
     Ok(true)
+}
+
+/// Creates a customer invitation for one of the reseller's providers; sends it when an
+/// address is given. `None` when the partnership is not the reseller's or not active.
+pub async fn invite_customer(
+    state: &AppState,
+    user: &SessionUser,
+    partnership_id: Uuid,
+    email: &str,
+    ip: &str,
+) -> anyhow::Result<Option<Result<Draft, FormErrors>>> {
+    let Some((provider_id, provider_name)) =
+        links::reseller_partnership(&state.db, user.tenant_id, partnership_id).await?
+    else {
+        return Ok(None);
+    };
+    let mut errors = FormErrors::default();
+    let email = match email.trim() {
+        "" => None,
+        typed => errors.check("email", EmailAddress::parse(typed)),
+    };
+    if !errors.is_empty() {
+        return Ok(Some(Err(errors)));
+    }
+    let token = token::new_token();
+    let days = state.config.partnership_invitation_days;
+    let mut tx = state.db.begin().await?;
+    let id = links::create_customer_invitation(
+        &mut *tx,
+        user.tenant_id,
+        provider_id,
+        email.as_ref().map(|e| e.as_str()),
+        &token.hash,
+        user.user_id,
+        days,
+    )
+    .await?;
+    let link = state
+        .config
+        .link(&format!("/customer-invitations/{}", token.plain));
+    let content = crate::email::messages::CustomerInvitation {
+        reseller: user.organisation.clone(),
+        provider: provider_name,
+        link: link.clone(),
+        until: when(time::OffsetDateTime::now_utc() + time::Duration::days(days.into())),
+    };
+    let draft = make_draft(link, &content, email.as_ref().map(|e| e.as_str()))?;
+    if let Some(address) = &email {
+        db::outbox::enqueue(
+            &mut *tx,
+            &content.to_email(address.as_str())?,
+            &state.message_domain(),
+        )
+        .await?;
+    }
+    db::audit::record(
+        &mut *tx,
+        audit(user, "customer.invited", "customer_invitation", id, ip),
+    )
+    .await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Some(Ok(draft)))
 }

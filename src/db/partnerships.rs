@@ -294,3 +294,97 @@ pub async fn global_admin_emails(
     .fetch_all(db)
     .await
 }
+
+/// An active partnership of this reseller, by id: (provider tenant, provider name).
+pub async fn reseller_partnership(
+    db: impl PgExecutor<'_>,
+    reseller_tenant_id: Uuid,
+    partnership_id: Uuid,
+) -> sqlx::Result<Option<(Uuid, String)>> {
+    let row = sqlx::query!(
+        "select p.provider_tenant_id, t.name from partnerships p join tenants t on t.tenant_id = p.provider_tenant_id
+         where p.partnership_id = $2 and p.reseller_tenant_id = $1 and p.state = 'active'",
+        reseller_tenant_id,
+        partnership_id
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| (r.provider_tenant_id, r.name)))
+}
+
+/// A customer shared by a reseller with a provider.
+#[derive(Clone, Debug)]
+pub struct SharedCustomer {
+    /// Customer's name.
+    pub name: String,
+    /// Country name, when known.
+    pub country: Option<String>,
+    /// When the customer authorised the pair.
+    pub authorised_at: OffsetDateTime,
+}
+
+/// The customers a reseller shares with a provider.
+pub async fn shared_customers(
+    db: impl PgExecutor<'_>,
+    reseller_tenant_id: Uuid,
+    provider_tenant_id: Uuid,
+) -> sqlx::Result<Vec<SharedCustomer>> {
+    sqlx::query_as!(
+        SharedCustomer,
+        r#"select c.name, m.country_name_en as "country?", r.authorised_at
+           from customer_relationships r
+           join customers c using (customer_id)
+           left join markets m on m.country_code = c.country_code
+           where r.reseller_tenant_id = $1 and r.provider_tenant_id = $2
+           order by c.name"#,
+        reseller_tenant_id,
+        provider_tenant_id
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// Stores a customer invitation valid for `days`.
+pub async fn create_customer_invitation(
+    db: impl PgExecutor<'_>,
+    reseller_tenant_id: Uuid,
+    provider_tenant_id: Uuid,
+    email: Option<&str>,
+    token_hash: &[u8],
+    created_by: Uuid,
+    days: i32,
+) -> sqlx::Result<Uuid> {
+    let id = Uuid::new_v4();
+    sqlx::query!(
+        "insert into customer_invitations (invitation_id, reseller_tenant_id, provider_tenant_id, email, token_hash, created_by, expires_at)
+         values ($1, $2, $3, $4::text::citext, $5, $6, now() + make_interval(days => $7))",
+        id,
+        reseller_tenant_id,
+        provider_tenant_id,
+        email,
+        token_hash,
+        created_by,
+        days
+    )
+    .execute(db)
+    .await?;
+    Ok(id)
+}
+
+/// A customer invitation behind a link: (reseller name, provider name, expires, accepted).
+pub async fn customer_invitation(
+    db: impl PgExecutor<'_>,
+    token_hash: &[u8],
+) -> sqlx::Result<Option<(String, String, OffsetDateTime, bool)>> {
+    let row = sqlx::query!(
+        "select r.name as reseller, p.name as provider, i.expires_at, i.accepted_at is not null as \"accepted!\"
+         from customer_invitations i
+         join tenants r on r.tenant_id = i.reseller_tenant_id
+         join tenants p on p.tenant_id = i.provider_tenant_id
+         where i.token_hash = $1",
+        token_hash
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| (r.reseller, r.provider, r.expires_at, r.accepted)))
+}

@@ -249,3 +249,21 @@ email_templates!(
     "emails/partnership_ended/body.txt",
     "emails/partnership_ended/body.html"
 );
+
+/// A reseller's request that a customer authorise it and one of its providers.
+pub struct CustomerInvitation {
+    /// Reseller's name.
+    pub reseller: String,
+    /// Provider's name.
+    pub provider: String,
+    /// The personal link.
+    pub link: String,
+    /// Until when it works, in words.
+    pub until: String,
+}
+email_templates!(
+    CustomerInvitation,
+    "emails/customer_invitation/subject.txt",
+    "emails/customer_invitation/body.txt",
+    "emails/customer_invitation/body.html"
+);

@@ -36,6 +36,12 @@ pub fn router() -> Router<AppState> {
             get(confirm_remove).post(remove),
         )
         .route("/partners/providers", get(providers))
+        .route("/partners/providers/{id}/customers", get(customers))
+        .route(
+            "/partners/providers/{id}/invite-customers",
+            get(show_invite_customers).post(invite_customers),
+        )
+        .route("/customer-invitations/{token}", get(customer_invitation))
         .route(
             "/invitations/{token}",
             get(show_invitation).post(accept_invitation),
@@ -146,6 +152,7 @@ async fn resellers(
 pub struct DraftPage {
     ctx: Ctx,
     draft: Draft,
+    back: &'static str,
 }
 
 /// What the request form sends.
@@ -164,7 +171,12 @@ async fn invite(
     let regions = provider_regions(&state, user.tenant_id).await?;
     match flows::request(&state, &user, &regions, &form.email, &ip).await? {
         // Rendered, not redirected: the link holds a secret that is stored only as a hash.
-        Ok(draft) => Ok(DraftPage { ctx, draft }.into_response()),
+        Ok(draft) => Ok(DraftPage {
+            ctx,
+            draft,
+            back: "/partners/resellers",
+        }
+        .into_response()),
         Err(errors) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             resellers_page(&state, ctx, user.tenant_id, form.email, errors).await?,
@@ -183,7 +195,12 @@ async fn resend(
     let draft = flows::resend(&state, &user, &regions, id, &ip)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(DraftPage { ctx, draft }.into_response())
+    Ok(DraftPage {
+        ctx,
+        draft,
+        back: "/partners/resellers",
+    }
+    .into_response())
 }
 
 async fn revoke(
@@ -409,4 +426,143 @@ async fn accept_invitation(
             .await?
             .into_response()),
     }
+}
+
+/// The customers a reseller shares with one provider.
+#[derive(Template, WebTemplate)]
+#[template(path = "partners/customers.html")]
+pub struct CustomersPage {
+    ctx: Ctx,
+    partnership_id: Uuid,
+    provider: String,
+    customers: Vec<(db::partnerships::SharedCustomer, String)>,
+}
+
+async fn customers(
+    State(state): State<AppState>,
+    SignedIn { ctx, user }: SignedIn,
+    Path(id): Path<Uuid>,
+) -> Result<CustomersPage, AppError> {
+    let (provider_id, provider) =
+        db::partnerships::reseller_partnership(&state.db, user.tenant_id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+    let customers = db::partnerships::shared_customers(&state.db, user.tenant_id, provider_id)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let since = when(c.authorised_at);
+            (c, since)
+        })
+        .collect();
+    Ok(CustomersPage {
+        ctx,
+        partnership_id: id,
+        provider,
+        customers,
+    })
+}
+
+/// The form that prepares a customer invitation.
+#[derive(Template, WebTemplate)]
+#[template(path = "partners/invite_customers.html")]
+pub struct InviteCustomersPage {
+    ctx: Ctx,
+    partnership_id: Uuid,
+    provider: String,
+    email: String,
+    errors: FormErrors,
+}
+
+async fn show_invite_customers(
+    State(state): State<AppState>,
+    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
+    Path(id): Path<Uuid>,
+) -> Result<InviteCustomersPage, AppError> {
+    let (_, provider) = db::partnerships::reseller_partnership(&state.db, user.tenant_id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(InviteCustomersPage {
+        ctx,
+        partnership_id: id,
+        provider,
+        email: String::new(),
+        errors: FormErrors::default(),
+    })
+}
+
+async fn invite_customers(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
+    Path(id): Path<Uuid>,
+    Form(form): Form<InviteForm>,
+) -> Result<Response, AppError> {
+    match flows::invite_customer(&state, &user, id, &form.email, &ip)
+        .await?
+        .ok_or(AppError::NotFound)?
+    {
+        Ok(draft) => Ok(DraftPage {
+            ctx,
+            draft,
+            back: "/partners/providers",
+        }
+        .into_response()),
+        Err(errors) => {
+            let (_, provider) =
+                db::partnerships::reseller_partnership(&state.db, user.tenant_id, id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+            let page = InviteCustomersPage {
+                ctx,
+                partnership_id: id,
+                provider,
+                email: form.email,
+                errors,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+/// What a customer sees behind the reseller's link.
+#[derive(Template, WebTemplate)]
+#[template(path = "partners/customer_invitation.html")]
+pub struct CustomerInvitationPage {
+    ctx: Ctx,
+    found: Option<(String, String)>,
+    problem: Option<&'static str>,
+}
+
+async fn customer_invitation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let Some((reseller, provider, expires_at, accepted)) =
+        db::partnerships::customer_invitation(&state.db, &hash_token(&token)).await?
+    else {
+        return Ok((
+            StatusCode::NOT_FOUND,
+            CustomerInvitationPage {
+                ctx,
+                found: None,
+                problem: None,
+            },
+        )
+            .into_response());
+    };
+    let problem = if accepted {
+        Some("This invitation has already been used.")
+    } else if expires_at <= time::OffsetDateTime::now_utc() {
+        Some("This invitation has expired. Ask your reseller for a new one.")
+    } else {
+        None
+    };
+    Ok(CustomerInvitationPage {
+        ctx,
+        found: Some((reseller, provider)),
+        problem,
+    }
+    .into_response())
 }

@@ -446,3 +446,109 @@ async fn signing_up_from_an_invitation_comes_back_to_it() {
         "the new account is told what it still needs"
     );
 }
+
+#[tokio::test]
+async fn a_reseller_views_shared_customers_and_invites_new_ones() {
+    let app = TestApp::spawn().await;
+    let provider = account(&app, "provc", "DE").await;
+    make_provider(&app, "provc", "europe").await;
+    let reseller = account(&app, "resc2", "DE").await;
+    make_active(&app, "resc2").await;
+    let (_, link) = invite(&app, &provider, "").await;
+    app.submit_with(&reseller, &link, &link, &[("consent", "yes")])
+        .await;
+    let id: uuid::Uuid = sqlx::query_scalar("select partnership_id from partnerships")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+
+    let list = app
+        .get_with(&reseller, "/partners/providers")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        attr(&list, "#providers a.view-customers", "href"),
+        Some(format!("/partners/providers/{id}/customers"))
+    );
+    let empty = app
+        .get_with(&reseller, &format!("/partners/providers/{id}/customers"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!texts(&empty, "#no-customers").is_empty());
+    sqlx::query("insert into customers (customer_id, name, country_code) values ('00000000-0000-0000-0000-000000000001', 'Adatum Corp', 'DE')").execute(&app.db).await.unwrap();
+    sqlx::query(
+        "insert into customer_relationships (customer_id, reseller_tenant_id, provider_tenant_id)
+         select '00000000-0000-0000-0000-000000000001', reseller_tenant_id, provider_tenant_id from partnerships",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let shared = app
+        .get_with(&reseller, &format!("/partners/providers/{id}/customers"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(texts(&shared, "#customers td")[0], "Adatum Corp");
+
+    let page = format!("/partners/providers/{id}/invite-customers");
+    let bad = app
+        .submit_with(&reseller, &page, &page, &[("email", "not-an-address")])
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let draft = app
+        .submit_with(
+            &reseller,
+            &page,
+            &page,
+            &[("email", "it@adatum.example.com")],
+        )
+        .await;
+    assert_eq!(draft.status(), StatusCode::OK);
+    let html = draft.text().await.unwrap();
+    let customer_link = texts(&html, "#invitation-link")[0]
+        .trim_start_matches(&app.address)
+        .to_owned();
+    assert!(customer_link.starts_with("/customer-invitations/"));
+    let mail = app.email_to("it@adatum.example.com", "authorise").await;
+    assert!(mail.body_text.contains(&customer_link) && mail.body_text.contains("provc Org"));
+    let landing = app
+        .get_with(&new_client(), &customer_link)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(texts(&landing, "h1")[0].contains("resc2 Org and provc Org"));
+    sqlx::query("update customer_invitations set expires_at = now() - interval '1 second'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let expired = app
+        .get_with(&new_client(), &customer_link)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(texts(&expired, "#problem")[0].contains("expired"));
+    assert_eq!(
+        app.get("/customer-invitations/unknown").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    app.assert_audited("customer.invited").await;
+
+    // Another tenant cannot use this partnership.
+    assert_eq!(
+        app.get_with(&provider, &format!("/partners/providers/{id}/customers"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get_with(&provider, &page).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
