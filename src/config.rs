@@ -537,6 +537,7 @@ mod tests {
         for (key, value) in [
             ("OPERATOR_ADMIN_PASSWORD", "short"),
             ("OPERATOR_ADMIN_EMAIL", "nobody"),
+            ("PARTNERSHIP_INVITATION_DAYS", "0"),
         ] {
             assert_eq!(from(&[(key, value)]).unwrap_err().setting, key);
         }
