@@ -217,7 +217,7 @@ pub async fn decide(
     let current = app.state();
     app.version = seen_version;
     let mut tx = state.db.begin().await?;
-    let label = format!("Reviewer {}", staff.full_name);
+    let label = reviewer_label(staff);
     let actor = crate::enrollment::Actor {
         user_id: None,
         staff_id: Some(staff.staff_id),
@@ -271,39 +271,55 @@ pub async fn add_note(
     ) else {
         return Ok(Err(errors));
     };
-    let label = format!("Reviewer {}", staff.full_name);
+    let mut tx = state.db.begin().await?;
+    let audit = staff_audit(
+        staff,
+        "application.note_added",
+        "application",
+        app.application_id.to_string(),
+        ip,
+    );
+    staff_entry(&mut tx, staff, app, "note", &note, audit).await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// How a staff member appears on an application's timeline.
+fn reviewer_label(staff: &db::staff::Staff) -> String {
+    format!("Reviewer {}", staff.full_name)
+}
+
+/// Writes a staff-only timeline entry on `app` and its audit row.
+async fn staff_entry(
+    conn: &mut sqlx::PgConnection,
+    staff: &db::staff::Staff,
+    app: &db::applications::Application,
+    kind: &str,
+    detail: &str,
+    audit: AuditEvent<'_>,
+) -> sqlx::Result<()> {
+    let label = reviewer_label(staff);
+    let ip = audit.ip_address.clone().unwrap_or_default();
     let actor = crate::enrollment::Actor {
         user_id: None,
         staff_id: Some(staff.staff_id),
         label: &label,
-        ip,
+        ip: &ip,
     };
-    let mut tx = state.db.begin().await?;
-    db::applications::record_event(
-        &mut *tx,
-        &db::applications::NewEvent {
-            detail: Some(&note),
-            internal: true,
-            ..actor.event(app, "note")
-        },
-    )
-    .await?;
+    let event = db::applications::NewEvent {
+        detail: Some(detail),
+        internal: true,
+        ..actor.event(app, kind)
+    };
+    db::applications::record_event(&mut *conn, &event).await?;
     db::audit::record(
-        &mut *tx,
+        &mut *conn,
         AuditEvent {
             tenant_id: Some(app.tenant_id),
-            ..staff_audit(
-                staff,
-                "application.note_added",
-                "application",
-                app.application_id.to_string(),
-                ip,
-            )
+            ..audit
         },
     )
-    .await?;
-    tx.commit().await?;
-    Ok(Ok(()))
+    .await
 }
 
 /// Assigns an application. Reviewers may assign only themselves; operator admins anyone.
@@ -322,39 +338,26 @@ pub async fn assign(
         return Ok(false);
     };
     let before = db::applications::assignee(&state.db, app.application_id).await?;
-    let label = format!("Reviewer {}", staff.full_name);
-    let actor = crate::enrollment::Actor {
-        user_id: None,
-        staff_id: Some(staff.staff_id),
-        label: &label,
-        ip,
-    };
     let mut tx = state.db.begin().await?;
     db::applications::assign(&mut *tx, app.application_id, Some(to)).await?;
-    let detail = format!("Assigned to {}", assignee.full_name);
-    db::applications::record_event(
-        &mut *tx,
-        &db::applications::NewEvent {
-            detail: Some(&detail),
-            internal: true,
-            ..actor.event(app, "assigned")
-        },
-    )
-    .await?;
-    db::audit::record(
-        &mut *tx,
-        AuditEvent {
-            tenant_id: Some(app.tenant_id),
-            before: Some(serde_json::json!({ "assigned_to": before })),
-            after: Some(serde_json::json!({ "assigned_to": to })),
-            ..staff_audit(
-                staff,
-                "application.assigned",
-                "application",
-                app.application_id.to_string(),
-                ip,
-            )
-        },
+    let audit = AuditEvent {
+        before: Some(serde_json::json!({ "assigned_to": before })),
+        after: Some(serde_json::json!({ "assigned_to": to })),
+        ..staff_audit(
+            staff,
+            "application.assigned",
+            "application",
+            app.application_id.to_string(),
+            ip,
+        )
+    };
+    staff_entry(
+        &mut tx,
+        staff,
+        app,
+        "assigned",
+        &format!("Assigned to {}", assignee.full_name),
+        audit,
     )
     .await?;
     tx.commit().await?;

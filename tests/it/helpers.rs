@@ -607,3 +607,21 @@ impl TestApp {
         Uuid::parse_str(status.trim_start_matches("/applications/")).unwrap()
     }
 }
+
+impl TestApp {
+    /// The applicant answers an information request on the status page.
+    pub async fn answer_info_request(&self, id: Uuid, answer: &str) -> reqwest::Response {
+        let status = format!("/applications/{id}");
+        self.submit(&status, &format!("{status}/answer"), &[("answer", answer)])
+            .await
+    }
+
+    /// The HTML of an application's back-office page, seen by `staff`.
+    pub async fn staff_detail(&self, staff: &reqwest::Client, id: Uuid) -> String {
+        self.get_with(staff, &format!("/admin/applications/{id}"))
+            .await
+            .text()
+            .await
+            .unwrap()
+    }
+}

@@ -27,12 +27,7 @@ async fn the_detail_page_shows_every_answer_and_the_timeline() {
     let id = app.application_in_review("detail", "2121212").await;
     let staff = new_client();
     app.staff_sign_in_with(&staff).await;
-    let html = app
-        .get_with(&staff, &format!("/admin/applications/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.staff_detail(&staff, id).await;
     assert_eq!(texts(&html, "h1"), vec!["Contoso Trading GmbH"]);
     assert_eq!(texts(&html, "#state"), vec!["In review"]);
     assert_eq!(
@@ -92,12 +87,7 @@ async fn approving_tells_the_applicant_and_is_audited() {
         .await
         .unwrap();
     assert_eq!(texts(&status, "#state-words"), vec!["Approved"]);
-    let detail = app
-        .get_with(&staff, &format!("/admin/applications/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let detail = app.staff_detail(&staff, id).await;
     assert!(texts(&detail, "#actions").is_empty(), "no second decision");
 }
 
@@ -151,20 +141,9 @@ async fn an_information_request_is_answered_and_comes_back_to_review() {
     assert_eq!(app.application_state().await, "info_requested");
     app.email_to(CONTACT_EMAIL, "We need more information")
         .await;
-    let status = format!("/applications/{id}");
-    app.submit(
-        &status,
-        &format!("{status}/answer"),
-        &[("answer", "DE999999999")],
-    )
-    .await;
+    app.answer_info_request(id, "DE999999999").await;
     assert_eq!(app.application_state().await, "in_review");
-    let html = app
-        .get_with(&staff, &format!("/admin/applications/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.staff_detail(&staff, id).await;
     assert!(
         texts(&html, "#timeline li")
             .iter()
@@ -677,20 +656,11 @@ async fn while_information_is_requested_the_applicant_corrects_answers_and_resub
         )
         .await;
     assert_eq!(location(&saved), "/enroll/check");
-    app.submit(
-        &status,
-        &format!("{status}/answer"),
-        &[("answer", "Corrected the legal name.")],
-    )
-    .await;
+    app.answer_info_request(id, "Corrected the legal name.")
+        .await;
     assert_eq!(app.application_state().await, "in_review");
 
-    let detail = app
-        .get_with(&staff, &format!("/admin/applications/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let detail = app.staff_detail(&staff, id).await;
     assert_eq!(texts(&detail, "h1"), vec!["Contoso Trading GmbH & Co. KG"]);
     let timeline = texts(&detail, "#timeline li");
     assert!(
