@@ -211,6 +211,11 @@ pub async fn decide(
             ),
         ),
     };
+    if decision == Decision::Approve
+        && let Some(blocker) = crate::direct_bill::approval_blocker(state, &app).await?
+    {
+        errors.add("text", blocker);
+    }
     if !errors.is_empty() {
         return Ok(Some(DecisionOutcome::Invalid(errors)));
     }
@@ -235,6 +240,11 @@ pub async fn decide(
     .await?
     {
         Some(to) => {
+            if to == crate::domain::application::ApplicationState::Approved
+                && app.program == db::direct_bill::DIRECT_BILL
+            {
+                crate::direct_bill::on_approved(state, &mut tx, &app).await?;
+            }
             tx.commit().await?;
             state.outbox_wake.notify_one();
             Ok(Some(DecisionOutcome::Made(to)))

@@ -848,6 +848,9 @@ pub async fn accept_agreement(
 pub fn describe_event(kind: &str, from: Option<&str>, to: Option<&str>) -> String {
     let to_state = to.and_then(ApplicationState::parse);
     match (kind, from, to_state) {
+        ("state_changed", Some("draft"), Some(ApplicationState::InReview)) => {
+            "Application submitted; review started".into()
+        }
         ("state_changed", Some("draft"), _) => {
             "Application submitted; verification e-mail sent to the primary contact".into()
         }

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod back_office;
 pub mod config;
 pub mod db;
+pub mod direct_bill;
 pub mod domain;
 pub mod email;
 pub mod enrollment;

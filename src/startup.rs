@@ -19,7 +19,6 @@ use tokio::net::TcpListener;
 use tokio::sync::{Notify, watch};
 use tower::ServiceBuilder;
 use tower_http::csrf::CsrfLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -209,6 +208,7 @@ pub fn build_router(state: AppState) -> Router {
     });
 
     let request_id = HeaderName::from_static("x-request-id");
+    let max_body_bytes = config.max_body_bytes;
     let csrf = CsrfLayer::new().with_rejection_response(|_| {
         let (parts, _) = forbidden_csrf().into_parts();
         axum::response::Response::from_parts(parts, axum::body::Body::empty())
@@ -247,7 +247,9 @@ pub fn build_router(state: AppState) -> Router {
                 .option_layer(hsts)
                 .layer(axum::middleware::from_fn(render_error_pages))
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout))
-                .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
+                .layer(axum::middleware::from_fn(move |req: Request, next| {
+                    crate::web::middleware::limit_body(max_body_bytes, req, next)
+                }))
                 .layer(csrf),
         )
 }

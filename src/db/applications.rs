@@ -322,8 +322,8 @@ pub async fn move_state(
     let done = sqlx::query!(
         "update applications
          set state = $3, version = version + 1,
-             submitted_at = case when $3 = 'awaiting_contact_verification' then now() else submitted_at end,
-             consent_at = case when $3 = 'awaiting_contact_verification' then now() else consent_at end,
+             submitted_at = case when $2 = 'draft' then now() else submitted_at end,
+             consent_at = case when $2 = 'draft' then now() else consent_at end,
              contact_verified_at = case when $2 = 'awaiting_contact_verification' and $3 = 'in_review' then now() else contact_verified_at end,
              decided_at = case when $3 in ('approved', 'rejected') then now() else decided_at end
          where application_id = $1 and state = $2 and version = $4",

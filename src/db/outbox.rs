@@ -68,6 +68,31 @@ pub async fn enqueue(
     Ok(email_id)
 }
 
+/// Queues a message to be sent no earlier than `send_at` (a reminder).
+pub async fn enqueue_at(
+    db: impl PgExecutor<'_>,
+    email: &NewEmail,
+    message_domain: &str,
+    send_at: OffsetDateTime,
+) -> sqlx::Result<Uuid> {
+    let email_id = Uuid::new_v4();
+    let message_id = format!("{email_id}@{message_domain}");
+    sqlx::query!(
+        "insert into email_outbox (email_id, message_id, recipient, subject, body_text, body_html, next_attempt_at)
+         values ($1, $2, $3::text::citext, $4, $5, $6, $7)",
+        email_id,
+        message_id,
+        email.recipient,
+        email.subject,
+        email.body_text,
+        email.body_html,
+        send_at
+    )
+    .execute(db)
+    .await?;
+    Ok(email_id)
+}
+
 /// Claims up to `limit` due messages for this worker. Rows claimed by another worker
 /// are skipped, unless that claim is older than `stale_after` (the worker died).
 pub async fn claim_due(

@@ -26,6 +26,9 @@ pub enum ApplicationState {
 pub enum Move {
     /// The applicant presses "Enroll now".
     Submit,
+    /// A direct-bill applicant submits: straight to review (the contact was confirmed when
+    /// the tenant enrolled as an indirect reseller).
+    SubmitForReview,
     /// The primary contact confirms their address.
     VerifyContact,
     /// A reviewer approves.
@@ -121,6 +124,7 @@ impl ApplicationState {
         use ApplicationState::*;
         let next = match (self, attempted) {
             (Draft, Move::Submit) => AwaitingContactVerification,
+            (Draft, Move::SubmitForReview) => InReview,
             (AwaitingContactVerification, Move::VerifyContact) => InReview,
             (InReview, Move::Approve) => Approved,
             (InReview, Move::Reject) => Rejected,
@@ -148,6 +152,7 @@ impl fmt::Display for Move {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let words = match self {
             Move::Submit => "be submitted",
+            Move::SubmitForReview => "be submitted for review",
             Move::VerifyContact => "have its contact verified",
             Move::Approve => "be approved",
             Move::Reject => "be rejected",
@@ -164,8 +169,9 @@ mod tests {
     use super::ApplicationState::*;
     use super::*;
 
-    const MOVES: [Move; 7] = [
+    const MOVES: [Move; 8] = [
         Move::Submit,
+        Move::SubmitForReview,
         Move::VerifyContact,
         Move::Approve,
         Move::Reject,
@@ -177,6 +183,7 @@ mod tests {
     fn allowed() -> Vec<(ApplicationState, Move, ApplicationState)> {
         vec![
             (Draft, Move::Submit, AwaitingContactVerification),
+            (Draft, Move::SubmitForReview, InReview),
             (AwaitingContactVerification, Move::VerifyContact, InReview),
             (InReview, Move::Approve, Approved),
             (InReview, Move::Reject, Rejected),

@@ -11,3 +11,4 @@ pub mod token;
 pub use email::EmailAddress;
 pub use form::FormErrors;
 pub mod calendar;
+pub mod direct_bill;

@@ -267,3 +267,25 @@ email_templates!(
     "emails/customer_invitation/body.txt",
     "emails/customer_invitation/body.html"
 );
+
+/// A direct-bill event: a requirement check, the reassessment reminder, a transition.
+pub struct DirectBillNotice {
+    /// Recipient's first name.
+    pub name: String,
+    /// Organisation.
+    pub organisation: String,
+    /// What happened, as a short sentence without a full stop.
+    pub headline: String,
+    /// What it means and what to do.
+    pub body: String,
+    /// Where to look.
+    pub link: String,
+    /// The link's words.
+    pub link_text: String,
+}
+email_templates!(
+    DirectBillNotice,
+    "emails/direct_bill_notice/subject.txt",
+    "emails/direct_bill_notice/body.txt",
+    "emails/direct_bill_notice/body.html"
+);

@@ -77,6 +77,49 @@ pub struct StatusPage {
     can_answer: bool,
     answer: String,
     errors: crate::domain::FormErrors,
+    direct: Option<DirectStatus>,
+}
+
+/// What the status page adds for a direct-bill application.
+pub struct DirectStatus {
+    /// One line per requirement.
+    pub lines: Vec<crate::direct_bill::RequirementLine>,
+    /// Evidence files.
+    pub documents: Vec<db::direct_bill::Document>,
+    /// Declared revenue.
+    pub revenue: String,
+}
+
+async fn direct_status(
+    state: &AppState,
+    app: &Application,
+) -> Result<Option<DirectStatus>, AppError> {
+    if app.program != db::direct_bill::DIRECT_BILL {
+        return Ok(None);
+    }
+    let answers = db::direct_bill::answers(&state.db, app.application_id).await?;
+    let documents = db::direct_bill::documents(&state.db, app.application_id).await?;
+    let checks = db::direct_bill::checks(&state.db, app.application_id).await?;
+    let partner_id_active =
+        crate::direct_bill::standing(&state, app.tenant_id, crate::direct_bill::today())
+            .await?
+            .requirements
+            .iter()
+            .any(|r| r.label.starts_with("Active partner ID") && r.met);
+    Ok(Some(DirectStatus {
+        lines: crate::direct_bill::requirement_lines(
+            app,
+            &answers,
+            documents.len(),
+            &checks,
+            partner_id_active,
+        ),
+        revenue: answers
+            .revenue_usd_cents
+            .map(crate::domain::direct_bill::format_usd)
+            .unwrap_or_default(),
+        documents,
+    }))
 }
 
 fn checks(app: &Application, declined: bool) -> Vec<Check> {
@@ -177,7 +220,9 @@ async fn status_page(
         })
         .collect();
     let is_admin = user.is_global_admin();
+    let direct = direct_status(state, &app).await?;
     Ok(StatusPage {
+        direct,
         state_words: app.state().plain(),
         next_steps: flows::next_steps(app.state()),
         checks: checks(&app, contact_declined),

@@ -19,6 +19,54 @@ pub const CSRF_FIELD: &str = "csrf_token";
 /// Largest form body the CSRF check will read (the body limit layer is the real cap).
 const MAX_FORM_BYTES: usize = 1024 * 1024;
 
+/// Largest request body on the upload route: one evidence file (10 MB) plus room for the
+/// other fields, so a file just over the limit still gets its message beside the field.
+pub const UPLOAD_BODY_BYTES: usize = 11 * 1024 * 1024;
+
+/// True for the route that accepts file uploads.
+pub fn is_upload(request: &Request) -> bool {
+    request.method() == Method::POST && request.uri().path() == crate::web::direct::UPLOAD_PATH
+}
+
+/// Caps every request body: `max_bytes` in general, [`UPLOAD_BODY_BYTES`] on the upload
+/// route. A declared length over the cap is refused before anything is read.
+pub async fn limit_body(max_bytes: usize, request: Request, next: Next) -> Response {
+    let limit = if is_upload(&request) {
+        UPLOAD_BODY_BYTES
+    } else {
+        max_bytes
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let (parts, body) = request.into_parts();
+    let body = Body::new(http_body_util::Limited::new(body, limit));
+    next.run(Request::from_parts(parts, body)).await
+}
+
+/// The CSRF field of a multipart form (the upload form), if present.
+async fn multipart_token(
+    parts: &axum::http::request::Parts,
+    bytes: &axum::body::Bytes,
+) -> Option<String> {
+    use axum::extract::FromRequest;
+    let request = Request::from_parts(parts.clone(), Body::from(bytes.clone()));
+    let mut multipart = axum::extract::Multipart::from_request(request, &())
+        .await
+        .ok()?;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some(CSRF_FIELD) {
+            return field.text().await.ok();
+        }
+    }
+    None
+}
+
 /// Refuses a state-changing request whose form does not carry this session's CSRF token.
 pub async fn require_csrf_token(request: Request, next: Next) -> Response {
     if matches!(
@@ -30,19 +78,29 @@ pub async fn require_csrf_token(request: Request, next: Next) -> Response {
     let Some(session) = request.extensions().get::<Session>().cloned() else {
         return forbidden_csrf();
     };
+    let upload = is_upload(&request);
     let (parts, body) = request.into_parts();
-    let bytes = match to_bytes(body, MAX_FORM_BYTES).await {
+    let max = if upload {
+        UPLOAD_BODY_BYTES
+    } else {
+        MAX_FORM_BYTES
+    };
+    let bytes = match to_bytes(body, max).await {
         Ok(b) => b,
         Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
     };
-    let sent = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
-        .ok()
-        .and_then(|pairs| {
-            pairs
-                .into_iter()
-                .find(|(k, _)| k == CSRF_FIELD)
-                .map(|(_, v)| v)
-        });
+    let sent = if upload {
+        multipart_token(&parts, &bytes).await
+    } else {
+        serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+            .ok()
+            .and_then(|pairs| {
+                pairs
+                    .into_iter()
+                    .find(|(k, _)| k == CSRF_FIELD)
+                    .map(|(_, v)| v)
+            })
+    };
     let expected = session.get::<String>(CSRF_KEY).await.ok().flatten();
     match (sent, expected) {
         (Some(sent), Some(expected)) if constant_time_eq(sent.as_bytes(), expected.as_bytes()) => {

@@ -5,6 +5,7 @@ pub mod agreement;
 pub mod applications;
 pub mod ctx;
 pub mod dashboard;
+pub mod direct;
 pub mod enroll;
 pub mod home;
 pub mod mailbox;
@@ -32,6 +33,7 @@ pub fn pages(mail_transport: MailTransportKind) -> Router<AppState> {
         .merge(password::router())
         .merge(dashboard::router())
         .merge(enroll::router())
+        .merge(direct::router())
         .merge(applications::router())
         .merge(verify::router())
         .merge(agreement::router())

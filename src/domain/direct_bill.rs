@@ -1,0 +1,502 @@
+//! Rules of the direct-bill program: eligibility, revenue, evidence files, managed services,
+//! the reviewers' requirement checks and the yearly reassessment.
+
+use time::{Date, Month};
+
+/// Months as an indirect reseller before a tenant may apply.
+pub const TENURE_MONTHS: u32 = 12;
+/// The least trailing-12-month program revenue, in US cents (USD 300,000).
+pub const MIN_REVENUE_CENTS: i64 = 300_000 * 100;
+/// Largest evidence file.
+pub const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
+/// Most evidence files per application.
+pub const MAX_DOCUMENTS: i64 = 5;
+/// Months from approval (or the last reassessment) to the next reassessment.
+pub const REASSESSMENT_MONTHS: u32 = 12;
+/// Days before the reassessment that the reminder is sent.
+pub const REMINDER_DAYS_BEFORE: i64 = 30;
+
+/// The same day `months` later; a day the target month lacks becomes its last day
+/// (29 Feb 2024 + 12 months = 28 Feb 2025).
+pub fn add_months(date: Date, months: u32) -> Date {
+    let total = date.month() as i32 - 1 + months as i32;
+    let year = date.year() + total.div_euclid(12);
+    let month = Month::try_from((total.rem_euclid(12) + 1) as u8).unwrap_or(Month::January);
+    let last = time::util::days_in_month(month, year);
+    Date::from_calendar_date(year, month, date.day().min(last)).unwrap_or(date)
+}
+
+/// Formats a date for people: "22 Nov 2026".
+pub fn day(d: Date) -> String {
+    let format = time::macros::format_description!("[day padding:none] [month repr:short] [year]");
+    d.format(&format).unwrap_or_else(|_| d.to_string())
+}
+
+/// Reads an amount of US dollars as written by people ("300,000", "$ 312 500.50", "USD 300000")
+/// into cents.
+pub fn parse_usd(input: &str) -> Result<i64, String> {
+    let cleaned: String = input
+        .trim()
+        .trim_start_matches("USD")
+        .trim_start_matches("US$")
+        .trim_start_matches('$')
+        .trim_end_matches("USD")
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\''))
+        .collect();
+    if cleaned.is_empty() {
+        return Err("Enter your program cloud revenue of the last 12 months, in US dollars".into());
+    }
+    let invalid = || "Enter the revenue as an amount of US dollars, like 350,000".to_owned();
+    let (whole, cents) = match cleaned.split_once('.') {
+        Some((w, c)) => (w, c),
+        None => (cleaned.as_str(), ""),
+    };
+    if whole.is_empty()
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || cents.len() > 2
+        || !cents.chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(invalid());
+    }
+    if whole.len() > 13 {
+        return Err("That amount is too large; check the number of digits".into());
+    }
+    let whole: i64 = whole.parse().map_err(|_| invalid())?;
+    let cents: i64 = if cents.is_empty() {
+        0
+    } else {
+        format!("{cents:0<2}").parse().map_err(|_| invalid())?
+    };
+    Ok(whole * 100 + cents)
+}
+
+/// Formats cents as "USD 300,000" (or "USD 300,000.50").
+pub fn format_usd(cents: i64) -> String {
+    let whole = cents / 100;
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match cents % 100 {
+        0 => format!("USD {grouped}"),
+        c => format!("USD {grouped}.{c:02}"),
+    }
+}
+
+/// The revenue rule, stated for the applicant.
+pub const REVENUE_RULE: &str = "Direct bill needs at least USD 300,000 of program cloud revenue in the last 12 months as an indirect reseller.";
+
+/// Checks the declared revenue against the minimum.
+pub fn check_revenue(cents: i64) -> Result<i64, String> {
+    if cents < MIN_REVENUE_CENTS {
+        Err(format!(
+            "{} You entered {}. Apply again once your revenue reaches the minimum.",
+            REVENUE_RULE,
+            format_usd(cents)
+        ))
+    } else {
+        Ok(cents)
+    }
+}
+
+/// An evidence file's type, read from its first bytes (never from its name).
+pub fn sniff_document(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF-") {
+        Some("application/pdf")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(b"\xFF\xD8\xFF") {
+        Some("image/jpeg")
+    } else {
+        None
+    }
+}
+
+/// A file name safe to show and to send back in a download: no path, no control characters,
+/// at most 255 characters.
+pub fn clean_file_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = base
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '"' | ';'))
+        .take(255)
+        .collect();
+    let cleaned = cleaned.trim().to_owned();
+    if cleaned.is_empty() {
+        "evidence".into()
+    } else {
+        cleaned
+    }
+}
+
+/// Kinds of managed services an applicant can list.
+pub const SERVICE_KINDS: [(&str, &str); 3] = [
+    ("managed_service", "Managed service"),
+    ("ip_service", "IP service"),
+    ("customer_solution", "Customer solution"),
+];
+
+/// A kind's label, or `None` for an unknown code.
+pub fn service_kind_label(code: &str) -> Option<&'static str> {
+    SERVICE_KINDS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, l)| *l)
+}
+
+/// Support plans the partner may hold.
+pub const SUPPORT_PLANS: [(&str, &str); 2] = [
+    ("advanced", "Advanced support"),
+    ("premier", "Premier support"),
+];
+
+/// A plan's label.
+pub fn support_plan_label(code: &str) -> &'static str {
+    SUPPORT_PLANS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, l)| *l)
+        .unwrap_or("Unknown plan")
+}
+
+/// One computed eligibility requirement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Requirement {
+    /// What is required.
+    pub label: &'static str,
+    /// Met today.
+    pub met: bool,
+    /// Where the tenant stands, in words (and when it will meet it).
+    pub detail: String,
+}
+
+/// What eligibility is computed from.
+#[derive(Clone, Debug, Default)]
+pub struct EligibilityFacts {
+    /// Day the indirect-reseller application was approved, if it was.
+    pub approved_on: Option<Date>,
+    /// The current partner agreement is accepted.
+    pub agreement_accepted: bool,
+    /// The tenant's partner ID, if it has one.
+    pub partner_id: Option<String>,
+    /// That membership is active.
+    pub membership_active: bool,
+    /// That membership is in the tenant's country.
+    pub membership_in_country: bool,
+    /// The tenant's country, in words.
+    pub country_name: String,
+}
+
+/// The computed requirements as of `today`.
+pub fn eligibility(f: &EligibilityFacts, today: Date) -> Vec<Requirement> {
+    let reseller = match (f.approved_on, f.agreement_accepted) {
+        (Some(on), true) => Requirement {
+            label: "Approved indirect reseller with the partner agreement accepted",
+            met: true,
+            detail: format!("Approved on {}; partner agreement accepted.", day(on)),
+        },
+        (Some(on), false) => Requirement {
+            label: "Approved indirect reseller with the partner agreement accepted",
+            met: false,
+            detail: format!(
+                "Approved on {}, but the partner agreement is not accepted yet. A global admin can accept it from the dashboard.",
+                day(on)
+            ),
+        },
+        (None, _) => Requirement {
+            label: "Approved indirect reseller with the partner agreement accepted",
+            met: false,
+            detail: "Your organisation is not an approved indirect reseller yet. Enroll as an indirect reseller first.".into(),
+        },
+    };
+    let tenure = match f.approved_on {
+        Some(on) => {
+            let from = add_months(on, TENURE_MONTHS);
+            if today >= from {
+                Requirement {
+                    label: "At least 12 months as an indirect reseller",
+                    met: true,
+                    detail: format!("Indirect reseller since {}.", day(on)),
+                }
+            } else {
+                Requirement {
+                    label: "At least 12 months as an indirect reseller",
+                    met: false,
+                    detail: format!(
+                        "Indirect reseller since {}: you meet this on {}.",
+                        day(on),
+                        day(from)
+                    ),
+                }
+            }
+        }
+        None => Requirement {
+            label: "At least 12 months as an indirect reseller",
+            met: false,
+            detail: "Counts from the day your indirect-reseller application is approved.".into(),
+        },
+    };
+    let partner = match &f.partner_id {
+        Some(id) if f.membership_active && f.membership_in_country => Requirement {
+            label: "Active partner ID in your country",
+            met: true,
+            detail: format!("Partner ID {id}, active, in {}.", f.country_name),
+        },
+        Some(id) if !f.membership_active => Requirement {
+            label: "Active partner ID in your country",
+            met: false,
+            detail: format!(
+                "Partner ID {id} is not active. Reactivate it in the partner network, then come back."
+            ),
+        },
+        Some(id) => Requirement {
+            label: "Active partner ID in your country",
+            met: false,
+            detail: format!(
+                "Partner ID {id} does not belong to a company profile in {}.",
+                f.country_name
+            ),
+        },
+        None => Requirement {
+            label: "Active partner ID in your country",
+            met: false,
+            detail: "Your organisation has no partner ID on record.".into(),
+        },
+    };
+    vec![reseller, tenure, partner]
+}
+
+/// The reviewers' requirement checks, in their enforced order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckStep {
+    /// Revenue and tenure confirmed from the evidence.
+    RevenueTenure,
+    /// Credit check.
+    CreditCheck,
+    /// Third-party capability assessment scheduled.
+    AssessmentScheduled,
+    /// The assessment's result.
+    AssessmentResult,
+}
+
+impl CheckStep {
+    /// Every step in order.
+    pub const ALL: [CheckStep; 4] = [
+        CheckStep::RevenueTenure,
+        CheckStep::CreditCheck,
+        CheckStep::AssessmentScheduled,
+        CheckStep::AssessmentResult,
+    ];
+
+    /// Database and URL code.
+    pub fn code(self) -> &'static str {
+        match self {
+            CheckStep::RevenueTenure => "revenue_tenure",
+            CheckStep::CreditCheck => "credit_check",
+            CheckStep::AssessmentScheduled => "assessment_scheduled",
+            CheckStep::AssessmentResult => "assessment_result",
+        }
+    }
+
+    /// Reads a code.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// In words.
+    pub fn label(self) -> &'static str {
+        match self {
+            CheckStep::RevenueTenure => "Revenue and tenure confirmed",
+            CheckStep::CreditCheck => "Credit check",
+            CheckStep::AssessmentScheduled => "Capability assessment scheduled",
+            CheckStep::AssessmentResult => "Capability assessment result",
+        }
+    }
+
+    /// The step that must have passed first.
+    pub fn needs(self) -> Option<CheckStep> {
+        match self {
+            CheckStep::RevenueTenure => None,
+            CheckStep::CreditCheck => Some(CheckStep::RevenueTenure),
+            CheckStep::AssessmentScheduled => Some(CheckStep::CreditCheck),
+            CheckStep::AssessmentResult => Some(CheckStep::AssessmentScheduled),
+        }
+    }
+}
+
+/// A recorded check's outcome, as far as the order cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckOutcome {
+    /// Passed (or, for scheduling, scheduled).
+    Passed,
+    /// Failed.
+    Failed,
+}
+
+/// Why a check cannot be recorded now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OrderRefusal {
+    /// An earlier step has not passed.
+    NeedsFirst(CheckStep),
+    /// This step passed already, or a later step is recorded.
+    AlreadyDone,
+}
+
+impl OrderRefusal {
+    /// The refusal in words for the reviewer.
+    pub fn message(&self, step: CheckStep) -> String {
+        match self {
+            OrderRefusal::NeedsFirst(first) => format!(
+                "{} can only be recorded after “{}” has passed.",
+                step.label(),
+                first.label()
+            ),
+            OrderRefusal::AlreadyDone => format!(
+                "{} is already recorded, and a passed check or a later step cannot be changed.",
+                step.label()
+            ),
+        }
+    }
+}
+
+/// May `step` be recorded, given the outcomes recorded so far (in any order)?
+/// A failed step may be recorded again while no later step exists.
+pub fn may_record(
+    step: CheckStep,
+    recorded: &[(CheckStep, CheckOutcome)],
+) -> Result<(), OrderRefusal> {
+    let outcome = |s: CheckStep| recorded.iter().find(|(r, _)| *r == s).map(|(_, o)| *o);
+    if let Some(first) = step.needs()
+        && outcome(first) != Some(CheckOutcome::Passed)
+    {
+        return Err(OrderRefusal::NeedsFirst(first));
+    }
+    let later_recorded = CheckStep::ALL
+        .iter()
+        .skip_while(|s| **s != step)
+        .skip(1)
+        .any(|s| outcome(*s).is_some());
+    match outcome(step) {
+        Some(CheckOutcome::Passed) => Err(OrderRefusal::AlreadyDone),
+        _ if later_recorded => Err(OrderRefusal::AlreadyDone),
+        _ => Ok(()),
+    }
+}
+
+/// True when every check has passed, so the application may be approved.
+pub fn all_passed(recorded: &[(CheckStep, CheckOutcome)]) -> bool {
+    CheckStep::ALL.iter().all(|s| {
+        recorded
+            .iter()
+            .any(|(r, o)| r == s && *o == CheckOutcome::Passed)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn months_are_added_by_the_calendar() {
+        assert_eq!(add_months(date!(2025 - 11 - 22), 12), date!(2026 - 11 - 22));
+        assert_eq!(add_months(date!(2024 - 02 - 29), 12), date!(2025 - 02 - 28));
+        assert_eq!(add_months(date!(2025 - 01 - 31), 1), date!(2025 - 02 - 28));
+        assert_eq!(add_months(date!(2025 - 12 - 15), 1), date!(2026 - 01 - 15));
+    }
+
+    #[test]
+    fn tenure_is_met_on_the_day_twelve_months_after_approval() {
+        let facts = |approved| EligibilityFacts {
+            approved_on: Some(approved),
+            agreement_accepted: true,
+            partner_id: Some("1234567".into()),
+            membership_active: true,
+            membership_in_country: true,
+            country_name: "Germany".into(),
+        };
+        let today = date!(2026 - 11 - 22);
+        let exactly = eligibility(&facts(date!(2025 - 11 - 22)), today);
+        assert!(exactly.iter().all(|r| r.met));
+        let a_day_short = eligibility(&facts(date!(2025 - 11 - 23)), today);
+        assert!(!a_day_short[1].met);
+        assert!(a_day_short[1].detail.contains("23 Nov 2026"));
+    }
+
+    #[test]
+    fn every_failed_requirement_says_why() {
+        let none = eligibility(&EligibilityFacts::default(), date!(2026 - 11 - 22));
+        assert!(none.iter().all(|r| !r.met && !r.detail.is_empty()));
+        let inactive = eligibility(
+            &EligibilityFacts {
+                partner_id: Some("7654321".into()),
+                ..Default::default()
+            },
+            date!(2026 - 11 - 22),
+        );
+        assert!(inactive[2].detail.contains("not active"));
+    }
+
+    #[test]
+    fn revenue_is_read_as_people_write_it() {
+        assert_eq!(parse_usd("300,000"), Ok(30_000_000));
+        assert_eq!(parse_usd("$ 312 500.5"), Ok(31_250_050));
+        assert_eq!(parse_usd("USD 299999.99"), Ok(29_999_999));
+        assert!(parse_usd("").is_err());
+        assert!(parse_usd("three hundred").is_err());
+        assert!(parse_usd("1.234").is_err());
+        assert!(parse_usd("-5").is_err());
+        assert!(parse_usd("99999999999999999999").is_err());
+    }
+
+    #[test]
+    fn the_revenue_minimum_is_inclusive() {
+        assert!(check_revenue(29_999_900).is_err());
+        assert!(check_revenue(30_000_000).is_ok());
+        assert_eq!(format_usd(29_999_900), "USD 299,999");
+        assert_eq!(format_usd(100_050), "USD 1,000.50");
+    }
+
+    #[test]
+    fn files_are_typed_by_content() {
+        assert_eq!(sniff_document(b"%PDF-1.7 ..."), Some("application/pdf"));
+        assert_eq!(sniff_document(b"\x89PNG\r\n\x1a\n...."), Some("image/png"));
+        assert_eq!(sniff_document(b"\xFF\xD8\xFF\xE0"), Some("image/jpeg"));
+        assert_eq!(sniff_document(b"MZ\x90\x00"), None);
+        assert_eq!(clean_file_name("C:\\docs\\rev\"enue;.pdf"), "revenue.pdf");
+        assert_eq!(clean_file_name("../"), "evidence");
+    }
+
+    #[test]
+    fn checks_follow_their_order() {
+        use CheckOutcome::*;
+        use CheckStep::*;
+        assert_eq!(
+            may_record(AssessmentScheduled, &[(RevenueTenure, Passed)]),
+            Err(OrderRefusal::NeedsFirst(CreditCheck))
+        );
+        assert_eq!(
+            may_record(CreditCheck, &[(RevenueTenure, Failed)]),
+            Err(OrderRefusal::NeedsFirst(RevenueTenure))
+        );
+        assert!(may_record(RevenueTenure, &[]).is_ok());
+        assert!(may_record(RevenueTenure, &[(RevenueTenure, Failed)]).is_ok());
+        assert_eq!(
+            may_record(RevenueTenure, &[(RevenueTenure, Passed)]),
+            Err(OrderRefusal::AlreadyDone)
+        );
+        let all = [
+            (RevenueTenure, Passed),
+            (CreditCheck, Passed),
+            (AssessmentScheduled, Passed),
+            (AssessmentResult, Passed),
+        ];
+        assert!(all_passed(&all));
+        assert!(!all_passed(&all[..3]));
+    }
+}

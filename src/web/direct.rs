@@ -1,0 +1,939 @@
+//! Direct-bill enrollment for a tenant's global admin (`/enroll/direct/...`): the intake
+//! window and eligibility checklist, the wizard with evidence upload, and the transition
+//! back to indirect reseller.
+
+use crate::db::{
+    self, applications::Application, direct_bill as store, direct_bill::Answers,
+    direct_bill::Document, direct_bill::ServiceRow,
+};
+use crate::direct_bill::{
+    self as flows, OperationsInput, Refusal, RevenueInput, ServicesAction, Standing, SubmitOutcome,
+    SupportInput,
+};
+use crate::domain::FormErrors;
+use crate::domain::application::ApplicationState;
+use crate::domain::direct_bill as rules;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
+use crate::web::redirect_with_flash;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Multipart, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// The one route that takes file uploads (a bigger body limit applies to it).
+pub const UPLOAD_PATH: &str = "/enroll/direct/revenue";
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/enroll/direct", get(overview))
+        .route("/enroll/direct/start", post(start))
+        .route(
+            UPLOAD_PATH,
+            get(show_revenue)
+                .post(save_revenue)
+                .layer(DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/enroll/direct/documents/{id}/remove",
+            post(remove_document),
+        )
+        .route(
+            "/enroll/direct/support",
+            get(show_support).post(save_support),
+        )
+        .route(
+            "/enroll/direct/operations",
+            get(show_operations).post(save_operations),
+        )
+        .route(
+            "/enroll/direct/services",
+            get(show_services).post(save_services),
+        )
+        .route("/enroll/direct/check", get(show_check))
+        .route("/enroll/direct/submit", post(submit))
+        .route(
+            "/applications/{id}/documents/{document}",
+            get(download_own_document),
+        )
+        .route(
+            "/direct-bill/transition",
+            get(confirm_transition).post(transition),
+        )
+}
+
+/// The overview: intake window, computed eligibility, and where to go next.
+#[derive(Template, WebTemplate)]
+#[template(path = "direct/overview.html")]
+pub struct OverviewPage {
+    ctx: Ctx,
+    is_admin: bool,
+    standing: Standing,
+    reopens_on: Option<String>,
+    open_step: Option<String>,
+    open_id: Option<Uuid>,
+    partner_due: Option<String>,
+}
+
+async fn overview(
+    State(state): State<AppState>,
+    SignedIn { ctx, user }: SignedIn,
+) -> Result<OverviewPage, AppError> {
+    let standing = flows::standing(&state, user.tenant_id, flows::today()).await?;
+    let (open_step, open_id) = match standing.open() {
+        Some(a) if matches!(a.state(), ApplicationState::Draft) => {
+            (Some(a.current_step.clone()), None)
+        }
+        Some(a) => (None, Some(a.application_id)),
+        None => (None, None),
+    };
+    Ok(OverviewPage {
+        ctx,
+        is_admin: user.is_global_admin(),
+        reopens_on: standing.intake.direct_bill_reopens_on.map(rules::day),
+        partner_due: standing
+            .partner
+            .as_ref()
+            .filter(|p| p.status == "active")
+            .map(|p| rules::day(p.reassessment_due_on)),
+        open_step,
+        open_id,
+        standing,
+    })
+}
+
+async fn start(
+    State(state): State<AppState>,
+    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
+) -> Result<Response, AppError> {
+    match flows::start(&state, &user).await? {
+        Ok(_) => Ok(Redirect::to("/enroll/direct/revenue").into_response()),
+        Err(refusal) => refused(&ctx, refusal).await,
+    }
+}
+
+/// Back to the overview with the reason.
+async fn refused(ctx: &Ctx, refusal: Refusal) -> Result<Response, AppError> {
+    let message = match refusal {
+        Refusal::IntakeClosed => {
+            "Direct-bill intake is closed, so no application can be started or submitted now."
+        }
+        Refusal::NotEligible => {
+            "Your organisation does not meet every requirement yet; the list below says which and when."
+        }
+        Refusal::AlreadyPartner => "Your organisation is already a direct-bill partner.",
+    };
+    redirect_with_flash(&ctx.session, "/enroll/direct", "warning", message).await
+}
+
+/// A global admin with the tenant's direct-bill application that may change: a draft
+/// (while intake is open and the tenant eligible) or one waiting for information.
+pub struct DirectWizard {
+    ctx: Ctx,
+    user: db::users::SessionUser,
+    app: Application,
+    answers: Answers,
+}
+
+impl FromRequestParts<AppState> for DirectWizard {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let GlobalAdmin(SignedIn { ctx, user }) =
+            GlobalAdmin::from_request_parts(parts, state).await?;
+        let fail = |e: anyhow::Error| AppError::from(e).into_response();
+        let standing = flows::standing(state, user.tenant_id, flows::today())
+            .await
+            .map_err(fail)?;
+        let Some(app) = standing.open().cloned() else {
+            return Err(Redirect::to("/enroll/direct").into_response());
+        };
+        match app.state() {
+            ApplicationState::InfoRequested => {}
+            ApplicationState::Draft => {
+                let refusal = if !standing.intake.direct_bill_intake_open {
+                    Some(Refusal::IntakeClosed)
+                } else if !standing.eligible() {
+                    Some(Refusal::NotEligible)
+                } else {
+                    None
+                };
+                if let Some(r) = refusal {
+                    return Err(refused(&ctx, r).await.unwrap_or_else(|e| e.into_response()));
+                }
+            }
+            _ => {
+                return Err(
+                    Redirect::to(&format!("/applications/{}", app.application_id)).into_response(),
+                );
+            }
+        }
+        let answers = store::answers(&state.db, app.application_id)
+            .await
+            .map_err(|e| AppError::from(e).into_response())?;
+        Ok(DirectWizard {
+            ctx,
+            user,
+            app,
+            answers,
+        })
+    }
+}
+
+/// Progress and navigation of one step.
+pub struct Step {
+    /// 1-based position.
+    pub number: usize,
+    /// Number of steps.
+    pub total: usize,
+    /// Where "Back" goes.
+    pub back: String,
+    /// "check" when the user came from the check-your-answers page.
+    pub from: String,
+}
+
+impl Step {
+    fn new(name: &str, from: &str) -> Self {
+        let index = flows::step_index(name);
+        let from_check = from == "check";
+        let back = if from_check {
+            "/enroll/direct/check".to_owned()
+        } else if index == 0 {
+            "/enroll/direct".to_owned()
+        } else {
+            format!("/enroll/direct/{}", flows::STEPS[index - 1])
+        };
+        Step {
+            number: index + 1,
+            total: flows::STEPS.len(),
+            back,
+            from: if from_check {
+                "check".into()
+            } else {
+                String::new()
+            },
+        }
+    }
+}
+
+/// `?from=check` on a step opened through a Change link.
+#[derive(Debug, Default, Deserialize)]
+pub struct FromQuery {
+    #[serde(default)]
+    from: String,
+}
+
+/// The furthest step reached once `current` is saved.
+fn reached(app: &Application, current: &str) -> &'static str {
+    let next = flows::step_index(current) + 1;
+    let furthest = flows::step_index(&app.current_step).max(next);
+    flows::STEPS[furthest.min(flows::STEPS.len() - 1)]
+}
+
+/// On to the next step, or back to the check page.
+fn after_save(current: &str, from: &str) -> Response {
+    if from == "check" {
+        return Redirect::to("/enroll/direct/check").into_response();
+    }
+    let next = flows::STEPS
+        .get(flows::step_index(current) + 1)
+        .copied()
+        .unwrap_or("check");
+    Redirect::to(&format!("/enroll/direct/{next}")).into_response()
+}
+
+/// A save that found the application submitted meanwhile.
+fn gone(app: &Application) -> Response {
+    Redirect::to(&format!("/applications/{}", app.application_id)).into_response()
+}
+
+/// Step 1: revenue and evidence.
+#[derive(Template, WebTemplate)]
+#[template(path = "direct/revenue.html")]
+pub struct RevenuePage {
+    ctx: Ctx,
+    step: Step,
+    app: Application,
+    revenue: String,
+    documents: Vec<Document>,
+    errors: FormErrors,
+    rule: &'static str,
+}
+
+fn revenue_value(a: &Answers) -> String {
+    a.revenue_usd_cents
+        .map(|c| rules::format_usd(c).trim_start_matches("USD ").to_owned())
+        .unwrap_or_default()
+}
+
+async fn show_revenue(
+    State(state): State<AppState>,
+    w: DirectWizard,
+    Query(q): Query<FromQuery>,
+) -> Result<RevenuePage, AppError> {
+    let documents = store::documents(&state.db, w.app.application_id).await?;
+    Ok(RevenuePage {
+        step: Step::new("revenue", &q.from),
+        revenue: revenue_value(&w.answers),
+        documents,
+        errors: FormErrors::default(),
+        rule: rules::REVENUE_RULE,
+        app: w.app,
+        ctx: w.ctx,
+    })
+}
+
+/// What the revenue form sent (multipart, because of the file).
+#[derive(Default)]
+struct RevenueForm {
+    revenue: String,
+    from: String,
+    action: String,
+    file_name: String,
+    file: Vec<u8>,
+    file_too_large: bool,
+}
+
+async fn read_revenue_form(mut multipart: Multipart) -> Result<RevenueForm, Response> {
+    let mut form = RevenueForm::default();
+    let bad = |e: axum::extract::multipart::MultipartError| e.into_response();
+    while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "evidence" {
+            form.file_name = field.file_name().unwrap_or_default().to_owned();
+            while let Some(chunk) = field.chunk().await.map_err(bad)? {
+                if form.file.len() + chunk.len() > rules::MAX_DOCUMENT_BYTES {
+                    form.file_too_large = true;
+                    form.file.clear();
+                } else if !form.file_too_large {
+                    form.file.extend_from_slice(&chunk);
+                }
+            }
+        } else {
+            let text: String = field.text().await.map_err(bad)?.chars().take(200).collect();
+            match name.as_str() {
+                "revenue" => form.revenue = text,
+                "from" => form.from = text,
+                "action" => form.action = text,
+                _ => {}
+            }
+        }
+    }
+    Ok(form)
+}
+
+async fn save_revenue(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    w: DirectWizard,
+    multipart: Multipart,
+) -> Result<Response, AppError> {
+    let form = match read_revenue_form(multipart).await {
+        Ok(f) => f,
+        Err(response) => return Ok(response),
+    };
+    let mut errors = FormErrors::default();
+    let mut uploaded = None;
+    if form.file_too_large {
+        errors.add("evidence", flows::UploadRefusal::TooLarge.message());
+    } else if !form.file.is_empty() || !form.file_name.is_empty() {
+        match flows::upload(&state, &w.user, &w.app, &form.file_name, &form.file, &ip).await? {
+            Ok(_) => uploaded = Some(rules::clean_file_name(&form.file_name)),
+            Err(refusal) => errors.add("evidence", refusal.message()),
+        }
+    } else if form.action == "upload" {
+        errors.add("evidence", flows::UploadRefusal::Empty.message());
+    }
+    let documents = store::documents(&state.db, w.app.application_id).await?;
+    if errors.is_empty() && form.action == "upload" {
+        // Keep what was typed: a readable amount is saved with the draft.
+        if let Ok(cents) = rules::parse_usd(&form.revenue) {
+            let mut tx = state.db.begin().await?;
+            store::save_revenue(&mut tx, w.app.application_id, cents, &w.app.current_step).await?;
+            tx.commit().await?;
+        }
+        let message = format!(
+            "{} is uploaded. You can add up to {} more.",
+            uploaded.unwrap_or_default(),
+            rules::MAX_DOCUMENTS - documents.len() as i64
+        );
+        let to = if form.from == "check" {
+            "/enroll/direct/revenue?from=check"
+        } else {
+            UPLOAD_PATH
+        };
+        return redirect_with_flash(&w.ctx.session, to, "success", &message).await;
+    }
+    if errors.is_empty() {
+        match (RevenueInput {
+            revenue: form.revenue.clone(),
+        })
+        .validate(documents.len())
+        {
+            Ok(cents) => {
+                let mut tx = state.db.begin().await?;
+                let saved = store::save_revenue(
+                    &mut tx,
+                    w.app.application_id,
+                    cents,
+                    reached(&w.app, "revenue"),
+                )
+                .await?;
+                tx.commit().await?;
+                if !saved {
+                    return Ok(gone(&w.app));
+                }
+                crate::enrollment::note_answers_changed(&state, &w.user, &w.app, "Revenue").await?;
+                return Ok(after_save("revenue", &form.from));
+            }
+            Err(e) => errors = e,
+        }
+    }
+    let page = RevenuePage {
+        step: Step::new("revenue", &form.from),
+        revenue: form.revenue,
+        documents,
+        errors,
+        rule: rules::REVENUE_RULE,
+        app: w.app,
+        ctx: w.ctx,
+    };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+/// Form of the remove buttons.
+#[derive(Debug, Default, Deserialize)]
+pub struct RemoveForm {
+    #[serde(default)]
+    from: String,
+}
+
+async fn remove_document(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    w: DirectWizard,
+    Path(id): Path<String>,
+    Form(form): Form<RemoveForm>,
+) -> Result<Response, AppError> {
+    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    let to = if form.from == "check" {
+        "/enroll/direct/revenue?from=check"
+    } else {
+        UPLOAD_PATH
+    };
+    if flows::remove_document(&state, &w.user, &w.app, id, &ip).await? {
+        redirect_with_flash(&w.ctx.session, to, "success", "The file is removed.").await
+    } else {
+        redirect_with_flash(&w.ctx.session, to, "info", "That file was already removed.").await
+    }
+}
+
+/// Sends an evidence file back: only to admins of the tenant it belongs to (staff have
+/// their own route).
+async fn download_own_document(
+    State(state): State<AppState>,
+    SignedIn { user, .. }: SignedIn,
+    Path((app_id, doc_id)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let app_id = Uuid::parse_str(&app_id).map_err(|_| AppError::NotFound)?;
+    let doc_id = Uuid::parse_str(&doc_id).map_err(|_| AppError::NotFound)?;
+    let doc = store::document_content(&state.db, app_id, doc_id)
+        .await?
+        .filter(|d| d.tenant_id == user.tenant_id)
+        .ok_or(AppError::NotFound)?;
+    if !matches!(user.role.as_str(), "global_admin" | "account_admin") {
+        return Err(AppError::Forbidden);
+    }
+    Ok(document_response(doc))
+}
+
+/// The download response: the stored type, as an attachment, never sniffed or cached.
+pub fn document_response(doc: store::DocumentContent) -> Response {
+    let disposition = format!(
+        "attachment; filename=\"{}\"",
+        doc.file_name
+            .replace(|c: char| !c.is_ascii() || c == '"', "_")
+    );
+    let mut response = doc.content.into_response();
+    let headers = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&doc.content_type) {
+        headers.insert(header::CONTENT_TYPE, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    response
+}
+
+/// Step 2: support.
+#[derive(Template, WebTemplate)]
+#[template(path = "direct/support.html")]
+pub struct SupportPage {
+    ctx: Ctx,
+    step: Step,
+    form: SupportInput,
+    errors: FormErrors,
+}
+
+async fn show_support(w: DirectWizard, Query(q): Query<FromQuery>) -> SupportPage {
+    SupportPage {
+        step: Step::new("support", &q.from),
+        form: SupportInput::from_answers(&w.answers),
+        errors: FormErrors::default(),
+        ctx: w.ctx,
+    }
+}
+
+/// A step form with its navigation field.
+#[derive(Debug, Default, Deserialize)]
+pub struct StepForm<T> {
+    #[serde(flatten)]
+    input: T,
+    #[serde(default)]
+    from: String,
+}
+
+async fn save_support(
+    State(state): State<AppState>,
+    w: DirectWizard,
+    Form(form): Form<StepForm<SupportInput>>,
+) -> Result<Response, AppError> {
+    match form.input.validate() {
+        Ok(plan) => {
+            let mut tx = state.db.begin().await?;
+            let saved = store::save_support(
+                &mut tx,
+                w.app.application_id,
+                true,
+                plan,
+                reached(&w.app, "support"),
+            )
+            .await?;
+            tx.commit().await?;
+            if !saved {
+                return Ok(gone(&w.app));
+            }
+            crate::enrollment::note_answers_changed(&state, &w.user, &w.app, "Support").await?;
+            Ok(after_save("support", &form.from))
+        }
+        Err(errors) => {
+            let page = SupportPage {
+                step: Step::new("support", &form.from),
+                form: form.input,
+                errors,
+                ctx: w.ctx,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+/// Step 3: operations and capabilities.
+#[derive(Template, WebTemplate)]
+#[template(path = "direct/operations.html")]
+pub struct OperationsPage {
+    ctx: Ctx,
+    step: Step,
+    form: OperationsInput,
+    errors: FormErrors,
+}
+
+impl OperationsPage {
+    /// The four capability fields: name, label, hint, value.
+    fn fields(&self) -> [(&'static str, &'static str, &'static str, &str); 4] {
+        [
+            (
+                "billing",
+                "Billing",
+                "How you invoice customers and collect payment",
+                &self.form.billing,
+            ),
+            (
+                "provisioning",
+                "Provisioning",
+                "How you set up and change customers' services",
+                &self.form.provisioning,
+            ),
+            (
+                "customer_support",
+                "Customer support",
+                "How customers reach you and how you resolve their problems",
+                &self.form.customer_support,
+            ),
+            (
+                "security",
+                "Security",
+                "How you protect customers' data and accounts",
+                &self.form.security,
+            ),
+        ]
+    }
+}
+
+async fn show_operations(w: DirectWizard, Query(q): Query<FromQuery>) -> OperationsPage {
+    OperationsPage {
+        step: Step::new("operations", &q.from),
+        form: OperationsInput::from_answers(&w.answers),
+        errors: FormErrors::default(),
+        ctx: w.ctx,
+    }
+}
+
+async fn save_operations(
+    State(state): State<AppState>,
+    w: DirectWizard,
+    Form(form): Form<StepForm<OperationsInput>>,
+) -> Result<Response, AppError> {
+    match form.input.validate() {
+        Ok(ops) => {
+            let mut tx = state.db.begin().await?;
+            let saved = store::save_operations(
+                &mut tx,
+                w.app.application_id,
+                &ops,
+                reached(&w.app, "operations"),
+            )
+            .await?;
+            tx.commit().await?;
+            if !saved {
+                return Ok(gone(&w.app));
+            }
+            crate::enrollment::note_answers_changed(&state, &w.user, &w.app, "Operations").await?;
+            Ok(after_save("operations", &form.from))
+        }
+        Err(errors) => {
+            let page = OperationsPage {
+                step: Step::new("operations", &form.from),
+                form: form.input,
+                errors,
+                ctx: w.ctx,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+/// Step 4: managed services, rows added and removed without JavaScript.
+#[derive(Template, WebTemplate)]
+#[template(path = "direct/services.html")]
+pub struct ServicesPage {
+    ctx: Ctx,
+    step: Step,
+    rows: Vec<ServiceRow>,
+    kinds: &'static [(&'static str, &'static str)],
+    row_errors: Vec<(String, String)>,
+    can_add: bool,
+}
+
+impl ServicesPage {
+    fn row_error(&self, key: &str) -> Option<&str> {
+        self.row_errors
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, m)| m.as_str())
+    }
+}
+
+fn services_page(
+    ctx: Ctx,
+    from: &str,
+    mut rows: Vec<ServiceRow>,
+    row_errors: Vec<(String, String)>,
+) -> ServicesPage {
+    if rows.is_empty() {
+        rows.push(ServiceRow::default());
+    }
+    ServicesPage {
+        step: Step::new("services", from),
+        can_add: rows.len() < flows::MAX_SERVICE_ROWS,
+        rows,
+        kinds: &rules::SERVICE_KINDS,
+        row_errors,
+        ctx,
+    }
+}
+
+async fn show_services(w: DirectWizard, Query(q): Query<FromQuery>) -> ServicesPage {
+    services_page(w.ctx, &q.from, w.answers.managed_services, Vec::new())
+}
+
+async fn save_services(
+    State(state): State<AppState>,
+    w: DirectWizard,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let from = pairs
+        .iter()
+        .find(|(k, _)| k == "from")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    let (mut rows, action) = flows::read_services_form(&pairs);
+    let step = match action {
+        ServicesAction::Continue => reached(&w.app, "services"),
+        _ => flows::STEPS[flows::step_index(&w.app.current_step)],
+    };
+    match action {
+        ServicesAction::Add => {
+            rows = flows::non_empty_rows(rows);
+            if rows.len() < flows::MAX_SERVICE_ROWS {
+                rows.push(ServiceRow::default());
+            }
+        }
+        ServicesAction::Remove(i) => {
+            if i < rows.len() {
+                rows.remove(i);
+            }
+            rows = flows::non_empty_rows(rows);
+        }
+        ServicesAction::Continue => {
+            rows = flows::non_empty_rows(rows);
+            if let Err(row_errors) = flows::validate_services(&rows) {
+                let page = services_page(w.ctx, &from, rows, row_errors);
+                return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+            }
+        }
+    }
+    // Unfinished rows are kept with the draft, so nothing typed is lost.
+    let stored: Vec<ServiceRow> = rows
+        .iter()
+        .filter(|r| !(r.kind.is_empty() && r.name.is_empty() && r.description.is_empty()))
+        .cloned()
+        .collect();
+    let mut tx = state.db.begin().await?;
+    let saved = store::save_services(&mut tx, w.app.application_id, &stored, step).await?;
+    tx.commit().await?;
+    if !saved {
+        return Ok(gone(&w.app));
+    }
+    if action == ServicesAction::Continue {
+        crate::enrollment::note_answers_changed(&state, &w.user, &w.app, "Managed services")
+            .await?;
+        return Ok(after_save("services", &from));
+    }
+    Ok(services_page(w.ctx, &from, rows, Vec::new()).into_response())
+}
+
+/// Step 5: check your answers, consent and submit.
+#[derive(Template, WebTemplate)]
+#[template(path = "direct/check.html")]
+pub struct CheckPage {
+    ctx: Ctx,
+    step: Step,
+    app: Application,
+    answers: Answers,
+    documents: Vec<Document>,
+    revenue: String,
+    plan: &'static str,
+    services: Vec<(&'static str, ServiceRow)>,
+    missing: Option<&'static str>,
+    errors: FormErrors,
+}
+
+async fn check_page(
+    state: &AppState,
+    w: DirectWizard,
+    errors: FormErrors,
+) -> Result<CheckPage, AppError> {
+    let documents = store::documents(&state.db, w.app.application_id).await?;
+    Ok(CheckPage {
+        step: Step::new("check", ""),
+        missing: flows::first_incomplete_step(&w.answers, documents.len()),
+        revenue: w
+            .answers
+            .revenue_usd_cents
+            .map(rules::format_usd)
+            .unwrap_or_else(|| "Not answered".into()),
+        plan: w
+            .answers
+            .support_plan
+            .as_deref()
+            .map(rules::support_plan_label)
+            .unwrap_or("Not answered"),
+        services: w
+            .answers
+            .managed_services
+            .iter()
+            .map(|r| {
+                (
+                    rules::service_kind_label(&r.kind).unwrap_or("Type not chosen"),
+                    r.clone(),
+                )
+            })
+            .collect(),
+        documents,
+        answers: w.answers,
+        app: w.app,
+        ctx: w.ctx,
+        errors,
+    })
+}
+
+async fn show_check(State(state): State<AppState>, w: DirectWizard) -> Result<CheckPage, AppError> {
+    check_page(&state, w, FormErrors::default()).await
+}
+
+/// The submit form.
+#[derive(Debug, Default, Deserialize)]
+pub struct SubmitForm {
+    #[serde(default)]
+    authority: String,
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
+    Form(form): Form<SubmitForm>,
+) -> Result<Response, AppError> {
+    match flows::submit(&state, &user, form.authority == "yes", &ip).await? {
+        SubmitOutcome::Submitted(id) => {
+            redirect_with_flash(
+                &ctx.session,
+                &format!("/applications/{id}"),
+                "success",
+                "Your direct-bill application is submitted and in review. Do not buy the support plan until we e-mail you that the credit check has passed.",
+            )
+            .await
+        }
+        SubmitOutcome::AlreadySubmitted(id) => {
+            Ok(Redirect::to(&format!("/applications/{id}")).into_response())
+        }
+        SubmitOutcome::Refused(r) => refused(&ctx, r).await,
+        SubmitOutcome::Incomplete(step) => {
+            redirect_with_flash(
+                &ctx.session,
+                &format!("/enroll/direct/{step}"),
+                "warning",
+                "Some answers are missing. Complete this step, then submit.",
+            )
+            .await
+        }
+        SubmitOutcome::NoConsent => {
+            let w = DirectWizardParts::load(&state, ctx, user).await?;
+            let mut errors = FormErrors::default();
+            errors.add(
+                "authority",
+                "Confirm that you may accept legal agreements for your organisation",
+            );
+            let page = check_page(&state, w, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+/// Builds the wizard's context outside the extractor (for the submit page's errors).
+struct DirectWizardParts;
+
+impl DirectWizardParts {
+    async fn load(
+        state: &AppState,
+        ctx: Ctx,
+        user: db::users::SessionUser,
+    ) -> Result<DirectWizard, AppError> {
+        let app = db::applications::open(&state.db, user.tenant_id, store::DIRECT_BILL)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let answers = store::answers(&state.db, app.application_id).await?;
+        Ok(DirectWizard {
+            ctx,
+            user,
+            app,
+            answers,
+        })
+    }
+}
+
+/// The transition confirmation page.
+#[derive(Template, WebTemplate)]
+#[template(path = "direct/transition.html")]
+pub struct TransitionPage {
+    ctx: Ctx,
+    organisation: String,
+    reason: String,
+    errors: FormErrors,
+}
+
+async fn confirm_transition(
+    State(state): State<AppState>,
+    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
+) -> Result<Response, AppError> {
+    let Some(p) = store::partner(&state.db, user.tenant_id)
+        .await?
+        .filter(|p| p.status == "active")
+    else {
+        return Ok(Redirect::to("/enroll/direct").into_response());
+    };
+    Ok(TransitionPage {
+        ctx,
+        organisation: p.organisation,
+        reason: String::new(),
+        errors: FormErrors::default(),
+    }
+    .into_response())
+}
+
+/// The transition form.
+#[derive(Debug, Default, Deserialize)]
+pub struct TransitionForm {
+    #[serde(default)]
+    reason: String,
+}
+
+async fn transition(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
+    Form(form): Form<TransitionForm>,
+) -> Result<Response, AppError> {
+    let mut errors = FormErrors::default();
+    let reason = errors.check(
+        "reason",
+        crate::domain::enrollment::optional_text(
+            &form.reason,
+            1000,
+            "The reason must be 1,000 characters or fewer",
+        ),
+    );
+    let Some(reason) = reason else {
+        let page = TransitionPage {
+            ctx,
+            organisation: user.organisation.clone(),
+            reason: form.reason,
+            errors,
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    let reason = reason.unwrap_or_else(|| "Asked for by the partner.".into());
+    let moved = flows::transition(
+        &state,
+        user.tenant_id,
+        flows::TransitionBy::Partner(&user),
+        &reason,
+        &ip,
+    )
+    .await?;
+    let (kind, message) = if moved {
+        (
+            "success",
+            "Your organisation is an indirect reseller again. We have e-mailed your global admins.",
+        )
+    } else {
+        ("info", "Your organisation is not a direct-bill partner.")
+    };
+    redirect_with_flash(&ctx.session, "/dashboard", kind, message).await
+}
