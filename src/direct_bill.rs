@@ -647,7 +647,7 @@ pub struct CheckInput {
     #[serde(default)]
     pub outcome: String,
     /// Note (required when failed).
-    #[serde(default)]
+    #[serde(default, rename = "check_note")]
     pub note: String,
     /// Assessment date, YYYY-MM-DD (scheduling only).
     #[serde(default)]
@@ -674,7 +674,7 @@ impl CheckInput {
         let mut errors = FormErrors::default();
         let note = errors
             .check(
-                "note",
+                "check_note",
                 crate::domain::enrollment::optional_text(
                     &self.note,
                     2000,
@@ -727,7 +727,7 @@ impl CheckInput {
         };
         if outcome == Some("failed") && note.is_none() {
             errors.add(
-                "note",
+                "check_note",
                 "Say why it did not pass: the applicant will see this note",
             );
         }

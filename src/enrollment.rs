@@ -868,6 +868,13 @@ pub fn describe_event(kind: &str, from: Option<&str>, to: Option<&str>) -> Strin
             "Verification e-mail sent again; earlier links no longer work".into()
         }
         ("info_provided", _, _) => "Applicant answered the team's question".into(),
+        (kind, _, _) if kind.starts_with("check_") => {
+            let step = crate::domain::direct_bill::CheckStep::parse(&kind["check_".len()..]);
+            format!(
+                "Requirement check recorded: {}",
+                step.map(|s| s.label()).unwrap_or("unknown step")
+            )
+        }
         ("answers_changed", _, _) => "Applicant changed answers".into(),
         (other, _, _) => other.replace('_', " "),
     }

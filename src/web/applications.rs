@@ -101,7 +101,7 @@ async fn direct_status(
     let documents = db::direct_bill::documents(&state.db, app.application_id).await?;
     let checks = db::direct_bill::checks(&state.db, app.application_id).await?;
     let partner_id_active =
-        crate::direct_bill::standing(&state, app.tenant_id, crate::direct_bill::today())
+        crate::direct_bill::standing(state, app.tenant_id, crate::direct_bill::today())
             .await?
             .requirements
             .iter()

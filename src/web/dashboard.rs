@@ -34,6 +34,11 @@ pub struct DashboardPage {
     email_confirmed: bool,
     enrollment: Enrollment,
     is_provider: bool,
+    is_admin: bool,
+    /// A direct-bill partner's next reassessment date.
+    direct_due: Option<String>,
+    /// An open direct-bill application: id and state in words.
+    direct_open: Option<(String, &'static str)>,
 }
 
 /// Where the tenant stands in the indirect-reseller program, for the dashboard.
@@ -96,7 +101,18 @@ async fn show(
     let tenant = db::tenants::overview(&state.db, user.tenant_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    let direct_due = db::direct_bill::partner(&state.db, user.tenant_id)
+        .await?
+        .filter(|p| p.status == "active")
+        .map(|p| crate::domain::direct_bill::day(p.reassessment_due_on));
+    let direct_open =
+        db::applications::open(&state.db, user.tenant_id, db::direct_bill::DIRECT_BILL)
+            .await?
+            .map(|a| (a.application_id.to_string(), a.state().plain()));
     Ok(DashboardPage {
+        is_admin: user.is_global_admin(),
+        direct_due,
+        direct_open,
         enrollment: enrollment(&state, user.tenant_id).await?,
         is_provider: crate::partnerships::provider_regions(&state, user.tenant_id)
             .await?

@@ -49,13 +49,19 @@ pub async fn limit_body(max_bytes: usize, request: Request, next: Next) -> Respo
     next.run(Request::from_parts(parts, body)).await
 }
 
-/// The CSRF field of a multipart form (the upload form), if present.
+/// The CSRF field of a multipart form (the upload form), if it comes within the form's
+/// first 64 KiB (our forms put it first, and browsers send fields in document order).
 async fn multipart_token(
     parts: &axum::http::request::Parts,
     bytes: &axum::body::Bytes,
 ) -> Option<String> {
     use axum::extract::FromRequest;
-    let request = Request::from_parts(parts.clone(), Body::from(bytes.clone()));
+    // Only the head is parsed: the token comes first, and the whole body would trip the
+    // extractor's default 2 MB limit.
+    let mut parts = parts.clone();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let head = bytes.slice(..bytes.len().min(64 * 1024));
+    let request = Request::from_parts(parts, Body::from(head));
     let mut multipart = axum::extract::Multipart::from_request(request, &())
         .await
         .ok()?;

@@ -3,6 +3,7 @@
 mod admin;
 mod browser;
 mod cross_cutting;
+mod direct;
 mod enroll;
 mod helpers;
 mod outbox;

@@ -3,6 +3,7 @@
 //! staff session never opens a partner's private page.
 
 pub mod audit;
+pub mod direct_bill;
 pub mod providers;
 pub mod queue;
 pub mod review;
@@ -30,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .merge(session::router())
         .merge(queue::router())
         .merge(review::router())
+        .merge(direct_bill::router())
         .merge(audit::router())
         .merge(settings::router())
         .merge(staff::router())

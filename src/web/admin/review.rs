@@ -75,6 +75,10 @@ pub struct DetailPage {
     me: Staff,
     note: String,
     errors: FormErrors,
+    direct: Option<super::direct_bill::DirectPanel>,
+    /// The step whose form came back with errors, and what was typed.
+    check_step: String,
+    check: crate::direct_bill::CheckInput,
 }
 
 async fn detail(
@@ -84,6 +88,36 @@ async fn detail(
     app: Application,
     note: String,
     errors: FormErrors,
+) -> Result<DetailPage, AppError> {
+    let direct = super::direct_bill::panel(state, &app).await?;
+    detail_page(state, ctx, me, app, note, errors, direct).await
+}
+
+/// The detail page with a direct-bill check form's errors and answers.
+pub async fn detail_with_check(
+    state: &AppState,
+    ctx: StaffCtx,
+    me: Staff,
+    app: Application,
+    step: crate::domain::direct_bill::CheckStep,
+    check: crate::direct_bill::CheckInput,
+    errors: FormErrors,
+) -> Result<DetailPage, AppError> {
+    let direct = super::direct_bill::panel(state, &app).await?;
+    let mut page = detail_page(state, ctx, me, app, String::new(), errors, direct).await?;
+    page.check_step = step.code().to_owned();
+    page.check = check;
+    Ok(page)
+}
+
+async fn detail_page(
+    state: &AppState,
+    ctx: StaffCtx,
+    me: Staff,
+    app: Application,
+    note: String,
+    errors: FormErrors,
+    direct: Option<super::direct_bill::DirectPanel>,
 ) -> Result<DetailPage, AppError> {
     let tenant = db::tenants::overview(&state.db, app.tenant_id)
         .await?
@@ -127,6 +161,9 @@ async fn detail(
         me,
         note,
         errors,
+        direct,
+        check_step: String::new(),
+        check: Default::default(),
         app,
         ctx,
     })

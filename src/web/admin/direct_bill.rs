@@ -1,0 +1,369 @@
+//! Direct bill in the back office: the requirement panel on an application's detail page,
+//! recording the checks in their order, evidence downloads, and the list of direct-bill
+//! partners with their reassessment dates and the move back to indirect reseller.
+
+use super::{SignedInStaff, StaffCtx};
+use crate::db::{self, applications::Application, direct_bill as store};
+use crate::direct_bill::{self as flows, CheckInput, CheckRecorded};
+use crate::domain::FormErrors;
+use crate::domain::direct_bill::{self as rules, CheckStep, Requirement};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::ctx::ClientIp;
+use crate::web::redirect_with_flash;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/applications/{id}/checks/{step}", post(record_check))
+        .route(
+            "/admin/applications/{id}/documents/{document}",
+            get(download),
+        )
+        .route("/admin/direct-bill", get(partners))
+        .route(
+            "/admin/direct-bill/{tenant}/transition",
+            get(confirm_transition).post(transition),
+        )
+}
+
+/// One recorded or open requirement check on the detail page.
+pub struct CheckRow {
+    /// Step code (form URL).
+    pub code: &'static str,
+    /// In words.
+    pub label: &'static str,
+    /// passed, failed, scheduled, or empty when not recorded.
+    pub outcome: String,
+    /// Recorded details in words.
+    pub detail: String,
+    /// The form for this step is offered now.
+    pub open: bool,
+    /// Why it cannot be recorded yet, when it cannot.
+    pub waiting_for: Option<&'static str>,
+}
+
+/// What the detail page shows for a direct-bill application.
+pub struct DirectPanel {
+    /// Computed eligibility as of today.
+    pub eligibility: Vec<Requirement>,
+    /// Declared revenue.
+    pub revenue: String,
+    /// The answers.
+    pub answers: store::Answers,
+    /// Support plan in words.
+    pub plan: &'static str,
+    /// Evidence.
+    pub documents: Vec<store::Document>,
+    /// The checks in order.
+    pub checks: Vec<CheckRow>,
+    /// Every check passed: approval is possible.
+    pub approvable: bool,
+    /// Services with their kind in words.
+    pub services: Vec<(&'static str, store::ServiceRow)>,
+}
+
+/// The panel for `app`, or `None` for an indirect-reseller application.
+pub async fn panel(state: &AppState, app: &Application) -> Result<Option<DirectPanel>, AppError> {
+    if app.program != store::DIRECT_BILL {
+        return Ok(None);
+    }
+    let standing = flows::standing(state, app.tenant_id, flows::today()).await?;
+    let answers = store::answers(&state.db, app.application_id).await?;
+    let documents = store::documents(&state.db, app.application_id).await?;
+    let recorded = store::checks(&state.db, app.application_id).await?;
+    let outcomes = flows::outcomes(&recorded);
+    let in_review = app.state == "in_review";
+    let checks = CheckStep::ALL
+        .iter()
+        .map(|step| {
+            let found = recorded.iter().find(|c| c.step == step.code());
+            let allowed = rules::may_record(*step, &outcomes);
+            CheckRow {
+                code: step.code(),
+                label: step.label(),
+                outcome: found.map(|c| c.outcome.clone()).unwrap_or_default(),
+                detail: found
+                    .map(|c| {
+                        let mut words = format!(
+                            "{} by {}, {}",
+                            match c.outcome.as_str() {
+                                "passed" => "Passed",
+                                "failed" => "Not passed",
+                                _ => "Scheduled",
+                            },
+                            c.recorded_by_name,
+                            crate::enrollment::when(c.recorded_at)
+                        );
+                        if let (Some(on), Some(who)) = (c.assessment_on, &c.assessor) {
+                            words.push_str(&format!(
+                                ". Assessment on {} with {}",
+                                rules::day(on),
+                                who
+                            ));
+                        }
+                        if let Some(n) = &c.note {
+                            words.push_str(&format!(". Note: {n}"));
+                        }
+                        words
+                    })
+                    .unwrap_or_default(),
+                open: in_review && allowed.is_ok(),
+                waiting_for: match allowed {
+                    Err(rules::OrderRefusal::NeedsFirst(first)) => Some(first.label()),
+                    _ => None,
+                },
+            }
+        })
+        .collect();
+    Ok(Some(DirectPanel {
+        eligibility: standing.requirements,
+        revenue: answers
+            .revenue_usd_cents
+            .map(rules::format_usd)
+            .unwrap_or_else(|| "Not answered".into()),
+        plan: answers
+            .support_plan
+            .as_deref()
+            .map(rules::support_plan_label)
+            .unwrap_or("Not answered"),
+        services: answers
+            .managed_services
+            .iter()
+            .map(|r| {
+                (
+                    rules::service_kind_label(&r.kind).unwrap_or("Unknown type"),
+                    r.clone(),
+                )
+            })
+            .collect(),
+        approvable: rules::all_passed(&outcomes),
+        answers,
+        documents,
+        checks,
+    }))
+}
+
+async fn record_check(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    SignedInStaff { ctx, staff }: SignedInStaff,
+    Path((id, step)): Path<(String, String)>,
+    Form(form): Form<CheckInput>,
+) -> Result<Response, AppError> {
+    let step = CheckStep::parse(&step).ok_or(AppError::NotFound)?;
+    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    let app = db::applications::find(&state.db, id)
+        .await?
+        .filter(|a| a.program == store::DIRECT_BILL)
+        .ok_or(AppError::NotFound)?;
+    let to = format!("/admin/applications/{}", app.application_id);
+    match flows::record_check(&state, &staff, &app, step, &form, &ip).await? {
+        CheckRecorded::Recorded => {
+            let message = format!(
+                "Recorded: {}. The applicant's primary contact has been e-mailed.",
+                step.label()
+            );
+            redirect_with_flash(&ctx.session, &to, "success", &message).await
+        }
+        CheckRecorded::Refused(message) => {
+            redirect_with_flash(&ctx.session, &to, "warning", &message).await
+        }
+        CheckRecorded::Conflict => {
+            redirect_with_flash(
+                &ctx.session,
+                &to,
+                "warning",
+                "Someone changed this application while you were looking at it, or it is not in review. Nothing was recorded: check it below and try again.",
+            )
+            .await
+        }
+        CheckRecorded::Invalid(errors) => {
+            let page = super::review::detail_with_check(&state, ctx, staff, app, step, form, errors)
+                .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+async fn download(
+    State(state): State<AppState>,
+    SignedInStaff { .. }: SignedInStaff,
+    Path((app_id, doc_id)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let app_id = Uuid::parse_str(&app_id).map_err(|_| AppError::NotFound)?;
+    let doc_id = Uuid::parse_str(&doc_id).map_err(|_| AppError::NotFound)?;
+    let doc = store::document_content(&state.db, app_id, doc_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(crate::web::direct::document_response(doc))
+}
+
+/// One direct-bill partner in the list.
+pub struct PartnerRow {
+    /// Tenant.
+    pub tenant_id: Uuid,
+    /// Organisation.
+    pub organisation: String,
+    /// Approved on.
+    pub approved: String,
+    /// Reassessment due on.
+    pub due: String,
+    /// overdue, due (within 30 days) or later.
+    pub standing: &'static str,
+    /// The approved application.
+    pub application_id: Uuid,
+}
+
+/// The list of direct-bill partners.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/direct_bill.html")]
+pub struct PartnersPage {
+    ctx: StaffCtx,
+    rows: Vec<PartnerRow>,
+    show_all: bool,
+}
+
+/// `?show=all` lists every partner, not only those due.
+#[derive(Debug, Default, Deserialize)]
+pub struct PartnersQuery {
+    #[serde(default)]
+    show: String,
+}
+
+async fn partners(
+    State(state): State<AppState>,
+    SignedInStaff { ctx, .. }: SignedInStaff,
+    Query(q): Query<PartnersQuery>,
+) -> Result<PartnersPage, AppError> {
+    let today = flows::today();
+    let soon = today + time::Duration::days(rules::REMINDER_DAYS_BEFORE);
+    let show_all = q.show == "all";
+    let list = if show_all {
+        store::active_partners(&state.db).await?
+    } else {
+        store::due_for_reassessment(&state.db, soon).await?
+    };
+    let rows = list
+        .into_iter()
+        .map(|p| PartnerRow {
+            tenant_id: p.tenant_id,
+            organisation: p.organisation,
+            approved: crate::enrollment::when(p.approved_at),
+            due: rules::day(p.reassessment_due_on),
+            standing: if p.reassessment_due_on < today {
+                "overdue"
+            } else if p.reassessment_due_on <= soon {
+                "due"
+            } else {
+                "later"
+            },
+            application_id: p.application_id,
+        })
+        .collect();
+    Ok(PartnersPage {
+        ctx,
+        rows,
+        show_all,
+    })
+}
+
+/// The staff transition page.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/direct_bill_transition.html")]
+pub struct TransitionPage {
+    ctx: StaffCtx,
+    partner: store::Partner,
+    reason: String,
+    errors: FormErrors,
+}
+
+async fn active_partner(state: &AppState, tenant: &str) -> Result<store::Partner, AppError> {
+    let tenant = Uuid::parse_str(tenant).map_err(|_| AppError::NotFound)?;
+    store::partner(&state.db, tenant)
+        .await?
+        .filter(|p| p.status == "active")
+        .ok_or(AppError::NotFound)
+}
+
+async fn confirm_transition(
+    State(state): State<AppState>,
+    SignedInStaff { ctx, .. }: SignedInStaff,
+    Path(tenant): Path<String>,
+) -> Result<TransitionPage, AppError> {
+    let partner = active_partner(&state, &tenant).await?;
+    Ok(TransitionPage {
+        ctx,
+        partner,
+        reason: String::new(),
+        errors: FormErrors::default(),
+    })
+}
+
+/// The staff transition form.
+#[derive(Debug, Default, Deserialize)]
+pub struct TransitionForm {
+    #[serde(default)]
+    reason: String,
+}
+
+async fn transition(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    SignedInStaff { ctx, staff }: SignedInStaff,
+    Path(tenant): Path<String>,
+    Form(form): Form<TransitionForm>,
+) -> Result<Response, AppError> {
+    let partner = active_partner(&state, &tenant).await?;
+    let mut errors = FormErrors::default();
+    let reason = errors.check(
+        "reason",
+        crate::domain::enrollment::required_text(
+            &form.reason,
+            "Enter which requirement the partner no longer meets: the partner will see this",
+            1000,
+            "The reason must be 1,000 characters or fewer",
+        ),
+    );
+    let Some(reason) = reason else {
+        let page = TransitionPage {
+            ctx,
+            partner,
+            reason: form.reason,
+            errors,
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    let moved = flows::transition(
+        &state,
+        partner.tenant_id,
+        flows::TransitionBy::Staff(&staff),
+        &reason,
+        &ip,
+    )
+    .await?;
+    let message = if moved {
+        format!(
+            "{} is an indirect reseller again. Its global admins have been e-mailed.",
+            partner.organisation
+        )
+    } else {
+        "That partner was already moved.".to_owned()
+    };
+    redirect_with_flash(
+        &ctx.session,
+        "/admin/direct-bill?show=all",
+        "success",
+        &message,
+    )
+    .await
+}
