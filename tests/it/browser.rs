@@ -422,3 +422,155 @@ async fn provider_and_reseller_link_up(
 async fn a_provider_invites_and_the_reseller_authorises_from_the_mailbox() {
     in_browser("partnership_flow", provider_and_reseller_link_up).await;
 }
+
+async fn reseller_applies_for_direct_bill_and_is_approved(
+    c: &Client,
+    app: &TestApp,
+) -> Result<(), fantoccini::error::CmdError> {
+    use crate::direct::{PDF, approved_reseller, open_intake};
+    open_intake(app).await;
+    let admin = approved_reseller(app, "directco", "5151515", "14 months").await;
+    let evidence =
+        std::env::temp_dir().join(format!("revenue-{}.pdf", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&evidence, PDF).unwrap();
+
+    c.goto(&app.url("/signin")).await?;
+    fill(c, "#email", &admin).await?;
+    fill(c, "#password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/signin'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("#direct-link")).await?;
+    click(c, "#direct-link").await?;
+    c.wait().for_element(Locator::Css("#start")).await?;
+    click(c, "#start").await?;
+
+    // Revenue with evidence: upload first, then continue (the amount is kept).
+    c.wait().for_element(Locator::Css("#evidence")).await?;
+    fill(c, "#revenue", "420,000").await?;
+    fill(c, "#evidence", evidence.to_str().unwrap()).await?;
+    click(c, "#upload").await?;
+    c.wait().for_element(Locator::Css("#documents")).await?;
+    assert!(text(c, "#documents").await?.contains("revenue-"));
+    click(c, "#continue").await?;
+
+    c.wait().for_element(Locator::Css("#plan-warning")).await?;
+    click(c, "#first_line-yes").await?;
+    click(c, "#plan-advanced").await?;
+    click(c, "#continue").await?;
+
+    c.wait().for_element(Locator::Css("#receivables")).await?;
+    click(c, "#receivables").await?;
+    fill(c, "#billing", "Monthly invoicing from our ERP.").await?;
+    fill(c, "#provisioning", "Scripted through the partner APIs.").await?;
+    fill(c, "#customer_support", "Service desk, 7 to 19 on weekdays.").await?;
+    fill(c, "#security", "MFA for every admin; yearly audit.").await?;
+    click(c, "#continue").await?;
+
+    // Managed services: add a row, remove it, continue with one.
+    c.wait().for_element(Locator::Css("#kind_0")).await?;
+    c.find(Locator::Css("#kind_0"))
+        .await?
+        .select_by_value("managed_service")
+        .await?;
+    fill(c, "#name_0", "Managed workplace").await?;
+    fill(
+        c,
+        "#description_0",
+        "Devices, identities and updates run for the customer.",
+    )
+    .await?;
+    click(c, "#add-row").await?;
+    c.wait().for_element(Locator::Css("#name_1")).await?;
+    click(c, "#remove-1").await?;
+    c.wait().for_element(Locator::Css("#name_0")).await?;
+    assert!(c.find(Locator::Css("#name_1")).await.is_err());
+    click(c, "#continue").await?;
+
+    c.wait()
+        .for_element(Locator::Css("#answer-revenue"))
+        .await?;
+    assert_eq!(text(c, "#answer-revenue").await?, "USD 420,000");
+    click(c, "#authority").await?;
+    click(c, "#submit").await?;
+    c.wait().for_element(Locator::Css("#requirements")).await?;
+    assert_eq!(
+        text(c, "#state-words").await?,
+        "Your application is being reviewed"
+    );
+    click(c, ".site-nav button").await?;
+    c.wait()
+        .for_element(Locator::Css("form[action='/signin']"))
+        .await?;
+    let _ = std::fs::remove_file(&evidence);
+
+    // A reviewer takes it through every check to approval.
+    let id: uuid::Uuid =
+        sqlx::query_scalar("select application_id from applications where program = 'direct_bill'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    c.goto(&app.url("/admin/signin")).await?;
+    fill(c, "#email", "admin@localhost").await?;
+    fill(c, "#password", STAFF_PASSWORD).await?;
+    click(c, "form[action='/admin/signin'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("#queue")).await?;
+    c.goto(&app.url(&format!("/admin/applications/{id}")))
+        .await?;
+    for step in ["revenue_tenure", "credit_check"] {
+        c.wait()
+            .for_element(Locator::Css(&format!("#{step}-passed")))
+            .await?;
+        click(c, &format!("#{step}-passed")).await?;
+        click(c, &format!("#record-{step}")).await?;
+        c.wait().for_element(Locator::Css(".flash")).await?;
+    }
+    c.wait().for_element(Locator::Css("#assessor")).await?;
+    c.execute(
+        "document.getElementById('assessment_on').value = '2099-03-01';",
+        vec![],
+    )
+    .await?;
+    fill(c, "#assessor", "Northwind Assurance").await?;
+    click(c, "#record-assessment_scheduled").await?;
+    c.wait()
+        .for_element(Locator::Css("#assessment_result-passed"))
+        .await?;
+    assert!(
+        text(c, "#check-assessment_scheduled")
+            .await?
+            .contains("Northwind Assurance")
+    );
+    click(c, "#assessment_result-passed").await?;
+    click(c, "#record-assessment_result").await?;
+    c.wait().for_element(Locator::Css("#approve")).await?;
+    click(c, "#approve").await?;
+    c.wait()
+        .for_element(Locator::Css("#confirm-decision"))
+        .await?;
+    click(c, "#confirm-decision").await?;
+    c.wait().for_element(Locator::Css(".flash")).await?;
+    assert_eq!(text(c, "#state").await?, "Approved");
+    click(c, ".site-nav button").await?;
+    c.wait()
+        .for_element(Locator::Css("form[action='/admin/signin']"))
+        .await?;
+
+    // The partner sees its reassessment date on the dashboard.
+    c.goto(&app.url("/signin")).await?;
+    fill(c, "#email", &admin).await?;
+    fill(c, "#password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/signin'] button[type=submit]").await?;
+    c.wait()
+        .for_element(Locator::Css("#reassessment-due"))
+        .await?;
+    assert_eq!(text(c, "#direct-state").await?, "Direct-bill partner");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_reseller_applies_for_direct_bill_and_a_reviewer_approves_it() {
+    in_browser(
+        "direct_bill_flow",
+        reseller_applies_for_direct_bill_and_is_approved,
+    )
+    .await;
+}
