@@ -116,3 +116,17 @@ create table direct_bill_partners (
 );
 create index direct_bill_partners_due_idx on direct_bill_partners (reassessment_due_on)
   where status = 'active';
+
+-- Yearly reassessments recorded by staff; each moves the partner's next due date.
+create table direct_bill_reassessments (
+  reassessment_id  uuid primary key,
+  tenant_id        uuid not null references direct_bill_partners on delete cascade,
+  assessed_on      date not null,
+  assessor         text not null,
+  note             text,
+  next_due_on      date not null,
+  recorded_by      uuid references operator_staff on delete set null,
+  recorded_by_name text not null,
+  recorded_at      timestamptz not null default now()
+);
+create index direct_bill_reassessments_tenant_idx on direct_bill_reassessments (tenant_id, recorded_at);

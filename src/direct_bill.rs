@@ -946,14 +946,13 @@ pub fn reminder_time(due: Date) -> OffsetDateTime {
         .unwrap_or_else(|_| OffsetDateTime::now_utc())
 }
 
-/// After approval (inside the approving transaction): the tenant becomes a direct-bill
-/// partner, its reassessment falls due in a year and the reminder is queued.
-pub async fn on_approved(
+/// Queues the reminder for a reassessment due on `due`, to the application's primary contact.
+async fn queue_reminder(
     state: &AppState,
     conn: &mut PgConnection,
     app: &Application,
-) -> anyhow::Result<()> {
-    let due = reassessment_due(today());
+    due: Date,
+) -> anyhow::Result<Uuid> {
     let recipient = app
         .contact_email
         .clone()
@@ -967,15 +966,152 @@ pub async fn on_approved(
         link_text: "Open your dashboard".into(),
     }
     .to_email(&recipient)?;
-    let reminder_id = db::outbox::enqueue_at(
+    Ok(db::outbox::enqueue_at(
         &mut *conn,
         &reminder,
         &state.message_domain(),
         reminder_time(due),
     )
-    .await?;
+    .await?)
+}
+
+/// After approval (inside the approving transaction): the tenant becomes a direct-bill
+/// partner, its reassessment falls due in a year and the reminder is queued.
+pub async fn on_approved(
+    state: &AppState,
+    conn: &mut PgConnection,
+    app: &Application,
+) -> anyhow::Result<()> {
+    let due = reassessment_due(today());
+    let reminder_id = queue_reminder(state, conn, app, due).await?;
     store::make_partner(conn, app.tenant_id, app.application_id, due, reminder_id).await?;
     Ok(())
+}
+
+/// A reviewer's record of a passed yearly reassessment.
+#[derive(Debug, Default, Deserialize)]
+pub struct ReassessmentInput {
+    /// Day of the assessment, YYYY-MM-DD.
+    #[serde(default)]
+    pub assessed_on: String,
+    /// Who assessed.
+    #[serde(default)]
+    pub assessor: String,
+    /// Note.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Records a passed reassessment: the next one falls due a year after it took place, the
+/// old reminder is withdrawn and a new one queued; audited and e-mailed. Returns the next
+/// due date, or the form's errors; `None` when the tenant is not an active partner.
+pub async fn record_reassessment(
+    state: &AppState,
+    staff: &db::staff::Staff,
+    tenant_id: Uuid,
+    input: &ReassessmentInput,
+    ip: &str,
+) -> anyhow::Result<Option<Result<Date, FormErrors>>> {
+    let mut errors = FormErrors::default();
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let assessed_on = match Date::parse(input.assessed_on.trim(), &format) {
+        Ok(d) if d > today() => {
+            errors.add("assessed_on", "The assessment date cannot be in the future");
+            None
+        }
+        Ok(d) => Some(d),
+        Err(_) => {
+            errors.add(
+                "assessed_on",
+                "Enter the day of the assessment, like 2027-11-02",
+            );
+            None
+        }
+    };
+    let assessor = errors.check(
+        "assessor",
+        required_text(
+            &input.assessor,
+            "Enter the assessor (the third party that did the reassessment)",
+            200,
+            "The assessor's name must be 200 characters or fewer",
+        ),
+    );
+    let note = errors
+        .check(
+            "note",
+            crate::domain::enrollment::optional_text(
+                &input.note,
+                2000,
+                "The note must be 2,000 characters or fewer",
+            ),
+        )
+        .flatten();
+    let (Some(assessed_on), Some(assessor)) = (assessed_on, assessor) else {
+        return Ok(Some(Err(errors)));
+    };
+    if !errors.is_empty() {
+        return Ok(Some(Err(errors)));
+    }
+    let Some(partner) = store::partner(&state.db, tenant_id).await? else {
+        return Ok(None);
+    };
+    let Some(app) = apps::find(&state.db, partner.application_id).await? else {
+        return Ok(None);
+    };
+    let next_due = reassessment_due(assessed_on);
+    let mut tx = state.db.begin().await?;
+    let reminder_id = queue_reminder(state, &mut tx, &app, next_due).await?;
+    if !store::record_reassessment(
+        &mut tx,
+        &store::NewReassessment {
+            tenant_id,
+            assessed_on,
+            assessor: &assessor,
+            note: note.as_deref(),
+            next_due_on: next_due,
+            reminder_email_id: reminder_id,
+            recorded_by: staff.staff_id,
+            recorded_by_name: &staff.full_name,
+        },
+    )
+    .await?
+    {
+        return Ok(None);
+    }
+    db::audit::record(
+        &mut *tx,
+        AuditEvent {
+            actor_staff_id: Some(staff.staff_id),
+            tenant_id: Some(tenant_id),
+            action: "direct_bill.reassessed",
+            target_type: "tenant",
+            target_id: tenant_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            before: Some(json!({ "reassessment_due_on": partner.reassessment_due_on.to_string() })),
+            after: Some(json!({
+                "assessed_on": assessed_on.to_string(), "assessor": assessor, "note": note,
+                "reassessment_due_on": next_due.to_string(),
+            })),
+            ..Default::default()
+        },
+    )
+    .await?;
+    notify_contact(
+        state,
+        &mut tx,
+        &app,
+        "Your yearly reassessment has passed",
+        &format!(
+            "The reassessment by {assessor} on {} has confirmed your direct-bill capabilities. The next one is due on {}.",
+            rules::day(assessed_on),
+            rules::day(next_due)
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Some(Ok(next_due)))
 }
 
 /// Who asks for a transition back to indirect reseller.

@@ -584,3 +584,72 @@ pub async fn transition(
     }
     Ok(true)
 }
+
+/// A recorded reassessment.
+pub struct NewReassessment<'a> {
+    /// The partner.
+    pub tenant_id: Uuid,
+    /// When the assessment took place.
+    pub assessed_on: Date,
+    /// Who assessed.
+    pub assessor: &'a str,
+    /// Note.
+    pub note: Option<&'a str>,
+    /// The next due date.
+    pub next_due_on: Date,
+    /// The new reminder.
+    pub reminder_email_id: Uuid,
+    /// Staff member.
+    pub recorded_by: Uuid,
+    /// Their name.
+    pub recorded_by_name: &'a str,
+}
+
+/// Records a passed reassessment on an active partner: the row, the next due date and the
+/// new reminder; the old reminder is withdrawn if unsent. False when not active.
+pub async fn record_reassessment(
+    conn: &mut PgConnection,
+    r: &NewReassessment<'_>,
+) -> sqlx::Result<bool> {
+    let old = sqlx::query_scalar!(
+        "select reminder_email_id from direct_bill_partners where tenant_id = $1 and status = 'active' for update",
+        r.tenant_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(old) = old else {
+        return Ok(false);
+    };
+    if let Some(email_id) = old {
+        sqlx::query!(
+            "delete from email_outbox where email_id = $1 and status = 'pending'",
+            email_id
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    sqlx::query!(
+        "insert into direct_bill_reassessments
+           (reassessment_id, tenant_id, assessed_on, assessor, note, next_due_on, recorded_by, recorded_by_name)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+        Uuid::new_v4(),
+        r.tenant_id,
+        r.assessed_on,
+        r.assessor,
+        r.note,
+        r.next_due_on,
+        r.recorded_by,
+        r.recorded_by_name
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        "update direct_bill_partners set reassessment_due_on = $2, reminder_email_id = $3 where tenant_id = $1",
+        r.tenant_id,
+        r.next_due_on,
+        r.reminder_email_id
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(true)
+}

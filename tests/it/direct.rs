@@ -634,6 +634,21 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     assert!(status.contains("data-status=\"pending\""));
 
     let staff = app.staff_client("reviewer@localhost", "reviewer").await;
+    // It is in the same queue, under the program filter.
+    let queue = app
+        .get_with(&staff, "/admin/applications?program=direct_bill")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(queue.contains(&format!("/admin/applications/{id}")));
+    let queue = app
+        .get_with(&staff, "/admin/applications?program=indirect_reseller")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!queue.contains(&format!("/admin/applications/{id}")));
     let detail = app.staff_detail(&staff, id).await;
     assert!(texts(&detail, "#declared-revenue")[0].contains("USD 350,000"));
     assert_eq!(texts(&detail, "#evidence a").len(), 1);
@@ -1000,4 +1015,99 @@ async fn information_requests_work_for_direct_bill_as_for_resellers() {
         texts(&app.staff_detail(&staff, id).await, "#evidence a").len(),
         2
     );
+}
+
+#[tokio::test]
+async fn a_recorded_reassessment_moves_the_due_date_and_the_reminder() {
+    let app = TestApp::spawn().await;
+    open_intake(&app).await;
+    approved_reseller(&app, "yearco", "4100011", "13 months").await;
+    fill_direct(&app).await;
+    let id = submit_direct(&app).await;
+    let staff = approve_direct(&app, id).await;
+    sqlx::query("update direct_bill_partners set reassessment_due_on = current_date - 2")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let (tenant, old_reminder): (Uuid, Uuid) =
+        sqlx::query_as("select tenant_id, reminder_email_id from direct_bill_partners")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let list = app
+        .get_with(&staff, "/admin/direct-bill")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        attr(&list, "#partners tbody tr", "data-standing").as_deref(),
+        Some("overdue")
+    );
+
+    let page = format!("/admin/direct-bill/{tenant}/reassessment");
+    // A future day and a missing assessor are refused beside the fields, answers kept.
+    let r = app
+        .submit_with(
+            &staff,
+            &page,
+            &page,
+            &[
+                ("assessed_on", "2999-01-01"),
+                ("assessor", ""),
+                ("note", "All fine"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    let fields: Vec<String> = error_summary(&html).into_iter().map(|(f, _)| f).collect();
+    assert_eq!(fields, vec!["#assessed_on", "#assessor"]);
+    assert_eq!(texts(&html, "#note"), vec!["All fine".to_owned()]);
+
+    let yesterday: String = sqlx::query_scalar("select to_char(current_date - 1, 'YYYY-MM-DD')")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let r = app
+        .submit_with(
+            &staff,
+            &page,
+            &page,
+            &[
+                ("assessed_on", &yesterday),
+                ("assessor", "Audit GmbH"),
+                ("note", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (due, expected, reminder): (time::Date, time::Date, Uuid) = sqlx::query_as(
+        "select reassessment_due_on, (current_date - 1 + interval '12 months')::date, reminder_email_id from direct_bill_partners",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(due, expected);
+    assert_ne!(reminder, old_reminder);
+    let old_left: i64 = sqlx::query_scalar("select count(*) from email_outbox where email_id = $1")
+        .bind(old_reminder)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(old_left, 0);
+    let history: i64 = sqlx::query_scalar("select count(*) from direct_bill_reassessments")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(history, 1);
+    app.assert_audited("direct_bill.reassessed").await;
+    app.email_to(CONTACT_EMAIL, "reassessment has passed").await;
+    let list = app
+        .get_with(&staff, "/admin/direct-bill")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(texts(&list, "#partners").is_empty());
 }

@@ -31,6 +31,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/admin/direct-bill", get(partners))
         .route(
+            "/admin/direct-bill/{tenant}/reassessment",
+            get(show_reassessment).post(save_reassessment),
+        )
+        .route(
             "/admin/direct-bill/{tenant}/transition",
             get(confirm_transition).post(transition),
         )
@@ -366,4 +370,61 @@ async fn transition(
         &message,
     )
     .await
+}
+
+/// The reassessment form.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/direct_bill_reassessment.html")]
+pub struct ReassessmentPage {
+    ctx: StaffCtx,
+    partner: store::Partner,
+    due: String,
+    form: flows::ReassessmentInput,
+    errors: FormErrors,
+}
+
+async fn show_reassessment(
+    State(state): State<AppState>,
+    SignedInStaff { ctx, .. }: SignedInStaff,
+    Path(tenant): Path<String>,
+) -> Result<ReassessmentPage, AppError> {
+    let partner = active_partner(&state, &tenant).await?;
+    Ok(ReassessmentPage {
+        ctx,
+        due: rules::day(partner.reassessment_due_on),
+        partner,
+        form: Default::default(),
+        errors: FormErrors::default(),
+    })
+}
+
+async fn save_reassessment(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    SignedInStaff { ctx, staff }: SignedInStaff,
+    Path(tenant): Path<String>,
+    Form(form): Form<flows::ReassessmentInput>,
+) -> Result<Response, AppError> {
+    let partner = active_partner(&state, &tenant).await?;
+    match flows::record_reassessment(&state, &staff, partner.tenant_id, &form, &ip).await? {
+        None => Err(AppError::NotFound),
+        Some(Ok(next)) => {
+            let message = format!(
+                "Reassessment of {} recorded. The next one is due on {}; the partner's primary contact has been e-mailed.",
+                partner.organisation,
+                rules::day(next)
+            );
+            redirect_with_flash(&ctx.session, "/admin/direct-bill", "success", &message).await
+        }
+        Some(Err(errors)) => {
+            let page = ReassessmentPage {
+                ctx,
+                due: rules::day(partner.reassessment_due_on),
+                partner,
+                form,
+                errors,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
 }
