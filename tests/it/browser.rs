@@ -481,8 +481,21 @@ async fn reseller_applies_for_direct_bill_and_is_approved(
     click(c, "#add-row").await?;
     c.wait().for_element(Locator::Css("#name_1")).await?;
     click(c, "#remove-1").await?;
+    // The page reloads without the second row.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while c.find(Locator::Css("#name_1")).await.is_ok() {
+        assert!(Instant::now() < deadline, "the removed row is still shown");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     c.wait().for_element(Locator::Css("#name_0")).await?;
-    assert!(c.find(Locator::Css("#name_1")).await.is_err());
+    assert_eq!(
+        c.find(Locator::Css("#name_0"))
+            .await?
+            .prop("value")
+            .await?
+            .as_deref(),
+        Some("Managed workplace")
+    );
     click(c, "#continue").await?;
 
     c.wait()
