@@ -236,6 +236,23 @@ pub struct Document {
     pub uploaded_at: OffsetDateTime,
 }
 
+impl Document {
+    /// The file type in words.
+    pub fn kind(&self) -> &'static str {
+        match self.content_type.as_str() {
+            "application/pdf" => "PDF",
+            "image/png" => "PNG image",
+            "image/jpeg" => "JPEG image",
+            _ => "File",
+        }
+    }
+
+    /// The size in words.
+    pub fn size(&self) -> String {
+        crate::domain::direct_bill::file_size(i64::from(self.size_bytes))
+    }
+}
+
 /// The application's evidence files, oldest first.
 pub async fn documents(
     db: impl PgExecutor<'_>,

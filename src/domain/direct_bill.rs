@@ -134,6 +134,19 @@ pub fn clean_file_name(name: &str) -> String {
     }
 }
 
+/// A file size for people: "812 bytes", "34 KB", "9.8 MB".
+pub fn file_size(bytes: i64) -> String {
+    const KB: i64 = 1024;
+    const MB: i64 = 1024 * 1024;
+    if bytes < KB {
+        format!("{bytes} bytes")
+    } else if bytes < MB {
+        format!("{} KB", (bytes + KB / 2) / KB)
+    } else {
+        format!("{:.1} MB", bytes as f64 / MB as f64)
+    }
+}
+
 /// Kinds of managed services an applicant can list.
 pub const SERVICE_KINDS: [(&str, &str); 3] = [
     ("managed_service", "Managed service"),
@@ -460,6 +473,13 @@ mod tests {
         assert!(check_revenue(30_000_000).is_ok());
         assert_eq!(format_usd(29_999_900), "USD 299,999");
         assert_eq!(format_usd(100_050), "USD 1,000.50");
+    }
+
+    #[test]
+    fn file_sizes_read_naturally() {
+        assert_eq!(file_size(812), "812 bytes");
+        assert_eq!(file_size(34 * 1024 + 100), "34 KB");
+        assert_eq!(file_size(10 * 1024 * 1024), "10.0 MB");
     }
 
     #[test]
