@@ -100,6 +100,10 @@ $$;
 create trigger direct_bill_checks_order before insert or update on direct_bill_checks
   for each row execute function check_direct_bill_order();
 
+-- A message queued for later (a reminder) counts its retry window from when it was due,
+-- not from when it was queued.
+alter table email_outbox add column scheduled_for timestamptz;
+
 -- Tenants approved for direct bill. A transition back to indirect reseller keeps the row
 -- (status 'transitioned'); a later approval makes it active again.
 create table direct_bill_partners (

@@ -78,8 +78,8 @@ pub async fn enqueue_at(
     let email_id = Uuid::new_v4();
     let message_id = format!("{email_id}@{message_domain}");
     sqlx::query!(
-        "insert into email_outbox (email_id, message_id, recipient, subject, body_text, body_html, next_attempt_at)
-         values ($1, $2, $3::text::citext, $4, $5, $6, $7)",
+        "insert into email_outbox (email_id, message_id, recipient, subject, body_text, body_html, next_attempt_at, scheduled_for)
+         values ($1, $2, $3::text::citext, $4, $5, $6, $7, $7)",
         email_id,
         message_id,
         email.recipient,
@@ -133,7 +133,8 @@ pub async fn mark_sent(db: impl PgExecutor<'_>, email_id: Uuid, via: &str) -> sq
 }
 
 /// Records a failed attempt: try again after `retry_in`, or give up for good when
-/// the message was queued more than `give_up_after` ago. Returns true when given up.
+/// the message was queued (or, for a scheduled one, due) more than `give_up_after` ago.
+/// Returns true when given up.
 pub async fn mark_failed_attempt(
     db: impl PgExecutor<'_>,
     email_id: Uuid,
@@ -144,7 +145,8 @@ pub async fn mark_failed_attempt(
     let status = sqlx::query_scalar!(
         "update email_outbox
          set claimed_at = null, last_error = $2,
-             status = case when created_at < now() - make_interval(secs => $4) then 'failed' else 'pending' end,
+             status = case when greatest(created_at, scheduled_for) < now() - make_interval(secs => $4)
+                           then 'failed' else 'pending' end,
              next_attempt_at = now() + make_interval(secs => $3)
          where email_id = $1
          returning status",

@@ -312,3 +312,48 @@ async fn a_message_that_keeps_failing_is_given_up_after_a_day_with_its_last_erro
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+#[tokio::test]
+async fn a_scheduled_reminder_counts_its_retry_window_from_when_it_was_due() {
+    let db = fresh_database().await;
+    let email = partner_portal::db::outbox::NewEmail {
+        recipient: "later@example.com".into(),
+        subject: "Reminder".into(),
+        body_text: "text".into(),
+        body_html: "<p>html</p>".into(),
+    };
+    let due = time::OffsetDateTime::now_utc() - time::Duration::minutes(1);
+    let reminder = partner_portal::db::outbox::enqueue_at(&db, &email, "example.com", due)
+        .await
+        .unwrap();
+    let old = queue_one(&db, "old@example.com").await;
+    // Both were queued 300 days ago; only the reminder fell due just now.
+    sqlx::query("update email_outbox set created_at = now() - interval '300 days'")
+        .execute(&db)
+        .await
+        .unwrap();
+    let day = Duration::from_secs(24 * 3600);
+    let retry = Duration::from_secs(60);
+    let gave_up = |id| {
+        let db = db.clone();
+        async move {
+            partner_portal::db::outbox::mark_failed_attempt(
+                &db,
+                id,
+                "connection refused",
+                retry,
+                day,
+            )
+            .await
+            .unwrap()
+        }
+    };
+    assert!(
+        !gave_up(reminder).await,
+        "a reminder is retried after its first failure"
+    );
+    assert!(
+        gave_up(old).await,
+        "an ordinary message queued long ago is given up"
+    );
+}
