@@ -277,6 +277,18 @@ async fn agreement_and_partner_id_are_computed_requirements() {
         .await;
     assert_eq!(location(&r), "/enroll/direct");
     assert_eq!(direct_count(&app).await, 0);
+    // An active partner ID in another country does not count either.
+    sqlx::query("update partner_memberships set active = true, country_code = 'FR'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let html = app.get("/enroll/direct").await.text().await.unwrap();
+    let items = texts(&html, "#eligibility li");
+    assert!(
+        items[2].contains("Not met")
+            && items[2].contains("does not belong to a company profile in Germany"),
+        "{items:?}"
+    );
 
     // Not a reseller at all: told to enroll first.
     let other = TestApp::spawn().await;
