@@ -100,6 +100,22 @@ $$;
 create trigger direct_bill_checks_order before insert or update on direct_bill_checks
   for each row execute function check_direct_bill_order();
 
+-- A direct-bill application is approved only after every requirement check has passed.
+create or replace function check_direct_bill_approval() returns trigger
+language plpgsql as $$
+begin
+  if new.state = 'approved' and old.state <> 'approved' and new.program = 'direct_bill'
+     and (select count(*) from direct_bill_checks
+          where application_id = new.application_id and outcome in ('passed', 'scheduled')) < 4 then
+    raise exception 'direct-bill application % approved before every check passed', new.application_id
+      using errcode = 'check_violation';
+  end if;
+  return new;
+end;
+$$;
+create trigger applications_direct_bill_approval before update of state on applications
+  for each row execute function check_direct_bill_approval();
+
 -- A message queued for later (a reminder) counts its retry window from when it was due,
 -- not from when it was queued.
 alter table email_outbox add column scheduled_for timestamptz;

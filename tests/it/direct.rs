@@ -687,6 +687,15 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
         .execute(&app.db)
         .await;
     assert!(refused.is_err());
+    let refused =
+        sqlx::query("update applications set state = 'approved' where application_id = $1")
+            .bind(id)
+            .execute(&app.db)
+            .await;
+    assert!(
+        refused.is_err(),
+        "the database refuses an early approval too"
+    );
     // Approving now is refused with the reason.
     let page = format!("/admin/applications/{id}/decide/approve");
     let version = attr(
