@@ -339,10 +339,15 @@ async fn save_revenue(
     w: DirectWizard,
     multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let form = match read_revenue_form(multipart).await {
+    let mut form = match read_revenue_form(multipart).await {
         Ok(f) => f,
         Err(response) => return Ok(response),
     };
+    // Enter in the amount field presses the form's first button, "Upload file": without a
+    // chosen file that means "continue".
+    if form.action == "upload" && form.file_name.is_empty() && form.file.is_empty() {
+        form.action = "continue".into();
+    }
     let mut errors = FormErrors::default();
     let mut uploaded = None;
     if form.file_too_large {
@@ -352,8 +357,6 @@ async fn save_revenue(
             Ok(_) => uploaded = Some(rules::clean_file_name(&form.file_name)),
             Err(refusal) => errors.add("evidence", refusal.message()),
         }
-    } else if form.action == "upload" {
-        errors.add("evidence", flows::UploadRefusal::Empty.message());
     }
     let documents = store::documents(&state.db, w.app.application_id).await?;
     if errors.is_empty() && form.action == "upload" {

@@ -332,7 +332,8 @@ async fn revenue_must_reach_the_minimum_and_be_evidenced() {
     )
     .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let r = post_revenue(&app, &app.client, "300,000", "continue", None).await;
+    // Enter in the amount field presses "Upload file" without a file: that continues.
+    let r = post_revenue(&app, &app.client, "300,000", "upload", None).await;
     assert_eq!(location(&r), "/enroll/direct/support");
     let cents: i64 = sqlx::query_scalar("select revenue_usd_cents from direct_bill_answers")
         .fetch_one(&app.db)
@@ -1036,6 +1037,18 @@ async fn information_requests_work_for_direct_bill_as_for_resellers() {
         texts(&app.staff_detail(&staff, id).await, "#evidence a").len(),
         2
     );
+    // Withdrawn, it is linked from the overview as the previous application.
+    let status = format!("/applications/{id}");
+    let r = app
+        .submit(
+            &format!("{status}/withdraw"),
+            &format!("{status}/withdraw"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let html = app.get("/enroll/direct").await.text().await.unwrap();
+    assert!(texts(&html, "#previous")[0].contains("withdrawn"));
 }
 
 #[tokio::test]
