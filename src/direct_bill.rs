@@ -145,14 +145,18 @@ pub async fn start(state: &AppState, user: &SessionUser) -> anyhow::Result<Resul
 
 /// The first step whose answers are missing, if any.
 pub fn first_incomplete_step(a: &Answers, documents: usize) -> Option<&'static str> {
-    if a.revenue_usd_cents.is_none() || documents == 0 {
+    // Unchecked answers can be saved on the way (an amount typed before an upload, rows
+    // kept while adding more), so complete means valid, not merely present.
+    if a.revenue_usd_cents
+        .is_none_or(|c| rules::check_revenue(c).is_err())
+        || documents == 0
+    {
         Some("revenue")
     } else if a.support_plan.is_none() {
         Some("support")
     } else if a.receivables_confirmed != Some(true) {
         Some("operations")
-    } else if a.managed_services.is_empty() || a.managed_services.iter().any(|r| r.kind.is_empty())
-    {
+    } else if validate_services(&a.managed_services).is_err() {
         Some("services")
     } else {
         None
@@ -1383,6 +1387,32 @@ mod tests {
             description: "Does things".into(),
         };
         assert!(validate_services(&[full]).is_ok());
+    }
+
+    #[test]
+    fn answers_saved_on_the_way_do_not_count_as_complete() {
+        let complete = Answers {
+            revenue_usd_cents: Some(rules::MIN_REVENUE_CENTS),
+            first_line_support: Some(true),
+            support_plan: Some("advanced".into()),
+            receivables_confirmed: Some(true),
+            managed_services: vec![ServiceRow {
+                kind: "ip_service".into(),
+                name: "Tool".into(),
+                description: "Does things".into(),
+            }],
+            ..Default::default()
+        };
+        assert_eq!(first_incomplete_step(&complete, 1), None);
+        assert_eq!(first_incomplete_step(&complete, 0), Some("revenue"));
+        let low = Answers {
+            revenue_usd_cents: Some(rules::MIN_REVENUE_CENTS - 100),
+            ..complete.clone()
+        };
+        assert_eq!(first_incomplete_step(&low, 1), Some("revenue"));
+        let mut half = complete.clone();
+        half.managed_services[0].description.clear();
+        assert_eq!(first_incomplete_step(&half, 1), Some("services"));
     }
 
     #[test]

@@ -1145,3 +1145,35 @@ async fn a_recorded_reassessment_moves_the_due_date_and_the_reminder() {
         .unwrap();
     assert!(texts(&list, "#partners").is_empty());
 }
+
+#[tokio::test]
+async fn an_amount_saved_with_an_upload_is_still_checked_before_submitting() {
+    let app = TestApp::spawn().await;
+    open_intake(&app).await;
+    approved_reseller(&app, "sneakco", "4100012", "13 months").await;
+    fill_direct(&app).await;
+    // Back on the revenue step, a low amount typed before uploading is kept with the draft...
+    let r = post_revenue(
+        &app,
+        &app.client,
+        "1,000",
+        "upload",
+        Some(("more.pdf", PDF.to_vec())),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // ...but the check page does not offer submitting, and submitting anyway is refused.
+    let html = app.get("/enroll/direct/check").await.text().await.unwrap();
+    assert!(texts(&html, "#submit").is_empty());
+    assert!(attr(&html, "#missing a", "href").is_some_and(|h| h == "/enroll/direct/revenue"));
+    let token = csrf_token(&html);
+    let r = app
+        .client
+        .post(app.url("/enroll/direct/submit"))
+        .form(&[("authority", "yes"), ("csrf_token", &token)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&r), "/enroll/direct/revenue");
+    assert_eq!(app.application_state().await, "draft");
+}
