@@ -697,6 +697,18 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
         refused.is_err(),
         "the database refuses an early approval too"
     );
+    // The approval page says up front why it would be refused...
+    let approve_page = app
+        .get_with(&staff, &format!("/admin/applications/{id}/decide/approve"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        error_summary(&approve_page)[0]
+            .1
+            .contains("Still open: Revenue and tenure confirmed")
+    );
     // Approving now is refused with the reason.
     let page = format!("/admin/applications/{id}/decide/approve");
     let version = attr(

@@ -250,16 +250,14 @@ async fn confirm(
     let decision = Decision::parse(&action).ok_or(AppError::NotFound)?;
     let app = load(&state, &id).await?;
     let version = app.version;
-    Ok(confirm_page(
-        ctx,
-        app,
-        decision,
-        version,
-        String::new(),
-        FormErrors::default(),
-        None,
-    )
-    .into_response())
+    // Say up front why a direct-bill approval would be refused.
+    let mut errors = FormErrors::default();
+    if decision == Decision::Approve
+        && let Some(blocker) = crate::direct_bill::approval_blocker(&state, &app).await?
+    {
+        errors.add("text", blocker);
+    }
+    Ok(confirm_page(ctx, app, decision, version, String::new(), errors, None).into_response())
 }
 
 /// What a decision form sends.
