@@ -6,11 +6,12 @@ use crate::db::users::SessionUser;
 use crate::domain::token::constant_time_eq;
 use crate::error::ErrorMessage;
 use askama::Template;
-use axum::body::{Body, to_bytes};
+use axum::body::{Body, Bytes, to_bytes};
 use axum::extract::Request;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
 use tower_sessions::Session;
 
 /// The form field that carries the CSRF token.
@@ -49,18 +50,15 @@ pub async fn limit_body(max_bytes: usize, request: Request, next: Next) -> Respo
     next.run(Request::from_parts(parts, body)).await
 }
 
-/// The CSRF field of a multipart form (the upload form), if it comes within the form's
-/// first 64 KiB (our forms put it first, and browsers send fields in document order).
-async fn multipart_token(
-    parts: &axum::http::request::Parts,
-    bytes: &axum::body::Bytes,
-) -> Option<String> {
+/// How much of a multipart form is read to find its CSRF token (our forms put it first, and
+/// browsers send fields in document order).
+const MULTIPART_HEAD_BYTES: usize = 64 * 1024;
+
+/// The CSRF field of a multipart form, if it comes within `head`.
+async fn multipart_token(parts: &axum::http::request::Parts, head: Bytes) -> Option<String> {
     use axum::extract::FromRequest;
-    // Only the head is parsed: the token comes first, and the whole body would trip the
-    // extractor's default 2 MB limit.
     let mut parts = parts.clone();
     parts.headers.remove(header::CONTENT_LENGTH);
-    let head = bytes.slice(..bytes.len().min(64 * 1024));
     let request = Request::from_parts(parts, Body::from(head));
     let mut multipart = axum::extract::Multipart::from_request(request, &())
         .await
@@ -73,7 +71,21 @@ async fn multipart_token(
     None
 }
 
+/// The CSRF field of an urlencoded form.
+fn form_token(bytes: &[u8]) -> Option<String> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(bytes)
+        .ok()
+        .and_then(|pairs| {
+            pairs
+                .into_iter()
+                .find(|(k, _)| k == CSRF_FIELD)
+                .map(|(_, v)| v)
+        })
+}
+
 /// Refuses a state-changing request whose form does not carry this session's CSRF token.
+/// An upload is checked on its first 64 KiB and then streamed on to the handler, so a file
+/// is not held in memory twice.
 pub async fn require_csrf_token(request: Request, next: Next) -> Response {
     if matches!(
         *request.method(),
@@ -86,32 +98,36 @@ pub async fn require_csrf_token(request: Request, next: Next) -> Response {
     };
     let upload = is_upload(&request);
     let (parts, body) = request.into_parts();
-    let max = if upload {
-        UPLOAD_BODY_BYTES
+    let (sent, body) = if upload {
+        let mut stream = body.into_data_stream();
+        let mut chunks: Vec<Bytes> = Vec::new();
+        let mut read = 0;
+        while read < MULTIPART_HEAD_BYTES {
+            match stream.next().await {
+                Some(Ok(chunk)) => {
+                    read += chunk.len();
+                    chunks.push(chunk);
+                }
+                Some(Err(_)) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+                None => break,
+            }
+        }
+        let head: Bytes = chunks.concat().into();
+        let sent = multipart_token(&parts, head.clone()).await;
+        let rest =
+            futures_util::stream::once(async move { Ok::<_, axum::Error>(head) }).chain(stream);
+        (sent, Body::from_stream(rest))
     } else {
-        MAX_FORM_BYTES
-    };
-    let bytes = match to_bytes(body, max).await {
-        Ok(b) => b,
-        Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
-    };
-    let sent = if upload {
-        multipart_token(&parts, &bytes).await
-    } else {
-        serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
-            .ok()
-            .and_then(|pairs| {
-                pairs
-                    .into_iter()
-                    .find(|(k, _)| k == CSRF_FIELD)
-                    .map(|(_, v)| v)
-            })
+        let bytes = match to_bytes(body, MAX_FORM_BYTES).await {
+            Ok(b) => b,
+            Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+        };
+        (form_token(&bytes), Body::from(bytes))
     };
     let expected = session.get::<String>(CSRF_KEY).await.ok().flatten();
     match (sent, expected) {
         (Some(sent), Some(expected)) if constant_time_eq(sent.as_bytes(), expected.as_bytes()) => {
-            next.run(Request::from_parts(parts, Body::from(bytes)))
-                .await
+            next.run(Request::from_parts(parts, body)).await
         }
         _ => {
             tracing::warn!(path = %parts.uri.path(), "refused a form without a valid CSRF token");
