@@ -27,11 +27,6 @@ use uuid::Uuid;
 /// The wizard's steps, in order; the string is the URL segment under `/enroll/direct/`.
 pub const STEPS: [&str; 5] = ["revenue", "support", "operations", "services", "check"];
 
-/// Position of a step (unknown steps count as the first).
-pub fn step_index(step: &str) -> usize {
-    STEPS.iter().position(|s| *s == step).unwrap_or(0)
-}
-
 /// Today in UTC.
 pub fn today() -> Date {
     OffsetDateTime::now_utc().date()

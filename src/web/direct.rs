@@ -17,6 +17,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::redirect_with_flash;
+use crate::web::wizard::{FromQuery, Step, StepForm, Steps};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Multipart, Path, Query, State};
@@ -191,66 +192,20 @@ impl FromRequestParts<AppState> for DirectWizard {
     }
 }
 
-/// Progress and navigation of one step.
-pub struct Step {
-    /// 1-based position.
-    pub number: usize,
-    /// Number of steps.
-    pub total: usize,
-    /// Where "Back" goes.
-    pub back: String,
-    /// "check" when the user came from the check-your-answers page.
-    pub from: String,
-}
-
-impl Step {
-    fn new(name: &str, from: &str) -> Self {
-        let index = flows::step_index(name);
-        let from_check = from == "check";
-        let back = if from_check {
-            "/enroll/direct/check".to_owned()
-        } else if index == 0 {
-            "/enroll/direct".to_owned()
-        } else {
-            format!("/enroll/direct/{}", flows::STEPS[index - 1])
-        };
-        Step {
-            number: index + 1,
-            total: flows::STEPS.len(),
-            back,
-            from: if from_check {
-                "check".into()
-            } else {
-                String::new()
-            },
-        }
-    }
-}
-
-/// `?from=check` on a step opened through a Change link.
-#[derive(Debug, Default, Deserialize)]
-pub struct FromQuery {
-    #[serde(default)]
-    from: String,
-}
+/// The direct-bill wizard's steps.
+const STEPS: Steps = Steps {
+    base: "/enroll/direct",
+    names: &flows::STEPS,
+};
 
 /// The furthest step reached once `current` is saved.
 fn reached(app: &Application, current: &str) -> &'static str {
-    let next = flows::step_index(current) + 1;
-    let furthest = flows::step_index(&app.current_step).max(next);
-    flows::STEPS[furthest.min(flows::STEPS.len() - 1)]
+    STEPS.reached(&app.current_step, current)
 }
 
 /// On to the next step, or back to the check page.
 fn after_save(current: &str, from: &str) -> Response {
-    if from == "check" {
-        return Redirect::to("/enroll/direct/check").into_response();
-    }
-    let next = flows::STEPS
-        .get(flows::step_index(current) + 1)
-        .copied()
-        .unwrap_or("check");
-    Redirect::to(&format!("/enroll/direct/{next}")).into_response()
+    STEPS.after_save(current, from).into_response()
 }
 
 /// A save that found the application submitted meanwhile.
@@ -284,7 +239,7 @@ async fn show_revenue(
 ) -> Result<RevenuePage, AppError> {
     let documents = store::documents(&state.db, w.app.application_id).await?;
     Ok(RevenuePage {
-        step: Step::new("revenue", &q.from),
+        step: STEPS.step("revenue", &q.from),
         revenue: revenue_value(&w.answers),
         documents,
         errors: FormErrors::default(),
@@ -404,7 +359,7 @@ async fn save_revenue(
         }
     }
     let page = RevenuePage {
-        step: Step::new("revenue", &form.from),
+        step: STEPS.step("revenue", &form.from),
         revenue: form.revenue,
         documents,
         errors,
@@ -495,20 +450,11 @@ pub struct SupportPage {
 
 async fn show_support(w: DirectWizard, Query(q): Query<FromQuery>) -> SupportPage {
     SupportPage {
-        step: Step::new("support", &q.from),
+        step: STEPS.step("support", &q.from),
         form: SupportInput::from_answers(&w.answers),
         errors: FormErrors::default(),
         ctx: w.ctx,
     }
-}
-
-/// A step form with its navigation field.
-#[derive(Debug, Default, Deserialize)]
-pub struct StepForm<T> {
-    #[serde(flatten)]
-    input: T,
-    #[serde(default)]
-    from: String,
 }
 
 async fn save_support(
@@ -536,7 +482,7 @@ async fn save_support(
         }
         Err(errors) => {
             let page = SupportPage {
-                step: Step::new("support", &form.from),
+                step: STEPS.step("support", &form.from),
                 form: form.input,
                 errors,
                 ctx: w.ctx,
@@ -590,7 +536,7 @@ impl OperationsPage {
 
 async fn show_operations(w: DirectWizard, Query(q): Query<FromQuery>) -> OperationsPage {
     OperationsPage {
-        step: Step::new("operations", &q.from),
+        step: STEPS.step("operations", &q.from),
         form: OperationsInput::from_answers(&w.answers),
         errors: FormErrors::default(),
         ctx: w.ctx,
@@ -621,7 +567,7 @@ async fn save_operations(
         }
         Err(errors) => {
             let page = OperationsPage {
-                step: Step::new("operations", &form.from),
+                step: STEPS.step("operations", &form.from),
                 form: form.input,
                 errors,
                 ctx: w.ctx,
@@ -662,7 +608,7 @@ fn services_page(
         rows.push(ServiceRow::default());
     }
     ServicesPage {
-        step: Step::new("services", from),
+        step: STEPS.step("services", from),
         can_add: rows.len() < flows::MAX_SERVICE_ROWS,
         rows,
         kinds: &rules::SERVICE_KINDS,
@@ -688,7 +634,7 @@ async fn save_services(
     let (mut rows, action) = flows::read_services_form(&pairs);
     let step = match action {
         ServicesAction::Continue => reached(&w.app, "services"),
-        _ => flows::STEPS[flows::step_index(&w.app.current_step)],
+        _ => flows::STEPS[STEPS.index(&w.app.current_step)],
     };
     match action {
         ServicesAction::Add => {
@@ -754,7 +700,7 @@ async fn check_page(
 ) -> Result<CheckPage, AppError> {
     let documents = store::documents(&state.db, w.app.application_id).await?;
     Ok(CheckPage {
-        step: Step::new("check", ""),
+        step: STEPS.step("check", ""),
         missing: flows::first_incomplete_step(&w.answers, documents.len()),
         revenue: w
             .answers

@@ -11,6 +11,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::redirect_with_flash;
+use crate::web::wizard::{FromQuery, Step, StepForm, Steps};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{FromRequestParts, Query, State};
@@ -84,59 +85,11 @@ impl FromRequestParts<AppState> for Wizard {
     }
 }
 
-/// Progress and navigation of one step.
-pub struct Step {
-    /// 1-based position.
-    pub number: usize,
-    /// Number of steps.
-    pub total: usize,
-    /// Where "Back" goes.
-    pub back: String,
-    /// "check" when the user came from the check-your-answers page.
-    pub from: String,
-}
-
-impl Step {
-    fn new(name: &str, from: &Option<String>) -> Self {
-        let index = flows::step_index(name);
-        let from_check = from.as_deref() == Some("check");
-        let back = if from_check {
-            "/enroll/check".to_owned()
-        } else if index == 0 {
-            "/enroll".to_owned()
-        } else {
-            format!("/enroll/{}", flows::STEPS[index - 1])
-        };
-        Step {
-            number: index + 1,
-            total: flows::STEPS.len(),
-            back,
-            from: if from_check {
-                "check".into()
-            } else {
-                String::new()
-            },
-        }
-    }
-}
-
-/// `?from=check` on a step opened through a Change link.
-#[derive(Debug, Default, Deserialize)]
-pub struct FromQuery {
-    from: Option<String>,
-}
-
-/// Where to go after saving a step.
-fn after_save(current: &str, from: &str) -> Redirect {
-    if from == "check" {
-        return Redirect::to("/enroll/check");
-    }
-    let next = flows::STEPS
-        .get(flows::step_index(current) + 1)
-        .copied()
-        .unwrap_or("check");
-    Redirect::to(&format!("/enroll/{next}"))
-}
+/// The reseller wizard's steps.
+const STEPS: Steps = Steps {
+    base: "/enroll",
+    names: &flows::STEPS,
+};
 
 /// The answer to a saved step: on to the next step (or back to the check page), or to
 /// the status page when the draft was submitted meanwhile.
@@ -151,7 +104,7 @@ async fn step_saved(
         return Ok(draft_gone(&w.app));
     }
     flows::note_answers_changed(state, &w.user, &w.app, step_title(current)).await?;
-    Ok(after_save(current, from).into_response())
+    Ok(STEPS.after_save(current, from).into_response())
 }
 
 /// A step's name for the timeline.
@@ -167,11 +120,7 @@ fn step_title(step: &str) -> &'static str {
 
 /// The furthest step reached once `current` is saved.
 fn reached(app: &Application, current: &str) -> &'static str {
-    let next = flows::STEPS
-        .get(flows::step_index(current) + 1)
-        .copied()
-        .unwrap_or("check");
-    flows::STEPS[flows::step_index(flows::furthest(&app.current_step, next))]
+    STEPS.reached(&app.current_step, current)
 }
 
 /// A save that found no draft any more (submitted meanwhile, e.g. an old form re-posted).
@@ -241,22 +190,13 @@ fn partner_id_hint(country_name: &str) -> String {
 
 async fn show_partner_id(w: Wizard, Query(q): Query<FromQuery>) -> PartnerIdPage {
     PartnerIdPage {
-        step: Step::new("partner-id", &q.from),
+        step: STEPS.step("partner-id", &q.from),
         partner_id: w.app.partner_id.clone().unwrap_or_default(),
         errors: FormErrors::default(),
         hint: partner_id_hint(&w.market.country_name),
         country_name: w.market.country_name,
         ctx: w.ctx,
     }
-}
-
-/// A step form's navigation field.
-#[derive(Debug, Default, Deserialize)]
-pub struct StepForm<T> {
-    #[serde(flatten)]
-    input: T,
-    #[serde(default)]
-    from: String,
 }
 
 async fn save_partner_id(
@@ -277,7 +217,7 @@ async fn save_partner_id(
         }
         Err(errors) => {
             let page = PartnerIdPage {
-                step: Step::new("partner-id", &Some(form.from.clone())),
+                step: STEPS.step("partner-id", &form.from),
                 partner_id: form.input.partner_id,
                 errors,
                 hint: partner_id_hint(&w.market.country_name),
@@ -334,7 +274,7 @@ fn registration_hint(country_name: &str) -> String {
 
 async fn show_legal(w: Wizard, Query(q): Query<FromQuery>) -> LegalPage {
     LegalPage {
-        step: Step::new("legal-profile", &q.from),
+        step: STEPS.step("legal-profile", &q.from),
         form: LegalInput::from_application(&w.app),
         errors: FormErrors::default(),
         registration_required: registration_id_required(&w.market.country_code),
@@ -362,7 +302,7 @@ async fn save_legal(
         }
         Err(errors) => {
             let page = LegalPage {
-                step: Step::new("legal-profile", &Some(form.from.clone())),
+                step: STEPS.step("legal-profile", &form.from),
                 form: form.input,
                 errors,
                 registration_required: registration_id_required(&w.market.country_code),
@@ -387,7 +327,7 @@ pub struct ContactPage {
 
 async fn show_contact(w: Wizard, Query(q): Query<FromQuery>) -> ContactPage {
     ContactPage {
-        step: Step::new("primary-contact", &q.from),
+        step: STEPS.step("primary-contact", &q.from),
         form: ContactInput::from_application(&w.app),
         errors: FormErrors::default(),
         ctx: w.ctx,
@@ -412,7 +352,7 @@ async fn save_contact(
         }
         Err(errors) => {
             let page = ContactPage {
-                step: Step::new("primary-contact", &Some(form.from.clone())),
+                step: STEPS.step("primary-contact", &form.from),
                 form: form.input,
                 errors,
                 ctx: w.ctx,
@@ -434,7 +374,7 @@ pub struct SupportPage {
 
 async fn show_support(w: Wizard, Query(q): Query<FromQuery>) -> SupportPage {
     SupportPage {
-        step: Step::new("support", &q.from),
+        step: STEPS.step("support", &q.from),
         form: SupportInput::from_application(&w.app),
         errors: FormErrors::default(),
         ctx: w.ctx,
@@ -459,7 +399,7 @@ async fn save_support(
         }
         Err(errors) => {
             let page = SupportPage {
-                step: Step::new("support", &Some(form.from.clone())),
+                step: STEPS.step("support", &form.from),
                 form: form.input,
                 errors,
                 ctx: w.ctx,
@@ -498,7 +438,7 @@ async fn check_page(state: &AppState, w: Wizard, errors: FormErrors) -> Result<R
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let page = CheckPage {
-        step: Step::new("check", &None),
+        step: STEPS.step("check", ""),
         app: w.app,
         market: w.market,
         membership_name,

@@ -15,6 +15,7 @@ pub mod password;
 pub mod session;
 pub mod signup;
 pub mod verify;
+pub mod wizard;
 
 use crate::auth::session::flash;
 use crate::config::MailTransportKind;
