@@ -44,6 +44,8 @@ pub struct Standing {
     pub latest: Option<Application>,
     /// The direct-bill partnership, if it was ever approved.
     pub partner: Option<Partner>,
+    /// The reseller's partner ID is active and in the tenant's country.
+    pub partner_id_active: bool,
 }
 
 impl Standing {
@@ -80,6 +82,9 @@ pub async fn standing(state: &AppState, tenant_id: Uuid, today: Date) -> anyhow:
         Some(id) => db::memberships::find(&state.db, id).await?,
         None => None,
     };
+    let partner_id_active = membership
+        .as_ref()
+        .is_some_and(|m| m.active && m.country_code == tenant.country_code);
     let facts = EligibilityFacts {
         approved_on: reseller
             .as_ref()
@@ -99,6 +104,7 @@ pub async fn standing(state: &AppState, tenant_id: Uuid, today: Date) -> anyhow:
         reseller,
         latest: apps::latest(&state.db, tenant_id, DIRECT_BILL).await?,
         partner: store::partner(&state.db, tenant_id).await?,
+        partner_id_active,
     })
 }
 

@@ -103,9 +103,7 @@ async fn direct_status(
     let partner_id_active =
         crate::direct_bill::standing(state, app.tenant_id, crate::direct_bill::today())
             .await?
-            .requirements
-            .iter()
-            .any(|r| r.label.starts_with("Active partner ID") && r.met);
+            .partner_id_active;
     Ok(Some(DirectStatus {
         lines: crate::direct_bill::requirement_lines(
             app,

@@ -773,7 +773,7 @@ async fn submit(
             .await
         }
         SubmitOutcome::NoConsent => {
-            let w = DirectWizardParts::load(&state, ctx, user).await?;
+            let w = load_wizard(&state, ctx, user).await?;
             let mut errors = FormErrors::default();
             errors.add(
                 "authority",
@@ -785,26 +785,22 @@ async fn submit(
     }
 }
 
-/// Builds the wizard's context outside the extractor (for the submit page's errors).
-struct DirectWizardParts;
-
-impl DirectWizardParts {
-    async fn load(
-        state: &AppState,
-        ctx: Ctx,
-        user: db::users::SessionUser,
-    ) -> Result<DirectWizard, AppError> {
-        let app = db::applications::open(&state.db, user.tenant_id, store::DIRECT_BILL)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let answers = store::answers(&state.db, app.application_id).await?;
-        Ok(DirectWizard {
-            ctx,
-            user,
-            app,
-            answers,
-        })
-    }
+/// The wizard's context outside the extractor (for the submit page's errors).
+async fn load_wizard(
+    state: &AppState,
+    ctx: Ctx,
+    user: db::users::SessionUser,
+) -> Result<DirectWizard, AppError> {
+    let app = db::applications::open(&state.db, user.tenant_id, store::DIRECT_BILL)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let answers = store::answers(&state.db, app.application_id).await?;
+    Ok(DirectWizard {
+        ctx,
+        user,
+        app,
+        answers,
+    })
 }
 
 /// The transition confirmation page.
@@ -836,11 +832,12 @@ async fn confirm_transition(
     .into_response())
 }
 
-/// The transition form.
+/// The transition form (partner and staff).
 #[derive(Debug, Default, Deserialize)]
 pub struct TransitionForm {
+    /// Why.
     #[serde(default)]
-    reason: String,
+    pub reason: String,
 }
 
 async fn transition(

@@ -313,19 +313,12 @@ async fn confirm_transition(
     })
 }
 
-/// The staff transition form.
-#[derive(Debug, Default, Deserialize)]
-pub struct TransitionForm {
-    #[serde(default)]
-    reason: String,
-}
-
 async fn transition(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     SignedInStaff { ctx, staff }: SignedInStaff,
     Path(tenant): Path<String>,
-    Form(form): Form<TransitionForm>,
+    Form(form): Form<crate::web::direct::TransitionForm>,
 ) -> Result<Response, AppError> {
     let partner = active_partner(&state, &tenant).await?;
     let mut errors = FormErrors::default();
