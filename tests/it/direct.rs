@@ -77,6 +77,41 @@ pub async fn post_revenue(
         .unwrap()
 }
 
+/// Takes a decision (`approve`, `reject`, `request-info`) as `staff` on the page's version.
+async fn decide(
+    app: &TestApp,
+    staff: &reqwest::Client,
+    id: Uuid,
+    action: &str,
+    text: &str,
+) -> reqwest::Response {
+    let page = format!("/admin/applications/{id}/decide/{action}");
+    let html = app.get_with(staff, &page).await.text().await.unwrap();
+    let version = attr(&html, "input[name=version]", "value").unwrap();
+    app.submit_with(
+        staff,
+        &page,
+        &page,
+        &[("version", &version), ("text", text)],
+    )
+    .await
+}
+
+/// A new client signed in as `email` (password [`STRONG_PASSWORD`]).
+async fn signed_in(app: &TestApp, email: &str) -> reqwest::Client {
+    let client = new_client();
+    let r = app
+        .submit_with(
+            &client,
+            "/signin",
+            "/signin",
+            &[("email", email), ("password", STRONG_PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
+    client
+}
+
 /// Starts the application and answers every step; leaves it on the check page.
 pub async fn fill_direct(app: &TestApp) {
     let r = app
@@ -466,14 +501,7 @@ async fn evidence_is_downloadable_only_by_the_tenants_admins_and_staff() {
 
     // A sales agent of the same tenant may not.
     let agent = app.add_user(&admin, "sales_agent").await;
-    let agent_client = new_client();
-    app.submit_with(
-        &agent_client,
-        "/signin",
-        "/signin",
-        &[("email", &agent), ("password", STRONG_PASSWORD)],
-    )
-    .await;
+    let agent_client = signed_in(&app, &agent).await;
     assert_eq!(
         app.get_with(&agent_client, &path).await.status(),
         StatusCode::FORBIDDEN
@@ -710,16 +738,7 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
             .contains("Still open: Revenue and tenure confirmed")
     );
     // Approving now is refused with the reason.
-    let page = format!("/admin/applications/{id}/decide/approve");
-    let version = attr(
-        &app.get_with(&staff, &page).await.text().await.unwrap(),
-        "input[name=version]",
-        "value",
-    )
-    .unwrap();
-    let r = app
-        .submit_with(&staff, &page, &page, &[("version", &version)])
-        .await;
+    let r = decide(&app, &staff, id, "approve", "").await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         r.text()
@@ -805,15 +824,7 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     );
 
     // Approve: the tenant becomes a direct-bill partner with its reassessment a year out.
-    let version = attr(
-        &app.get_with(&staff, &page).await.text().await.unwrap(),
-        "input[name=version]",
-        "value",
-    )
-    .unwrap();
-    let r = app
-        .submit_with(&staff, &page, &page, &[("version", &version)])
-        .await;
+    let r = decide(&app, &staff, id, "approve", "").await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (due, expected_due, reminder_at, expected_reminder): (time::Date, time::Date, time::OffsetDateTime, time::OffsetDateTime) = sqlx::query_as(
         "select p.reassessment_due_on, (current_date + interval '12 months')::date, o.next_attempt_at,
@@ -890,16 +901,7 @@ async fn approve_direct(app: &TestApp, id: Uuid) -> reqwest::Client {
         let r = record(app, &staff, id, step, &fields).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "{step}");
     }
-    let page = format!("/admin/applications/{id}/decide/approve");
-    let version = attr(
-        &app.get_with(&staff, &page).await.text().await.unwrap(),
-        "input[name=version]",
-        "value",
-    )
-    .unwrap();
-    let r = app
-        .submit_with(&staff, &page, &page, &[("version", &version)])
-        .await;
+    let r = decide(app, &staff, id, "approve", "").await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     staff
 }
@@ -982,14 +984,7 @@ async fn a_partner_or_staff_can_move_a_direct_bill_partner_back_to_indirect() {
     assert!(mail.body_text.contains("Revenue fell below the minimum."));
     // A partner's user who is not a global admin cannot ask for it.
     let agent = app.add_user(&admin, "sales_agent").await;
-    let agent_client = new_client();
-    app.submit_with(
-        &agent_client,
-        "/signin",
-        "/signin",
-        &[("email", &agent), ("password", STRONG_PASSWORD)],
-    )
-    .await;
+    let agent_client = signed_in(&app, &agent).await;
     assert_ne!(
         app.get_with(&agent_client, "/direct-bill/transition")
             .await
@@ -1006,24 +1001,14 @@ async fn information_requests_work_for_direct_bill_as_for_resellers() {
     fill_direct(&app).await;
     let id = submit_direct(&app).await;
     let staff = app.staff_client("asker@localhost", "reviewer").await;
-    let page = format!("/admin/applications/{id}/decide/request-info");
-    let version = attr(
-        &app.get_with(&staff, &page).await.text().await.unwrap(),
-        "input[name=version]",
-        "value",
+    let r = decide(
+        &app,
+        &staff,
+        id,
+        "request-info",
+        "Please add your Q3 statement.",
     )
-    .unwrap();
-    let r = app
-        .submit_with(
-            &staff,
-            &page,
-            &page,
-            &[
-                ("version", &version),
-                ("text", "Please add your Q3 statement."),
-            ],
-        )
-        .await;
+    .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     // While information is requested, evidence can be added even with intake closed.
     sqlx::query("update program_settings set direct_bill_intake_open = false, direct_bill_reopens_on = current_date + 10").execute(&app.db).await.unwrap();
