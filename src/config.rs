@@ -105,6 +105,34 @@ impl Default for OutboxSettings {
     }
 }
 
+/// Limits on every pooled database connection, so nothing can hang the portal.
+#[derive(Clone, Copy, Debug)]
+pub struct DbSettings {
+    /// Longest any one statement may run (`DB_STATEMENT_TIMEOUT_MS`).
+    pub statement_timeout: Duration,
+    /// Longest a statement waits for a lock (`DB_LOCK_TIMEOUT_MS`).
+    pub lock_timeout: Duration,
+    /// PostgreSQL ends a session idle this long inside a transaction
+    /// (`DB_IDLE_IN_TRANSACTION_TIMEOUT_MS`).
+    pub idle_in_transaction_timeout: Duration,
+    /// Connections in the pool.
+    pub max_connections: u32,
+    /// Longest a request waits for a free connection.
+    pub acquire_timeout: Duration,
+}
+
+impl Default for DbSettings {
+    fn default() -> Self {
+        Self {
+            statement_timeout: Duration::from_secs(10),
+            lock_timeout: Duration::from_secs(3),
+            idle_in_transaction_timeout: Duration::from_secs(5),
+            max_connections: 20,
+            acquire_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
 /// Everything the portal needs to know to start.
 #[derive(Clone)]
 pub struct Config {
@@ -148,6 +176,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// A request that takes longer is answered with 408.
     pub request_timeout: Duration,
+    /// Database connection limits.
+    pub db: DbSettings,
 }
 
 impl fmt::Debug for Config {
@@ -233,6 +263,7 @@ impl Config {
             session_absolute_timeout: Duration::from_secs(12 * 3600),
             max_body_bytes: 64 * 1024,
             request_timeout: Duration::from_secs(30),
+            db: DbSettings::default(),
         }
     }
 
@@ -393,12 +424,49 @@ impl Config {
                 )
             })?;
         }
+        let millis = |setting: &'static str, v: String, max: u64| {
+            v.parse::<u64>()
+                .ok()
+                .filter(|n| (1..=max).contains(n))
+                .map(Duration::from_millis)
+                .ok_or_else(|| {
+                    bad(
+                        setting,
+                        format!("must be a number of milliseconds from 1 to {max}, got {v:?}"),
+                    )
+                })
+        };
+        if let Some(v) = get("DB_STATEMENT_TIMEOUT_MS") {
+            config.db.statement_timeout = millis("DB_STATEMENT_TIMEOUT_MS", v, 600_000)?;
+        }
+        if let Some(v) = get("DB_LOCK_TIMEOUT_MS") {
+            config.db.lock_timeout = millis("DB_LOCK_TIMEOUT_MS", v, 600_000)?;
+        }
+        if let Some(v) = get("DB_IDLE_IN_TRANSACTION_TIMEOUT_MS") {
+            config.db.idle_in_transaction_timeout =
+                millis("DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", v, 600_000)?;
+        }
         config.check()?;
         Ok(config)
     }
 
     /// Rules that tie settings together.
     pub fn check(&self) -> Result<(), ConfigError> {
+        if self.db.lock_timeout > self.db.statement_timeout {
+            return Err(bad(
+                "DB_LOCK_TIMEOUT_MS",
+                "must not be longer than DB_STATEMENT_TIMEOUT_MS",
+            ));
+        }
+        if self.db.statement_timeout >= self.request_timeout {
+            return Err(bad(
+                "DB_STATEMENT_TIMEOUT_MS",
+                format!(
+                    "must be shorter than the request timeout ({} s), so a slow statement gets the 503 page",
+                    self.request_timeout.as_secs()
+                ),
+            ));
+        }
         if self.mail_transport == MailTransportKind::Smtp && self.smtp_url.is_none() {
             return Err(bad("SMTP_URL", "is required when MAIL_TRANSPORT=smtp"));
         }

@@ -13,14 +13,33 @@ pub enum AppError {
     /// The caller may not do this.
     #[error("forbidden")]
     Forbidden,
+    /// The database cannot serve us just now (down, overloaded, a lock or statement
+    /// timeout): the user is told to try again in a moment (503).
+    #[error("service unavailable: {0:#}")]
+    Unavailable(anyhow::Error),
     /// Something broke; the cause goes to the log only.
     #[error(transparent)]
-    Internal(#[from] anyhow::Error),
+    Internal(anyhow::Error),
+}
+
+impl From<anyhow::Error> for AppError {
+    /// A database error anywhere in the cause chain that means "not now" becomes 503.
+    fn from(e: anyhow::Error) -> Self {
+        let transient = e
+            .chain()
+            .filter_map(|c| c.downcast_ref::<sqlx::Error>())
+            .any(crate::db::is_unavailable);
+        if transient {
+            AppError::Unavailable(e)
+        } else {
+            AppError::Internal(e)
+        }
+    }
 }
 
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
-        AppError::Internal(e.into())
+        anyhow::Error::from(e).into()
     }
 }
 
@@ -32,7 +51,16 @@ impl From<askama::Error> for AppError {
 
 impl From<tower_sessions::session::Error> for AppError {
     fn from(e: tower_sessions::session::Error) -> Self {
-        AppError::Internal(e.into())
+        use tower_sessions::session::Error as E;
+        use tower_sessions::session_store::Error as S;
+        match &e {
+            E::Store(S::Backend(message))
+                if message.starts_with(crate::db::sessions::UNAVAILABLE) =>
+            {
+                AppError::Unavailable(e.into())
+            }
+            _ => AppError::Internal(e.into()),
+        }
     }
 }
 
@@ -45,6 +73,10 @@ impl IntoResponse for AppError {
         let status = match &self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Unavailable(cause) => {
+                tracing::warn!(error = %format!("{cause:#}"), "request failed: database unavailable");
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             AppError::Internal(cause) => {
                 tracing::error!(error = ?cause, "request failed");
                 StatusCode::INTERNAL_SERVER_ERROR

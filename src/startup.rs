@@ -2,11 +2,14 @@
 
 use crate::auth::PasswordHasher;
 use crate::config::Config;
+use crate::db::sessions::PgSessionStore;
 use crate::email::Mailer;
 use crate::email::worker::OutboxWorker;
 use crate::state::AppState;
 use crate::web;
-use crate::web::middleware::{forbidden_csrf, render_error_pages, require_csrf_token};
+use crate::web::middleware::{
+    forbidden_csrf, render_error_pages, require_csrf_token, run_to_completion,
+};
 use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
@@ -26,7 +29,6 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
-use tower_sessions_sqlx_store::PostgresStore;
 
 /// A built portal: listening, with its worker ready to start.
 pub struct Application {
@@ -41,7 +43,7 @@ impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let started = Instant::now();
         config.check()?;
-        let db = crate::db::connect_and_migrate(&config.database_url).await?;
+        let db = crate::db::connect_and_migrate(&config.database_url, &config.db).await?;
         let mailer = Mailer::from_config(&config)?;
         Self::build_with(config, db, mailer, started).await
     }
@@ -75,6 +77,7 @@ impl Application {
             config: Arc::new(config),
             hasher: PasswordHasher::new(),
             outbox_wake: Arc::new(Notify::new()),
+            csrf_key: Arc::default(),
         };
         let worker = OutboxWorker {
             db,
@@ -173,7 +176,7 @@ const CSP: &str = "default-src 'self'; object-src 'none'; base-uri 'none'; frame
 /// The whole router with every layer.
 pub fn build_router(state: AppState) -> Router {
     let config = state.config.clone();
-    let session_layer = SessionManagerLayer::new(PostgresStore::new(state.db.clone()))
+    let session_layer = SessionManagerLayer::new(PgSessionStore::new(state.db.clone()))
         .with_name("pp_session")
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
@@ -185,9 +188,17 @@ pub fn build_router(state: AppState) -> Router {
                 .unwrap_or(tower_sessions::cookie::time::Duration::minutes(30)),
         ));
 
+    let request_timeout = config.request_timeout;
     let pages = web::pages(config.mail_transport)
-        .layer(axum::middleware::from_fn(require_csrf_token))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            require_csrf_token,
+        ))
         .layer(session_layer)
+        // Outside the session layer, so the session save is part of the protected work.
+        .layer(axum::middleware::from_fn(move |req: Request, next| {
+            run_to_completion(request_timeout, req, next)
+        }))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

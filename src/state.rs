@@ -5,7 +5,7 @@ use crate::config::Config;
 use axum::extract::FromRef;
 use sqlx::PgPool;
 use std::sync::Arc;
-use tokio::sync::Notify;
+use tokio::sync::{Notify, OnceCell};
 
 /// Shared application state.
 #[derive(Clone)]
@@ -18,9 +18,27 @@ pub struct AppState {
     pub hasher: PasswordHasher,
     /// Wakes the outbox worker after a request queued e-mail.
     pub outbox_wake: Arc<Notify>,
+    /// Signs the form-token cookie of pages without a stored session; read from the
+    /// database at first use (so the portal starts, and says it is not ready, while the
+    /// database is down).
+    pub csrf_key: Arc<OnceCell<Vec<u8>>>,
 }
 
 impl AppState {
+    /// The key that signs anonymous form tokens, shared by every process: stored by the
+    /// first process that needs it.
+    pub async fn csrf_key(&self) -> Result<&[u8], sqlx::Error> {
+        self.csrf_key
+            .get_or_try_init(|| async {
+                let mut fresh = [0u8; 32];
+                getrandom::fill(&mut fresh)
+                    .expect("the operating system's random number generator failed");
+                crate::db::keys::get_or_create(&self.db, "csrf", &fresh).await
+            })
+            .await
+            .map(Vec::as_slice)
+    }
+
     /// The right-hand side of Message-IDs: the domain of the From: address.
     pub fn message_domain(&self) -> String {
         let from = &self.config.mail_from;

@@ -5,6 +5,7 @@ pub mod applications;
 pub mod audit;
 pub mod direct_bill;
 pub mod guards;
+pub mod keys;
 pub mod markets;
 pub mod memberships;
 pub mod outbox;
@@ -12,12 +13,14 @@ pub mod partnerships;
 pub mod providers;
 pub mod queue;
 pub mod rate_limit;
+pub mod sessions;
 pub mod settings;
 pub mod staff;
 pub mod tenants;
 pub mod tokens;
 pub mod users;
 
+use crate::config::DbSettings;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{ConnectOptions, Connection, PgPool};
 use std::str::FromStr;
@@ -47,7 +50,8 @@ pub async fn create_database_if_missing(url: &str) -> anyhow::Result<()> {
     if !exists {
         let quoted = format!("\"{}\"", name.replace('"', "\"\""));
         // Another process may create it at the same moment; that is fine.
-        if let Err(e) = sqlx::query(&format!("create database {quoted}"))
+        // The name is quoted above; it comes from our own settings, not from a user.
+        if let Err(e) = sqlx::query(sqlx::AssertSqlSafe(format!("create database {quoted}")))
             .execute(&mut conn)
             .await
         {
@@ -67,15 +71,89 @@ pub async fn create_database_if_missing(url: &str) -> anyhow::Result<()> {
 }
 
 /// Connects a pool to `url`, creating the database and applying migrations first.
-pub async fn connect_and_migrate(url: &str) -> anyhow::Result<PgPool> {
+///
+/// Migrations run on a connection of their own, without the pool's statement timeout, so a
+/// long data migration is not cut short.
+pub async fn connect_and_migrate(url: &str, settings: &DbSettings) -> anyhow::Result<PgPool> {
     create_database_if_missing(url).await?;
+    let mut conn = PgConnectOptions::from_str(url)?.connect().await?;
+    MIGRATOR.run(&mut conn).await?;
+    conn.close().await?;
+    connect(url, settings).await
+}
+
+/// A pool whose connections cannot be left, or leave others, stuck.
+///
+/// Every connection starts with `statement_timeout`, `lock_timeout` and
+/// `idle_in_transaction_session_timeout` (sent as start-up options, so they cost no round
+/// trip): PostgreSQL itself ends a transaction that nobody finishes, and a request waiting on
+/// a lock fails fast with the 503 page instead of holding a pool slot until the request
+/// timeout. A connection handed back while the server still has a transaction open on it is
+/// closed rather than reused (see [`left_in_transaction`]).
+pub async fn connect(url: &str, settings: &DbSettings) -> anyhow::Result<PgPool> {
+    let options = PgConnectOptions::from_str(url)?.options([
+        ("statement_timeout", millis(settings.statement_timeout)),
+        ("lock_timeout", millis(settings.lock_timeout)),
+        (
+            "idle_in_transaction_session_timeout",
+            millis(settings.idle_in_transaction_timeout),
+        ),
+    ]);
     let pool = PgPoolOptions::new()
-        .max_connections(20)
-        .acquire_timeout(Duration::from_secs(5))
-        .connect(url)
+        .max_connections(settings.max_connections)
+        .acquire_timeout(settings.acquire_timeout)
+        .after_release(|conn, _meta| {
+            Box::pin(async move {
+                if left_in_transaction(conn).await? {
+                    tracing::error!(
+                        "a connection came back to the pool inside a transaction; closing it"
+                    );
+                    return Ok(false);
+                }
+                Ok(true)
+            })
+        })
+        .connect_with(options)
         .await?;
-    MIGRATOR.run(&pool).await?;
     Ok(pool)
+}
+
+fn millis(d: Duration) -> String {
+    format!("{}ms", d.as_millis())
+}
+
+/// True when the server has a transaction open on `conn` that began before this check.
+///
+/// Asks the server rather than trusting the driver's own bookkeeping, which is exactly what
+/// went wrong in sqlx 0.8 (a cancelled `begin()` left the server in a transaction while the
+/// driver believed it was not). In a statement of its own, `transaction_timestamp()` equals
+/// `statement_timestamp()`; inside an earlier `BEGIN` it is older.
+pub async fn left_in_transaction(conn: &mut sqlx::PgConnection) -> sqlx::Result<bool> {
+    if conn.is_in_transaction() {
+        return Ok(true);
+    }
+    sqlx::query_scalar!(r#"select transaction_timestamp() <> statement_timestamp() as "open!""#)
+        .fetch_one(conn)
+        .await
+}
+
+/// True when `error` means the database cannot serve us just now rather than that the
+/// request is wrong: no connection to be had, the server gone or shutting down, or one of
+/// our own timeouts (lock wait, statement, idle in transaction) ending the work.
+pub fn is_unavailable(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
+        sqlx::Error::Database(e) => e.code().is_some_and(|code| {
+            matches!(
+                code.as_ref(),
+                // lock_not_available, query_canceled (statement_timeout),
+                // idle_in_transaction_session_timeout, too_many_connections
+                "55P03" | "57014" | "25P03" | "53300"
+            ) || code.starts_with("08") // connection exceptions
+                || code.starts_with("57P") // operator intervention: shutdown, cannot connect now
+        }),
+        _ => false,
+    }
 }
 
 /// True when `error` is a unique-constraint violation on `constraint`.

@@ -3,6 +3,7 @@
 
 use crate::config::OutboxSettings;
 use crate::db;
+use crate::db::sessions::PgSessionStore;
 use crate::email::Mailer;
 use lettre::message::Mailbox;
 use sqlx::PgPool;
@@ -10,7 +11,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::{Notify, watch};
 use tower_sessions::ExpiredDeletion;
-use tower_sessions_sqlx_store::PostgresStore;
 
 /// Messages claimed per round.
 const BATCH: i64 = 20;
@@ -94,7 +94,7 @@ impl OutboxWorker {
     }
 
     async fn housekeeping(&self) {
-        if let Err(e) = PostgresStore::new(self.db.clone()).delete_expired().await {
+        if let Err(e) = PgSessionStore::new(self.db.clone()).delete_expired().await {
             tracing::warn!(error = %e, "could not delete expired sessions");
         }
         if let Err(e) = db::rate_limit::prune(&self.db).await {

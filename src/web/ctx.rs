@@ -7,6 +7,7 @@ use crate::domain::token;
 use crate::error::AppError;
 use crate::messages;
 use crate::state::AppState;
+use crate::web::middleware::AnonymousCsrf;
 use axum::extract::{ConnectInfo, FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -27,9 +28,10 @@ pub struct Ctx {
     pub session: Session,
 }
 
-/// The session, its CSRF token (made on first use) and the flash left for this page.
-/// The flash is taken before any sign-in is checked: an ended session leaves a new
-/// flash for the *next* page.
+/// The session, the page's CSRF token and the flash left for this page. The flash is
+/// taken before any sign-in is checked: an ended session leaves a new flash for the *next*
+/// page. A stored session gets a token of its own (made on first use); a visitor without
+/// one gets the signed cookie's token, so viewing a page writes nothing to the database.
 pub async fn page_session(
     parts: &mut Parts,
     state: &AppState,
@@ -37,12 +39,21 @@ pub async fn page_session(
     let session = Session::from_request_parts(parts, state)
         .await
         .map_err(|(_, msg)| AppError::Internal(anyhow::anyhow!("session layer missing: {msg}")))?;
-    let csrf_token = match session.get::<String>(CSRF_KEY).await? {
+    let stored = session.get::<String>(CSRF_KEY).await?;
+    let csrf_token = match stored {
         Some(t) => t,
-        None => {
+        // `get` has loaded the record: an id now means a session is stored.
+        None if session.id().is_some() => {
             let t = token::new_token().plain;
             session.insert(CSRF_KEY, &t).await?;
             t
+        }
+        None => {
+            let anonymous = parts
+                .extensions
+                .get::<AnonymousCsrf>()
+                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("CSRF layer missing")))?;
+            anonymous.token(state).await?
         }
     };
     let flash = session.remove::<Flash>(FLASH_KEY).await?;

@@ -1,17 +1,22 @@
-//! Cross-cutting request handling: the session-bound CSRF token, error pages and
+//! Cross-cutting request handling: CSRF tokens (session-bound, or a signed cookie), error pages and
 //! security headers.
 
 use crate::auth::session::{CSRF_KEY, Flash};
 use crate::db::users::SessionUser;
-use crate::domain::token::constant_time_eq;
-use crate::error::ErrorMessage;
+use crate::domain::token::{constant_time_eq, new_signed_token, signed_token_is_valid};
+use crate::error::{AppError, ErrorMessage};
+use crate::state::AppState;
 use askama::Template;
 use axum::body::{Body, Bytes, to_bytes};
 use axum::extract::Request;
+use axum::extract::State;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
+use std::sync::Arc;
+use std::sync::Mutex;
+use std::time::Duration;
 use tower_sessions::Session;
 
 /// The form field that carries the CSRF token.
@@ -83,16 +88,107 @@ fn form_token(bytes: &[u8]) -> Option<String> {
         })
 }
 
-/// Refuses a state-changing request whose form does not carry this session's CSRF token.
-/// An upload is checked on its first 64 KiB and then streamed on to the handler, so a file
-/// is not held in memory twice.
-pub async fn require_csrf_token(request: Request, next: Next) -> Response {
-    if matches!(
+/// The form token of a page whose visitor has no stored session: the signed cookie's
+/// token when the browser sent a valid one, or a new one that is then set as that cookie.
+/// Anonymous pages thus carry a CSRF token without writing a session row (signed
+/// double-submit cookie). The key is read only when a page needs a token.
+#[derive(Clone)]
+pub struct AnonymousCsrf {
+    sent: Option<String>,
+    minted: Arc<Mutex<Option<String>>>,
+}
+
+impl AnonymousCsrf {
+    /// The token for this page's forms.
+    pub async fn token(&self, state: &AppState) -> Result<String, AppError> {
+        let key = state.csrf_key().await?;
+        if let Some(sent) = self
+            .sent
+            .as_deref()
+            .filter(|t| signed_token_is_valid(key, t))
+        {
+            return Ok(sent.to_owned());
+        }
+        let mut minted = self.minted.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(minted.get_or_insert_with(|| new_signed_token(key)).clone())
+    }
+
+    /// The token the browser sent in the cookie, if the portal made it.
+    async fn valid_sent(&self, state: &AppState) -> Result<Option<&str>, AppError> {
+        let Some(sent) = self.sent.as_deref() else {
+            return Ok(None);
+        };
+        let key = state.csrf_key().await?;
+        Ok(signed_token_is_valid(key, sent).then_some(sent))
+    }
+}
+
+/// The cookie's name: with `__Host-` when cookies are secure, so no subdomain can set it.
+pub fn csrf_cookie_name(secure: bool) -> &'static str {
+    if secure { "__Host-pp_csrf" } else { "pp_csrf" }
+}
+
+/// The value of cookie `name` in the request, if any.
+fn request_cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// CSRF protection of every page: offers each page its form token, and refuses a
+/// state-changing request whose form does not carry it. A session that is stored has its
+/// own token; a visitor without one uses the signed cookie. An upload is checked on its
+/// first 64 KiB and then streamed on to the handler, so a file is not held in memory twice.
+pub async fn require_csrf_token(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let secure = state.config.cookie_secure;
+    let name = csrf_cookie_name(secure);
+    let anonymous = AnonymousCsrf {
+        sent: request_cookie(request.headers(), name).map(str::to_owned),
+        minted: Arc::default(),
+    };
+    request.extensions_mut().insert(anonymous.clone());
+    let mut response = if matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     ) {
-        return next.run(request).await;
+        next.run(request).await
+    } else {
+        check_form_token(request, next, &state, &anonymous).await
+    };
+    let minted = anonymous
+        .minted
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take();
+    if let Some(token) = minted {
+        let cookie = tower_sessions::cookie::Cookie::build((name, token))
+            .path("/")
+            .http_only(true)
+            .secure(secure)
+            .same_site(tower_sessions::cookie::SameSite::Lax)
+            .build();
+        if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
     }
+    response
+}
+
+async fn check_form_token(
+    request: Request,
+    next: Next,
+    state: &AppState,
+    anonymous: &AnonymousCsrf,
+) -> Response {
     let Some(session) = request.extensions().get::<Session>().cloned() else {
         return forbidden_csrf();
     };
@@ -124,7 +220,14 @@ pub async fn require_csrf_token(request: Request, next: Next) -> Response {
         };
         (form_token(&bytes), Body::from(bytes))
     };
-    let expected = session.get::<String>(CSRF_KEY).await.ok().flatten();
+    let expected = match session.get::<String>(CSRF_KEY).await {
+        Ok(Some(token)) => Some(token),
+        Ok(None) => match anonymous.valid_sent(state).await {
+            Ok(sent) => sent.map(str::to_owned),
+            Err(e) => return e.into_response(),
+        },
+        Err(e) => return AppError::from(e).into_response(),
+    };
     match (sent, expected) {
         (Some(sent), Some(expected)) if constant_time_eq(sent.as_bytes(), expected.as_bytes()) => {
             next.run(Request::from_parts(parts, body)).await
@@ -132,6 +235,37 @@ pub async fn require_csrf_token(request: Request, next: Next) -> Response {
         _ => {
             tracing::warn!(path = %parts.uri.path(), "refused a form without a valid CSRF token");
             forbidden_csrf()
+        }
+    }
+}
+
+/// Runs the rest of the request in a task of its own, so that a client that disconnects
+/// (or the request timeout firing) cannot cut a flow's transaction, its outbox rows or the
+/// session save short: the work finishes and only its answer goes unheard. The database's
+/// statement timeout bounds how long such work can go on, and the request body fails once
+/// `timeout` has passed, so a client that stops sending cannot keep the task alive.
+pub async fn run_to_completion(timeout: Duration, request: Request, next: Next) -> Response {
+    let deadline = tokio::time::Instant::now() + timeout;
+    let (parts, body) = request.into_parts();
+    let body =
+        futures_util::stream::unfold(Some(body.into_data_stream()), move |stream| async move {
+            let mut stream = stream?;
+            match tokio::time::timeout_at(deadline, stream.next()).await {
+                Ok(Some(chunk)) => Some((chunk, Some(stream))),
+                Ok(None) => None,
+                Err(_) => Some((
+                    Err(axum::Error::new("the request body did not arrive in time")),
+                    None,
+                )),
+            }
+        });
+    // Fused: the upload check reads the head of the stream and polls it again later.
+    let request = Request::from_parts(parts, Body::from_stream(body.fuse()));
+    match tokio::spawn(next.run(request)).await {
+        Ok(response) => response,
+        Err(e) => {
+            tracing::error!(error = %e, "request task failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
 }

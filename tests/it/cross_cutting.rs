@@ -49,9 +49,14 @@ async fn every_response_carries_the_security_headers_and_a_request_id() {
             "no HSTS without secure cookies"
         );
     }
-    let page = app.get("/signin").await;
+    let page = new_client()
+        .get(format!("{}/signin", app.address))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(header(&page, "cache-control"), "no-store");
     let cookie = header(&page, "set-cookie").to_owned();
+    assert!(cookie.starts_with("pp_csrf="), "{cookie}");
     assert!(
         cookie.contains("HttpOnly")
             && cookie.contains("SameSite=Lax")
@@ -67,7 +72,11 @@ async fn secure_cookies_bring_hsts() {
     let app = TestApp::spawn_with(|c| c.cookie_secure = true).await;
     let response = app.get("/signin").await;
     assert!(header(&response, "strict-transport-security").contains("max-age="));
-    assert!(header(&response, "set-cookie").contains("Secure"));
+    let cookie = header(&response, "set-cookie");
+    assert!(
+        cookie.starts_with("__Host-pp_csrf=") && cookie.contains("Secure"),
+        "the form-token cookie can only be set by this host, over HTTPS: {cookie}"
+    );
 }
 
 #[tokio::test]

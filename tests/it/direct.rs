@@ -21,9 +21,9 @@ pub async fn approved_reseller(
         .execute(&app.db)
         .await
         .unwrap();
-    sqlx::query(&format!(
+    sqlx::query(sqlx::AssertSqlSafe(format!(
         "update applications set decided_at = (current_date - interval '{approved_ago}')::timestamptz + interval '12 hours'"
-    ))
+    )))
     .execute(&app.db)
     .await
     .unwrap();

@@ -893,6 +893,7 @@ fn app_state(app: &TestApp) -> partner_portal::state::AppState {
         config: std::sync::Arc::new(app.config.clone()),
         hasher: partner_portal::auth::PasswordHasher::new(),
         outbox_wake: std::sync::Arc::default(),
+        csrf_key: std::sync::Arc::default(),
     }
 }
 

@@ -47,7 +47,7 @@ async fn drop_old_test_databases() {
                 if now.saturating_sub(created) < 3600 {
                     continue;
                 }
-                let _ = sqlx::query(&format!("drop database if exists \"{name}\" with (force)")).execute(&pool).await;
+                let _ = sqlx::query(sqlx::AssertSqlSafe(format!("drop database if exists \"{name}\" with (force)"))).execute(&pool).await;
             }
             pool.close().await;
         })
@@ -115,7 +115,7 @@ impl TestApp {
     pub async fn spawn_config(config: Config) -> TestApp {
         partner_portal::install_crypto_provider();
         drop_old_test_databases().await;
-        let db = partner_portal::db::connect_and_migrate(&config.database_url)
+        let db = partner_portal::db::connect_and_migrate(&config.database_url, &config.db)
             .await
             .expect("create test database");
         let mailer = Mailer::from_config(&config).expect("mail transport");
@@ -406,7 +406,7 @@ pub fn smtp(config: &mut Config, port: u16) {
 /// A fresh, migrated database with no application (and so no worker) on it.
 pub async fn fresh_database() -> PgPool {
     drop_old_test_databases().await;
-    partner_portal::db::connect_and_migrate(&test_config().database_url)
+    partner_portal::db::connect_and_migrate(&test_config().database_url, &Default::default())
         .await
         .expect("create test database")
 }

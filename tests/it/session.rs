@@ -32,12 +32,26 @@ async fn signing_in_reaches_the_dashboard_with_a_new_session_id() {
     let app = TestApp::spawn().await;
     let email = app.sign_up_with(&new_client(), "signin").await;
     let page = app.get("/signin").await;
-    let before = session_cookie(&page).expect("a session for the form's CSRF token");
+    assert_eq!(
+        session_cookie(&page),
+        None,
+        "viewing the sign-in page stores no session (its form token is a signed cookie)"
+    );
     let response = post_sign_in(&app, &page.text().await.unwrap(), &email, "").await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), "/dashboard");
-    let after = session_cookie(&response).expect("session id cycled at sign-in");
-    assert_ne!(before, after);
+    session_cookie(&response).expect("a session starts at sign-in");
+    let raw = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("pp_session="))
+        .unwrap_or_default();
+    assert!(
+        raw.contains("HttpOnly") && raw.contains("SameSite=Lax"),
+        "{raw}"
+    );
     let html = app.get("/dashboard").await.text().await.unwrap();
     assert_eq!(texts(&html, ".site-nav .person"), vec!["Jane Doe"]);
     app.assert_audited("user.signed_in").await;

@@ -1,0 +1,140 @@
+//! The session store: tower-sessions records in `tower_sessions.session`.
+//!
+//! Our own, because the published sqlx-backed store pins sqlx 0.8, whose `Pool::begin()` is
+//! not cancel-safe. This one needs no transaction at all: a new record is inserted with
+//! `on conflict do nothing` and gets a fresh id in the (astronomically rare) case of a clash.
+//! Records are JSON in the `bytea` column; a record that does not decode (for example one
+//! written by the old MessagePack store) counts as no session, so its owner simply signs in
+//! again.
+
+use async_trait::async_trait;
+use sqlx::PgPool;
+use time::OffsetDateTime;
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
+
+/// Sessions in PostgreSQL, so any process can serve any request.
+#[derive(Clone, Debug)]
+pub struct PgSessionStore {
+    pool: PgPool,
+}
+
+impl PgSessionStore {
+    /// A store over `pool`.
+    pub fn new(pool: PgPool) -> Self {
+        Self { pool }
+    }
+
+    /// How many session records exist (expired ones included).
+    pub async fn count(&self) -> sqlx::Result<i64> {
+        sqlx::query_scalar!(r#"select count(*) as "n!" from tower_sessions.session"#)
+            .fetch_one(&self.pool)
+            .await
+    }
+}
+
+/// How a store error that means "database unavailable" begins, so the request that met it
+/// gets the 503 page (the store's error type can carry only text).
+pub const UNAVAILABLE: &str = "database unavailable: ";
+
+fn backend(e: sqlx::Error) -> session_store::Error {
+    if super::is_unavailable(&e) {
+        session_store::Error::Backend(format!("{UNAVAILABLE}{e}"))
+    } else {
+        session_store::Error::Backend(e.to_string())
+    }
+}
+
+fn encode(record: &Record) -> session_store::Result<Vec<u8>> {
+    serde_json::to_vec(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))
+}
+
+#[async_trait]
+impl SessionStore for PgSessionStore {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        let data = encode(record)?;
+        loop {
+            let inserted = sqlx::query_scalar!(
+                "insert into tower_sessions.session (id, data, expiry_date) values ($1, $2, $3)
+                 on conflict (id) do nothing
+                 returning true",
+                record.id.to_string(),
+                data,
+                record.expiry_date,
+            )
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(backend)?;
+            if inserted.is_some() {
+                return Ok(());
+            }
+            record.id = Id::default();
+        }
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        let data = encode(record)?;
+        sqlx::query!(
+            "insert into tower_sessions.session (id, data, expiry_date) values ($1, $2, $3)
+             on conflict (id) do update set data = excluded.data, expiry_date = excluded.expiry_date",
+            record.id.to_string(),
+            data,
+            record.expiry_date,
+        )
+        .execute(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        let row = sqlx::query!(
+            "select data, expiry_date from tower_sessions.session
+             where id = $1 and expiry_date > now()",
+            id.to_string(),
+        )
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(backend)?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        match serde_json::from_slice(&row.data) {
+            Ok(data) => Ok(Some(Record {
+                id: *id,
+                data,
+                expiry_date: row.expiry_date,
+            })),
+            Err(e) => {
+                tracing::debug!(error = %e, "a stored session did not decode; starting afresh");
+                Ok(None)
+            }
+        }
+    }
+
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        sqlx::query!(
+            "delete from tower_sessions.session where id = $1",
+            id.to_string()
+        )
+        .execute(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl ExpiredDeletion for PgSessionStore {
+    async fn delete_expired(&self) -> session_store::Result<()> {
+        let now = OffsetDateTime::now_utc();
+        sqlx::query!(
+            "delete from tower_sessions.session where expiry_date < $1",
+            now
+        )
+        .execute(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+}
