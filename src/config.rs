@@ -612,6 +612,42 @@ mod tests {
     }
 
     #[test]
+    fn database_timeouts_are_read_and_checked() {
+        let c = from(&[
+            ("DB_STATEMENT_TIMEOUT_MS", "8000"),
+            ("DB_LOCK_TIMEOUT_MS", "750"),
+            ("DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", "2500"),
+        ])
+        .unwrap();
+        assert_eq!(c.db.statement_timeout, Duration::from_millis(8000));
+        assert_eq!(c.db.lock_timeout, Duration::from_millis(750));
+        assert_eq!(
+            c.db.idle_in_transaction_timeout,
+            Duration::from_millis(2500)
+        );
+        for (key, value) in [
+            ("DB_STATEMENT_TIMEOUT_MS", "0"),
+            ("DB_LOCK_TIMEOUT_MS", "soon"),
+            ("DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", "-5"),
+        ] {
+            assert_eq!(from(&[(key, value)]).unwrap_err().setting, key);
+        }
+        // A statement may not outlast the request, and a lock wait not the statement.
+        assert_eq!(
+            from(&[("DB_STATEMENT_TIMEOUT_MS", "30000")])
+                .unwrap_err()
+                .setting,
+            "DB_STATEMENT_TIMEOUT_MS"
+        );
+        assert_eq!(
+            from(&[("DB_LOCK_TIMEOUT_MS", "20000")])
+                .unwrap_err()
+                .setting,
+            "DB_LOCK_TIMEOUT_MS"
+        );
+    }
+
+    #[test]
     fn debug_output_hides_passwords() {
         let mut c = Config::dev_defaults();
         c.database_url = "postgres://app:s3cret@db/x".into();

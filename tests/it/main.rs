@@ -2,6 +2,7 @@
 
 mod admin;
 mod browser;
+mod cancel_safety;
 mod cross_cutting;
 mod direct;
 mod enroll;
