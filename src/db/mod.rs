@@ -126,15 +126,19 @@ fn millis(d: Duration) -> String {
 ///
 /// Asks the server rather than trusting the driver's own bookkeeping, which is exactly what
 /// went wrong in sqlx 0.8 (a cancelled `begin()` left the server in a transaction while the
-/// driver believed it was not). In a statement of its own, `transaction_timestamp()` equals
-/// `statement_timestamp()`; inside an earlier `BEGIN` it is older.
+/// driver believed it was not). Sent as a simple query: in a statement of its own,
+/// `transaction_timestamp()` then equals `statement_timestamp()` exactly, while inside an
+/// earlier `BEGIN` it is older. (Over the extended protocol the two differ by the gap between
+/// the Parse and Execute messages, so a prepared statement cannot be used here.)
 pub async fn left_in_transaction(conn: &mut sqlx::PgConnection) -> sqlx::Result<bool> {
+    use sqlx::Row;
     if conn.is_in_transaction() {
         return Ok(true);
     }
-    sqlx::query_scalar!(r#"select transaction_timestamp() <> statement_timestamp() as "open!""#)
+    sqlx::raw_sql("select transaction_timestamp() <> statement_timestamp()")
         .fetch_one(conn)
-        .await
+        .await?
+        .try_get(0)
 }
 
 /// True when `error` means the database cannot serve us just now rather than that the

@@ -159,6 +159,19 @@ async fn a_connection_handed_back_inside_a_transaction_is_closed_not_reused() {
     let pool = partner_portal::db::connect_and_migrate(&url, &patient_settings())
         .await
         .expect("pool");
+    // Used one after another, the pool keeps reusing one healthy connection.
+    let mut pids = std::collections::HashSet::new();
+    for _ in 0..10 {
+        let pid: i32 = sqlx::query_scalar("select pg_backend_pid()")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pids.insert(pid);
+        let mut tx = pool.begin().await.unwrap();
+        sqlx::query("select 1").execute(&mut *tx).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    assert_eq!(pids.len(), 1, "healthy connections are reused, not closed");
     let mut conn = pool.acquire().await.unwrap();
     let stuck_pid: i32 = sqlx::query_scalar("select pg_backend_pid()")
         .fetch_one(&mut *conn)
