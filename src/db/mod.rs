@@ -102,6 +102,18 @@ pub async fn connect(url: &str, settings: &DbSettings) -> anyhow::Result<PgPool>
     let pool = PgPoolOptions::new()
         .max_connections(settings.max_connections)
         .acquire_timeout(settings.acquire_timeout)
+        // The check below runs a round trip on every release (and sqlx pings after it), so
+        // a connection handed back is known to work; testing it again when it is borrowed
+        // only pays off after it has sat idle for a while.
+        .test_before_acquire(false)
+        .before_acquire(|conn, meta| {
+            Box::pin(async move {
+                if meta.idle_for > Duration::from_secs(10) {
+                    conn.ping().await?;
+                }
+                Ok(true)
+            })
+        })
         .after_release(|conn, _meta| {
             Box::pin(async move {
                 if left_in_transaction(conn).await? {
@@ -122,23 +134,26 @@ fn millis(d: Duration) -> String {
     format!("{}ms", d.as_millis())
 }
 
-/// True when the server has a transaction open on `conn` that began before this check.
+/// True when the server has a transaction open on `conn`.
 ///
 /// Asks the server rather than trusting the driver's own bookkeeping, which is exactly what
 /// went wrong in sqlx 0.8 (a cancelled `begin()` left the server in a transaction while the
-/// driver believed it was not). Sent as a simple query: in a statement of its own,
-/// `transaction_timestamp()` then equals `statement_timestamp()` exactly, while inside an
-/// earlier `BEGIN` it is older. (Over the extended protocol the two differ by the gap between
-/// the Parse and Execute messages, so a prepared statement cannot be used here.)
+/// driver believed it was not). An empty query costs one round trip and no parsing, and the
+/// server's ReadyForQuery answer carries its transaction status; `begin_with` is the public
+/// API that reads it: it fails with `BeginFailed` exactly when the statement left the server
+/// outside a transaction. (Comparing `transaction_timestamp()` with `statement_timestamp()`
+/// also works over the simple protocol, but parses and plans a query on every release: about
+/// 10% of a signed-in page's throughput in `tests/bench/pages_http.sh`.)
 pub async fn left_in_transaction(conn: &mut sqlx::PgConnection) -> sqlx::Result<bool> {
-    use sqlx::Row;
     if conn.is_in_transaction() {
         return Ok(true);
     }
-    sqlx::raw_sql("select transaction_timestamp() <> statement_timestamp()")
-        .fetch_one(conn)
-        .await?
-        .try_get(0)
+    match conn.begin_with("").await {
+        // Dropping it queues a ROLLBACK; the pool closes the connection anyway.
+        Ok(_stale) => Ok(true),
+        Err(sqlx::Error::BeginFailed) => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// True when `error` means the database cannot serve us just now rather than that the

@@ -5,7 +5,8 @@
 //! `on conflict do nothing` and gets a fresh id in the (astronomically rare) case of a clash.
 //! Records are JSON in the `bytea` column; a record that does not decode (for example one
 //! written by the old MessagePack store) counts as no session, so its owner simply signs in
-//! again.
+//! again. The `id` column holds the SHA-256 of the session id, never the id itself, so
+//! reading the table does not yield sessions anyone could use.
 
 use async_trait::async_trait;
 use sqlx::PgPool;
@@ -45,6 +46,11 @@ fn backend(e: sqlx::Error) -> session_store::Error {
     }
 }
 
+/// The stored key of session `id`: its SHA-256, in hex.
+pub fn stored_key(id: &Id) -> String {
+    crate::domain::token::hex(&crate::domain::token::hash_token(&id.to_string()))
+}
+
 fn encode(record: &Record) -> session_store::Result<Vec<u8>> {
     serde_json::to_vec(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))
 }
@@ -58,7 +64,7 @@ impl SessionStore for PgSessionStore {
                 "insert into tower_sessions.session (id, data, expiry_date) values ($1, $2, $3)
                  on conflict (id) do nothing
                  returning true",
-                record.id.to_string(),
+                stored_key(&record.id),
                 data,
                 record.expiry_date,
             )
@@ -77,7 +83,7 @@ impl SessionStore for PgSessionStore {
         sqlx::query!(
             "insert into tower_sessions.session (id, data, expiry_date) values ($1, $2, $3)
              on conflict (id) do update set data = excluded.data, expiry_date = excluded.expiry_date",
-            record.id.to_string(),
+            stored_key(&record.id),
             data,
             record.expiry_date,
         )
@@ -91,7 +97,7 @@ impl SessionStore for PgSessionStore {
         let row = sqlx::query!(
             "select data, expiry_date from tower_sessions.session
              where id = $1 and expiry_date > now()",
-            id.to_string(),
+            stored_key(id),
         )
         .fetch_optional(&self.pool)
         .await
@@ -115,7 +121,7 @@ impl SessionStore for PgSessionStore {
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
         sqlx::query!(
             "delete from tower_sessions.session where id = $1",
-            id.to_string()
+            stored_key(id)
         )
         .execute(&self.pool)
         .await

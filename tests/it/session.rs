@@ -192,6 +192,26 @@ async fn sign_in_is_rate_limited_per_address() {
 }
 
 #[tokio::test]
+async fn the_session_table_keeps_only_a_hash_of_each_session_id() {
+    let app = TestApp::spawn().await;
+    let email = app.sign_up_with(&new_client(), "hashed").await;
+    let page = app.get("/signin").await.text().await.unwrap();
+    let response = post_sign_in(&app, &page, &email, "").await;
+    let cookie = session_cookie(&response).expect("a session starts at sign-in");
+    let id = cookie.trim_start_matches("pp_session=");
+    let keys: Vec<String> = sqlx::query_scalar("select id from tower_sessions.session")
+        .fetch_all(&app.db)
+        .await
+        .unwrap();
+    assert!(!keys.iter().any(|k| k == id), "a live session id is stored");
+    use partner_portal::domain::token::{hash_token, hex};
+    assert!(keys.contains(&hex(&hash_token(id))), "{keys:?}");
+    // The session still works from its cookie.
+    let html = app.get("/dashboard").await.text().await.unwrap();
+    assert_eq!(texts(&html, ".site-nav .person"), vec!["Jane Doe"]);
+}
+
+#[tokio::test]
 async fn signing_out_ends_the_session_for_good() {
     let app = TestApp::spawn().await;
     app.sign_up("signout").await;
