@@ -13,8 +13,7 @@ set -euo pipefail
 base=$1 db=$2 rounds=${3:-15} anon=${4:-100000}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 jar=$work/jar
-token() { curl -s -b "$jar" -c "$jar" "$base$1" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
-cookies() { awk -F'\t' 'NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"; }
+source "$(dirname "$0")/lib.sh"
 states() {
   psql -Atq "$db" -c "select coalesce(state, '-') || ': ' || count(*) from pg_stat_activity
     where datname = current_database() and pid <> pg_backend_pid() group by state order by 1" | paste -sd ' ' -
@@ -22,11 +21,8 @@ states() {
 sessions() { psql -Atq "$db" -c "select count(*) from tower_sessions.session"; }
 
 prefix=storm$RANDOM$RANDOM
-password='velvet tractor ocean brick 42'
-t=$(token /signup)
-curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "csrf_token=$t" \
-  -d organisation=Storm -d "domain_prefix=$prefix" -d country=DE -d "full_name=Storm Admin" \
-  --data-urlencode "email=admin@$prefix.example.com" --data-urlencode "password=$password" "$base/signup"
+password=$bench_password
+sign_up "$prefix"
 t=$(token /enroll/partner-id)
 cookie=$(cookies)
 cat > "$work/post.lua" <<LUA

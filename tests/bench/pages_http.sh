@@ -9,13 +9,9 @@ set -euo pipefail
 base=$1 seconds=${2:-10}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 jar=$work/jar
-token() { curl -s -b "$jar" -c "$jar" "$base$1" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
-prefix=pages$RANDOM$RANDOM
-t=$(token /signup)
-curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "csrf_token=$t" \
-  -d organisation=Bench -d "domain_prefix=$prefix" -d country=DE -d "full_name=Bench Admin" \
-  --data-urlencode "email=admin@$prefix.example.com" --data-urlencode "password=velvet tractor ocean brick 42" "$base/signup"
-cookie=$(awk -F'\t' 'NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
+source "$(dirname "$0")/lib.sh"
+sign_up pages$RANDOM$RANDOM
+cookie=$(cookies)
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/dashboard")
 [ "$status" = 200 ] || { echo "GET /dashboard answered $status (signed in?)"; exit 1; }
 rate() { wrk -t2 -c32 -d"${seconds}s" "$@" | awk '/Requests\/sec/ { print $2 }'; }

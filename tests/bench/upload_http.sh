@@ -8,12 +8,9 @@ set -euo pipefail
 base=$1 db=$2 size_mb=${3:-10} runs=${4:-11}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 jar=$work/jar
-token() { curl -s -b "$jar" -c "$jar" "$base$1" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+source "$(dirname "$0")/lib.sh"
 prefix=bench$RANDOM$RANDOM
-t=$(token /signup)
-curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "csrf_token=$t" \
-  -d organisation=Bench -d "domain_prefix=$prefix" -d country=DE -d "full_name=Bench Admin" \
-  --data-urlencode "email=admin@$prefix.example.com" --data-urlencode "password=velvet tractor ocean brick 42" "$base/signup"
+sign_up "$prefix"
 pid=$(printf '%07d' $((RANDOM * 100 + RANDOM % 100)))
 psql -q "$db" <<SQL
 insert into partner_memberships (partner_id, organisation_name, country_code) values ('$pid', 'Bench', 'DE') on conflict do nothing;

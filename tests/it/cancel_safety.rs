@@ -214,12 +214,32 @@ async fn a_connection_handed_back_inside_a_transaction_is_closed_not_reused() {
     assert_eq!(idle_in_transaction(&url).await, 0);
 }
 
-/// The Cookie header a client's jar sends to `app`.
-fn cookie_header(jar: &reqwest::cookie::Jar, app: &TestApp) -> String {
+/// A browser-like client whose cookies can be read, for raw requests that must carry them.
+fn client_with_jar() -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
+    let jar = Arc::new(reqwest::cookie::Jar::default());
+    let client = reqwest::Client::builder()
+        .cookie_provider(jar.clone())
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    (client, jar)
+}
+
+/// Opens `page` with `client`; returns its form token and the Cookie header the client
+/// sends to `app` afterwards.
+async fn token_and_cookies(
+    app: &TestApp,
+    client: &reqwest::Client,
+    jar: &reqwest::cookie::Jar,
+    page: &str,
+) -> (String, String) {
     use reqwest::cookie::CookieStore;
-    jar.cookies(&app.address.parse().unwrap())
+    let html = app.get_with(client, page).await.text().await.unwrap();
+    let cookies = jar
+        .cookies(&app.address.parse().unwrap())
         .and_then(|v| v.to_str().ok().map(str::to_owned))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    (csrf_token(&html), cookies)
 }
 
 /// A raw HTTP/1.1 request.
@@ -254,36 +274,14 @@ async fn clients_that_hang_up_mid_request_leave_no_connection_in_a_transaction()
     let url = app.config.database_url.clone();
 
     // An anonymous visitor's form token (the signed cookie) ...
-    let anonymous_jar = Arc::new(reqwest::cookie::Jar::default());
-    let anonymous = reqwest::Client::builder()
-        .cookie_provider(anonymous_jar.clone())
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let html = app
-        .get_with(&anonymous, "/signin")
-        .await
-        .text()
-        .await
-        .unwrap();
-    let anonymous_token = csrf_token(&html);
-    let anonymous_cookie = cookie_header(&anonymous_jar, &app);
+    let (anonymous, jar) = client_with_jar();
+    let (anonymous_token, anonymous_cookie) =
+        token_and_cookies(&app, &anonymous, &jar, "/signin").await;
     // ... and a signed-in global admin's session and token.
-    let jar = Arc::new(reqwest::cookie::Jar::default());
-    let member = reqwest::Client::builder()
-        .cookie_provider(jar.clone())
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let (member, jar) = client_with_jar();
     let email = app.sign_up_with(&member, "hangup").await;
-    let html = app
-        .get_with(&member, "/enroll/partner-id")
-        .await
-        .text()
-        .await
-        .unwrap();
-    let member_token = csrf_token(&html);
-    let member_cookie = cookie_header(&jar, &app);
+    let (member_token, member_cookie) =
+        token_and_cookies(&app, &member, &jar, "/enroll/partner-id").await;
 
     let requests: Vec<Vec<u8>> = vec![
         raw_request("GET", "/signin", "", ""),
@@ -420,15 +418,8 @@ async fn a_lock_held_by_a_stuck_transaction_gives_a_503_page_within_the_lock_tim
 #[tokio::test]
 async fn a_sign_up_whose_client_hangs_up_still_completes_with_its_email() {
     let app = TestApp::spawn_with(|c| c.db.lock_timeout = Duration::from_secs(8)).await;
-    let jar = Arc::new(reqwest::cookie::Jar::default());
-    let client = reqwest::Client::builder()
-        .cookie_provider(jar.clone())
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let html = app.get_with(&client, "/signup").await.text().await.unwrap();
-    let token = csrf_token(&html);
-    let cookie = cookie_header(&jar, &app);
+    let (client, jar) = client_with_jar();
+    let (token, cookie) = token_and_cookies(&app, &client, &jar, "/signup").await;
     let email = "admin@hungup.example.com";
     let request = raw_request(
         "POST",
