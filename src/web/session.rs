@@ -52,8 +52,8 @@ pub struct SignInPage {
     errors: FormErrors,
 }
 
-async fn show(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
-    let next = safe_next(q.next.as_deref()).to_owned();
+async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
+    let next = safe_next(q.next.as_deref(), &state.config.public_base_url);
     if ctx.user.is_some() {
         return Redirect::to(&next).into_response();
     }
@@ -72,7 +72,7 @@ async fn submit(
     ctx: Ctx,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, AppError> {
-    let next = safe_next(Some(&form.next)).to_owned();
+    let next = safe_next(Some(&form.next), &state.config.public_base_url);
     let mut errors = FormErrors::default();
     if flows::over_limit(&state, "sign_in", &ip, state.config.rate_limits.sign_in).await? {
         errors.add("email", messages::RATE_LIMITED);

@@ -39,7 +39,7 @@ async fn show(
     ctx: Ctx,
     Query(q): Query<crate::web::session::NextQuery>,
 ) -> Result<Response, AppError> {
-    let next = safe_next(q.next.as_deref()).to_owned();
+    let next = safe_next(q.next.as_deref(), &state.config.public_base_url);
     if ctx.user.is_some() {
         return Ok(axum::response::Redirect::to(&next).into_response());
     }
@@ -75,7 +75,7 @@ async fn submit(
                     session::sign_in(&ctx.session, created.user_id, created.epoch).await?;
                     return redirect_with_flash(
                         &ctx.session,
-                        safe_next(Some(&form.next)),
+                        &safe_next(Some(&form.next), &state.config.public_base_url),
                         "success",
                         messages::FLASH_ACCOUNT_CREATED,
                     )

@@ -267,6 +267,44 @@ async fn sign_in_never_redirects_off_site() {
     let page = app.get("/signin").await.text().await.unwrap();
     let response = post_sign_in(&app, &page, &email, "//evil.example/x").await;
     assert_eq!(location(&response), "/dashboard");
+    // A TAB (or newline) that browsers drop would turn "/\t/evil" into "//evil".
+    let other = new_client();
+    for query in [
+        "/%09/evil.example/x",
+        "/%0a",
+        "/%0d%0aSet-Cookie:%20x=1",
+        "/%00",
+    ] {
+        for page in ["/signin", "/signup"] {
+            let response = app.get_with(&other, &format!("{page}?next={query}")).await;
+            assert_eq!(response.status(), StatusCode::OK, "{page}?next={query}");
+            let html = response.text().await.unwrap();
+            assert_eq!(
+                attr(&html, "input[name=next]", "value").as_deref(),
+                Some("/dashboard"),
+                "{page}?next={query}"
+            );
+        }
+    }
+    let page = app.get_with(&other, "/signin").await.text().await.unwrap();
+    let token = csrf_token(&page);
+    let response = other
+        .post(app.url("/signin"))
+        .form(&[
+            ("email", email.as_str()),
+            ("password", STRONG_PASSWORD),
+            ("next", "/\t/evil.example/x"),
+            ("csrf_token", token.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&response), "/dashboard");
+    // Signed in, the same hostile links redirect home instead of failing.
+    for query in ["/%09/evil.example/x", "/%0a"] {
+        let response = app.get_with(&other, &format!("/signin?next={query}")).await;
+        assert_eq!(location(&response), "/dashboard", "{query}");
+    }
 }
 
 #[tokio::test]
