@@ -48,11 +48,21 @@ pub async fn limit_body(max_bytes: usize, request: Request, next: Next) -> Respo
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > limit) {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+        return payload_too_large();
     }
     let (parts, body) = request.into_parts();
     let body = Body::new(http_body_util::Limited::new(body, limit));
     next.run(Request::from_parts(parts, body)).await
+}
+
+/// 413, saying that the connection closes: the rest of the body is not read, so the
+/// connection cannot carry another request.
+fn payload_too_large() -> Response {
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        [(header::CONNECTION, HeaderValue::from_static("close"))],
+    )
+        .into_response()
 }
 
 /// How much of a multipart form is read to find its CSRF token (our forms put it first, and
@@ -204,7 +214,7 @@ async fn check_form_token(
                     read += chunk.len();
                     chunks.push(chunk);
                 }
-                Some(Err(_)) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+                Some(Err(_)) => return payload_too_large(),
                 None => break,
             }
         }
@@ -216,7 +226,7 @@ async fn check_form_token(
     } else {
         let bytes = match to_bytes(body, MAX_FORM_BYTES).await {
             Ok(b) => b,
-            Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+            Err(_) => return payload_too_large(),
         };
         (form_token(&bytes), Body::from(bytes))
     };
@@ -233,10 +243,26 @@ async fn check_form_token(
             next.run(Request::from_parts(parts, body)).await
         }
         _ => {
-            tracing::warn!(path = %parts.uri.path(), "refused a form without a valid CSRF token");
+            tracing::warn!(path = %loggable_path(parts.uri.path()), "refused a form without a valid CSRF token");
             forbidden_csrf()
         }
     }
+}
+
+/// `path` fit for a log line: every segment that looks like a secret token (32 or more
+/// hexadecimal characters: links carry 64) becomes `{token}`, so live invitation, reset and
+/// confirmation links never reach the logs.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    let secret =
+        |segment: &str| segment.len() >= 32 && segment.bytes().all(|b| b.is_ascii_hexdigit());
+    if !path.split('/').any(secret) {
+        return path.into();
+    }
+    path.split('/')
+        .map(|segment| if secret(segment) { "{token}" } else { segment })
+        .collect::<Vec<_>>()
+        .join("/")
+        .into()
 }
 
 /// Runs the rest of the request in a task of its own, so that a client that disconnects
@@ -390,4 +416,27 @@ pub async fn render_error_pages(request: Request, next: Next) -> Response {
     );
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, Body::from(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn secret_tokens_are_left_out_of_logged_paths() {
+        let token = "a".repeat(64);
+        assert_eq!(
+            loggable_path(&format!("/password/reset/{token}")),
+            "/password/reset/{token}"
+        );
+        assert_eq!(
+            loggable_path(&format!("/invitations/{}", "0123456789abcdef".repeat(4))),
+            "/invitations/{token}"
+        );
+        assert_eq!(
+            loggable_path("/applications/4b0c1f2e-8d3a-4c55-9a57-0e6d2b1f9c3d"),
+            "/applications/4b0c1f2e-8d3a-4c55-9a57-0e6d2b1f9c3d"
+        );
+        assert_eq!(loggable_path("/enroll/check"), "/enroll/check");
+    }
 }

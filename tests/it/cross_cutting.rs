@@ -246,6 +246,11 @@ async fn an_oversized_body_is_refused_with_a_page() {
         .unwrap();
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(
+        header(&response, "connection"),
+        "close",
+        "the client is told the connection ends"
+    );
+    assert_eq!(
         texts(&response.text().await.unwrap(), "h1"),
         vec!["What you sent is too large"]
     );
@@ -334,4 +339,57 @@ async fn a_request_that_takes_too_long_gets_a_408_page() {
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     let body = &answer[answer.find("\r\n\r\n").unwrap() + 4..];
     assert_eq!(texts(body, "h1"), vec!["That took too long"]);
+}
+
+/// Runs of 48 or more hexadecimal characters in `text` (a secret token is 64; a database
+/// name carries a 32-character UUID, which is no secret).
+fn hex_runs(text: &str) -> Vec<String> {
+    let mut runs = Vec::new();
+    let mut current = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_hexdigit() {
+            current.push(c);
+        } else {
+            if current.len() >= 48 {
+                runs.push(current.clone());
+            }
+            current.clear();
+        }
+    }
+    runs
+}
+
+#[tokio::test]
+async fn secret_tokens_never_reach_the_logs() {
+    let app = TestApp::spawn().await;
+    let email = app.sign_up_with(&new_client(), "quietlogs").await;
+    let confirm = app.email_to(&email, "").await.link_path(&app.address);
+    app.submit("/password/forgot", "/password/forgot", &[("email", &email)])
+        .await;
+    let reset = app
+        .email_to(&email, "Reset your")
+        .await
+        .link_path(&app.address);
+    // Opening the links, and a refused form (a WARN line inside the request's span) on each.
+    for link in [&reset, &confirm] {
+        app.get_with(&new_client(), link).await;
+        let refused = new_client()
+            .post(app.url(link))
+            .form(&[("password", STRONG_PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    }
+    let logs = captured_logs();
+    assert!(
+        logs.contains("refused a form without a valid CSRF token"),
+        "the refusals were logged"
+    );
+    for link in [&reset, &confirm] {
+        let token = link.rsplit('/').next().unwrap();
+        assert!(!logs.contains(token), "a live token is in the log: {link}");
+    }
+    // Nor any other secret-looking value, from any test that ran before this line.
+    assert_eq!(hex_runs(&logs), Vec::<String>::new());
 }

@@ -26,6 +26,44 @@ fn unix_now() -> u64 {
 
 static CLEANUP: OnceCell<()> = OnceCell::const_new();
 
+/// Everything the portal logged in this test process (INFO and above, as plain text).
+pub static LOGS: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
+
+struct LogCapture;
+
+impl std::io::Write for LogCapture {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        LOGS.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Sends the portal's log lines to [`LOGS`], once per test process, with the same format
+/// (span fields included) as the portal's own pretty output.
+fn capture_logs() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(
+                "info,sqlx=warn,tower_sessions=warn",
+            ))
+            .with_ansi(false)
+            .with_writer(|| LogCapture)
+            .try_init();
+    });
+}
+
+/// The captured log as text.
+pub fn captured_logs() -> String {
+    String::from_utf8_lossy(&LOGS.lock().unwrap_or_else(|e| e.into_inner())).into_owned()
+}
+
 /// Drops databases left by earlier runs, once per test process.
 async fn drop_old_test_databases() {
     CLEANUP
@@ -114,6 +152,7 @@ impl TestApp {
     /// The app with exactly this configuration.
     pub async fn spawn_config(config: Config) -> TestApp {
         partner_portal::install_crypto_provider();
+        capture_logs();
         drop_old_test_databases().await;
         let db = partner_portal::db::connect_and_migrate(&config.database_url, &config.db)
             .await
