@@ -546,6 +546,8 @@ pub enum SubmitOutcome {
     Incomplete(&'static str),
     /// The consent box was not ticked.
     NoConsent,
+    /// The submitting user's own e-mail address is not confirmed yet.
+    EmailUnconfirmed,
 }
 
 /// Submits the tenant's draft: exactly once, however often it is pressed.
@@ -563,6 +565,9 @@ pub async fn submit(
     }
     if let Some(step) = first_incomplete_step(&app) {
         return Ok(SubmitOutcome::Incomplete(step));
+    }
+    if user.email_confirmed_at.is_none() {
+        return Ok(SubmitOutcome::EmailUnconfirmed);
     }
     if !consent {
         return Ok(SubmitOutcome::NoConsent);

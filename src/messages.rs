@@ -77,3 +77,7 @@ pub const FLASH_PASSWORD_RESET: &str =
     "Your password has been reset. Sign in with your new password.";
 /// Flash: the session ended.
 pub const FLASH_SESSION_ENDED: &str = "Your session has ended. Sign in again to continue.";
+
+/// Enrolling needs the user's own e-mail address confirmed first.
+pub const ENROLL_EMAIL_UNCONFIRMED: &str =
+    "Confirm your e-mail address before you enroll: open the link we sent you, or send a new one";

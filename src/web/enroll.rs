@@ -8,6 +8,7 @@ use crate::enrollment::{
     WizardState,
 };
 use crate::error::AppError;
+use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::redirect_with_flash;
@@ -419,6 +420,10 @@ pub struct CheckPage {
     market: Market,
     membership_name: String,
     errors: FormErrors,
+    /// The user's own address is confirmed (required before enrolling).
+    email_confirmed: bool,
+    /// The user's own address.
+    email: String,
 }
 
 async fn check_page(state: &AppState, w: Wizard, errors: FormErrors) -> Result<Response, AppError> {
@@ -443,6 +448,8 @@ async fn check_page(state: &AppState, w: Wizard, errors: FormErrors) -> Result<R
         market: w.market,
         membership_name,
         errors,
+        email_confirmed: w.user.email_confirmed_at.is_some(),
+        email: w.user.email.clone(),
         ctx: w.ctx,
     };
     Ok((status, page).into_response())
@@ -465,12 +472,7 @@ async fn submit(
     w: Wizard,
     Form(form): Form<SubmitForm>,
 ) -> Result<Response, AppError> {
-    if form.consent.is_none() {
-        let mut errors = FormErrors::default();
-        errors.add("consent", "Tick the box to confirm your answers are correct and that you may enroll your organisation");
-        return check_page(&state, w, errors).await;
-    }
-    match flows::submit(&state, &w.user, true, &ip).await? {
+    match flows::submit(&state, &w.user, form.consent.is_some(), &ip).await? {
         SubmitOutcome::Submitted(id) => {
             let message = "Your application has been submitted. We have e-mailed your primary contact a link to confirm their address; review starts once they do.";
             redirect_with_flash(
@@ -487,6 +489,15 @@ async fn submit(
         SubmitOutcome::Incomplete(step) => {
             Ok(Redirect::to(&format!("/enroll/{step}")).into_response())
         }
-        SubmitOutcome::NoConsent => check_page(&state, w, FormErrors::default()).await,
+        SubmitOutcome::NoConsent => {
+            let mut errors = FormErrors::default();
+            errors.add("consent", "Tick the box to confirm your answers are correct and that you may enroll your organisation");
+            check_page(&state, w, errors).await
+        }
+        SubmitOutcome::EmailUnconfirmed => {
+            let mut errors = FormErrors::default();
+            errors.add("resend", messages::ENROLL_EMAIL_UNCONFIRMED);
+            check_page(&state, w, errors).await
+        }
     }
 }

@@ -190,7 +190,13 @@ async fn enroll_and_have_the_contact_confirm(
     fill(c, "#password", STRONG_PASSWORD).await?;
     click(c, "form[action='/signup'] button[type=submit]").await?;
 
+    // Enrolling needs a confirmed address: follow the link from the dev mailbox first.
     c.wait().for_element(Locator::Css("#enroll-link")).await?;
+    c.goto(&app.url("/dev/mailbox")).await?;
+    click(c, "#mailbox a.subject").await?;
+    c.find(Locator::Css("#body a")).await?.click().await?;
+    c.wait().for_element(Locator::Css("#email-state")).await?;
+    assert_eq!(text(c, "#email-state").await?, "Yes");
     click(c, "#enroll-link").await?;
     c.wait().for_element(Locator::Css("#start")).await?;
     click(c, "#start").await?;

@@ -353,7 +353,8 @@ async fn a_draft_resumes_in_another_browser() {
 #[tokio::test]
 async fn check_your_answers_shows_everything_with_change_links_and_needs_consent() {
     let app = TestApp::spawn().await;
-    app.sign_up("checkpage").await;
+    let email = app.sign_up("checkpage").await;
+    app.confirm_email(&email).await;
     add_membership(&app.db, "5555555", "DE", true).await;
     app.fill_wizard("5555555").await;
     let html = app.get("/enroll/check").await.text().await.unwrap();
@@ -405,6 +406,39 @@ async fn check_your_answers_shows_everything_with_change_links_and_needs_consent
         "#consent"
     );
     assert_eq!(app.application_state().await, "draft");
+}
+
+#[tokio::test]
+async fn enrolling_needs_a_confirmed_email_address_first() {
+    let app = TestApp::spawn().await;
+    let email = app.sign_up("unconfirmed").await;
+    add_membership(&app.db, "5656565", "DE", true).await;
+    app.fill_wizard("5656565").await;
+    let html = app.get("/enroll/check").await.text().await.unwrap();
+    assert_eq!(texts(&html, "#enroll-now").len(), 0, "no Enroll now button");
+    assert_eq!(texts(&html, "#email-unconfirmed #resend").len(), 1);
+    let refused = app
+        .submit("/enroll/check", "/enroll/submit", &[("consent", "yes")])
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text().await.unwrap();
+    assert_eq!(error_summary(&html)[0].0, "#resend");
+    assert!(
+        error_summary(&html)[0]
+            .1
+            .contains("Confirm your e-mail address")
+    );
+    assert_eq!(app.application_state().await, "draft");
+    // The link on the page sends a new confirmation; once confirmed, enrolling works.
+    let resent = app
+        .submit("/enroll/check", "/dashboard/resend-confirmation", &[])
+        .await;
+    assert_eq!(resent.status(), StatusCode::SEE_OTHER);
+    app.confirm_email(&email).await;
+    let submitted = app
+        .submit("/enroll/check", "/enroll/submit", &[("consent", "yes")])
+        .await;
+    assert!(location(&submitted).starts_with("/applications/"));
 }
 
 #[tokio::test]

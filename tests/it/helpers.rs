@@ -509,9 +509,33 @@ impl TestApp {
         }
     }
 
+    /// Confirms `email` by following the link in its confirmation e-mail (with this app's
+    /// client, which must be the one signed in as that user).
+    pub async fn confirm_email(&self, email: &str) {
+        let link = self
+            .email_to(email, "Confirm")
+            .await
+            .link_path(&self.address);
+        let response = self.get(&link).await;
+        assert!(
+            response.status().is_success() || response.status().is_redirection(),
+            "confirming {email}: {}",
+            response.status()
+        );
+        let confirmed: bool = sqlx::query_scalar(
+            "select email_confirmed_at is not null from users where email = $1::text::citext",
+        )
+        .bind(email)
+        .fetch_one(&self.db)
+        .await
+        .expect("read user");
+        assert!(confirmed, "{email} is confirmed");
+    }
+
     /// Signs up, fills the wizard and submits; returns the application's status path.
     pub async fn enroll(&self, prefix: &str, partner_id: &str) -> String {
-        self.sign_up(prefix).await;
+        let email = self.sign_up(prefix).await;
+        self.confirm_email(&email).await;
         add_membership(&self.db, partner_id, "DE", true).await;
         self.fill_wizard(partner_id).await;
         let response = self
