@@ -81,3 +81,7 @@ pub const FLASH_SESSION_ENDED: &str = "Your session has ended. Sign in again to 
 /// Enrolling needs the user's own e-mail address confirmed first.
 pub const ENROLL_EMAIL_UNCONFIRMED: &str =
     "Confirm your e-mail address before you enroll: open the link we sent you, or send a new one";
+
+/// The contact's answer was neither a confirmation nor a refusal.
+pub const CONTACT_ANSWER_REQUIRED: &str =
+    "Choose Confirm, after ticking both statements, or I do not confirm";

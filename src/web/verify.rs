@@ -89,29 +89,35 @@ async fn answer(
     let Some(app) = flows::verification_link_application(&state, &token).await? else {
         return Ok((StatusCode::NOT_FOUND, InvalidPage { ctx }).into_response());
     };
-    let answer = if form.answer == "decline" {
-        ContactAnswer::Decline
-    } else {
-        let mut errors = FormErrors::default();
-        if form.signed_up.is_none() {
-            errors.add("signed_up", messages::CONFIRMATION_REQUIRED);
+    let ticked = |v: &Option<String>| v.as_deref() == Some("yes");
+    let mut errors = FormErrors::default();
+    let answer = match form.answer.as_str() {
+        "decline" => ContactAnswer::Decline,
+        "confirm" => {
+            if !ticked(&form.signed_up) {
+                errors.add("signed_up", messages::CONFIRMATION_REQUIRED);
+            }
+            if !ticked(&form.company_address) {
+                errors.add("company_address", messages::CONFIRMATION_REQUIRED);
+            }
+            ContactAnswer::Confirm
         }
-        if form.company_address.is_none() {
-            errors.add("company_address", messages::CONFIRMATION_REQUIRED);
+        _ => {
+            errors.add("confirm", messages::CONTACT_ANSWER_REQUIRED);
+            ContactAnswer::Confirm
         }
-        if !errors.is_empty() {
-            let page = VerifyPage {
-                ctx,
-                token,
-                app,
-                errors,
-                signed_up: form.signed_up.is_some(),
-                company_address: form.company_address.is_some(),
-            };
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-        }
-        ContactAnswer::Confirm
     };
+    if !errors.is_empty() {
+        let page = VerifyPage {
+            ctx,
+            token,
+            app,
+            errors,
+            signed_up: ticked(&form.signed_up),
+            company_address: ticked(&form.company_address),
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
     let confirmed = matches!(answer, ContactAnswer::Confirm);
     if !flows::answer_verification(&state, &token, answer, &ip).await? {
         return Ok((StatusCode::NOT_FOUND, InvalidPage { ctx }).into_response());

@@ -518,6 +518,32 @@ async fn the_contact_confirms_and_review_starts() {
         Some(""),
         "the ticked box stays ticked"
     );
+    // Only the explicit answers count: anything else, or statements not ticked with "yes",
+    // confirms nothing.
+    for fields in [
+        vec![
+            ("answer", "yes please"),
+            ("signed_up", "yes"),
+            ("company_address", "yes"),
+        ],
+        vec![("signed_up", "yes"), ("company_address", "yes")],
+        vec![
+            ("answer", "confirm"),
+            ("signed_up", "on"),
+            ("company_address", "1"),
+        ],
+    ] {
+        let refused = app.submit_with(&contact, &link, &link, &fields).await;
+        assert_eq!(
+            refused.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{fields:?}"
+        );
+        assert_eq!(
+            app.application_state().await,
+            "awaiting_contact_verification"
+        );
+    }
 
     let done = app
         .submit_with(
