@@ -118,12 +118,14 @@ pub fn sniff_document(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// A file name safe to show and to send back in a download: no path, no control characters,
-/// at most 255 characters.
+/// no bidirectional-text controls (a right-to-left override makes `invoice<RLO>fdp.exe`
+/// read as `invoiceexe.pdf`), at most 255 characters.
 pub fn clean_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = base
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | ';'))
+        .filter(|&c| !c.is_control() && !crate::domain::form::is_bidi_control(c))
+        .filter(|c| !matches!(c, '"' | ';'))
         .take(255)
         .collect();
     let cleaned = cleaned.trim().to_owned();
@@ -490,6 +492,12 @@ mod tests {
         assert_eq!(sniff_document(b"MZ\x90\x00"), None);
         assert_eq!(clean_file_name("C:\\docs\\rev\"enue;.pdf"), "revenue.pdf");
         assert_eq!(clean_file_name("../"), "evidence");
+        assert_eq!(
+            clean_file_name("invoice\u{202E}fdp.exe"),
+            "invoicefdp.exe",
+            "a right-to-left override is dropped"
+        );
+        assert_eq!(clean_file_name("a\u{2066}b\u{2069}\u{200F}.pdf"), "ab.pdf");
     }
 
     #[test]

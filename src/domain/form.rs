@@ -70,3 +70,9 @@ mod tests {
         assert!(!errors.is_empty());
     }
 }
+
+/// True for the Unicode characters that reorder text (bidirectional marks, embeddings,
+/// overrides and isolates): shown as-is they can disguise a name.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}

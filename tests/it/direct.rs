@@ -468,6 +468,43 @@ async fn uploads_are_typed_by_content_limited_in_size_and_number() {
 }
 
 #[tokio::test]
+async fn uploaded_file_names_lose_bidirectional_text_controls() {
+    let app = TestApp::spawn().await;
+    open_intake(&app).await;
+    approved_reseller(&app, "bidico", "4100016", "13 months").await;
+    app.submit("/enroll/direct", "/enroll/direct/start", &[])
+        .await;
+    // A right-to-left override makes "invoice<RLO>fdp.exe" read as "invoiceexe.pdf".
+    let r = post_revenue(
+        &app,
+        &app.client,
+        "",
+        "upload",
+        Some(("invoice\u{202E}fdp.exe", PDF.to_vec())),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let html = app
+        .get("/enroll/direct/revenue")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(texts(&html, "#documents li > a"), vec!["invoicefdp.exe"]);
+    let stored: String = sqlx::query_scalar("select file_name from application_documents")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(stored, "invoicefdp.exe");
+    // The database refuses such a name outright.
+    let refused =
+        sqlx::query("update application_documents set file_name = 'a' || chr(8238) || 'b'")
+            .execute(&app.db)
+            .await;
+    assert!(refused.is_err());
+}
+
+#[tokio::test]
 async fn evidence_is_downloadable_only_by_the_tenants_admins_and_staff() {
     let app = TestApp::spawn().await;
     open_intake(&app).await;
@@ -518,8 +555,23 @@ async fn evidence_is_downloadable_only_by_the_tenants_admins_and_staff() {
         app.get_with(&new_client(), &path).await.status(),
         StatusCode::SEE_OTHER
     );
-    // Staff use their own route; a partner session cannot.
+    // Staff see only submitted applications: a draft and its files are not theirs yet.
     let staff = app.staff_client("reviewer@localhost", "reviewer").await;
+    assert_eq!(
+        app.get_with(&staff, &format!("/admin{path}"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get_with(&staff, &format!("/admin/applications/{app_id}"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    fill_direct(&app).await;
+    assert_eq!(submit_direct(&app).await, app_id);
+    // Once submitted, staff use their own route; a partner session cannot.
     let r = app.get_with(&staff, &format!("/admin{path}")).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.bytes().await.unwrap().as_ref(), PDF);

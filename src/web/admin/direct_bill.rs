@@ -3,7 +3,7 @@
 //! partners with their reassessment dates and the move back to indirect reseller.
 
 use super::{SignedInStaff, StaffCtx};
-use crate::db::{self, applications::Application, direct_bill as store};
+use crate::db::{applications::Application, direct_bill as store};
 use crate::direct_bill::{self as flows, CheckInput, CheckRecorded};
 use crate::domain::FormErrors;
 use crate::domain::direct_bill::{self as rules, CheckStep, Requirement};
@@ -165,9 +165,7 @@ async fn record_check(
     Form(form): Form<CheckInput>,
 ) -> Result<Response, AppError> {
     let step = CheckStep::parse(&step).ok_or(AppError::NotFound)?;
-    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
-    let app = db::applications::find(&state.db, id)
-        .await?
+    let app = Some(super::review::load(&state, &id).await?)
         .filter(|a| a.program == store::DIRECT_BILL)
         .ok_or(AppError::NotFound)?;
     let to = format!("/admin/applications/{}", app.application_id);
@@ -204,9 +202,9 @@ async fn download(
     SignedInStaff { .. }: SignedInStaff,
     Path((app_id, doc_id)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let app_id = Uuid::parse_str(&app_id).map_err(|_| AppError::NotFound)?;
+    let app = super::review::load(&state, &app_id).await?;
     let doc_id = Uuid::parse_str(&doc_id).map_err(|_| AppError::NotFound)?;
-    let doc = store::document_content(&state.db, app_id, doc_id)
+    let doc = store::document_content(&state.db, app.application_id, doc_id)
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(crate::web::direct::document_response(doc))

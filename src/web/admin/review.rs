@@ -35,10 +35,13 @@ pub fn router() -> Router<AppState> {
         .route("/admin/applications/{id}/assign", post(assign))
 }
 
-async fn load(state: &AppState, id: &str) -> Result<Application, AppError> {
+/// A submitted application by id. Drafts (and drafts withdrawn before submission) are the
+/// applicant's own business: to staff they do not exist.
+pub(super) async fn load(state: &AppState, id: &str) -> Result<Application, AppError> {
     let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
     db::applications::find(&state.db, id)
         .await?
+        .filter(|app| app.submitted_at.is_some())
         .ok_or(AppError::NotFound)
 }
 
