@@ -54,6 +54,12 @@ impl FormErrors {
     }
 }
 
+/// True for the Unicode characters that reorder text (bidirectional marks, embeddings,
+/// overrides and isolates): shown as-is they can disguise a name.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,10 +75,4 @@ mod tests {
         assert_eq!(errors.items[1].field, "name");
         assert!(!errors.is_empty());
     }
-}
-
-/// True for the Unicode characters that reorder text (bidirectional marks, embeddings,
-/// overrides and isolates): shown as-is they can disguise a name.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
