@@ -133,6 +133,24 @@ impl Default for DbSettings {
     }
 }
 
+/// What one process accepts from clients at the connection level.
+#[derive(Clone, Copy, Debug)]
+pub struct ServerLimits {
+    /// Open connections at most (`MAX_CONNECTIONS`); beyond it a new one gets a 503.
+    pub max_connections: usize,
+    /// A client must send its request headers within this (`HEADER_READ_TIMEOUT_MS`).
+    pub header_read_timeout: Duration,
+}
+
+impl Default for ServerLimits {
+    fn default() -> Self {
+        Self {
+            max_connections: 4096,
+            header_read_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
 /// Everything the portal needs to know to start.
 #[derive(Clone)]
 pub struct Config {
@@ -178,6 +196,8 @@ pub struct Config {
     pub request_timeout: Duration,
     /// Database connection limits.
     pub db: DbSettings,
+    /// Connection limits of the HTTP server.
+    pub server: ServerLimits,
 }
 
 impl fmt::Debug for Config {
@@ -264,6 +284,7 @@ impl Config {
             max_body_bytes: 64 * 1024,
             request_timeout: Duration::from_secs(30),
             db: DbSettings::default(),
+            server: ServerLimits::default(),
         }
     }
 
@@ -445,6 +466,21 @@ impl Config {
         if let Some(v) = get("DB_IDLE_IN_TRANSACTION_TIMEOUT_MS") {
             config.db.idle_in_transaction_timeout =
                 millis("DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", v, 600_000)?;
+        }
+        if let Some(v) = get("HEADER_READ_TIMEOUT_MS") {
+            config.server.header_read_timeout = millis("HEADER_READ_TIMEOUT_MS", v, 600_000)?;
+        }
+        if let Some(v) = get("MAX_CONNECTIONS") {
+            config.server.max_connections = v
+                .parse()
+                .ok()
+                .filter(|n| (1..=1_000_000).contains(n))
+                .ok_or_else(|| {
+                    bad(
+                        "MAX_CONNECTIONS",
+                        format!("must be a number from 1 to 1000000, got {v:?}"),
+                    )
+                })?;
         }
         config.check()?;
         Ok(config)
@@ -629,6 +665,8 @@ mod tests {
             ("DB_STATEMENT_TIMEOUT_MS", "0"),
             ("DB_LOCK_TIMEOUT_MS", "soon"),
             ("DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", "-5"),
+            ("HEADER_READ_TIMEOUT_MS", "0"),
+            ("MAX_CONNECTIONS", "none"),
         ] {
             assert_eq!(from(&[(key, value)]).unwrap_err().setting, key);
         }

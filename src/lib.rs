@@ -12,6 +12,7 @@ pub mod enrollment;
 pub mod error;
 pub mod messages;
 pub mod partnerships;
+pub mod server;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

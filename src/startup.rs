@@ -15,7 +15,6 @@ use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use sqlx::PgPool;
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 use tokio::net::TcpListener;
@@ -133,14 +132,17 @@ impl Application {
         let (stop_tx, stop_rx) = watch::channel(false);
         let worker = tokio::spawn(self.worker.run(stop_rx));
         let addr = self.listener.local_addr()?;
+        let limits = self.state.config.server;
+        match crate::server::raise_open_file_limit() {
+            Some(files) if (files as usize) < limits.max_connections + 256 => tracing::warn!(
+                files,
+                max_connections = limits.max_connections,
+                "the open-file limit is close to MAX_CONNECTIONS; raise it (ulimit -n) or lower MAX_CONNECTIONS"
+            ),
+            _ => {}
+        }
         tracing::info!("listening on http://{addr}");
-        axum::serve(
-            self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await?;
+        crate::server::serve(self.listener, self.router, limits, shutdown).await?;
         tracing::info!("server stopped; stopping the outbox worker");
         let _ = stop_tx.send(true);
         worker.await?;

@@ -13,3 +13,4 @@ mod password;
 mod review;
 mod session;
 mod signup;
+mod slow_clients;
