@@ -124,6 +124,8 @@ pub fn raise_open_file_limit() -> Option<u64> {
             }
         }
     }
+    // rlim_t is u64 on Linux but not on every platform.
+    #[allow(clippy::unnecessary_cast)]
     Some(limit.rlim_cur as u64)
 }
 
