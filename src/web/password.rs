@@ -134,7 +134,15 @@ async fn submit_forgot(
         )
             .into_response());
     };
-    flows::request_password_reset(&state, &email, &ip).await?;
+    // Answer at once, the same for known and unknown addresses: the lookup, the token and
+    // its e-mail happen after the answer, so its timing says nothing about the address.
+    let background = state.clone();
+    let address = email.clone();
+    tokio::spawn(async move {
+        if let Err(e) = flows::request_password_reset(&background, &address, &ip).await {
+            tracing::error!(error = ?e, "a password reset request failed");
+        }
+    });
     Ok(ForgotSentPage {
         ctx,
         email: email.to_string(),

@@ -1,5 +1,7 @@
 use crate::helpers::*;
 use reqwest::StatusCode;
+use sqlx::ConnectOptions;
+use std::str::FromStr;
 
 const NEW_PASSWORD: &str = "purple lantern meadow quartz 7";
 
@@ -139,6 +141,43 @@ async fn forgotten_password_answers_the_same_for_unknown_addresses() {
         )
         .await;
     assert_eq!(invalid.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn the_forgot_password_answer_does_not_wait_for_the_account_lookup() {
+    let app = TestApp::spawn().await;
+    let email = app.sign_up_with(&new_client(), "nowait").await;
+    // While the users table cannot even be read, the answer still comes: it does not
+    // depend on whether (or how fast) the address is found.
+    let mut blocker = sqlx::postgres::PgConnectOptions::from_str(&app.config.database_url)
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    sqlx::raw_sql("begin; lock table users in access exclusive mode")
+        .execute(&mut blocker)
+        .await
+        .unwrap();
+    for address in [email.as_str(), "ghost@nowhere.example.com"] {
+        let answer = tokio::time::timeout(
+            std::time::Duration::from_secs(2),
+            app.submit(
+                "/password/forgot",
+                "/password/forgot",
+                &[("email", address)],
+            ),
+        )
+        .await
+        .expect("answered while the lookup is blocked");
+        assert_eq!(answer.status(), StatusCode::OK, "{address}");
+    }
+    sqlx::raw_sql("rollback")
+        .execute(&mut blocker)
+        .await
+        .unwrap();
+    // The work still happens: the owner gets the link, nobody else gets anything.
+    app.email_to(&email, "Reset your").await;
+    assert_eq!(app.emails_to("ghost@nowhere.example.com").await, 0);
 }
 
 #[tokio::test]
