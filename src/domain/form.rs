@@ -1,27 +1,70 @@
-//! Validation errors keyed by form field, in the order they were found.
+//! Validation errors keyed by form field, in the order they were found, and the one rule
+//! every text answer obeys: no control characters other than tab and line breaks.
 
 use serde::Serialize;
+use std::borrow::Cow;
+use std::cell::RefCell;
 
 /// One problem with one field.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct FieldError {
     /// The field's `name` (and `id`) in the form.
-    pub field: &'static str,
+    pub field: Cow<'static, str>,
     /// What to tell the user.
     pub message: String,
 }
 
 /// Problems found in a submitted form; empty when it is valid.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct FormErrors {
     /// The errors in the order the fields appear on the page.
     pub items: Vec<FieldError>,
 }
 
+tokio::task_local! {
+    /// Fields of the form being handled whose text broke [`is_refused_in_text`], noted by
+    /// the form layer as it reads the form (their characters already removed).
+    static REFUSED_TEXT: RefCell<Vec<String>>;
+}
+
+/// Runs `work` (the handling of one request) with room to note refused text in its form.
+pub async fn with_form_checks<F: Future>(work: F) -> F::Output {
+    REFUSED_TEXT.scope(RefCell::new(Vec::new()), work).await
+}
+
+/// Notes that `field` of the form being handled held refused characters.
+pub fn note_refused_text(field: &str) {
+    let _ = REFUSED_TEXT.try_with(|fields| fields.borrow_mut().push(field.to_owned()));
+}
+
+/// What the user is told beside a field whose answer held refused characters.
+pub const REFUSED_TEXT_MESSAGE: &str = "This answer contains characters that cannot be used here (control characters). Remove them and try again";
+
+/// True for characters no text answer may hold: control characters other than tab, line
+/// feed and carriage return (PostgreSQL cannot even store NUL).
+pub fn is_refused_in_text(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+impl Default for FormErrors {
+    /// No errors, except one beside every field of this request's form that held refused
+    /// characters: so every handler that validates its form reports them, one rule for all.
+    fn default() -> Self {
+        let mut errors = FormErrors { items: Vec::new() };
+        let _ = REFUSED_TEXT.try_with(|fields| {
+            for field in fields.borrow().iter() {
+                errors.add(field.clone(), REFUSED_TEXT_MESSAGE);
+            }
+        });
+        errors
+    }
+}
+
 impl FormErrors {
     /// Records a problem with `field` (the first one per field wins).
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
-        if self.get(field).is_none() {
+    pub fn add(&mut self, field: impl Into<Cow<'static, str>>, message: impl Into<String>) {
+        let field = field.into();
+        if self.get(&field).is_none() {
             self.items.push(FieldError {
                 field,
                 message: message.into(),
@@ -74,5 +117,21 @@ mod tests {
         assert_eq!(errors.items.len(), 2);
         assert_eq!(errors.items[1].field, "name");
         assert!(!errors.is_empty());
+    }
+
+    #[test]
+    fn refused_text_is_reported_beside_its_field_inside_a_form_check() {
+        assert!(is_refused_in_text('\u{0}'));
+        assert!(is_refused_in_text('\u{7}'));
+        assert!(!is_refused_in_text('\n'));
+        assert!(!is_refused_in_text('\t'));
+        assert!(!is_refused_in_text('é'));
+        assert!(FormErrors::default().is_empty(), "outside a request");
+        let errors = futures_util::FutureExt::now_or_never(with_form_checks(async {
+            note_refused_text("organisation");
+            FormErrors::default()
+        }))
+        .unwrap();
+        assert_eq!(errors.get("organisation"), Some(REFUSED_TEXT_MESSAGE));
     }
 }

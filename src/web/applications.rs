@@ -322,7 +322,7 @@ async fn answer(
     ClientIp(ip): ClientIp,
     GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
     Path(id): Path<String>,
-    axum::Form(form): axum::Form<AnswerForm>,
+    crate::web::form::Form(form): crate::web::form::Form<AnswerForm>,
 ) -> Result<Response, AppError> {
     use axum::response::IntoResponse;
     let app = own_application(&state, user.tenant_id, &id).await?;

@@ -231,7 +231,10 @@ pub fn safe_next(next: Option<&str>, public_base: &str) -> String {
     let plain_path = next.starts_with('/')
         && !next.starts_with("//")
         && !next.contains('\\')
-        && !next.chars().any(|c| c.is_control() || c.is_whitespace());
+        // U+FFFD is what the form layer puts where a query held a control character.
+        && !next
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\u{FFFD}');
     if !plain_path {
         return HOME.into();
     }

@@ -287,7 +287,8 @@ pub async fn run_to_completion(timeout: Duration, request: Request, next: Next) 
         });
     // Fused: the upload check reads the head of the stream and polls it again later.
     let request = Request::from_parts(parts, Body::from_stream(body.fuse()));
-    match tokio::spawn(next.run(request)).await {
+    let work = crate::domain::form::with_form_checks(next.run(request));
+    match tokio::spawn(work).await {
         Ok(response) => response,
         Err(e) => {
             tracing::error!(error = %e, "request task failed");

@@ -7,6 +7,7 @@ pub mod ctx;
 pub mod dashboard;
 pub mod direct;
 pub mod enroll;
+pub mod form;
 pub mod home;
 pub mod mailbox;
 pub mod middleware;

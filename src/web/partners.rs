@@ -12,15 +12,16 @@ use crate::error::AppError;
 use crate::partnerships::{self as flows, AcceptOutcome, Draft, Refusal};
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn, encode_query_value};
+use crate::web::form::Form;
 use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::routing::post;
-use axum::{Form, Router};
 use serde::Deserialize;
 use uuid::Uuid;
 

@@ -7,14 +7,15 @@ use crate::error::AppError;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, safe_next};
+use crate::web::form::{Form, Query};
 use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::Router;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Form, Router};
 
 /// Routes of this area.
 pub fn router() -> Router<AppState> {

@@ -7,6 +7,7 @@ mod cross_cutting;
 mod direct;
 mod enroll;
 mod helpers;
+mod hostile_input;
 mod outbox;
 mod partners;
 mod password;

@@ -11,10 +11,11 @@ use crate::domain::calendar::{REVIEW_FLAG_AFTER_BUSINESS_DAYS, business_days_bet
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::ctx::encode_query_value;
+use crate::web::form::Query;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::routing::get;
 use serde::Deserialize;
 use time::OffsetDateTime;

@@ -12,14 +12,15 @@ use crate::enrollment::when;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
+use crate::web::form::Form;
 use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use serde::Deserialize;
 use uuid::Uuid;
 
