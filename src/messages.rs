@@ -26,9 +26,6 @@ pub const EMAIL_REQUIRED: &str = "Enter your e-mail address";
 /// E-mail malformed.
 pub const EMAIL_INVALID: &str =
     "Enter an e-mail address in the correct format, like name@example.com";
-/// E-mail already has an account.
-pub const EMAIL_TAKEN: &str =
-    "An account with this e-mail address already exists: sign in, or reset your password";
 /// Password missing.
 pub const PASSWORD_REQUIRED: &str = "Enter a password";
 /// Password too short.
@@ -56,11 +53,11 @@ pub const CONFIRMATION_REQUIRED: &str = "Tick the box to confirm";
 pub const FLASH_SIGNED_IN: &str = "You are signed in.";
 /// Flash: signed out.
 pub const FLASH_SIGNED_OUT: &str = "You have been signed out.";
-/// Flash: account created.
-pub const FLASH_ACCOUNT_CREATED: &str =
-    "Your work account has been created. We have sent a confirmation link to your e-mail address.";
-/// Flash: e-mail confirmed.
+/// Flash: e-mail confirmed (signed in).
 pub const FLASH_EMAIL_CONFIRMED: &str = "Your e-mail address is confirmed.";
+/// Flash: e-mail confirmed, sign in next.
+pub const FLASH_EMAIL_CONFIRMED_SIGN_IN: &str =
+    "Your e-mail address is confirmed. Sign in with the password you chose.";
 /// Flash: a new confirmation link is on its way.
 pub const FLASH_CONFIRMATION_SENT: &str =
     "We have sent a new confirmation link. Links sent before it no longer work.";

@@ -9,7 +9,7 @@ use crate::db::{self, users::SessionUser};
 use crate::domain::tenant::{DomainPrefix, Role};
 use crate::domain::{EmailAddress, FormErrors, password, tenant, token};
 use crate::email::messages::{
-    AccountLocked, ConfirmEmail, EmailContent, PasswordChanged, ResetPassword,
+    AccountExists, AccountLocked, ConfirmEmail, EmailContent, PasswordChanged, ResetPassword,
 };
 use crate::messages;
 use crate::state::AppState;
@@ -55,15 +55,19 @@ pub struct SignUpInput {
     pub next: String,
 }
 
-/// A new work account's ids.
-pub struct SignedUp {
-    /// The global admin.
-    pub user_id: Uuid,
-    /// Their session epoch.
-    pub epoch: i32,
+/// What a valid sign-up did. The person signing up is told the same in both cases ("check
+/// your e-mail"), so the form never reveals whether an address has an account.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SignedUp {
+    /// A new work account; its confirmation link is on its way.
+    Created,
+    /// The address already had an account: its owner is e-mailed instead.
+    AddressTaken,
 }
 
-/// Creates a tenant and its global admin and sends the confirmation e-mail.
+/// Creates a tenant and its global admin and sends the confirmation e-mail; for an address
+/// that already has an account, e-mails its owner instead (after the same password hashing,
+/// so the answer takes as long).
 pub async fn sign_up(
     state: &AppState,
     input: &SignUpInput,
@@ -93,13 +97,7 @@ pub async fn sign_up(
         None => None,
     };
     let full_name = errors.check("full_name", tenant::parse_full_name(&input.full_name));
-    let mut email = errors.check("email", EmailAddress::parse(&input.email));
-    if let Some(e) = &email
-        && db::users::email_taken(&state.db, e.as_str()).await?
-    {
-        errors.add("email", messages::EMAIL_TAKEN);
-        email = None;
-    }
+    let email = errors.check("email", EmailAddress::parse(&input.email));
     let related = [
         input.organisation.as_str(),
         input.full_name.as_str(),
@@ -122,6 +120,10 @@ pub async fn sign_up(
     };
 
     let password_hash = state.hasher.hash(&input.password).await?;
+    if db::users::email_taken(&state.db, email.as_str()).await? {
+        tell_owner_of_sign_up_attempt(state, &email, ip).await?;
+        return Ok(Ok(SignedUp::AddressTaken));
+    }
     let tenant_id = Uuid::new_v4();
     let user_id = Uuid::new_v4();
     let mut tx = state.db.begin().await?;
@@ -153,9 +155,11 @@ pub async fn sign_up(
         role: Role::GlobalAdmin.as_str(),
     };
     if let Err(e) = db::users::insert(&mut *tx, &user).await {
+        // Another sign-up took the address a moment ago: the same answer as above.
         if db::is_unique_violation(&e, db::users::EMAIL_UNIQUE) {
-            errors.add("email", messages::EMAIL_TAKEN);
-            return Ok(Err(errors));
+            tx.rollback().await?;
+            tell_owner_of_sign_up_attempt(state, &email, ip).await?;
+            return Ok(Ok(SignedUp::AddressTaken));
         }
         return Err(e.into());
     }
@@ -186,11 +190,45 @@ pub async fn sign_up(
         &full_name,
         &organisation,
         email.as_str(),
+        Some(&input.next),
     )
     .await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
-    Ok(Ok(SignedUp { user_id, epoch: 0 }))
+    Ok(Ok(SignedUp::Created))
+}
+
+/// E-mails the owner of `email` that someone tried to sign up with it, and audits it.
+async fn tell_owner_of_sign_up_attempt(
+    state: &AppState,
+    email: &EmailAddress,
+    ip: &str,
+) -> anyhow::Result<()> {
+    let Some(owner) = db::users::credentials_by_email(&state.db, email.as_str()).await? else {
+        return Ok(());
+    };
+    let message = AccountExists {
+        name: owner.full_name.clone(),
+        sign_in_link: state.config.link("/signin"),
+        reset_link: state.config.link("/password/forgot"),
+    }
+    .to_email(&owner.email)?;
+    let mut tx = state.db.begin().await?;
+    db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
+    db::audit::record(
+        &mut *tx,
+        AuditEvent::about_user(
+            "user.sign_up_with_existing_address",
+            owner.user_id,
+            Some(owner.tenant_id),
+            false,
+            ip,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
 }
 
 async fn send_confirmation(
@@ -200,15 +238,22 @@ async fn send_confirmation(
     name: &str,
     organisation: &str,
     email: &str,
+    next: Option<&str>,
 ) -> anyhow::Result<()> {
     let token = token::new_token();
     db::tokens::issue(conn, user_id, Purpose::EmailConfirmation, &token.hash).await?;
+    // Where to go after confirming and signing in (an invitation, say), when not home.
+    let next = next
+        .map(|n| crate::web::ctx::safe_next(Some(n), &state.config.public_base_url))
+        .filter(|n| n != "/dashboard")
+        .map(|n| format!("?next={}", crate::web::ctx::encode_query_value(&n)))
+        .unwrap_or_default();
     let message = ConfirmEmail {
         name: name.to_owned(),
         organisation: organisation.to_owned(),
         link: state
             .config
-            .link(&format!("/signup/confirm/{}", token.plain)),
+            .link(&format!("/signup/confirm/{}{next}", token.plain)),
     }
     .to_email(email)?;
     db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
@@ -254,6 +299,7 @@ pub async fn resend_confirmation(
         &user.full_name,
         &user.organisation,
         &user.email,
+        None,
     )
     .await?;
     db::audit::record(

@@ -67,6 +67,23 @@ email_templates!(
     "emails/confirm_email/body.html"
 );
 
+/// Tells an account's owner that someone tried to sign up with their address (instead of
+/// telling the person signing up that the address is taken).
+pub struct AccountExists {
+    /// Recipient's name.
+    pub name: String,
+    /// The sign-in page.
+    pub sign_in_link: String,
+    /// The forgotten-password page.
+    pub reset_link: String,
+}
+email_templates!(
+    AccountExists,
+    "emails/account_exists/subject.txt",
+    "emails/account_exists/body.txt",
+    "emails/account_exists/body.html"
+);
+
 /// A password-reset link.
 pub struct ResetPassword {
     /// Recipient's name.

@@ -1,12 +1,12 @@
 //! Creating a work account and confirming its e-mail address.
 
-use crate::auth::{flows, session};
+use crate::auth::flows;
 use crate::db::{self, markets::Market};
 use crate::domain::FormErrors;
 use crate::error::AppError;
 use crate::messages;
 use crate::state::AppState;
-use crate::web::ctx::{ClientIp, Ctx, safe_next};
+use crate::web::ctx::{ClientIp, Ctx, encode_query_value, safe_next};
 use crate::web::form::{Form, Query};
 use crate::web::redirect_with_flash;
 use askama::Template;
@@ -14,7 +14,7 @@ use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 
 /// Routes of this area.
@@ -22,6 +22,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/signup", get(show).post(submit))
         .route("/signup/confirm/{token}", get(confirm))
+        .route(CHECK_EMAIL, get(check_email))
 }
 
 /// The sign-up form.
@@ -72,16 +73,8 @@ async fn submit(
             errors
         } else {
             match flows::sign_up(&state, &form, &ip).await? {
-                Ok(created) => {
-                    session::sign_in(&ctx.session, created.user_id, created.epoch).await?;
-                    return redirect_with_flash(
-                        &ctx.session,
-                        &safe_next(Some(&form.next), &state.config.public_base_url),
-                        "success",
-                        messages::FLASH_ACCOUNT_CREATED,
-                    )
-                    .await;
-                }
+                // The same answer whether or not the address already had an account.
+                Ok(_) => return Ok(Redirect::to(CHECK_EMAIL).into_response()),
                 Err(errors) => errors,
             }
         };
@@ -105,20 +98,39 @@ pub struct ConfirmFailedPage {
     ctx: Ctx,
 }
 
+/// Where a sign-up goes: "check your e-mail".
+const CHECK_EMAIL: &str = "/signup/check-email";
+
+/// The page after signing up.
+#[derive(Template, WebTemplate)]
+#[template(path = "signup/check_email.html")]
+pub struct CheckEmailPage {
+    ctx: Ctx,
+}
+
+async fn check_email(ctx: Ctx) -> CheckEmailPage {
+    CheckEmailPage { ctx }
+}
+
 async fn confirm(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     ctx: Ctx,
     Path(token): Path<String>,
+    Query(q): Query<crate::web::session::NextQuery>,
 ) -> Result<Response, AppError> {
     match flows::confirm_email(&state, &token, &ip).await? {
         Some(_) => {
-            let to = if ctx.user.is_some() {
-                "/dashboard"
+            let next = safe_next(q.next.as_deref(), &state.config.public_base_url);
+            let (to, message) = if ctx.user.is_some() {
+                (next, messages::FLASH_EMAIL_CONFIRMED)
             } else {
-                "/signin"
+                (
+                    format!("/signin?next={}", encode_query_value(&next)),
+                    messages::FLASH_EMAIL_CONFIRMED_SIGN_IN,
+                )
             };
-            redirect_with_flash(&ctx.session, to, "success", messages::FLASH_EMAIL_CONFIRMED).await
+            redirect_with_flash(&ctx.session, &to, "success", message).await
         }
         None => Ok((StatusCode::NOT_FOUND, ConfirmFailedPage { ctx }).into_response()),
     }

@@ -259,7 +259,7 @@ async fn an_oversized_body_is_refused_with_a_page() {
 #[tokio::test]
 async fn the_dev_mailbox_lists_messages_with_clickable_links() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up("mailbox").await;
+    let email = app.sign_up_unconfirmed_with(&app.client, "mailbox").await;
     app.email_to(&email, "Confirm").await;
     let html = app.get("/dev/mailbox").await.text().await.unwrap();
     assert_eq!(texts(&html, "#mailbox .recipient"), vec![email.clone()]);

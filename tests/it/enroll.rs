@@ -190,21 +190,18 @@ async fn the_legal_profile_refuses_non_names_and_keeps_the_answers() {
 #[tokio::test]
 async fn a_registration_id_is_required_where_the_country_requires_it() {
     let app = TestApp::spawn().await;
-    let response = app
-        .submit(
-            "/signup",
-            "/signup",
-            &[
-                ("organisation", "Contoso Brasil"),
-                ("domain_prefix", "contosobr"),
-                ("country", "BR"),
-                ("full_name", "Ana Souza"),
-                ("email", "ana@contoso.com.br"),
-                ("password", STRONG_PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    app.sign_up_as(
+        &app.client,
+        &[
+            ("organisation", "Contoso Brasil"),
+            ("domain_prefix", "contosobr"),
+            ("country", "BR"),
+            ("full_name", "Ana Souza"),
+            ("email", "ana@contoso.com.br"),
+            ("password", STRONG_PASSWORD),
+        ],
+    )
+    .await;
     let page = app.get("/enroll/legal-profile").await.text().await.unwrap();
     assert_eq!(
         texts(&page, "label[for=registration_id]"),
@@ -353,8 +350,7 @@ async fn a_draft_resumes_in_another_browser() {
 #[tokio::test]
 async fn check_your_answers_shows_everything_with_change_links_and_needs_consent() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up("checkpage").await;
-    app.confirm_email(&email).await;
+    app.sign_up("checkpage").await;
     add_membership(&app.db, "5555555", "DE", true).await;
     app.fill_wizard("5555555").await;
     let html = app.get("/enroll/check").await.text().await.unwrap();
@@ -411,7 +407,9 @@ async fn check_your_answers_shows_everything_with_change_links_and_needs_consent
 #[tokio::test]
 async fn enrolling_needs_a_confirmed_email_address_first() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up("unconfirmed").await;
+    let email = app
+        .sign_up_unconfirmed_with(&app.client, "unconfirmed")
+        .await;
     add_membership(&app.db, "5656565", "DE", true).await;
     app.fill_wizard("5656565").await;
     let html = app.get("/enroll/check").await.text().await.unwrap();

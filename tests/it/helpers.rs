@@ -244,30 +244,62 @@ impl TestApp {
         self.sign_up_with(&self.client, prefix).await
     }
 
-    /// As [`TestApp::sign_up`] with another client.
+    /// As [`TestApp::sign_up`] with another client: signs up, confirms the address from
+    /// its e-mail, and signs in with `client`.
     pub async fn sign_up_with(&self, client: &reqwest::Client, prefix: &str) -> String {
         let email = format!("admin@{prefix}.example.com");
-        let response = self
-            .submit_with(
-                client,
-                "/signup",
-                "/signup",
-                &[
-                    ("organisation", "Contoso Trading"),
-                    ("domain_prefix", prefix),
-                    ("country", "DE"),
-                    ("full_name", "Jane Doe"),
-                    ("email", &email),
-                    ("password", STRONG_PASSWORD),
-                ],
-            )
+        self.sign_up_as(client, &sign_up_fields(prefix, &email, "DE"))
             .await;
+        email
+    }
+
+    /// Signs up with exactly these form fields (an `email` among them), confirms the address
+    /// from its e-mail and signs in with `client`.
+    pub async fn sign_up_as(&self, client: &reqwest::Client, fields: &[(&str, &str)]) {
+        let email = self.sign_up_unconfirmed_as(client, fields).await;
+        let link = self
+            .email_to(&email, "Confirm")
+            .await
+            .link_path(&self.address);
+        let confirmed = self.get_with(client, &link).await;
+        assert_eq!(confirmed.status(), StatusCode::SEE_OTHER, "confirm {email}");
+    }
+
+    /// Signs up a work account and signs in, leaving the address unconfirmed.
+    pub async fn sign_up_unconfirmed_with(&self, client: &reqwest::Client, prefix: &str) -> String {
+        let email = format!("admin@{prefix}.example.com");
+        self.sign_up_unconfirmed_as(client, &sign_up_fields(prefix, &email, "DE"))
+            .await
+    }
+
+    /// Signs up with these fields and signs in, leaving the address unconfirmed; returns it.
+    pub async fn sign_up_unconfirmed_as(
+        &self,
+        client: &reqwest::Client,
+        fields: &[(&str, &str)],
+    ) -> String {
+        let email = fields
+            .iter()
+            .find(|(k, _)| *k == "email")
+            .map(|(_, v)| v.to_string())
+            .expect("an email field");
+        let response = self.submit_with(client, "/signup", "/signup", fields).await;
         assert_eq!(
             response.status(),
             StatusCode::SEE_OTHER,
             "sign-up failed: {}",
             response.text().await.unwrap_or_default()
         );
+        assert_eq!(location(&response), "/signup/check-email");
+        let signed_in = self
+            .submit_with(
+                client,
+                "/signin",
+                "/signin",
+                &[("email", &email), ("password", STRONG_PASSWORD)],
+            )
+            .await;
+        assert_eq!(signed_in.status(), StatusCode::SEE_OTHER, "sign in {email}");
         email
     }
 
@@ -346,6 +378,22 @@ impl Drop for TestApp {
             let _ = tx.send(());
         }
     }
+}
+
+/// The sign-up form of a work account with `prefix` in `country`.
+pub fn sign_up_fields<'a>(
+    prefix: &'a str,
+    email: &'a str,
+    country: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("organisation", "Contoso Trading"),
+        ("domain_prefix", prefix),
+        ("country", country),
+        ("full_name", "Jane Doe"),
+        ("email", email),
+        ("password", STRONG_PASSWORD),
+    ]
 }
 
 /// A password that passes the policy.
@@ -534,8 +582,7 @@ impl TestApp {
 
     /// Signs up, fills the wizard and submits; returns the application's status path.
     pub async fn enroll(&self, prefix: &str, partner_id: &str) -> String {
-        let email = self.sign_up(prefix).await;
-        self.confirm_email(&email).await;
+        self.sign_up(prefix).await;
         add_membership(&self.db, partner_id, "DE", true).await;
         self.fill_wizard(partner_id).await;
         let response = self

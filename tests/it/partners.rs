@@ -32,22 +32,18 @@ async fn make_provider(app: &TestApp, prefix: &str, region: &str) {
 /// A signed-in client for a new work account in `country`.
 async fn account(app: &TestApp, prefix: &str, country: &str) -> reqwest::Client {
     let client = new_client();
-    let r = app
-        .submit_with(
-            &client,
-            "/signup",
-            "/signup",
-            &[
-                ("organisation", &format!("{prefix} Org")),
-                ("domain_prefix", prefix),
-                ("country", country),
-                ("full_name", "Alex Admin"),
-                ("email", &format!("admin@{prefix}.example.com")),
-                ("password", STRONG_PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    app.sign_up_as(
+        &client,
+        &[
+            ("organisation", &format!("{prefix} Org")),
+            ("domain_prefix", prefix),
+            ("country", country),
+            ("full_name", "Alex Admin"),
+            ("email", &format!("admin@{prefix}.example.com")),
+            ("password", STRONG_PASSWORD),
+        ],
+    )
+    .await;
     client
 }
 
@@ -439,7 +435,28 @@ async fn signing_up_from_an_invitation_comes_back_to_it() {
             ],
         )
         .await;
-    assert_eq!(location(&r), link);
+    assert_eq!(location(&r), "/signup/check-email");
+    // The confirmation link carries the invitation on: confirm, sign in, and back to it.
+    let confirm = app
+        .email_to("vic@visitor.example.com", "Confirm")
+        .await
+        .link_path(&app.address);
+    let to_sign_in = app.get_with(&visitor, &confirm).await;
+    let sign_in = location(&to_sign_in);
+    assert_eq!(sign_in, format!("/signin?next={link}"));
+    let signed_in = app
+        .submit_with(
+            &visitor,
+            &sign_in,
+            "/signin",
+            &[
+                ("email", "vic@visitor.example.com"),
+                ("password", STRONG_PASSWORD),
+                ("next", &link),
+            ],
+        )
+        .await;
+    assert_eq!(location(&signed_in), link);
     let back = app.get_with(&visitor, &link).await.text().await.unwrap();
     assert!(
         texts(&back, "#refusal")[0].contains("approved indirect reseller"),
