@@ -4,6 +4,7 @@ use crate::auth::flows::ChangePasswordInput;
 use crate::config::Config;
 use crate::db::{self, audit::AuditEvent};
 use crate::domain::{FormErrors, password};
+use crate::messages;
 use crate::state::AppState;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -216,6 +217,14 @@ pub async fn decide(
     {
         errors.add("text", blocker);
     }
+    if decision == Decision::Approve
+        && let Some(partner_id) = &app.partner_id
+        && db::memberships::find(&state.db, partner_id)
+            .await?
+            .is_some_and(|m| m.held_by_other_than(app.tenant_id))
+    {
+        errors.add("text", messages::PARTNER_ID_HELD_ELSEWHERE);
+    }
     if !errors.is_empty() {
         return Ok(Some(DecisionOutcome::Invalid(errors)));
     }
@@ -240,9 +249,12 @@ pub async fn decide(
     .await?
     {
         Some(to) => {
-            if to == crate::domain::application::ApplicationState::Approved
-                && app.program == db::direct_bill::DIRECT_BILL
-            {
+            let approved = to == crate::domain::application::ApplicationState::Approved;
+            if approved && let Some(partner_id) = &app.partner_id {
+                // The approved organisation now holds the ID; nobody else can use it.
+                db::memberships::hold(&mut *tx, partner_id, app.tenant_id).await?;
+            }
+            if approved && app.program == db::direct_bill::DIRECT_BILL {
                 crate::direct_bill::on_approved(state, &mut tx, &app).await?;
             }
             tx.commit().await?;

@@ -53,6 +53,8 @@ pub struct RateLimits {
     pub password_reset: RateLimit,
     /// Re-sending a confirmation e-mail from the dashboard (per user).
     pub resend_confirmation: RateLimit,
+    /// Partner IDs tried at the enrollment step (per organisation).
+    pub partner_id: RateLimit,
 }
 
 impl Default for RateLimits {
@@ -72,6 +74,10 @@ impl Default for RateLimits {
             },
             resend_confirmation: RateLimit {
                 max: 5,
+                window: Duration::from_secs(3600),
+            },
+            partner_id: RateLimit {
+                max: 30,
                 window: Duration::from_secs(3600),
             },
         }

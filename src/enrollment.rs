@@ -12,6 +12,7 @@ use crate::domain::{FormErrors, token};
 use crate::email::messages::{
     ApplicationStatusChanged, ContactDeclined, EmailContent, VerifyContact,
 };
+use crate::messages;
 use crate::state::AppState;
 use serde::Deserialize;
 use serde_json::json;
@@ -75,26 +76,33 @@ pub struct PartnerIdInput {
     pub partner_id: String,
 }
 
-/// Checks a partner ID against the network: exists, active, same country as the tenant.
+/// Checks a partner ID against the network: it must exist, be active, be for the tenant's
+/// country and be held by no other organisation. Every refusal reads the same and names only
+/// the tenant's own country, so the step reveals nothing about other organisations.
 pub async fn check_partner_id(
     state: &AppState,
     input: &PartnerIdInput,
+    tenant_id: Uuid,
     tenant_country: &str,
+    tenant_country_name: &str,
 ) -> anyhow::Result<Result<Membership, FormErrors>> {
     let mut errors = FormErrors::default();
     let Some(id) = errors.check("partner_id", rules::parse_partner_id(&input.partner_id)) else {
         return Ok(Err(errors));
     };
-    match db::memberships::find(&state.db, &id).await? {
-        None => errors.add("partner_id", "We cannot find this partner ID. Check it, or join the partner network below"),
-        Some(m) if !m.active => errors.add("partner_id", "This partner ID is not active. Reactivate the membership, or join the partner network below"),
-        Some(m) if m.country_code != tenant_country => {
-            let country = db::markets::find(&state.db, &m.country_code).await?.map(|c| c.country_name).unwrap_or(m.country_code.clone());
-            errors.add("partner_id", format!("This partner ID belongs to a company profile in {country}. Use a partner ID for the same country as your work account"));
-        }
-        Some(m) => return Ok(Ok(m)),
+    if !errors.is_empty() {
+        return Ok(Err(errors));
     }
-    Ok(Err(errors))
+    match db::memberships::find(&state.db, &id).await? {
+        Some(m) if m.usable_by(tenant_id, tenant_country) => Ok(Ok(m)),
+        _ => {
+            errors.add(
+                "partner_id",
+                messages::partner_id_unusable(tenant_country_name),
+            );
+            Ok(Err(errors))
+        }
+    }
 }
 
 /// Step 2's form.

@@ -82,3 +82,14 @@ pub const ENROLL_EMAIL_UNCONFIRMED: &str =
 /// The contact's answer was neither a confirmation nor a refusal.
 pub const CONTACT_ANSWER_REQUIRED: &str =
     "Choose Confirm, after ticking both statements, or I do not confirm";
+
+/// The one answer to a partner ID the tenant may not use (unknown, inactive, another
+/// country's, or another organisation's): it names nobody else.
+pub fn partner_id_unusable(own_country: &str) -> String {
+    format!(
+        "We cannot use this partner ID for your organisation. Enter your organisation's own active partner ID for {own_country}, or join the partner network below"
+    )
+}
+
+/// Approval refused: the partner ID belongs to another organisation.
+pub const PARTNER_ID_HELD_ELSEWHERE: &str = "This partner ID belongs to another organisation, so the application cannot be approved with it. Ask the applicant for their own partner ID (request information)";

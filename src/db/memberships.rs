@@ -14,13 +14,60 @@ pub struct Membership {
     pub country_code: String,
     /// Whether it is active.
     pub active: bool,
+    /// The organisation that holds it (joined through the portal, or approved with it).
+    pub held_by_tenant: Option<Uuid>,
+}
+
+impl Membership {
+    /// True when `tenant` may use this partner ID: active, in the tenant's country, and held
+    /// by no other organisation.
+    pub fn usable_by(&self, tenant: Uuid, tenant_country: &str) -> bool {
+        self.active
+            && self.country_code == tenant_country
+            && self.held_by_tenant.is_none_or(|holder| holder == tenant)
+    }
+
+    /// True when another organisation holds it.
+    pub fn held_by_other_than(&self, tenant: Uuid) -> bool {
+        self.held_by_tenant.is_some_and(|holder| holder != tenant)
+    }
+}
+
+/// Records `tenant` as the holder of an unheld partner ID (at approval).
+pub async fn hold(db: impl PgExecutor<'_>, partner_id: &str, tenant: Uuid) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update partner_memberships set held_by_tenant = $2 where partner_id = $1 and held_by_tenant is null",
+        partner_id,
+        tenant
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// How many open or approved applications of other tenants name `partner_id`.
+pub async fn other_applicants(
+    db: impl PgExecutor<'_>,
+    partner_id: &str,
+    tenant: Uuid,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar!(
+        r#"select count(*) as "n!" from applications
+           where partner_id = $1 and tenant_id <> $2
+             and state not in ('draft', 'withdrawn', 'rejected')"#,
+        partner_id,
+        tenant
+    )
+    .fetch_one(db)
+    .await
 }
 
 /// The membership with this ID.
 pub async fn find(db: impl PgExecutor<'_>, partner_id: &str) -> sqlx::Result<Option<Membership>> {
     sqlx::query_as!(
         Membership,
-        r#"select partner_id as "partner_id!", organisation_name, country_code as "country_code!", active
+        r#"select partner_id as "partner_id!", organisation_name, country_code as "country_code!", active,
+                  held_by_tenant
            from partner_memberships where partner_id = $1"#,
         partner_id
     )
@@ -42,8 +89,8 @@ pub async fn join(
         let number = 1_000_000 + u32::from_le_bytes(bytes) % 9_000_000;
         let partner_id = number.to_string();
         let inserted = sqlx::query!(
-            "insert into partner_memberships (partner_id, organisation_name, country_code, joined_by_tenant)
-             values ($1, $2, $3, $4) on conflict (partner_id) do nothing",
+            "insert into partner_memberships (partner_id, organisation_name, country_code, joined_by_tenant, held_by_tenant)
+             values ($1, $2, $3, $4, $4) on conflict (partner_id) do nothing",
             partner_id,
             organisation_name,
             country_code,
@@ -57,6 +104,7 @@ pub async fn join(
                 organisation_name: organisation_name.to_owned(),
                 country_code: country_code.to_owned(),
                 active: true,
+                held_by_tenant: Some(tenant_id),
             });
         }
     }

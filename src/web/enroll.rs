@@ -206,7 +206,28 @@ async fn save_partner_id(
     w: Wizard,
     Form(form): Form<StepForm<PartnerIdInput>>,
 ) -> Result<Response, AppError> {
-    match flows::check_partner_id(&state, &form.input, &w.market.country_code).await? {
+    let limited = crate::auth::flows::over_limit(
+        &state,
+        "partner_id",
+        &w.user.tenant_id.to_string(),
+        state.config.rate_limits.partner_id,
+    )
+    .await?;
+    let checked = if limited {
+        let mut errors = FormErrors::default();
+        errors.add("partner_id", messages::RATE_LIMITED);
+        Err(errors)
+    } else {
+        flows::check_partner_id(
+            &state,
+            &form.input,
+            w.user.tenant_id,
+            &w.market.country_code,
+            &w.market.country_name,
+        )
+        .await?
+    };
+    match checked {
         Ok(membership) => {
             let saved = db::applications::save_partner_id(
                 &state.db,
@@ -419,7 +440,6 @@ pub struct CheckPage {
     step: Step,
     app: Application,
     market: Market,
-    membership_name: String,
     errors: FormErrors,
     /// The user's own address is confirmed (required before enrolling).
     email_confirmed: bool,
@@ -427,17 +447,10 @@ pub struct CheckPage {
     email: String,
 }
 
-async fn check_page(state: &AppState, w: Wizard, errors: FormErrors) -> Result<Response, AppError> {
+async fn check_page(w: Wizard, errors: FormErrors) -> Result<Response, AppError> {
     if let Some(step) = flows::first_incomplete_step(&w.app) {
         return Ok(Redirect::to(&format!("/enroll/{step}")).into_response());
     }
-    let membership_name = match &w.app.partner_id {
-        Some(id) => db::memberships::find(&state.db, id)
-            .await?
-            .map(|m| m.organisation_name)
-            .unwrap_or_default(),
-        None => String::new(),
-    };
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -447,7 +460,6 @@ async fn check_page(state: &AppState, w: Wizard, errors: FormErrors) -> Result<R
         step: STEPS.step("check", ""),
         app: w.app,
         market: w.market,
-        membership_name,
         errors,
         email_confirmed: w.user.email_confirmed_at.is_some(),
         email: w.user.email.clone(),
@@ -456,8 +468,8 @@ async fn check_page(state: &AppState, w: Wizard, errors: FormErrors) -> Result<R
     Ok((status, page).into_response())
 }
 
-async fn show_check(State(state): State<AppState>, w: Wizard) -> Result<Response, AppError> {
-    check_page(&state, w, FormErrors::default()).await
+async fn show_check(w: Wizard) -> Result<Response, AppError> {
+    check_page(w, FormErrors::default()).await
 }
 
 /// The submit form.
@@ -493,12 +505,12 @@ async fn submit(
         SubmitOutcome::NoConsent => {
             let mut errors = FormErrors::default();
             errors.add("consent", "Tick the box to confirm your answers are correct and that you may enroll your organisation");
-            check_page(&state, w, errors).await
+            check_page(w, errors).await
         }
         SubmitOutcome::EmailUnconfirmed => {
             let mut errors = FormErrors::default();
             errors.add("resend", messages::ENROLL_EMAIL_UNCONFIRMED);
-            check_page(&state, w, errors).await
+            check_page(w, errors).await
         }
     }
 }

@@ -46,21 +46,14 @@ async fn the_partner_id_step_says_why_an_id_is_refused() {
     add_membership(&app.db, "1111111", "DE", false).await;
     add_membership(&app.db, "2222222", "FR", true).await;
     add_membership(&app.db, "3333333", "DE", true).await;
+    let refused = "We cannot use this partner ID for your organisation. Enter your organisation's own active partner ID for Germany, or join the partner network below";
     let cases = [
         ("", "Enter your partner ID"),
         ("12345", "A partner ID is 7 digits, like 1234567"),
-        (
-            "9999999",
-            "We cannot find this partner ID. Check it, or join the partner network below",
-        ),
-        (
-            "1111111",
-            "This partner ID is not active. Reactivate the membership, or join the partner network below",
-        ),
-        (
-            "2222222",
-            "This partner ID belongs to a company profile in France. Use a partner ID for the same country as your work account",
-        ),
+        // Unknown, inactive and another country's IDs get one answer naming no one else.
+        ("9999999", refused),
+        ("1111111", refused),
+        ("2222222", refused),
     ];
     for (input, message) in cases {
         let response = app
@@ -96,6 +89,154 @@ async fn the_partner_id_step_says_why_an_id_is_refused() {
         .await
         .unwrap();
     assert_eq!(saved, "3333333");
+}
+
+#[tokio::test]
+async fn a_partner_id_held_by_another_organisation_cannot_be_used_or_approved() {
+    let app = TestApp::spawn().await;
+    // (First, as its helper moves every application on.) An application with an imported ID.
+    let first = app.application_in_review("firstholder", "4545454").await;
+    // Fabrikam joins the partner network through the portal: it holds its new ID.
+    let holder = new_client();
+    app.sign_up_with(&holder, "fabrikamholder").await;
+    let joined = app
+        .submit_with(
+            &holder,
+            "/enroll/partner-id",
+            "/enroll/partner-id/join",
+            &[],
+        )
+        .await;
+    assert_eq!(joined.status(), StatusCode::SEE_OTHER);
+    let held: String = sqlx::query_scalar(
+        "select partner_id::text from partner_memberships where joined_by_tenant is not null",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    // Another organisation types it: refused, without a word about whose it is.
+    let squatter = new_client();
+    app.sign_up_with(&squatter, "squatter").await;
+    let response = app
+        .submit_with(
+            &squatter,
+            "/enroll/partner-id",
+            "/enroll/partner-id",
+            &[("partner_id", &held)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(
+        error_summary(&html)[0]
+            .1
+            .starts_with("We cannot use this partner ID")
+    );
+    assert!(!html.contains("Contoso Trading GmbH") && !html.contains("fabrikamholder"));
+
+    // The imported ID becomes held at the first approval; a second applicant with it is
+    // flagged loudly in the back office and cannot be approved.
+    let second_client = new_client();
+    app.sign_up_with(&second_client, "secondclaim").await;
+    for (path, fields) in [
+        ("/enroll/partner-id", vec![("partner_id", "4545454")]),
+        ("/enroll/legal-profile", LEGAL.to_vec()),
+        ("/enroll/primary-contact", CONTACT.to_vec()),
+        ("/enroll/support", SUPPORT.to_vec()),
+    ] {
+        let r = app.submit_with(&second_client, path, path, &fields).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{path}");
+    }
+    let r = app
+        .submit_with(
+            &second_client,
+            "/enroll/check",
+            "/enroll/submit",
+            &[("consent", "yes")],
+        )
+        .await;
+    let second = uuid::Uuid::parse_str(location(&r).trim_start_matches("/applications/")).unwrap();
+    sqlx::query("update applications set state = 'in_review', contact_verified_at = now() where application_id = $1")
+        .bind(second)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let staff = app.staff_client("reviewer@localhost", "reviewer").await;
+    let html = app.staff_detail(&staff, second).await;
+    assert!(
+        texts(&html, "#membership-warning li")
+            .iter()
+            .any(|w| w.contains("Another organisation has applied")),
+        "{:?}",
+        texts(&html, "#membership-warning li")
+    );
+    let approve = |id: uuid::Uuid| {
+        let staff = staff.clone();
+        let app = &app;
+        async move {
+            let page = format!("/admin/applications/{id}/decide/approve");
+            let html = app.get_with(&staff, &page).await.text().await.unwrap();
+            let version = attr(&html, "input[name=version]", "value").unwrap_or_default();
+            app.submit_with(&staff, &page, &page, &[("version", &version), ("text", "")])
+                .await
+        }
+    };
+    assert_eq!(approve(first).await.status(), StatusCode::SEE_OTHER);
+    let holder_now: Option<uuid::Uuid> = sqlx::query_scalar(
+        "select held_by_tenant from partner_memberships where partner_id = '4545454'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert!(holder_now.is_some(), "held from the approval on");
+    let refused = approve(second).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("belongs to another organisation")
+    );
+    let html = app.staff_detail(&staff, second).await;
+    assert!(texts(&html, "#membership-warning li")[0].contains("belongs to another organisation"));
+    // And no other organisation can save it any more.
+    let latecomer = new_client();
+    app.sign_up_with(&latecomer, "latecomer").await;
+    let r = app
+        .submit_with(
+            &latecomer,
+            "/enroll/partner-id",
+            "/enroll/partner-id",
+            &[("partner_id", "4545454")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn the_partner_id_step_is_rate_limited() {
+    let app = TestApp::spawn_with(|c| c.rate_limits.partner_id.max = 3).await;
+    app.sign_up("guesser").await;
+    for _ in 0..3 {
+        app.submit(
+            "/enroll/partner-id",
+            "/enroll/partner-id",
+            &[("partner_id", "1234567")],
+        )
+        .await;
+    }
+    let html = app
+        .submit(
+            "/enroll/partner-id",
+            "/enroll/partner-id",
+            &[("partner_id", "1234568")],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(error_summary(&html)[0].1.contains("Too many attempts"));
 }
 
 #[tokio::test]

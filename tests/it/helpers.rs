@@ -507,6 +507,7 @@ pub async fn add_membership(db: &PgPool, partner_id: &str, country: &str, active
             organisation_name: "Contoso Trading".into(),
             country_code: country.into(),
             active,
+            held_by_tenant: None,
         },
     )
     .await

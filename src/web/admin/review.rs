@@ -70,6 +70,8 @@ pub struct DetailPage {
     tenant: TenantOverview,
     domain: String,
     membership: Option<Membership>,
+    /// Loud warnings about the partner ID.
+    membership_warnings: Vec<&'static str>,
     contact_verified: Option<String>,
     submitted: Option<String>,
     timeline: Vec<StaffEvent>,
@@ -114,6 +116,40 @@ pub async fn detail_with_check(
     Ok(page)
 }
 
+/// What a reviewer must know about the partner ID before approving, loudly.
+async fn membership_warnings(
+    state: &AppState,
+    app: &Application,
+    membership: Option<&db::memberships::Membership>,
+) -> Result<Vec<&'static str>, AppError> {
+    let Some(m) = membership else {
+        return Ok(Vec::new());
+    };
+    let mut warnings = Vec::new();
+    if m.held_by_other_than(app.tenant_id) {
+        warnings.push("This partner ID belongs to another organisation. It cannot be approved with it: ask the applicant for their own partner ID.");
+    }
+    let simple = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    if let Some(legal) = &app.legal_name
+        && !simple(legal).contains(&simple(&m.organisation_name))
+        && !simple(&m.organisation_name).contains(&simple(legal))
+    {
+        warnings.push("The membership's organisation name does not match the legal name given. Check that this partner ID is the applicant's own before approving.");
+    }
+    if db::memberships::other_applicants(&state.db, &m.partner_id, app.tenant_id).await? > 0 {
+        warnings.push("Another organisation has applied with this partner ID too.");
+    }
+    if !m.active {
+        warnings.push("This membership is not active.");
+    }
+    Ok(warnings)
+}
+
 async fn detail_page(
     state: &AppState,
     ctx: StaffCtx,
@@ -130,6 +166,7 @@ async fn detail_page(
         Some(id) => db::memberships::find(&state.db, id).await?,
         None => None,
     };
+    let membership_warnings = membership_warnings(state, &app, membership.as_ref()).await?;
     let timeline = db::applications::timeline(&state.db, app.application_id, true)
         .await?
         .into_iter()
@@ -159,6 +196,7 @@ async fn detail_page(
         can_decide: app.state() == ApplicationState::InReview,
         tenant,
         membership,
+        membership_warnings,
         timeline,
         assignee,
         staff_list,
