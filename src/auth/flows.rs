@@ -353,6 +353,9 @@ pub enum SignInOutcome {
         user_id: Uuid,
         /// Their session epoch.
         epoch: i32,
+        /// A new device id to keep in the browser's device cookie (when it had none the
+        /// account trusts).
+        new_device: Option<String>,
     },
     /// Anything else; deliberately says nothing more.
     Refused,
@@ -428,12 +431,33 @@ pub async fn sign_in(
     email: &EmailAddress,
     password: &str,
     ip: &str,
+    device: Option<&str>,
 ) -> anyhow::Result<SignInOutcome> {
     let Some(account) = Account::find(state, realm, email.as_str()).await? else {
         state.hasher.verify(password, None).await?;
         return Ok(SignInOutcome::Refused);
     };
-    let Some(attempt) = db::guards::count_attempt(&state.db, realm, account.id).await? else {
+    // Where the attempt comes from: a device this account signed in from before, else the
+    // client address. Failures lock out only that source.
+    let device = device.filter(|d| d.len() == 64 && d.bytes().all(|b| b.is_ascii_hexdigit()));
+    let device_hash = device.map(token::hash_token);
+    let trusted = match &device_hash {
+        Some(hash) => db::guards::trusted_device(&state.db, realm, account.id, hash).await?,
+        None => false,
+    };
+    let source = match (&device_hash, trusted) {
+        (Some(hash), true) => format!("device:{}", &token::hex(hash)[..16]),
+        _ => format!("ip:{ip}"),
+    };
+    let crowded = !trusted
+        && db::guards::locked_sources(&state.db, realm, account.id).await?
+            >= db::guards::LOCKED_SOURCES_CEILING;
+    let attempt = if crowded {
+        None
+    } else {
+        db::guards::count_attempt(&state.db, realm, account.id, &source).await?
+    };
+    let Some(attempt) = attempt else {
         state.hasher.verify(password, None).await?;
         db::audit::record(&state.db, account.event("user.sign_in_refused_locked", ip)).await?;
         return Ok(SignInOutcome::Refused);
@@ -443,24 +467,39 @@ pub async fn sign_in(
         .verify(password, Some(&account.password_hash))
         .await?
     {
-        db::guards::clear(&state.db, realm, account.id).await?;
+        db::guards::clear_source(&state.db, realm, account.id, &source).await?;
+        // From now on this browser is a known device of the account: its own source,
+        // and never refused by the account-wide limit.
+        let new_device = match (&device_hash, trusted) {
+            (_, true) => None,
+            (Some(hash), false) => {
+                db::guards::trust_device(&state.db, realm, account.id, hash).await?;
+                None
+            }
+            (None, false) => {
+                let fresh = token::new_token();
+                db::guards::trust_device(&state.db, realm, account.id, &fresh.hash).await?;
+                Some(fresh.plain)
+            }
+        };
         account.record_sign_in(state).await?;
         db::audit::record(&state.db, account.event("user.signed_in", ip)).await?;
         return Ok(SignInOutcome::SignedIn {
             user_id: account.id,
             epoch: account.session_epoch,
+            new_device,
         });
     }
     let mut tx = state.db.begin().await?;
     let failed = AuditEvent {
-        after: Some(json!({ "failed_attempts": attempt })),
+        after: Some(json!({ "failed_attempts": attempt, "source": source })),
         ..account.event("user.sign_in_failed", ip)
     };
     db::audit::record(&mut *tx, failed).await?;
     if attempt >= db::guards::MAX_FAILED_SIGN_INS {
-        let until = db::guards::lock(&mut *tx, realm, account.id).await?;
+        let until = db::guards::lock(&mut *tx, realm, account.id, &source).await?;
         let locked = AuditEvent {
-            after: Some(json!({ "locked_until": until.unix_timestamp() })),
+            after: Some(json!({ "locked_until": until.unix_timestamp(), "source": source })),
             ..account.event("user.locked", ip)
         };
         db::audit::record(&mut *tx, locked).await?;
@@ -473,7 +512,7 @@ pub async fn sign_in(
             .to_email(&account.email)?;
             db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
         }
-        tracing::warn!(account_id = %account.id, realm = realm.as_str(), "account locked after repeated failed sign-ins");
+        tracing::warn!(account_id = %account.id, realm = realm.as_str(), "a source was locked out of an account after repeated failed sign-ins");
     }
     tx.commit().await?;
     state.outbox_wake.notify_one();

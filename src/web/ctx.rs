@@ -218,6 +218,62 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
     }
 }
 
+/// The browser's device cookie (set at a successful sign-in; see [`with_device_cookie`]).
+pub struct DeviceCookie(pub Option<String>);
+
+/// The device cookie's name: `__Host-` prefixed when cookies are secure.
+fn device_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-pp_device"
+    } else {
+        "pp_device"
+    }
+}
+
+impl FromRequestParts<AppState> for DeviceCookie {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let name = device_cookie_name(state.config.cookie_secure);
+        let value = parts
+            .headers
+            .get_all(axum::http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_owned());
+        Ok(DeviceCookie(value))
+    }
+}
+
+/// Adds the device cookie (a year, HttpOnly) to `response` when sign-in made a new device id.
+pub fn with_device_cookie(
+    mut response: Response,
+    device: Option<String>,
+    secure: bool,
+) -> Response {
+    if let Some(device) = device {
+        let cookie = tower_sessions::cookie::Cookie::build((device_cookie_name(secure), device))
+            .path("/")
+            .http_only(true)
+            .secure(secure)
+            .same_site(tower_sessions::cookie::SameSite::Lax)
+            .max_age(tower_sessions::cookie::time::Duration::days(365))
+            .build();
+        if let Ok(value) = axum::http::HeaderValue::from_str(&cookie.to_string()) {
+            response
+                .headers_mut()
+                .append(axum::http::header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
 /// Where to go after sign-in or sign-up: `next` when it is a path on our own origin, else
 /// the dashboard. `next` is resolved against `public_base` with a real URL parser and its
 /// origin compared, and any control or whitespace character refuses it outright (browsers

@@ -6,7 +6,7 @@ use crate::domain::{EmailAddress, FormErrors};
 use crate::error::AppError;
 use crate::messages;
 use crate::state::AppState;
-use crate::web::ctx::{ClientIp, Ctx, safe_next};
+use crate::web::ctx::{ClientIp, Ctx, DeviceCookie, safe_next, with_device_cookie};
 use crate::web::form::{Form, Query};
 use crate::web::redirect_with_flash;
 use askama::Template;
@@ -70,6 +70,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NextQuery
 async fn submit(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
+    DeviceCookie(device): DeviceCookie,
     ctx: Ctx,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, AppError> {
@@ -90,16 +91,30 @@ async fn submit(
         errors.add("password", messages::PASSWORD_REQUIRED);
     }
     if let (Some(email), true) = (email, errors.is_empty()) {
-        match flows::sign_in(&state, Realm::Partner, &email, &form.password, &ip).await? {
-            flows::SignInOutcome::SignedIn { user_id, epoch } => {
+        let signed_in = flows::sign_in(
+            &state,
+            Realm::Partner,
+            &email,
+            &form.password,
+            &ip,
+            device.as_deref(),
+        )
+        .await?;
+        match signed_in {
+            flows::SignInOutcome::SignedIn {
+                user_id,
+                epoch,
+                new_device,
+            } => {
                 session::sign_in(&ctx.session, user_id, epoch).await?;
-                return redirect_with_flash(
-                    &ctx.session,
-                    &next,
-                    "success",
-                    messages::FLASH_SIGNED_IN,
-                )
-                .await;
+                let response =
+                    redirect_with_flash(&ctx.session, &next, "success", messages::FLASH_SIGNED_IN)
+                        .await?;
+                return Ok(with_device_cookie(
+                    response,
+                    new_device,
+                    state.config.cookie_secure,
+                ));
             }
             flows::SignInOutcome::Refused => errors.add("email", messages::SIGN_IN_FAILED),
         }

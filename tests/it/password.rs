@@ -263,7 +263,7 @@ async fn a_newer_reset_link_revokes_the_older_and_links_expire() {
 async fn a_reset_also_ends_a_lock() {
     let app = TestApp::spawn().await;
     let email = app.sign_up_with(&new_client(), "unlock").await;
-    sqlx::query("insert into sign_in_guards (realm, account_id, locked_until) select 'partner', user_id, now() + interval '1 hour' from users")
+    sqlx::query("insert into sign_in_guards (realm, account_id, source, locked_until) select 'partner', user_id, 'ip:127.0.0.1', now() + interval '1 hour' from users")
         .execute(&app.db)
         .await
         .unwrap();

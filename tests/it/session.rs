@@ -140,6 +140,87 @@ async fn ten_failures_lock_the_account_and_tell_its_owner() {
 }
 
 #[tokio::test]
+async fn wrong_passwords_elsewhere_never_lock_out_the_owners_known_device() {
+    let app = TestApp::spawn().await;
+    let owner = new_client();
+    // The owner signs up and in: this browser becomes a known device of the account.
+    let email = app.sign_up_with(&owner, "ownerdevice").await;
+    let devices: i64 = sqlx::query_scalar("select count(*) from trusted_devices")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(devices, 1);
+    app.submit_with(&owner, "/dashboard", "/signout", &[]).await;
+    // An attacker (another browser) guesses until locked out, then even the right password
+    // is refused there.
+    let attacker = new_client();
+    for _ in 0..10 {
+        app.submit_with(
+            &attacker,
+            "/signin",
+            "/signin",
+            &[("email", &email), ("password", "guess guess guess 1")],
+        )
+        .await;
+    }
+    let refused = app
+        .submit_with(
+            &attacker,
+            "/signin",
+            "/signin",
+            &[("email", &email), ("password", STRONG_PASSWORD)],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // The lock lasts 15 minutes at most.
+    let longest: f64 = sqlx::query_scalar(
+        "select extract(epoch from max(locked_until) - now())::float8 from sign_in_guards",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert!(longest <= 15.0 * 60.0 + 1.0, "{longest} s");
+    // Even with many sources locked out at once, the owner's device signs in.
+    sqlx::query(
+        "insert into sign_in_guards (realm, account_id, source, locked_until)
+         select 'partner', user_id, 'ip:192.0.2.' || n, now() + interval '15 minutes'
+         from users, generate_series(1, 6) n",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let welcome = app
+        .submit_with(
+            &owner,
+            "/signin",
+            "/signin",
+            &[("email", &email), ("password", STRONG_PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        welcome.status(),
+        StatusCode::SEE_OTHER,
+        "the owner's device"
+    );
+    // A browser the account does not know is refused while so many sources are locked
+    // (even from an address that is not itself locked out).
+    sqlx::query("delete from sign_in_guards where source = 'ip:127.0.0.1'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let stranger = new_client();
+    let refused = app
+        .submit_with(
+            &stranger,
+            "/signin",
+            "/signin",
+            &[("email", &email), ("password", STRONG_PASSWORD)],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
 async fn parallel_guesses_cannot_exceed_the_failure_limit() {
     let app = TestApp::spawn().await;
     let email = app.sign_up_with(&new_client(), "parallel").await;
@@ -156,6 +237,7 @@ async fn parallel_guesses_cannot_exceed_the_failure_limit() {
                     &db,
                     partner_portal::db::guards::Realm::Partner,
                     user_id,
+                    "ip:127.0.0.1",
                 )
                 .await
                 .unwrap()

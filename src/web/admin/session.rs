@@ -83,6 +83,7 @@ pub async fn start_staff_session(
 async fn submit(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
+    crate::web::ctx::DeviceCookie(device): crate::web::ctx::DeviceCookie,
     ctx: StaffCtx,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, AppError> {
@@ -109,16 +110,34 @@ async fn submit(
     }
     if errors.is_empty() {
         let address = EmailAddress::unchecked(email);
-        match flows::sign_in(&state, Realm::Staff, &address, &form.password, &ip).await? {
-            SignInOutcome::SignedIn { user_id, epoch } => {
+        let signed_in = flows::sign_in(
+            &state,
+            Realm::Staff,
+            &address,
+            &form.password,
+            &ip,
+            device.as_deref(),
+        )
+        .await?;
+        match signed_in {
+            SignInOutcome::SignedIn {
+                user_id,
+                epoch,
+                new_device,
+            } => {
                 start_staff_session(&ctx.session, user_id, epoch).await?;
-                return redirect_with_flash(
+                let response = redirect_with_flash(
                     &ctx.session,
                     "/admin/applications",
                     "success",
                     messages::FLASH_SIGNED_IN,
                 )
-                .await;
+                .await?;
+                return Ok(crate::web::ctx::with_device_cookie(
+                    response,
+                    new_device,
+                    state.config.cookie_secure,
+                ));
             }
             SignInOutcome::Refused => errors.add("email", messages::SIGN_IN_FAILED),
         }
