@@ -821,6 +821,37 @@ pub async fn set_disabled(
     Ok(true)
 }
 
+/// Clears every sign-in lock on a staff member's account (an operator admin's action,
+/// audited with how many sources were locked). False when there is no such staff member.
+pub async fn clear_staff_locks(
+    state: &AppState,
+    admin: &db::staff::Staff,
+    staff_id: Uuid,
+    ip: &str,
+) -> anyhow::Result<bool> {
+    if db::staff::by_id(&state.db, staff_id).await?.is_none() {
+        return Ok(false);
+    }
+    let mut tx = state.db.begin().await?;
+    let cleared = db::guards::clear(&mut *tx, db::guards::Realm::Staff, staff_id).await?;
+    db::audit::record(
+        &mut *tx,
+        AuditEvent {
+            after: Some(serde_json::json!({ "cleared_sources": cleared })),
+            ..staff_audit(
+                admin,
+                "staff.sign_in_locks_cleared",
+                "staff",
+                staff_id.to_string(),
+                ip,
+            )
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
 /// What the provider form sends.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 pub struct ProviderInput {

@@ -128,16 +128,17 @@ pub async fn trust_device(
     Ok(())
 }
 
-/// Forgets failures and any lock (after a successful sign-in or a new password).
-pub async fn clear(db: impl PgExecutor<'_>, realm: Realm, account_id: Uuid) -> sqlx::Result<()> {
-    sqlx::query!(
+/// Forgets every source's failures and locks (a new password, or an operator admin's
+/// action). Returns how many sources had been counted.
+pub async fn clear(db: impl PgExecutor<'_>, realm: Realm, account_id: Uuid) -> sqlx::Result<u64> {
+    let done = sqlx::query!(
         "delete from sign_in_guards where realm = $1 and account_id = $2",
         realm.as_str(),
         account_id
     )
     .execute(db)
     .await?;
-    Ok(())
+    Ok(done.rows_affected())
 }
 
 /// Locks one source out of the account for 15 minutes (never longer, so nobody can keep

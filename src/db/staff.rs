@@ -143,14 +143,19 @@ pub struct StaffListing {
     pub role: String,
     /// Disabled members cannot sign in.
     pub disabled: bool,
+    /// How many sources are locked out of the account right now.
+    pub locked_sources: i64,
 }
 
 /// Everyone, enabled or not.
 pub async fn list_all(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<StaffListing>> {
     sqlx::query_as!(
         StaffListing,
-        r#"select staff_id, email::text as "email!", full_name, role, disabled_at is not null as "disabled!"
-           from operator_staff order by disabled_at nulls first, full_name"#
+        r#"select staff_id, email::text as "email!", full_name, role, disabled_at is not null as "disabled!",
+                  (select count(*) from sign_in_guards g
+                    where g.realm = 'staff' and g.account_id = s.staff_id and g.locked_until > now())
+                  as "locked_sources!"
+           from operator_staff s order by disabled_at nulls first, full_name"#
     )
     .fetch_all(db)
     .await

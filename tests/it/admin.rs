@@ -151,6 +151,34 @@ async fn staff_lock_out_after_ten_failures_like_partners() {
             .unwrap();
     assert_eq!(realm, "staff");
     app.assert_audited("user.locked").await;
+
+    // Another operator admin sees the lock and clears it; the owner is back in at once.
+    let colleague = app
+        .staff_client("second.admin@localhost", "operator_admin")
+        .await;
+    let html = app
+        .get_with(&colleague, "/admin/staff")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(texts(&html, "#staff .locked")[0].contains("sign-in locked from 1 place"));
+    let action = attr(&html, "form[action$='/clear-locks']", "action").unwrap();
+    let cleared = app
+        .submit_with(&colleague, "/admin/staff", &action, &[])
+        .await;
+    assert_eq!(cleared.status(), StatusCode::SEE_OTHER);
+    app.assert_audited("staff.sign_in_locks_cleared").await;
+    assert_eq!(
+        app.staff_sign_in_with(&staff).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    // A reviewer may not clear locks.
+    let reviewer = app.staff_client("reviewer@localhost", "reviewer").await;
+    let refused = app
+        .submit_with(&reviewer, "/admin/applications", &action, &[])
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]

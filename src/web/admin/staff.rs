@@ -33,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/staff/invitations/{id}/revoke", post(revoke))
         .route("/admin/staff/{id}/disable", post(disable))
         .route("/admin/staff/{id}/enable", post(enable))
+        .route("/admin/staff/{id}/clear-locks", post(clear_locks))
         .route("/admin/invitations/{token}", get(show_accept).post(accept))
 }
 
@@ -195,6 +196,24 @@ async fn enable(
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     set_disabled(&state, &ip, ctx, &staff, id, false).await
+}
+
+async fn clear_locks(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    if !back_office::clear_staff_locks(&state, &staff, id, &ip).await? {
+        return Err(AppError::NotFound);
+    }
+    redirect_with_flash(
+        &ctx.session,
+        "/admin/staff",
+        "success",
+        "Sign-in locks cleared: the staff member can sign in again from anywhere.",
+    )
+    .await
 }
 
 /// The page behind an invitation link.
