@@ -821,6 +821,86 @@ pub async fn set_disabled(
     Ok(true)
 }
 
+/// Sends a staff member a password-reset link (single use, 1 hour). Nothing happens, and
+/// nothing different is said, for an address without an enabled staff account.
+pub async fn request_staff_reset(state: &AppState, email: &str, ip: &str) -> anyhow::Result<()> {
+    let Some(staff) = db::staff::by_email(&state.db, email).await? else {
+        return Ok(());
+    };
+    let token = crate::domain::token::new_token();
+    let message = crate::email::messages::ResetPassword {
+        name: staff.full_name.clone(),
+        link: state
+            .config
+            .link(&format!("/admin/password/reset/{}", token.plain)),
+    };
+    let message = crate::email::messages::EmailContent::to_email(&message, &staff.email)?;
+    let mut tx = state.db.begin().await?;
+    db::staff::issue_reset_token(&mut tx, staff.staff_id, &token.hash).await?;
+    db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
+    db::audit::record(
+        &mut *tx,
+        AuditEvent {
+            actor_staff_id: Some(staff.staff_id),
+            action: "staff.password_reset_requested",
+            target_type: "staff",
+            target_id: staff.staff_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            ..Default::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}
+
+/// Sets a staff member's new password through a reset link: once, ending every session and
+/// every sign-in lock. `Ok(None)` when the link no longer works.
+pub async fn reset_staff_password(
+    state: &AppState,
+    plain_token: &str,
+    new_password: &str,
+    ip: &str,
+) -> anyhow::Result<Option<Result<(), FormErrors>>> {
+    let hash_of_token = crate::domain::token::hash_token(plain_token);
+    let Some(staff) = db::staff::reset_token_staff(&state.db, &hash_of_token).await? else {
+        return Ok(None);
+    };
+    let mut errors = FormErrors::default();
+    errors.check(
+        "password",
+        crate::domain::password::check_new_password(
+            new_password,
+            &[&staff.email, &staff.full_name],
+        ),
+    );
+    if !errors.is_empty() {
+        return Ok(Some(Err(errors)));
+    }
+    let hash = state.hasher.hash(new_password).await?;
+    let mut tx = state.db.begin().await?;
+    if db::staff::consume_reset_token(&mut *tx, &hash_of_token).await? != Some(staff.staff_id) {
+        return Ok(None);
+    }
+    db::staff::set_password(&mut *tx, staff.staff_id, &hash).await?;
+    db::guards::clear(&mut *tx, db::guards::Realm::Staff, staff.staff_id).await?;
+    db::audit::record(
+        &mut *tx,
+        AuditEvent {
+            actor_staff_id: Some(staff.staff_id),
+            action: "staff.password_reset",
+            target_type: "staff",
+            target_id: staff.staff_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            ..Default::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(Ok(())))
+}
+
 /// Clears every sign-in lock on a staff member's account (an operator admin's action,
 /// audited with how many sources were locked). False when there is no such staff member.
 pub async fn clear_staff_locks(

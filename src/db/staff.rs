@@ -306,3 +306,61 @@ pub async fn accept_invitation(
     .fetch_optional(db)
     .await
 }
+
+/// Stores a new password-reset token for a staff member (1 hour), revoking older ones.
+pub async fn issue_reset_token(
+    conn: &mut sqlx::PgConnection,
+    staff_id: Uuid,
+    token_hash: &[u8],
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update staff_tokens set revoked_at = now()
+         where staff_id = $1 and used_at is null and revoked_at is null",
+        staff_id
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        "insert into staff_tokens (token_id, staff_id, token_hash, expires_at)
+         values ($1, $2, $3, now() + interval '1 hour')",
+        Uuid::new_v4(),
+        staff_id,
+        token_hash
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The enabled staff member behind a reset token that still works.
+pub async fn reset_token_staff(
+    db: impl PgExecutor<'_>,
+    token_hash: &[u8],
+) -> sqlx::Result<Option<Staff>> {
+    sqlx::query_as!(
+        Staff,
+        r#"select s.staff_id, s.email::text as "email!", s.full_name, s.role, s.password_hash,
+                  s.must_change_password, s.session_epoch
+           from staff_tokens t join operator_staff s using (staff_id)
+           where t.token_hash = $1 and t.used_at is null and t.revoked_at is null
+             and t.expires_at > now() and s.disabled_at is null"#,
+        token_hash
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// Uses a reset token once; the staff member's id, or `None` if it no longer works.
+pub async fn consume_reset_token(
+    db: impl PgExecutor<'_>,
+    token_hash: &[u8],
+) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar!(
+        "update staff_tokens set used_at = now()
+         where token_hash = $1 and used_at is null and revoked_at is null and expires_at > now()
+         returning staff_id",
+        token_hash
+    )
+    .fetch_optional(db)
+    .await
+}

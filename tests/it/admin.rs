@@ -644,3 +644,83 @@ async fn the_state_counts_kept_by_trigger_match_a_full_count() {
     assert_eq!(kept, actual);
     assert!(actual.len() >= 4, "{actual:?}");
 }
+
+#[tokio::test]
+async fn a_locked_out_staff_member_resets_their_own_password_by_email() {
+    let app = TestApp::spawn().await;
+    let staff = new_client();
+    for _ in 0..10 {
+        app.submit_with(
+            &staff,
+            "/admin/signin",
+            "/admin/signin",
+            &[
+                ("email", "admin@localhost"),
+                ("password", "wrong password here"),
+            ],
+        )
+        .await;
+    }
+    assert_eq!(
+        app.staff_sign_in_with(&staff).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "locked out"
+    );
+    // The way out is on the sign-in page, and needs no colleague.
+    let page = app
+        .get_with(&staff, "/admin/signin")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        attr(&page, "#forgot", "href").as_deref(),
+        Some("/admin/password/forgot")
+    );
+    for address in ["admin@localhost", "nobody@localhost"] {
+        let sent = app
+            .submit_with(
+                &staff,
+                "/admin/password/forgot",
+                "/admin/password/forgot",
+                &[("email", address)],
+            )
+            .await;
+        assert_eq!(sent.status(), StatusCode::OK, "{address}");
+        assert_eq!(
+            texts(&sent.text().await.unwrap(), "h1"),
+            vec!["Check your e-mail"]
+        );
+    }
+    let link = app
+        .email_to("admin@localhost", "Reset your")
+        .await
+        .link_path(&app.address);
+    assert!(link.starts_with("/admin/password/reset/"), "{link}");
+    assert_eq!(app.emails_to("nobody@localhost").await, 0);
+    let weak = app
+        .submit_with(&staff, &link, &link, &[("password", "password1234")])
+        .await;
+    assert_eq!(weak.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let new_password = "lantern meadow copper violin 77";
+    let done = app
+        .submit_with(&staff, &link, &link, &[("password", new_password)])
+        .await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&done), "/admin/signin");
+    app.assert_audited("staff.password_reset").await;
+    // Single use, and the lock is gone: the new password signs in at once.
+    assert_eq!(
+        app.get_with(&staff, &link).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let signed_in = app
+        .submit_with(
+            &staff,
+            "/admin/signin",
+            "/admin/signin",
+            &[("email", "admin@localhost"), ("password", new_password)],
+        )
+        .await;
+    assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
+}

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod direct_bill;
 pub mod providers;
 pub mod queue;
+pub mod reset;
 pub mod review;
 pub mod session;
 pub mod settings;
@@ -29,6 +30,7 @@ pub const STAFF_KEY: &str = "staff_auth";
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(session::router())
+        .merge(reset::router())
         .merge(queue::router())
         .merge(review::router())
         .merge(direct_bill::router())

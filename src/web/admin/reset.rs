@@ -1,0 +1,185 @@
+//! Staff reset their own password by e-mail: a link (single use, 1 hour) to the address of
+//! an enabled staff account; the same answer for any other address.
+
+use super::StaffCtx;
+use crate::auth::{flows, session};
+use crate::back_office;
+use crate::domain::FormErrors;
+use crate::error::AppError;
+use crate::messages;
+use crate::state::AppState;
+use crate::web::ctx::ClientIp;
+use crate::web::form::Form;
+use crate::web::redirect_with_flash;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde::Deserialize;
+
+/// Routes of this area.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/admin/password/forgot",
+            get(show_forgot).post(submit_forgot),
+        )
+        .route(
+            "/admin/password/reset/{token}",
+            get(show_reset).post(submit_reset),
+        )
+}
+
+/// Asks for the address (and, once sent, says what happens next).
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/forgot.html")]
+pub struct ForgotPage {
+    ctx: StaffCtx,
+    email: String,
+    errors: FormErrors,
+    sent: bool,
+}
+
+/// What the forgot form sends.
+#[derive(Debug, Default, Deserialize)]
+pub struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+async fn show_forgot(ctx: StaffCtx) -> ForgotPage {
+    ForgotPage {
+        ctx,
+        email: String::new(),
+        errors: FormErrors::default(),
+        sent: false,
+    }
+}
+
+async fn rate_limited(state: &AppState, ip: &str) -> Result<bool, AppError> {
+    Ok(flows::over_limit(
+        state,
+        "password_reset",
+        ip,
+        state.config.rate_limits.password_reset,
+    )
+    .await?)
+}
+
+async fn submit_forgot(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ctx: StaffCtx,
+    Form(form): Form<ForgotForm>,
+) -> Result<Response, AppError> {
+    let mut errors = FormErrors::default();
+    let email = form.email.trim().to_owned();
+    if rate_limited(&state, &ip).await? {
+        errors.add("email", messages::RATE_LIMITED);
+    } else if email.is_empty() {
+        errors.add("email", messages::EMAIL_REQUIRED);
+    }
+    if !errors.is_empty() {
+        let page = ForgotPage {
+            ctx,
+            email: form.email,
+            errors,
+            sent: false,
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    // Answer at once, the same for every address; the work follows in the background.
+    let background = state.clone();
+    let address = email.clone();
+    tokio::spawn(async move {
+        if let Err(e) = back_office::request_staff_reset(&background, &address, &ip).await {
+            tracing::error!(error = ?e, "a staff password reset request failed");
+        }
+    });
+    Ok(ForgotPage {
+        ctx,
+        email,
+        errors: FormErrors::default(),
+        sent: true,
+    }
+    .into_response())
+}
+
+/// The new-password form behind a link.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/reset.html")]
+pub struct ResetPage {
+    ctx: StaffCtx,
+    token: String,
+    errors: FormErrors,
+}
+
+/// A link that no longer works.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/reset_invalid.html")]
+pub struct ResetInvalidPage {
+    ctx: StaffCtx,
+}
+
+/// What the reset form sends.
+#[derive(Debug, Default, Deserialize)]
+pub struct ResetForm {
+    #[serde(default)]
+    password: String,
+}
+
+async fn show_reset(
+    State(state): State<AppState>,
+    ctx: StaffCtx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let hash = crate::domain::token::hash_token(&token);
+    if crate::db::staff::reset_token_staff(&state.db, &hash)
+        .await?
+        .is_none()
+    {
+        return Ok((StatusCode::NOT_FOUND, ResetInvalidPage { ctx }).into_response());
+    }
+    Ok(ResetPage {
+        ctx,
+        token,
+        errors: FormErrors::default(),
+    }
+    .into_response())
+}
+
+async fn submit_reset(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ctx: StaffCtx,
+    Path(token): Path<String>,
+    Form(form): Form<ResetForm>,
+) -> Result<Response, AppError> {
+    if rate_limited(&state, &ip).await? {
+        let mut errors = FormErrors::default();
+        errors.add("password", messages::RATE_LIMITED);
+        let page = ResetPage { ctx, token, errors };
+        return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
+    }
+    match back_office::reset_staff_password(&state, &token, &form.password, &ip).await? {
+        None => Ok((StatusCode::NOT_FOUND, ResetInvalidPage { ctx }).into_response()),
+        Some(Err(errors)) => {
+            let page = ResetPage { ctx, token, errors };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Some(Ok(())) => {
+            // A reset ends every session, including one in this browser.
+            session::sign_out(&ctx.session).await?;
+            redirect_with_flash(
+                &ctx.session,
+                "/admin/signin",
+                "success",
+                messages::FLASH_PASSWORD_RESET,
+            )
+            .await
+        }
+    }
+}
