@@ -55,6 +55,9 @@ pub struct RateLimits {
     pub resend_confirmation: RateLimit,
     /// Partner IDs tried at the enrollment step (per organisation).
     pub partner_id: RateLimit,
+    /// From a source's third failed sign-in on, its answers come this much later per
+    /// further failure (at most five steps), before the source is locked out.
+    pub sign_in_delay_step: Duration,
 }
 
 impl Default for RateLimits {
@@ -80,6 +83,7 @@ impl Default for RateLimits {
                 max: 30,
                 window: Duration::from_secs(3600),
             },
+            sign_in_delay_step: Duration::from_secs(1),
         }
     }
 }

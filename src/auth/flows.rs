@@ -516,6 +516,9 @@ pub async fn sign_in(
     }
     tx.commit().await?;
     state.outbox_wake.notify_one();
+    // Slow down whoever keeps guessing from this source (the owner elsewhere is not).
+    let steps = (attempt - 2).clamp(0, 5) as u32;
+    tokio::time::sleep(state.config.rate_limits.sign_in_delay_step * steps).await;
     Ok(SignInOutcome::Refused)
 }
 

@@ -121,6 +121,8 @@ pub fn test_config() -> Config {
     config.outbox.retry_base = Duration::from_millis(200);
     config.outbox.retry_max = Duration::from_millis(500);
     config.operator_admin_password = Some(STAFF_PASSWORD.into());
+    // Tests that fail ten sign-ins need not wait; one test measures the delay itself.
+    config.rate_limits.sign_in_delay_step = Duration::ZERO;
     config
 }
 

@@ -221,6 +221,24 @@ async fn wrong_passwords_elsewhere_never_lock_out_the_owners_known_device() {
 }
 
 #[tokio::test]
+async fn repeated_failures_from_one_source_are_answered_ever_later() {
+    let step = std::time::Duration::from_millis(300);
+    let app = TestApp::spawn_with(|c| c.rate_limits.sign_in_delay_step = step).await;
+    let email = app.sign_up_with(&new_client(), "slowed").await;
+    let mut waits = Vec::new();
+    for _ in 0..4 {
+        let started = std::time::Instant::now();
+        let r = app.sign_in(&email, "not it at all, sorry").await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        waits.push(started.elapsed());
+    }
+    // The first two answer without a delay; then one step, then two (lower bounds only:
+    // a sleep is never shorter than asked).
+    assert!(waits[2] >= step, "{waits:?}");
+    assert!(waits[3] >= step * 2, "{waits:?}");
+}
+
+#[tokio::test]
 async fn parallel_guesses_cannot_exceed_the_failure_limit() {
     let app = TestApp::spawn().await;
     let email = app.sign_up_with(&new_client(), "parallel").await;
