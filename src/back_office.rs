@@ -96,14 +96,13 @@ pub async fn change_password(
     db::guards::clear(&mut *tx, db::guards::Realm::Staff, staff.staff_id).await?;
     db::audit::record(
         &mut *tx,
-        AuditEvent {
-            actor_staff_id: Some(staff.staff_id),
-            action: "staff.password_changed",
-            target_type: "staff",
-            target_id: staff.staff_id.to_string(),
-            ip_address: Some(ip.to_owned()),
-            ..Default::default()
-        },
+        staff_audit(
+            staff,
+            "staff.password_changed",
+            "staff",
+            staff.staff_id.to_string(),
+            ip,
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -840,14 +839,13 @@ pub async fn request_staff_reset(state: &AppState, email: &str, ip: &str) -> any
     db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
     db::audit::record(
         &mut *tx,
-        AuditEvent {
-            actor_staff_id: Some(staff.staff_id),
-            action: "staff.password_reset_requested",
-            target_type: "staff",
-            target_id: staff.staff_id.to_string(),
-            ip_address: Some(ip.to_owned()),
-            ..Default::default()
-        },
+        staff_audit(
+            &staff,
+            "staff.password_reset_requested",
+            "staff",
+            staff.staff_id.to_string(),
+            ip,
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -887,14 +885,13 @@ pub async fn reset_staff_password(
     db::guards::clear(&mut *tx, db::guards::Realm::Staff, staff.staff_id).await?;
     db::audit::record(
         &mut *tx,
-        AuditEvent {
-            actor_staff_id: Some(staff.staff_id),
-            action: "staff.password_reset",
-            target_type: "staff",
-            target_id: staff.staff_id.to_string(),
-            ip_address: Some(ip.to_owned()),
-            ..Default::default()
-        },
+        staff_audit(
+            &staff,
+            "staff.password_reset",
+            "staff",
+            staff.staff_id.to_string(),
+            ip,
+        ),
     )
     .await?;
     tx.commit().await?;

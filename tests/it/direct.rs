@@ -377,13 +377,19 @@ async fn revenue_must_reach_the_minimum_and_be_evidenced() {
     assert_eq!(cents, 30_000_000);
 }
 
-#[tokio::test]
-async fn uploads_are_typed_by_content_limited_in_size_and_number() {
+/// A fresh app whose signed-in client has started a direct-bill application.
+async fn started_direct(prefix: &str, partner_id: &str) -> TestApp {
     let app = TestApp::spawn().await;
     open_intake(&app).await;
-    approved_reseller(&app, "upco", "4100005", "13 months").await;
+    approved_reseller(&app, prefix, partner_id, "13 months").await;
     app.submit("/enroll/direct", "/enroll/direct/start", &[])
         .await;
+    app
+}
+
+#[tokio::test]
+async fn uploads_are_typed_by_content_limited_in_size_and_number() {
+    let app = started_direct("upco", "4100005").await;
     // A text file named .pdf is refused.
     let r = post_revenue(
         &app,
@@ -469,11 +475,7 @@ async fn uploads_are_typed_by_content_limited_in_size_and_number() {
 
 #[tokio::test]
 async fn uploaded_file_names_lose_bidirectional_text_controls() {
-    let app = TestApp::spawn().await;
-    open_intake(&app).await;
-    approved_reseller(&app, "bidico", "4100016", "13 months").await;
-    app.submit("/enroll/direct", "/enroll/direct/start", &[])
-        .await;
+    let app = started_direct("bidico", "4100016").await;
     // A right-to-left override makes "invoice<RLO>fdp.exe" read as "invoiceexe.pdf".
     let r = post_revenue(
         &app,
