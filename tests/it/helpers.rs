@@ -31,8 +31,36 @@ pub static LOGS: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
 
 struct LogCapture;
 
+/// Log lines that held something shaped like a secret token (48 or more hexadecimal
+/// characters in a row); every test app checks this list when it is dropped.
+pub static SECRET_LINES: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// True when `text` holds a run of 48 or more hexadecimal characters (a secret link token is
+/// 64; a database name's UUID is 32 and no secret).
+pub fn has_secret_shape(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_ascii_hexdigit() {
+            run += 1;
+            if run >= 48 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 impl std::io::Write for LogCapture {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(bytes);
+        if has_secret_shape(&text) {
+            SECRET_LINES
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(text.into_owned());
+        }
         LOGS.lock()
             .unwrap_or_else(|e| e.into_inner())
             .extend_from_slice(bytes);
@@ -378,6 +406,15 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
+        }
+        // Every log line of the run is checked for secret tokens as it is written; the next
+        // test app to finish fails if one got through (whichever test logged it).
+        if !std::thread::panicking() {
+            let lines = SECRET_LINES.lock().unwrap_or_else(|e| e.into_inner());
+            assert!(
+                lines.is_empty(),
+                "a log line holds a secret token: {lines:?}"
+            );
         }
     }
 }
