@@ -183,8 +183,8 @@ pub fn build_router(state: AppState) -> Router {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(config.cookie_secure)
-        // Saving on every request is what makes the idle timeout slide with activity.
-        .with_always_save(true)
+        // Written only when changed; `web::ctx::keep_alive` changes it at most once a
+        // minute, which is what slides the idle timeout with activity.
         .with_expiry(Expiry::OnInactivity(
             tower_sessions::cookie::time::Duration::try_from(config.session_idle_timeout)
                 .unwrap_or(tower_sessions::cookie::time::Duration::minutes(30)),

@@ -56,8 +56,33 @@ pub async fn page_session(
             anonymous.token(state).await?
         }
     };
-    let flash = session.remove::<Flash>(FLASH_KEY).await?;
+    // Only a flash that is there is taken: removing marks the session changed, and a
+    // changed session is written back.
+    let flash = match session.get::<Flash>(FLASH_KEY).await? {
+        Some(flash) => {
+            session.remove_value(FLASH_KEY).await?;
+            Some(flash)
+        }
+        None => None,
+    };
+    if session.id().is_some() {
+        keep_alive(&session).await?;
+    }
     Ok((session, csrf_token, flash))
+}
+
+/// Session key of when the session's idle expiry was last pushed back.
+const TOUCHED_KEY: &str = "touched";
+
+/// Pushes a stored session's idle expiry back at most once a minute: a session is written
+/// only when it changed or a minute has passed, not on every request.
+async fn keep_alive(session: &Session) -> Result<(), AppError> {
+    let now = OffsetDateTime::now_utc().unix_timestamp();
+    let touched = session.get::<i64>(TOUCHED_KEY).await?.unwrap_or(0);
+    if now - touched >= 60 {
+        session.insert(TOUCHED_KEY, now).await?;
+    }
+    Ok(())
 }
 
 /// Checks a signed-in record against the account's current epoch and the absolute

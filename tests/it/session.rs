@@ -312,6 +312,36 @@ async fn the_session_table_keeps_only_a_hash_of_each_session_id() {
 }
 
 #[tokio::test]
+async fn a_signed_in_page_view_writes_the_session_at_most_once_a_minute() {
+    let app = TestApp::spawn().await;
+    app.sign_up("quietsession").await;
+    app.get("/dashboard").await;
+    let expiry = || async {
+        sqlx::query_scalar::<_, time::OffsetDateTime>(
+            "select max(expiry_date) from tower_sessions.session",
+        )
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
+    };
+    let before = expiry().await;
+    for _ in 0..5 {
+        assert_eq!(app.get("/dashboard").await.status(), StatusCode::OK);
+    }
+    assert_eq!(expiry().await, before, "no write within the minute");
+    // A minute later (pretended), the next view pushes the idle expiry back.
+    sqlx::query(
+        "update tower_sessions.session
+         set data = convert_to(jsonb_set(convert_from(data, 'UTF8')::jsonb, '{touched}', '0')::text, 'UTF8')",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(app.get("/dashboard").await.status(), StatusCode::OK);
+    assert!(expiry().await > before, "the idle expiry slid");
+}
+
+#[tokio::test]
 async fn signing_out_ends_the_session_for_good() {
     let app = TestApp::spawn().await;
     app.sign_up("signout").await;
