@@ -75,6 +75,26 @@ async fn text(c: &Client, css: &str) -> Result<String, fantoccini::error::CmdErr
     c.find(Locator::Css(css)).await?.text().await
 }
 
+/// After signing up: follows the confirmation link from the dev mailbox, as a person would,
+/// and signs in as `email` on the page it leads to.
+async fn confirm_from_mailbox_and_sign_in(
+    c: &Client,
+    app: &TestApp,
+    email: &str,
+) -> Result<(), fantoccini::error::CmdError> {
+    c.wait().for_element(Locator::Css("#check-email")).await?;
+    c.goto(&app.url("/dev/mailbox")).await?;
+    click(c, "#mailbox a.subject").await?;
+    c.find(Locator::Css("#body a")).await?.click().await?;
+    c.wait()
+        .for_element(Locator::Css("form[action='/signin']"))
+        .await?;
+    assert!(text(c, ".flash").await?.contains("confirmed"));
+    fill(c, "#email", email).await?;
+    fill(c, "#password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/signin'] button[type=submit]").await
+}
+
 async fn sign_up_confirm_sign_out_and_in(
     c: &Client,
     app: &TestApp,
@@ -99,25 +119,7 @@ async fn sign_up_confirm_sign_out_and_in(
         .await?;
 
     // Signing up signs nobody in: the page says to check the mailbox.
-    c.wait().for_element(Locator::Css("#check-email")).await?;
-
-    // Follow the link from the dev mailbox, as a person would, then sign in.
-    c.goto(&app.url("/dev/mailbox")).await?;
-    c.find(Locator::Css("#mailbox a.subject"))
-        .await?
-        .click()
-        .await?;
-    c.find(Locator::Css("#body a")).await?.click().await?;
-    c.wait()
-        .for_element(Locator::Css("form[action='/signin']"))
-        .await?;
-    assert!(text(c, ".flash").await?.contains("confirmed"));
-    fill(c, "#email", "nancy@northwind.example.com").await?;
-    fill(c, "#password", STRONG_PASSWORD).await?;
-    c.find(Locator::Css("form[action='/signin'] button[type=submit]"))
-        .await?
-        .click()
-        .await?;
+    confirm_from_mailbox_and_sign_in(c, app, "nancy@northwind.example.com").await?;
 
     c.wait().for_element(Locator::Css("#tenant-domain")).await?;
     assert_eq!(
@@ -202,16 +204,7 @@ async fn enroll_and_have_the_contact_confirm(
     click(c, "form[action='/signup'] button[type=submit]").await?;
 
     // Confirm the address from the dev mailbox, then sign in.
-    c.wait().for_element(Locator::Css("#check-email")).await?;
-    c.goto(&app.url("/dev/mailbox")).await?;
-    click(c, "#mailbox a.subject").await?;
-    c.find(Locator::Css("#body a")).await?.click().await?;
-    c.wait()
-        .for_element(Locator::Css("form[action='/signin']"))
-        .await?;
-    fill(c, "#email", "jan@fabrikam.example.com").await?;
-    fill(c, "#password", STRONG_PASSWORD).await?;
-    click(c, "form[action='/signin'] button[type=submit]").await?;
+    confirm_from_mailbox_and_sign_in(c, app, "jan@fabrikam.example.com").await?;
     c.wait().for_element(Locator::Css("#enroll-link")).await?;
     assert_eq!(text(c, "#email-state").await?, "Yes");
     click(c, "#enroll-link").await?;

@@ -82,14 +82,7 @@ async fn hostile_bytes_in_any_form_or_filter_never_give_a_5xx() {
         &anonymous,
         "/signup",
         "/signup",
-        &[
-            ("organisation", "Contoso Trading"),
-            ("domain_prefix", "hostile"),
-            ("country", "DE"),
-            ("full_name", "Jane Doe"),
-            ("email", "admin@hostile.example.com"),
-            ("password", STRONG_PASSWORD),
-        ],
+        &sign_up_fields("hostile", "admin@hostile.example.com", "DE"),
     )
     .await;
     let sign_in = [("email", "a@b.example.com"), ("password", "whatever it is")];
