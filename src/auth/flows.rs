@@ -244,9 +244,9 @@ async fn send_confirmation(
     db::tokens::issue(conn, user_id, Purpose::EmailConfirmation, &token.hash).await?;
     // Where to go after confirming and signing in (an invitation, say), when not home.
     let next = next
-        .map(|n| crate::web::ctx::safe_next(Some(n), &state.config.public_base_url))
+        .map(|n| crate::domain::link::safe_next(Some(n), &state.config.public_base_url))
         .filter(|n| n != "/dashboard")
-        .map(|n| format!("?next={}", crate::web::ctx::encode_query_value(&n)))
+        .map(|n| format!("?next={}", crate::domain::link::encode_query_value(&n)))
         .unwrap_or_default();
     let message = ConfirmEmail {
         name: name.to_owned(),

@@ -4,6 +4,7 @@ pub mod application;
 pub mod email;
 pub mod enrollment;
 pub mod form;
+pub mod link;
 pub mod password;
 pub mod tenant;
 pub mod token;

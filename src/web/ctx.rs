@@ -3,6 +3,7 @@
 
 use crate::auth::session::{AUTH_KEY, CSRF_KEY, FLASH_KEY, Flash, SignedInRecord};
 use crate::db::{self, users::SessionUser};
+pub use crate::domain::link::{encode_query_value, safe_next};
 use crate::domain::token;
 use crate::error::AppError;
 use crate::messages;
@@ -154,19 +155,6 @@ impl IntoResponse for SignInRedirect {
     }
 }
 
-/// Percent-encodes a query value (unreserved characters and `/` stay).
-pub fn encode_query_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 impl FromRequestParts<AppState> for SignedIn {
     type Rejection = Response;
 
@@ -263,16 +251,8 @@ impl FromRequestParts<AppState> for DeviceCookie {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let name = device_cookie_name(state.config.cookie_secure);
-        let value = parts
-            .headers
-            .get_all(axum::http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.to_owned());
-        Ok(DeviceCookie(value))
+        let value = crate::web::middleware::request_cookie(&parts.headers, name);
+        Ok(DeviceCookie(value.map(str::to_owned)))
     }
 }
 
@@ -283,86 +263,13 @@ pub fn with_device_cookie(
     secure: bool,
 ) -> Response {
     if let Some(device) = device {
-        let cookie = tower_sessions::cookie::Cookie::build((device_cookie_name(secure), device))
-            .path("/")
-            .http_only(true)
-            .secure(secure)
-            .same_site(tower_sessions::cookie::SameSite::Lax)
-            .max_age(tower_sessions::cookie::time::Duration::days(365))
-            .build();
-        if let Ok(value) = axum::http::HeaderValue::from_str(&cookie.to_string()) {
-            response
-                .headers_mut()
-                .append(axum::http::header::SET_COOKIE, value);
-        }
+        crate::web::middleware::set_cookie(
+            &mut response,
+            device_cookie_name(secure),
+            device,
+            secure,
+            Some(time::Duration::days(365)),
+        );
     }
     response
-}
-
-/// Where to go after sign-in or sign-up: `next` when it is a path on our own origin, else
-/// the dashboard. `next` is resolved against `public_base` with a real URL parser and its
-/// origin compared, and any control or whitespace character refuses it outright (browsers
-/// drop a TAB or newline, which turned `/\t/evil.example` into `//evil.example`). The answer
-/// is the parser's percent-encoded path and query, so it is always a valid header value.
-pub fn safe_next(next: Option<&str>, public_base: &str) -> String {
-    const HOME: &str = "/dashboard";
-    let Some(next) = next else {
-        return HOME.into();
-    };
-    let plain_path = next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.contains('\\')
-        // U+FFFD is what the form layer puts where a query held a control character.
-        && !next
-            .chars()
-            .any(|c| c.is_control() || c.is_whitespace() || c == '\u{FFFD}');
-    if !plain_path {
-        return HOME.into();
-    }
-    let Ok(base) = url::Url::parse(public_base) else {
-        return HOME.into();
-    };
-    match base.join(next) {
-        Ok(target) if target.origin() == base.origin() => match target.query() {
-            Some(query) => format!("{}?{query}", target.path()),
-            None => target.path().to_owned(),
-        },
-        _ => HOME.into(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_local_paths_are_followed_after_sign_in() {
-        let base = "https://portal.example";
-        let next = |n| safe_next(Some(n), base);
-        assert_eq!(next("/account/password"), "/account/password");
-        assert_eq!(next("/invitations/abc?x=1"), "/invitations/abc?x=1");
-        assert_eq!(safe_next(None, base), "/dashboard");
-        for hostile in [
-            "//evil.example",
-            "https://evil.example",
-            "/\\evil.example",
-            "/\t/evil.example/x",
-            "/\n/evil.example",
-            "/\r\nSet-Cookie: x=1",
-            "/ /evil.example",
-            "/\u{0}x",
-            "/\u{a0}/evil.example",
-            "evil.example",
-            "",
-        ] {
-            assert_eq!(next(hostile), "/dashboard", "{hostile:?}");
-        }
-        // Non-ASCII comes back percent-encoded: always a valid Location header.
-        assert_eq!(next("/gr\u{fc}n"), "/gr%C3%BCn");
-    }
-
-    #[test]
-    fn query_values_are_encoded() {
-        assert_eq!(encode_query_value("/a b?c=d&e"), "/a%20b%3Fc%3Dd%26e");
-    }
 }

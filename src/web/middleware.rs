@@ -139,7 +139,7 @@ pub fn csrf_cookie_name(secure: bool) -> &'static str {
 }
 
 /// The value of cookie `name` in the request, if any.
-fn request_cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+pub fn request_cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -180,17 +180,32 @@ pub async fn require_csrf_token(
         .unwrap_or_else(|e| e.into_inner())
         .take();
     if let Some(token) = minted {
-        let cookie = tower_sessions::cookie::Cookie::build((name, token))
-            .path("/")
-            .http_only(true)
-            .secure(secure)
-            .same_site(tower_sessions::cookie::SameSite::Lax)
-            .build();
-        if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
-            response.headers_mut().append(header::SET_COOKIE, value);
-        }
+        set_cookie(&mut response, name, token, secure, None);
     }
     response
+}
+
+/// Adds an HttpOnly, SameSite=Lax cookie for the whole site to `response` (Secure when
+/// cookies are secure); without `max_age` it lasts as long as the browser session.
+pub fn set_cookie(
+    response: &mut Response,
+    name: &'static str,
+    value: String,
+    secure: bool,
+    max_age: Option<time::Duration>,
+) {
+    let mut cookie = tower_sessions::cookie::Cookie::build((name, value))
+        .path("/")
+        .http_only(true)
+        .secure(secure)
+        .same_site(tower_sessions::cookie::SameSite::Lax)
+        .build();
+    if let Some(age) = max_age {
+        cookie.set_max_age(age);
+    }
+    if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
 }
 
 async fn check_form_token(
