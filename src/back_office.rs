@@ -1,6 +1,6 @@
 //! Operator staff: the first operator admin, staff password changes.
 
-use crate::auth::flows::ChangePasswordInput;
+use crate::auth::password::ChangePasswordInput;
 use crate::config::Config;
 use crate::db::{self, audit::AuditEvent};
 use crate::domain::{FormErrors, password};
@@ -80,8 +80,8 @@ pub async fn change_password(
     input: &ChangePasswordInput,
     ip: &str,
 ) -> anyhow::Result<Result<i32, FormErrors>> {
-    let errors = crate::auth::flows::check_password_change(
-        state,
+    let errors = crate::auth::password::check_change(
+        &state.hasher,
         &staff.password_hash,
         input,
         &[&staff.email, &staff.full_name],

@@ -732,13 +732,13 @@ pub async fn resend_verification(
         return Ok(ResendOutcome::NotWaiting);
     }
     let limit = state.config.rate_limits.resend_confirmation;
-    if crate::auth::flows::over_limit(
-        state,
-        "resend_contact_verification",
-        &app.application_id.to_string(),
-        limit,
-    )
-    .await?
+    if state
+        .over_limit(
+            "resend_contact_verification",
+            &app.application_id.to_string(),
+            limit,
+        )
+        .await?
     {
         return Ok(ResendOutcome::RateLimited);
     }

@@ -39,6 +39,17 @@ impl AppState {
             .map(Vec::as_slice)
     }
 
+    /// Counts a request against a per-subject limit; true when it is over the limit.
+    pub async fn over_limit(
+        &self,
+        bucket: &str,
+        subject: &str,
+        limit: crate::config::RateLimit,
+    ) -> sqlx::Result<bool> {
+        let hits = crate::db::rate_limit::hit(&self.db, bucket, subject, limit.window).await?;
+        Ok(hits > limit.max as i32)
+    }
+
     /// The right-hand side of Message-IDs: the domain of the From: address.
     pub fn message_domain(&self) -> String {
         let from = &self.config.mail_from;

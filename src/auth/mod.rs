@@ -1,7 +1,6 @@
-//! Authentication: password hashing, the signed-in session, and the account flows
-//! (sign-up, sign-in, e-mail confirmation, password change and reset).
+//! Authentication: password hashing and the signed-in session. The account flows (sign-up,
+//! sign-in, e-mail confirmation, password change and reset) are in `flows::accounts`.
 
-pub mod flows;
 pub mod password;
 pub mod session;
 

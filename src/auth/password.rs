@@ -111,3 +111,44 @@ mod tests {
         );
     }
 }
+
+/// What the change-password form sends.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct ChangePasswordInput {
+    /// Current password.
+    #[serde(default)]
+    pub current_password: String,
+    /// New password.
+    #[serde(default)]
+    pub new_password: String,
+}
+
+/// Checks a password change, for partner users and staff alike: the current password must
+/// verify, and the new one must pass the policy and differ from it.
+pub async fn check_change(
+    hasher: &PasswordHasher,
+    current_hash: &str,
+    input: &ChangePasswordInput,
+    related: &[&str],
+) -> anyhow::Result<crate::domain::FormErrors> {
+    let mut errors = crate::domain::FormErrors::default();
+    if input.current_password.is_empty() {
+        errors.add(
+            "current_password",
+            crate::messages::CURRENT_PASSWORD_REQUIRED,
+        );
+    } else if !hasher
+        .verify(&input.current_password, Some(current_hash))
+        .await?
+    {
+        errors.add("current_password", crate::messages::CURRENT_PASSWORD_WRONG);
+    }
+    errors.check(
+        "new_password",
+        crate::domain::password::check_new_password(&input.new_password, related),
+    );
+    if errors.get("current_password").is_none() && input.new_password == input.current_password {
+        errors.add("new_password", crate::messages::PASSWORD_UNCHANGED);
+    }
+    Ok(errors)
+}

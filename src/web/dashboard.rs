@@ -1,9 +1,9 @@
 //! The signed-in user's organisation at a glance.
 
-use crate::auth::flows::{self, ResendOutcome};
 use crate::db::{self, tenants::TenantOverview};
 use crate::domain::tenant::Role;
 use crate::error::AppError;
+use crate::flows::accounts::{self, ResendOutcome};
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, SignedIn};
@@ -114,7 +114,7 @@ async fn show(
         direct_due,
         direct_open,
         enrollment: enrollment(&state, user.tenant_id).await?,
-        is_provider: crate::partnerships::provider_regions(&state, user.tenant_id)
+        is_provider: crate::flows::partnerships::provider_regions(&state, user.tenant_id)
             .await?
             .is_some(),
         domain: state.config.tenant_domain(&tenant.domain_prefix),
@@ -131,7 +131,7 @@ async fn resend_confirmation(
     ClientIp(ip): ClientIp,
     SignedIn { ctx, user }: SignedIn,
 ) -> Result<Response, AppError> {
-    let (kind, message) = match flows::resend_confirmation(&state, &user, &ip).await? {
+    let (kind, message) = match accounts::resend_confirmation(&state, &user, &ip).await? {
         ResendOutcome::Sent => ("success", messages::FLASH_CONFIRMATION_SENT),
         ResendOutcome::AlreadyConfirmed => ("info", messages::FLASH_ALREADY_CONFIRMED),
         ResendOutcome::RateLimited => ("warning", messages::FLASH_CONFIRMATION_RATE_LIMITED),

@@ -206,13 +206,13 @@ async fn save_partner_id(
     w: Wizard,
     Form(form): Form<StepForm<PartnerIdInput>>,
 ) -> Result<Response, AppError> {
-    let limited = crate::auth::flows::over_limit(
-        &state,
-        "partner_id",
-        &w.user.tenant_id.to_string(),
-        state.config.rate_limits.partner_id,
-    )
-    .await?;
+    let limited = state
+        .over_limit(
+            "partner_id",
+            &w.user.tenant_id.to_string(),
+            state.config.rate_limits.partner_id,
+        )
+        .await?;
     let checked = if limited {
         let mut errors = FormErrors::default();
         errors.add("partner_id", messages::RATE_LIMITED);

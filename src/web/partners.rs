@@ -9,7 +9,7 @@ use crate::domain::FormErrors;
 use crate::domain::token::hash_token;
 use crate::enrollment::when;
 use crate::error::AppError;
-use crate::partnerships::{self as flows, AcceptOutcome, Draft, Refusal};
+use crate::flows::partnerships::{self as flows, AcceptOutcome, Draft, Refusal};
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn, encode_query_value};
 use crate::web::form::Form;

@@ -1,8 +1,9 @@
 //! Changing a password, and resetting a forgotten one by e-mail.
 
-use crate::auth::{flows, session};
+use crate::auth::session;
 use crate::domain::{EmailAddress, FormErrors};
 use crate::error::AppError;
+use crate::flows::accounts;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, SignedIn};
@@ -47,9 +48,9 @@ async fn submit_change(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     SignedIn { ctx, user }: SignedIn,
-    Form(form): Form<flows::ChangePasswordInput>,
+    Form(form): Form<crate::auth::password::ChangePasswordInput>,
 ) -> Result<Response, AppError> {
-    match flows::change_password(&state, &user, &form, &ip).await? {
+    match accounts::change_password(&state, &user, &form, &ip).await? {
         Ok(epoch) => {
             session::sign_in(&ctx.session, user.user_id, epoch).await?;
             redirect_with_flash(
@@ -105,13 +106,13 @@ async fn submit_forgot(
     Form(form): Form<ForgotForm>,
 ) -> Result<Response, AppError> {
     let mut errors = FormErrors::default();
-    if flows::over_limit(
-        &state,
-        "password_reset",
-        &ip,
-        state.config.rate_limits.password_reset,
-    )
-    .await?
+    if state
+        .over_limit(
+            "password_reset",
+            &ip,
+            state.config.rate_limits.password_reset,
+        )
+        .await?
     {
         errors.add("email", messages::RATE_LIMITED);
         return Ok((
@@ -140,7 +141,7 @@ async fn submit_forgot(
     let background = state.clone();
     let address = email.clone();
     tokio::spawn(async move {
-        if let Err(e) = flows::request_password_reset(&background, &address, &ip).await {
+        if let Err(e) = accounts::request_password_reset(&background, &address, &ip).await {
             tracing::error!(error = ?e, "a password reset request failed");
         }
     });
@@ -179,7 +180,7 @@ async fn show_reset(
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    if flows::reset_link_user(&state, &token).await?.is_none() {
+    if accounts::reset_link_user(&state, &token).await?.is_none() {
         return Ok((StatusCode::NOT_FOUND, ResetInvalidPage { ctx }).into_response());
     }
     Ok(ResetPage {
@@ -197,13 +198,13 @@ async fn submit_reset(
     Path(token): Path<String>,
     Form(form): Form<ResetForm>,
 ) -> Result<Response, AppError> {
-    if flows::over_limit(
-        &state,
-        "password_reset",
-        &ip,
-        state.config.rate_limits.password_reset,
-    )
-    .await?
+    if state
+        .over_limit(
+            "password_reset",
+            &ip,
+            state.config.rate_limits.password_reset,
+        )
+        .await?
     {
         let mut errors = FormErrors::default();
         errors.add("password", messages::RATE_LIMITED);
@@ -213,8 +214,8 @@ async fn submit_reset(
         )
             .into_response());
     }
-    match flows::reset_password(&state, &token, &form.password, &ip).await? {
-        flows::ResetOutcome::Done => {
+    match accounts::reset_password(&state, &token, &form.password, &ip).await? {
+        accounts::ResetOutcome::Done => {
             // A reset ends every session, including one in this browser.
             session::sign_out(&ctx.session).await?;
             redirect_with_flash(
@@ -225,10 +226,10 @@ async fn submit_reset(
             )
             .await
         }
-        flows::ResetOutcome::LinkInvalid => {
+        accounts::ResetOutcome::LinkInvalid => {
             Ok((StatusCode::NOT_FOUND, ResetInvalidPage { ctx }).into_response())
         }
-        flows::ResetOutcome::Invalid(errors) => Ok((
+        accounts::ResetOutcome::Invalid(errors) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             ResetPage { ctx, token, errors },
         )

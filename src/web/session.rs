@@ -1,9 +1,10 @@
 //! Signing in and out.
 
-use crate::auth::{flows, session};
+use crate::auth::session;
 use crate::db::guards::Realm;
 use crate::domain::{EmailAddress, FormErrors};
 use crate::error::AppError;
+use crate::flows::accounts;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, DeviceCookie, safe_next, with_device_cookie};
@@ -76,7 +77,10 @@ async fn submit(
 ) -> Result<Response, AppError> {
     let next = safe_next(Some(&form.next), &state.config.public_base_url);
     let mut errors = FormErrors::default();
-    if flows::over_limit(&state, "sign_in", &ip, state.config.rate_limits.sign_in).await? {
+    if state
+        .over_limit("sign_in", &ip, state.config.rate_limits.sign_in)
+        .await?
+    {
         errors.add("email", messages::RATE_LIMITED);
         let page = SignInPage {
             ctx,
@@ -91,7 +95,7 @@ async fn submit(
         errors.add("password", messages::PASSWORD_REQUIRED);
     }
     if let (Some(email), true) = (email, errors.is_empty()) {
-        let signed_in = flows::sign_in(
+        let signed_in = accounts::sign_in(
             &state,
             Realm::Partner,
             &email,
@@ -101,7 +105,7 @@ async fn submit(
         )
         .await?;
         match signed_in {
-            flows::SignInOutcome::SignedIn {
+            accounts::SignInOutcome::SignedIn {
                 user_id,
                 epoch,
                 new_device,
@@ -116,7 +120,7 @@ async fn submit(
                     state.config.cookie_secure,
                 ));
             }
-            flows::SignInOutcome::Refused => errors.add("email", messages::SIGN_IN_FAILED),
+            accounts::SignInOutcome::Refused => errors.add("email", messages::SIGN_IN_FAILED),
         }
     }
     let page = SignInPage {
@@ -134,7 +138,7 @@ async fn sign_out(
     ctx: Ctx,
 ) -> Result<Response, AppError> {
     if let Some(user) = &ctx.user {
-        flows::signed_out(&state, user, &ip).await?;
+        accounts::signed_out(&state, user, &ip).await?;
     }
     session::sign_out(&ctx.session).await?;
     redirect_with_flash(&ctx.session, "/signin", "info", messages::FLASH_SIGNED_OUT).await

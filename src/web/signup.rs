@@ -1,9 +1,9 @@
 //! Creating a work account and confirming its e-mail address.
 
-use crate::auth::flows;
 use crate::db::{self, markets::Market};
 use crate::domain::FormErrors;
 use crate::error::AppError;
+use crate::flows::accounts;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, encode_query_value, safe_next};
@@ -30,7 +30,7 @@ pub fn router() -> Router<AppState> {
 #[template(path = "signup/form.html")]
 pub struct SignupPage {
     ctx: Ctx,
-    form: flows::SignUpInput,
+    form: accounts::SignUpInput,
     errors: FormErrors,
     markets: Vec<Market>,
     domain_suffix: String,
@@ -49,7 +49,7 @@ async fn show(
     let domain_suffix = state.config.tenant_domain_suffix.clone();
     Ok(SignupPage {
         ctx,
-        form: flows::SignUpInput {
+        form: accounts::SignUpInput {
             next,
             ..Default::default()
         },
@@ -64,20 +64,22 @@ async fn submit(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     ctx: Ctx,
-    Form(mut form): Form<flows::SignUpInput>,
+    Form(mut form): Form<accounts::SignUpInput>,
 ) -> Result<Response, AppError> {
-    let errors =
-        if flows::over_limit(&state, "sign_up", &ip, state.config.rate_limits.sign_up).await? {
-            let mut errors = FormErrors::default();
-            errors.add("organisation", messages::RATE_LIMITED);
-            errors
-        } else {
-            match flows::sign_up(&state, &form, &ip).await? {
-                // The same answer whether or not the address already had an account.
-                Ok(_) => return Ok(Redirect::to(CHECK_EMAIL).into_response()),
-                Err(errors) => errors,
-            }
-        };
+    let errors = if state
+        .over_limit("sign_up", &ip, state.config.rate_limits.sign_up)
+        .await?
+    {
+        let mut errors = FormErrors::default();
+        errors.add("organisation", messages::RATE_LIMITED);
+        errors
+    } else {
+        match accounts::sign_up(&state, &form, &ip).await? {
+            // The same answer whether or not the address already had an account.
+            Ok(_) => return Ok(Redirect::to(CHECK_EMAIL).into_response()),
+            Err(errors) => errors,
+        }
+    };
     form.password.clear();
     let markets = db::markets::all(&state.db).await?;
     let domain_suffix = state.config.tenant_domain_suffix.clone();
@@ -119,7 +121,7 @@ async fn confirm(
     Path(token): Path<String>,
     Query(q): Query<crate::web::session::NextQuery>,
 ) -> Result<Response, AppError> {
-    match flows::confirm_email(&state, &token, &ip).await? {
+    match accounts::confirm_email(&state, &token, &ip).await? {
         Some(_) => {
             let next = safe_next(q.next.as_deref(), &state.config.public_base_url);
             let (to, message) = if ctx.user.is_some() {

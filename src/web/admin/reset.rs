@@ -2,7 +2,7 @@
 //! an enabled staff account; the same answer for any other address.
 
 use super::StaffCtx;
-use crate::auth::{flows, session};
+use crate::auth::session;
 use crate::back_office;
 use crate::domain::FormErrors;
 use crate::error::AppError;
@@ -60,13 +60,13 @@ async fn show_forgot(ctx: StaffCtx) -> ForgotPage {
 }
 
 async fn rate_limited(state: &AppState, ip: &str) -> Result<bool, AppError> {
-    Ok(flows::over_limit(
-        state,
-        "password_reset",
-        ip,
-        state.config.rate_limits.password_reset,
-    )
-    .await?)
+    Ok(state
+        .over_limit(
+            "password_reset",
+            ip,
+            state.config.rate_limits.password_reset,
+        )
+        .await?)
 }
 
 async fn submit_forgot(

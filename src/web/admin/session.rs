@@ -1,13 +1,13 @@
 //! Staff sign-in, sign-out and password change.
 
 use super::{STAFF_KEY, SignedInStaff, StaffCtx};
-use crate::auth::flows::ChangePasswordInput;
-use crate::auth::flows::{self, SignInOutcome};
+use crate::auth::password::ChangePasswordInput;
 use crate::auth::session::{self, SignedInRecord};
 use crate::back_office;
 use crate::db::guards::Realm;
 use crate::domain::{EmailAddress, FormErrors};
 use crate::error::AppError;
+use crate::flows::accounts::{self, SignInOutcome};
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
@@ -88,7 +88,10 @@ async fn submit(
     Form(form): Form<SignInForm>,
 ) -> Result<Response, AppError> {
     let mut errors = FormErrors::default();
-    if flows::over_limit(&state, "sign_in", &ip, state.config.rate_limits.sign_in).await? {
+    if state
+        .over_limit("sign_in", &ip, state.config.rate_limits.sign_in)
+        .await?
+    {
         errors.add("email", messages::RATE_LIMITED);
         return Ok((
             StatusCode::TOO_MANY_REQUESTS,
@@ -110,7 +113,7 @@ async fn submit(
     }
     if errors.is_empty() {
         let address = EmailAddress::unchecked(email);
-        let signed_in = flows::sign_in(
+        let signed_in = accounts::sign_in(
             &state,
             Realm::Staff,
             &address,

@@ -1,7 +1,6 @@
 //! The account flows. Each validates, changes the database in one transaction,
 //! writes its audit rows and queues its e-mails in that same transaction.
 
-use crate::config::RateLimit;
 use crate::db::audit::AuditEvent;
 use crate::db::guards::Realm;
 use crate::db::tokens::Purpose;
@@ -17,17 +16,6 @@ use serde_json::json;
 use sqlx::PgConnection;
 use time::format_description::well_known::Rfc2822;
 use uuid::Uuid;
-
-/// Counts a request against a per-subject limit; true when it is over the limit.
-pub async fn over_limit(
-    state: &AppState,
-    bucket: &str,
-    subject: &str,
-    limit: RateLimit,
-) -> sqlx::Result<bool> {
-    let hits = db::rate_limit::hit(&state.db, bucket, subject, limit.window).await?;
-    Ok(hits > limit.max as i32)
-}
 
 /// What the sign-up form sends.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
@@ -281,13 +269,9 @@ pub async fn resend_confirmation(
         return Ok(ResendOutcome::AlreadyConfirmed);
     }
     let limit = state.config.rate_limits.resend_confirmation;
-    if over_limit(
-        state,
-        "resend_confirmation",
-        &user.user_id.to_string(),
-        limit,
-    )
-    .await?
+    if state
+        .over_limit("resend_confirmation", &user.user_id.to_string(), limit)
+        .await?
     {
         return Ok(ResendOutcome::RateLimited);
     }
@@ -667,51 +651,12 @@ async fn finish_password_change(
     Ok(())
 }
 
-/// What the change-password form sends.
-#[derive(Clone, Debug, Default, serde::Deserialize)]
-pub struct ChangePasswordInput {
-    /// Current password.
-    #[serde(default)]
-    pub current_password: String,
-    /// New password.
-    #[serde(default)]
-    pub new_password: String,
-}
-
-/// Checks a password change, for partner users and staff alike: the current password must
-/// verify, and the new one must pass the policy and differ from it.
-pub async fn check_password_change(
-    state: &AppState,
-    current_hash: &str,
-    input: &ChangePasswordInput,
-    related: &[&str],
-) -> anyhow::Result<FormErrors> {
-    let mut errors = FormErrors::default();
-    if input.current_password.is_empty() {
-        errors.add("current_password", messages::CURRENT_PASSWORD_REQUIRED);
-    } else if !state
-        .hasher
-        .verify(&input.current_password, Some(current_hash))
-        .await?
-    {
-        errors.add("current_password", messages::CURRENT_PASSWORD_WRONG);
-    }
-    errors.check(
-        "new_password",
-        password::check_new_password(&input.new_password, related),
-    );
-    if errors.get("current_password").is_none() && input.new_password == input.current_password {
-        errors.add("new_password", messages::PASSWORD_UNCHANGED);
-    }
-    Ok(errors)
-}
-
 /// Changes a signed-in user's password. Returns the new session epoch: every other
 /// session of the user ends; the caller keeps its own by storing the new epoch.
 pub async fn change_password(
     state: &AppState,
     user: &SessionUser,
-    input: &ChangePasswordInput,
+    input: &crate::auth::password::ChangePasswordInput,
     ip: &str,
 ) -> anyhow::Result<Result<i32, FormErrors>> {
     let account = db::users::credentials_by_id(&state.db, user.user_id)
@@ -722,7 +667,9 @@ pub async fn change_password(
         user.full_name.as_str(),
         user.organisation.as_str(),
     ];
-    let errors = check_password_change(state, &account.password_hash, input, &related).await?;
+    let errors =
+        crate::auth::password::check_change(&state.hasher, &account.password_hash, input, &related)
+            .await?;
     if !errors.is_empty() {
         return Ok(Err(errors));
     }

@@ -1,0 +1,6 @@
+//! The portal's use cases, one module per concept. A web handler calls one function here
+//! per request; each function does its work in one transaction. Flow modules do not reach
+//! into each other: steps they share live in `lifecycle` or below, in `domain` and `db`.
+
+pub mod accounts;
+pub mod partnerships;
