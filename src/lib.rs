@@ -2,13 +2,11 @@
 //! and the operator's back office, served as HTML pages.
 
 pub mod auth;
-pub mod back_office;
 pub mod config;
 pub mod db;
-pub mod direct_bill;
+
 pub mod domain;
 pub mod email;
-pub mod enrollment;
 pub mod error;
 pub mod flows;
 pub mod messages;

@@ -93,3 +93,90 @@ pub fn partner_id_unusable(own_country: &str) -> String {
 
 /// Approval refused: the partner ID belongs to another organisation.
 pub const PARTNER_ID_HELD_ELSEWHERE: &str = "This partner ID belongs to another organisation, so the application cannot be approved with it. Ask the applicant for their own partner ID (request information)";
+
+/// A reviewer rejects without a reason.
+pub const REJECT_REASON_REQUIRED: &str =
+    "Enter the reason for rejecting: the applicant will see it";
+/// The rejection reason is too long.
+pub const REJECT_REASON_TOO_LONG: &str = "The reason must be 2,000 characters or fewer";
+/// A reviewer asks for information without saying what.
+pub const INFO_REQUEST_REQUIRED: &str = "Enter what the applicant must tell you";
+/// The information request is too long.
+pub const INFO_REQUEST_TOO_LONG: &str = "The message must be 2,000 characters or fewer";
+/// An empty internal note.
+pub const NOTE_REQUIRED: &str = "Enter the note";
+/// An internal note that is too long.
+pub const NOTE_TOO_LONG: &str = "The note must be 5,000 characters or fewer";
+
+/// The timeline line when an application is assigned.
+pub fn assigned_to(name: &str) -> String {
+    format!("Assigned to {name}")
+}
+
+/// Approval refused while direct-bill requirement checks are open.
+pub fn direct_bill_checks_open(missing: &[&str]) -> String {
+    format!(
+        "A direct-bill application can be approved only after every requirement check has passed. Still open: {}.",
+        missing.join(", ")
+    )
+}
+
+/// A reviewer's decision was recorded.
+pub fn decision_made(state_label: &str) -> String {
+    format!(
+        "Done: the application is now “{state_label}”. The applicant's primary contact has been e-mailed."
+    )
+}
+
+/// Two reviewers at once: the application changed while the reviewer looked at it.
+pub const DECISION_CONFLICT_CHANGED: &str = "Someone changed this application while you were looking at it. Nothing was done: check the latest details below, then decide again.";
+
+/// Two reviewers at once: the other one decided first.
+pub const DECISION_CONFLICT_DECIDED: &str = "Someone else has already acted on this application. Nothing was done: see its current state below.";
+
+/// What happens next after a move, in words for the e-mail and the status page.
+pub fn next_steps(to: crate::domain::application::ApplicationState) -> &'static str {
+    match to {
+        crate::domain::application::ApplicationState::Draft => {
+            "Finish the enrollment wizard and choose Enroll now."
+        }
+        crate::domain::application::ApplicationState::AwaitingContactVerification => {
+            "The primary contact has an e-mail with a link to confirm. Review starts once they confirm."
+        }
+        crate::domain::application::ApplicationState::InReview => {
+            "The program's team is reviewing the application. This can take several days; we will e-mail the primary contact when it changes."
+        }
+        crate::domain::application::ApplicationState::InfoRequested => {
+            "Answer the team's question on the application's status page and resubmit."
+        }
+        crate::domain::application::ApplicationState::Approved => {
+            "The account is ready. A global admin must accept the partner agreement before the partner can transact."
+        }
+        crate::domain::application::ApplicationState::Rejected => {
+            "The application was not approved. The reason is on the status page."
+        }
+        crate::domain::application::ApplicationState::Withdrawn => {
+            "The application was withdrawn. You can enroll again at any time."
+        }
+    }
+}
+
+/// Formats a time for people: "22 Nov 2026, 05:33 UTC".
+pub fn when(t: time::OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    let format = time::macros::format_description!(
+        "[day padding:none] [month repr:short] [year], [hour]:[minute] UTC"
+    );
+    t.format(&format).unwrap_or_else(|_| t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_read_like_a_person_writes_them() {
+        let t = time::macros::datetime!(2026-11-22 05:33:10 UTC);
+        assert_eq!(when(t), "22 Nov 2026, 05:33 UTC");
+    }
+}

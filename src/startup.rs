@@ -85,7 +85,7 @@ impl Application {
             settings: state.config.outbox,
             wake: state.outbox_wake.clone(),
         };
-        match crate::back_office::bootstrap_operator_admin(&state.db, &state.hasher, &state.config)
+        match crate::flows::staff::bootstrap_operator_admin(&state.db, &state.hasher, &state.config)
             .await
         {
             Ok(Some(password)) => tracing::warn!(

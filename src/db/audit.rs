@@ -28,6 +28,24 @@ pub struct AuditEvent<'a> {
 }
 
 impl<'a> AuditEvent<'a> {
+    /// An event done by a staff member to `target_type` `target_id`, from `ip`.
+    pub fn by_staff(
+        staff: &crate::db::staff::Staff,
+        action: &'a str,
+        target_type: &'a str,
+        target_id: String,
+        ip: &str,
+    ) -> Self {
+        Self {
+            actor_staff_id: Some(staff.staff_id),
+            action,
+            target_type,
+            target_id,
+            ip_address: Some(ip.to_owned()),
+            ..Default::default()
+        }
+    }
+
     /// An event about one user of a tenant, done by that user (or by nobody known when
     /// `actor_is_user` is false), from `ip`.
     pub fn about_user(

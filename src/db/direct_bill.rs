@@ -670,3 +670,24 @@ pub async fn record_reassessment(
     .await?;
     Ok(true)
 }
+
+/// Recorded checks as (step, outcome) pairs for the order rules.
+pub fn outcomes(
+    checks: &[Check],
+) -> Vec<(
+    crate::domain::direct_bill::CheckStep,
+    crate::domain::direct_bill::CheckOutcome,
+)> {
+    checks
+        .iter()
+        .filter_map(|c| {
+            let step = crate::domain::direct_bill::CheckStep::parse(&c.step)?;
+            let outcome = if c.outcome == "failed" {
+                crate::domain::direct_bill::CheckOutcome::Failed
+            } else {
+                crate::domain::direct_bill::CheckOutcome::Passed
+            };
+            Some((step, outcome))
+        })
+        .collect()
+}

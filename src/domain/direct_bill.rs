@@ -1,7 +1,7 @@
 //! Rules of the direct-bill program: eligibility, revenue, evidence files, managed services,
 //! the reviewers' requirement checks and the yearly reassessment.
 
-use time::{Date, Month};
+use time::{Date, Month, OffsetDateTime};
 
 /// Months as an indirect reseller before a tenant may apply.
 pub const TENURE_MONTHS: u32 = 12;
@@ -412,8 +412,36 @@ pub fn all_passed(recorded: &[(CheckStep, CheckOutcome)]) -> bool {
     })
 }
 
+/// Today in UTC.
+pub fn today() -> Date {
+    OffsetDateTime::now_utc().date()
+}
+
+/// The reassessment date for an approval on `approved_on`.
+pub fn reassessment_due(approved_on: Date) -> Date {
+    add_months(approved_on, REASSESSMENT_MONTHS)
+}
+
+/// When the reminder for a reassessment due on `due` is sent: 30 days before, 08:00 UTC.
+pub fn reminder_time(due: Date) -> OffsetDateTime {
+    (due - time::Duration::days(REMINDER_DAYS_BEFORE))
+        .with_hms(8, 0, 0)
+        .map(|t| t.assume_utc())
+        .unwrap_or_else(|_| OffsetDateTime::now_utc())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_reminder_goes_out_thirty_days_before() {
+        let due = reassessment_due(time::macros::date!(2026 - 11 - 22));
+        assert_eq!(due, time::macros::date!(2027 - 11 - 22));
+        assert_eq!(
+            reminder_time(due),
+            time::macros::datetime!(2027-10-23 08:00 UTC)
+        );
+    }
+
     use super::*;
     use time::macros::date;
 

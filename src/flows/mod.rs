@@ -3,4 +3,12 @@
 //! into each other: steps they share live in `lifecycle` or below, in `domain` and `db`.
 
 pub mod accounts;
+pub mod agreement;
+pub mod direct_bill;
+pub mod enrollment;
+pub mod lifecycle;
 pub mod partnerships;
+pub mod providers;
+pub mod review;
+pub mod settings;
+pub mod staff;

@@ -6,7 +6,7 @@ use crate::db::partnerships::{self as links, Invitation};
 use crate::db::{self, users::SessionUser};
 use crate::domain::{EmailAddress, FormErrors, token};
 use crate::email::messages::{EmailContent, PartnershipEnded, PartnershipInvitation};
-use crate::enrollment::when;
+use crate::messages::when;
 use crate::state::AppState;
 use serde_json::json;
 use uuid::Uuid;
@@ -18,7 +18,8 @@ pub async fn provider_regions(
     tenant_id: Uuid,
 ) -> anyhow::Result<Option<Vec<(String, String)>>> {
     let codes = db::providers::regions_of(&state.db, tenant_id).await?;
-    if codes.is_empty() || !crate::enrollment::is_active_indirect_reseller(state, tenant_id).await?
+    if codes.is_empty()
+        || !crate::flows::agreement::is_active_indirect_reseller(state, tenant_id).await?
     {
         return Ok(None);
     }

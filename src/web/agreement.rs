@@ -2,9 +2,10 @@
 
 use crate::db::{self, agreements::Agreement};
 use crate::domain::FormErrors;
-use crate::enrollment::{self as flows, AgreementOutcome};
 use crate::error::AppError;
+use crate::flows::agreement::{self, AgreementOutcome};
 use crate::messages;
+use crate::messages::when;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::form::Form;
@@ -51,7 +52,7 @@ async fn page(
                 "Version {} was accepted by {} on {}.",
                 a.version,
                 a.accepted_by_name,
-                flows::when(a.accepted_at)
+                when(a.accepted_at)
             )
         });
     let approved = db::applications::is_approved(
@@ -113,7 +114,7 @@ async fn accept(
         )
             .into_response());
     }
-    match flows::accept_agreement(&state, &user, current.version, &ip).await? {
+    match agreement::accept_agreement(&state, &user, current.version, &ip).await? {
         AgreementOutcome::Accepted => {
             redirect_with_flash(&ctx.session, "/dashboard", "success", "You have accepted the partner agreement. Your organisation is now an active indirect reseller.").await
         }

@@ -2,11 +2,14 @@
 
 use crate::db::{self, applications::Application};
 use crate::domain::application::ApplicationState;
-use crate::enrollment::{self as flows, ResendOutcome};
 use crate::error::AppError;
+use crate::flows::enrollment::{self, ResendOutcome};
+use crate::flows::lifecycle::{self, AnswerOutcome};
+use crate::messages::{next_steps, when};
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::redirect_with_flash;
+use crate::web::view::describe_event;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -83,7 +86,7 @@ pub struct StatusPage {
 /// What the status page adds for a direct-bill application.
 pub struct DirectStatus {
     /// One line per requirement.
-    pub lines: Vec<crate::direct_bill::RequirementLine>,
+    pub lines: Vec<crate::web::view::RequirementLine>,
     /// Evidence files.
     pub documents: Vec<db::direct_bill::Document>,
     /// Declared revenue.
@@ -100,12 +103,15 @@ async fn direct_status(
     let answers = db::direct_bill::answers(&state.db, app.application_id).await?;
     let documents = db::direct_bill::documents(&state.db, app.application_id).await?;
     let checks = db::direct_bill::checks(&state.db, app.application_id).await?;
-    let partner_id_active =
-        crate::direct_bill::standing(state, app.tenant_id, crate::direct_bill::today())
-            .await?
-            .partner_id_active;
+    let partner_id_active = crate::flows::direct_bill::standing(
+        state,
+        app.tenant_id,
+        crate::domain::direct_bill::today(),
+    )
+    .await?
+    .partner_id_active;
     Ok(Some(DirectStatus {
-        lines: crate::direct_bill::requirement_lines(
+        lines: crate::web::view::requirement_lines(
             app,
             &answers,
             documents.len(),
@@ -125,7 +131,7 @@ fn checks(app: &Application, declined: bool) -> Vec<Check> {
     let contact = match (app.contact_verified_at, s, declined) {
         (Some(t), _, _) => Check {
             name: "Primary contact's e-mail",
-            status: format!("Confirmed on {}", flows::when(t)),
+            status: format!("Confirmed on {}", when(t)),
             tone: "green",
         },
         (None, ApplicationState::AwaitingContactVerification, true) => Check {
@@ -211,9 +217,9 @@ async fn status_page(
     let timeline = events
         .iter()
         .map(|e| TimelineEntry {
-            when: flows::when(e.occurred_at),
+            when: when(e.occurred_at),
             who: e.actor_label.clone(),
-            what: flows::describe_event(&e.kind, e.from_state.as_deref(), e.to_state.as_deref()),
+            what: describe_event(&e.kind, e.from_state.as_deref(), e.to_state.as_deref()),
             detail: e.detail.clone(),
         })
         .collect();
@@ -222,7 +228,7 @@ async fn status_page(
     Ok(StatusPage {
         direct,
         state_words: app.state().plain(),
-        next_steps: flows::next_steps(app.state()),
+        next_steps: next_steps(app.state()),
         checks: checks(&app, contact_declined),
         timeline,
         can_resend: waiting && is_admin,
@@ -243,7 +249,7 @@ async fn resend(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let app = own_application(&state, user.tenant_id, &id).await?;
-    let (kind, message) = match flows::resend_verification(&state, &user, &app, &ip).await? {
+    let (kind, message) = match enrollment::resend_verification(&state, &user, &app, &ip).await? {
         ResendOutcome::Sent => (
             "success",
             "We have sent your primary contact a new link. Links sent before it no longer work.",
@@ -291,7 +297,7 @@ async fn withdraw(
 ) -> Result<Response, AppError> {
     let app = own_application(&state, user.tenant_id, &id).await?;
     let to = format!("/applications/{}", app.application_id);
-    if flows::withdraw(&state, &user, &app, &ip).await? {
+    if lifecycle::withdraw(&state, &user, &app, &ip).await? {
         redirect_with_flash(
             &ctx.session,
             &to,
@@ -327,8 +333,8 @@ async fn answer(
     use axum::response::IntoResponse;
     let app = own_application(&state, user.tenant_id, &id).await?;
     let to = format!("/applications/{}", app.application_id);
-    match flows::answer_info_request(&state, &user, &app, &form.answer, &ip).await? {
-        flows::AnswerOutcome::Resubmitted => {
+    match lifecycle::answer_info_request(&state, &user, &app, &form.answer, &ip).await? {
+        AnswerOutcome::Resubmitted => {
             redirect_with_flash(
                 &ctx.session,
                 &to,
@@ -337,7 +343,7 @@ async fn answer(
             )
             .await
         }
-        flows::AnswerOutcome::NotWaiting => {
+        AnswerOutcome::NotWaiting => {
             redirect_with_flash(
                 &ctx.session,
                 &to,
@@ -346,7 +352,7 @@ async fn answer(
             )
             .await
         }
-        flows::AnswerOutcome::Invalid(errors) => {
+        AnswerOutcome::Invalid(errors) => {
             let page = status_page(&state, ctx, &user, app, form.answer, errors).await?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }

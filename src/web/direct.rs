@@ -6,14 +6,14 @@ use crate::db::{
     self, applications::Application, direct_bill as store, direct_bill::Answers,
     direct_bill::Document, direct_bill::ServiceRow,
 };
-use crate::direct_bill::{
-    self as flows, OperationsInput, Refusal, RevenueInput, ServicesAction, Standing, SubmitOutcome,
-    SupportInput,
-};
 use crate::domain::FormErrors;
 use crate::domain::application::ApplicationState;
 use crate::domain::direct_bill as rules;
 use crate::error::AppError;
+use crate::flows::direct_bill::{
+    self as flows, OperationsInput, Refusal, RevenueInput, ServicesAction, Standing, SubmitOutcome,
+    SupportInput,
+};
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::form::{Form, Query};
@@ -89,7 +89,8 @@ async fn overview(
     State(state): State<AppState>,
     SignedIn { ctx, user }: SignedIn,
 ) -> Result<OverviewPage, AppError> {
-    let standing = flows::standing(&state, user.tenant_id, flows::today()).await?;
+    let standing =
+        flows::standing(&state, user.tenant_id, crate::domain::direct_bill::today()).await?;
     let (open_step, open_id) = match standing.open() {
         Some(a) if matches!(a.state(), ApplicationState::Draft) => {
             (Some(a.current_step.clone()), None)
@@ -155,7 +156,7 @@ impl FromRequestParts<AppState> for DirectWizard {
         let GlobalAdmin(SignedIn { ctx, user }) =
             GlobalAdmin::from_request_parts(parts, state).await?;
         let fail = |e: anyhow::Error| AppError::from(e).into_response();
-        let standing = flows::standing(state, user.tenant_id, flows::today())
+        let standing = flows::standing(state, user.tenant_id, crate::domain::direct_bill::today())
             .await
             .map_err(fail)?;
         let Some(app) = standing.open().cloned() else {
@@ -353,7 +354,8 @@ async fn save_revenue(
                 if !saved {
                     return Ok(gone(&w.app));
                 }
-                crate::enrollment::note_answers_changed(&state, &w.user, &w.app, "Revenue").await?;
+                crate::flows::lifecycle::note_answers_changed(&state, &w.user, &w.app, "Revenue")
+                    .await?;
                 return Ok(after_save("revenue", &form.from));
             }
             Err(e) => errors = e,
@@ -478,7 +480,8 @@ async fn save_support(
             if !saved {
                 return Ok(gone(&w.app));
             }
-            crate::enrollment::note_answers_changed(&state, &w.user, &w.app, "Support").await?;
+            crate::flows::lifecycle::note_answers_changed(&state, &w.user, &w.app, "Support")
+                .await?;
             Ok(after_save("support", &form.from))
         }
         Err(errors) => {
@@ -563,7 +566,8 @@ async fn save_operations(
             if !saved {
                 return Ok(gone(&w.app));
             }
-            crate::enrollment::note_answers_changed(&state, &w.user, &w.app, "Operations").await?;
+            crate::flows::lifecycle::note_answers_changed(&state, &w.user, &w.app, "Operations")
+                .await?;
             Ok(after_save("operations", &form.from))
         }
         Err(errors) => {
@@ -671,7 +675,7 @@ async fn save_services(
         return Ok(gone(&w.app));
     }
     if action == ServicesAction::Continue {
-        crate::enrollment::note_answers_changed(&state, &w.user, &w.app, "Managed services")
+        crate::flows::lifecycle::note_answers_changed(&state, &w.user, &w.app, "Managed services")
             .await?;
         return Ok(after_save("services", &from));
     }

@@ -3,11 +3,11 @@
 use crate::db::{self, applications::Application, markets::Market};
 use crate::domain::FormErrors;
 use crate::domain::enrollment::registration_id_required;
-use crate::enrollment::{
+use crate::error::AppError;
+use crate::flows::enrollment::{
     self as flows, ContactInput, LegalInput, PartnerIdInput, SubmitOutcome, SupportInput,
     WizardState,
 };
-use crate::error::AppError;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
@@ -105,7 +105,8 @@ async fn step_saved(
     if !saved {
         return Ok(draft_gone(&w.app));
     }
-    flows::note_answers_changed(state, &w.user, &w.app, step_title(current)).await?;
+    crate::flows::lifecycle::note_answers_changed(state, &w.user, &w.app, step_title(current))
+        .await?;
     Ok(STEPS.after_save(current, from).into_response())
 }
 

@@ -16,6 +16,7 @@ pub mod password;
 pub mod session;
 pub mod signup;
 pub mod verify;
+pub mod view;
 pub mod wizard;
 
 use crate::auth::session::flash;

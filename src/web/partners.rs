@@ -7,9 +7,9 @@ use crate::db::{
 };
 use crate::domain::FormErrors;
 use crate::domain::token::hash_token;
-use crate::enrollment::when;
 use crate::error::AppError;
 use crate::flows::partnerships::{self as flows, AcceptOutcome, Draft, Refusal};
+use crate::messages::when;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn, encode_query_value};
 use crate::web::form::Form;

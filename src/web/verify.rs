@@ -3,8 +3,8 @@
 
 use crate::db::applications::Application;
 use crate::domain::FormErrors;
-use crate::enrollment::{self as flows, ContactAnswer};
 use crate::error::AppError;
+use crate::flows::enrollment::{self as flows, ContactAnswer};
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx};

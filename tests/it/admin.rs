@@ -41,12 +41,12 @@ async fn a_generated_admin_password_is_shown_once_and_must_be_changed() {
     let mut config = test_config();
     config.operator_admin_password = None;
     let hasher = partner_portal::auth::PasswordHasher::new();
-    let password = partner_portal::back_office::bootstrap_operator_admin(&db, &hasher, &config)
+    let password = partner_portal::flows::staff::bootstrap_operator_admin(&db, &hasher, &config)
         .await
         .unwrap()
         .expect("a generated password");
     assert_eq!(
-        partner_portal::back_office::bootstrap_operator_admin(&db, &hasher, &config)
+        partner_portal::flows::staff::bootstrap_operator_admin(&db, &hasher, &config)
             .await
             .unwrap(),
         None,

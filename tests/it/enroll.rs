@@ -961,7 +961,7 @@ async fn after_approval_a_global_admin_accepts_the_agreement() {
         .unwrap();
     approve(&app).await;
     assert!(
-        !partner_portal::enrollment::is_active_indirect_reseller(&app_state(&app), tenant_id)
+        !partner_portal::flows::agreement::is_active_indirect_reseller(&app_state(&app), tenant_id)
             .await
             .unwrap(),
         "not before the agreement"
@@ -1018,7 +1018,7 @@ async fn after_approval_a_global_admin_accepts_the_agreement() {
     let dashboard = app.get("/dashboard").await.text().await.unwrap();
     assert!(texts(&dashboard, "#agreement-banner").is_empty());
     assert!(
-        partner_portal::enrollment::is_active_indirect_reseller(&app_state(&app), tenant_id)
+        partner_portal::flows::agreement::is_active_indirect_reseller(&app_state(&app), tenant_id)
             .await
             .unwrap()
     );
@@ -1113,14 +1113,9 @@ async fn reviewer_move(
         .await
         .unwrap()
         .unwrap();
-    let actor = partner_portal::enrollment::Actor {
-        user_id: None,
-        staff_id: None,
-        label: "Reviewer",
-        ip: "127.0.0.1",
-    };
+    let actor = partner_portal::flows::lifecycle::Actor::anonymous("Reviewer".into(), "127.0.0.1");
     let mut tx = app.db.begin().await.unwrap();
-    let moved = partner_portal::enrollment::make_move(
+    let moved = partner_portal::flows::lifecycle::make_move(
         &state,
         &mut tx,
         &application,

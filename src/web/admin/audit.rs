@@ -2,8 +2,8 @@
 
 use super::{SignedInStaff, StaffCtx};
 use crate::db::{self, audit::AuditFilter};
-use crate::enrollment::when;
 use crate::error::AppError;
+use crate::messages::when;
 use crate::state::AppState;
 use crate::web::ctx::encode_query_value;
 use crate::web::form::Query;

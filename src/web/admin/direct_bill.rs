@@ -4,10 +4,10 @@
 
 use super::{SignedInStaff, StaffCtx};
 use crate::db::{applications::Application, direct_bill as store};
-use crate::direct_bill::{self as flows, CheckInput, CheckRecorded};
 use crate::domain::FormErrors;
 use crate::domain::direct_bill::{self as rules, CheckStep, Requirement};
 use crate::error::AppError;
+use crate::flows::direct_bill::{self as flows, CheckInput, CheckRecorded};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
 use crate::web::form::{Form, Query};
@@ -82,11 +82,12 @@ pub async fn panel(state: &AppState, app: &Application) -> Result<Option<DirectP
     if app.program != store::DIRECT_BILL {
         return Ok(None);
     }
-    let standing = flows::standing(state, app.tenant_id, flows::today()).await?;
+    let standing =
+        flows::standing(state, app.tenant_id, crate::domain::direct_bill::today()).await?;
     let answers = store::answers(&state.db, app.application_id).await?;
     let documents = store::documents(&state.db, app.application_id).await?;
     let recorded = store::checks(&state.db, app.application_id).await?;
-    let outcomes = flows::outcomes(&recorded);
+    let outcomes = crate::db::direct_bill::outcomes(&recorded);
     let in_review = app.state == "in_review";
     let checks = CheckStep::ALL
         .iter()
@@ -107,7 +108,7 @@ pub async fn panel(state: &AppState, app: &Application) -> Result<Option<DirectP
                                 _ => "Scheduled",
                             },
                             c.recorded_by_name,
-                            crate::enrollment::when(c.recorded_at)
+                            crate::messages::when(c.recorded_at)
                         );
                         if let (Some(on), Some(who)) = (c.assessment_on, &c.assessor) {
                             words.push_str(&format!(
@@ -248,7 +249,7 @@ async fn partners(
     SignedInStaff { ctx, .. }: SignedInStaff,
     Query(q): Query<PartnersQuery>,
 ) -> Result<PartnersPage, AppError> {
-    let today = flows::today();
+    let today = crate::domain::direct_bill::today();
     let soon = today + time::Duration::days(rules::REMINDER_DAYS_BEFORE);
     let show_all = q.show == "all";
     let list = if show_all {
@@ -261,7 +262,7 @@ async fn partners(
         .map(|p| PartnerRow {
             tenant_id: p.tenant_id,
             organisation: p.organisation,
-            approved: crate::enrollment::when(p.approved_at),
+            approved: crate::messages::when(p.approved_at),
             due: rules::day(p.reassessment_due_on),
             standing: if p.reassessment_due_on < today {
                 "overdue"

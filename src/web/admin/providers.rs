@@ -1,10 +1,10 @@
 //! The provider directory in the back office (`/admin/providers`) and for everyone (`/providers`).
 
 use super::{OperatorAdmin, SignedInStaff, StaffCtx};
-use crate::back_office::{self, ProviderInput};
 use crate::db::{self, providers::Provider};
 use crate::domain::FormErrors;
 use crate::error::AppError;
+use crate::flows::providers::{self, ProviderInput};
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx};
 use crate::web::form::Query;
@@ -97,7 +97,7 @@ async fn save(
             .map(|(_, v)| v.clone())
             .collect(),
     };
-    match back_office::list_provider(&state, &staff, &form, &ip).await? {
+    match providers::list_provider(&state, &staff, &form, &ip).await? {
         Ok(name) => {
             let message = format!("{name} is listed as an indirect provider.");
             redirect_with_flash(&ctx.session, "/admin/providers", "success", &message).await
@@ -116,7 +116,7 @@ async fn withdraw(
     OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
     Path(tenant_id): Path<Uuid>,
 ) -> Result<Response, AppError> {
-    if !back_office::withdraw_provider(&state, &staff, tenant_id, &ip).await? {
+    if !providers::withdraw_provider(&state, &staff, tenant_id, &ip).await? {
         return Err(AppError::NotFound);
     }
     redirect_with_flash(

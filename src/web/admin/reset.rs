@@ -3,9 +3,9 @@
 
 use super::StaffCtx;
 use crate::auth::session;
-use crate::back_office;
 use crate::domain::FormErrors;
 use crate::error::AppError;
+use crate::flows::staff;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
@@ -95,7 +95,7 @@ async fn submit_forgot(
     let background = state.clone();
     let address = email.clone();
     tokio::spawn(async move {
-        if let Err(e) = back_office::request_staff_reset(&background, &address, &ip).await {
+        if let Err(e) = staff::request_staff_reset(&background, &address, &ip).await {
             tracing::error!(error = ?e, "a staff password reset request failed");
         }
     });
@@ -164,7 +164,7 @@ async fn submit_reset(
         let page = ResetPage { ctx, token, errors };
         return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
     }
-    match back_office::reset_staff_password(&state, &token, &form.password, &ip).await? {
+    match staff::reset_staff_password(&state, &token, &form.password, &ip).await? {
         None => Ok((StatusCode::NOT_FOUND, ResetInvalidPage { ctx }).into_response()),
         Some(Err(errors)) => {
             let page = ResetPage { ctx, token, errors };

@@ -2,18 +2,20 @@
 //! actions (assign, note, approve, reject, request more information).
 
 use super::{SignedInStaff, StaffCtx};
-use crate::back_office::{self, Decision, DecisionOutcome};
 use crate::db::{
     self, applications::Application, memberships::Membership, staff::Staff, tenants::TenantOverview,
 };
 use crate::domain::FormErrors;
 use crate::domain::application::ApplicationState;
-use crate::enrollment as flows;
 use crate::error::AppError;
+use crate::flows::lifecycle;
+use crate::flows::review::{self, Decision, DecisionOutcome};
+use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
 use crate::web::form::Form;
 use crate::web::redirect_with_flash;
+use crate::web::view::describe_event;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -84,7 +86,7 @@ pub struct DetailPage {
     direct: Option<super::direct_bill::DirectPanel>,
     /// The step whose form came back with errors, and what was typed.
     check_step: String,
-    check: crate::direct_bill::CheckInput,
+    check: crate::flows::direct_bill::CheckInput,
 }
 
 async fn detail(
@@ -106,7 +108,7 @@ pub async fn detail_with_check(
     me: Staff,
     app: Application,
     step: crate::domain::direct_bill::CheckStep,
-    check: crate::direct_bill::CheckInput,
+    check: crate::flows::direct_bill::CheckInput,
     errors: FormErrors,
 ) -> Result<DetailPage, AppError> {
     let direct = super::direct_bill::panel(state, &app).await?;
@@ -171,12 +173,12 @@ async fn detail_page(
         .await?
         .into_iter()
         .map(|e| StaffEvent {
-            when: flows::when(e.occurred_at),
+            when: when(e.occurred_at),
             who: e.actor_label,
             what: match e.kind.as_str() {
                 "note" => "Internal note".to_owned(),
                 "assigned" => "Assignment".to_owned(),
-                kind => flows::describe_event(kind, e.from_state.as_deref(), e.to_state.as_deref()),
+                kind => describe_event(kind, e.from_state.as_deref(), e.to_state.as_deref()),
             },
             detail: e.detail,
             internal: e.internal,
@@ -191,8 +193,8 @@ async fn detail_page(
     Ok(DetailPage {
         state_label: app.state().staff_label(),
         domain: state.config.tenant_domain(&tenant.domain_prefix),
-        contact_verified: app.contact_verified_at.map(flows::when),
-        submitted: app.submitted_at.map(flows::when),
+        contact_verified: app.contact_verified_at.map(when),
+        submitted: app.submitted_at.map(when),
         can_decide: app.state() == ApplicationState::InReview,
         tenant,
         membership,
@@ -295,7 +297,7 @@ async fn confirm(
     // Say up front why a direct-bill approval would be refused.
     let mut errors = FormErrors::default();
     if decision == Decision::Approve
-        && let Some(blocker) = crate::direct_bill::approval_blocker(&state, &app).await?
+        && let Some(blocker) = lifecycle::approval_blocker(&state, &app).await?
     {
         errors.add("text", blocker);
     }
@@ -321,10 +323,10 @@ async fn decide(
     let decision = Decision::parse(&action).ok_or(AppError::NotFound)?;
     let app = load(&state, &id).await?;
     let to = format!("/admin/applications/{}", app.application_id);
-    match back_office::decide(
+    match review::decide(
         &state,
         &staff,
-        app.application_id,
+        &app,
         decision,
         form.version,
         &form.text,
@@ -332,28 +334,20 @@ async fn decide(
     )
     .await?
     {
-        None => Err(AppError::NotFound),
-        Some(DecisionOutcome::Made(new_state)) => {
-            let message = format!(
-                "Done: the application is now “{}”. The applicant's primary contact has been e-mailed.",
-                new_state.staff_label()
-            );
+        DecisionOutcome::Made(new_state) => {
+            let message = messages::decision_made(new_state.staff_label());
             redirect_with_flash(&ctx.session, &to, "success", &message).await
         }
-        Some(DecisionOutcome::Invalid(errors)) => {
+        DecisionOutcome::Invalid(errors) => {
             let page = confirm_page(ctx, app, decision, form.version, form.text, errors, None);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Some(DecisionOutcome::Conflict(now)) => {
-            let conflict = if now == ApplicationState::InReview {
-                Some(
-                    "Someone changed this application while you were looking at it. Nothing was done: check the latest details below, then decide again.",
-                )
+        DecisionOutcome::Conflict(now) => {
+            let conflict = Some(if now == ApplicationState::InReview {
+                messages::DECISION_CONFLICT_CHANGED
             } else {
-                Some(
-                    "Someone else has already acted on this application. Nothing was done: see its current state below.",
-                )
-            };
+                messages::DECISION_CONFLICT_DECIDED
+            });
             let app = load(&state, &id).await?;
             let version = app.version;
             let page = confirm_page(
@@ -385,7 +379,7 @@ async fn add_note(
     Form(form): Form<NoteForm>,
 ) -> Result<Response, AppError> {
     let app = load(&state, &id).await?;
-    match back_office::add_note(&state, &staff, &app, &form.note, &ip).await? {
+    match review::add_note(&state, &staff, &app, &form.note, &ip).await? {
         Ok(()) => {
             redirect_with_flash(
                 &ctx.session,
@@ -417,7 +411,7 @@ async fn assign(
 ) -> Result<Response, AppError> {
     let app = load(&state, &id).await?;
     let target = form.staff_id.unwrap_or(staff.staff_id);
-    if !back_office::assign(&state, &staff, &app, target, &ip).await? {
+    if !review::assign(&state, &staff, &app, target, &ip).await? {
         return Err(AppError::Forbidden);
     }
     redirect_with_flash(

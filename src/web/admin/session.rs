@@ -3,11 +3,11 @@
 use super::{STAFF_KEY, SignedInStaff, StaffCtx};
 use crate::auth::password::ChangePasswordInput;
 use crate::auth::session::{self, SignedInRecord};
-use crate::back_office;
 use crate::db::guards::Realm;
 use crate::domain::{EmailAddress, FormErrors};
 use crate::error::AppError;
 use crate::flows::accounts::{self, SignInOutcome};
+use crate::flows::staff;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
@@ -190,7 +190,7 @@ async fn change_password(
     SignedInStaff { ctx, staff }: SignedInStaff,
     Form(form): Form<ChangePasswordInput>,
 ) -> Result<Response, AppError> {
-    match back_office::change_password(&state, &staff, &form, &ip).await? {
+    match staff::change_password(&state, &staff, &form, &ip).await? {
         Ok(epoch) => {
             start_staff_session(&ctx.session, staff.staff_id, epoch).await?;
             redirect_with_flash(

@@ -1,10 +1,10 @@
 //! Program settings (`/admin/settings`), for operator admins.
 
 use super::{OperatorAdmin, SignedInStaff, StaffCtx};
-use crate::back_office::{self, SettingsInput};
 use crate::db;
 use crate::domain::FormErrors;
 use crate::error::AppError;
+use crate::flows::settings::{self, SettingsInput};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
 use crate::web::form::Form;
@@ -51,7 +51,7 @@ async fn save(
 ) -> Result<Response, AppError> {
     match form.validate(time::OffsetDateTime::now_utc().date()) {
         Ok(settings) => {
-            back_office::save_settings(&state, &staff, &settings, &ip).await?;
+            settings::save_settings(&state, &staff, &settings, &ip).await?;
             redirect_with_flash(
                 &ctx.session,
                 "/admin/settings",

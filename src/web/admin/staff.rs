@@ -2,14 +2,14 @@
 
 use super::session::start_staff_session;
 use super::{OperatorAdmin, SignedInStaff, StaffCtx};
-use crate::back_office::{self, AcceptOutcome, InviteInput, role_label};
 use crate::db::{
     self,
     staff::{Invitation, StaffListing},
 };
 use crate::domain::FormErrors;
-use crate::enrollment::when;
 use crate::error::AppError;
+use crate::flows::staff::{self, AcceptOutcome, InviteInput, role_label};
+use crate::messages::when;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
 use crate::web::form::Form;
@@ -112,7 +112,7 @@ async fn invite(
     OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
     Form(form): Form<InviteInput>,
 ) -> Result<Response, AppError> {
-    match back_office::invite(&state, &staff, &form, &ip).await? {
+    match staff::invite(&state, &staff, &form, &ip).await? {
         Ok(()) => {
             let message = format!("Invitation sent to {}.", form.email.trim());
             redirect_with_flash(&ctx.session, "/admin/staff", "success", &message).await
@@ -131,7 +131,7 @@ async fn resend(
     OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
-    if !back_office::resend_invitation(&state, &staff, id, &ip).await? {
+    if !staff::resend_invitation(&state, &staff, id, &ip).await? {
         return Err(AppError::NotFound);
     }
     redirect_with_flash(
@@ -149,7 +149,7 @@ async fn revoke(
     OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
-    if !back_office::revoke_invitation(&state, &staff, id, &ip).await? {
+    if !staff::revoke_invitation(&state, &staff, id, &ip).await? {
         return Err(AppError::NotFound);
     }
     redirect_with_flash(
@@ -169,7 +169,7 @@ async fn set_disabled(
     id: Uuid,
     disabled: bool,
 ) -> Result<Response, AppError> {
-    if !back_office::set_disabled(state, staff, id, disabled, ip).await? {
+    if !staff::set_disabled(state, staff, id, disabled, ip).await? {
         return Err(AppError::Forbidden);
     }
     let message = if disabled {
@@ -204,7 +204,7 @@ async fn clear_locks(
     OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
-    if !back_office::clear_staff_locks(&state, &staff, id, &ip).await? {
+    if !staff::clear_staff_locks(&state, &staff, id, &ip).await? {
         return Err(AppError::NotFound);
     }
     redirect_with_flash(
@@ -271,7 +271,7 @@ async fn accept(
     Path(token): Path<String>,
     Form(form): Form<AcceptForm>,
 ) -> Result<Response, AppError> {
-    match back_office::accept_invitation(&state, &token, &form.password, &ip).await? {
+    match staff::accept_invitation(&state, &token, &form.password, &ip).await? {
         AcceptOutcome::Joined { staff_id, epoch } => {
             start_staff_session(&ctx.session, staff_id, epoch).await?;
             redirect_with_flash(

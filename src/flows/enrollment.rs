@@ -1,6 +1,5 @@
-//! Indirect-reseller enrollment: the wizard's steps, submission, contact verification,
-//! the application's state changes (each with its timeline entry, audit row and e-mail)
-//! and the partner agreement.
+//! Indirect-reseller enrollment: the wizard's steps, submission, and the primary contact's
+//! verification of the application.
 
 use crate::db::applications::{self as apps, Application, INDIRECT_RESELLER};
 use crate::db::audit::AuditEvent;
@@ -9,13 +8,11 @@ use crate::db::{self, memberships::Membership};
 use crate::domain::application::{ApplicationState, Move};
 use crate::domain::enrollment as rules;
 use crate::domain::{FormErrors, token};
-use crate::email::messages::{
-    ApplicationStatusChanged, ContactDeclined, EmailContent, VerifyContact,
-};
+use crate::email::messages::{ContactDeclined, EmailContent, VerifyContact};
+use crate::flows::lifecycle::{Actor, make_move};
 use crate::messages;
 use crate::state::AppState;
 use serde::Deserialize;
-use serde_json::json;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -359,33 +356,6 @@ impl SupportInput {
     }
 }
 
-/// Records on the timeline that the applicant changed answers while the reviewers wait for
-/// information (drafts have no timeline yet).
-pub async fn note_answers_changed(
-    state: &AppState,
-    user: &SessionUser,
-    app: &Application,
-    what: &str,
-) -> sqlx::Result<()> {
-    if app.state() != ApplicationState::InfoRequested {
-        return Ok(());
-    }
-    let actor = Actor {
-        user_id: Some(user.user_id),
-        staff_id: None,
-        label: &user.full_name,
-        ip: "",
-    };
-    apps::record_event(
-        &state.db,
-        &apps::NewEvent {
-            detail: Some(what),
-            ..actor.event(app, "answers_changed")
-        },
-    )
-    .await
-}
-
 /// The first step whose answers are missing, if any.
 pub fn first_incomplete_step(a: &Application) -> Option<&'static str> {
     if a.partner_id.is_none() {
@@ -399,124 +369,6 @@ pub fn first_incomplete_step(a: &Application) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-/// Who acted, for timelines and audit rows.
-pub struct Actor<'a> {
-    /// The signed-in partner user, when there is one.
-    pub user_id: Option<Uuid>,
-    /// The signed-in staff member, when there is one.
-    pub staff_id: Option<Uuid>,
-    /// Name in words.
-    pub label: &'a str,
-    /// Request address.
-    pub ip: &'a str,
-}
-
-impl Actor<'_> {
-    /// A timeline entry of `kind` by this actor on `app`.
-    pub fn event<'e>(&'e self, app: &Application, kind: &'e str) -> apps::NewEvent<'e> {
-        apps::NewEvent {
-            application_id: app.application_id,
-            actor_user_id: self.user_id,
-            actor_staff_id: self.staff_id,
-            actor_label: self.label,
-            kind,
-            ..Default::default()
-        }
-    }
-}
-
-/// What happens next after a move, in words for the e-mail and the status page.
-pub fn next_steps(to: ApplicationState) -> &'static str {
-    match to {
-        ApplicationState::Draft => "Finish the enrollment wizard and choose Enroll now.",
-        ApplicationState::AwaitingContactVerification => {
-            "The primary contact has an e-mail with a link to confirm. Review starts once they confirm."
-        }
-        ApplicationState::InReview => {
-            "The program's team is reviewing the application. This can take several days; we will e-mail the primary contact when it changes."
-        }
-        ApplicationState::InfoRequested => {
-            "Answer the team's question on the application's status page and resubmit."
-        }
-        ApplicationState::Approved => {
-            "The account is ready. A global admin must accept the partner agreement before the partner can transact."
-        }
-        ApplicationState::Rejected => {
-            "The application was not approved. The reason is on the status page."
-        }
-        ApplicationState::Withdrawn => {
-            "The application was withdrawn. You can enroll again at any time."
-        }
-    }
-}
-
-/// Makes a move on an application inside `conn`'s transaction: the state change (refused if
-/// anyone changed the application since `app` was read: its `version` must still match), the timeline entry, the audit row and the e-mail to the primary
-/// contact. Returns the new state, or `None` when the application was no longer in `from`.
-pub async fn make_move(
-    state: &AppState,
-    conn: &mut PgConnection,
-    app: &Application,
-    attempted: Move,
-    actor: &Actor<'_>,
-    detail: Option<&str>,
-) -> anyhow::Result<Option<ApplicationState>> {
-    let from = app.state();
-    let Ok(to) = from.apply(attempted) else {
-        return Ok(None);
-    };
-    if !apps::move_state(conn, app.application_id, app.version, from, to).await? {
-        return Ok(None);
-    }
-    // The reviewers' words are shown on the status page for as long as they apply.
-    match attempted {
-        Move::Reject => apps::set_rejection_reason(&mut *conn, app.application_id, detail).await?,
-        Move::RequestInfo => apps::set_info_request(&mut *conn, app.application_id, detail).await?,
-        _ => {}
-    }
-    let event = apps::NewEvent {
-        from_state: Some(from.as_str()),
-        to_state: Some(to.as_str()),
-        detail,
-        ..actor.event(app, "state_changed")
-    };
-    apps::record_event(&mut *conn, &event).await?;
-    db::audit::record(
-        &mut *conn,
-        AuditEvent {
-            actor_user_id: actor.user_id,
-            actor_staff_id: actor.staff_id,
-            tenant_id: Some(app.tenant_id),
-            action: "application.state_changed",
-            target_type: "application",
-            target_id: app.application_id.to_string(),
-            ip_address: Some(actor.ip.to_owned()),
-            before: Some(json!({ "state": from.as_str() })),
-            after: Some(json!({ "state": to.as_str(), "detail": detail })),
-        },
-    )
-    .await?;
-    // Submission sends the verification e-mail instead; every other change is announced.
-    if to != ApplicationState::AwaitingContactVerification
-        && let Some(contact) = &app.contact_email
-    {
-        let message = ApplicationStatusChanged {
-            name: app.contact_first_name.clone().unwrap_or_default(),
-            organisation: app.legal_name.clone().unwrap_or_default(),
-            state_words: to.plain().to_owned(),
-            detail: detail
-                .map(|d| d.to_owned())
-                .unwrap_or_else(|| next_steps(to).to_owned()),
-            link: state
-                .config
-                .link(&format!("/applications/{}", app.application_id)),
-        }
-        .to_email(contact)?;
-        db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
-    }
-    Ok(Some(to))
 }
 
 async fn send_verification(
@@ -581,12 +433,7 @@ pub async fn submit(
         return Ok(SubmitOutcome::NoConsent);
     }
     let mut tx = state.db.begin().await?;
-    let actor = Actor {
-        user_id: Some(user.user_id),
-        staff_id: None,
-        label: &user.full_name,
-        ip,
-    };
+    let actor = Actor::partner(user, ip);
     if make_move(state, &mut tx, &app, Move::Submit, &actor, None)
         .await?
         .is_none()
@@ -644,12 +491,7 @@ pub async fn answer_verification(
         "Primary contact ({})",
         app.contact_email.clone().unwrap_or_default()
     );
-    let actor = Actor {
-        user_id: None,
-        staff_id: None,
-        label: &label,
-        ip,
-    };
+    let actor = Actor::anonymous(label, ip);
     match answer {
         ContactAnswer::Confirm => {
             if make_move(state, &mut tx, &app, Move::VerifyContact, &actor, None)
@@ -744,12 +586,7 @@ pub async fn resend_verification(
     }
     let mut tx = state.db.begin().await?;
     send_verification(state, &mut tx, app, &user.full_name).await?;
-    let actor = Actor {
-        user_id: Some(user.user_id),
-        staff_id: None,
-        label: &user.full_name,
-        ip,
-    };
+    let actor = Actor::partner(user, ip);
     apps::record_event(&mut *tx, &actor.event(app, "verification_resent")).await?;
     db::audit::record(
         &mut *tx,
@@ -769,235 +606,14 @@ pub async fn resend_verification(
     Ok(ResendOutcome::Sent)
 }
 
-/// Withdraws an application; false when it can no longer be withdrawn.
-pub async fn withdraw(
-    state: &AppState,
-    user: &SessionUser,
-    app: &Application,
-    ip: &str,
-) -> anyhow::Result<bool> {
-    let mut tx = state.db.begin().await?;
-    let actor = Actor {
-        user_id: Some(user.user_id),
-        staff_id: None,
-        label: &user.full_name,
-        ip,
-    };
-    let moved = make_move(state, &mut tx, app, Move::Withdraw, &actor, None)
-        .await?
-        .is_some();
-    if moved {
-        sqlx::query!("update contact_verification_tokens set revoked_at = now() where application_id = $1 and used_at is null and revoked_at is null", app.application_id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        state.outbox_wake.notify_one();
-    }
-    Ok(moved)
-}
-
-/// True when the tenant may transact as an indirect reseller: approved, with the current
-/// partner agreement accepted.
-pub async fn is_active_indirect_reseller(state: &AppState, tenant_id: Uuid) -> sqlx::Result<bool> {
-    Ok(
-        apps::is_approved(&state.db, tenant_id, INDIRECT_RESELLER).await?
-            && db::agreements::acceptance_of_current(&state.db, tenant_id)
-                .await?
-                .is_some(),
-    )
-}
-
-/// Outcome of accepting the partner agreement.
-pub enum AgreementOutcome {
-    /// Recorded now.
-    Accepted,
-    /// This version was accepted before.
-    AlreadyAccepted,
-    /// The tenant is not an approved indirect reseller yet.
-    NotApproved,
-}
-
-/// Records a global admin's acceptance of the current agreement.
-pub async fn accept_agreement(
-    state: &AppState,
-    user: &SessionUser,
-    version: i32,
-    ip: &str,
-) -> anyhow::Result<AgreementOutcome> {
-    if !apps::is_approved(&state.db, user.tenant_id, INDIRECT_RESELLER).await? {
-        return Ok(AgreementOutcome::NotApproved);
-    }
-    let mut tx = state.db.begin().await?;
-    if !db::agreements::accept(
-        &mut *tx,
-        user.tenant_id,
-        version,
-        user.user_id,
-        &user.full_name,
-    )
-    .await?
-    {
-        return Ok(AgreementOutcome::AlreadyAccepted);
-    }
-    db::audit::record(
-        &mut *tx,
-        AuditEvent {
-            actor_user_id: Some(user.user_id),
-            tenant_id: Some(user.tenant_id),
-            action: "agreement.accepted",
-            target_type: "tenant",
-            target_id: user.tenant_id.to_string(),
-            ip_address: Some(ip.to_owned()),
-            after: Some(json!({ "version": version })),
-            ..Default::default()
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(AgreementOutcome::Accepted)
-}
-
-/// A timeline entry in words.
-pub fn describe_event(kind: &str, from: Option<&str>, to: Option<&str>) -> String {
-    let to_state = to.and_then(ApplicationState::parse);
-    match (kind, from, to_state) {
-        ("state_changed", Some("draft"), Some(ApplicationState::InReview)) => {
-            "Application submitted; review started".into()
-        }
-        ("state_changed", Some("draft"), _) => {
-            "Application submitted; verification e-mail sent to the primary contact".into()
-        }
-        (
-            "state_changed",
-            Some("awaiting_contact_verification"),
-            Some(ApplicationState::InReview),
-        ) => "Primary contact confirmed the application; review started".into(),
-        ("state_changed", Some("info_requested"), Some(ApplicationState::InReview)) => {
-            "Application resubmitted for review".into()
-        }
-        ("state_changed", _, Some(s)) => format!("Status changed: {}", s.plain()),
-        ("contact_declined", _, _) => "Primary contact did not confirm the application".into(),
-        ("verification_resent", _, _) => {
-            "Verification e-mail sent again; earlier links no longer work".into()
-        }
-        ("info_provided", _, _) => "Applicant answered the team's question".into(),
-        (kind, _, _) if kind.starts_with("check_") => {
-            let step = crate::domain::direct_bill::CheckStep::parse(&kind["check_".len()..]);
-            format!(
-                "Requirement check recorded: {}",
-                step.map(|s| s.label()).unwrap_or("unknown step")
-            )
-        }
-        ("answers_changed", _, _) => "Applicant changed answers".into(),
-        (other, _, _) => other.replace('_', " "),
-    }
-}
-
-/// Formats a time for people: "22 Nov 2026, 05:33 UTC".
-pub fn when(t: time::OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    let format = time::macros::format_description!(
-        "[day padding:none] [month repr:short] [year], [hour]:[minute] UTC"
-    );
-    t.format(&format).unwrap_or_else(|_| t.to_string())
-}
-
-/// Outcome of answering an information request.
-pub enum AnswerOutcome {
-    /// Answer recorded; the application is back in review.
-    Resubmitted,
-    /// The answer was empty or too long.
-    Invalid(FormErrors),
-    /// The application is not waiting for information (any more).
-    NotWaiting,
-}
-
-/// Records the applicant's answer to the reviewers' question and puts the application
-/// back in review.
-pub async fn answer_info_request(
-    state: &AppState,
-    user: &SessionUser,
-    app: &Application,
-    answer: &str,
-    ip: &str,
-) -> anyhow::Result<AnswerOutcome> {
-    if app.state() != ApplicationState::InfoRequested {
-        return Ok(AnswerOutcome::NotWaiting);
-    }
-    let mut errors = FormErrors::default();
-    let Some(answer) = errors.check(
-        "answer",
-        rules::required_text(
-            answer,
-            "Enter your answer to the team's question",
-            5000,
-            "Your answer must be 5,000 characters or fewer",
-        ),
-    ) else {
-        return Ok(AnswerOutcome::Invalid(errors));
-    };
-    let mut tx = state.db.begin().await?;
-    let actor = Actor {
-        user_id: Some(user.user_id),
-        staff_id: None,
-        label: &user.full_name,
-        ip,
-    };
-    apps::record_event(
-        &mut *tx,
-        &apps::NewEvent {
-            detail: Some(&answer),
-            ..actor.event(app, "info_provided")
-        },
-    )
-    .await?;
-    let actor = Actor {
-        user_id: Some(user.user_id),
-        staff_id: None,
-        label: &user.full_name,
-        ip,
-    };
-    if make_move(state, &mut tx, app, Move::Resubmit, &actor, None)
-        .await?
-        .is_none()
-    {
-        return Ok(AnswerOutcome::NotWaiting);
-    }
-    tx.commit().await?;
-    state.outbox_wake.notify_one();
-    Ok(AnswerOutcome::Resubmitted)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn times_read_like_a_person_writes_them() {
-        let t = time::macros::datetime!(2026-11-22 05:33:10 UTC);
-        assert_eq!(when(t), "22 Nov 2026, 05:33 UTC");
-    }
 
     #[test]
     fn steps_are_ordered_and_the_furthest_wins() {
         assert_eq!(furthest("partner-id", "support"), "support");
         assert_eq!(furthest("check", "legal-profile"), "check");
         assert_eq!(step_index("nonsense"), 0);
-    }
-
-    #[test]
-    fn events_are_described_in_plain_words() {
-        assert!(
-            describe_event(
-                "state_changed",
-                Some("draft"),
-                Some("awaiting_contact_verification")
-            )
-            .starts_with("Application submitted")
-        );
-        assert_eq!(
-            describe_event("state_changed", Some("in_review"), Some("approved")),
-            "Status changed: Approved"
-        );
     }
 }

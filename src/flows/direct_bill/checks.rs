@@ -1,0 +1,249 @@
+//! The reviewers' requirement checks, recorded in order under a row lock.
+
+use crate::db::applications::{self as apps, Application};
+use crate::db::audit::AuditEvent;
+use crate::db::direct_bill::{self as store};
+use crate::db::{self};
+use crate::domain::FormErrors;
+use crate::domain::direct_bill::{self as rules, CheckStep, today};
+use crate::domain::enrollment::required_text;
+use crate::flows::lifecycle::Actor;
+use crate::state::AppState;
+use serde::Deserialize;
+use serde_json::json;
+use time::Date;
+
+/// A reviewer's check form.
+#[derive(Debug, Default, Deserialize)]
+pub struct CheckInput {
+    /// passed or failed (not for scheduling).
+    #[serde(default)]
+    pub outcome: String,
+    /// Note (required when failed).
+    #[serde(default, rename = "check_note")]
+    pub note: String,
+    /// Assessment date, YYYY-MM-DD (scheduling only).
+    #[serde(default)]
+    pub assessment_on: String,
+    /// Assessor (scheduling only).
+    #[serde(default)]
+    pub assessor: String,
+    /// The version the reviewer saw.
+    #[serde(default)]
+    pub version: i32,
+}
+
+/// A validated check.
+pub struct ValidCheck {
+    outcome: &'static str,
+    note: Option<String>,
+    assessment_on: Option<Date>,
+    assessor: Option<String>,
+}
+
+impl CheckInput {
+    /// Checks the form for `step` as of `today`.
+    pub fn validate(&self, step: CheckStep, today: Date) -> Result<ValidCheck, FormErrors> {
+        let mut errors = FormErrors::default();
+        let note = errors
+            .check(
+                "check_note",
+                crate::domain::enrollment::optional_text(
+                    &self.note,
+                    2000,
+                    "The note must be 2,000 characters or fewer",
+                ),
+            )
+            .flatten();
+        if step == CheckStep::AssessmentScheduled {
+            let format = time::macros::format_description!("[year]-[month]-[day]");
+            let date = match Date::parse(self.assessment_on.trim(), &format) {
+                Ok(d) if d < today => {
+                    errors.add("assessment_on", "The assessment date cannot be in the past");
+                    None
+                }
+                Ok(d) => Some(d),
+                Err(_) => {
+                    errors.add(
+                        "assessment_on",
+                        "Enter the assessment date as a date, like 2027-01-15",
+                    );
+                    None
+                }
+            };
+            let assessor = errors.check(
+                "assessor",
+                required_text(
+                    &self.assessor,
+                    "Enter the assessor (the third party doing the assessment)",
+                    200,
+                    "The assessor's name must be 200 characters or fewer",
+                ),
+            );
+            return match (date, assessor) {
+                (Some(d), Some(a)) if errors.is_empty() => Ok(ValidCheck {
+                    outcome: "scheduled",
+                    note,
+                    assessment_on: Some(d),
+                    assessor: Some(a),
+                }),
+                _ => Err(errors),
+            };
+        }
+        let outcome = match self.outcome.as_str() {
+            "passed" => Some("passed"),
+            "failed" => Some("failed"),
+            _ => {
+                errors.add("outcome", "Choose the outcome: passed or not passed");
+                None
+            }
+        };
+        if outcome == Some("failed") && note.is_none() {
+            errors.add(
+                "check_note",
+                "Say why it did not pass: the applicant will see this note",
+            );
+        }
+        match outcome {
+            Some(o) if errors.is_empty() => Ok(ValidCheck {
+                outcome: o,
+                note,
+                assessment_on: None,
+                assessor: None,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Outcome of recording a check.
+pub enum CheckRecorded {
+    /// Recorded (and e-mailed).
+    Recorded,
+    /// The form has mistakes.
+    Invalid(FormErrors),
+    /// Out of order, or already recorded.
+    Refused(String),
+    /// The application is not in review, or changed since the reviewer looked.
+    Conflict,
+}
+
+/// Records a reviewer's check on a direct-bill application, in order: timeline, audit row
+/// and e-mail to the primary contact in the same transaction.
+pub async fn record_check(
+    state: &AppState,
+    staff: &db::staff::Staff,
+    app: &Application,
+    step: CheckStep,
+    input: &CheckInput,
+    ip: &str,
+) -> anyhow::Result<CheckRecorded> {
+    let valid = match input.validate(step, today()) {
+        Ok(v) => v,
+        Err(errors) => return Ok(CheckRecorded::Invalid(errors)),
+    };
+    let mut tx = state.db.begin().await?;
+    match store::lock_application(&mut tx, app.application_id).await? {
+        Some((s, v)) if s == "in_review" && v == input.version => {}
+        _ => return Ok(CheckRecorded::Conflict),
+    }
+    let recorded = store::outcomes(&store::checks(&mut *tx, app.application_id).await?);
+    if let Err(refusal) = rules::may_record(step, &recorded) {
+        return Ok(CheckRecorded::Refused(refusal.message(step)));
+    }
+    let _label = format!("Reviewer {}", staff.full_name);
+    if !store::record_check(
+        &mut tx,
+        &store::NewCheck {
+            application_id: app.application_id,
+            step: step.code(),
+            outcome: valid.outcome,
+            note: valid.note.as_deref(),
+            assessment_on: valid.assessment_on,
+            assessor: valid.assessor.as_deref(),
+            recorded_by: staff.staff_id,
+            recorded_by_name: &staff.full_name,
+        },
+    )
+    .await?
+    {
+        return Ok(CheckRecorded::Refused(
+            rules::OrderRefusal::AlreadyDone.message(step),
+        ));
+    }
+    store::bump_version(&mut tx, app.application_id).await?;
+    let (headline, body) = check_words(step, &valid);
+    let detail = match &valid.note {
+        Some(n) => format!("{body} Note: {n}"),
+        None => body.clone(),
+    };
+    let actor = Actor::reviewer(staff, ip);
+    apps::record_event(
+        &mut *tx,
+        &apps::NewEvent {
+            detail: Some(&detail),
+            ..actor.event(app, &format!("check_{}", step.code()))
+        },
+    )
+    .await?;
+    db::audit::record(
+        &mut *tx,
+        AuditEvent {
+            actor_staff_id: Some(staff.staff_id),
+            tenant_id: Some(app.tenant_id),
+            action: "direct_bill.check_recorded",
+            target_type: "application",
+            target_id: app.application_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            after: Some(json!({
+                "step": step.code(), "outcome": valid.outcome, "note": valid.note,
+                "assessment_on": valid.assessment_on.map(|d| d.to_string()), "assessor": valid.assessor,
+            })),
+            ..Default::default()
+        },
+    )
+    .await?;
+    super::notify_contact(state, &mut tx, app, &headline, &detail).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(CheckRecorded::Recorded)
+}
+
+/// A check's headline and explanation for the applicant.
+fn check_words(step: CheckStep, c: &ValidCheck) -> (String, String) {
+    let passed = c.outcome != "failed";
+    match (step, passed) {
+        (CheckStep::RevenueTenure, true) => (
+            "Revenue and tenure confirmed".into(),
+            "The program's team has confirmed your revenue and your 12 months as an indirect reseller. The credit check comes next.".into(),
+        ),
+        (CheckStep::RevenueTenure, false) => (
+            "Revenue and tenure not confirmed".into(),
+            "The program's team could not confirm your revenue or tenure from the evidence.".into(),
+        ),
+        (CheckStep::CreditCheck, true) => (
+            "Credit check passed".into(),
+            "Your credit check has passed. You may now buy the vendor support plan (advanced or premier) that you named in your application. The capability assessment will be scheduled next.".into(),
+        ),
+        (CheckStep::CreditCheck, false) => (
+            "Credit check not passed".into(),
+            "Your credit check did not pass. Do not buy the vendor support plan.".into(),
+        ),
+        (CheckStep::AssessmentScheduled, _) => (
+            "Capability assessment scheduled".into(),
+            format!(
+                "A third-party assessment of your billing, provisioning, customer support and security capabilities is scheduled for {} with {}.",
+                c.assessment_on.map(rules::day).unwrap_or_default(),
+                c.assessor.clone().unwrap_or_default()
+            ),
+        ),
+        (CheckStep::AssessmentResult, true) => (
+            "Capability assessment passed".into(),
+            "The third-party assessment has confirmed your capabilities. The program's team will now decide on your application.".into(),
+        ),
+        (CheckStep::AssessmentResult, false) => (
+            "Capability assessment not passed".into(),
+            "The third-party assessment did not confirm your capabilities.".into(),
+        ),
+    }
+}

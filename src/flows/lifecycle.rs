@@ -1,0 +1,333 @@
+//! The application state machine's moves, for every program: each move changes the state
+//! (refused when the application changed since it was read), writes its timeline row and its
+//! audit row and queues the e-mail to the primary contact, all in the caller's transaction.
+//! The applicant's own moves that every program shares (withdraw, answer the reviewers'
+//! question, note changed answers) live here too.
+
+use crate::db;
+use crate::db::applications::{self as apps, Application};
+use crate::db::audit::AuditEvent;
+use crate::db::direct_bill::DIRECT_BILL;
+use crate::db::users::SessionUser;
+use crate::domain::FormErrors;
+use crate::domain::application::{ApplicationState, Move};
+use crate::domain::direct_bill::{self as rules, CheckOutcome, CheckStep};
+use crate::domain::enrollment::required_text;
+use crate::email::messages::{ApplicationStatusChanged, DirectBillNotice, EmailContent};
+use crate::messages;
+use crate::state::AppState;
+use serde_json::json;
+use sqlx::PgConnection;
+use std::borrow::Cow;
+use time::Date;
+use uuid::Uuid;
+
+/// Who acted, for timelines and audit rows.
+pub struct Actor<'a> {
+    /// The signed-in partner user, when there is one.
+    pub user_id: Option<Uuid>,
+    /// The signed-in staff member, when there is one.
+    pub staff_id: Option<Uuid>,
+    /// Name in words.
+    pub label: Cow<'a, str>,
+    /// Request address.
+    pub ip: &'a str,
+}
+
+impl<'a> Actor<'a> {
+    /// A signed-in partner user.
+    pub fn partner(user: &'a SessionUser, ip: &'a str) -> Self {
+        Actor {
+            user_id: Some(user.user_id),
+            staff_id: None,
+            label: Cow::Borrowed(&user.full_name),
+            ip,
+        }
+    }
+
+    /// Someone without an account (a primary contact following their link).
+    pub fn anonymous(label: String, ip: &'a str) -> Self {
+        Actor {
+            user_id: None,
+            staff_id: None,
+            label: Cow::Owned(label),
+            ip,
+        }
+    }
+
+    /// A staff member reviewing applications.
+    pub fn reviewer(staff: &crate::db::staff::Staff, ip: &'a str) -> Self {
+        Actor {
+            user_id: None,
+            staff_id: Some(staff.staff_id),
+            label: Cow::Owned(format!("Reviewer {}", staff.full_name)),
+            ip,
+        }
+    }
+
+    /// A timeline entry of `kind` by this actor on `app`.
+    pub fn event<'e>(&'e self, app: &Application, kind: &'e str) -> apps::NewEvent<'e> {
+        apps::NewEvent {
+            application_id: app.application_id,
+            actor_user_id: self.user_id,
+            actor_staff_id: self.staff_id,
+            actor_label: &self.label,
+            kind,
+            ..Default::default()
+        }
+    }
+}
+
+/// Makes a move on an application inside `conn`'s transaction: the state change (refused if
+/// anyone changed the application since `app` was read: its `version` must still match), the timeline entry, the audit row and the e-mail to the primary
+/// contact. Returns the new state, or `None` when the application was no longer in `from`.
+pub async fn make_move(
+    state: &AppState,
+    conn: &mut PgConnection,
+    app: &Application,
+    attempted: Move,
+    actor: &Actor<'_>,
+    detail: Option<&str>,
+) -> anyhow::Result<Option<ApplicationState>> {
+    let from = app.state();
+    let Ok(to) = from.apply(attempted) else {
+        return Ok(None);
+    };
+    if !apps::move_state(conn, app.application_id, app.version, from, to).await? {
+        return Ok(None);
+    }
+    // The reviewers' words are shown on the status page for as long as they apply.
+    match attempted {
+        Move::Reject => apps::set_rejection_reason(&mut *conn, app.application_id, detail).await?,
+        Move::RequestInfo => apps::set_info_request(&mut *conn, app.application_id, detail).await?,
+        _ => {}
+    }
+    let event = apps::NewEvent {
+        from_state: Some(from.as_str()),
+        to_state: Some(to.as_str()),
+        detail,
+        ..actor.event(app, "state_changed")
+    };
+    apps::record_event(&mut *conn, &event).await?;
+    db::audit::record(
+        &mut *conn,
+        AuditEvent {
+            actor_user_id: actor.user_id,
+            actor_staff_id: actor.staff_id,
+            tenant_id: Some(app.tenant_id),
+            action: "application.state_changed",
+            target_type: "application",
+            target_id: app.application_id.to_string(),
+            ip_address: Some(actor.ip.to_owned()),
+            before: Some(json!({ "state": from.as_str() })),
+            after: Some(json!({ "state": to.as_str(), "detail": detail })),
+        },
+    )
+    .await?;
+    if to == ApplicationState::Approved {
+        on_approved(state, conn, app).await?;
+    }
+    // Submission sends the verification e-mail instead; every other change is announced.
+    if to != ApplicationState::AwaitingContactVerification
+        && let Some(contact) = &app.contact_email
+    {
+        let message = ApplicationStatusChanged {
+            name: app.contact_first_name.clone().unwrap_or_default(),
+            organisation: app.legal_name.clone().unwrap_or_default(),
+            state_words: to.plain().to_owned(),
+            detail: detail
+                .map(|d| d.to_owned())
+                .unwrap_or_else(|| messages::next_steps(to).to_owned()),
+            link: state
+                .config
+                .link(&format!("/applications/{}", app.application_id)),
+        }
+        .to_email(contact)?;
+        db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
+    }
+    Ok(Some(to))
+}
+
+/// Withdraws an application; false when it can no longer be withdrawn.
+pub async fn withdraw(
+    state: &AppState,
+    user: &SessionUser,
+    app: &Application,
+    ip: &str,
+) -> anyhow::Result<bool> {
+    let mut tx = state.db.begin().await?;
+    let actor = Actor::partner(user, ip);
+    let moved = make_move(state, &mut tx, app, Move::Withdraw, &actor, None)
+        .await?
+        .is_some();
+    if moved {
+        sqlx::query!("update contact_verification_tokens set revoked_at = now() where application_id = $1 and used_at is null and revoked_at is null", app.application_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        state.outbox_wake.notify_one();
+    }
+    Ok(moved)
+}
+
+/// Outcome of answering an information request.
+pub enum AnswerOutcome {
+    /// Answer recorded; the application is back in review.
+    Resubmitted,
+    /// The answer was empty or too long.
+    Invalid(FormErrors),
+    /// The application is not waiting for information (any more).
+    NotWaiting,
+}
+
+/// Records the applicant's answer to the reviewers' question and puts the application
+/// back in review.
+pub async fn answer_info_request(
+    state: &AppState,
+    user: &SessionUser,
+    app: &Application,
+    answer: &str,
+    ip: &str,
+) -> anyhow::Result<AnswerOutcome> {
+    if app.state() != ApplicationState::InfoRequested {
+        return Ok(AnswerOutcome::NotWaiting);
+    }
+    let mut errors = FormErrors::default();
+    let Some(answer) = errors.check(
+        "answer",
+        required_text(
+            answer,
+            "Enter your answer to the team's question",
+            5000,
+            "Your answer must be 5,000 characters or fewer",
+        ),
+    ) else {
+        return Ok(AnswerOutcome::Invalid(errors));
+    };
+    let mut tx = state.db.begin().await?;
+    let actor = Actor::partner(user, ip);
+    apps::record_event(
+        &mut *tx,
+        &apps::NewEvent {
+            detail: Some(&answer),
+            ..actor.event(app, "info_provided")
+        },
+    )
+    .await?;
+    let actor = Actor::partner(user, ip);
+    if make_move(state, &mut tx, app, Move::Resubmit, &actor, None)
+        .await?
+        .is_none()
+    {
+        return Ok(AnswerOutcome::NotWaiting);
+    }
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(AnswerOutcome::Resubmitted)
+}
+
+/// Records on the timeline that the applicant changed answers while the reviewers wait for
+/// information (drafts have no timeline yet).
+pub async fn note_answers_changed(
+    state: &AppState,
+    user: &SessionUser,
+    app: &Application,
+    what: &str,
+) -> sqlx::Result<()> {
+    if app.state() != ApplicationState::InfoRequested {
+        return Ok(());
+    }
+    let actor = Actor::partner(user, "");
+    apps::record_event(
+        &state.db,
+        &apps::NewEvent {
+            detail: Some(what),
+            ..actor.event(app, "answers_changed")
+        },
+    )
+    .await
+}
+
+/// Why `app` cannot be approved yet, in words for the reviewer; `None` when it can. A
+/// direct-bill application needs every requirement check passed; an application whose
+/// partner ID another organisation holds cannot be approved at all.
+pub async fn approval_blocker(
+    state: &AppState,
+    app: &Application,
+) -> anyhow::Result<Option<String>> {
+    if app.program == DIRECT_BILL {
+        let recorded = db::direct_bill::outcomes(
+            &db::direct_bill::checks(&state.db, app.application_id).await?,
+        );
+        if !rules::all_passed(&recorded) {
+            let missing: Vec<&str> = CheckStep::ALL
+                .iter()
+                .filter(|s| {
+                    !recorded
+                        .iter()
+                        .any(|(r, o)| r == *s && *o == CheckOutcome::Passed)
+                })
+                .map(|s| s.label())
+                .collect();
+            return Ok(Some(messages::direct_bill_checks_open(&missing)));
+        }
+    }
+    if let Some(partner_id) = &app.partner_id
+        && db::memberships::find(&state.db, partner_id)
+            .await?
+            .is_some_and(|m| m.held_by_other_than(app.tenant_id))
+    {
+        return Ok(Some(messages::PARTNER_ID_HELD_ELSEWHERE.to_owned()));
+    }
+    Ok(None)
+}
+
+/// Queues the reminder for a reassessment due on `due`, to the application's primary contact.
+pub async fn queue_reassessment_reminder(
+    state: &AppState,
+    conn: &mut PgConnection,
+    app: &Application,
+    due: Date,
+) -> anyhow::Result<Uuid> {
+    let recipient = app
+        .contact_email
+        .clone()
+        .ok_or_else(|| anyhow::anyhow!("direct-bill application without a primary contact"))?;
+    let reminder = DirectBillNotice {
+        name: app.contact_first_name.clone().unwrap_or_default(),
+        organisation: app.legal_name.clone().unwrap_or_default(),
+        headline: format!("Your yearly direct-bill reassessment is due on {}", rules::day(due)),
+        body: "Direct-bill partners are reassessed every year: billing, provisioning, customer support and security, by a third party. The program's team will contact you to schedule it. Keep your evidence of revenue and your support plan at hand.".into(),
+        link: state.config.link("/dashboard"),
+        link_text: "Open your dashboard".into(),
+    }
+    .to_email(&recipient)?;
+    Ok(db::outbox::enqueue_at(
+        &mut *conn,
+        &reminder,
+        &state.message_domain(),
+        rules::reminder_time(due),
+    )
+    .await?)
+}
+
+/// After approval (inside the approving transaction): the organisation now holds its
+/// partner ID (nobody else can use it); a direct-bill applicant becomes a direct-bill
+/// partner, its reassessment falls due in a year and the reminder is queued.
+async fn on_approved(
+    state: &AppState,
+    conn: &mut PgConnection,
+    app: &Application,
+) -> anyhow::Result<()> {
+    if let Some(partner_id) = &app.partner_id {
+        db::memberships::hold(&mut *conn, partner_id, app.tenant_id).await?;
+    }
+    if app.program != DIRECT_BILL {
+        return Ok(());
+    }
+    let due = rules::reassessment_due(rules::today());
+    let reminder_id = queue_reassessment_reminder(state, conn, app, due).await?;
+    db::direct_bill::make_partner(conn, app.tenant_id, app.application_id, due, reminder_id)
+        .await?;
+    Ok(())
+}

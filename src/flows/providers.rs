@@ -1,0 +1,114 @@
+//! The provider directory: listing a partner as an indirect provider, and withdrawing it.
+
+use crate::db::{self, audit::AuditEvent};
+use crate::domain::FormErrors;
+use crate::state::AppState;
+use uuid::Uuid;
+
+/// What the provider form sends.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct ProviderInput {
+    /// The partner's work-account domain prefix.
+    #[serde(default)]
+    pub domain_prefix: String,
+    /// Region codes (repeated field).
+    #[serde(default)]
+    pub regions: Vec<String>,
+}
+
+/// Lists (or re-lists) a partner as an indirect provider for the chosen regions.
+pub async fn list_provider(
+    state: &AppState,
+    admin: &db::staff::Staff,
+    input: &ProviderInput,
+    ip: &str,
+) -> anyhow::Result<Result<String, FormErrors>> {
+    let mut errors = FormErrors::default();
+    let prefix = input.domain_prefix.trim().to_ascii_lowercase();
+    let prefix = prefix.split('.').next().unwrap_or_default().to_owned();
+    let tenant = if prefix.is_empty() {
+        errors.add("domain_prefix", "Enter the partner's work-account domain");
+        None
+    } else {
+        match db::providers::tenant_by_prefix(&state.db, &prefix).await? {
+            None => {
+                errors.add("domain_prefix", "No work account has this domain");
+                None
+            }
+            Some((id, name))
+                if !crate::flows::agreement::is_active_indirect_reseller(state, id).await? =>
+            {
+                errors.add("domain_prefix", format!("{name} cannot be listed: only approved partners that have accepted the partner agreement can be providers"));
+                None
+            }
+            Some(t) => Some(t),
+        }
+    };
+    let known: Vec<String> = db::providers::all_regions(&state.db)
+        .await?
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect();
+    let mut regions: Vec<String> = input
+        .regions
+        .iter()
+        .filter(|r| known.contains(r))
+        .cloned()
+        .collect();
+    regions.sort();
+    regions.dedup();
+    if regions.is_empty() {
+        errors.add("regions", "Select at least one program region");
+    }
+    let (Some((tenant_id, name)), true) = (tenant, errors.is_empty()) else {
+        return Ok(Err(errors));
+    };
+    let mut tx = state.db.begin().await?;
+    let before = db::providers::regions_of(&mut *tx, tenant_id).await?;
+    db::providers::set_regions(&mut tx, tenant_id, &regions, admin.staff_id).await?;
+    let event = AuditEvent {
+        tenant_id: Some(tenant_id),
+        before: Some(serde_json::json!({ "regions": before })),
+        after: Some(serde_json::json!({ "regions": regions })),
+        ..AuditEvent::by_staff(
+            admin,
+            "provider.listed",
+            "tenant",
+            tenant_id.to_string(),
+            ip,
+        )
+    };
+    db::audit::record(&mut *tx, event).await?;
+    tx.commit().await?;
+    Ok(Ok(name))
+}
+
+/// Withdraws a provider's listing; false when it was not listed.
+pub async fn withdraw_provider(
+    state: &AppState,
+    admin: &db::staff::Staff,
+    tenant_id: Uuid,
+    ip: &str,
+) -> anyhow::Result<bool> {
+    let mut tx = state.db.begin().await?;
+    let before = db::providers::regions_of(&mut *tx, tenant_id).await?;
+    if before.is_empty() {
+        return Ok(false);
+    }
+    db::providers::set_regions(&mut tx, tenant_id, &[], admin.staff_id).await?;
+    let event = AuditEvent {
+        tenant_id: Some(tenant_id),
+        before: Some(serde_json::json!({ "regions": before })),
+        after: Some(serde_json::json!({ "regions": [] })),
+        ..AuditEvent::by_staff(
+            admin,
+            "provider.withdrawn",
+            "tenant",
+            tenant_id.to_string(),
+            ip,
+        )
+    };
+    db::audit::record(&mut *tx, event).await?;
+    tx.commit().await?;
+    Ok(true)
+}

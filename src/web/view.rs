@@ -1,0 +1,215 @@
+//! View-model helpers shared by pages: timeline lines and the like, built from loaded rows.
+
+use crate::db::applications::Application;
+use crate::db::direct_bill::{Answers, Check};
+use crate::domain::application::ApplicationState;
+use crate::domain::direct_bill::{self as rules, CheckStep};
+
+/// A timeline entry in words.
+pub fn describe_event(kind: &str, from: Option<&str>, to: Option<&str>) -> String {
+    let to_state = to.and_then(ApplicationState::parse);
+    match (kind, from, to_state) {
+        ("state_changed", Some("draft"), Some(ApplicationState::InReview)) => {
+            "Application submitted; review started".into()
+        }
+        ("state_changed", Some("draft"), _) => {
+            "Application submitted; verification e-mail sent to the primary contact".into()
+        }
+        (
+            "state_changed",
+            Some("awaiting_contact_verification"),
+            Some(ApplicationState::InReview),
+        ) => "Primary contact confirmed the application; review started".into(),
+        ("state_changed", Some("info_requested"), Some(ApplicationState::InReview)) => {
+            "Application resubmitted for review".into()
+        }
+        ("state_changed", _, Some(s)) => format!("Status changed: {}", s.plain()),
+        ("contact_declined", _, _) => "Primary contact did not confirm the application".into(),
+        ("verification_resent", _, _) => {
+            "Verification e-mail sent again; earlier links no longer work".into()
+        }
+        ("info_provided", _, _) => "Applicant answered the team's question".into(),
+        (kind, _, _) if kind.starts_with("check_") => {
+            let step = crate::domain::direct_bill::CheckStep::parse(&kind["check_".len()..]);
+            format!(
+                "Requirement check recorded: {}",
+                step.map(|s| s.label()).unwrap_or("unknown step")
+            )
+        }
+        ("answers_changed", _, _) => "Applicant changed answers".into(),
+        (other, _, _) => other.replace('_', " "),
+    }
+}
+
+/// One requirement line on the applicant's status page.
+pub struct RequirementLine {
+    /// The requirement.
+    pub label: &'static str,
+    /// verified, pending or failed.
+    pub status: &'static str,
+    /// How it was checked, in words.
+    pub detail: String,
+}
+
+/// The status page's requirement lines for a direct-bill application.
+pub fn requirement_lines(
+    app: &Application,
+    answers: &Answers,
+    documents: usize,
+    checks: &[Check],
+    partner_id_active: bool,
+) -> Vec<RequirementLine> {
+    let submitted = app.submitted_at.is_some();
+    let check = |step: CheckStep| checks.iter().find(|c| c.step == step.code());
+    let from_check = |step: CheckStep, pending: &str| -> (&'static str, String) {
+        match check(step) {
+            Some(c) if c.outcome == "failed" => (
+                "failed",
+                format!(
+                    "{} on {}{}",
+                    "Not confirmed",
+                    crate::messages::when(c.recorded_at),
+                    c.note
+                        .as_deref()
+                        .map(|n| format!(": {n}"))
+                        .unwrap_or_default()
+                ),
+            ),
+            Some(c) if c.outcome == "passed" => (
+                "verified",
+                format!("Confirmed on {}", crate::messages::when(c.recorded_at)),
+            ),
+            _ => ("pending", pending.to_owned()),
+        }
+    };
+    let revenue = from_check(
+        CheckStep::RevenueTenure,
+        &format!(
+            "Declared {} with {} evidence file(s); waiting for the team to confirm",
+            answers
+                .revenue_usd_cents
+                .map(rules::format_usd)
+                .unwrap_or_else(|| "nothing yet".into()),
+            documents
+        ),
+    );
+    let tenure = from_check(
+        CheckStep::RevenueTenure,
+        "Computed from your approval date; waiting for the team to confirm",
+    );
+    let credit = from_check(
+        CheckStep::CreditCheck,
+        "After revenue and tenure are confirmed",
+    );
+    let assessment = match (
+        check(CheckStep::AssessmentResult),
+        check(CheckStep::AssessmentScheduled),
+    ) {
+        (Some(_), _) => from_check(CheckStep::AssessmentResult, ""),
+        (None, Some(s)) => (
+            "pending",
+            format!(
+                "Third-party assessment scheduled for {} with {}",
+                s.assessment_on.map(rules::day).unwrap_or_default(),
+                s.assessor.clone().unwrap_or_default()
+            ),
+        ),
+        (None, None) => (
+            "pending",
+            "A third-party assessment is scheduled after the credit check".into(),
+        ),
+    };
+    let line = |label, (status, detail): (&'static str, String)| RequirementLine {
+        label,
+        status,
+        detail,
+    };
+    let plan = answers
+        .support_plan
+        .as_deref()
+        .map(rules::support_plan_label)
+        .unwrap_or("No plan chosen");
+    vec![
+        line(
+            "Partner ID",
+            if partner_id_active {
+                (
+                    "verified",
+                    "Active, in your country (checked by the portal)".into(),
+                )
+            } else {
+                ("failed", "Not active or not in your country".into())
+            },
+        ),
+        line("Tenure of 12 months", tenure),
+        line("Revenue of USD 300,000", revenue),
+        line(
+            "Authority to accept agreements",
+            if submitted {
+                (
+                    "verified",
+                    "Confirmed by the applicant at submission".into(),
+                )
+            } else {
+                ("pending", "Confirm on the last step".into())
+            },
+        ),
+        line("Credit check", credit),
+        line(
+            "First-line support and support plan",
+            match assessment.0 {
+                "verified" => ("verified", format!("{plan}; confirmed by the assessment")),
+                "failed" => ("failed", "Not confirmed by the assessment".into()),
+                _ => (
+                    "pending",
+                    format!("{plan}; buy it only after the credit check has passed"),
+                ),
+            },
+        ),
+        line(
+            "Receivables and capabilities",
+            (assessment.0, assessment.1.clone()),
+        ),
+        line(
+            "Managed services",
+            match assessment.0 {
+                "verified" => (
+                    "verified",
+                    format!(
+                        "{} offer(s); confirmed by the assessment",
+                        answers.managed_services.len()
+                    ),
+                ),
+                "failed" => ("failed", "Not confirmed by the assessment".into()),
+                _ => (
+                    "pending",
+                    format!(
+                        "{} offer(s) listed; verified by the assessment",
+                        answers.managed_services.len()
+                    ),
+                ),
+            },
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_are_described_in_plain_words() {
+        assert!(
+            describe_event(
+                "state_changed",
+                Some("draft"),
+                Some("awaiting_contact_verification")
+            )
+            .starts_with("Application submitted")
+        );
+        assert_eq!(
+            describe_event("state_changed", Some("in_review"), Some("approved")),
+            "Status changed: Approved"
+        );
+    }
+}
