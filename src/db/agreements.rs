@@ -71,3 +71,15 @@ pub async fn accept(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// True when the tenant may transact as an indirect reseller: approved, with the current
+/// partner agreement accepted.
+pub async fn is_active_indirect_reseller(db: &sqlx::PgPool, tenant_id: Uuid) -> sqlx::Result<bool> {
+    Ok(crate::db::applications::is_approved(
+        db,
+        tenant_id,
+        crate::db::applications::INDIRECT_RESELLER,
+    )
+    .await?
+        && acceptance_of_current(db, tenant_id).await?.is_some())
+}

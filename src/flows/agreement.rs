@@ -6,18 +6,6 @@ use crate::db::audit::AuditEvent;
 use crate::db::users::SessionUser;
 use crate::state::AppState;
 use serde_json::json;
-use uuid::Uuid;
-
-/// True when the tenant may transact as an indirect reseller: approved, with the current
-/// partner agreement accepted.
-pub async fn is_active_indirect_reseller(state: &AppState, tenant_id: Uuid) -> sqlx::Result<bool> {
-    Ok(
-        apps::is_approved(&state.db, tenant_id, INDIRECT_RESELLER).await?
-            && db::agreements::acceptance_of_current(&state.db, tenant_id)
-                .await?
-                .is_some(),
-    )
-}
 
 /// Outcome of accepting the partner agreement.
 pub enum AgreementOutcome {

@@ -19,7 +19,7 @@ pub async fn provider_regions(
 ) -> anyhow::Result<Option<Vec<(String, String)>>> {
     let codes = db::providers::regions_of(&state.db, tenant_id).await?;
     if codes.is_empty()
-        || !crate::flows::agreement::is_active_indirect_reseller(state, tenant_id).await?
+        || !crate::db::agreements::is_active_indirect_reseller(&state.db, tenant_id).await?
     {
         return Ok(None);
     }

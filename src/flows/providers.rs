@@ -36,7 +36,7 @@ pub async fn list_provider(
                 None
             }
             Some((id, name))
-                if !crate::flows::agreement::is_active_indirect_reseller(state, id).await? =>
+                if !crate::db::agreements::is_active_indirect_reseller(&state.db, id).await? =>
             {
                 errors.add("domain_prefix", format!("{name} cannot be listed: only approved partners that have accepted the partner agreement can be providers"));
                 None

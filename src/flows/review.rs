@@ -60,6 +60,14 @@ pub enum DecisionOutcome {
     Invalid(FormErrors),
 }
 
+/// A submitted application by id. Drafts (and drafts withdrawn before submission) are the
+/// applicant's own business: to staff they do not exist.
+pub async fn load(state: &AppState, id: Uuid) -> sqlx::Result<Option<Application>> {
+    Ok(db::applications::find(&state.db, id)
+        .await?
+        .filter(|app| app.submitted_at.is_some()))
+}
+
 /// Records a reviewer's decision on `app` as the reviewer saw it (`seen_version`): state
 /// change, timeline, audit row, e-mail and the consequences of approval in one transaction;
 /// exactly one of two reviewers deciding at once wins.

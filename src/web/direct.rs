@@ -17,6 +17,7 @@ use crate::flows::direct_bill::{
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::form::{Form, Query};
+use crate::web::middleware::UPLOAD_PATH;
 use crate::web::redirect_with_flash;
 use crate::web::wizard::{FromQuery, Step, StepForm, Steps};
 use askama::Template;
@@ -29,9 +30,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use uuid::Uuid;
-
-/// The one route that takes file uploads (a bigger body limit applies to it).
-pub const UPLOAD_PATH: &str = "/enroll/direct/revenue";
 
 /// Routes of this area.
 pub fn router() -> Router<AppState> {

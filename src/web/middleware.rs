@@ -29,9 +29,12 @@ const MAX_FORM_BYTES: usize = 1024 * 1024;
 /// other fields, so a file just over the limit still gets its message beside the field.
 pub const UPLOAD_BODY_BYTES: usize = 11 * 1024 * 1024;
 
+/// The one route that takes file uploads (a bigger body limit applies to it).
+pub const UPLOAD_PATH: &str = "/enroll/direct/revenue";
+
 /// True for the route that accepts file uploads.
 pub fn is_upload(request: &Request) -> bool {
-    request.method() == Method::POST && request.uri().path() == crate::web::direct::UPLOAD_PATH
+    request.method() == Method::POST && request.uri().path() == UPLOAD_PATH
 }
 
 /// Caps every request body: `max_bytes` in general, [`UPLOAD_BODY_BYTES`] on the upload

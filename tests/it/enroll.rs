@@ -961,7 +961,7 @@ async fn after_approval_a_global_admin_accepts_the_agreement() {
         .unwrap();
     approve(&app).await;
     assert!(
-        !partner_portal::flows::agreement::is_active_indirect_reseller(&app_state(&app), tenant_id)
+        !partner_portal::db::agreements::is_active_indirect_reseller(&app.db, tenant_id)
             .await
             .unwrap(),
         "not before the agreement"
@@ -1018,7 +1018,7 @@ async fn after_approval_a_global_admin_accepts_the_agreement() {
     let dashboard = app.get("/dashboard").await.text().await.unwrap();
     assert!(texts(&dashboard, "#agreement-banner").is_empty());
     assert!(
-        partner_portal::flows::agreement::is_active_indirect_reseller(&app_state(&app), tenant_id)
+        partner_portal::db::agreements::is_active_indirect_reseller(&app.db, tenant_id)
             .await
             .unwrap()
     );

@@ -7,7 +7,7 @@ use crate::db::{applications::Application, direct_bill as store};
 use crate::domain::FormErrors;
 use crate::domain::direct_bill::{self as rules, CheckStep, Requirement};
 use crate::error::AppError;
-use crate::flows::direct_bill::{self as flows, CheckInput, CheckRecorded};
+use crate::flows::direct_bill as flows;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
 use crate::web::form::{Form, Query};
@@ -18,14 +18,13 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use serde::Deserialize;
 use uuid::Uuid;
 
 /// Routes of this area.
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/admin/applications/{id}/checks/{step}", post(record_check))
         .route(
             "/admin/applications/{id}/documents/{document}",
             get(download),
@@ -159,52 +158,12 @@ pub async fn panel(state: &AppState, app: &Application) -> Result<Option<DirectP
     }))
 }
 
-async fn record_check(
-    State(state): State<AppState>,
-    ClientIp(ip): ClientIp,
-    SignedInStaff { ctx, staff }: SignedInStaff,
-    Path((id, step)): Path<(String, String)>,
-    Form(form): Form<CheckInput>,
-) -> Result<Response, AppError> {
-    let step = CheckStep::parse(&step).ok_or(AppError::NotFound)?;
-    let app = Some(super::review::load(&state, &id).await?)
-        .filter(|a| a.program == store::DIRECT_BILL)
-        .ok_or(AppError::NotFound)?;
-    let to = format!("/admin/applications/{}", app.application_id);
-    match flows::record_check(&state, &staff, &app, step, &form, &ip).await? {
-        CheckRecorded::Recorded => {
-            let message = format!(
-                "Recorded: {}. The applicant's primary contact has been e-mailed.",
-                step.label()
-            );
-            redirect_with_flash(&ctx.session, &to, "success", &message).await
-        }
-        CheckRecorded::Refused(message) => {
-            redirect_with_flash(&ctx.session, &to, "warning", &message).await
-        }
-        CheckRecorded::Conflict => {
-            redirect_with_flash(
-                &ctx.session,
-                &to,
-                "warning",
-                "Someone changed this application while you were looking at it, or it is not in review. Nothing was recorded: check it below and try again.",
-            )
-            .await
-        }
-        CheckRecorded::Invalid(errors) => {
-            let page = super::review::detail_with_check(&state, ctx, staff, app, step, form, errors)
-                .await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-    }
-}
-
 async fn download(
     State(state): State<AppState>,
     SignedInStaff { .. }: SignedInStaff,
     Path((app_id, doc_id)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let app = super::review::load(&state, &app_id).await?;
+    let app = super::load(&state, &app_id).await?;
     let doc_id = Uuid::parse_str(&doc_id).map_err(|_| AppError::NotFound)?;
     let doc = store::document_content(&state.db, app.application_id, doc_id)
         .await?

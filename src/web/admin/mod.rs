@@ -131,3 +131,15 @@ impl FromRequestParts<AppState> for OperatorAdmin {
         Ok(OperatorAdmin(signed_in))
     }
 }
+
+/// A submitted application by id. Drafts (and drafts withdrawn before submission) are the
+/// applicant's own business: to staff they do not exist.
+pub(crate) async fn load(
+    state: &AppState,
+    id: &str,
+) -> Result<crate::db::applications::Application, AppError> {
+    let id = uuid::Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    crate::flows::review::load(state, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}

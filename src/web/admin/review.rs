@@ -1,13 +1,15 @@
 //! One application in the back office: every answer, the timeline, and the reviewers'
 //! actions (assign, note, approve, reject, request more information).
 
-use super::{SignedInStaff, StaffCtx};
+use super::{SignedInStaff, StaffCtx, load};
 use crate::db::{
     self, applications::Application, memberships::Membership, staff::Staff, tenants::TenantOverview,
 };
 use crate::domain::FormErrors;
 use crate::domain::application::ApplicationState;
+use crate::domain::direct_bill::CheckStep;
 use crate::error::AppError;
+use crate::flows::direct_bill::{CheckInput, CheckRecorded};
 use crate::flows::lifecycle;
 use crate::flows::review::{self, Decision, DecisionOutcome};
 use crate::messages::{self, when};
@@ -36,16 +38,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/admin/applications/{id}/notes", post(add_note))
         .route("/admin/applications/{id}/assign", post(assign))
-}
-
-/// A submitted application by id. Drafts (and drafts withdrawn before submission) are the
-/// applicant's own business: to staff they do not exist.
-pub(super) async fn load(state: &AppState, id: &str) -> Result<Application, AppError> {
-    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
-    db::applications::find(&state.db, id)
-        .await?
-        .filter(|app| app.submitted_at.is_some())
-        .ok_or(AppError::NotFound)
+        .route("/admin/applications/{id}/checks/{step}", post(record_check))
 }
 
 /// One timeline line as staff see it.
@@ -421,4 +414,44 @@ async fn assign(
         "Assignment saved.",
     )
     .await
+}
+
+async fn record_check(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    SignedInStaff { ctx, staff }: SignedInStaff,
+    Path((id, step)): Path<(String, String)>,
+    Form(form): Form<CheckInput>,
+) -> Result<Response, AppError> {
+    let step = CheckStep::parse(&step).ok_or(AppError::NotFound)?;
+    let app = Some(load(&state, &id).await?)
+        .filter(|a| a.program == db::direct_bill::DIRECT_BILL)
+        .ok_or(AppError::NotFound)?;
+    let to = format!("/admin/applications/{}", app.application_id);
+    match crate::flows::direct_bill::record_check(&state, &staff, &app, step, &form, &ip).await? {
+        CheckRecorded::Recorded => {
+            let message = format!(
+                "Recorded: {}. The applicant's primary contact has been e-mailed.",
+                step.label()
+            );
+            redirect_with_flash(&ctx.session, &to, "success", &message).await
+        }
+        CheckRecorded::Refused(message) => {
+            redirect_with_flash(&ctx.session, &to, "warning", &message).await
+        }
+        CheckRecorded::Conflict => {
+            redirect_with_flash(
+                &ctx.session,
+                &to,
+                "warning",
+                "Someone changed this application while you were looking at it, or it is not in review. Nothing was recorded: check it below and try again.",
+            )
+            .await
+        }
+        CheckRecorded::Invalid(errors) => {
+            let page = detail_with_check(&state, ctx, staff, app, step, form, errors)
+                .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
 }
