@@ -134,6 +134,12 @@ pub const DECISION_CONFLICT_CHANGED: &str = "Someone changed this application wh
 /// Two reviewers at once: the other one decided first.
 pub const DECISION_CONFLICT_DECIDED: &str = "Someone else has already acted on this application. Nothing was done: see its current state below.";
 
+/// The staff invitation form without a role.
+pub const STAFF_ROLE_REQUIRED: &str = "Select a role";
+
+/// The staff invitation goes to an existing staff member's address.
+pub const STAFF_EMAIL_TAKEN: &str = "This address already belongs to a staff member";
+
 /// What happens next after a move, in words for the e-mail and the status page.
 pub fn next_steps(to: crate::domain::application::ApplicationState) -> &'static str {
     match to {

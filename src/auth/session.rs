@@ -23,11 +23,40 @@ pub struct SignedInRecord {
     pub signed_in_at: i64,
 }
 
+/// How a one-time message looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FlashKind {
+    /// Something was done.
+    Success,
+    /// For information: nothing went wrong.
+    Info,
+    /// Nothing was done, and why.
+    Warning,
+}
+
+impl FlashKind {
+    /// The spelling in the stored session and in the page's CSS class.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlashKind::Success => "success",
+            FlashKind::Info => "info",
+            FlashKind::Warning => "warning",
+        }
+    }
+}
+
+impl std::fmt::Display for FlashKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A one-time message shown on the next page.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Flash {
-    /// `success` or `info` or `warning`.
-    pub kind: String,
+    /// How it looks.
+    pub kind: FlashKind,
     /// The text.
     pub message: String,
 }
@@ -58,14 +87,14 @@ pub async fn sign_out(session: &Session) -> Result<(), tower_sessions::session::
 /// Sets the message the next page shows.
 pub async fn flash(
     session: &Session,
-    kind: &str,
+    kind: FlashKind,
     message: &str,
 ) -> Result<(), tower_sessions::session::Error> {
     session
         .insert(
             FLASH_KEY,
             Flash {
-                kind: kind.into(),
+                kind,
                 message: message.into(),
             },
         )

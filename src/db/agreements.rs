@@ -1,5 +1,6 @@
 //! The partner agreement and who accepted which version.
 
+use crate::domain::application::Program;
 use sqlx::PgExecutor;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -75,11 +76,8 @@ pub async fn accept(
 /// True when the tenant may transact as an indirect reseller: approved, with the current
 /// partner agreement accepted.
 pub async fn is_active_indirect_reseller(db: &sqlx::PgPool, tenant_id: Uuid) -> sqlx::Result<bool> {
-    Ok(crate::db::applications::is_approved(
-        db,
-        tenant_id,
-        crate::db::applications::INDIRECT_RESELLER,
+    Ok(
+        crate::db::applications::is_approved(db, tenant_id, Program::IndirectReseller).await?
+            && acceptance_of_current(db, tenant_id).await?.is_some(),
     )
-    .await?
-        && acceptance_of_current(db, tenant_id).await?.is_some())
 }

@@ -1,12 +1,9 @@
 //! Enrollment applications, their timeline and their contact-verification links.
 
-use crate::domain::application::ApplicationState;
+use crate::domain::application::{ApplicationState, Program};
 use sqlx::{PgConnection, PgExecutor};
 use time::OffsetDateTime;
 use uuid::Uuid;
-
-/// The indirect-reseller program's code.
-pub const INDIRECT_RESELLER: &str = "indirect_reseller";
 
 /// An application with every answer.
 #[derive(Clone, Debug)]
@@ -15,10 +12,10 @@ pub struct Application {
     pub application_id: Uuid,
     /// The applying tenant.
     pub tenant_id: Uuid,
-    /// Program code.
-    pub program: String,
-    /// State code.
-    pub state: String,
+    /// Program.
+    pub program: Program,
+    /// Where it stands.
+    pub state: ApplicationState,
     /// Optimistic-concurrency version.
     pub version: i32,
     /// Furthest wizard step reached.
@@ -69,25 +66,18 @@ pub struct Application {
     pub created_at: OffsetDateTime,
 }
 
-impl Application {
-    /// The state as a domain value.
-    pub fn state(&self) -> ApplicationState {
-        ApplicationState::parse(&self.state).unwrap_or(ApplicationState::Draft)
-    }
-}
-
 macro_rules! select_application {
-    ($where:literal, $($arg:expr),*) => {
+    ($where:literal, $($arg:tt)*) => {
         sqlx::query_as!(
             Application,
-            r#"select application_id, tenant_id, program, state, version, current_step,
+            r#"select application_id, tenant_id, program as "program: Program", state as "state: ApplicationState", version, current_step,
                       partner_id as "partner_id?", legal_name, address_line1, address_line2, city,
                       state_province, postal_code, phone, registration_id,
                       contact_first_name, contact_last_name, contact_email::text as "contact_email?",
                       contact_phone, support_email::text as "support_email?", support_phone, support_website,
                       submitted_at, contact_verified_at, decided_at, rejection_reason, info_request, created_at
                from applications "# + $where,
-            $($arg),*
+            $($arg)*
         )
     };
 }
@@ -111,12 +101,12 @@ pub async fn find_for_tenant(
 pub async fn latest(
     db: impl PgExecutor<'_>,
     tenant_id: Uuid,
-    program: &str,
+    program: Program,
 ) -> sqlx::Result<Option<Application>> {
     select_application!(
         "where tenant_id = $1 and program = $2 order by created_at desc limit 1",
         tenant_id,
-        program
+        program as _
     )
     .fetch_optional(db)
     .await
@@ -126,12 +116,12 @@ pub async fn latest(
 pub async fn open(
     db: impl PgExecutor<'_>,
     tenant_id: Uuid,
-    program: &str,
+    program: Program,
 ) -> sqlx::Result<Option<Application>> {
     select_application!(
         "where tenant_id = $1 and program = $2 and state not in ('approved', 'rejected', 'withdrawn')",
         tenant_id,
-        program
+        program as _
     )
     .fetch_optional(db)
     .await
@@ -141,12 +131,12 @@ pub async fn open(
 pub async fn is_approved(
     db: impl PgExecutor<'_>,
     tenant_id: Uuid,
-    program: &str,
+    program: Program,
 ) -> sqlx::Result<bool> {
     let approved = sqlx::query_scalar!(
         r#"select exists(select 1 from applications where tenant_id = $1 and program = $2 and state = 'approved') as "approved!""#,
         tenant_id,
-        program
+        program as _
     )
     .fetch_one(db)
     .await?;
@@ -158,7 +148,7 @@ pub async fn is_approved(
 pub async fn create_draft(
     db: impl PgExecutor<'_>,
     tenant_id: Uuid,
-    program: &str,
+    program: Program,
     user_id: Uuid,
 ) -> sqlx::Result<bool> {
     let done = sqlx::query!(
@@ -167,7 +157,7 @@ pub async fn create_draft(
          on conflict (tenant_id, program) where state not in ('approved', 'rejected', 'withdrawn') do nothing",
         Uuid::new_v4(),
         tenant_id,
-        program,
+        program as _,
         user_id
     )
     .execute(db)
@@ -379,9 +369,9 @@ pub struct Event {
     /// What kind of event.
     pub kind: String,
     /// State before, for state changes.
-    pub from_state: Option<String>,
+    pub from_state: Option<ApplicationState>,
     /// State after, for state changes.
-    pub to_state: Option<String>,
+    pub to_state: Option<ApplicationState>,
     /// Reason, message or note.
     pub detail: Option<String>,
     /// Only for staff eyes.
@@ -402,9 +392,9 @@ pub struct NewEvent<'a> {
     /// What happened.
     pub kind: &'a str,
     /// State before, for state changes.
-    pub from_state: Option<&'a str>,
+    pub from_state: Option<ApplicationState>,
     /// State after, for state changes.
-    pub to_state: Option<&'a str>,
+    pub to_state: Option<ApplicationState>,
     /// Reason, message or note.
     pub detail: Option<&'a str>,
     /// Only for staff eyes.
@@ -422,8 +412,8 @@ pub async fn record_event(db: impl PgExecutor<'_>, e: &NewEvent<'_>) -> sqlx::Re
         e.actor_staff_id,
         e.actor_label,
         e.kind,
-        e.from_state,
-        e.to_state,
+        e.from_state as _,
+        e.to_state as _,
         e.detail,
         e.internal
     )
@@ -440,9 +430,10 @@ pub async fn timeline(
 ) -> sqlx::Result<Vec<Event>> {
     sqlx::query_as!(
         Event,
-        "select occurred_at, actor_label, kind, from_state, to_state, detail, internal
-         from application_events where application_id = $1 and ($2 or not internal)
-         order by occurred_at, application_event_id",
+        r#"select occurred_at, actor_label, kind, from_state as "from_state: ApplicationState",
+                  to_state as "to_state: ApplicationState", detail, internal
+           from application_events where application_id = $1 and ($2 or not internal)
+           order by occurred_at, application_event_id"#,
         application_id,
         include_internal
     )

@@ -1,14 +1,12 @@
 //! Direct-bill applications' answers, evidence documents and requirement checks, and the
 //! direct-bill partners with their reassessment dates.
 
+use crate::domain::direct_bill::{CheckStep, PartnerStatus, RecordedOutcome};
 use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
 use sqlx::{PgConnection, PgExecutor};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
-
-/// The direct-bill program's code.
-pub const DIRECT_BILL: &str = "direct_bill";
 
 /// One managed service, IP service or customer solution.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -381,10 +379,10 @@ pub async fn remove_document(
 /// A recorded requirement check.
 #[derive(Clone, Debug)]
 pub struct Check {
-    /// Step code.
-    pub step: String,
-    /// passed, failed or scheduled.
-    pub outcome: String,
+    /// Which check.
+    pub step: CheckStep,
+    /// What came of it.
+    pub outcome: RecordedOutcome,
     /// Reviewer's note.
     pub note: Option<String>,
     /// Assessment date.
@@ -401,8 +399,8 @@ pub struct Check {
 pub async fn checks(db: impl PgExecutor<'_>, application_id: Uuid) -> sqlx::Result<Vec<Check>> {
     sqlx::query_as!(
         Check,
-        "select step, outcome, note, assessment_on, assessor, recorded_by_name, recorded_at
-         from direct_bill_checks where application_id = $1 order by recorded_at",
+        r#"select step as "step: CheckStep", outcome as "outcome: RecordedOutcome", note, assessment_on, assessor, recorded_by_name, recorded_at
+         from direct_bill_checks where application_id = $1 order by recorded_at"#,
         application_id
     )
     .fetch_all(db)
@@ -413,10 +411,10 @@ pub async fn checks(db: impl PgExecutor<'_>, application_id: Uuid) -> sqlx::Resu
 pub struct NewCheck<'a> {
     /// The application.
     pub application_id: Uuid,
-    /// Step code.
-    pub step: &'a str,
-    /// passed, failed or scheduled.
-    pub outcome: &'a str,
+    /// Which check.
+    pub step: CheckStep,
+    /// What came of it.
+    pub outcome: RecordedOutcome,
     /// Note.
     pub note: Option<&'a str>,
     /// Assessment date.
@@ -442,8 +440,8 @@ pub async fn record_check(conn: &mut PgConnection, c: &NewCheck<'_>) -> sqlx::Re
                recorded_by_name = excluded.recorded_by_name, recorded_at = now()
            where direct_bill_checks.outcome = 'failed'",
         c.application_id,
-        c.step,
-        c.outcome,
+        c.step as _,
+        c.outcome as _,
         c.note,
         c.assessment_on,
         c.assessor,
@@ -459,9 +457,9 @@ pub async fn record_check(conn: &mut PgConnection, c: &NewCheck<'_>) -> sqlx::Re
 pub async fn lock_application(
     conn: &mut PgConnection,
     application_id: Uuid,
-) -> sqlx::Result<Option<(String, i32)>> {
+) -> sqlx::Result<Option<(crate::domain::application::ApplicationState, i32)>> {
     let row = sqlx::query!(
-        "select state, version from applications where application_id = $1 for update",
+        r#"select state as "state: crate::domain::application::ApplicationState", version from applications where application_id = $1 for update"#,
         application_id
     )
     .fetch_optional(&mut *conn)
@@ -495,8 +493,8 @@ pub struct Partner {
     pub reassessment_due_on: Date,
     /// The queued reminder.
     pub reminder_email_id: Option<Uuid>,
-    /// active or transitioned.
-    pub status: String,
+    /// Still direct bill, or moved back.
+    pub status: PartnerStatus,
     /// When it went back to indirect reseller.
     pub transitioned_at: Option<OffsetDateTime>,
     /// Who moved it.
@@ -509,10 +507,10 @@ pub struct Partner {
 pub async fn partner(db: impl PgExecutor<'_>, tenant_id: Uuid) -> sqlx::Result<Option<Partner>> {
     sqlx::query_as!(
         Partner,
-        "select p.tenant_id, p.application_id, t.name as organisation, p.approved_at, p.reassessment_due_on,
-                p.reminder_email_id, p.status, p.transitioned_at, p.transitioned_by_label, p.transition_reason
+        r#"select p.tenant_id, p.application_id, t.name as organisation, p.approved_at, p.reassessment_due_on,
+                p.reminder_email_id, p.status as "status: PartnerStatus", p.transitioned_at, p.transitioned_by_label, p.transition_reason
          from direct_bill_partners p join tenants t using (tenant_id)
-         where p.tenant_id = $1",
+         where p.tenant_id = $1"#,
         tenant_id
     )
     .fetch_optional(db)
@@ -526,12 +524,12 @@ pub async fn due_for_reassessment(
 ) -> sqlx::Result<Vec<Partner>> {
     sqlx::query_as!(
         Partner,
-        "select p.tenant_id, p.application_id, t.name as organisation, p.approved_at, p.reassessment_due_on,
-                p.reminder_email_id, p.status, p.transitioned_at, p.transitioned_by_label, p.transition_reason
+        r#"select p.tenant_id, p.application_id, t.name as organisation, p.approved_at, p.reassessment_due_on,
+                p.reminder_email_id, p.status as "status: PartnerStatus", p.transitioned_at, p.transitioned_by_label, p.transition_reason
          from direct_bill_partners p join tenants t using (tenant_id)
          where p.status = 'active' and p.reassessment_due_on <= $1
          order by p.reassessment_due_on, t.name
-         limit 500",
+         limit 500"#,
         until
     )
     .fetch_all(db)
@@ -672,22 +670,9 @@ pub async fn record_reassessment(
 }
 
 /// Recorded checks as (step, outcome) pairs for the order rules.
-pub fn outcomes(
-    checks: &[Check],
-) -> Vec<(
-    crate::domain::direct_bill::CheckStep,
-    crate::domain::direct_bill::CheckOutcome,
-)> {
+pub fn outcomes(checks: &[Check]) -> Vec<(CheckStep, crate::domain::direct_bill::CheckOutcome)> {
     checks
         .iter()
-        .filter_map(|c| {
-            let step = crate::domain::direct_bill::CheckStep::parse(&c.step)?;
-            let outcome = if c.outcome == "failed" {
-                crate::domain::direct_bill::CheckOutcome::Failed
-            } else {
-                crate::domain::direct_bill::CheckOutcome::Passed
-            };
-            Some((step, outcome))
-        })
+        .map(|c| (c.step, c.outcome.for_order()))
         .collect()
 }

@@ -143,13 +143,13 @@ pub async fn mark_failed_attempt(
     give_up_after: Duration,
 ) -> sqlx::Result<bool> {
     let status = sqlx::query_scalar!(
-        "update email_outbox
+        r#"update email_outbox
          set claimed_at = null, last_error = $2,
              status = case when greatest(created_at, scheduled_for) < now() - make_interval(secs => $4)
                            then 'failed' else 'pending' end,
              next_attempt_at = now() + make_interval(secs => $3)
          where email_id = $1
-         returning status",
+         returning status = 'failed' as "gave_up!""#,
         email_id,
         error,
         retry_in.as_secs_f64(),
@@ -157,7 +157,7 @@ pub async fn mark_failed_attempt(
     )
     .fetch_one(db)
     .await?;
-    Ok(status == "failed")
+    Ok(status)
 }
 
 /// The newest messages first (the dev mailbox).

@@ -1,5 +1,6 @@
 //! Provider-reseller partnerships and their invitations.
 
+use crate::domain::partnership::{InvitationState, PartnershipState};
 use sqlx::{PgConnection, PgExecutor};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -18,8 +19,8 @@ pub struct Invitation {
     pub provider_name: String,
     /// Where it was sent, if the portal sent it.
     pub email: Option<String>,
-    /// pending, accepted, revoked or expired (a pending one past its date counts as expired).
-    pub state: String,
+    /// As stored (a pending one past its date counts as expired: see `effective_state`).
+    pub state: InvitationState,
     /// When made (or last re-sent).
     pub created_at: OffsetDateTime,
     /// When it stops working.
@@ -28,11 +29,11 @@ pub struct Invitation {
 
 impl Invitation {
     /// The state, with pending-but-past-its-date reported as expired.
-    pub fn effective_state(&self) -> &str {
-        if self.state == "pending" && self.expires_at <= OffsetDateTime::now_utc() {
-            "expired"
+    pub fn effective_state(&self) -> InvitationState {
+        if self.state == InvitationState::Pending && self.expires_at <= OffsetDateTime::now_utc() {
+            InvitationState::Expired
         } else {
-            &self.state
+            self.state
         }
     }
 }
@@ -78,7 +79,7 @@ pub async fn reissue(
            where i.invitation_id = $2 and i.provider_tenant_id = $1 and t.tenant_id = i.provider_tenant_id
              and i.state in ('pending', 'expired')
            returning i.invitation_id, i.provider_tenant_id, t.name as provider_name, i.email::text as "email?",
-                     i.state, i.created_at, i.expires_at"#,
+                     i.state as "state: InvitationState", i.created_at, i.expires_at"#,
         provider_tenant_id,
         invitation_id,
         token_hash,
@@ -113,7 +114,7 @@ pub async fn by_token(
     sqlx::query_as!(
         Invitation,
         r#"select i.invitation_id, i.provider_tenant_id, t.name as provider_name, i.email::text as "email?",
-                  i.state, i.created_at, i.expires_at
+                  i.state as "state: InvitationState", i.created_at, i.expires_at
            from partnership_invitations i join tenants t on t.tenant_id = i.provider_tenant_id
            where i.token_hash = $1"#,
         token_hash
@@ -130,7 +131,7 @@ pub async fn open_invitations(
     sqlx::query_as!(
         Invitation,
         r#"select i.invitation_id, i.provider_tenant_id, t.name as provider_name, i.email::text as "email?",
-                  i.state, i.created_at, i.expires_at
+                  i.state as "state: InvitationState", i.created_at, i.expires_at
            from partnership_invitations i join tenants t on t.tenant_id = i.provider_tenant_id
            where i.provider_tenant_id = $1 and i.state = 'pending'
            order by i.created_at desc"#,
@@ -209,8 +210,8 @@ pub struct Partnership {
     pub other_region: String,
     /// The reseller's partner ID (on the provider's list).
     pub partner_id: Option<String>,
-    /// active or ended.
-    pub state: String,
+    /// In force or ended.
+    pub state: PartnershipState,
     /// Since when.
     pub created_at: OffsetDateTime,
     /// When it ended.
@@ -227,7 +228,7 @@ pub async fn resellers_of(
         r#"select p.partnership_id, t.tenant_id as other_tenant_id, t.name as other_name, r.name as other_region,
                   (select a.partner_id::text from applications a where a.tenant_id = t.tenant_id and a.state = 'approved'
                    order by a.decided_at desc limit 1) as "partner_id?",
-                  p.state, p.created_at, p.ended_at
+                  p.state as "state: PartnershipState", p.created_at, p.ended_at
            from partnerships p
            join tenants t on t.tenant_id = p.reseller_tenant_id
            join markets m on m.country_code = t.country_code
@@ -248,7 +249,7 @@ pub async fn providers_of(
     sqlx::query_as!(
         Partnership,
         r#"select p.partnership_id, t.tenant_id as other_tenant_id, t.name as other_name, r.name as other_region,
-                  null::text as "partner_id?", p.state, p.created_at, p.ended_at
+                  null::text as "partner_id?", p.state as "state: PartnershipState", p.created_at, p.ended_at
            from partnerships p
            join tenants t on t.tenant_id = p.provider_tenant_id
            join markets m on m.country_code = t.country_code

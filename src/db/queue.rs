@@ -2,6 +2,7 @@
 //! Built with a query builder because the filters are optional: each combination gets a
 //! plan that can use its own index, which a generic `($1 is null or ...)` query cannot.
 
+use crate::domain::application::{ApplicationState, Program};
 use sqlx::{PgPool, Postgres, QueryBuilder};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -20,10 +21,10 @@ pub enum Assigned {
 /// The queue's filters; `None` means "any".
 #[derive(Clone, Debug)]
 pub struct QueueFilter {
-    /// State code.
-    pub state: Option<String>,
-    /// Program code.
-    pub program: Option<String>,
+    /// Only this state.
+    pub state: Option<ApplicationState>,
+    /// Only this program.
+    pub program: Option<Program>,
     /// Country code of the tenant.
     pub country: Option<String>,
     /// Program region of the tenant's country.
@@ -47,14 +48,14 @@ pub struct QueueRow {
     pub organisation: String,
     /// Domain prefix.
     pub domain_prefix: String,
-    /// Program code.
-    pub program: String,
+    /// Program.
+    pub program: Program,
     /// Country code.
     pub country_code: String,
     /// Country name.
     pub country_name: String,
-    /// State code.
-    pub state: String,
+    /// Where it stands.
+    pub state: ApplicationState,
     /// When submitted.
     pub submitted_at: OffsetDateTime,
     /// Reviewer's name, if assigned.
@@ -80,10 +81,10 @@ pub async fn page(db: &PgPool, f: &QueueFilter, limit: i64) -> sqlx::Result<Vec<
          where a.state <> 'draft' and a.submitted_at is not null",
     );
     if let Some(state) = &f.state {
-        q.push(" and a.state = ").push_bind(state.clone());
+        q.push(" and a.state = ").push_bind(*state);
     }
     if let Some(program) = &f.program {
-        q.push(" and a.program = ").push_bind(program.clone());
+        q.push(" and a.program = ").push_bind(*program);
     }
     if let Some(country) = &f.country {
         q.push(" and t.country_code = ").push_bind(country.clone());

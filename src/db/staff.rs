@@ -1,5 +1,6 @@
 //! Operator staff: the people who work the back office.
 
+use crate::domain::staff::StaffRole;
 use sqlx::PgExecutor;
 use uuid::Uuid;
 
@@ -16,7 +17,7 @@ pub struct Staff {
     /// Name.
     pub full_name: String,
     /// `reviewer` or `operator_admin`.
-    pub role: String,
+    pub role: StaffRole,
     /// Argon2id PHC string.
     pub password_hash: String,
     /// The password must be replaced before anything else.
@@ -28,7 +29,7 @@ pub struct Staff {
 impl Staff {
     /// True for an operator admin.
     pub fn is_operator_admin(&self) -> bool {
-        self.role == "operator_admin"
+        self.role.is_operator_admin()
     }
 }
 
@@ -36,7 +37,7 @@ impl Staff {
 pub async fn by_email(db: impl PgExecutor<'_>, email: &str) -> sqlx::Result<Option<Staff>> {
     sqlx::query_as!(
         Staff,
-        r#"select staff_id, email::text as "email!", full_name, role, password_hash, must_change_password, session_epoch
+        r#"select staff_id, email::text as "email!", full_name, role as "role: StaffRole", password_hash, must_change_password, session_epoch
            from operator_staff where email = $1::text::citext and disabled_at is null"#,
         email
     )
@@ -48,7 +49,7 @@ pub async fn by_email(db: impl PgExecutor<'_>, email: &str) -> sqlx::Result<Opti
 pub async fn by_id(db: impl PgExecutor<'_>, staff_id: Uuid) -> sqlx::Result<Option<Staff>> {
     sqlx::query_as!(
         Staff,
-        r#"select staff_id, email::text as "email!", full_name, role, password_hash, must_change_password, session_epoch
+        r#"select staff_id, email::text as "email!", full_name, role as "role: StaffRole", password_hash, must_change_password, session_epoch
            from operator_staff where staff_id = $1 and disabled_at is null"#,
         staff_id
     )
@@ -72,7 +73,7 @@ pub async fn insert(
     staff_id: Uuid,
     email: &str,
     full_name: &str,
-    role: &str,
+    role: StaffRole,
     password_hash: &str,
     must_change_password: bool,
 ) -> sqlx::Result<()> {
@@ -82,7 +83,7 @@ pub async fn insert(
         staff_id,
         email,
         full_name,
-        role,
+        role as _,
         password_hash,
         must_change_password
     )
@@ -123,7 +124,7 @@ pub async fn set_password(
 pub async fn list_enabled(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<Staff>> {
     sqlx::query_as!(
         Staff,
-        r#"select staff_id, email::text as "email!", full_name, role, password_hash, must_change_password, session_epoch
+        r#"select staff_id, email::text as "email!", full_name, role as "role: StaffRole", password_hash, must_change_password, session_epoch
            from operator_staff where disabled_at is null order by full_name, email"#
     )
     .fetch_all(db)
@@ -140,7 +141,7 @@ pub struct StaffListing {
     /// Name.
     pub full_name: String,
     /// Role code.
-    pub role: String,
+    pub role: StaffRole,
     /// Disabled members cannot sign in.
     pub disabled: bool,
     /// How many sources are locked out of the account right now.
@@ -151,7 +152,7 @@ pub struct StaffListing {
 pub async fn list_all(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<StaffListing>> {
     sqlx::query_as!(
         StaffListing,
-        r#"select staff_id, email::text as "email!", full_name, role, disabled_at is not null as "disabled!",
+        r#"select staff_id, email::text as "email!", full_name, role as "role: StaffRole", disabled_at is not null as "disabled!",
                   (select count(*) from sign_in_guards g
                     where g.realm = 'staff' and g.account_id = s.staff_id and g.locked_until > now())
                   as "locked_sources!"
@@ -201,7 +202,7 @@ pub struct Invitation {
     /// Invitee's name.
     pub full_name: String,
     /// Role they will get.
-    pub role: String,
+    pub role: StaffRole,
     /// When it stops working.
     pub expires_at: time::OffsetDateTime,
 }
@@ -210,7 +211,7 @@ pub struct Invitation {
 pub async fn pending_invitations(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<Invitation>> {
     sqlx::query_as!(
         Invitation,
-        r#"select invitation_id, email::text as "email!", full_name, role, expires_at
+        r#"select invitation_id, email::text as "email!", full_name, role as "role: StaffRole", expires_at
            from staff_invitations where accepted_at is null and revoked_at is null order by created_at desc"#
     )
     .fetch_all(db)
@@ -224,7 +225,7 @@ pub async fn pending_invitation(
 ) -> sqlx::Result<Option<Invitation>> {
     sqlx::query_as!(
         Invitation,
-        r#"select invitation_id, email::text as "email!", full_name, role, expires_at
+        r#"select invitation_id, email::text as "email!", full_name, role as "role: StaffRole", expires_at
            from staff_invitations where invitation_id = $1 and accepted_at is null and revoked_at is null"#,
         invitation_id
     )
@@ -237,7 +238,7 @@ pub async fn create_invitation(
     conn: &mut sqlx::PgConnection,
     email: &str,
     full_name: &str,
-    role: &str,
+    role: StaffRole,
     token_hash: &[u8],
     invited_by: Uuid,
 ) -> sqlx::Result<Uuid> {
@@ -255,7 +256,7 @@ pub async fn create_invitation(
         id,
         email,
         full_name,
-        role,
+        role as _,
         token_hash,
         invited_by
     )
@@ -282,7 +283,7 @@ pub async fn invitation_by_token(
 ) -> sqlx::Result<Option<Invitation>> {
     sqlx::query_as!(
         Invitation,
-        r#"select invitation_id, email::text as "email!", full_name, role, expires_at
+        r#"select invitation_id, email::text as "email!", full_name, role as "role: StaffRole", expires_at
            from staff_invitations
            where token_hash = $1 and accepted_at is null and revoked_at is null and expires_at > now()"#,
         token_hash
@@ -300,7 +301,7 @@ pub async fn accept_invitation(
         Invitation,
         r#"update staff_invitations set accepted_at = now()
            where token_hash = $1 and accepted_at is null and revoked_at is null and expires_at > now()
-           returning invitation_id, email::text as "email!", full_name, role, expires_at"#,
+           returning invitation_id, email::text as "email!", full_name, role as "role: StaffRole", expires_at"#,
         token_hash
     )
     .fetch_optional(db)
@@ -339,7 +340,7 @@ pub async fn reset_token_staff(
 ) -> sqlx::Result<Option<Staff>> {
     sqlx::query_as!(
         Staff,
-        r#"select s.staff_id, s.email::text as "email!", s.full_name, s.role, s.password_hash,
+        r#"select s.staff_id, s.email::text as "email!", s.full_name, s.role as "role: StaffRole", s.password_hash,
                   s.must_change_password, s.session_epoch
            from staff_tokens t join operator_staff s using (staff_id)
            where t.token_hash = $1 and t.used_at is null and t.revoked_at is null

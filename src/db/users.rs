@@ -1,5 +1,6 @@
 //! Users of partner organisations: sign-in state, passwords, e-mail confirmation.
 
+use crate::domain::tenant::Role;
 use sqlx::PgExecutor;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -20,7 +21,7 @@ pub struct NewUser<'a> {
     /// Argon2id PHC string.
     pub password_hash: &'a str,
     /// Role code.
-    pub role: &'a str,
+    pub role: Role,
 }
 
 /// Inserts a user; fails with a unique violation on [`EMAIL_UNIQUE`] when the address is taken.
@@ -33,7 +34,7 @@ pub async fn insert(db: impl PgExecutor<'_>, u: &NewUser<'_>) -> sqlx::Result<()
         u.full_name,
         u.email,
         u.password_hash,
-        u.role
+        u.role as _
     )
     .execute(db)
     .await?;
@@ -119,8 +120,8 @@ pub struct SessionUser {
     pub full_name: String,
     /// Sign-in address.
     pub email: String,
-    /// Role code.
-    pub role: String,
+    /// Role.
+    pub role: Role,
     /// Must match the session's copy, or the session has been ended.
     pub session_epoch: i32,
     /// When the address was confirmed.
@@ -132,7 +133,7 @@ pub struct SessionUser {
 impl SessionUser {
     /// True for the organisation's global admin.
     pub fn is_global_admin(&self) -> bool {
-        self.role == crate::domain::tenant::Role::GlobalAdmin.as_str()
+        self.role.is_global_admin()
     }
 }
 
@@ -143,7 +144,7 @@ pub async fn session_user(
 ) -> sqlx::Result<Option<SessionUser>> {
     sqlx::query_as!(
         SessionUser,
-        r#"select u.user_id, u.tenant_id, u.full_name, u.email::text as "email!", u.role,
+        r#"select u.user_id, u.tenant_id, u.full_name, u.email::text as "email!", u.role as "role: Role",
                   u.session_epoch, u.email_confirmed_at, t.name as organisation
            from users u join tenants t using (tenant_id)
            where u.user_id = $1"#,

@@ -2,8 +2,50 @@
 
 use std::fmt;
 
+/// Which partner program an application is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum Program {
+    /// Indirect reseller: buys through an indirect provider.
+    IndirectReseller,
+    /// Direct bill: buys from the vendor directly.
+    DirectBill,
+}
+
+impl Program {
+    /// Both programs.
+    pub const ALL: [Program; 2] = [Program::IndirectReseller, Program::DirectBill];
+
+    /// The database spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Program::IndirectReseller => "indirect_reseller",
+            Program::DirectBill => "direct_bill",
+        }
+    }
+
+    /// Reads the database spelling (a filter's value, say).
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == code)
+    }
+
+    /// The program in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Program::IndirectReseller => "Indirect reseller",
+            Program::DirectBill => "Direct bill",
+        }
+    }
+
+    /// True for direct bill.
+    pub fn is_direct_bill(self) -> bool {
+        self == Program::DirectBill
+    }
+}
+
 /// Where an application stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum ApplicationState {
     /// Being filled in; not yet submitted.
     Draft,
@@ -81,6 +123,41 @@ impl ApplicationState {
     /// Reads the database spelling.
     pub fn parse(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.as_str() == code)
+    }
+
+    /// Being filled in.
+    pub fn is_draft(self) -> bool {
+        self == ApplicationState::Draft
+    }
+
+    /// Waiting for the primary contact.
+    pub fn is_awaiting_contact(self) -> bool {
+        self == ApplicationState::AwaitingContactVerification
+    }
+
+    /// With the reviewers.
+    pub fn is_in_review(self) -> bool {
+        self == ApplicationState::InReview
+    }
+
+    /// The reviewers asked the applicant something.
+    pub fn is_info_requested(self) -> bool {
+        self == ApplicationState::InfoRequested
+    }
+
+    /// Approved.
+    pub fn is_approved(self) -> bool {
+        self == ApplicationState::Approved
+    }
+
+    /// Rejected.
+    pub fn is_rejected(self) -> bool {
+        self == ApplicationState::Rejected
+    }
+
+    /// Withdrawn.
+    pub fn is_withdrawn(self) -> bool {
+        self == ApplicationState::Withdrawn
     }
 
     /// No move leads out of a final state.

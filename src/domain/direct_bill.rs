@@ -287,7 +287,8 @@ pub fn eligibility(f: &EligibilityFacts, today: Date) -> Vec<Requirement> {
 }
 
 /// The reviewers' requirement checks, in their enforced order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum CheckStep {
     /// Revenue and tenure confirmed from the evidence.
     RevenueTenure,
@@ -333,6 +334,16 @@ impl CheckStep {
         }
     }
 
+    /// Scheduling the assessment: a date and an assessor instead of passed / not passed.
+    pub fn is_scheduling(self) -> bool {
+        self == CheckStep::AssessmentScheduled
+    }
+
+    /// Revenue and tenure: "confirmed" rather than "passed".
+    pub fn is_revenue_tenure(self) -> bool {
+        self == CheckStep::RevenueTenure
+    }
+
     /// The step that must have passed first.
     pub fn needs(self) -> Option<CheckStep> {
         match self {
@@ -351,6 +362,81 @@ pub enum CheckOutcome {
     Passed,
     /// Failed.
     Failed,
+}
+
+/// A recorded check's outcome as stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum RecordedOutcome {
+    /// Passed.
+    Passed,
+    /// Not passed.
+    Failed,
+    /// The assessment is scheduled.
+    Scheduled,
+}
+
+impl RecordedOutcome {
+    /// The database spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordedOutcome::Passed => "passed",
+            RecordedOutcome::Failed => "failed",
+            RecordedOutcome::Scheduled => "scheduled",
+        }
+    }
+
+    /// A reviewer's choice on the form: passed or failed (scheduling has its own fields).
+    pub fn parse_choice(code: &str) -> Option<Self> {
+        [RecordedOutcome::Passed, RecordedOutcome::Failed]
+            .into_iter()
+            .find(|o| o.as_str() == code)
+    }
+
+    /// Passed.
+    pub fn is_passed(self) -> bool {
+        self == RecordedOutcome::Passed
+    }
+
+    /// Not passed.
+    pub fn is_failed(self) -> bool {
+        self == RecordedOutcome::Failed
+    }
+
+    /// As far as the order of the checks cares: scheduling counts as passing.
+    pub fn for_order(self) -> CheckOutcome {
+        if self.is_failed() {
+            CheckOutcome::Failed
+        } else {
+            CheckOutcome::Passed
+        }
+    }
+
+    /// In words, for reviewers.
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordedOutcome::Passed => "Passed",
+            RecordedOutcome::Failed => "Not passed",
+            RecordedOutcome::Scheduled => "Scheduled",
+        }
+    }
+}
+
+/// A direct-bill partner's standing as stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum PartnerStatus {
+    /// A direct-bill partner.
+    Active,
+    /// Moved back to indirect reseller.
+    Transitioned,
+}
+
+impl PartnerStatus {
+    /// Still a direct-bill partner.
+    pub fn is_active(self) -> bool {
+        self == PartnerStatus::Active
+    }
 }
 
 /// Why a check cannot be recorded now.

@@ -5,7 +5,9 @@ pub mod email;
 pub mod enrollment;
 pub mod form;
 pub mod link;
+pub mod partnership;
 pub mod password;
+pub mod staff;
 pub mod tenant;
 pub mod token;
 

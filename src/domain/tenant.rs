@@ -76,34 +76,87 @@ pub fn parse_country_code(input: &str) -> Result<String, String> {
     Ok(value)
 }
 
-/// Roles a user can hold inside a partner organisation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Roles a user can hold inside a partner organisation (DOMAIN.md, "Roles inside a partner
+/// organisation").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum Role {
     /// Everything, including users, roles, the partner agreement and direct-bill applications.
     GlobalAdmin,
+    /// Everything but users and roles.
+    AccountAdmin,
+    /// Adds users and gives them roles (not global admin).
+    UserManagementAdmin,
+    /// Manages customers and their subscriptions.
+    AdminAgent,
+    /// Sells: customers, orders.
+    SalesAgent,
+    /// Supports customers.
+    HelpdeskAgent,
+    /// Billing and invoices.
+    BillingAdmin,
+    /// The organisation's business profile.
+    BusinessProfileAdmin,
+    /// Referrals.
+    ReferralsAdmin,
 }
 
 impl Role {
+    /// Every role.
+    pub const ALL: [Role; 9] = [
+        Role::GlobalAdmin,
+        Role::AccountAdmin,
+        Role::UserManagementAdmin,
+        Role::AdminAgent,
+        Role::SalesAgent,
+        Role::HelpdeskAgent,
+        Role::BillingAdmin,
+        Role::BusinessProfileAdmin,
+        Role::ReferralsAdmin,
+    ];
+
     /// The database spelling.
     pub fn as_str(self) -> &'static str {
         match self {
             Role::GlobalAdmin => "global_admin",
+            Role::AccountAdmin => "account_admin",
+            Role::UserManagementAdmin => "user_management_admin",
+            Role::AdminAgent => "admin_agent",
+            Role::SalesAgent => "sales_agent",
+            Role::HelpdeskAgent => "helpdesk_agent",
+            Role::BillingAdmin => "billing_admin",
+            Role::BusinessProfileAdmin => "business_profile_admin",
+            Role::ReferralsAdmin => "referrals_admin",
         }
     }
 
-    /// Plain words for a role stored as `code`.
-    pub fn label(code: &str) -> &'static str {
-        match code {
-            "global_admin" => "Global admin",
-            "account_admin" => "Account admin",
-            "user_management_admin" => "User management admin",
-            "admin_agent" => "Admin agent",
-            "sales_agent" => "Sales agent",
-            "helpdesk_agent" => "Helpdesk agent",
-            "billing_admin" => "Billing admin",
-            "business_profile_admin" => "Business profile admin",
-            "referrals_admin" => "Referrals admin",
-            _ => "User",
+    /// Reads the database spelling.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == code)
+    }
+
+    /// True for a global admin.
+    pub fn is_global_admin(self) -> bool {
+        self == Role::GlobalAdmin
+    }
+
+    /// May manage the organisation's applications and account (global or account admin).
+    pub fn is_account_admin(self) -> bool {
+        matches!(self, Role::GlobalAdmin | Role::AccountAdmin)
+    }
+
+    /// The role in plain words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::GlobalAdmin => "Global admin",
+            Role::AccountAdmin => "Account admin",
+            Role::UserManagementAdmin => "User management admin",
+            Role::AdminAgent => "Admin agent",
+            Role::SalesAgent => "Sales agent",
+            Role::HelpdeskAgent => "Helpdesk agent",
+            Role::BillingAdmin => "Billing admin",
+            Role::BusinessProfileAdmin => "Business profile admin",
+            Role::ReferralsAdmin => "Referrals admin",
         }
     }
 }
@@ -172,5 +225,13 @@ mod tests {
             parse_country_code("DEU").unwrap_err(),
             messages::COUNTRY_UNKNOWN
         );
+    }
+
+    #[test]
+    fn roles_round_trip_through_their_database_spelling() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(Role::parse("root"), None);
     }
 }

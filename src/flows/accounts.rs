@@ -140,7 +140,7 @@ pub async fn sign_up(
         full_name: &full_name,
         email: email.as_str(),
         password_hash: &password_hash,
-        role: Role::GlobalAdmin.as_str(),
+        role: Role::GlobalAdmin,
     };
     if let Err(e) = db::users::insert(&mut *tx, &user).await {
         // Another sign-up took the address a moment ago: the same answer as above.

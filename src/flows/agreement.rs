@@ -1,9 +1,10 @@
 //! The partner agreement: who may transact, and a global admin's acceptance.
 
 use crate::db;
-use crate::db::applications::{self as apps, INDIRECT_RESELLER};
+use crate::db::applications::{self as apps};
 use crate::db::audit::AuditEvent;
 use crate::db::users::SessionUser;
+use crate::domain::application::Program;
 use crate::state::AppState;
 use serde_json::json;
 
@@ -24,7 +25,7 @@ pub async fn accept_agreement(
     version: i32,
     ip: &str,
 ) -> anyhow::Result<AgreementOutcome> {
-    if !apps::is_approved(&state.db, user.tenant_id, INDIRECT_RESELLER).await? {
+    if !apps::is_approved(&state.db, user.tenant_id, Program::IndirectReseller).await? {
         return Ok(AgreementOutcome::NotApproved);
     }
     let mut tx = state.db.begin().await?;

@@ -1,10 +1,11 @@
 //! Indirect-reseller enrollment: the wizard's steps, submission, and the primary contact's
 //! verification of the application.
 
-use crate::db::applications::{self as apps, Application, INDIRECT_RESELLER};
+use crate::db::applications::{self as apps, Application};
 use crate::db::audit::AuditEvent;
 use crate::db::users::SessionUser;
 use crate::db::{self, memberships::Membership};
+use crate::domain::application::Program;
 use crate::domain::application::{ApplicationState, Move};
 use crate::domain::enrollment as rules;
 use crate::domain::{FormErrors, token};
@@ -47,16 +48,22 @@ pub enum WizardState {
 
 /// The tenant's draft (created on first use), or where its application is instead.
 pub async fn draft(state: &AppState, user: &SessionUser) -> anyhow::Result<WizardState> {
-    if let Some(app) = apps::latest(&state.db, user.tenant_id, INDIRECT_RESELLER).await?
-        && app.state() == ApplicationState::Approved
+    if let Some(app) = apps::latest(&state.db, user.tenant_id, Program::IndirectReseller).await?
+        && app.state == ApplicationState::Approved
     {
         return Ok(WizardState::Approved(app.application_id));
     }
-    apps::create_draft(&state.db, user.tenant_id, INDIRECT_RESELLER, user.user_id).await?;
-    let app = apps::open(&state.db, user.tenant_id, INDIRECT_RESELLER)
+    apps::create_draft(
+        &state.db,
+        user.tenant_id,
+        Program::IndirectReseller,
+        user.user_id,
+    )
+    .await?;
+    let app = apps::open(&state.db, user.tenant_id, Program::IndirectReseller)
         .await?
         .ok_or_else(|| anyhow::anyhow!("no open application after creating a draft"))?;
-    Ok(match app.state() {
+    Ok(match app.state {
         // While the reviewers wait for information, the applicant may correct answers too.
         ApplicationState::Draft | ApplicationState::InfoRequested => {
             WizardState::Draft(Box::new(app))
@@ -417,10 +424,10 @@ pub async fn submit(
     consent: bool,
     ip: &str,
 ) -> anyhow::Result<SubmitOutcome> {
-    let Some(app) = apps::open(&state.db, user.tenant_id, INDIRECT_RESELLER).await? else {
+    let Some(app) = apps::open(&state.db, user.tenant_id, Program::IndirectReseller).await? else {
         return Ok(SubmitOutcome::Incomplete("partner-id"));
     };
-    if app.state() != ApplicationState::Draft {
+    if app.state != ApplicationState::Draft {
         return Ok(SubmitOutcome::AlreadySubmitted(app.application_id));
     }
     if let Some(step) = first_incomplete_step(&app) {
@@ -457,7 +464,7 @@ pub async fn verification_link_application(
     };
     Ok(apps::find(&state.db, id)
         .await?
-        .filter(|a| a.state() == ApplicationState::AwaitingContactVerification))
+        .filter(|a| a.state == ApplicationState::AwaitingContactVerification))
 }
 
 /// The primary contact's answer.
@@ -483,7 +490,7 @@ pub async fn answer_verification(
     };
     let Some(app) = apps::find(&mut *tx, id)
         .await?
-        .filter(|a| a.state() == ApplicationState::AwaitingContactVerification)
+        .filter(|a| a.state == ApplicationState::AwaitingContactVerification)
     else {
         return Ok(false);
     };
@@ -570,7 +577,7 @@ pub async fn resend_verification(
     app: &Application,
     ip: &str,
 ) -> anyhow::Result<ResendOutcome> {
-    if app.state() != ApplicationState::AwaitingContactVerification {
+    if app.state != ApplicationState::AwaitingContactVerification {
         return Ok(ResendOutcome::NotWaiting);
     }
     let limit = state.config.rate_limits.resend_confirmation;

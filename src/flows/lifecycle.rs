@@ -7,9 +7,9 @@
 use crate::db;
 use crate::db::applications::{self as apps, Application};
 use crate::db::audit::AuditEvent;
-use crate::db::direct_bill::DIRECT_BILL;
 use crate::db::users::SessionUser;
 use crate::domain::FormErrors;
+use crate::domain::application::Program;
 use crate::domain::application::{ApplicationState, Move};
 use crate::domain::direct_bill::{self as rules, CheckOutcome, CheckStep};
 use crate::domain::enrollment::required_text;
@@ -89,7 +89,7 @@ pub async fn make_move(
     actor: &Actor<'_>,
     detail: Option<&str>,
 ) -> anyhow::Result<Option<ApplicationState>> {
-    let from = app.state();
+    let from = app.state;
     let Ok(to) = from.apply(attempted) else {
         return Ok(None);
     };
@@ -103,8 +103,8 @@ pub async fn make_move(
         _ => {}
     }
     let event = apps::NewEvent {
-        from_state: Some(from.as_str()),
-        to_state: Some(to.as_str()),
+        from_state: Some(from),
+        to_state: Some(to),
         detail,
         ..actor.event(app, "state_changed")
     };
@@ -189,7 +189,7 @@ pub async fn answer_info_request(
     answer: &str,
     ip: &str,
 ) -> anyhow::Result<AnswerOutcome> {
-    if app.state() != ApplicationState::InfoRequested {
+    if app.state != ApplicationState::InfoRequested {
         return Ok(AnswerOutcome::NotWaiting);
     }
     let mut errors = FormErrors::default();
@@ -234,7 +234,7 @@ pub async fn note_answers_changed(
     app: &Application,
     what: &str,
 ) -> sqlx::Result<()> {
-    if app.state() != ApplicationState::InfoRequested {
+    if app.state != ApplicationState::InfoRequested {
         return Ok(());
     }
     let actor = Actor::partner(user, "");
@@ -255,7 +255,7 @@ pub async fn approval_blocker(
     state: &AppState,
     app: &Application,
 ) -> anyhow::Result<Option<String>> {
-    if app.program == DIRECT_BILL {
+    if app.program == Program::DirectBill {
         let recorded = db::direct_bill::outcomes(
             &db::direct_bill::checks(&state.db, app.application_id).await?,
         );
@@ -322,7 +322,7 @@ async fn on_approved(
     if let Some(partner_id) = &app.partner_id {
         db::memberships::hold(&mut *conn, partner_id, app.tenant_id).await?;
     }
-    if app.program != DIRECT_BILL {
+    if app.program != Program::DirectBill {
         return Ok(());
     }
     let due = rules::reassessment_due(rules::today());

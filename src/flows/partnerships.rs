@@ -4,6 +4,8 @@
 use crate::db::audit::AuditEvent;
 use crate::db::partnerships::{self as links, Invitation};
 use crate::db::{self, users::SessionUser};
+use crate::domain::application::Program;
+use crate::domain::partnership::InvitationState;
 use crate::domain::{EmailAddress, FormErrors, token};
 use crate::email::messages::{EmailContent, PartnershipEnded, PartnershipInvitation};
 use crate::messages::when;
@@ -313,22 +315,16 @@ pub async fn refusal(
     user: Option<&SessionUser>,
 ) -> anyhow::Result<Option<Refusal>> {
     match invitation.effective_state() {
-        "expired" => return Ok(Some(Refusal::Expired)),
-        "revoked" => return Ok(Some(Refusal::Revoked)),
-        "accepted" => return Ok(Some(Refusal::Used)),
-        _ => {}
+        InvitationState::Expired => return Ok(Some(Refusal::Expired)),
+        InvitationState::Revoked => return Ok(Some(Refusal::Revoked)),
+        InvitationState::Accepted => return Ok(Some(Refusal::Used)),
+        InvitationState::Pending => {}
     }
     let Some(user) = user else { return Ok(None) };
     if user.tenant_id == invitation.provider_tenant_id {
         return Ok(Some(Refusal::OwnInvitation));
     }
-    if !db::applications::is_approved(
-        &state.db,
-        user.tenant_id,
-        db::applications::INDIRECT_RESELLER,
-    )
-    .await?
-    {
+    if !db::applications::is_approved(&state.db, user.tenant_id, Program::IndirectReseller).await? {
         return Ok(Some(Refusal::NotApproved));
     }
     if db::agreements::acceptance_of_current(&state.db, user.tenant_id)

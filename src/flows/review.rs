@@ -32,6 +32,11 @@ impl Decision {
         }
     }
 
+    /// Rejecting.
+    pub fn is_reject(self) -> bool {
+        self == Decision::Reject
+    }
+
     /// The URL segment and form value.
     pub fn code(self) -> &'static str {
         match self {
@@ -136,8 +141,8 @@ pub async fn decide(
             // Tell the reviewer where the application stands now, not when they looked.
             let now = db::applications::find(&state.db, app.application_id)
                 .await?
-                .map(|a| a.state())
-                .unwrap_or(app.state());
+                .map(|a| a.state)
+                .unwrap_or(app.state);
             Ok(DecisionOutcome::Conflict(now))
         }
     }

@@ -4,7 +4,9 @@
 use crate::auth::password::ChangePasswordInput;
 use crate::config::Config;
 use crate::db::{self, audit::AuditEvent};
+use crate::domain::staff::StaffRole;
 use crate::domain::{FormErrors, password};
+use crate::messages;
 use crate::state::AppState;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -35,7 +37,7 @@ pub async fn bootstrap_operator_admin(
         staff_id,
         &config.operator_admin_email,
         "Operator admin",
-        "operator_admin",
+        StaffRole::OperatorAdmin,
         &hash,
         generated,
     )
@@ -46,7 +48,7 @@ pub async fn bootstrap_operator_admin(
             action: "staff.bootstrapped",
             target_type: "staff",
             target_id: staff_id.to_string(),
-            after: Some(serde_json::json!({ "email": config.operator_admin_email, "role": "operator_admin", "generated_password": generated })),
+            after: Some(serde_json::json!({ "email": config.operator_admin_email, "role": StaffRole::OperatorAdmin.as_str(), "generated_password": generated })),
             ..Default::default()
         },
     )
@@ -91,15 +93,6 @@ pub async fn change_password(
     Ok(Ok(epoch))
 }
 
-/// A staff role in words.
-pub fn role_label(code: &str) -> &'static str {
-    match code {
-        "operator_admin" => "Operator admin",
-        "reviewer" => "Reviewer",
-        _ => "Staff",
-    }
-}
-
 /// What the invitation form sends.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 pub struct InviteInput {
@@ -120,7 +113,7 @@ async fn send_invitation(
     inviter: &db::staff::Staff,
     email: &str,
     name: &str,
-    role: &str,
+    role: StaffRole,
 ) -> anyhow::Result<Uuid> {
     let token = crate::domain::token::new_token();
     let id = db::staff::create_invitation(conn, email, name, role, &token.hash, inviter.staff_id)
@@ -128,7 +121,7 @@ async fn send_invitation(
     let message = crate::email::messages::StaffInvitation {
         name: name.to_owned(),
         inviter: inviter.full_name.clone(),
-        role: role_label(role).to_owned(),
+        role: role.label().to_owned(),
         link: state
             .config
             .link(&format!("/admin/invitations/{}", token.plain)),
@@ -150,22 +143,23 @@ pub async fn invite(
     if let Some(e) = &email
         && db::staff::email_taken(&state.db, e.as_str()).await?
     {
-        errors.add("email", "This address already belongs to a staff member");
+        errors.add("email", messages::STAFF_EMAIL_TAKEN);
     }
     let name = errors.check(
         "full_name",
         crate::domain::tenant::parse_full_name(&input.full_name),
     );
-    if !matches!(input.role.as_str(), "reviewer" | "operator_admin") {
-        errors.add("role", "Select a role");
+    let role = StaffRole::parse(&input.role);
+    if role.is_none() {
+        errors.add("role", messages::STAFF_ROLE_REQUIRED);
     }
-    let (Some(email), Some(name), true) = (email, name, errors.is_empty()) else {
+    let (Some(email), Some(name), Some(role), true) = (email, name, role, errors.is_empty()) else {
         return Ok(Err(errors));
     };
     let mut tx = state.db.begin().await?;
-    let id = send_invitation(state, &mut tx, admin, email.as_str(), &name, &input.role).await?;
+    let id = send_invitation(state, &mut tx, admin, email.as_str(), &name, role).await?;
     let event = AuditEvent {
-        after: Some(serde_json::json!({ "email": email.as_str(), "role": input.role })),
+        after: Some(serde_json::json!({ "email": email.as_str(), "role": role.as_str() })),
         ..AuditEvent::by_staff(
             admin,
             "staff.invited",
@@ -191,7 +185,7 @@ pub async fn resend_invitation(
         return Ok(false);
     };
     let mut tx = state.db.begin().await?;
-    let id = send_invitation(state, &mut tx, admin, &old.email, &old.full_name, &old.role).await?;
+    let id = send_invitation(state, &mut tx, admin, &old.email, &old.full_name, old.role).await?;
     db::audit::record(
         &mut *tx,
         AuditEvent::by_staff(
@@ -279,7 +273,7 @@ pub async fn accept_invitation(
         staff_id,
         &invitation.email,
         &invitation.full_name,
-        &invitation.role,
+        invitation.role,
         &hash,
         false,
     )
@@ -298,7 +292,9 @@ pub async fn accept_invitation(
             target_type: "staff",
             target_id: staff_id.to_string(),
             ip_address: Some(ip.to_owned()),
-            after: Some(serde_json::json!({ "email": invitation.email, "role": invitation.role })),
+            after: Some(
+                serde_json::json!({ "email": invitation.email, "role": invitation.role.as_str() }),
+            ),
             ..Default::default()
         },
     )

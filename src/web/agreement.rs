@@ -2,14 +2,15 @@
 
 use crate::db::{self, agreements::Agreement};
 use crate::domain::FormErrors;
+use crate::domain::application::Program;
 use crate::error::AppError;
 use crate::flows::agreement::{self, AgreementOutcome};
 use crate::messages;
 use crate::messages::when;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::Form;
-use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -55,12 +56,8 @@ async fn page(
                 when(a.accepted_at)
             )
         });
-    let approved = db::applications::is_approved(
-        &state.db,
-        user.tenant_id,
-        db::applications::INDIRECT_RESELLER,
-    )
-    .await?;
+    let approved =
+        db::applications::is_approved(&state.db, user.tenant_id, Program::IndirectReseller).await?;
     let paragraphs = agreement.body.split("\n\n").map(str::to_owned).collect();
     Ok(AgreementPage {
         ctx,
@@ -116,11 +113,11 @@ async fn accept(
     }
     match agreement::accept_agreement(&state, &user, current.version, &ip).await? {
         AgreementOutcome::Accepted => {
-            redirect_with_flash(&ctx.session, "/dashboard", "success", "You have accepted the partner agreement. Your organisation is now an active indirect reseller.").await
+            redirect_with_flash(&ctx.session, "/dashboard", FlashKind::Success, "You have accepted the partner agreement. Your organisation is now an active indirect reseller.").await
         }
-        AgreementOutcome::AlreadyAccepted => redirect_with_flash(&ctx.session, "/dashboard", "info", "This version of the agreement was already accepted.").await,
+        AgreementOutcome::AlreadyAccepted => redirect_with_flash(&ctx.session, "/dashboard", FlashKind::Info, "This version of the agreement was already accepted.").await,
         AgreementOutcome::NotApproved => {
-            redirect_with_flash(&ctx.session, "/agreement", "warning", "The agreement can be accepted once your enrollment is approved.").await
+            redirect_with_flash(&ctx.session, "/agreement", FlashKind::Warning, "The agreement can be accepted once your enrollment is approved.").await
         }
     }
 }

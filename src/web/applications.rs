@@ -2,13 +2,14 @@
 
 use crate::db::{self, applications::Application};
 use crate::domain::application::ApplicationState;
+use crate::domain::application::Program;
 use crate::error::AppError;
 use crate::flows::enrollment::{self, ResendOutcome};
 use crate::flows::lifecycle::{self, AnswerOutcome};
 use crate::messages::{next_steps, when};
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
-use crate::web::redirect_with_flash;
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::view::describe_event;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -97,7 +98,7 @@ async fn direct_status(
     state: &AppState,
     app: &Application,
 ) -> Result<Option<DirectStatus>, AppError> {
-    if app.program != db::direct_bill::DIRECT_BILL {
+    if app.program != Program::DirectBill {
         return Ok(None);
     }
     let answers = db::direct_bill::answers(&state.db, app.application_id).await?;
@@ -127,7 +128,7 @@ async fn direct_status(
 }
 
 fn checks(app: &Application, declined: bool) -> Vec<Check> {
-    let s = app.state();
+    let s = app.state;
     let contact = match (app.contact_verified_at, s, declined) {
         (Some(t), _, _) => Check {
             name: "Primary contact's e-mail",
@@ -206,7 +207,7 @@ async fn status_page(
     errors: crate::domain::FormErrors,
 ) -> Result<StatusPage, AppError> {
     let events = db::applications::timeline(&state.db, app.application_id, false).await?;
-    let waiting = app.state() == ApplicationState::AwaitingContactVerification;
+    let waiting = app.state == ApplicationState::AwaitingContactVerification;
     // A decline counts only if no newer link was sent after it.
     let contact_declined = waiting
         && events
@@ -219,7 +220,7 @@ async fn status_page(
         .map(|e| TimelineEntry {
             when: when(e.occurred_at),
             who: e.actor_label.clone(),
-            what: describe_event(&e.kind, e.from_state.as_deref(), e.to_state.as_deref()),
+            what: describe_event(&e.kind, e.from_state, e.to_state),
             detail: e.detail.clone(),
         })
         .collect();
@@ -227,14 +228,14 @@ async fn status_page(
     let direct = direct_status(state, &app).await?;
     Ok(StatusPage {
         direct,
-        state_words: app.state().plain(),
-        next_steps: next_steps(app.state()),
+        state_words: app.state.plain(),
+        next_steps: next_steps(app.state),
         checks: checks(&app, contact_declined),
         timeline,
         can_resend: waiting && is_admin,
-        can_withdraw: !app.state().is_final() && app.state() != ApplicationState::Draft && is_admin,
+        can_withdraw: !app.state.is_final() && app.state != ApplicationState::Draft && is_admin,
         contact_declined,
-        can_answer: app.state() == ApplicationState::InfoRequested && is_admin,
+        can_answer: app.state == ApplicationState::InfoRequested && is_admin,
         answer,
         errors,
         app,
@@ -251,15 +252,15 @@ async fn resend(
     let app = own_application(&state, user.tenant_id, &id).await?;
     let (kind, message) = match enrollment::resend_verification(&state, &user, &app, &ip).await? {
         ResendOutcome::Sent => (
-            "success",
+            FlashKind::Success,
             "We have sent your primary contact a new link. Links sent before it no longer work.",
         ),
         ResendOutcome::RateLimited => (
-            "warning",
+            FlashKind::Warning,
             "Several links have been sent already. Wait an hour before sending another.",
         ),
         ResendOutcome::NotWaiting => (
-            "info",
+            FlashKind::Info,
             "The primary contact has already answered; there is nothing to resend.",
         ),
     };
@@ -301,7 +302,7 @@ async fn withdraw(
         redirect_with_flash(
             &ctx.session,
             &to,
-            "success",
+            FlashKind::Success,
             "Your application has been withdrawn. You can enroll again at any time.",
         )
         .await
@@ -309,7 +310,7 @@ async fn withdraw(
         redirect_with_flash(
             &ctx.session,
             &to,
-            "warning",
+            FlashKind::Warning,
             "This application can no longer be withdrawn.",
         )
         .await
@@ -338,7 +339,7 @@ async fn answer(
             redirect_with_flash(
                 &ctx.session,
                 &to,
-                "success",
+                FlashKind::Success,
                 "Thank you. Your answer has been sent and your application is back in review.",
             )
             .await
@@ -347,7 +348,7 @@ async fn answer(
             redirect_with_flash(
                 &ctx.session,
                 &to,
-                "info",
+                FlashKind::Info,
                 "This application is not waiting for an answer.",
             )
             .await

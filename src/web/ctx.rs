@@ -100,7 +100,12 @@ pub async fn still_signed_in(
         return Ok(true);
     }
     crate::auth::session::sign_out(session).await?;
-    crate::auth::session::flash(session, "info", messages::FLASH_SESSION_ENDED).await?;
+    crate::auth::session::flash(
+        session,
+        crate::auth::session::FlashKind::Info,
+        messages::FLASH_SESSION_ENDED,
+    )
+    .await?;
     Ok(false)
 }
 

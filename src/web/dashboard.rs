@@ -1,13 +1,13 @@
 //! The signed-in user's organisation at a glance.
 
 use crate::db::{self, tenants::TenantOverview};
-use crate::domain::tenant::Role;
+use crate::domain::application::Program;
 use crate::error::AppError;
 use crate::flows::accounts::{self, ResendOutcome};
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, SignedIn};
-use crate::web::redirect_with_flash;
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -69,12 +69,12 @@ pub enum Enrollment {
 async fn enrollment(state: &AppState, tenant_id: uuid::Uuid) -> Result<Enrollment, AppError> {
     use crate::domain::application::ApplicationState as S;
     let Some(app) =
-        db::applications::latest(&state.db, tenant_id, db::applications::INDIRECT_RESELLER).await?
+        db::applications::latest(&state.db, tenant_id, Program::IndirectReseller).await?
     else {
         return Ok(Enrollment::NotStarted);
     };
     let id = app.application_id.to_string();
-    Ok(match app.state() {
+    Ok(match app.state {
         S::Draft => Enrollment::Draft,
         S::Withdrawn | S::Rejected => Enrollment::NotStarted,
         S::Approved => {
@@ -103,12 +103,11 @@ async fn show(
         .ok_or(AppError::NotFound)?;
     let direct_due = db::direct_bill::partner(&state.db, user.tenant_id)
         .await?
-        .filter(|p| p.status == "active")
+        .filter(|p| p.status.is_active())
         .map(|p| crate::domain::direct_bill::day(p.reassessment_due_on));
-    let direct_open =
-        db::applications::open(&state.db, user.tenant_id, db::direct_bill::DIRECT_BILL)
-            .await?
-            .map(|a| (a.application_id.to_string(), a.state().plain()));
+    let direct_open = db::applications::open(&state.db, user.tenant_id, Program::DirectBill)
+        .await?
+        .map(|a| (a.application_id.to_string(), a.state.plain()));
     Ok(DashboardPage {
         is_admin: user.is_global_admin(),
         direct_due,
@@ -118,7 +117,7 @@ async fn show(
             .await?
             .is_some(),
         domain: state.config.tenant_domain(&tenant.domain_prefix),
-        role: Role::label(&user.role),
+        role: user.role.label(),
         email: user.email.clone(),
         email_confirmed: user.email_confirmed_at.is_some(),
         tenant,
@@ -132,9 +131,12 @@ async fn resend_confirmation(
     SignedIn { ctx, user }: SignedIn,
 ) -> Result<Response, AppError> {
     let (kind, message) = match accounts::resend_confirmation(&state, &user, &ip).await? {
-        ResendOutcome::Sent => ("success", messages::FLASH_CONFIRMATION_SENT),
-        ResendOutcome::AlreadyConfirmed => ("info", messages::FLASH_ALREADY_CONFIRMED),
-        ResendOutcome::RateLimited => ("warning", messages::FLASH_CONFIRMATION_RATE_LIMITED),
+        ResendOutcome::Sent => (FlashKind::Success, messages::FLASH_CONFIRMATION_SENT),
+        ResendOutcome::AlreadyConfirmed => (FlashKind::Info, messages::FLASH_ALREADY_CONFIRMED),
+        ResendOutcome::RateLimited => (
+            FlashKind::Warning,
+            messages::FLASH_CONFIRMATION_RATE_LIMITED,
+        ),
     };
     redirect_with_flash(&ctx.session, "/dashboard", kind, message).await
 }

@@ -8,6 +8,7 @@ use crate::db::{
 };
 use crate::domain::FormErrors;
 use crate::domain::application::ApplicationState;
+use crate::domain::application::Program;
 use crate::domain::direct_bill as rules;
 use crate::error::AppError;
 use crate::flows::direct_bill::{
@@ -16,9 +17,9 @@ use crate::flows::direct_bill::{
 };
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::{Form, Query};
 use crate::web::middleware::UPLOAD_PATH;
-use crate::web::redirect_with_flash;
 use crate::web::wizard::{FromQuery, Step, StepForm, Steps};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -90,7 +91,7 @@ async fn overview(
     let standing =
         flows::standing(&state, user.tenant_id, crate::domain::direct_bill::today()).await?;
     let (open_step, open_id) = match standing.open() {
-        Some(a) if matches!(a.state(), ApplicationState::Draft) => {
+        Some(a) if matches!(a.state, ApplicationState::Draft) => {
             (Some(a.current_step.clone()), None)
         }
         Some(a) => (None, Some(a.application_id)),
@@ -103,7 +104,7 @@ async fn overview(
         partner_due: standing
             .partner
             .as_ref()
-            .filter(|p| p.status == "active")
+            .filter(|p| p.status.is_active())
             .map(|p| rules::day(p.reassessment_due_on)),
         open_step,
         open_id,
@@ -132,7 +133,7 @@ async fn refused(ctx: &Ctx, refusal: Refusal) -> Result<Response, AppError> {
         }
         Refusal::AlreadyPartner => "Your organisation is already a direct-bill partner.",
     };
-    redirect_with_flash(&ctx.session, "/enroll/direct", "warning", message).await
+    redirect_with_flash(&ctx.session, "/enroll/direct", FlashKind::Warning, message).await
 }
 
 /// A global admin with the tenant's direct-bill application that may change: a draft
@@ -160,7 +161,7 @@ impl FromRequestParts<AppState> for DirectWizard {
         let Some(app) = standing.open().cloned() else {
             return Err(Redirect::to("/enroll/direct").into_response());
         };
-        match app.state() {
+        match app.state {
             ApplicationState::InfoRequested => {}
             ApplicationState::Draft => {
                 let refusal = if !standing.intake.direct_bill_intake_open {
@@ -331,7 +332,7 @@ async fn save_revenue(
         } else {
             UPLOAD_PATH
         };
-        return redirect_with_flash(&w.ctx.session, to, "success", &message).await;
+        return redirect_with_flash(&w.ctx.session, to, FlashKind::Success, &message).await;
     }
     if errors.is_empty() {
         match (RevenueInput {
@@ -392,9 +393,21 @@ async fn remove_document(
         UPLOAD_PATH
     };
     if flows::remove_document(&state, &w.user, &w.app, id, &ip).await? {
-        redirect_with_flash(&w.ctx.session, to, "success", "The file is removed.").await
+        redirect_with_flash(
+            &w.ctx.session,
+            to,
+            FlashKind::Success,
+            "The file is removed.",
+        )
+        .await
     } else {
-        redirect_with_flash(&w.ctx.session, to, "info", "That file was already removed.").await
+        redirect_with_flash(
+            &w.ctx.session,
+            to,
+            FlashKind::Info,
+            "That file was already removed.",
+        )
+        .await
     }
 }
 
@@ -411,7 +424,7 @@ async fn download_own_document(
         .await?
         .filter(|d| d.tenant_id == user.tenant_id)
         .ok_or(AppError::NotFound)?;
-    if !matches!(user.role.as_str(), "global_admin" | "account_admin") {
+    if !user.role.is_account_admin() {
         return Err(AppError::Forbidden);
     }
     Ok(document_response(doc))
@@ -757,7 +770,7 @@ async fn submit(
             redirect_with_flash(
                 &ctx.session,
                 &format!("/applications/{id}"),
-                "success",
+                FlashKind::Success,
                 "Your direct-bill application is submitted and in review. Do not buy the support plan until we e-mail you that the credit check has passed.",
             )
             .await
@@ -770,7 +783,7 @@ async fn submit(
             redirect_with_flash(
                 &ctx.session,
                 &format!("/enroll/direct/{step}"),
-                "warning",
+                FlashKind::Warning,
                 "Some answers are missing. Complete this step, then submit.",
             )
             .await
@@ -794,7 +807,7 @@ async fn load_wizard(
     ctx: Ctx,
     user: db::users::SessionUser,
 ) -> Result<DirectWizard, AppError> {
-    let app = db::applications::open(&state.db, user.tenant_id, store::DIRECT_BILL)
+    let app = db::applications::open(&state.db, user.tenant_id, Program::DirectBill)
         .await?
         .ok_or(AppError::NotFound)?;
     let answers = store::answers(&state.db, app.application_id).await?;
@@ -822,7 +835,7 @@ async fn confirm_transition(
 ) -> Result<Response, AppError> {
     let Some(p) = store::partner(&state.db, user.tenant_id)
         .await?
-        .filter(|p| p.status == "active")
+        .filter(|p| p.status.is_active())
     else {
         return Ok(Redirect::to("/enroll/direct").into_response());
     };
@@ -878,11 +891,14 @@ async fn transition(
     .await?;
     let (kind, message) = if moved {
         (
-            "success",
+            FlashKind::Success,
             "Your organisation is an indirect reseller again. We have e-mailed your global admins.",
         )
     } else {
-        ("info", "Your organisation is not a direct-bill partner.")
+        (
+            FlashKind::Info,
+            "Your organisation is not a direct-bill partner.",
+        )
     };
     redirect_with_flash(&ctx.session, "/dashboard", kind, message).await
 }

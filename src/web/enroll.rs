@@ -2,6 +2,7 @@
 
 use crate::db::{self, applications::Application, markets::Market};
 use crate::domain::FormErrors;
+use crate::domain::application::Program;
 use crate::domain::enrollment::registration_id_required;
 use crate::error::AppError;
 use crate::flows::enrollment::{
@@ -11,8 +12,8 @@ use crate::flows::enrollment::{
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::{Form, Query};
-use crate::web::redirect_with_flash;
 use crate::web::wizard::{FromQuery, Step, StepForm, Steps};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -146,19 +147,15 @@ async fn start(
     SignedIn { ctx, user }: SignedIn,
 ) -> Result<Response, AppError> {
     let is_admin = user.is_global_admin();
-    let latest = db::applications::latest(
-        &state.db,
-        user.tenant_id,
-        db::applications::INDIRECT_RESELLER,
-    )
-    .await?;
+    let latest =
+        db::applications::latest(&state.db, user.tenant_id, Program::IndirectReseller).await?;
     let (resume_step, application_id) = match latest {
-        Some(app) if app.state() == crate::domain::application::ApplicationState::Draft => {
+        Some(app) if app.state == crate::domain::application::ApplicationState::Draft => {
             (Some(app.current_step.clone()), None)
         }
         Some(app)
-            if app.state() != crate::domain::application::ApplicationState::Withdrawn
-                && app.state() != crate::domain::application::ApplicationState::Rejected =>
+            if app.state != crate::domain::application::ApplicationState::Withdrawn
+                && app.state != crate::domain::application::ApplicationState::Rejected =>
         {
             (None, Some(app.application_id.to_string()))
         }
@@ -276,7 +273,13 @@ async fn join_network(State(state): State<AppState>, w: Wizard) -> Result<Respon
         "You have joined the partner network. Your new partner ID is {}. Keep it: you will need it to work with providers.",
         membership.partner_id
     );
-    redirect_with_flash(&w.ctx.session, "/enroll/partner-id", "success", &message).await
+    redirect_with_flash(
+        &w.ctx.session,
+        "/enroll/partner-id",
+        FlashKind::Success,
+        &message,
+    )
+    .await
 }
 
 /// Step 2.
@@ -492,7 +495,7 @@ async fn submit(
             redirect_with_flash(
                 &w.ctx.session,
                 &format!("/applications/{id}"),
-                "success",
+                FlashKind::Success,
                 message,
             )
             .await

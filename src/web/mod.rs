@@ -7,6 +7,7 @@ pub mod ctx;
 pub mod dashboard;
 pub mod direct;
 pub mod enroll;
+pub mod flash;
 pub mod form;
 pub mod home;
 pub mod mailbox;
@@ -19,13 +20,9 @@ pub mod verify;
 pub mod view;
 pub mod wizard;
 
-use crate::auth::session::flash;
 use crate::config::MailTransportKind;
-use crate::error::AppError;
 use crate::state::AppState;
 use axum::Router;
-use axum::response::{IntoResponse, Redirect, Response};
-use tower_sessions::Session;
 
 /// Every page route (health checks and static files are added by `startup`).
 pub fn pages(mail_transport: MailTransportKind) -> Router<AppState> {
@@ -47,15 +44,4 @@ pub fn pages(mail_transport: MailTransportKind) -> Router<AppState> {
     } else {
         router
     }
-}
-
-/// 303 See Other to `to`, after setting a flash message.
-pub async fn redirect_with_flash(
-    session: &Session,
-    to: &str,
-    kind: &str,
-    message: &str,
-) -> Result<Response, AppError> {
-    flash(session, kind, message).await?;
-    Ok(Redirect::to(to).into_response())
 }

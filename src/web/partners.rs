@@ -12,8 +12,8 @@ use crate::flows::partnerships::{self as flows, AcceptOutcome, Draft, Refusal};
 use crate::messages::when;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn, encode_query_value};
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::Form;
-use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -111,14 +111,14 @@ async fn resellers_page(
     errors: FormErrors,
 ) -> Result<ResellersPage, AppError> {
     let all = db::partnerships::resellers_of(&state.db, tenant_id).await?;
-    let (active, ended): (Vec<_>, Vec<_>) = all.into_iter().partition(|p| p.state == "active");
+    let (active, ended): (Vec<_>, Vec<_>) = all.into_iter().partition(|p| p.state.is_active());
     let pending = db::partnerships::open_invitations(&state.db, tenant_id)
         .await?
         .into_iter()
         .map(|i| OpenInvitation {
             sent: when(i.created_at),
             expires: when(i.expires_at),
-            expired: i.effective_state() == "expired",
+            expired: i.effective_state().is_expired(),
             invitation: i,
         })
         .collect();
@@ -216,7 +216,7 @@ async fn revoke(
     redirect_with_flash(
         &ctx.session,
         "/partners/resellers",
-        "success",
+        FlashKind::Success,
         "Invitation revoked: its link no longer works.",
     )
     .await
@@ -236,7 +236,7 @@ async fn own_active(state: &AppState, tenant_id: Uuid, id: Uuid) -> Result<Partn
     db::partnerships::resellers_of(&state.db, tenant_id)
         .await?
         .into_iter()
-        .find(|p| p.partnership_id == id && p.state == "active")
+        .find(|p| p.partnership_id == id && p.state.is_active())
         .ok_or(AppError::NotFound)
 }
 
@@ -293,7 +293,13 @@ async fn remove(
         "The partnership with {} has ended. Both organisations have been e-mailed.",
         partnership.other_name
     );
-    redirect_with_flash(&ctx.session, "/partners/resellers", "success", &message).await
+    redirect_with_flash(
+        &ctx.session,
+        "/partners/resellers",
+        FlashKind::Success,
+        &message,
+    )
+    .await
 }
 
 /// The reseller's indirect providers.
@@ -411,7 +417,13 @@ async fn accept_invitation(
                 "{} is now your indirect provider.",
                 invitation.provider_name
             );
-            redirect_with_flash(&ctx.session, "/partners/providers", "success", &message).await
+            redirect_with_flash(
+                &ctx.session,
+                "/partners/providers",
+                FlashKind::Success,
+                &message,
+            )
+            .await
         }
         AcceptOutcome::NoConsent => {
             let mut errors = FormErrors::default();

@@ -7,8 +7,8 @@ use crate::flows::accounts;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, SignedIn};
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::Form;
-use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -56,7 +56,7 @@ async fn submit_change(
             redirect_with_flash(
                 &ctx.session,
                 "/dashboard",
-                "success",
+                FlashKind::Success,
                 messages::FLASH_PASSWORD_CHANGED,
             )
             .await
@@ -221,7 +221,7 @@ async fn submit_reset(
             redirect_with_flash(
                 &ctx.session,
                 "/signin",
-                "success",
+                FlashKind::Success,
                 messages::FLASH_PASSWORD_RESET,
             )
             .await

@@ -6,21 +6,23 @@ use crate::domain::application::ApplicationState;
 use crate::domain::direct_bill::{self as rules, CheckStep};
 
 /// A timeline entry in words.
-pub fn describe_event(kind: &str, from: Option<&str>, to: Option<&str>) -> String {
-    let to_state = to.and_then(ApplicationState::parse);
-    match (kind, from, to_state) {
-        ("state_changed", Some("draft"), Some(ApplicationState::InReview)) => {
+pub fn describe_event(
+    kind: &str,
+    from: Option<ApplicationState>,
+    to: Option<ApplicationState>,
+) -> String {
+    use ApplicationState::*;
+    match (kind, from, to) {
+        ("state_changed", Some(Draft), Some(InReview)) => {
             "Application submitted; review started".into()
         }
-        ("state_changed", Some("draft"), _) => {
+        ("state_changed", Some(Draft), _) => {
             "Application submitted; verification e-mail sent to the primary contact".into()
         }
-        (
-            "state_changed",
-            Some("awaiting_contact_verification"),
-            Some(ApplicationState::InReview),
-        ) => "Primary contact confirmed the application; review started".into(),
-        ("state_changed", Some("info_requested"), Some(ApplicationState::InReview)) => {
+        ("state_changed", Some(AwaitingContactVerification), Some(InReview)) => {
+            "Primary contact confirmed the application; review started".into()
+        }
+        ("state_changed", Some(InfoRequested), Some(InReview)) => {
             "Application resubmitted for review".into()
         }
         ("state_changed", _, Some(s)) => format!("Status changed: {}", s.plain()),
@@ -30,7 +32,7 @@ pub fn describe_event(kind: &str, from: Option<&str>, to: Option<&str>) -> Strin
         }
         ("info_provided", _, _) => "Applicant answered the team's question".into(),
         (kind, _, _) if kind.starts_with("check_") => {
-            let step = crate::domain::direct_bill::CheckStep::parse(&kind["check_".len()..]);
+            let step = CheckStep::parse(&kind["check_".len()..]);
             format!(
                 "Requirement check recorded: {}",
                 step.map(|s| s.label()).unwrap_or("unknown step")
@@ -41,12 +43,52 @@ pub fn describe_event(kind: &str, from: Option<&str>, to: Option<&str>) -> Strin
     }
 }
 
+/// Where one requirement stands on the applicant's status page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineStatus {
+    /// Confirmed.
+    Verified,
+    /// Not known yet.
+    Pending,
+    /// Not met.
+    Failed,
+}
+
+impl LineStatus {
+    /// The page's `data-status` spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineStatus::Verified => "verified",
+            LineStatus::Pending => "pending",
+            LineStatus::Failed => "failed",
+        }
+    }
+
+    /// In words.
+    pub fn label(self) -> &'static str {
+        match self {
+            LineStatus::Verified => "Verified",
+            LineStatus::Pending => "Pending",
+            LineStatus::Failed => "Failed",
+        }
+    }
+
+    /// The colour of its tag.
+    pub fn tag_colour(self) -> &'static str {
+        match self {
+            LineStatus::Verified => "green",
+            LineStatus::Pending => "blue",
+            LineStatus::Failed => "red",
+        }
+    }
+}
+
 /// One requirement line on the applicant's status page.
 pub struct RequirementLine {
     /// The requirement.
     pub label: &'static str,
-    /// verified, pending or failed.
-    pub status: &'static str,
+    /// Where it stands.
+    pub status: LineStatus,
     /// How it was checked, in words.
     pub detail: String,
 }
@@ -60,11 +102,11 @@ pub fn requirement_lines(
     partner_id_active: bool,
 ) -> Vec<RequirementLine> {
     let submitted = app.submitted_at.is_some();
-    let check = |step: CheckStep| checks.iter().find(|c| c.step == step.code());
-    let from_check = |step: CheckStep, pending: &str| -> (&'static str, String) {
+    let check = |step: CheckStep| checks.iter().find(|c| c.step == step);
+    let from_check = |step: CheckStep, pending: &str| -> (LineStatus, String) {
         match check(step) {
-            Some(c) if c.outcome == "failed" => (
-                "failed",
+            Some(c) if c.outcome.is_failed() => (
+                LineStatus::Failed,
                 format!(
                     "{} on {}{}",
                     "Not confirmed",
@@ -75,11 +117,11 @@ pub fn requirement_lines(
                         .unwrap_or_default()
                 ),
             ),
-            Some(c) if c.outcome == "passed" => (
-                "verified",
+            Some(c) if c.outcome.is_passed() => (
+                LineStatus::Verified,
                 format!("Confirmed on {}", crate::messages::when(c.recorded_at)),
             ),
-            _ => ("pending", pending.to_owned()),
+            _ => (LineStatus::Pending, pending.to_owned()),
         }
     };
     let revenue = from_check(
@@ -107,7 +149,7 @@ pub fn requirement_lines(
     ) {
         (Some(_), _) => from_check(CheckStep::AssessmentResult, ""),
         (None, Some(s)) => (
-            "pending",
+            LineStatus::Pending,
             format!(
                 "Third-party assessment scheduled for {} with {}",
                 s.assessment_on.map(rules::day).unwrap_or_default(),
@@ -115,11 +157,11 @@ pub fn requirement_lines(
             ),
         ),
         (None, None) => (
-            "pending",
+            LineStatus::Pending,
             "A third-party assessment is scheduled after the credit check".into(),
         ),
     };
-    let line = |label, (status, detail): (&'static str, String)| RequirementLine {
+    let line = |label, (status, detail): (LineStatus, String)| RequirementLine {
         label,
         status,
         detail,
@@ -134,11 +176,14 @@ pub fn requirement_lines(
             "Partner ID",
             if partner_id_active {
                 (
-                    "verified",
+                    LineStatus::Verified,
                     "Active, in your country (checked by the portal)".into(),
                 )
             } else {
-                ("failed", "Not active or not in your country".into())
+                (
+                    LineStatus::Failed,
+                    "Not active or not in your country".into(),
+                )
             },
         ),
         line("Tenure of 12 months", tenure),
@@ -147,21 +192,26 @@ pub fn requirement_lines(
             "Authority to accept agreements",
             if submitted {
                 (
-                    "verified",
+                    LineStatus::Verified,
                     "Confirmed by the applicant at submission".into(),
                 )
             } else {
-                ("pending", "Confirm on the last step".into())
+                (LineStatus::Pending, "Confirm on the last step".into())
             },
         ),
         line("Credit check", credit),
         line(
             "First-line support and support plan",
             match assessment.0 {
-                "verified" => ("verified", format!("{plan}; confirmed by the assessment")),
-                "failed" => ("failed", "Not confirmed by the assessment".into()),
+                LineStatus::Verified => (
+                    LineStatus::Verified,
+                    format!("{plan}; confirmed by the assessment"),
+                ),
+                LineStatus::Failed => {
+                    (LineStatus::Failed, "Not confirmed by the assessment".into())
+                }
                 _ => (
-                    "pending",
+                    LineStatus::Pending,
                     format!("{plan}; buy it only after the credit check has passed"),
                 ),
             },
@@ -173,16 +223,18 @@ pub fn requirement_lines(
         line(
             "Managed services",
             match assessment.0 {
-                "verified" => (
-                    "verified",
+                LineStatus::Verified => (
+                    LineStatus::Verified,
                     format!(
                         "{} offer(s); confirmed by the assessment",
                         answers.managed_services.len()
                     ),
                 ),
-                "failed" => ("failed", "Not confirmed by the assessment".into()),
+                LineStatus::Failed => {
+                    (LineStatus::Failed, "Not confirmed by the assessment".into())
+                }
                 _ => (
-                    "pending",
+                    LineStatus::Pending,
                     format!(
                         "{} offer(s) listed; verified by the assessment",
                         answers.managed_services.len()
@@ -202,13 +254,17 @@ mod tests {
         assert!(
             describe_event(
                 "state_changed",
-                Some("draft"),
-                Some("awaiting_contact_verification")
+                Some(ApplicationState::Draft),
+                Some(ApplicationState::AwaitingContactVerification)
             )
             .starts_with("Application submitted")
         );
         assert_eq!(
-            describe_event("state_changed", Some("in_review"), Some("approved")),
+            describe_event(
+                "state_changed",
+                Some(ApplicationState::InReview),
+                Some(ApplicationState::Approved)
+            ),
             "Status changed: Approved"
         );
     }

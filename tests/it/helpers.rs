@@ -727,7 +727,7 @@ impl TestApp {
             Uuid::new_v4(),
             email,
             &format!("Staff {role}"),
-            role,
+            partner_portal::domain::staff::StaffRole::parse(role).expect("a staff role"),
             &hash,
             false,
         )

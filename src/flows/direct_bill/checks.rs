@@ -5,7 +5,7 @@ use crate::db::audit::AuditEvent;
 use crate::db::direct_bill::{self as store};
 use crate::db::{self};
 use crate::domain::FormErrors;
-use crate::domain::direct_bill::{self as rules, CheckStep, today};
+use crate::domain::direct_bill::{self as rules, CheckStep, RecordedOutcome, today};
 use crate::domain::enrollment::required_text;
 use crate::flows::lifecycle::Actor;
 use crate::state::AppState;
@@ -33,9 +33,16 @@ pub struct CheckInput {
     pub version: i32,
 }
 
+impl CheckInput {
+    /// The form chose this outcome (to show the choice again).
+    pub fn chose(&self, outcome: RecordedOutcome) -> bool {
+        self.outcome == outcome.as_str()
+    }
+}
+
 /// A validated check.
 pub struct ValidCheck {
-    outcome: &'static str,
+    outcome: RecordedOutcome,
     note: Option<String>,
     assessment_on: Option<Date>,
     assessor: Option<String>,
@@ -82,7 +89,7 @@ impl CheckInput {
             );
             return match (date, assessor) {
                 (Some(d), Some(a)) if errors.is_empty() => Ok(ValidCheck {
-                    outcome: "scheduled",
+                    outcome: RecordedOutcome::Scheduled,
                     note,
                     assessment_on: Some(d),
                     assessor: Some(a),
@@ -90,15 +97,11 @@ impl CheckInput {
                 _ => Err(errors),
             };
         }
-        let outcome = match self.outcome.as_str() {
-            "passed" => Some("passed"),
-            "failed" => Some("failed"),
-            _ => {
-                errors.add("outcome", "Choose the outcome: passed or not passed");
-                None
-            }
-        };
-        if outcome == Some("failed") && note.is_none() {
+        let outcome = RecordedOutcome::parse_choice(&self.outcome);
+        if outcome.is_none() {
+            errors.add("outcome", "Choose the outcome: passed or not passed");
+        }
+        if outcome == Some(RecordedOutcome::Failed) && note.is_none() {
             errors.add(
                 "check_note",
                 "Say why it did not pass: the applicant will see this note",
@@ -144,7 +147,7 @@ pub async fn record_check(
     };
     let mut tx = state.db.begin().await?;
     match store::lock_application(&mut tx, app.application_id).await? {
-        Some((s, v)) if s == "in_review" && v == input.version => {}
+        Some((s, v)) if s.is_in_review() && v == input.version => {}
         _ => return Ok(CheckRecorded::Conflict),
     }
     let recorded = store::outcomes(&store::checks(&mut *tx, app.application_id).await?);
@@ -156,7 +159,7 @@ pub async fn record_check(
         &mut tx,
         &store::NewCheck {
             application_id: app.application_id,
-            step: step.code(),
+            step,
             outcome: valid.outcome,
             note: valid.note.as_deref(),
             assessment_on: valid.assessment_on,
@@ -196,7 +199,7 @@ pub async fn record_check(
             target_id: app.application_id.to_string(),
             ip_address: Some(ip.to_owned()),
             after: Some(json!({
-                "step": step.code(), "outcome": valid.outcome, "note": valid.note,
+                "step": step.code(), "outcome": valid.outcome.as_str(), "note": valid.note,
                 "assessment_on": valid.assessment_on.map(|d| d.to_string()), "assessor": valid.assessor,
             })),
             ..Default::default()
@@ -211,7 +214,7 @@ pub async fn record_check(
 
 /// A check's headline and explanation for the applicant.
 fn check_words(step: CheckStep, c: &ValidCheck) -> (String, String) {
-    let passed = c.outcome != "failed";
+    let passed = !c.outcome.is_failed();
     match (step, passed) {
         (CheckStep::RevenueTenure, true) => (
             "Revenue and tenure confirmed".into(),

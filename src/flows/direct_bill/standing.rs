@@ -1,12 +1,13 @@
 //! Where a tenant stands with direct bill: the intake window and computed eligibility, and
 //! starting an application.
 
-use crate::db::applications::{self as apps, Application, INDIRECT_RESELLER};
-use crate::db::direct_bill::{self as store, DIRECT_BILL, Partner};
+use crate::db::applications::{self as apps, Application};
+use crate::db::direct_bill::{self as store, Partner};
 use crate::db::settings::ProgramSettings;
 use crate::db::users::SessionUser;
 use crate::db::{self};
 use crate::domain::application::ApplicationState;
+use crate::domain::application::Program;
 use crate::domain::direct_bill::{self as rules, EligibilityFacts, Requirement, today};
 use crate::state::AppState;
 use time::Date;
@@ -36,21 +37,21 @@ impl Standing {
 
     /// Currently a direct-bill partner.
     pub fn is_partner(&self) -> bool {
-        self.partner.as_ref().is_some_and(|p| p.status == "active")
+        self.partner.as_ref().is_some_and(|p| p.status.is_active())
     }
 
     /// The open (not final) direct-bill application.
     pub fn open(&self) -> Option<&Application> {
-        self.latest.as_ref().filter(|a| !a.state().is_final())
+        self.latest.as_ref().filter(|a| !a.state.is_final())
     }
 }
 
 /// Computes the tenant's standing as of `today`.
 pub async fn standing(state: &AppState, tenant_id: Uuid, today: Date) -> anyhow::Result<Standing> {
     let intake = db::settings::get(&state.db).await?;
-    let reseller = apps::latest(&state.db, tenant_id, INDIRECT_RESELLER)
+    let reseller = apps::latest(&state.db, tenant_id, Program::IndirectReseller)
         .await?
-        .filter(|a| a.state() == ApplicationState::Approved);
+        .filter(|a| a.state == ApplicationState::Approved);
     let tenant = db::tenants::overview(&state.db, tenant_id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("tenant {tenant_id} not found"))?;
@@ -82,7 +83,7 @@ pub async fn standing(state: &AppState, tenant_id: Uuid, today: Date) -> anyhow:
         intake,
         requirements: rules::eligibility(&facts, today),
         reseller,
-        latest: apps::latest(&state.db, tenant_id, DIRECT_BILL).await?,
+        latest: apps::latest(&state.db, tenant_id, Program::DirectBill).await?,
         partner: store::partner(&state.db, tenant_id).await?,
         partner_id_active,
     })
@@ -117,7 +118,7 @@ pub async fn start(state: &AppState, user: &SessionUser) -> anyhow::Result<Resul
     };
     let mut tx = state.db.begin().await?;
     store::create_draft(&mut tx, reseller.application_id, user.user_id).await?;
-    let app = apps::open(&mut *tx, user.tenant_id, DIRECT_BILL)
+    let app = apps::open(&mut *tx, user.tenant_id, Program::DirectBill)
         .await?
         .ok_or_else(|| anyhow::anyhow!("no open direct-bill application after creating one"))?;
     tx.commit().await?;

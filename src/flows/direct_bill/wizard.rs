@@ -460,7 +460,7 @@ pub async fn submit(
     let Some(app) = s.open().cloned() else {
         return Ok(SubmitOutcome::Incomplete("revenue"));
     };
-    if app.state() != ApplicationState::Draft {
+    if app.state != ApplicationState::Draft {
         return Ok(SubmitOutcome::AlreadySubmitted(app.application_id));
     }
     if !s.intake.direct_bill_intake_open {

@@ -5,13 +5,14 @@
 use super::{SignedInStaff, StaffCtx};
 use crate::db::{applications::Application, direct_bill as store};
 use crate::domain::FormErrors;
-use crate::domain::direct_bill::{self as rules, CheckStep, Requirement};
+use crate::domain::application::Program;
+use crate::domain::direct_bill::{self as rules, CheckStep, RecordedOutcome, Requirement};
 use crate::error::AppError;
 use crate::flows::direct_bill as flows;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::{Form, Query};
-use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -42,12 +43,14 @@ pub fn router() -> Router<AppState> {
 
 /// One recorded or open requirement check on the detail page.
 pub struct CheckRow {
+    /// Which check.
+    pub step: CheckStep,
     /// Step code (form URL).
     pub code: &'static str,
     /// In words.
     pub label: &'static str,
-    /// passed, failed, scheduled, or empty when not recorded.
-    pub outcome: String,
+    /// What was recorded, if anything.
+    pub outcome: Option<RecordedOutcome>,
     /// Recorded details in words.
     pub detail: String,
     /// The form for this step is offered now.
@@ -78,7 +81,7 @@ pub struct DirectPanel {
 
 /// The panel for `app`, or `None` for an indirect-reseller application.
 pub async fn panel(state: &AppState, app: &Application) -> Result<Option<DirectPanel>, AppError> {
-    if app.program != store::DIRECT_BILL {
+    if app.program != Program::DirectBill {
         return Ok(None);
     }
     let standing =
@@ -87,25 +90,22 @@ pub async fn panel(state: &AppState, app: &Application) -> Result<Option<DirectP
     let documents = store::documents(&state.db, app.application_id).await?;
     let recorded = store::checks(&state.db, app.application_id).await?;
     let outcomes = crate::db::direct_bill::outcomes(&recorded);
-    let in_review = app.state == "in_review";
+    let in_review = app.state.is_in_review();
     let checks = CheckStep::ALL
         .iter()
         .map(|step| {
-            let found = recorded.iter().find(|c| c.step == step.code());
+            let found = recorded.iter().find(|c| c.step == *step);
             let allowed = rules::may_record(*step, &outcomes);
             CheckRow {
+                step: *step,
                 code: step.code(),
                 label: step.label(),
-                outcome: found.map(|c| c.outcome.clone()).unwrap_or_default(),
+                outcome: found.map(|c| c.outcome),
                 detail: found
                     .map(|c| {
                         let mut words = format!(
                             "{} by {}, {}",
-                            match c.outcome.as_str() {
-                                "passed" => "Passed",
-                                "failed" => "Not passed",
-                                _ => "Scheduled",
-                            },
+                            c.outcome.label(),
                             c.recorded_by_name,
                             crate::messages::when(c.recorded_at)
                         );
@@ -181,10 +181,23 @@ pub struct PartnerRow {
     pub approved: String,
     /// Reassessment due on.
     pub due: String,
-    /// overdue, due (within 30 days) or later.
-    pub standing: &'static str,
+    /// Overdue.
+    pub overdue: bool,
+    /// Due within the reminder period (not overdue).
+    pub due_soon: bool,
     /// The approved application.
     pub application_id: Uuid,
+}
+
+impl PartnerRow {
+    /// The row's `data-standing`: overdue, due or later.
+    pub fn standing(&self) -> &'static str {
+        match (self.overdue, self.due_soon) {
+            (true, _) => "overdue",
+            (false, true) => "due",
+            (false, false) => "later",
+        }
+    }
 }
 
 /// The list of direct-bill partners.
@@ -223,13 +236,8 @@ async fn partners(
             organisation: p.organisation,
             approved: crate::messages::when(p.approved_at),
             due: rules::day(p.reassessment_due_on),
-            standing: if p.reassessment_due_on < today {
-                "overdue"
-            } else if p.reassessment_due_on <= soon {
-                "due"
-            } else {
-                "later"
-            },
+            overdue: p.reassessment_due_on < today,
+            due_soon: (today..=soon).contains(&p.reassessment_due_on),
             application_id: p.application_id,
         })
         .collect();
@@ -254,7 +262,7 @@ async fn active_partner(state: &AppState, tenant: &str) -> Result<store::Partner
     let tenant = Uuid::parse_str(tenant).map_err(|_| AppError::NotFound)?;
     store::partner(&state.db, tenant)
         .await?
-        .filter(|p| p.status == "active")
+        .filter(|p| p.status.is_active())
         .ok_or(AppError::NotFound)
 }
 
@@ -318,7 +326,7 @@ async fn transition(
     redirect_with_flash(
         &ctx.session,
         "/admin/direct-bill?show=all",
-        "success",
+        FlashKind::Success,
         &message,
     )
     .await
@@ -366,7 +374,13 @@ async fn save_reassessment(
                 partner.organisation,
                 rules::day(next)
             );
-            redirect_with_flash(&ctx.session, "/admin/direct-bill", "success", &message).await
+            redirect_with_flash(
+                &ctx.session,
+                "/admin/direct-bill",
+                FlashKind::Success,
+                &message,
+            )
+            .await
         }
         Some(Err(errors)) => {
             let page = ReassessmentPage {

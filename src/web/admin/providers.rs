@@ -7,8 +7,8 @@ use crate::error::AppError;
 use crate::flows::providers::{self, ProviderInput};
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx};
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::Query;
-use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -100,7 +100,13 @@ async fn save(
     match providers::list_provider(&state, &staff, &form, &ip).await? {
         Ok(name) => {
             let message = format!("{name} is listed as an indirect provider.");
-            redirect_with_flash(&ctx.session, "/admin/providers", "success", &message).await
+            redirect_with_flash(
+                &ctx.session,
+                "/admin/providers",
+                FlashKind::Success,
+                &message,
+            )
+            .await
         }
         Err(errors) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -122,7 +128,7 @@ async fn withdraw(
     redirect_with_flash(
         &ctx.session,
         "/admin/providers",
-        "success",
+        FlashKind::Success,
         "The listing has been withdrawn.",
     )
     .await

@@ -6,7 +6,7 @@ use crate::db::{
     markets::Market,
     queue::{Assigned, QueueFilter},
 };
-use crate::domain::application::ApplicationState;
+use crate::domain::application::{ApplicationState, Program};
 use crate::domain::calendar::{REVIEW_FLAG_AFTER_BUSINESS_DAYS, business_days_between};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -91,18 +91,14 @@ pub struct QueuePage {
     markets: Vec<Market>,
     regions: Vec<(String, String)>,
     selected_state: String,
+    showing_all: bool,
+    programs: [Program; 2],
     query: QueueQuery,
     next_page: Option<String>,
 }
 
-/// The program code in words.
-pub fn program_label(code: &str) -> &'static str {
-    match code {
-        "indirect_reseller" => "Indirect reseller",
-        "direct_bill" => "Direct bill",
-        _ => "Other",
-    }
-}
+/// The state filter's value for every state.
+const ALL_STATES: &str = "all";
 
 fn parse_cursor(raw: &str) -> Option<(OffsetDateTime, Uuid)> {
     let (nanos, id) = raw.split_once('_')?;
@@ -113,13 +109,13 @@ fn parse_cursor(raw: &str) -> Option<(OffsetDateTime, Uuid)> {
 fn filter_of(q: &QueueQuery, staff_id: Uuid) -> (QueueFilter, String) {
     let selected_state = match q.state.as_deref() {
         None => "in_review".to_owned(),
-        Some(s) if s == "all" || ApplicationState::parse(s).is_some() => s.to_owned(),
-        Some(_) => "all".to_owned(),
+        Some(s) if s == ALL_STATES || ApplicationState::parse(s).is_some() => s.to_owned(),
+        Some(_) => ALL_STATES.to_owned(),
     };
     let some = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
     let filter = QueueFilter {
-        state: (selected_state != "all").then(|| selected_state.clone()),
-        program: some(&q.program),
+        state: ApplicationState::parse(&selected_state),
+        program: Program::parse(q.program.trim()),
         country: some(&q.country).map(|c| c.to_ascii_uppercase()),
         region: some(&q.region),
         assigned: match q.assigned.as_str() {
@@ -170,18 +166,18 @@ async fn queue(
     let rows = found
         .into_iter()
         .map(|r| {
-            let s = ApplicationState::parse(&r.state).unwrap_or(ApplicationState::Draft);
+            let s = r.state;
             let age = business_days_between(r.submitted_at.date(), today);
             Row {
                 id: r.application_id,
                 organisation: r.legal_name.unwrap_or(r.organisation),
                 domain: state.config.tenant_domain(&r.domain_prefix),
-                program: program_label(&r.program),
+                program: r.program.label(),
                 country: r.country_name,
                 state: s.staff_label(),
                 submitted: r.submitted_at.date().to_string(),
                 age,
-                flagged: s == ApplicationState::InReview && age > REVIEW_FLAG_AFTER_BUSINESS_DAYS,
+                flagged: s.is_in_review() && age > REVIEW_FLAG_AFTER_BUSINESS_DAYS,
                 assigned: r.assigned_name.unwrap_or_default(),
             }
         })
@@ -213,6 +209,8 @@ async fn queue(
         counts,
         markets,
         regions,
+        showing_all: selected_state == ALL_STATES,
+        programs: Program::ALL,
         selected_state,
         query,
         next_page,

@@ -9,8 +9,8 @@ use crate::flows::staff;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::Form;
-use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -176,7 +176,7 @@ async fn submit_reset(
             redirect_with_flash(
                 &ctx.session,
                 "/admin/signin",
-                "success",
+                FlashKind::Success,
                 messages::FLASH_PASSWORD_RESET,
             )
             .await

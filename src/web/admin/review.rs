@@ -7,7 +7,8 @@ use crate::db::{
 };
 use crate::domain::FormErrors;
 use crate::domain::application::ApplicationState;
-use crate::domain::direct_bill::CheckStep;
+use crate::domain::application::Program;
+use crate::domain::direct_bill::{CheckStep, RecordedOutcome};
 use crate::error::AppError;
 use crate::flows::direct_bill::{CheckInput, CheckRecorded};
 use crate::flows::lifecycle;
@@ -15,8 +16,8 @@ use crate::flows::review::{self, Decision, DecisionOutcome};
 use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::Form;
-use crate::web::redirect_with_flash;
 use crate::web::view::describe_event;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -171,7 +172,7 @@ async fn detail_page(
             what: match e.kind.as_str() {
                 "note" => "Internal note".to_owned(),
                 "assigned" => "Assignment".to_owned(),
-                kind => describe_event(kind, e.from_state.as_deref(), e.to_state.as_deref()),
+                kind => describe_event(kind, e.from_state, e.to_state),
             },
             detail: e.detail,
             internal: e.internal,
@@ -184,11 +185,11 @@ async fn detail_page(
         .find(|s| Some(s.staff_id) == assignee_id)
         .map(|s| s.full_name.clone());
     Ok(DetailPage {
-        state_label: app.state().staff_label(),
+        state_label: app.state.staff_label(),
         domain: state.config.tenant_domain(&tenant.domain_prefix),
         contact_verified: app.contact_verified_at.map(when),
         submitted: app.submitted_at.map(when),
-        can_decide: app.state() == ApplicationState::InReview,
+        can_decide: app.state == ApplicationState::InReview,
         tenant,
         membership,
         membership_warnings,
@@ -230,6 +231,7 @@ pub struct ConfirmPage {
     ctx: StaffCtx,
     app: Application,
     action: &'static str,
+    decision: Decision,
     heading: &'static str,
     button: &'static str,
     text_label: &'static str,
@@ -268,6 +270,7 @@ fn confirm_page(
         ctx,
         app,
         action: decision.code(),
+        decision,
         heading,
         button,
         text_label,
@@ -329,7 +332,7 @@ async fn decide(
     {
         DecisionOutcome::Made(new_state) => {
             let message = messages::decision_made(new_state.staff_label());
-            redirect_with_flash(&ctx.session, &to, "success", &message).await
+            redirect_with_flash(&ctx.session, &to, FlashKind::Success, &message).await
         }
         DecisionOutcome::Invalid(errors) => {
             let page = confirm_page(ctx, app, decision, form.version, form.text, errors, None);
@@ -377,7 +380,7 @@ async fn add_note(
             redirect_with_flash(
                 &ctx.session,
                 &format!("/admin/applications/{}", app.application_id),
-                "success",
+                FlashKind::Success,
                 "Note added.",
             )
             .await
@@ -410,7 +413,7 @@ async fn assign(
     redirect_with_flash(
         &ctx.session,
         &format!("/admin/applications/{}", app.application_id),
-        "success",
+        FlashKind::Success,
         "Assignment saved.",
     )
     .await
@@ -425,7 +428,7 @@ async fn record_check(
 ) -> Result<Response, AppError> {
     let step = CheckStep::parse(&step).ok_or(AppError::NotFound)?;
     let app = Some(load(&state, &id).await?)
-        .filter(|a| a.program == db::direct_bill::DIRECT_BILL)
+        .filter(|a| a.program == Program::DirectBill)
         .ok_or(AppError::NotFound)?;
     let to = format!("/admin/applications/{}", app.application_id);
     match crate::flows::direct_bill::record_check(&state, &staff, &app, step, &form, &ip).await? {
@@ -434,16 +437,16 @@ async fn record_check(
                 "Recorded: {}. The applicant's primary contact has been e-mailed.",
                 step.label()
             );
-            redirect_with_flash(&ctx.session, &to, "success", &message).await
+            redirect_with_flash(&ctx.session, &to, FlashKind::Success, &message).await
         }
         CheckRecorded::Refused(message) => {
-            redirect_with_flash(&ctx.session, &to, "warning", &message).await
+            redirect_with_flash(&ctx.session, &to, FlashKind::Warning, &message).await
         }
         CheckRecorded::Conflict => {
             redirect_with_flash(
                 &ctx.session,
                 &to,
-                "warning",
+                FlashKind::Warning,
                 "Someone changed this application while you were looking at it, or it is not in review. Nothing was recorded: check it below and try again.",
             )
             .await

@@ -11,8 +11,8 @@ use crate::flows::staff;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::Form;
-use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -132,7 +132,7 @@ async fn submit(
                 let response = redirect_with_flash(
                     &ctx.session,
                     "/admin/applications",
-                    "success",
+                    FlashKind::Success,
                     messages::FLASH_SIGNED_IN,
                 )
                 .await?;
@@ -161,7 +161,7 @@ async fn sign_out(ctx: StaffCtx) -> Result<Response, AppError> {
     redirect_with_flash(
         &ctx.session,
         "/admin/signin",
-        "info",
+        FlashKind::Info,
         messages::FLASH_SIGNED_OUT,
     )
     .await
@@ -196,7 +196,7 @@ async fn change_password(
             redirect_with_flash(
                 &ctx.session,
                 "/admin/applications",
-                "success",
+                FlashKind::Success,
                 messages::FLASH_PASSWORD_CHANGED,
             )
             .await

@@ -7,8 +7,8 @@ use crate::error::AppError;
 use crate::flows::settings::{self, SettingsInput};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::Form;
-use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -55,7 +55,7 @@ async fn save(
             redirect_with_flash(
                 &ctx.session,
                 "/admin/settings",
-                "success",
+                FlashKind::Success,
                 "Settings saved.",
             )
             .await

@@ -7,13 +7,14 @@ use crate::db::{
     staff::{Invitation, StaffListing},
 };
 use crate::domain::FormErrors;
+use crate::domain::staff::StaffRole;
 use crate::error::AppError;
-use crate::flows::staff::{self, AcceptOutcome, InviteInput, role_label};
+use crate::flows::staff::{self, AcceptOutcome, InviteInput};
 use crate::messages::when;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::Form;
-use crate::web::redirect_with_flash;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -59,6 +60,7 @@ pub struct StaffPage {
     pending: Vec<PendingRow>,
     form: InviteInput,
     errors: FormErrors,
+    roles: [StaffRole; 2],
 }
 
 async fn page(
@@ -73,7 +75,7 @@ async fn page(
         .await?
         .into_iter()
         .map(|i| PendingRow {
-            role: role_label(&i.role),
+            role: i.role.label(),
             expires: when(i.expires_at),
             expired: i.expires_at <= now,
             invitation: i,
@@ -86,6 +88,7 @@ async fn page(
         pending,
         form,
         errors,
+        roles: StaffRole::ALL,
     })
 }
 
@@ -115,7 +118,7 @@ async fn invite(
     match staff::invite(&state, &staff, &form, &ip).await? {
         Ok(()) => {
             let message = format!("Invitation sent to {}.", form.email.trim());
-            redirect_with_flash(&ctx.session, "/admin/staff", "success", &message).await
+            redirect_with_flash(&ctx.session, "/admin/staff", FlashKind::Success, &message).await
         }
         Err(errors) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -137,7 +140,7 @@ async fn resend(
     redirect_with_flash(
         &ctx.session,
         "/admin/staff",
-        "success",
+        FlashKind::Success,
         "Invitation sent again with a new link; the old link no longer works.",
     )
     .await
@@ -155,7 +158,7 @@ async fn revoke(
     redirect_with_flash(
         &ctx.session,
         "/admin/staff",
-        "success",
+        FlashKind::Success,
         "Invitation revoked.",
     )
     .await
@@ -177,7 +180,7 @@ async fn set_disabled(
     } else {
         "Staff member enabled again."
     };
-    redirect_with_flash(&ctx.session, "/admin/staff", "success", message).await
+    redirect_with_flash(&ctx.session, "/admin/staff", FlashKind::Success, message).await
 }
 
 async fn disable(
@@ -210,7 +213,7 @@ async fn clear_locks(
     redirect_with_flash(
         &ctx.session,
         "/admin/staff",
-        "success",
+        FlashKind::Success,
         "Sign-in locks cleared: the staff member can sign in again from anywhere.",
     )
     .await
@@ -240,10 +243,7 @@ async fn show_accept(
     } else {
         StatusCode::NOT_FOUND
     };
-    let role = invitation
-        .as_ref()
-        .map(|i| role_label(&i.role))
-        .unwrap_or("");
+    let role = invitation.as_ref().map(|i| i.role.label()).unwrap_or("");
     Ok((
         status,
         AcceptPage {
@@ -277,7 +277,7 @@ async fn accept(
             redirect_with_flash(
                 &ctx.session,
                 "/admin/applications",
-                "success",
+                FlashKind::Success,
                 "Welcome to the back office.",
             )
             .await
@@ -299,10 +299,7 @@ async fn accept(
                 &crate::domain::token::hash_token(&token),
             )
             .await?;
-            let role = invitation
-                .as_ref()
-                .map(|i| role_label(&i.role))
-                .unwrap_or("");
+            let role = invitation.as_ref().map(|i| i.role.label()).unwrap_or("");
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
                 AcceptPage {
