@@ -140,6 +140,35 @@ pub const STAFF_ROLE_REQUIRED: &str = "Select a role";
 /// The staff invitation goes to an existing staff member's address.
 pub const STAFF_EMAIL_TAKEN: &str = "This address already belongs to a staff member";
 
+/// A reseller wizard step's name, for the timeline when answers change.
+pub fn enrollment_step_title(step: &str) -> &'static str {
+    match step {
+        "partner-id" => "Partner ID",
+        "legal-profile" => "Legal details",
+        "primary-contact" => "Primary contact",
+        "support" => "Customer support details",
+        _ => "Answers",
+    }
+}
+
+/// The flash after joining the partner network.
+pub fn joined_network(partner_id: &str) -> String {
+    format!(
+        "You have joined the partner network. Your new partner ID is {partner_id}. Keep it: you will need it to work with providers."
+    )
+}
+
+/// A direct-bill wizard step's name, for the timeline when answers change.
+pub fn direct_bill_step_title(step: &str) -> &'static str {
+    match step {
+        "revenue" => "Revenue",
+        "support" => "Support",
+        "operations" => "Operations",
+        "services" => "Managed services",
+        _ => "Answers",
+    }
+}
+
 /// What happens next after a move, in words for the e-mail and the status page.
 pub fn next_steps(to: crate::domain::application::ApplicationState) -> &'static str {
     match to {

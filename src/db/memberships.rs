@@ -77,7 +77,7 @@ pub async fn find(db: impl PgExecutor<'_>, partner_id: &str) -> sqlx::Result<Opt
 
 /// Adds a membership with a fresh random 7-digit ID (retrying on the rare collision).
 pub async fn join(
-    db: &sqlx::PgPool,
+    conn: &mut sqlx::PgConnection,
     organisation_name: &str,
     country_code: &str,
     tenant_id: Uuid,
@@ -96,7 +96,7 @@ pub async fn join(
             country_code,
             tenant_id
         )
-        .execute(db)
+        .execute(&mut *conn)
         .await?;
         if inserted.rows_affected() == 1 {
             return Ok(Membership {

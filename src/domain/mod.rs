@@ -10,6 +10,7 @@ pub mod password;
 pub mod staff;
 pub mod tenant;
 pub mod token;
+pub mod wizard;
 
 pub use email::EmailAddress;
 pub use form::FormErrors;

@@ -10,7 +10,7 @@ use crate::domain::application::{ApplicationState, Move};
 use crate::domain::enrollment as rules;
 use crate::domain::{FormErrors, token};
 use crate::email::messages::{ContactDeclined, EmailContent, VerifyContact};
-use crate::flows::lifecycle::{Actor, make_move};
+use crate::flows::lifecycle::{self, Actor, make_move};
 use crate::messages;
 use crate::state::AppState;
 use serde::Deserialize;
@@ -86,11 +86,19 @@ pub struct PartnerIdInput {
 pub async fn check_partner_id(
     state: &AppState,
     input: &PartnerIdInput,
-    tenant_id: Uuid,
-    tenant_country: &str,
-    tenant_country_name: &str,
+    user: &SessionUser,
+    market: &db::markets::Market,
 ) -> anyhow::Result<Result<Membership, FormErrors>> {
     let mut errors = FormErrors::default();
+    let limit = state.config.rate_limits.partner_id;
+    if state
+        .over_limit("partner_id", &user.tenant_id.to_string(), limit)
+        .await?
+    {
+        errors.add("partner_id", messages::RATE_LIMITED);
+        return Ok(Err(errors));
+    }
+    let (tenant_id, tenant_country) = (user.tenant_id, market.country_code.as_str());
     let Some(id) = errors.check("partner_id", rules::parse_partner_id(&input.partner_id)) else {
         return Ok(Err(errors));
     };
@@ -102,7 +110,7 @@ pub async fn check_partner_id(
         _ => {
             errors.add(
                 "partner_id",
-                messages::partner_id_unusable(tenant_country_name),
+                messages::partner_id_unusable(&market.country_name),
             );
             Ok(Err(errors))
         }
@@ -361,6 +369,84 @@ impl SupportInput {
             _ => Err(e),
         }
     }
+}
+
+/// One step's answers, validated.
+pub enum StepAnswers {
+    /// Step 1: the partner ID.
+    PartnerId(String),
+    /// Step 2: legal details.
+    Legal(apps::LegalProfile),
+    /// Step 3: the primary contact.
+    Contact(apps::PrimaryContact),
+    /// Step 4: customer support details.
+    Support(apps::SupportDetails),
+}
+
+impl StepAnswers {
+    /// The step these answers belong to.
+    pub fn step(&self) -> &'static str {
+        match self {
+            StepAnswers::PartnerId(_) => "partner-id",
+            StepAnswers::Legal(_) => "legal-profile",
+            StepAnswers::Contact(_) => "primary-contact",
+            StepAnswers::Support(_) => "support",
+        }
+    }
+}
+
+/// Saves one step of the draft: the answers and, while the reviewers wait for information,
+/// the timeline's note that they changed, in one transaction. False when the draft was
+/// submitted meanwhile (an old form posted again, say).
+pub async fn save_step(
+    state: &AppState,
+    user: &SessionUser,
+    app: &Application,
+    answers: &StepAnswers,
+) -> anyhow::Result<bool> {
+    let step = answers.step();
+    let reached = crate::domain::wizard::reached(&STEPS, &app.current_step, step);
+    let mut tx = state.db.begin().await?;
+    let id = app.application_id;
+    let saved = match answers {
+        StepAnswers::PartnerId(p) => apps::save_partner_id(&mut *tx, id, p, reached).await?,
+        StepAnswers::Legal(p) => apps::save_legal_profile(&mut *tx, id, p, reached).await?,
+        StepAnswers::Contact(c) => apps::save_primary_contact(&mut *tx, id, c, reached).await?,
+        StepAnswers::Support(s) => apps::save_support_details(&mut *tx, id, s, reached).await?,
+    };
+    if !saved {
+        return Ok(false);
+    }
+    lifecycle::note_answers_changed(&mut tx, user, app, messages::enrollment_step_title(step))
+        .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Joins the partner network: the tenant gets a new partner ID, saved on the draft. `None`
+/// when the draft was submitted meanwhile.
+pub async fn join_network(
+    state: &AppState,
+    user: &SessionUser,
+    app: &Application,
+    country_code: &str,
+) -> anyhow::Result<Option<Membership>> {
+    let mut tx = state.db.begin().await?;
+    let membership =
+        db::memberships::join(&mut tx, &user.organisation, country_code, user.tenant_id).await?;
+    let step = furthest(&app.current_step, "partner-id");
+    if !apps::save_partner_id(&mut *tx, app.application_id, &membership.partner_id, step).await? {
+        return Ok(None);
+    }
+    lifecycle::note_answers_changed(
+        &mut tx,
+        user,
+        app,
+        messages::enrollment_step_title("partner-id"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(membership))
 }
 
 /// The first step whose answers are missing, if any.

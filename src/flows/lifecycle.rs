@@ -229,7 +229,7 @@ pub async fn answer_info_request(
 /// Records on the timeline that the applicant changed answers while the reviewers wait for
 /// information (drafts have no timeline yet).
 pub async fn note_answers_changed(
-    state: &AppState,
+    conn: &mut PgConnection,
     user: &SessionUser,
     app: &Application,
     what: &str,
@@ -239,7 +239,7 @@ pub async fn note_answers_changed(
     }
     let actor = Actor::partner(user, "");
     apps::record_event(
-        &state.db,
+        conn,
         &apps::NewEvent {
             detail: Some(what),
             ..actor.event(app, "answers_changed")

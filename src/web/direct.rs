@@ -12,8 +12,8 @@ use crate::domain::application::Program;
 use crate::domain::direct_bill as rules;
 use crate::error::AppError;
 use crate::flows::direct_bill::{
-    self as flows, OperationsInput, Refusal, RevenueInput, ServicesAction, Standing, SubmitOutcome,
-    SupportInput,
+    self as flows, OperationsInput, Refusal, RevenueInput, ServicesAction, Standing, StepAnswers,
+    SubmitOutcome, SupportInput,
 };
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
@@ -199,14 +199,18 @@ const STEPS: Steps = Steps {
     names: &flows::STEPS,
 };
 
-/// The furthest step reached once `current` is saved.
-fn reached(app: &Application, current: &str) -> &'static str {
-    STEPS.reached(&app.current_step, current)
-}
-
-/// On to the next step, or back to the check page.
-fn after_save(current: &str, from: &str) -> Response {
-    STEPS.after_save(current, from).into_response()
+/// Saves a finished step and goes on to the next one (or back to the check page), or to the
+/// status page when the application was submitted meanwhile.
+async fn step_saved(
+    state: &AppState,
+    w: &DirectWizard,
+    answers: StepAnswers,
+    from: &str,
+) -> Result<Response, AppError> {
+    if !flows::save_step(state, &w.user, &w.app, &answers, true).await? {
+        return Ok(gone(&w.app));
+    }
+    Ok(STEPS.after_save(answers.step(), from).into_response())
 }
 
 /// A save that found the application submitted meanwhile.
@@ -318,9 +322,7 @@ async fn save_revenue(
     if errors.is_empty() && form.action == "upload" {
         // Keep what was typed: a readable amount is saved with the draft.
         if let Ok(cents) = rules::parse_usd(&form.revenue) {
-            let mut tx = state.db.begin().await?;
-            store::save_revenue(&mut tx, w.app.application_id, cents, &w.app.current_step).await?;
-            tx.commit().await?;
+            flows::save_step(&state, &w.user, &w.app, &StepAnswers::Revenue(cents), false).await?;
         }
         let message = format!(
             "{} is uploaded. You can add up to {} more.",
@@ -341,21 +343,8 @@ async fn save_revenue(
         .validate(documents.len())
         {
             Ok(cents) => {
-                let mut tx = state.db.begin().await?;
-                let saved = store::save_revenue(
-                    &mut tx,
-                    w.app.application_id,
-                    cents,
-                    reached(&w.app, "revenue"),
-                )
-                .await?;
-                tx.commit().await?;
-                if !saved {
-                    return Ok(gone(&w.app));
-                }
-                crate::flows::lifecycle::note_answers_changed(&state, &w.user, &w.app, "Revenue")
-                    .await?;
-                return Ok(after_save("revenue", &form.from));
+                let answers = StepAnswers::Revenue(cents);
+                return step_saved(&state, &w, answers, &form.from).await;
             }
             Err(e) => errors = e,
         }
@@ -478,22 +467,8 @@ async fn save_support(
 ) -> Result<Response, AppError> {
     match form.input.validate() {
         Ok(plan) => {
-            let mut tx = state.db.begin().await?;
-            let saved = store::save_support(
-                &mut tx,
-                w.app.application_id,
-                true,
-                plan,
-                reached(&w.app, "support"),
-            )
-            .await?;
-            tx.commit().await?;
-            if !saved {
-                return Ok(gone(&w.app));
-            }
-            crate::flows::lifecycle::note_answers_changed(&state, &w.user, &w.app, "Support")
-                .await?;
-            Ok(after_save("support", &form.from))
+            let answers = StepAnswers::Support(plan.to_owned());
+            step_saved(&state, &w, answers, &form.from).await
         }
         Err(errors) => {
             let page = SupportPage {
@@ -564,23 +539,7 @@ async fn save_operations(
     Form(form): Form<StepForm<OperationsInput>>,
 ) -> Result<Response, AppError> {
     match form.input.validate() {
-        Ok(ops) => {
-            let mut tx = state.db.begin().await?;
-            let saved = store::save_operations(
-                &mut tx,
-                w.app.application_id,
-                &ops,
-                reached(&w.app, "operations"),
-            )
-            .await?;
-            tx.commit().await?;
-            if !saved {
-                return Ok(gone(&w.app));
-            }
-            crate::flows::lifecycle::note_answers_changed(&state, &w.user, &w.app, "Operations")
-                .await?;
-            Ok(after_save("operations", &form.from))
-        }
+        Ok(ops) => step_saved(&state, &w, StepAnswers::Operations(ops), &form.from).await,
         Err(errors) => {
             let page = OperationsPage {
                 step: STEPS.step("operations", &form.from),
@@ -648,10 +607,6 @@ async fn save_services(
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
     let (mut rows, action) = flows::read_services_form(&pairs);
-    let step = match action {
-        ServicesAction::Continue => reached(&w.app, "services"),
-        _ => flows::STEPS[STEPS.index(&w.app.current_step)],
-    };
     match action {
         ServicesAction::Add => {
             rows = flows::non_empty_rows(rows);
@@ -679,16 +634,12 @@ async fn save_services(
         .filter(|r| !(r.kind.is_empty() && r.name.is_empty() && r.description.is_empty()))
         .cloned()
         .collect();
-    let mut tx = state.db.begin().await?;
-    let saved = store::save_services(&mut tx, w.app.application_id, &stored, step).await?;
-    tx.commit().await?;
-    if !saved {
-        return Ok(gone(&w.app));
-    }
+    let answers = StepAnswers::Services(stored);
     if action == ServicesAction::Continue {
-        crate::flows::lifecycle::note_answers_changed(&state, &w.user, &w.app, "Managed services")
-            .await?;
-        return Ok(after_save("services", &from));
+        return step_saved(&state, &w, answers, &from).await;
+    }
+    if !flows::save_step(&state, &w.user, &w.app, &answers, false).await? {
+        return Ok(gone(&w.app));
     }
     Ok(services_page(w.ctx, &from, rows, Vec::new()).into_response())
 }

@@ -6,8 +6,8 @@ use crate::domain::application::Program;
 use crate::domain::enrollment::registration_id_required;
 use crate::error::AppError;
 use crate::flows::enrollment::{
-    self as flows, ContactInput, LegalInput, PartnerIdInput, SubmitOutcome, SupportInput,
-    WizardState,
+    self as flows, ContactInput, LegalInput, PartnerIdInput, StepAnswers, SubmitOutcome,
+    SupportInput, WizardState,
 };
 use crate::messages;
 use crate::state::AppState;
@@ -99,32 +99,13 @@ const STEPS: Steps = Steps {
 async fn step_saved(
     state: &AppState,
     w: &Wizard,
-    saved: bool,
-    current: &str,
+    answers: StepAnswers,
     from: &str,
 ) -> Result<Response, AppError> {
-    if !saved {
+    if !flows::save_step(state, &w.user, &w.app, &answers).await? {
         return Ok(draft_gone(&w.app));
     }
-    crate::flows::lifecycle::note_answers_changed(state, &w.user, &w.app, step_title(current))
-        .await?;
-    Ok(STEPS.after_save(current, from).into_response())
-}
-
-/// A step's name for the timeline.
-fn step_title(step: &str) -> &'static str {
-    match step {
-        "partner-id" => "Partner ID",
-        "legal-profile" => "Legal details",
-        "primary-contact" => "Primary contact",
-        "support" => "Customer support details",
-        _ => "Answers",
-    }
-}
-
-/// The furthest step reached once `current` is saved.
-fn reached(app: &Application, current: &str) -> &'static str {
-    STEPS.reached(&app.current_step, current)
+    Ok(STEPS.after_save(answers.step(), from).into_response())
 }
 
 /// A save that found no draft any more (submitted meanwhile, e.g. an old form re-posted).
@@ -204,37 +185,11 @@ async fn save_partner_id(
     w: Wizard,
     Form(form): Form<StepForm<PartnerIdInput>>,
 ) -> Result<Response, AppError> {
-    let limited = state
-        .over_limit(
-            "partner_id",
-            &w.user.tenant_id.to_string(),
-            state.config.rate_limits.partner_id,
-        )
-        .await?;
-    let checked = if limited {
-        let mut errors = FormErrors::default();
-        errors.add("partner_id", messages::RATE_LIMITED);
-        Err(errors)
-    } else {
-        flows::check_partner_id(
-            &state,
-            &form.input,
-            w.user.tenant_id,
-            &w.market.country_code,
-            &w.market.country_name,
-        )
-        .await?
-    };
+    let checked = flows::check_partner_id(&state, &form.input, &w.user, &w.market).await?;
     match checked {
         Ok(membership) => {
-            let saved = db::applications::save_partner_id(
-                &state.db,
-                w.app.application_id,
-                &membership.partner_id,
-                reached(&w.app, "partner-id"),
-            )
-            .await?;
-            step_saved(&state, &w, saved, "partner-id", &form.from).await
+            let answers = StepAnswers::PartnerId(membership.partner_id);
+            step_saved(&state, &w, answers, &form.from).await
         }
         Err(errors) => {
             let page = PartnerIdPage {
@@ -251,35 +206,13 @@ async fn save_partner_id(
 }
 
 async fn join_network(State(state): State<AppState>, w: Wizard) -> Result<Response, AppError> {
-    let membership = db::memberships::join(
-        &state.db,
-        &w.user.organisation,
-        &w.market.country_code,
-        w.user.tenant_id,
-    )
-    .await?;
-    let step = flows::furthest(&w.app.current_step, "partner-id");
-    if !db::applications::save_partner_id(
-        &state.db,
-        w.app.application_id,
-        &membership.partner_id,
-        step,
-    )
-    .await?
-    {
+    let country = &w.market.country_code;
+    let Some(membership) = flows::join_network(&state, &w.user, &w.app, country).await? else {
         return Ok(draft_gone(&w.app));
-    }
-    let message = format!(
-        "You have joined the partner network. Your new partner ID is {}. Keep it: you will need it to work with providers.",
-        membership.partner_id
-    );
-    redirect_with_flash(
-        &w.ctx.session,
-        "/enroll/partner-id",
-        FlashKind::Success,
-        &message,
-    )
-    .await
+    };
+    let message = messages::joined_network(&membership.partner_id);
+    let to = "/enroll/partner-id";
+    redirect_with_flash(&w.ctx.session, to, FlashKind::Success, &message).await
 }
 
 /// Step 2.
@@ -317,16 +250,7 @@ async fn save_legal(
     Form(form): Form<StepForm<LegalInput>>,
 ) -> Result<Response, AppError> {
     match form.input.validate(&w.market.country_code) {
-        Ok(profile) => {
-            let saved = db::applications::save_legal_profile(
-                &state.db,
-                w.app.application_id,
-                &profile,
-                reached(&w.app, "legal-profile"),
-            )
-            .await?;
-            step_saved(&state, &w, saved, "legal-profile", &form.from).await
-        }
+        Ok(profile) => step_saved(&state, &w, StepAnswers::Legal(profile), &form.from).await,
         Err(errors) => {
             let page = LegalPage {
                 step: STEPS.step("legal-profile", &form.from),
@@ -367,16 +291,7 @@ async fn save_contact(
     Form(form): Form<StepForm<ContactInput>>,
 ) -> Result<Response, AppError> {
     match form.input.validate(&state.config.tenant_domain_suffix) {
-        Ok(contact) => {
-            let saved = db::applications::save_primary_contact(
-                &state.db,
-                w.app.application_id,
-                &contact,
-                reached(&w.app, "primary-contact"),
-            )
-            .await?;
-            step_saved(&state, &w, saved, "primary-contact", &form.from).await
-        }
+        Ok(contact) => step_saved(&state, &w, StepAnswers::Contact(contact), &form.from).await,
         Err(errors) => {
             let page = ContactPage {
                 step: STEPS.step("primary-contact", &form.from),
@@ -414,16 +329,7 @@ async fn save_support(
     Form(form): Form<StepForm<SupportInput>>,
 ) -> Result<Response, AppError> {
     match form.input.validate() {
-        Ok(support) => {
-            let saved = db::applications::save_support_details(
-                &state.db,
-                w.app.application_id,
-                &support,
-                reached(&w.app, "support"),
-            )
-            .await?;
-            step_saved(&state, &w, saved, "support", &form.from).await
-        }
+        Ok(support) => step_saved(&state, &w, StepAnswers::Support(support), &form.from).await,
         Err(errors) => {
             let page = SupportPage {
                 step: STEPS.step("support", &form.from),

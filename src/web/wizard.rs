@@ -27,7 +27,7 @@ pub struct Step {
 impl Steps {
     /// Position of a step (unknown steps count as the first).
     pub fn index(&self, step: &str) -> usize {
-        self.names.iter().position(|s| *s == step).unwrap_or(0)
+        crate::domain::wizard::index(self.names, step)
     }
 
     /// The step `name`, opened from the check page when `from` is "check".
@@ -68,8 +68,7 @@ impl Steps {
 
     /// The furthest step reached once `current` is saved, given the furthest so far.
     pub fn reached(&self, so_far: &str, current: &str) -> &'static str {
-        let furthest = self.index(so_far).max(self.index(current) + 1);
-        self.names[furthest.min(self.names.len() - 1)]
+        crate::domain::wizard::reached(self.names, so_far, current)
     }
 }
 

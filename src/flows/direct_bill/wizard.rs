@@ -9,7 +9,7 @@ use crate::domain::FormErrors;
 use crate::domain::application::{ApplicationState, Move};
 use crate::domain::direct_bill::{self as rules, today};
 use crate::domain::enrollment::required_text;
-use crate::flows::lifecycle::{Actor, make_move};
+use crate::flows::lifecycle::{self, Actor, make_move};
 use crate::state::AppState;
 use serde::Deserialize;
 use serde_json::json;
@@ -20,6 +20,66 @@ use super::standing::{Refusal, standing};
 
 /// The wizard's steps, in order; the string is the URL segment under `/enroll/direct/`.
 pub const STEPS: [&str; 5] = ["revenue", "support", "operations", "services", "check"];
+
+/// One step's validated answers.
+pub enum StepAnswers {
+    /// Step 1: the revenue, in US cents.
+    Revenue(i64),
+    /// Step 2: first-line support (always yes once valid) and the support plan's code.
+    Support(String),
+    /// Step 3: operations.
+    Operations(store::Operations),
+    /// Step 4: managed services (unfinished rows too, when not finished).
+    Services(Vec<ServiceRow>),
+}
+
+impl StepAnswers {
+    /// The step these answers belong to.
+    pub fn step(&self) -> &'static str {
+        match self {
+            StepAnswers::Revenue(_) => "revenue",
+            StepAnswers::Support(_) => "support",
+            StepAnswers::Operations(_) => "operations",
+            StepAnswers::Services(_) => "services",
+        }
+    }
+}
+
+/// Saves one step of the draft in one transaction. `finished`: the applicant continued, so
+/// the furthest step moves on and, while the reviewers wait for information, the timeline
+/// notes the change; otherwise (an upload, a row added or removed) what was typed is kept
+/// with the draft and nothing else changes. False when the draft was submitted meanwhile.
+pub async fn save_step(
+    state: &AppState,
+    user: &SessionUser,
+    app: &Application,
+    answers: &StepAnswers,
+    finished: bool,
+) -> anyhow::Result<bool> {
+    let step = answers.step();
+    let reached = if finished {
+        crate::domain::wizard::reached(&STEPS, &app.current_step, step)
+    } else {
+        STEPS[crate::domain::wizard::index(&STEPS, &app.current_step)]
+    };
+    let id = app.application_id;
+    let mut tx = state.db.begin().await?;
+    let saved = match answers {
+        StepAnswers::Revenue(cents) => store::save_revenue(&mut tx, id, *cents, reached).await?,
+        StepAnswers::Support(plan) => store::save_support(&mut tx, id, true, plan, reached).await?,
+        StepAnswers::Operations(o) => store::save_operations(&mut tx, id, o, reached).await?,
+        StepAnswers::Services(rows) => store::save_services(&mut tx, id, rows, reached).await?,
+    };
+    if !saved {
+        return Ok(false);
+    }
+    if finished {
+        let title = crate::messages::direct_bill_step_title(step);
+        lifecycle::note_answers_changed(&mut tx, user, app, title).await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
 
 /// The first step whose answers are missing, if any.
 pub fn first_incomplete_step(a: &Answers, documents: usize) -> Option<&'static str> {
