@@ -9,7 +9,7 @@ use crate::messages;
 use crate::messages::when;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
-use crate::web::flash::{FlashKind, redirect_with_flash};
+use crate::web::flash::{self};
 use crate::web::form::Form;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -113,11 +113,11 @@ async fn accept(
     }
     match agreement::accept_agreement(&state, &user, current.version, &ip).await? {
         AgreementOutcome::Accepted => {
-            redirect_with_flash(&ctx.session, "/dashboard", FlashKind::Success, "You have accepted the partner agreement. Your organisation is now an active indirect reseller.").await
+            flash::success(&ctx.session, "/dashboard", "You have accepted the partner agreement. Your organisation is now an active indirect reseller.").await
         }
-        AgreementOutcome::AlreadyAccepted => redirect_with_flash(&ctx.session, "/dashboard", FlashKind::Info, "This version of the agreement was already accepted.").await,
+        AgreementOutcome::AlreadyAccepted => flash::info(&ctx.session, "/dashboard", "This version of the agreement was already accepted.").await,
         AgreementOutcome::NotApproved => {
-            redirect_with_flash(&ctx.session, "/agreement", FlashKind::Warning, "The agreement can be accepted once your enrollment is approved.").await
+            flash::warning(&ctx.session, "/agreement", "The agreement can be accepted once your enrollment is approved.").await
         }
     }
 }

@@ -9,12 +9,13 @@ use crate::flows::lifecycle::{self, AnswerOutcome};
 use crate::messages::{next_steps, when};
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
-use crate::web::flash::{FlashKind, redirect_with_flash};
+use crate::web::flash::{self, FlashKind, redirect_with_flash};
+use crate::web::form::Path;
 use crate::web::view::describe_event;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::routing::{get, post};
 use uuid::Uuid;
@@ -35,9 +36,8 @@ pub fn router() -> Router<AppState> {
 async fn own_application(
     state: &AppState,
     tenant_id: Uuid,
-    id: &str,
+    id: Uuid,
 ) -> Result<Application, AppError> {
-    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
     db::applications::find_for_tenant(&state.db, tenant_id, id)
         .await?
         .ok_or(AppError::NotFound)
@@ -184,9 +184,9 @@ fn checks(app: &Application, declined: bool) -> Vec<Check> {
 async fn show(
     State(state): State<AppState>,
     SignedIn { ctx, user }: SignedIn,
-    Path(id): Path<String>,
+    Path(id): Path<Uuid>,
 ) -> Result<StatusPage, AppError> {
-    let app = own_application(&state, user.tenant_id, &id).await?;
+    let app = own_application(&state, user.tenant_id, id).await?;
     status_page(
         &state,
         ctx,
@@ -247,9 +247,9 @@ async fn resend(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
-    Path(id): Path<String>,
+    Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
-    let app = own_application(&state, user.tenant_id, &id).await?;
+    let app = own_application(&state, user.tenant_id, id).await?;
     let (kind, message) = match enrollment::resend_verification(&state, &user, &app, &ip).await? {
         ResendOutcome::Sent => (
             FlashKind::Success,
@@ -284,9 +284,9 @@ pub struct WithdrawPage {
 async fn confirm_withdraw(
     State(state): State<AppState>,
     SignedIn { ctx, user }: SignedIn,
-    Path(id): Path<String>,
+    Path(id): Path<Uuid>,
 ) -> Result<WithdrawPage, AppError> {
-    let app = own_application(&state, user.tenant_id, &id).await?;
+    let app = own_application(&state, user.tenant_id, id).await?;
     Ok(WithdrawPage { ctx, app })
 }
 
@@ -294,23 +294,21 @@ async fn withdraw(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
-    Path(id): Path<String>,
+    Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
-    let app = own_application(&state, user.tenant_id, &id).await?;
+    let app = own_application(&state, user.tenant_id, id).await?;
     let to = format!("/applications/{}", app.application_id);
     if lifecycle::withdraw(&state, &user, &app, &ip).await? {
-        redirect_with_flash(
+        flash::success(
             &ctx.session,
             &to,
-            FlashKind::Success,
             "Your application has been withdrawn. You can enroll again at any time.",
         )
         .await
     } else {
-        redirect_with_flash(
+        flash::warning(
             &ctx.session,
             &to,
-            FlashKind::Warning,
             "This application can no longer be withdrawn.",
         )
         .await
@@ -328,27 +326,25 @@ async fn answer(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
-    Path(id): Path<String>,
+    Path(id): Path<Uuid>,
     crate::web::form::Form(form): crate::web::form::Form<AnswerForm>,
 ) -> Result<Response, AppError> {
     use axum::response::IntoResponse;
-    let app = own_application(&state, user.tenant_id, &id).await?;
+    let app = own_application(&state, user.tenant_id, id).await?;
     let to = format!("/applications/{}", app.application_id);
     match lifecycle::answer_info_request(&state, &user, &app, &form.answer, &ip).await? {
         AnswerOutcome::Resubmitted => {
-            redirect_with_flash(
+            flash::success(
                 &ctx.session,
                 &to,
-                FlashKind::Success,
                 "Thank you. Your answer has been sent and your application is back in review.",
             )
             .await
         }
         AnswerOutcome::NotWaiting => {
-            redirect_with_flash(
+            flash::info(
                 &ctx.session,
                 &to,
-                FlashKind::Info,
                 "This application is not waiting for an answer.",
             )
             .await

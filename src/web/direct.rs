@@ -17,14 +17,14 @@ use crate::flows::direct_bill::{
 };
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
-use crate::web::flash::{FlashKind, redirect_with_flash};
-use crate::web::form::{Form, Query};
+use crate::web::flash::{self, FlashKind, redirect_with_flash};
+use crate::web::form::{Form, Path, Query};
 use crate::web::middleware::UPLOAD_PATH;
 use crate::web::wizard::{FromQuery, Step, StepForm, Steps};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, FromRequestParts, Multipart, Path, State};
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Multipart, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -133,7 +133,7 @@ async fn refused(ctx: &Ctx, refusal: Refusal) -> Result<Response, AppError> {
         }
         Refusal::AlreadyPartner => "Your organisation is already a direct-bill partner.",
     };
-    redirect_with_flash(&ctx.session, "/enroll/direct", FlashKind::Warning, message).await
+    flash::warning(&ctx.session, "/enroll/direct", message).await
 }
 
 /// A global admin with the tenant's direct-bill application that may change: a draft
@@ -334,7 +334,7 @@ async fn save_revenue(
         } else {
             UPLOAD_PATH
         };
-        return redirect_with_flash(&w.ctx.session, to, FlashKind::Success, &message).await;
+        return flash::success(&w.ctx.session, to, &message).await;
     }
     if errors.is_empty() {
         match (RevenueInput {
@@ -372,31 +372,18 @@ async fn remove_document(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     w: DirectWizard,
-    Path(id): Path<String>,
+    Path(id): Path<Uuid>,
     Form(form): Form<RemoveForm>,
 ) -> Result<Response, AppError> {
-    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let to = if form.from == "check" {
         "/enroll/direct/revenue?from=check"
     } else {
         UPLOAD_PATH
     };
     if flows::remove_document(&state, &w.user, &w.app, id, &ip).await? {
-        redirect_with_flash(
-            &w.ctx.session,
-            to,
-            FlashKind::Success,
-            "The file is removed.",
-        )
-        .await
+        flash::success(&w.ctx.session, to, "The file is removed.").await
     } else {
-        redirect_with_flash(
-            &w.ctx.session,
-            to,
-            FlashKind::Info,
-            "That file was already removed.",
-        )
-        .await
+        flash::info(&w.ctx.session, to, "That file was already removed.").await
     }
 }
 
@@ -405,10 +392,8 @@ async fn remove_document(
 async fn download_own_document(
     State(state): State<AppState>,
     SignedIn { user, .. }: SignedIn,
-    Path((app_id, doc_id)): Path<(String, String)>,
+    Path((app_id, doc_id)): Path<(Uuid, Uuid)>,
 ) -> Result<Response, AppError> {
-    let app_id = Uuid::parse_str(&app_id).map_err(|_| AppError::NotFound)?;
-    let doc_id = Uuid::parse_str(&doc_id).map_err(|_| AppError::NotFound)?;
     let doc = store::document_content(&state.db, app_id, doc_id)
         .await?
         .filter(|d| d.tenant_id == user.tenant_id)
@@ -718,10 +703,9 @@ async fn submit(
 ) -> Result<Response, AppError> {
     match flows::submit(&state, &user, form.authority == "yes", &ip).await? {
         SubmitOutcome::Submitted(id) => {
-            redirect_with_flash(
+            flash::success(
                 &ctx.session,
                 &format!("/applications/{id}"),
-                FlashKind::Success,
                 "Your direct-bill application is submitted and in review. Do not buy the support plan until we e-mail you that the credit check has passed.",
             )
             .await
@@ -731,10 +715,9 @@ async fn submit(
         }
         SubmitOutcome::Refused(r) => refused(&ctx, r).await,
         SubmitOutcome::Incomplete(step) => {
-            redirect_with_flash(
+            flash::warning(
                 &ctx.session,
                 &format!("/enroll/direct/{step}"),
-                FlashKind::Warning,
                 "Some answers are missing. Complete this step, then submit.",
             )
             .await

@@ -12,7 +12,7 @@ use crate::flows::enrollment::{
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
-use crate::web::flash::{FlashKind, redirect_with_flash};
+use crate::web::flash::{self};
 use crate::web::form::{Form, Query};
 use crate::web::wizard::{FromQuery, Step, StepForm, Steps};
 use askama::Template;
@@ -212,7 +212,7 @@ async fn join_network(State(state): State<AppState>, w: Wizard) -> Result<Respon
     };
     let message = messages::joined_network(&membership.partner_id);
     let to = "/enroll/partner-id";
-    redirect_with_flash(&w.ctx.session, to, FlashKind::Success, &message).await
+    flash::success(&w.ctx.session, to, &message).await
 }
 
 /// Step 2.
@@ -398,13 +398,7 @@ async fn submit(
     match flows::submit(&state, &w.user, form.consent.is_some(), &ip).await? {
         SubmitOutcome::Submitted(id) => {
             let message = "Your application has been submitted. We have e-mailed your primary contact a link to confirm their address; review starts once they do.";
-            redirect_with_flash(
-                &w.ctx.session,
-                &format!("/applications/{id}"),
-                FlashKind::Success,
-                message,
-            )
-            .await
+            flash::success(&w.ctx.session, &format!("/applications/{id}"), message).await
         }
         SubmitOutcome::AlreadySubmitted(id) => {
             Ok(Redirect::to(&format!("/applications/{id}")).into_response())

@@ -15,3 +15,18 @@ pub async fn redirect_with_flash(
     crate::auth::session::flash(session, kind, message).await?;
     Ok(Redirect::to(to).into_response())
 }
+
+/// Redirects to `to` saying something was done.
+pub async fn success(session: &Session, to: &str, message: &str) -> Result<Response, AppError> {
+    redirect_with_flash(session, to, FlashKind::Success, message).await
+}
+
+/// Redirects to `to` with a message for information.
+pub async fn info(session: &Session, to: &str, message: &str) -> Result<Response, AppError> {
+    redirect_with_flash(session, to, FlashKind::Info, message).await
+}
+
+/// Redirects to `to` saying nothing was done, and why.
+pub async fn warning(session: &Session, to: &str, message: &str) -> Result<Response, AppError> {
+    redirect_with_flash(session, to, FlashKind::Warning, message).await
+}

@@ -12,12 +12,12 @@ use crate::flows::partnerships::{self as flows, AcceptOutcome, Draft, Refusal};
 use crate::messages::when;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn, encode_query_value};
-use crate::web::flash::{FlashKind, redirect_with_flash};
-use crate::web::form::Form;
+use crate::web::flash::{self};
+use crate::web::form::{Form, Path};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -213,10 +213,9 @@ async fn revoke(
     if !flows::revoke(&state, &user, id, &ip).await? {
         return Err(AppError::NotFound);
     }
-    redirect_with_flash(
+    flash::success(
         &ctx.session,
         "/partners/resellers",
-        FlashKind::Success,
         "Invitation revoked: its link no longer works.",
     )
     .await
@@ -293,13 +292,7 @@ async fn remove(
         "The partnership with {} has ended. Both organisations have been e-mailed.",
         partnership.other_name
     );
-    redirect_with_flash(
-        &ctx.session,
-        "/partners/resellers",
-        FlashKind::Success,
-        &message,
-    )
-    .await
+    flash::success(&ctx.session, "/partners/resellers", &message).await
 }
 
 /// The reseller's indirect providers.
@@ -417,13 +410,7 @@ async fn accept_invitation(
                 "{} is now your indirect provider.",
                 invitation.provider_name
             );
-            redirect_with_flash(
-                &ctx.session,
-                "/partners/providers",
-                FlashKind::Success,
-                &message,
-            )
-            .await
+            flash::success(&ctx.session, "/partners/providers", &message).await
         }
         AcceptOutcome::NoConsent => {
             let mut errors = FormErrors::default();

@@ -7,12 +7,12 @@ use crate::flows::accounts;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, SignedIn};
-use crate::web::flash::{FlashKind, redirect_with_flash};
-use crate::web::form::Form;
+use crate::web::flash::{self};
+use crate::web::form::{Form, Path};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -53,13 +53,7 @@ async fn submit_change(
     match accounts::change_password(&state, &user, &form, &ip).await? {
         Ok(epoch) => {
             session::sign_in(&ctx.session, user.user_id, epoch).await?;
-            redirect_with_flash(
-                &ctx.session,
-                "/dashboard",
-                FlashKind::Success,
-                messages::FLASH_PASSWORD_CHANGED,
-            )
-            .await
+            flash::success(&ctx.session, "/dashboard", messages::FLASH_PASSWORD_CHANGED).await
         }
         Err(errors) => {
             Ok((StatusCode::UNPROCESSABLE_ENTITY, ChangePage { ctx, errors }).into_response())
@@ -218,13 +212,7 @@ async fn submit_reset(
         accounts::ResetOutcome::Done => {
             // A reset ends every session, including one in this browser.
             session::sign_out(&ctx.session).await?;
-            redirect_with_flash(
-                &ctx.session,
-                "/signin",
-                FlashKind::Success,
-                messages::FLASH_PASSWORD_RESET,
-            )
-            .await
+            flash::success(&ctx.session, "/signin", messages::FLASH_PASSWORD_RESET).await
         }
         accounts::ResetOutcome::LinkInvalid => {
             Ok((StatusCode::NOT_FOUND, ResetInvalidPage { ctx }).into_response())

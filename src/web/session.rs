@@ -8,7 +8,7 @@ use crate::flows::accounts;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, DeviceCookie, safe_next, with_device_cookie};
-use crate::web::flash::{FlashKind, redirect_with_flash};
+use crate::web::flash::{self};
 use crate::web::form::{Form, Query};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -111,13 +111,8 @@ async fn submit(
                 new_device,
             } => {
                 session::sign_in(&ctx.session, user_id, epoch).await?;
-                let response = redirect_with_flash(
-                    &ctx.session,
-                    &next,
-                    FlashKind::Success,
-                    messages::FLASH_SIGNED_IN,
-                )
-                .await?;
+                let response =
+                    flash::success(&ctx.session, &next, messages::FLASH_SIGNED_IN).await?;
                 return Ok(with_device_cookie(
                     response,
                     new_device,
@@ -145,11 +140,5 @@ async fn sign_out(
         accounts::signed_out(&state, user, &ip).await?;
     }
     session::sign_out(&ctx.session).await?;
-    redirect_with_flash(
-        &ctx.session,
-        "/signin",
-        FlashKind::Info,
-        messages::FLASH_SIGNED_OUT,
-    )
-    .await
+    flash::info(&ctx.session, "/signin", messages::FLASH_SIGNED_OUT).await
 }

@@ -7,12 +7,12 @@ use crate::flows::accounts;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, encode_query_value, safe_next};
-use crate::web::flash::{FlashKind, redirect_with_flash};
-use crate::web::form::{Form, Query};
+use crate::web::flash::{self};
+use crate::web::form::{Form, Path, Query};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -132,7 +132,7 @@ async fn confirm(
                     messages::FLASH_EMAIL_CONFIRMED_SIGN_IN,
                 )
             };
-            redirect_with_flash(&ctx.session, &to, FlashKind::Success, message).await
+            flash::success(&ctx.session, &to, message).await
         }
         None => Ok((StatusCode::NOT_FOUND, ConfirmFailedPage { ctx }).into_response()),
     }

@@ -11,12 +11,12 @@ use crate::error::AppError;
 use crate::flows::direct_bill as flows;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
-use crate::web::flash::{FlashKind, redirect_with_flash};
-use crate::web::form::{Form, Query};
+use crate::web::flash::{self};
+use crate::web::form::{Form, Path, Query};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -161,10 +161,9 @@ pub async fn panel(state: &AppState, app: &Application) -> Result<Option<DirectP
 async fn download(
     State(state): State<AppState>,
     SignedInStaff { .. }: SignedInStaff,
-    Path((app_id, doc_id)): Path<(String, String)>,
+    Path((app_id, doc_id)): Path<(Uuid, Uuid)>,
 ) -> Result<Response, AppError> {
-    let app = super::load(&state, &app_id).await?;
-    let doc_id = Uuid::parse_str(&doc_id).map_err(|_| AppError::NotFound)?;
+    let app = super::load(&state, app_id).await?;
     let doc = store::document_content(&state.db, app.application_id, doc_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -258,8 +257,7 @@ pub struct TransitionPage {
     errors: FormErrors,
 }
 
-async fn active_partner(state: &AppState, tenant: &str) -> Result<store::Partner, AppError> {
-    let tenant = Uuid::parse_str(tenant).map_err(|_| AppError::NotFound)?;
+async fn active_partner(state: &AppState, tenant: Uuid) -> Result<store::Partner, AppError> {
     store::partner(&state.db, tenant)
         .await?
         .filter(|p| p.status.is_active())
@@ -269,9 +267,9 @@ async fn active_partner(state: &AppState, tenant: &str) -> Result<store::Partner
 async fn confirm_transition(
     State(state): State<AppState>,
     SignedInStaff { ctx, .. }: SignedInStaff,
-    Path(tenant): Path<String>,
+    Path(tenant): Path<Uuid>,
 ) -> Result<TransitionPage, AppError> {
-    let partner = active_partner(&state, &tenant).await?;
+    let partner = active_partner(&state, tenant).await?;
     Ok(TransitionPage {
         ctx,
         partner,
@@ -284,10 +282,10 @@ async fn transition(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     SignedInStaff { ctx, staff }: SignedInStaff,
-    Path(tenant): Path<String>,
+    Path(tenant): Path<Uuid>,
     Form(form): Form<crate::web::direct::TransitionForm>,
 ) -> Result<Response, AppError> {
-    let partner = active_partner(&state, &tenant).await?;
+    let partner = active_partner(&state, tenant).await?;
     let mut errors = FormErrors::default();
     let reason = errors.check(
         "reason",
@@ -323,13 +321,7 @@ async fn transition(
     } else {
         "That partner was already moved.".to_owned()
     };
-    redirect_with_flash(
-        &ctx.session,
-        "/admin/direct-bill?show=all",
-        FlashKind::Success,
-        &message,
-    )
-    .await
+    flash::success(&ctx.session, "/admin/direct-bill?show=all", &message).await
 }
 
 /// The reassessment form.
@@ -346,9 +338,9 @@ pub struct ReassessmentPage {
 async fn show_reassessment(
     State(state): State<AppState>,
     SignedInStaff { ctx, .. }: SignedInStaff,
-    Path(tenant): Path<String>,
+    Path(tenant): Path<Uuid>,
 ) -> Result<ReassessmentPage, AppError> {
-    let partner = active_partner(&state, &tenant).await?;
+    let partner = active_partner(&state, tenant).await?;
     Ok(ReassessmentPage {
         ctx,
         due: rules::day(partner.reassessment_due_on),
@@ -362,10 +354,10 @@ async fn save_reassessment(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     SignedInStaff { ctx, staff }: SignedInStaff,
-    Path(tenant): Path<String>,
+    Path(tenant): Path<Uuid>,
     Form(form): Form<flows::ReassessmentInput>,
 ) -> Result<Response, AppError> {
-    let partner = active_partner(&state, &tenant).await?;
+    let partner = active_partner(&state, tenant).await?;
     match flows::record_reassessment(&state, &staff, partner.tenant_id, &form, &ip).await? {
         None => Err(AppError::NotFound),
         Some(Ok(next)) => {
@@ -374,13 +366,7 @@ async fn save_reassessment(
                 partner.organisation,
                 rules::day(next)
             );
-            redirect_with_flash(
-                &ctx.session,
-                "/admin/direct-bill",
-                FlashKind::Success,
-                &message,
-            )
-            .await
+            flash::success(&ctx.session, "/admin/direct-bill", &message).await
         }
         Some(Err(errors)) => {
             let page = ReassessmentPage {

@@ -136,9 +136,8 @@ impl FromRequestParts<AppState> for OperatorAdmin {
 /// applicant's own business: to staff they do not exist.
 pub(crate) async fn load(
     state: &AppState,
-    id: &str,
+    id: uuid::Uuid,
 ) -> Result<crate::db::applications::Application, AppError> {
-    let id = uuid::Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
     crate::flows::review::load(state, id)
         .await?
         .ok_or(AppError::NotFound)

@@ -7,12 +7,12 @@ use crate::error::AppError;
 use crate::flows::providers::{self, ProviderInput};
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx};
-use crate::web::flash::{FlashKind, redirect_with_flash};
-use crate::web::form::Query;
+use crate::web::flash::{self};
+use crate::web::form::{Path, Query};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -100,13 +100,7 @@ async fn save(
     match providers::list_provider(&state, &staff, &form, &ip).await? {
         Ok(name) => {
             let message = format!("{name} is listed as an indirect provider.");
-            redirect_with_flash(
-                &ctx.session,
-                "/admin/providers",
-                FlashKind::Success,
-                &message,
-            )
-            .await
+            flash::success(&ctx.session, "/admin/providers", &message).await
         }
         Err(errors) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -125,10 +119,9 @@ async fn withdraw(
     if !providers::withdraw_provider(&state, &staff, tenant_id, &ip).await? {
         return Err(AppError::NotFound);
     }
-    redirect_with_flash(
+    flash::success(
         &ctx.session,
         "/admin/providers",
-        FlashKind::Success,
         "The listing has been withdrawn.",
     )
     .await

@@ -9,12 +9,12 @@ use crate::flows::staff;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
-use crate::web::flash::{FlashKind, redirect_with_flash};
-use crate::web::form::Form;
+use crate::web::flash::{self};
+use crate::web::form::{Form, Path};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -173,10 +173,9 @@ async fn submit_reset(
         Some(Ok(())) => {
             // A reset ends every session, including one in this browser.
             session::sign_out(&ctx.session).await?;
-            redirect_with_flash(
+            flash::success(
                 &ctx.session,
                 "/admin/signin",
-                FlashKind::Success,
                 messages::FLASH_PASSWORD_RESET,
             )
             .await

@@ -16,13 +16,13 @@ use crate::flows::review::{self, Decision, DecisionOutcome};
 use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
-use crate::web::flash::{FlashKind, redirect_with_flash};
-use crate::web::form::Form;
+use crate::web::flash::{self};
+use crate::web::form::{Form, Path};
 use crate::web::view::describe_event;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -210,9 +210,9 @@ async fn detail_page(
 async fn show(
     State(state): State<AppState>,
     SignedInStaff { ctx, staff }: SignedInStaff,
-    Path(id): Path<String>,
+    Path(id): Path<Uuid>,
 ) -> Result<DetailPage, AppError> {
-    let app = load(&state, &id).await?;
+    let app = load(&state, id).await?;
     detail(
         &state,
         ctx,
@@ -285,10 +285,10 @@ fn confirm_page(
 async fn confirm(
     State(state): State<AppState>,
     SignedInStaff { ctx, .. }: SignedInStaff,
-    Path((id, action)): Path<(String, String)>,
+    Path((id, action)): Path<(Uuid, String)>,
 ) -> Result<Response, AppError> {
     let decision = Decision::parse(&action).ok_or(AppError::NotFound)?;
-    let app = load(&state, &id).await?;
+    let app = load(&state, id).await?;
     let version = app.version;
     // Say up front why a direct-bill approval would be refused.
     let mut errors = FormErrors::default();
@@ -313,11 +313,11 @@ async fn decide(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     SignedInStaff { ctx, staff }: SignedInStaff,
-    Path((id, action)): Path<(String, String)>,
+    Path((id, action)): Path<(Uuid, String)>,
     Form(form): Form<DecisionForm>,
 ) -> Result<Response, AppError> {
     let decision = Decision::parse(&action).ok_or(AppError::NotFound)?;
-    let app = load(&state, &id).await?;
+    let app = load(&state, id).await?;
     let to = format!("/admin/applications/{}", app.application_id);
     match review::decide(
         &state,
@@ -332,7 +332,7 @@ async fn decide(
     {
         DecisionOutcome::Made(new_state) => {
             let message = messages::decision_made(new_state.staff_label());
-            redirect_with_flash(&ctx.session, &to, FlashKind::Success, &message).await
+            flash::success(&ctx.session, &to, &message).await
         }
         DecisionOutcome::Invalid(errors) => {
             let page = confirm_page(ctx, app, decision, form.version, form.text, errors, None);
@@ -344,7 +344,7 @@ async fn decide(
             } else {
                 messages::DECISION_CONFLICT_DECIDED
             });
-            let app = load(&state, &id).await?;
+            let app = load(&state, id).await?;
             let version = app.version;
             let page = confirm_page(
                 ctx,
@@ -371,16 +371,15 @@ async fn add_note(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     SignedInStaff { ctx, staff }: SignedInStaff,
-    Path(id): Path<String>,
+    Path(id): Path<Uuid>,
     Form(form): Form<NoteForm>,
 ) -> Result<Response, AppError> {
-    let app = load(&state, &id).await?;
+    let app = load(&state, id).await?;
     match review::add_note(&state, &staff, &app, &form.note, &ip).await? {
         Ok(()) => {
-            redirect_with_flash(
+            flash::success(
                 &ctx.session,
                 &format!("/admin/applications/{}", app.application_id),
-                FlashKind::Success,
                 "Note added.",
             )
             .await
@@ -402,18 +401,17 @@ async fn assign(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     SignedInStaff { ctx, staff }: SignedInStaff,
-    Path(id): Path<String>,
+    Path(id): Path<Uuid>,
     Form(form): Form<AssignForm>,
 ) -> Result<Response, AppError> {
-    let app = load(&state, &id).await?;
+    let app = load(&state, id).await?;
     let target = form.staff_id.unwrap_or(staff.staff_id);
     if !review::assign(&state, &staff, &app, target, &ip).await? {
         return Err(AppError::Forbidden);
     }
-    redirect_with_flash(
+    flash::success(
         &ctx.session,
         &format!("/admin/applications/{}", app.application_id),
-        FlashKind::Success,
         "Assignment saved.",
     )
     .await
@@ -423,11 +421,11 @@ async fn record_check(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     SignedInStaff { ctx, staff }: SignedInStaff,
-    Path((id, step)): Path<(String, String)>,
+    Path((id, step)): Path<(Uuid, String)>,
     Form(form): Form<CheckInput>,
 ) -> Result<Response, AppError> {
     let step = CheckStep::parse(&step).ok_or(AppError::NotFound)?;
-    let app = Some(load(&state, &id).await?)
+    let app = Some(load(&state, id).await?)
         .filter(|a| a.program == Program::DirectBill)
         .ok_or(AppError::NotFound)?;
     let to = format!("/admin/applications/{}", app.application_id);
@@ -437,16 +435,15 @@ async fn record_check(
                 "Recorded: {}. The applicant's primary contact has been e-mailed.",
                 step.label()
             );
-            redirect_with_flash(&ctx.session, &to, FlashKind::Success, &message).await
+            flash::success(&ctx.session, &to, &message).await
         }
         CheckRecorded::Refused(message) => {
-            redirect_with_flash(&ctx.session, &to, FlashKind::Warning, &message).await
+            flash::warning(&ctx.session, &to, &message).await
         }
         CheckRecorded::Conflict => {
-            redirect_with_flash(
+            flash::warning(
                 &ctx.session,
                 &to,
-                FlashKind::Warning,
                 "Someone changed this application while you were looking at it, or it is not in review. Nothing was recorded: check it below and try again.",
             )
             .await

@@ -11,7 +11,7 @@ use crate::flows::staff;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
-use crate::web::flash::{FlashKind, redirect_with_flash};
+use crate::web::flash::{self};
 use crate::web::form::Form;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -129,10 +129,9 @@ async fn submit(
                 new_device,
             } => {
                 start_staff_session(&ctx.session, user_id, epoch).await?;
-                let response = redirect_with_flash(
+                let response = flash::success(
                     &ctx.session,
                     "/admin/applications",
-                    FlashKind::Success,
                     messages::FLASH_SIGNED_IN,
                 )
                 .await?;
@@ -158,13 +157,7 @@ async fn submit(
 
 async fn sign_out(ctx: StaffCtx) -> Result<Response, AppError> {
     session::sign_out(&ctx.session).await?;
-    redirect_with_flash(
-        &ctx.session,
-        "/admin/signin",
-        FlashKind::Info,
-        messages::FLASH_SIGNED_OUT,
-    )
-    .await
+    flash::info(&ctx.session, "/admin/signin", messages::FLASH_SIGNED_OUT).await
 }
 
 /// The staff change-password form.
@@ -193,10 +186,9 @@ async fn change_password(
     match staff::change_password(&state, &staff, &form, &ip).await? {
         Ok(epoch) => {
             start_staff_session(&ctx.session, staff.staff_id, epoch).await?;
-            redirect_with_flash(
+            flash::success(
                 &ctx.session,
                 "/admin/applications",
-                FlashKind::Success,
                 messages::FLASH_PASSWORD_CHANGED,
             )
             .await

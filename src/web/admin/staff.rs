@@ -13,12 +13,12 @@ use crate::flows::staff::{self, AcceptOutcome, InviteInput};
 use crate::messages::when;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
-use crate::web::flash::{FlashKind, redirect_with_flash};
-use crate::web::form::Form;
+use crate::web::flash::{self};
+use crate::web::form::{Form, Path};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -118,7 +118,7 @@ async fn invite(
     match staff::invite(&state, &staff, &form, &ip).await? {
         Ok(()) => {
             let message = format!("Invitation sent to {}.", form.email.trim());
-            redirect_with_flash(&ctx.session, "/admin/staff", FlashKind::Success, &message).await
+            flash::success(&ctx.session, "/admin/staff", &message).await
         }
         Err(errors) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -137,10 +137,9 @@ async fn resend(
     if !staff::resend_invitation(&state, &staff, id, &ip).await? {
         return Err(AppError::NotFound);
     }
-    redirect_with_flash(
+    flash::success(
         &ctx.session,
         "/admin/staff",
-        FlashKind::Success,
         "Invitation sent again with a new link; the old link no longer works.",
     )
     .await
@@ -155,13 +154,7 @@ async fn revoke(
     if !staff::revoke_invitation(&state, &staff, id, &ip).await? {
         return Err(AppError::NotFound);
     }
-    redirect_with_flash(
-        &ctx.session,
-        "/admin/staff",
-        FlashKind::Success,
-        "Invitation revoked.",
-    )
-    .await
+    flash::success(&ctx.session, "/admin/staff", "Invitation revoked.").await
 }
 
 async fn set_disabled(
@@ -180,7 +173,7 @@ async fn set_disabled(
     } else {
         "Staff member enabled again."
     };
-    redirect_with_flash(&ctx.session, "/admin/staff", FlashKind::Success, message).await
+    flash::success(&ctx.session, "/admin/staff", message).await
 }
 
 async fn disable(
@@ -210,10 +203,9 @@ async fn clear_locks(
     if !staff::clear_staff_locks(&state, &staff, id, &ip).await? {
         return Err(AppError::NotFound);
     }
-    redirect_with_flash(
+    flash::success(
         &ctx.session,
         "/admin/staff",
-        FlashKind::Success,
         "Sign-in locks cleared: the staff member can sign in again from anywhere.",
     )
     .await
@@ -274,10 +266,9 @@ async fn accept(
     match staff::accept_invitation(&state, &token, &form.password, &ip).await? {
         AcceptOutcome::Joined { staff_id, epoch } => {
             start_staff_session(&ctx.session, staff_id, epoch).await?;
-            redirect_with_flash(
+            flash::success(
                 &ctx.session,
                 "/admin/applications",
-                FlashKind::Success,
                 "Welcome to the back office.",
             )
             .await
