@@ -1,6 +1,7 @@
 //! Rules of the direct-bill program: eligibility, revenue, evidence files, managed services,
 //! the reviewers' requirement checks and the yearly reassessment.
 
+use crate::messages;
 use time::{Date, Month, OffsetDateTime};
 
 /// Months as an indirect reseller before a tenant may apply.
@@ -45,9 +46,9 @@ pub fn parse_usd(input: &str) -> Result<i64, String> {
         .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\''))
         .collect();
     if cleaned.is_empty() {
-        return Err("Enter your program cloud revenue of the last 12 months, in US dollars".into());
+        return Err(messages::ENTER_PROGRAM_CLOUD_REVENUE.into());
     }
-    let invalid = || "Enter the revenue as an amount of US dollars, like 350,000".to_owned();
+    let invalid = || messages::ENTER_REVENUE_AMOUNT_US.to_owned();
     let (whole, cents) = match cleaned.split_once('.') {
         Some((w, c)) => (w, c),
         None => (cleaned.as_str(), ""),
@@ -60,7 +61,7 @@ pub fn parse_usd(input: &str) -> Result<i64, String> {
         return Err(invalid());
     }
     if whole.len() > 13 {
-        return Err("That amount is too large; check the number of digits".into());
+        return Err(messages::AMOUNT_TOO_LARGE_CHECK.into());
     }
     let whole: i64 = whole.parse().map_err(|_| invalid())?;
     let cents: i64 = if cents.is_empty() {
@@ -89,7 +90,7 @@ pub fn format_usd(cents: i64) -> String {
 }
 
 /// The revenue rule, stated for the applicant.
-pub const REVENUE_RULE: &str = "Direct bill needs at least USD 300,000 of program cloud revenue in the last 12 months as an indirect reseller.";
+pub const REVENUE_RULE: &str = messages::DIRECT_BILL_NEEDS_LEAST;
 
 /// Checks the declared revenue against the minimum.
 pub fn check_revenue(cents: i64) -> Result<i64, String> {
@@ -211,22 +212,19 @@ pub struct EligibilityFacts {
 pub fn eligibility(f: &EligibilityFacts, today: Date) -> Vec<Requirement> {
     let reseller = match (f.approved_on, f.agreement_accepted) {
         (Some(on), true) => Requirement {
-            label: "Approved indirect reseller with the partner agreement accepted",
+            label: messages::APPROVED_INDIRECT_RESELLER_WITH,
             met: true,
-            detail: format!("Approved on {}; partner agreement accepted.", day(on)),
+            detail: crate::messages::approved_partner_agreement_accepted(&day(on)),
         },
         (Some(on), false) => Requirement {
-            label: "Approved indirect reseller with the partner agreement accepted",
+            label: messages::APPROVED_INDIRECT_RESELLER_WITH,
             met: false,
-            detail: format!(
-                "Approved on {}, but the partner agreement is not accepted yet. A global admin can accept it from the dashboard.",
-                day(on)
-            ),
+            detail: crate::messages::approved_but_partner_agreement(&day(on)),
         },
         (None, _) => Requirement {
-            label: "Approved indirect reseller with the partner agreement accepted",
+            label: messages::APPROVED_INDIRECT_RESELLER_WITH,
             met: false,
-            detail: "Your organisation is not an approved indirect reseller yet. Enroll as an indirect reseller first.".into(),
+            detail: messages::ORGANISATION_NOT_APPROVED_INDIRECT.into(),
         },
     };
     let tenure = match f.approved_on {
@@ -234,53 +232,44 @@ pub fn eligibility(f: &EligibilityFacts, today: Date) -> Vec<Requirement> {
             let from = add_months(on, TENURE_MONTHS);
             if today >= from {
                 Requirement {
-                    label: "At least 12 months as an indirect reseller",
+                    label: messages::LEAST_12_MONTHS_INDIRECT,
                     met: true,
-                    detail: format!("Indirect reseller since {}.", day(on)),
+                    detail: crate::messages::indirect_reseller_since(&day(on)),
                 }
             } else {
                 Requirement {
-                    label: "At least 12 months as an indirect reseller",
+                    label: messages::LEAST_12_MONTHS_INDIRECT,
                     met: false,
-                    detail: format!(
-                        "Indirect reseller since {}: you meet this on {}.",
-                        day(on),
-                        day(from)
-                    ),
+                    detail: crate::messages::indirect_reseller_since_meet(&day(on), &day(from)),
                 }
             }
         }
         None => Requirement {
-            label: "At least 12 months as an indirect reseller",
+            label: messages::LEAST_12_MONTHS_INDIRECT,
             met: false,
-            detail: "Counts from the day your indirect-reseller application is approved.".into(),
+            detail: messages::COUNTS_FROM_DAY_INDIRECT.into(),
         },
     };
     let partner = match &f.partner_id {
         Some(id) if f.membership_active && f.membership_in_country => Requirement {
-            label: "Active partner ID in your country",
+            label: messages::ACTIVE_PARTNER_ID_COUNTRY,
             met: true,
-            detail: format!("Partner ID {id}, active, in {}.", f.country_name),
+            detail: crate::messages::partner_id_active(&f.country_name, &id),
         },
         Some(id) if !f.membership_active => Requirement {
-            label: "Active partner ID in your country",
+            label: messages::ACTIVE_PARTNER_ID_COUNTRY,
             met: false,
-            detail: format!(
-                "Partner ID {id} is not active. Reactivate it in the partner network, then come back."
-            ),
+            detail: crate::messages::partner_id_not_active(&id),
         },
         Some(id) => Requirement {
-            label: "Active partner ID in your country",
+            label: messages::ACTIVE_PARTNER_ID_COUNTRY,
             met: false,
-            detail: format!(
-                "Partner ID {id} does not belong to a company profile in {}.",
-                f.country_name
-            ),
+            detail: crate::messages::partner_id_does_not(&f.country_name, &id),
         },
         None => Requirement {
-            label: "Active partner ID in your country",
+            label: messages::ACTIVE_PARTNER_ID_COUNTRY,
             met: false,
-            detail: "Your organisation has no partner ID on record.".into(),
+            detail: messages::ORGANISATION_NO_PARTNER_ID.into(),
         },
     };
     vec![reseller, tenure, partner]
@@ -327,7 +316,7 @@ impl CheckStep {
     /// In words.
     pub fn label(self) -> &'static str {
         match self {
-            CheckStep::RevenueTenure => "Revenue and tenure confirmed",
+            CheckStep::RevenueTenure => messages::REVENUE_TENURE_CONFIRMED,
             CheckStep::CreditCheck => "Credit check",
             CheckStep::AssessmentScheduled => "Capability assessment scheduled",
             CheckStep::AssessmentResult => "Capability assessment result",

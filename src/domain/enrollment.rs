@@ -1,6 +1,7 @@
 //! Rules for the answers of the indirect-reseller enrollment wizard.
 
 use crate::domain::EmailAddress;
+use crate::messages;
 
 /// Countries whose companies must give a company registration ID.
 pub const REGISTRATION_ID_REQUIRED: [&str; 24] = [
@@ -80,16 +81,16 @@ pub fn tidy(input: &str) -> String {
 pub fn parse_legal_name(input: &str) -> Result<String, String> {
     let name = tidy(input);
     if name.is_empty() {
-        return Err("Enter your company's legal name".into());
+        return Err(messages::ENTER_COMPANY_S_LEGAL.into());
     }
     if name.chars().count() > 200 {
-        return Err("Legal name must be 200 characters or fewer".into());
+        return Err(messages::LEGAL_NAME_MUST_200.into());
     }
     if name.chars().count() < 2 {
-        return Err("Enter the full legal name, not a single character".into());
+        return Err(messages::ENTER_FULL_LEGAL_NAME.into());
     }
     if !name.chars().any(char::is_alphabetic) {
-        return Err("Legal name must contain letters, not only digits or symbols".into());
+        return Err(messages::LEGAL_NAME_MUST_CONTAIN.into());
     }
     let bare = bare_words(&name);
     if LEGAL_SUFFIXES.contains(&bare.as_str())
@@ -144,7 +145,7 @@ pub fn parse_phone(input: &str, missing: &str) -> Result<String, String> {
         .all(|(i, c)| c.is_ascii_digit() || " .-()".contains(c) || (c == '+' && i == 0));
     let digits = value.chars().filter(char::is_ascii_digit).count();
     if !allowed || !(6..=15).contains(&digits) {
-        return Err("Enter a telephone number, like +49 30 1234567 (6 to 15 digits)".into());
+        return Err(messages::ENTER_TELEPHONE_NUMBER_LIKE.into());
     }
     Ok(value)
 }
@@ -154,7 +155,7 @@ pub fn parse_registration_id(input: &str, country_code: &str) -> Result<Option<S
     let value = tidy(input);
     if value.is_empty() {
         return if registration_id_required(country_code) {
-            Err("Enter your company registration ID: it is required in your country".into())
+            Err(messages::ENTER_COMPANY_REGISTRATION_ID.into())
         } else {
             Ok(None)
         };
@@ -164,7 +165,7 @@ pub fn parse_registration_id(input: &str, country_code: &str) -> Result<Option<S
             .chars()
             .all(|c| c.is_alphanumeric() || " -/.".contains(c))
     {
-        return Err("Registration ID can only contain letters, numbers, spaces, hyphens, slashes and dots (at most 50)".into());
+        return Err(messages::REGISTRATION_ID_CAN_ONLY.into());
     }
     Ok(Some(value))
 }
@@ -173,10 +174,10 @@ pub fn parse_registration_id(input: &str, country_code: &str) -> Result<Option<S
 pub fn parse_partner_id(input: &str) -> Result<String, String> {
     let value: String = input.chars().filter(|c| !c.is_whitespace()).collect();
     if value.is_empty() {
-        return Err("Enter your partner ID".into());
+        return Err(messages::ENTER_PARTNER_ID.into());
     }
     if value.len() != 7 || !value.chars().all(|c| c.is_ascii_digit()) {
-        return Err("A partner ID is 7 digits, like 1234567".into());
+        return Err(messages::PARTNER_ID_7_DIGITS.into());
     }
     Ok(value)
 }
@@ -250,12 +251,12 @@ pub fn parse_contact_email(
 ) -> Result<EmailAddress, String> {
     let email = EmailAddress::parse(input)?;
     if is_webmail_domain(email.domain()) {
-        return Err("Use an address on your company's own domain: public webmail addresses (like Gmail, Outlook.com or Yahoo Mail) are not accepted".into());
+        return Err(messages::USE_ADDRESS_COMPANY_S.into());
     }
     let domain = email.domain();
     let suffix = tenant_domain_suffix.to_ascii_lowercase();
     if domain == suffix || domain.ends_with(&format!(".{suffix}")) {
-        return Err("Use your company's own e-mail address: work-account domains of this portal have no mailboxes".into());
+        return Err(messages::USE_COMPANY_S_OWN.into());
     }
     Ok(email)
 }
@@ -264,13 +265,10 @@ pub fn parse_contact_email(
 pub fn parse_website(input: &str) -> Result<String, String> {
     let value = input.trim();
     if value.is_empty() {
-        return Err("Enter your support web site".into());
+        return Err(messages::ENTER_SUPPORT_WEB_SITE.into());
     }
     let Some(rest) = value.strip_prefix("https://") else {
-        return Err(
-            "Enter a web site address starting with https://, like https://support.contoso.com"
-                .into(),
-        );
+        return Err(messages::ENTER_WEB_SITE_ADDRESS.into());
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host_ok = host.contains('.')
@@ -280,10 +278,7 @@ pub fn parse_website(input: &str) -> Result<String, String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c));
     if !host_ok || value.len() > 300 || value.chars().any(char::is_whitespace) {
-        return Err(
-            "Enter a web site address starting with https://, like https://support.contoso.com"
-                .into(),
-        );
+        return Err(messages::ENTER_WEB_SITE_ADDRESS.into());
     }
     Ok(value.to_owned())
 }

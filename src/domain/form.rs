@@ -1,6 +1,7 @@
 //! Validation errors keyed by form field, in the order they were found, and the one rule
 //! every text answer obeys: no control characters other than tab and line breaks.
 
+use crate::messages;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -38,7 +39,7 @@ pub fn note_refused_text(field: &str) {
 }
 
 /// What the user is told beside a field whose answer held refused characters.
-pub const REFUSED_TEXT_MESSAGE: &str = "This answer contains characters that cannot be used here (control characters). Remove them and try again";
+pub const REFUSED_TEXT_MESSAGE: &str = messages::ANSWER_CONTAINS_CHARACTERS_CANNOT;
 
 /// True for characters no text answer may hold: control characters other than tab, line
 /// feed and carriage return (PostgreSQL cannot even store NUL).

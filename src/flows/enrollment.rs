@@ -170,47 +170,35 @@ impl LegalInput {
             "address_line1",
             rules::required_text(
                 &self.address_line1,
-                "Enter the first line of the address",
+                messages::ENTER_FIRST_LINE_ADDRESS,
                 200,
-                "Address line 1 must be 200 characters or fewer",
+                messages::ADDRESS_LINE_1_MUST,
             ),
         );
         let line2 = e.check(
             "address_line2",
-            rules::optional_text(
-                &self.address_line2,
-                200,
-                "Address line 2 must be 200 characters or fewer",
-            ),
+            rules::optional_text(&self.address_line2, 200, messages::ADDRESS_LINE_2_MUST),
         );
         let city = e.check(
             "city",
             rules::required_text(
                 &self.city,
-                "Enter the town or city",
+                messages::ENTER_TOWN_CITY,
                 100,
-                "Town or city must be 100 characters or fewer",
+                messages::TOWN_CITY_MUST_100,
             ),
         );
         let region = e.check(
             "state_province",
-            rules::optional_text(
-                &self.state_province,
-                100,
-                "State or province must be 100 characters or fewer",
-            ),
+            rules::optional_text(&self.state_province, 100, messages::STATE_PROVINCE_MUST_100),
         );
         let postal = e.check(
             "postal_code",
-            rules::optional_text(
-                &self.postal_code,
-                20,
-                "Postal code must be 20 characters or fewer",
-            ),
+            rules::optional_text(&self.postal_code, 20, messages::POSTAL_CODE_MUST_20),
         );
         let phone = e.check(
             "phone",
-            rules::parse_phone(&self.phone, "Enter the company's telephone number"),
+            rules::parse_phone(&self.phone, messages::ENTER_COMPANY_S_TELEPHONE),
         );
         let registration = e.check(
             "registration_id",
@@ -286,18 +274,18 @@ impl ContactInput {
             "first_name",
             rules::required_text(
                 &self.first_name,
-                "Enter the primary contact's first name",
+                messages::ENTER_PRIMARY_CONTACT_S,
                 100,
-                "First name must be 100 characters or fewer",
+                messages::FIRST_NAME_MUST_100,
             ),
         );
         let last = e.check(
             "last_name",
             rules::required_text(
                 &self.last_name,
-                "Enter the primary contact's last name",
+                messages::ENTER_PRIMARY_CONTACT_S_2,
                 100,
-                "Last name must be 100 characters or fewer",
+                messages::LAST_NAME_MUST_100,
             ),
         );
         let email = e.check(
@@ -306,7 +294,7 @@ impl ContactInput {
         );
         let phone = e.check(
             "phone",
-            rules::parse_phone(&self.phone, "Enter the primary contact's telephone number"),
+            rules::parse_phone(&self.phone, messages::ENTER_PRIMARY_CONTACT_S_3),
         );
         match (first, last, email, phone) {
             (Some(first_name), Some(last_name), Some(email), Some(phone)) => {
@@ -357,7 +345,7 @@ impl SupportInput {
         );
         let phone = e.check(
             "phone",
-            rules::parse_phone(&self.phone, "Enter the support telephone number"),
+            rules::parse_phone(&self.phone, messages::ENTER_SUPPORT_TELEPHONE_NUMBER),
         );
         let website = e.check("website", rules::parse_website(&self.website));
         match (email, phone, website) {
@@ -596,7 +584,7 @@ pub async fn answer_verification(
         }
         ContactAnswer::Decline => {
             let event = apps::NewEvent {
-                detail: Some("The primary contact did not confirm the application."),
+                detail: Some(messages::PRIMARY_CONTACT_DID_NOT_2),
                 ..actor.event(&app, "contact_declined")
             };
             apps::record_event(&mut *tx, &event).await?;

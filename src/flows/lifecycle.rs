@@ -197,9 +197,9 @@ pub async fn answer_info_request(
         "answer",
         required_text(
             answer,
-            "Enter your answer to the team's question",
+            messages::ENTER_ANSWER_TEAM_S,
             5000,
-            "Your answer must be 5,000 characters or fewer",
+            messages::ANSWER_MUST_5_000,
         ),
     ) else {
         return Ok(AnswerOutcome::Invalid(errors));
@@ -296,7 +296,7 @@ pub async fn queue_reassessment_reminder(
     let reminder = DirectBillNotice {
         name: app.contact_first_name.clone().unwrap_or_default(),
         organisation: app.legal_name.clone().unwrap_or_default(),
-        headline: format!("Your yearly direct-bill reassessment is due on {}", rules::day(due)),
+        headline: messages::yearly_direct_bill_reassessment(rules::day(due)),
         body: "Direct-bill partners are reassessed every year: billing, provisioning, customer support and security, by a third party. The program's team will contact you to schedule it. Keep your evidence of revenue and your support plan at hand.".into(),
         link: state.config.link("/dashboard"),
         link_text: "Open your dashboard".into(),

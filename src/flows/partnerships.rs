@@ -8,7 +8,7 @@ use crate::domain::application::Program;
 use crate::domain::partnership::InvitationState;
 use crate::domain::{EmailAddress, FormErrors, token};
 use crate::email::messages::{EmailContent, PartnershipEnded, PartnershipInvitation};
-use crate::messages::when;
+use crate::messages::{self, when};
 use crate::state::AppState;
 use serde_json::json;
 use uuid::Uuid;
@@ -283,27 +283,15 @@ impl Refusal {
     /// The message shown.
     pub fn message(self) -> &'static str {
         match self {
-            Refusal::Expired => {
-                "This invitation has expired. Ask the provider to send you a new one."
-            }
-            Refusal::Revoked => "The provider has withdrawn this invitation.",
-            Refusal::Used => "This invitation has already been used.",
-            Refusal::NotApproved => {
-                "Your organisation must be an approved indirect reseller before a provider can work with it. Enroll first, then open this link again."
-            }
-            Refusal::AgreementNotAccepted => {
-                "Your organisation's global admin must accept the partner agreement before you can authorise a provider."
-            }
-            Refusal::OtherRegion => {
-                "This provider does not serve your program region, so it cannot be your indirect provider."
-            }
-            Refusal::AlreadyPartners => "This provider is already your indirect provider.",
-            Refusal::OwnInvitation => {
-                "This invitation comes from your own organisation: a provider cannot be its own reseller."
-            }
-            Refusal::NotGlobalAdmin => {
-                "Only your organisation's global admin can authorise an indirect provider."
-            }
+            Refusal::Expired => messages::INVITATION_EXPIRED_ASK_PROVIDER,
+            Refusal::Revoked => messages::PROVIDER_WITHDRAWN_INVITATION,
+            Refusal::Used => messages::INVITATION_ALREADY_USED,
+            Refusal::NotApproved => messages::ORGANISATION_MUST_APPROVED_INDIRECT,
+            Refusal::AgreementNotAccepted => messages::ORGANISATION_S_GLOBAL_ADMIN,
+            Refusal::OtherRegion => messages::PROVIDER_DOES_NOT_SERVE,
+            Refusal::AlreadyPartners => messages::PROVIDER_ALREADY_INDIRECT_PROVIDER,
+            Refusal::OwnInvitation => messages::INVITATION_COMES_FROM_OWN,
+            Refusal::NotGlobalAdmin => messages::ONLY_ORGANISATION_S_GLOBAL,
         }
     }
 }
@@ -415,7 +403,7 @@ pub async fn accept(
 }
 
 /// The attestation a provider gives when ending a partnership.
-pub const ATTESTATION: &str = "I confirm that ending this partnership is decided in good faith, for a legitimate business purpose, and in line with our agreement with the reseller.";
+pub const ATTESTATION: &str = messages::I_CONFIRM_ENDING_PARTNERSHIP;
 
 /// Ends a partnership (provider side); both sides are e-mailed. False when there was none.
 pub async fn end(

@@ -2,6 +2,7 @@
 
 use crate::db::{self, audit::AuditEvent};
 use crate::domain::FormErrors;
+use crate::messages;
 use crate::state::AppState;
 use uuid::Uuid;
 
@@ -27,12 +28,12 @@ pub async fn list_provider(
     let prefix = input.domain_prefix.trim().to_ascii_lowercase();
     let prefix = prefix.split('.').next().unwrap_or_default().to_owned();
     let tenant = if prefix.is_empty() {
-        errors.add("domain_prefix", "Enter the partner's work-account domain");
+        errors.add("domain_prefix", messages::ENTER_PARTNER_S_WORK);
         None
     } else {
         match db::providers::tenant_by_prefix(&state.db, &prefix).await? {
             None => {
-                errors.add("domain_prefix", "No work account has this domain");
+                errors.add("domain_prefix", messages::NO_WORK_ACCOUNT_DOMAIN);
                 None
             }
             Some((id, name))
@@ -58,7 +59,7 @@ pub async fn list_provider(
     regions.sort();
     regions.dedup();
     if regions.is_empty() {
-        errors.add("regions", "Select at least one program region");
+        errors.add("regions", messages::SELECT_LEAST_ONE_PROGRAM);
     }
     let (Some((tenant_id, name)), true) = (tenant, errors.is_empty()) else {
         return Ok(Err(errors));

@@ -2,6 +2,7 @@
 
 use crate::db::{self, audit::AuditEvent};
 use crate::domain::FormErrors;
+use crate::messages;
 use crate::state::AppState;
 
 /// What the settings form sends.
@@ -43,31 +44,25 @@ impl SettingsInput {
             "open" => Some(true),
             "closed" => Some(false),
             _ => {
-                errors.add(
-                    "intake",
-                    "Select whether direct-bill intake is open or closed",
-                );
+                errors.add("intake", messages::SELECT_WHETHER_DIRECT_BILL);
                 None
             }
         };
         let format = time::macros::format_description!("[year]-[month]-[day]");
         let reopens_on = match (open, self.reopens_on.trim()) {
             (Some(false), "") => {
-                errors.add(
-                    "reopens_on",
-                    "Enter the date intake reopens, so applicants know when to come back",
-                );
+                errors.add("reopens_on", messages::ENTER_DATE_INTAKE_REOPENS);
                 None
             }
             (_, "") => None,
             (_, raw) => match time::Date::parse(raw, &format) {
                 Ok(d) if d < today => {
-                    errors.add("reopens_on", "The reopening date must be today or later");
+                    errors.add("reopens_on", messages::REOPENING_DATE_MUST_TODAY);
                     None
                 }
                 Ok(d) => Some(d),
                 Err(_) => {
-                    errors.add("reopens_on", "Enter a real date, like 2027-03-01");
+                    errors.add("reopens_on", messages::ENTER_REAL_DATE_LIKE);
                     None
                 }
             },
@@ -77,7 +72,7 @@ impl SettingsInput {
             crate::domain::enrollment::optional_text(
                 &self.message,
                 1000,
-                "The message must be 1,000 characters or fewer",
+                messages::MESSAGE_MUST_1_000,
             ),
         );
         match (open, message, errors.is_empty()) {

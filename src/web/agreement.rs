@@ -49,12 +49,7 @@ async fn page(
     let accepted = db::agreements::acceptance_of_current(&state.db, user.tenant_id)
         .await?
         .map(|a| {
-            format!(
-                "Version {} was accepted by {} on {}.",
-                a.version,
-                a.accepted_by_name,
-                when(a.accepted_at)
-            )
+            messages::version_was_accepted(a.version, a.accepted_by_name, when(a.accepted_at))
         });
     let approved =
         db::applications::is_approved(&state.db, user.tenant_id, Program::IndirectReseller).await?;
@@ -65,10 +60,7 @@ async fn page(
         accepted,
         approved,
         is_admin: user.is_global_admin(),
-        accept_label: format!(
-            "I have read the partner agreement (version {}) and accept it on behalf of my organisation.",
-            agreement.version
-        ),
+        accept_label: messages::i_read_partner_agreement(agreement.version),
         agreement,
         errors,
     })
@@ -100,7 +92,7 @@ async fn accept(
     if form.accept.is_none() || form.version != current.version {
         let mut errors = FormErrors::default();
         let message = if form.version != current.version {
-            "The agreement has changed since you opened this page: read the new version and accept it"
+            messages::AGREEMENT_CHANGED_SINCE_OPENED
         } else {
             messages::CONFIRMATION_REQUIRED
         };
@@ -113,11 +105,28 @@ async fn accept(
     }
     match agreement::accept_agreement(&state, &user, current.version, &ip).await? {
         AgreementOutcome::Accepted => {
-            flash::success(&ctx.session, "/dashboard", "You have accepted the partner agreement. Your organisation is now an active indirect reseller.").await
+            flash::success(
+                &ctx.session,
+                "/dashboard",
+                messages::ACCEPTED_PARTNER_AGREEMENT_ORGANISATION,
+            )
+            .await
         }
-        AgreementOutcome::AlreadyAccepted => flash::info(&ctx.session, "/dashboard", "This version of the agreement was already accepted.").await,
+        AgreementOutcome::AlreadyAccepted => {
+            flash::info(
+                &ctx.session,
+                "/dashboard",
+                messages::VERSION_AGREEMENT_WAS_ALREADY,
+            )
+            .await
+        }
         AgreementOutcome::NotApproved => {
-            flash::warning(&ctx.session, "/agreement", "The agreement can be accepted once your enrollment is approved.").await
+            flash::warning(
+                &ctx.session,
+                "/agreement",
+                messages::AGREEMENT_CAN_ACCEPTED_ONCE,
+            )
+            .await
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::domain::application::Program;
 use crate::error::AppError;
 use crate::flows::enrollment::{self, ResendOutcome};
 use crate::flows::lifecycle::{self, AnswerOutcome};
-use crate::messages::{next_steps, when};
+use crate::messages::{self, next_steps, when};
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::flash::{self, FlashKind, redirect_with_flash};
@@ -137,12 +137,12 @@ fn checks(app: &Application, declined: bool) -> Vec<Check> {
         },
         (None, ApplicationState::AwaitingContactVerification, true) => Check {
             name: "Primary contact's e-mail",
-            status: "Not confirmed: the contact declined".into(),
+            status: messages::NOT_CONFIRMED_CONTACT_DECLINED.into(),
             tone: "red",
         },
         (None, ApplicationState::AwaitingContactVerification, false) => Check {
             name: "Primary contact's e-mail",
-            status: "Waiting for the contact to confirm".into(),
+            status: messages::WAITING_CONTACT_CONFIRM.into(),
             tone: "blue",
         },
         _ => Check {
@@ -159,7 +159,7 @@ fn checks(app: &Application, declined: bool) -> Vec<Check> {
         },
         ApplicationState::InfoRequested => Check {
             name: "Review",
-            status: "Waiting for your answer".into(),
+            status: messages::WAITING_ANSWER.into(),
             tone: "blue",
         },
         ApplicationState::Approved => Check {
@@ -251,18 +251,9 @@ async fn resend(
 ) -> Result<Response, AppError> {
     let app = own_application(&state, user.tenant_id, id).await?;
     let (kind, message) = match enrollment::resend_verification(&state, &user, &app, &ip).await? {
-        ResendOutcome::Sent => (
-            FlashKind::Success,
-            "We have sent your primary contact a new link. Links sent before it no longer work.",
-        ),
-        ResendOutcome::RateLimited => (
-            FlashKind::Warning,
-            "Several links have been sent already. Wait an hour before sending another.",
-        ),
-        ResendOutcome::NotWaiting => (
-            FlashKind::Info,
-            "The primary contact has already answered; there is nothing to resend.",
-        ),
+        ResendOutcome::Sent => (FlashKind::Success, messages::SENT_PRIMARY_CONTACT_NEW),
+        ResendOutcome::RateLimited => (FlashKind::Warning, messages::SEVERAL_LINKS_SENT_ALREADY),
+        ResendOutcome::NotWaiting => (FlashKind::Info, messages::PRIMARY_CONTACT_ALREADY_ANSWERED),
     };
     redirect_with_flash(
         &ctx.session,
@@ -302,16 +293,11 @@ async fn withdraw(
         flash::success(
             &ctx.session,
             &to,
-            "Your application has been withdrawn. You can enroll again at any time.",
+            messages::APPLICATION_WITHDRAWN_CAN_ENROLL,
         )
         .await
     } else {
-        flash::warning(
-            &ctx.session,
-            &to,
-            "This application can no longer be withdrawn.",
-        )
-        .await
+        flash::warning(&ctx.session, &to, messages::APPLICATION_CAN_NO_LONGER).await
     }
 }
 
@@ -334,20 +320,10 @@ async fn answer(
     let to = format!("/applications/{}", app.application_id);
     match lifecycle::answer_info_request(&state, &user, &app, &form.answer, &ip).await? {
         AnswerOutcome::Resubmitted => {
-            flash::success(
-                &ctx.session,
-                &to,
-                "Thank you. Your answer has been sent and your application is back in review.",
-            )
-            .await
+            flash::success(&ctx.session, &to, messages::THANK_ANSWER_SENT_APPLICATION).await
         }
         AnswerOutcome::NotWaiting => {
-            flash::info(
-                &ctx.session,
-                &to,
-                "This application is not waiting for an answer.",
-            )
-            .await
+            flash::info(&ctx.session, &to, messages::APPLICATION_NOT_WAITING_ANSWER).await
         }
         AnswerOutcome::Invalid(errors) => {
             let page = status_page(&state, ctx, &user, app, form.answer, errors).await?;

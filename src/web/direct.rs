@@ -15,6 +15,7 @@ use crate::flows::direct_bill::{
     self as flows, OperationsInput, Refusal, RevenueInput, ServicesAction, Standing, StepAnswers,
     SubmitOutcome, SupportInput,
 };
+use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::flash::{self, FlashKind, redirect_with_flash};
@@ -128,10 +129,8 @@ async fn refused(ctx: &Ctx, refusal: Refusal) -> Result<Response, AppError> {
         Refusal::IntakeClosed => {
             "Direct-bill intake is closed, so no application can be started or submitted now."
         }
-        Refusal::NotEligible => {
-            "Your organisation does not meet every requirement yet; the list below says which and when."
-        }
-        Refusal::AlreadyPartner => "Your organisation is already a direct-bill partner.",
+        Refusal::NotEligible => messages::ORGANISATION_DOES_NOT_MEET,
+        Refusal::AlreadyPartner => messages::ORGANISATION_ALREADY_DIRECT_BILL,
     };
     flash::warning(&ctx.session, "/enroll/direct", message).await
 }
@@ -381,9 +380,9 @@ async fn remove_document(
         UPLOAD_PATH
     };
     if flows::remove_document(&state, &w.user, &w.app, id, &ip).await? {
-        flash::success(&w.ctx.session, to, "The file is removed.").await
+        flash::success(&w.ctx.session, to, messages::FILE_REMOVED).await
     } else {
-        flash::info(&w.ctx.session, to, "That file was already removed.").await
+        flash::info(&w.ctx.session, to, messages::FILE_WAS_ALREADY_REMOVED).await
     }
 }
 
@@ -484,25 +483,25 @@ impl OperationsPage {
             (
                 "billing",
                 "Billing",
-                "How you invoice customers and collect payment",
+                messages::HOW_INVOICE_CUSTOMERS_COLLECT,
                 &self.form.billing,
             ),
             (
                 "provisioning",
                 "Provisioning",
-                "How you set up and change customers' services",
+                messages::HOW_SET_UP_CHANGE,
                 &self.form.provisioning,
             ),
             (
                 "customer_support",
                 "Customer support",
-                "How customers reach you and how you resolve their problems",
+                messages::HOW_CUSTOMERS_REACH_HOW,
                 &self.form.customer_support,
             ),
             (
                 "security",
                 "Security",
-                "How you protect customers' data and accounts",
+                messages::HOW_PROTECT_CUSTOMERS_DATA,
                 &self.form.security,
             ),
         ]
@@ -706,7 +705,7 @@ async fn submit(
             flash::success(
                 &ctx.session,
                 &format!("/applications/{id}"),
-                "Your direct-bill application is submitted and in review. Do not buy the support plan until we e-mail you that the credit check has passed.",
+                messages::DIRECT_BILL_APPLICATION_SUBMITTED,
             )
             .await
         }
@@ -718,17 +717,14 @@ async fn submit(
             flash::warning(
                 &ctx.session,
                 &format!("/enroll/direct/{step}"),
-                "Some answers are missing. Complete this step, then submit.",
+                messages::SOME_ANSWERS_MISSING_COMPLETE,
             )
             .await
         }
         SubmitOutcome::NoConsent => {
             let w = load_wizard(&state, ctx, user).await?;
             let mut errors = FormErrors::default();
-            errors.add(
-                "authority",
-                "Confirm that you may accept legal agreements for your organisation",
-            );
+            errors.add("authority", messages::CONFIRM_MAY_ACCEPT_LEGAL);
             let page = check_page(&state, w, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
@@ -799,11 +795,7 @@ async fn transition(
     let mut errors = FormErrors::default();
     let reason = errors.check(
         "reason",
-        crate::domain::enrollment::optional_text(
-            &form.reason,
-            1000,
-            "The reason must be 1,000 characters or fewer",
-        ),
+        crate::domain::enrollment::optional_text(&form.reason, 1000, messages::REASON_MUST_1_000),
     );
     let Some(reason) = reason else {
         let page = TransitionPage {
@@ -814,7 +806,7 @@ async fn transition(
         };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
-    let reason = reason.unwrap_or_else(|| "Asked for by the partner.".into());
+    let reason = reason.unwrap_or_else(|| messages::ASKED_PARTNER.into());
     let moved = flows::transition(
         &state,
         user.tenant_id,
@@ -826,13 +818,10 @@ async fn transition(
     let (kind, message) = if moved {
         (
             FlashKind::Success,
-            "Your organisation is an indirect reseller again. We have e-mailed your global admins.",
+            messages::ORGANISATION_INDIRECT_RESELLER_AGAIN,
         )
     } else {
-        (
-            FlashKind::Info,
-            "Your organisation is not a direct-bill partner.",
-        )
+        (FlashKind::Info, messages::ORGANISATION_NOT_DIRECT_BILL)
     };
     redirect_with_flash(&ctx.session, "/dashboard", kind, message).await
 }

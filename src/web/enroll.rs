@@ -164,9 +164,7 @@ pub struct PartnerIdPage {
 }
 
 fn partner_id_hint(country_name: &str) -> String {
-    format!(
-        "The 7-digit membership ID of your company profile in the partner network. It must belong to a company profile in {country_name}, your work account's country."
-    )
+    messages::n7_digit_membership_id(country_name)
 }
 
 async fn show_partner_id(w: Wizard, Query(q): Query<FromQuery>) -> PartnerIdPage {
@@ -229,7 +227,7 @@ pub struct LegalPage {
 }
 
 fn registration_hint(country_name: &str) -> String {
-    format!("Required for companies in {country_name}: the number your company is registered under")
+    messages::required_companies_number_company(country_name)
 }
 
 async fn show_legal(w: Wizard, Query(q): Query<FromQuery>) -> LegalPage {
@@ -397,7 +395,7 @@ async fn submit(
 ) -> Result<Response, AppError> {
     match flows::submit(&state, &w.user, form.consent.is_some(), &ip).await? {
         SubmitOutcome::Submitted(id) => {
-            let message = "Your application has been submitted. We have e-mailed your primary contact a link to confirm their address; review starts once they do.";
+            let message = messages::APPLICATION_SUBMITTED_E_MAILED;
             flash::success(&w.ctx.session, &format!("/applications/{id}"), message).await
         }
         SubmitOutcome::AlreadySubmitted(id) => {
@@ -408,7 +406,7 @@ async fn submit(
         }
         SubmitOutcome::NoConsent => {
             let mut errors = FormErrors::default();
-            errors.add("consent", "Tick the box to confirm your answers are correct and that you may enroll your organisation");
+            errors.add("consent", messages::TICK_BOX_CONFIRM_ANSWERS);
             check_page(w, errors).await
         }
         SubmitOutcome::EmailUnconfirmed => {

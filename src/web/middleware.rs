@@ -5,6 +5,7 @@ use crate::auth::session::{CSRF_KEY, Flash};
 use crate::db::users::SessionUser;
 use crate::domain::token::{constant_time_eq, new_signed_token, signed_token_is_valid};
 use crate::error::{AppError, ErrorMessage};
+use crate::messages;
 use crate::state::AppState;
 use askama::Template;
 use axum::body::{Body, Bytes, to_bytes};
@@ -316,8 +317,7 @@ pub async fn run_to_completion(timeout: Duration, request: Request, next: Next) 
 }
 
 /// Message on the page for a refused cross-site or token-less form.
-pub const CSRF_REFUSED: &str =
-    "This form was sent from another site or has expired. Go back, reload the page and try again.";
+pub const CSRF_REFUSED: &str = messages::FORM_WAS_SENT_FROM;
 
 /// The 403 answer for a request that failed a CSRF check.
 pub fn forbidden_csrf() -> Response {
@@ -354,38 +354,24 @@ pub struct ErrorPage {
 
 fn describe(status: StatusCode) -> (&'static str, &'static str) {
     match status {
-        StatusCode::NOT_FOUND => (
-            "Page not found",
-            "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.",
-        ),
-        StatusCode::FORBIDDEN => (
-            "You cannot do that",
-            "Your account does not allow this. If you think it should, ask your organisation's global admin.",
-        ),
-        StatusCode::METHOD_NOT_ALLOWED => (
-            "Page not found",
-            "This address does not accept that kind of request.",
-        ),
-        StatusCode::PAYLOAD_TOO_LARGE => (
-            "What you sent is too large",
-            "Go back and send less, or smaller files.",
-        ),
-        StatusCode::REQUEST_TIMEOUT => (
-            "That took too long",
-            "The request took too long to finish. Try again in a moment.",
-        ),
-        StatusCode::TOO_MANY_REQUESTS => ("Too many requests", "Wait a few minutes and try again."),
-        StatusCode::SERVICE_UNAVAILABLE => (
-            "Service unavailable",
-            "The portal cannot serve this request at the moment. Try again in a few minutes.",
-        ),
+        StatusCode::NOT_FOUND => ("Page not found", messages::IF_TYPED_WEB_ADDRESS),
+        StatusCode::FORBIDDEN => (messages::CANNOT_DO, messages::ACCOUNT_DOES_NOT_ALLOW),
+        StatusCode::METHOD_NOT_ALLOWED => ("Page not found", messages::ADDRESS_DOES_NOT_ACCEPT),
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            (messages::WHAT_SENT_TOO_LARGE, messages::GO_BACK_SEND_LESS)
+        }
+        StatusCode::REQUEST_TIMEOUT => (messages::TOOK_TOO_LONG, messages::REQUEST_TOOK_TOO_LONG),
+        StatusCode::TOO_MANY_REQUESTS => ("Too many requests", messages::WAIT_FEW_MINUTES_TRY),
+        StatusCode::SERVICE_UNAVAILABLE => {
+            ("Service unavailable", messages::PORTAL_CANNOT_SERVE_REQUEST)
+        }
         s if s.is_server_error() => (
             "Sorry, something went wrong",
-            "The problem is on our side and has been logged. Try again later; if it keeps happening, contact support with the reference below.",
+            messages::PROBLEM_OUR_SIDE_LOGGED,
         ),
         _ => (
-            "That request could not be handled",
-            "Go back and check what you sent, then try again.",
+            messages::REQUEST_COULD_NOT_HANDLED,
+            messages::GO_BACK_CHECK_WHAT,
         ),
     }
 }

@@ -9,7 +9,7 @@ use crate::domain::FormErrors;
 use crate::domain::token::hash_token;
 use crate::error::AppError;
 use crate::flows::partnerships::{self as flows, AcceptOutcome, Draft, Refusal};
-use crate::messages::when;
+use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn, encode_query_value};
 use crate::web::flash::{self};
@@ -216,7 +216,7 @@ async fn revoke(
     flash::success(
         &ctx.session,
         "/partners/resellers",
-        "Invitation revoked: its link no longer works.",
+        messages::INVITATION_REVOKED_LINK_NO,
     )
     .await
 }
@@ -270,10 +270,7 @@ async fn remove(
     let partnership = own_active(&state, user.tenant_id, id).await?;
     if form.attest.is_none() {
         let mut errors = FormErrors::default();
-        errors.add(
-            "attest",
-            "Tick the box to confirm why you are ending this partnership",
-        );
+        errors.add("attest", messages::TICK_BOX_CONFIRM_WHY);
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             RemovePage {
@@ -288,10 +285,7 @@ async fn remove(
     if !flows::end(&state, &user, id, &ip).await? {
         return Err(AppError::NotFound);
     }
-    let message = format!(
-        "The partnership with {} has ended. Both organisations have been e-mailed.",
-        partnership.other_name
-    );
+    let message = messages::partnership_with_ended_both(partnership.other_name);
     flash::success(&ctx.session, "/partners/resellers", &message).await
 }
 
@@ -414,10 +408,7 @@ async fn accept_invitation(
         }
         AcceptOutcome::NoConsent => {
             let mut errors = FormErrors::default();
-            errors.add(
-                "consent",
-                "Tick the box to confirm what authorising this provider allows",
-            );
+            errors.add("consent", messages::TICK_BOX_CONFIRM_WHAT);
             Ok(invitation_page(&state, ctx, token, errors)
                 .await?
                 .into_response())
@@ -553,9 +544,9 @@ async fn customer_invitation(
             .into_response());
     };
     let problem = if accepted {
-        Some("This invitation has already been used.")
+        Some(messages::INVITATION_ALREADY_USED)
     } else if expires_at <= time::OffsetDateTime::now_utc() {
-        Some("This invitation has expired. Ask your reseller for a new one.")
+        Some(messages::INVITATION_EXPIRED_ASK_RESELLER)
     } else {
         None
     };

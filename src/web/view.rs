@@ -4,6 +4,7 @@ use crate::db::applications::Application;
 use crate::db::direct_bill::{Answers, Check};
 use crate::domain::application::ApplicationState;
 use crate::domain::direct_bill::{self as rules, CheckStep};
+use crate::messages;
 
 /// A timeline entry in words.
 pub fn describe_event(
@@ -14,29 +15,22 @@ pub fn describe_event(
     use ApplicationState::*;
     match (kind, from, to) {
         ("state_changed", Some(Draft), Some(InReview)) => {
-            "Application submitted; review started".into()
+            messages::APPLICATION_SUBMITTED_REVIEW_STARTED.into()
         }
-        ("state_changed", Some(Draft), _) => {
-            "Application submitted; verification e-mail sent to the primary contact".into()
-        }
+        ("state_changed", Some(Draft), _) => messages::APPLICATION_SUBMITTED_VERIFICATION_E.into(),
         ("state_changed", Some(AwaitingContactVerification), Some(InReview)) => {
-            "Primary contact confirmed the application; review started".into()
+            messages::PRIMARY_CONTACT_CONFIRMED_APPLICATION.into()
         }
         ("state_changed", Some(InfoRequested), Some(InReview)) => {
-            "Application resubmitted for review".into()
+            messages::APPLICATION_RESUBMITTED_REVIEW.into()
         }
         ("state_changed", _, Some(s)) => format!("Status changed: {}", s.plain()),
-        ("contact_declined", _, _) => "Primary contact did not confirm the application".into(),
-        ("verification_resent", _, _) => {
-            "Verification e-mail sent again; earlier links no longer work".into()
-        }
-        ("info_provided", _, _) => "Applicant answered the team's question".into(),
+        ("contact_declined", _, _) => messages::PRIMARY_CONTACT_DID_NOT.into(),
+        ("verification_resent", _, _) => messages::VERIFICATION_E_MAIL_SENT.into(),
+        ("info_provided", _, _) => messages::APPLICANT_ANSWERED_TEAM_S.into(),
         (kind, _, _) if kind.starts_with("check_") => {
             let step = CheckStep::parse(&kind["check_".len()..]);
-            format!(
-                "Requirement check recorded: {}",
-                step.map(|s| s.label()).unwrap_or("unknown step")
-            )
+            messages::requirement_check_recorded(step.map(|s| s.label()).unwrap_or("unknown step"))
         }
         ("answers_changed", _, _) => "Applicant changed answers".into(),
         (other, _, _) => other.replace('_', " "),
@@ -126,22 +120,21 @@ pub fn requirement_lines(
     };
     let revenue = from_check(
         CheckStep::RevenueTenure,
-        &format!(
-            "Declared {} with {} evidence file(s); waiting for the team to confirm",
+        &messages::declared_with_evidence_file(
             answers
                 .revenue_usd_cents
                 .map(rules::format_usd)
                 .unwrap_or_else(|| "nothing yet".into()),
-            documents
+            documents,
         ),
     );
     let tenure = from_check(
         CheckStep::RevenueTenure,
-        "Computed from your approval date; waiting for the team to confirm",
+        messages::COMPUTED_FROM_APPROVAL_DATE,
     );
     let credit = from_check(
         CheckStep::CreditCheck,
-        "After revenue and tenure are confirmed",
+        messages::AFTER_REVENUE_TENURE_CONFIRMED,
     );
     let assessment = match (
         check(CheckStep::AssessmentResult),
@@ -158,7 +151,7 @@ pub fn requirement_lines(
         ),
         (None, None) => (
             LineStatus::Pending,
-            "A third-party assessment is scheduled after the credit check".into(),
+            messages::THIRD_PARTY_ASSESSMENT_SCHEDULED.into(),
         ),
     };
     let line = |label, (status, detail): (LineStatus, String)| RequirementLine {
@@ -180,23 +173,20 @@ pub fn requirement_lines(
                     "Active, in your country (checked by the portal)".into(),
                 )
             } else {
-                (
-                    LineStatus::Failed,
-                    "Not active or not in your country".into(),
-                )
+                (LineStatus::Failed, messages::NOT_ACTIVE_NOT_COUNTRY.into())
             },
         ),
-        line("Tenure of 12 months", tenure),
-        line("Revenue of USD 300,000", revenue),
+        line(messages::TENURE_12_MONTHS, tenure),
+        line(messages::REVENUE_USD_300_000, revenue),
         line(
-            "Authority to accept agreements",
+            messages::AUTHORITY_ACCEPT_AGREEMENTS,
             if submitted {
                 (
                     LineStatus::Verified,
-                    "Confirmed by the applicant at submission".into(),
+                    messages::CONFIRMED_APPLICANT_SUBMISSION.into(),
                 )
             } else {
-                (LineStatus::Pending, "Confirm on the last step".into())
+                (LineStatus::Pending, messages::CONFIRM_LAST_STEP.into())
             },
         ),
         line("Credit check", credit),
@@ -207,9 +197,10 @@ pub fn requirement_lines(
                     LineStatus::Verified,
                     format!("{plan}; confirmed by the assessment"),
                 ),
-                LineStatus::Failed => {
-                    (LineStatus::Failed, "Not confirmed by the assessment".into())
-                }
+                LineStatus::Failed => (
+                    LineStatus::Failed,
+                    messages::NOT_CONFIRMED_ASSESSMENT.into(),
+                ),
                 _ => (
                     LineStatus::Pending,
                     format!("{plan}; buy it only after the credit check has passed"),
@@ -230,9 +221,10 @@ pub fn requirement_lines(
                         answers.managed_services.len()
                     ),
                 ),
-                LineStatus::Failed => {
-                    (LineStatus::Failed, "Not confirmed by the assessment".into())
-                }
+                LineStatus::Failed => (
+                    LineStatus::Failed,
+                    messages::NOT_CONFIRMED_ASSESSMENT.into(),
+                ),
                 _ => (
                     LineStatus::Pending,
                     format!(

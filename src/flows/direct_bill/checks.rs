@@ -8,6 +8,7 @@ use crate::domain::FormErrors;
 use crate::domain::direct_bill::{self as rules, CheckStep, RecordedOutcome, today};
 use crate::domain::enrollment::required_text;
 use crate::flows::lifecycle::Actor;
+use crate::messages;
 use crate::state::AppState;
 use serde::Deserialize;
 use serde_json::json;
@@ -58,7 +59,7 @@ impl CheckInput {
                 crate::domain::enrollment::optional_text(
                     &self.note,
                     2000,
-                    "The note must be 2,000 characters or fewer",
+                    messages::NOTE_MUST_2_000,
                 ),
             )
             .flatten();
@@ -66,15 +67,12 @@ impl CheckInput {
             let format = time::macros::format_description!("[year]-[month]-[day]");
             let date = match Date::parse(self.assessment_on.trim(), &format) {
                 Ok(d) if d < today => {
-                    errors.add("assessment_on", "The assessment date cannot be in the past");
+                    errors.add("assessment_on", messages::ASSESSMENT_DATE_CANNOT_PAST);
                     None
                 }
                 Ok(d) => Some(d),
                 Err(_) => {
-                    errors.add(
-                        "assessment_on",
-                        "Enter the assessment date as a date, like 2027-01-15",
-                    );
+                    errors.add("assessment_on", messages::ENTER_ASSESSMENT_DATE_DATE);
                     None
                 }
             };
@@ -82,9 +80,9 @@ impl CheckInput {
                 "assessor",
                 required_text(
                     &self.assessor,
-                    "Enter the assessor (the third party doing the assessment)",
+                    messages::ENTER_ASSESSOR_THIRD_PARTY,
                     200,
-                    "The assessor's name must be 200 characters or fewer",
+                    messages::ASSESSOR_S_NAME_MUST,
                 ),
             );
             return match (date, assessor) {
@@ -99,13 +97,10 @@ impl CheckInput {
         }
         let outcome = RecordedOutcome::parse_choice(&self.outcome);
         if outcome.is_none() {
-            errors.add("outcome", "Choose the outcome: passed or not passed");
+            errors.add("outcome", messages::CHOOSE_OUTCOME_PASSED_NOT);
         }
         if outcome == Some(RecordedOutcome::Failed) && note.is_none() {
-            errors.add(
-                "check_note",
-                "Say why it did not pass: the applicant will see this note",
-            );
+            errors.add("check_note", messages::SAY_WHY_DID_NOT);
         }
         match outcome {
             Some(o) if errors.is_empty() => Ok(ValidCheck {
@@ -217,36 +212,35 @@ fn check_words(step: CheckStep, c: &ValidCheck) -> (String, String) {
     let passed = !c.outcome.is_failed();
     match (step, passed) {
         (CheckStep::RevenueTenure, true) => (
-            "Revenue and tenure confirmed".into(),
-            "The program's team has confirmed your revenue and your 12 months as an indirect reseller. The credit check comes next.".into(),
+            messages::REVENUE_TENURE_CONFIRMED.into(),
+            messages::PROGRAM_S_TEAM_CONFIRMED.into(),
         ),
         (CheckStep::RevenueTenure, false) => (
-            "Revenue and tenure not confirmed".into(),
-            "The program's team could not confirm your revenue or tenure from the evidence.".into(),
+            messages::REVENUE_TENURE_NOT_CONFIRMED.into(),
+            messages::PROGRAM_S_TEAM_COULD.into(),
         ),
         (CheckStep::CreditCheck, true) => (
             "Credit check passed".into(),
-            "Your credit check has passed. You may now buy the vendor support plan (advanced or premier) that you named in your application. The capability assessment will be scheduled next.".into(),
+            messages::CREDIT_CHECK_PASSED_MAY.into(),
         ),
         (CheckStep::CreditCheck, false) => (
-            "Credit check not passed".into(),
-            "Your credit check did not pass. Do not buy the vendor support plan.".into(),
+            messages::CREDIT_CHECK_NOT_PASSED.into(),
+            messages::CREDIT_CHECK_DID_NOT.into(),
         ),
         (CheckStep::AssessmentScheduled, _) => (
             "Capability assessment scheduled".into(),
-            format!(
-                "A third-party assessment of your billing, provisioning, customer support and security capabilities is scheduled for {} with {}.",
+            messages::third_party_assessment_billing(
                 c.assessment_on.map(rules::day).unwrap_or_default(),
-                c.assessor.clone().unwrap_or_default()
+                c.assessor.clone().unwrap_or_default(),
             ),
         ),
         (CheckStep::AssessmentResult, true) => (
             "Capability assessment passed".into(),
-            "The third-party assessment has confirmed your capabilities. The program's team will now decide on your application.".into(),
+            messages::THIRD_PARTY_ASSESSMENT_CONFIRMED.into(),
         ),
         (CheckStep::AssessmentResult, false) => (
-            "Capability assessment not passed".into(),
-            "The third-party assessment did not confirm your capabilities.".into(),
+            messages::CAPABILITY_ASSESSMENT_NOT_PASSED.into(),
+            messages::THIRD_PARTY_ASSESSMENT_DID.into(),
         ),
     }
 }

@@ -15,6 +15,7 @@ pub use wizard::*;
 use crate::db;
 use crate::db::applications::Application;
 use crate::email::messages::{DirectBillNotice, EmailContent};
+use crate::messages;
 use crate::state::AppState;
 use sqlx::PgConnection;
 
@@ -37,7 +38,7 @@ async fn notify_contact(
         link: state
             .config
             .link(&format!("/applications/{}", app.application_id)),
-        link_text: "See your direct-bill application".into(),
+        link_text: messages::SEE_DIRECT_BILL_APPLICATION.into(),
     }
     .to_email(contact)?;
     db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;

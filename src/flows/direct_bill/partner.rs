@@ -11,6 +11,7 @@ use crate::domain::direct_bill::{self as rules, today};
 use crate::domain::enrollment::required_text;
 use crate::email::messages::{DirectBillNotice, EmailContent};
 use crate::flows::lifecycle::{self};
+use crate::messages;
 use crate::state::AppState;
 use serde::Deserialize;
 use serde_json::json;
@@ -45,15 +46,12 @@ pub async fn record_reassessment(
     let format = time::macros::format_description!("[year]-[month]-[day]");
     let assessed_on = match Date::parse(input.assessed_on.trim(), &format) {
         Ok(d) if d > today() => {
-            errors.add("assessed_on", "The assessment date cannot be in the future");
+            errors.add("assessed_on", messages::ASSESSMENT_DATE_CANNOT_FUTURE);
             None
         }
         Ok(d) => Some(d),
         Err(_) => {
-            errors.add(
-                "assessed_on",
-                "Enter the day of the assessment, like 2027-11-02",
-            );
+            errors.add("assessed_on", messages::ENTER_DAY_ASSESSMENT_LIKE);
             None
         }
     };
@@ -61,19 +59,15 @@ pub async fn record_reassessment(
         "assessor",
         required_text(
             &input.assessor,
-            "Enter the assessor (the third party that did the reassessment)",
+            messages::ENTER_ASSESSOR_THIRD_PARTY_2,
             200,
-            "The assessor's name must be 200 characters or fewer",
+            messages::ASSESSOR_S_NAME_MUST,
         ),
     );
     let note = errors
         .check(
             "note",
-            crate::domain::enrollment::optional_text(
-                &input.note,
-                2000,
-                "The note must be 2,000 characters or fewer",
-            ),
+            crate::domain::enrollment::optional_text(&input.note, 2000, messages::NOTE_MUST_2_000),
         )
         .flatten();
     let (Some(assessed_on), Some(assessor)) = (assessed_on, assessor) else {
@@ -131,11 +125,11 @@ pub async fn record_reassessment(
         state,
         &mut tx,
         &app,
-        "Your yearly reassessment has passed",
-        &format!(
-            "The reassessment by {assessor} on {} has confirmed your direct-bill capabilities. The next one is due on {}.",
+        messages::YEARLY_REASSESSMENT_PASSED,
+        &messages::reassessment_confirmed_direct_bill(
             rules::day(assessed_on),
-            rules::day(next_due)
+            rules::day(next_due),
+            assessor,
         ),
     )
     .await?;
@@ -191,7 +185,7 @@ pub async fn transition(
         },
     )
     .await?;
-    let headline = "Your organisation is now an indirect reseller again".to_owned();
+    let headline = messages::ORGANISATION_NOW_INDIRECT_RESELLER.to_owned();
     let body = format!(
         "{} moved {} from direct bill back to indirect reseller. Reason: {} You no longer buy from the vendor directly; buy through an indirect provider. Your customers, your partner ID and your partner agreement stay as they are. You can apply for direct bill again when you meet its requirements and intake is open.",
         label, partner.organisation, reason

@@ -10,6 +10,7 @@ use crate::domain::application::{ApplicationState, Move};
 use crate::domain::direct_bill::{self as rules, today};
 use crate::domain::enrollment::required_text;
 use crate::flows::lifecycle::{self, Actor, make_move};
+use crate::messages;
 use crate::state::AppState;
 use serde::Deserialize;
 use serde_json::json;
@@ -118,10 +119,7 @@ impl RevenueInput {
             rules::parse_usd(&self.revenue).and_then(rules::check_revenue),
         );
         if documents == 0 {
-            errors.add(
-                "evidence",
-                "Upload at least one document that shows this revenue, such as an invoice summary or a statement from your provider",
-            );
+            errors.add("evidence", messages::UPLOAD_LEAST_ONE_DOCUMENT);
         }
         match cents {
             Some(c) if errors.is_empty() => Ok(c),
@@ -165,17 +163,14 @@ impl SupportInput {
             ),
             _ => errors.add(
                 "first_line",
-                "Say whether you can give your customers first-line support",
+                messages::SAY_WHETHER_CAN_GIVE,
             ),
         }
         if rules::SUPPORT_PLANS
             .iter()
             .all(|(code, _)| *code != self.plan)
         {
-            errors.add(
-                "plan",
-                "Choose the vendor support plan you will hold: advanced or premier",
-            );
+            errors.add("plan", messages::CHOOSE_VENDOR_SUPPORT_PLAN);
         }
         if errors.is_empty() {
             Ok(&self.plan)
@@ -227,7 +222,7 @@ impl OperationsInput {
         if self.receivables != "yes" {
             errors.add(
                 "receivables",
-                "Confirm that you have the infrastructure to bill and provision customers and to collect what they owe",
+                messages::CONFIRM_INFRASTRUCTURE_BILL_PROVISION,
             );
         }
         let mut describe = |field: &'static str, value: &str, what: &str| {
@@ -235,9 +230,9 @@ impl OperationsInput {
                 field,
                 required_text(
                     value,
-                    &format!("Describe how you handle {what}"),
+                    &messages::describe_how_handle(what),
                     1000,
-                    "Keep the description to 1,000 characters or fewer",
+                    messages::KEEP_DESCRIPTION_1_000,
                 ),
             )
         };
@@ -330,31 +325,28 @@ pub fn validate_services(rows: &[ServiceRow]) -> Result<(), Vec<(String, String)
     if filled.is_empty() {
         errors.push((
             "kind_0".to_owned(),
-            "Add at least one managed service, IP service or customer solution".to_owned(),
+            messages::ADD_LEAST_ONE_MANAGED.to_owned(),
         ));
     }
     for (i, r) in filled {
         let n = i + 1;
         if rules::service_kind_label(&r.kind).is_none() {
-            errors.push((format!("kind_{i}"), format!("Choose the type of offer {n}")));
+            errors.push((format!("kind_{i}"), messages::choose_type_offer(n)));
         }
         if r.name.is_empty() {
-            errors.push((format!("name_{i}"), format!("Enter the name of offer {n}")));
+            errors.push((format!("name_{i}"), messages::enter_name_offer(n)));
         } else if r.name.chars().count() > 200 {
-            errors.push((
-                format!("name_{i}"),
-                format!("The name of offer {n} must be 200 characters or fewer"),
-            ));
+            errors.push((format!("name_{i}"), messages::name_offer_must_200(n)));
         }
         if r.description.is_empty() {
             errors.push((
                 format!("description_{i}"),
-                format!("Describe offer {n} in a sentence or two"),
+                messages::describe_offer_sentence_two(n),
             ));
         } else if r.description.chars().count() > 1000 {
             errors.push((
                 format!("description_{i}"),
-                format!("The description of offer {n} must be 1,000 characters or fewer"),
+                messages::description_offer_must_1(n),
             ));
         }
     }
@@ -389,14 +381,10 @@ impl UploadRefusal {
     /// The refusal in words.
     pub fn message(&self) -> &'static str {
         match self {
-            UploadRefusal::Empty => "Choose a file to upload",
-            UploadRefusal::TooLarge => "The file must be 10 MB or smaller",
-            UploadRefusal::WrongType => {
-                "The file must be a PDF, PNG or JPEG (we check the file itself, not its name)"
-            }
-            UploadRefusal::TooMany => {
-                "You can upload up to 5 files. Remove one before adding another"
-            }
+            UploadRefusal::Empty => messages::CHOOSE_FILE_UPLOAD,
+            UploadRefusal::TooLarge => messages::FILE_MUST_10_MB,
+            UploadRefusal::WrongType => messages::FILE_MUST_PDF_PNG,
+            UploadRefusal::TooMany => messages::CAN_UPLOAD_UP_5,
         }
     }
 }
@@ -539,10 +527,7 @@ pub async fn submit(
     }
     let mut tx = state.db.begin().await?;
     let actor = Actor::partner(user, ip);
-    let detail = format!(
-        "Authority to accept legal agreements for the organisation confirmed by {}",
-        user.full_name
-    );
+    let detail = messages::authority_accept_legal_agreements(&user.full_name);
     if make_move(
         state,
         &mut tx,

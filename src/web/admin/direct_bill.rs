@@ -9,6 +9,7 @@ use crate::domain::application::Program;
 use crate::domain::direct_bill::{self as rules, CheckStep, RecordedOutcome, Requirement};
 use crate::error::AppError;
 use crate::flows::direct_bill as flows;
+use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
 use crate::web::flash::{self};
@@ -291,9 +292,9 @@ async fn transition(
         "reason",
         crate::domain::enrollment::required_text(
             &form.reason,
-            "Enter which requirement the partner no longer meets: the partner will see this",
+            messages::ENTER_WHICH_REQUIREMENT_PARTNER,
             1000,
-            "The reason must be 1,000 characters or fewer",
+            messages::REASON_MUST_1_000,
         ),
     );
     let Some(reason) = reason else {
@@ -319,7 +320,7 @@ async fn transition(
             partner.organisation
         )
     } else {
-        "That partner was already moved.".to_owned()
+        messages::PARTNER_WAS_ALREADY_MOVED.to_owned()
     };
     flash::success(&ctx.session, "/admin/direct-bill?show=all", &message).await
 }
@@ -361,11 +362,8 @@ async fn save_reassessment(
     match flows::record_reassessment(&state, &staff, partner.tenant_id, &form, &ip).await? {
         None => Err(AppError::NotFound),
         Some(Ok(next)) => {
-            let message = format!(
-                "Reassessment of {} recorded. The next one is due on {}; the partner's primary contact has been e-mailed.",
-                partner.organisation,
-                rules::day(next)
-            );
+            let message =
+                messages::reassessment_recorded_next_one(partner.organisation, rules::day(next));
             flash::success(&ctx.session, "/admin/direct-bill", &message).await
         }
         Some(Err(errors)) => {

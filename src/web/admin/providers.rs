@@ -5,6 +5,7 @@ use crate::db::{self, providers::Provider};
 use crate::domain::FormErrors;
 use crate::error::AppError;
 use crate::flows::providers::{self, ProviderInput};
+use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx};
 use crate::web::flash::{self};
@@ -60,7 +61,7 @@ async fn page(
         form,
         errors,
         suffix: state.config.tenant_domain_suffix.clone(),
-        domain_hint: format!("The part before .{}", state.config.tenant_domain_suffix),
+        domain_hint: messages::part_before(&state.config.tenant_domain_suffix),
     })
 }
 
@@ -122,7 +123,7 @@ async fn withdraw(
     flash::success(
         &ctx.session,
         "/admin/providers",
-        "The listing has been withdrawn.",
+        messages::LISTING_WITHDRAWN,
     )
     .await
 }

@@ -123,7 +123,7 @@ async fn membership_warnings(
     };
     let mut warnings = Vec::new();
     if m.held_by_other_than(app.tenant_id) {
-        warnings.push("This partner ID belongs to another organisation. It cannot be approved with it: ask the applicant for their own partner ID.");
+        warnings.push(messages::PARTNER_ID_BELONGS_ANOTHER);
     }
     let simple = |s: &str| {
         s.chars()
@@ -135,13 +135,13 @@ async fn membership_warnings(
         && !simple(legal).contains(&simple(&m.organisation_name))
         && !simple(&m.organisation_name).contains(&simple(legal))
     {
-        warnings.push("The membership's organisation name does not match the legal name given. Check that this partner ID is the applicant's own before approving.");
+        warnings.push(messages::MEMBERSHIP_S_ORGANISATION_NAME);
     }
     if db::memberships::other_applicants(&state.db, &m.partner_id, app.tenant_id).await? > 0 {
-        warnings.push("Another organisation has applied with this partner ID too.");
+        warnings.push(messages::ANOTHER_ORGANISATION_APPLIED_WITH);
     }
     if !m.active {
-        warnings.push("This membership is not active.");
+        warnings.push(messages::MEMBERSHIP_NOT_ACTIVE);
     }
     Ok(warnings)
 }
@@ -257,13 +257,13 @@ fn confirm_page(
             "Reject this application?",
             "Reject application",
             "Reason for rejecting",
-            "The applicant sees this on their status page and in the e-mail we send them.",
+            messages::APPLICANT_SEES_THEIR_STATUS,
         ),
         Decision::RequestInfo => (
-            "Ask the applicant for more information",
+            messages::ASK_APPLICANT_MORE_INFORMATION,
             "Send request",
-            "What the applicant must tell you",
-            "The applicant sees this on their status page and in the e-mail we send them, and can answer and resubmit.",
+            messages::WHAT_APPLICANT_MUST_TELL,
+            messages::APPLICANT_SEES_THEIR_STATUS_2,
         ),
     };
     ConfirmPage {
@@ -437,20 +437,17 @@ async fn record_check(
             );
             flash::success(&ctx.session, &to, &message).await
         }
-        CheckRecorded::Refused(message) => {
-            flash::warning(&ctx.session, &to, &message).await
-        }
+        CheckRecorded::Refused(message) => flash::warning(&ctx.session, &to, &message).await,
         CheckRecorded::Conflict => {
             flash::warning(
                 &ctx.session,
                 &to,
-                "Someone changed this application while you were looking at it, or it is not in review. Nothing was recorded: check it below and try again.",
+                messages::SOMEONE_CHANGED_APPLICATION_WHILE,
             )
             .await
         }
         CheckRecorded::Invalid(errors) => {
-            let page = detail_with_check(&state, ctx, staff, app, step, form, errors)
-                .await?;
+            let page = detail_with_check(&state, ctx, staff, app, step, form, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

@@ -10,7 +10,7 @@ use crate::domain::FormErrors;
 use crate::domain::staff::StaffRole;
 use crate::error::AppError;
 use crate::flows::staff::{self, AcceptOutcome, InviteInput};
-use crate::messages::when;
+use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
 use crate::web::flash::{self};
@@ -117,7 +117,7 @@ async fn invite(
 ) -> Result<Response, AppError> {
     match staff::invite(&state, &staff, &form, &ip).await? {
         Ok(()) => {
-            let message = format!("Invitation sent to {}.", form.email.trim());
+            let message = messages::invitation_sent(form.email.trim());
             flash::success(&ctx.session, "/admin/staff", &message).await
         }
         Err(errors) => Ok((
@@ -140,7 +140,7 @@ async fn resend(
     flash::success(
         &ctx.session,
         "/admin/staff",
-        "Invitation sent again with a new link; the old link no longer works.",
+        messages::INVITATION_SENT_AGAIN_WITH,
     )
     .await
 }
@@ -169,9 +169,9 @@ async fn set_disabled(
         return Err(AppError::Forbidden);
     }
     let message = if disabled {
-        "Staff member disabled; their sessions have ended."
+        messages::STAFF_MEMBER_DISABLED_THEIR
     } else {
-        "Staff member enabled again."
+        messages::STAFF_MEMBER_ENABLED_AGAIN
     };
     flash::success(&ctx.session, "/admin/staff", message).await
 }
@@ -269,7 +269,7 @@ async fn accept(
             flash::success(
                 &ctx.session,
                 "/admin/applications",
-                "Welcome to the back office.",
+                messages::WELCOME_BACK_OFFICE,
             )
             .await
         }
