@@ -169,32 +169,40 @@ pub fn direct_bill_step_title(step: &str) -> &'static str {
     }
 }
 
-/// What happens next after a move, in words for the e-mail and the status page.
-pub fn next_steps(to: crate::domain::application::ApplicationState) -> &'static str {
-    match to {
-        crate::domain::application::ApplicationState::Draft => {
-            "Finish the enrollment wizard and choose Enroll now."
-        }
-        crate::domain::application::ApplicationState::AwaitingContactVerification => {
-            "The primary contact has an e-mail with a link to confirm. Review starts once they confirm."
-        }
-        crate::domain::application::ApplicationState::InReview => {
-            "The program's team is reviewing the application. This can take several days; we will e-mail the primary contact when it changes."
-        }
-        crate::domain::application::ApplicationState::InfoRequested => {
-            "Answer the team's question on the application's status page and resubmit."
-        }
-        crate::domain::application::ApplicationState::Approved => {
-            "The account is ready. A global admin must accept the partner agreement before the partner can transact."
-        }
-        crate::domain::application::ApplicationState::Rejected => {
-            "The application was not approved. The reason is on the status page."
-        }
-        crate::domain::application::ApplicationState::Withdrawn => {
-            "The application was withdrawn. You can enroll again at any time."
-        }
-    }
-}
+/// What happens next once an application is Draft.
+pub const NEXT_STEPS_DRAFT: &str = "Finish the enrollment wizard and choose Enroll now.";
+
+/// What happens next once an application is AwaitingContactVerification.
+pub const NEXT_STEPS_AWAITING_CONTACT_VERIFICATION: &str =
+    "The primary contact has an e-mail with a link to confirm. Review starts once they confirm.";
+
+/// What happens next once an application is InReview.
+pub const NEXT_STEPS_IN_REVIEW: &str = "The program's team is reviewing the application. This can take several days; we will e-mail the primary contact when it changes.";
+
+/// What happens next once an application is InfoRequested.
+pub const NEXT_STEPS_INFO_REQUESTED: &str =
+    "Answer the team's question on the application's status page and resubmit.";
+
+/// What happens next once an application is Approved.
+pub const NEXT_STEPS_APPROVED: &str = "The account is ready. A global admin must accept the partner agreement before the partner can transact.";
+
+/// What happens next once an application is Rejected.
+pub const NEXT_STEPS_REJECTED: &str =
+    "The application was not approved. The reason is on the status page.";
+
+/// What happens next once an application is Withdrawn.
+pub const NEXT_STEPS_WITHDRAWN: &str =
+    "The application was withdrawn. You can enroll again at any time.";
+
+/// An application's state in plain words, for applicants.
+pub const PLAIN_AWAITING_CONTACT: &str =
+    "Waiting for your primary contact to confirm their e-mail address";
+
+/// An application's state in plain words, for applicants.
+pub const PLAIN_IN_REVIEW: &str = "Your application is being reviewed";
+
+/// An application's state in plain words, for applicants.
+pub const PLAIN_INFO_REQUESTED: &str = "We need more information from you";
 
 /// Formats a time for people: "22 Nov 2026, 05:33 UTC".
 pub fn when(t: time::OffsetDateTime) -> String {
@@ -999,6 +1007,10 @@ pub fn partner_id_not_active(id: impl std::fmt::Display) -> String {
 pub fn partner_id_does_not(a0: impl std::fmt::Display, id: impl std::fmt::Display) -> String {
     format!("Partner ID {id} does not belong to a company profile in {a0}.")
 }
+
+/// A legal name that is only a legal form ("GmbH").
+pub const LEGAL_NAME_WITHOUT_COMPANY_NAME: &str =
+    "Enter the company's name as well as its legal form, for example \"Contoso GmbH\"";
 
 #[cfg(test)]
 mod tests {

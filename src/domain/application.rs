@@ -173,13 +173,29 @@ impl ApplicationState {
         match self {
             ApplicationState::Draft => "Not submitted yet",
             ApplicationState::AwaitingContactVerification => {
-                "Waiting for your primary contact to confirm their e-mail address"
+                crate::messages::PLAIN_AWAITING_CONTACT
             }
-            ApplicationState::InReview => "Your application is being reviewed",
-            ApplicationState::InfoRequested => "We need more information from you",
+            ApplicationState::InReview => crate::messages::PLAIN_IN_REVIEW,
+            ApplicationState::InfoRequested => crate::messages::PLAIN_INFO_REQUESTED,
             ApplicationState::Approved => "Approved",
             ApplicationState::Rejected => "Not approved",
             ApplicationState::Withdrawn => "Withdrawn",
+        }
+    }
+
+    /// What happens next once an application is in this state, for the e-mail and the
+    /// status page.
+    pub fn next_steps(self) -> &'static str {
+        match self {
+            ApplicationState::Draft => crate::messages::NEXT_STEPS_DRAFT,
+            ApplicationState::AwaitingContactVerification => {
+                crate::messages::NEXT_STEPS_AWAITING_CONTACT_VERIFICATION
+            }
+            ApplicationState::InReview => crate::messages::NEXT_STEPS_IN_REVIEW,
+            ApplicationState::InfoRequested => crate::messages::NEXT_STEPS_INFO_REQUESTED,
+            ApplicationState::Approved => crate::messages::NEXT_STEPS_APPROVED,
+            ApplicationState::Rejected => crate::messages::NEXT_STEPS_REJECTED,
+            ApplicationState::Withdrawn => crate::messages::NEXT_STEPS_WITHDRAWN,
         }
     }
 

@@ -96,10 +96,7 @@ pub fn parse_legal_name(input: &str) -> Result<String, String> {
     if LEGAL_SUFFIXES.contains(&bare.as_str())
         || LEGAL_SUFFIXES.contains(&bare.replace(' ', "").as_str())
     {
-        return Err(
-            "Enter the company's name as well as its legal form, for example \"Contoso GmbH\""
-                .into(),
-        );
+        return Err(messages::LEGAL_NAME_WITHOUT_COMPANY_NAME.into());
     }
     Ok(name)
 }

@@ -137,7 +137,7 @@ pub async fn make_move(
             state_words: to.plain().to_owned(),
             detail: detail
                 .map(|d| d.to_owned())
-                .unwrap_or_else(|| messages::next_steps(to).to_owned()),
+                .unwrap_or_else(|| to.next_steps().to_owned()),
             link: state
                 .config
                 .link(&format!("/applications/{}", app.application_id)),

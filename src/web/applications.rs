@@ -6,7 +6,7 @@ use crate::domain::application::Program;
 use crate::error::AppError;
 use crate::flows::enrollment::{self, ResendOutcome};
 use crate::flows::lifecycle::{self, AnswerOutcome};
-use crate::messages::{self, next_steps, when};
+use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::flash::{self, FlashKind, redirect_with_flash};
@@ -229,7 +229,7 @@ async fn status_page(
     Ok(StatusPage {
         direct,
         state_words: app.state.plain(),
-        next_steps: next_steps(app.state),
+        next_steps: app.state.next_steps(),
         checks: checks(&app, contact_declined),
         timeline,
         can_resend: waiting && is_admin,
