@@ -20,6 +20,7 @@ use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::flash::{self, FlashKind, redirect_with_flash};
 use crate::web::form::{Form, Path, Query};
+use crate::web::invalid;
 use crate::web::middleware::UPLOAD_PATH;
 use crate::web::wizard::{FromQuery, Step, StepForm, Steps};
 use askama::Template;
@@ -27,7 +28,7 @@ use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Multipart, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
@@ -348,7 +349,7 @@ async fn save_revenue(
             Err(e) => errors = e,
         }
     }
-    let page = RevenuePage {
+    invalid(RevenuePage {
         step: STEPS.step("revenue", &form.from),
         revenue: form.revenue,
         documents,
@@ -356,8 +357,7 @@ async fn save_revenue(
         rule: rules::REVENUE_RULE,
         app: w.app,
         ctx: w.ctx,
-    };
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    })
 }
 
 /// Form of the remove buttons.
@@ -454,15 +454,12 @@ async fn save_support(
             let answers = StepAnswers::Support(plan.to_owned());
             step_saved(&state, &w, answers, &form.from).await
         }
-        Err(errors) => {
-            let page = SupportPage {
-                step: STEPS.step("support", &form.from),
-                form: form.input,
-                errors,
-                ctx: w.ctx,
-            };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
+        Err(errors) => invalid(SupportPage {
+            step: STEPS.step("support", &form.from),
+            form: form.input,
+            errors,
+            ctx: w.ctx,
+        }),
     }
 }
 
@@ -524,15 +521,12 @@ async fn save_operations(
 ) -> Result<Response, AppError> {
     match form.input.validate() {
         Ok(ops) => step_saved(&state, &w, StepAnswers::Operations(ops), &form.from).await,
-        Err(errors) => {
-            let page = OperationsPage {
-                step: STEPS.step("operations", &form.from),
-                form: form.input,
-                errors,
-                ctx: w.ctx,
-            };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
+        Err(errors) => invalid(OperationsPage {
+            step: STEPS.step("operations", &form.from),
+            form: form.input,
+            errors,
+            ctx: w.ctx,
+        }),
     }
 }
 
@@ -607,8 +601,7 @@ async fn save_services(
         ServicesAction::Continue => {
             rows = flows::non_empty_rows(rows);
             if let Err(row_errors) = flows::validate_services(&rows) {
-                let page = services_page(w.ctx, &from, rows, row_errors);
-                return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+                return invalid(services_page(w.ctx, &from, rows, row_errors));
             }
         }
     }
@@ -725,8 +718,7 @@ async fn submit(
             let w = load_wizard(&state, ctx, user).await?;
             let mut errors = FormErrors::default();
             errors.add("authority", messages::CONFIRM_MAY_ACCEPT_LEGAL);
-            let page = check_page(&state, w, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            invalid(check_page(&state, w, errors).await?)
         }
     }
 }
@@ -798,13 +790,12 @@ async fn transition(
         crate::domain::enrollment::optional_text(&form.reason, 1000, messages::REASON_MUST_1_000),
     );
     let Some(reason) = reason else {
-        let page = TransitionPage {
+        return invalid(TransitionPage {
             ctx,
             organisation: user.organisation.clone(),
             reason: form.reason,
             errors,
-        };
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        });
     };
     let reason = reason.unwrap_or_else(|| messages::ASKED_PARTNER.into());
     let moved = flows::transition(

@@ -14,6 +14,7 @@ use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::flash::{self};
 use crate::web::form::{Form, Query};
+use crate::web::invalid;
 use crate::web::wizard::{FromQuery, Step, StepForm, Steps};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -189,17 +190,14 @@ async fn save_partner_id(
             let answers = StepAnswers::PartnerId(membership.partner_id);
             step_saved(&state, &w, answers, &form.from).await
         }
-        Err(errors) => {
-            let page = PartnerIdPage {
-                step: STEPS.step("partner-id", &form.from),
-                partner_id: form.input.partner_id,
-                errors,
-                hint: partner_id_hint(&w.market.country_name),
-                country_name: w.market.country_name,
-                ctx: w.ctx,
-            };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
+        Err(errors) => invalid(PartnerIdPage {
+            step: STEPS.step("partner-id", &form.from),
+            partner_id: form.input.partner_id,
+            errors,
+            hint: partner_id_hint(&w.market.country_name),
+            country_name: w.market.country_name,
+            ctx: w.ctx,
+        }),
     }
 }
 
@@ -249,18 +247,15 @@ async fn save_legal(
 ) -> Result<Response, AppError> {
     match form.input.validate(&w.market.country_code) {
         Ok(profile) => step_saved(&state, &w, StepAnswers::Legal(profile), &form.from).await,
-        Err(errors) => {
-            let page = LegalPage {
-                step: STEPS.step("legal-profile", &form.from),
-                form: form.input,
-                errors,
-                registration_required: registration_id_required(&w.market.country_code),
-                registration_hint: registration_hint(&w.market.country_name),
-                country_name: w.market.country_name,
-                ctx: w.ctx,
-            };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
+        Err(errors) => invalid(LegalPage {
+            step: STEPS.step("legal-profile", &form.from),
+            form: form.input,
+            errors,
+            registration_required: registration_id_required(&w.market.country_code),
+            registration_hint: registration_hint(&w.market.country_name),
+            country_name: w.market.country_name,
+            ctx: w.ctx,
+        }),
     }
 }
 
@@ -290,15 +285,12 @@ async fn save_contact(
 ) -> Result<Response, AppError> {
     match form.input.validate(&state.config.tenant_domain_suffix) {
         Ok(contact) => step_saved(&state, &w, StepAnswers::Contact(contact), &form.from).await,
-        Err(errors) => {
-            let page = ContactPage {
-                step: STEPS.step("primary-contact", &form.from),
-                form: form.input,
-                errors,
-                ctx: w.ctx,
-            };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
+        Err(errors) => invalid(ContactPage {
+            step: STEPS.step("primary-contact", &form.from),
+            form: form.input,
+            errors,
+            ctx: w.ctx,
+        }),
     }
 }
 
@@ -328,15 +320,12 @@ async fn save_support(
 ) -> Result<Response, AppError> {
     match form.input.validate() {
         Ok(support) => step_saved(&state, &w, StepAnswers::Support(support), &form.from).await,
-        Err(errors) => {
-            let page = SupportPage {
-                step: STEPS.step("support", &form.from),
-                form: form.input,
-                errors,
-                ctx: w.ctx,
-            };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
+        Err(errors) => invalid(SupportPage {
+            step: STEPS.step("support", &form.from),
+            form: form.input,
+            errors,
+            ctx: w.ctx,
+        }),
     }
 }
 

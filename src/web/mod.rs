@@ -21,6 +21,7 @@ pub mod view;
 pub mod wizard;
 
 use crate::config::MailTransportKind;
+use crate::error::AppError;
 use crate::state::AppState;
 use axum::Router;
 
@@ -44,4 +45,13 @@ pub fn pages(mail_transport: MailTransportKind) -> Router<AppState> {
     } else {
         router
     }
+}
+
+/// 422 Unprocessable Content with the page again: the form with its messages beside the
+/// fields and every answer kept.
+pub fn invalid(
+    page: impl axum::response::IntoResponse,
+) -> Result<axum::response::Response, AppError> {
+    use axum::response::IntoResponse;
+    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }

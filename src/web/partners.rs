@@ -14,6 +14,7 @@ use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn, encode_query_value};
 use crate::web::flash::{self};
 use crate::web::form::{Form, Path};
+use crate::web::invalid;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -504,14 +505,13 @@ async fn invite_customers(
                 db::partnerships::reseller_partnership(&state.db, user.tenant_id, id)
                     .await?
                     .ok_or(AppError::NotFound)?;
-            let page = InviteCustomersPage {
+            invalid(InviteCustomersPage {
                 ctx,
                 partnership_id: id,
                 provider,
                 email: form.email,
                 errors,
-            };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            })
         }
     }
 }

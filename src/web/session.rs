@@ -10,6 +10,7 @@ use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, DeviceCookie, safe_next, with_device_cookie};
 use crate::web::flash::{self};
 use crate::web::form::{Form, Query};
+use crate::web::invalid;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -122,13 +123,12 @@ async fn submit(
             accounts::SignInOutcome::Refused => errors.add("email", messages::SIGN_IN_FAILED),
         }
     }
-    let page = SignInPage {
+    invalid(SignInPage {
         ctx,
         email: form.email,
         next,
         errors,
-    };
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    })
 }
 
 async fn sign_out(

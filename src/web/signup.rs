@@ -9,6 +9,7 @@ use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, encode_query_value, safe_next};
 use crate::web::flash::{self};
 use crate::web::form::{Form, Path, Query};
+use crate::web::invalid;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -83,14 +84,13 @@ async fn submit(
     form.password.clear();
     let markets = db::markets::all(&state.db).await?;
     let domain_suffix = state.config.tenant_domain_suffix.clone();
-    let page = SignupPage {
+    invalid(SignupPage {
         ctx,
         form,
         errors,
         markets,
         domain_suffix,
-    };
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    })
 }
 
 /// The answer to a confirmation link that no longer works.

@@ -9,6 +9,7 @@ use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx};
 use crate::web::form::{Form, Path};
+use crate::web::invalid;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -109,15 +110,14 @@ async fn answer(
         }
     };
     if !errors.is_empty() {
-        let page = VerifyPage {
+        return invalid(VerifyPage {
             ctx,
             token,
             app,
             errors,
             signed_up: ticked(&form.signed_up),
             company_address: ticked(&form.company_address),
-        };
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        });
     }
     let confirmed = matches!(answer, ContactAnswer::Confirm);
     if !flows::answer_verification(&state, &token, answer, &ip).await? {

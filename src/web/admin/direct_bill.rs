@@ -14,12 +14,12 @@ use crate::state::AppState;
 use crate::web::ctx::ClientIp;
 use crate::web::flash::{self};
 use crate::web::form::{Form, Path, Query};
+use crate::web::invalid;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -298,13 +298,12 @@ async fn transition(
         ),
     );
     let Some(reason) = reason else {
-        let page = TransitionPage {
+        return invalid(TransitionPage {
             ctx,
             partner,
             reason: form.reason,
             errors,
-        };
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        });
     };
     let moved = flows::transition(
         &state,
@@ -366,15 +365,12 @@ async fn save_reassessment(
                 messages::reassessment_recorded_next_one(partner.organisation, rules::day(next));
             flash::success(&ctx.session, "/admin/direct-bill", &message).await
         }
-        Some(Err(errors)) => {
-            let page = ReassessmentPage {
-                ctx,
-                due: rules::day(partner.reassessment_due_on),
-                partner,
-                form,
-                errors,
-            };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
+        Some(Err(errors)) => invalid(ReassessmentPage {
+            ctx,
+            due: rules::day(partner.reassessment_due_on),
+            partner,
+            form,
+            errors,
+        }),
     }
 }

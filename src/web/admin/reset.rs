@@ -11,6 +11,7 @@ use crate::state::AppState;
 use crate::web::ctx::ClientIp;
 use crate::web::flash::{self};
 use crate::web::form::{Form, Path};
+use crate::web::invalid;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -83,13 +84,12 @@ async fn submit_forgot(
         errors.add("email", messages::EMAIL_REQUIRED);
     }
     if !errors.is_empty() {
-        let page = ForgotPage {
+        return invalid(ForgotPage {
             ctx,
             email: form.email,
             errors,
             sent: false,
-        };
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        });
     }
     // Answer at once, the same for every address; the work follows in the background.
     let background = state.clone();
@@ -166,10 +166,7 @@ async fn submit_reset(
     }
     match staff::reset_staff_password(&state, &token, &form.password, &ip).await? {
         None => Ok((StatusCode::NOT_FOUND, ResetInvalidPage { ctx }).into_response()),
-        Some(Err(errors)) => {
-            let page = ResetPage { ctx, token, errors };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
+        Some(Err(errors)) => invalid(ResetPage { ctx, token, errors }),
         Some(Ok(())) => {
             // A reset ends every session, including one in this browser.
             session::sign_out(&ctx.session).await?;

@@ -18,6 +18,7 @@ use crate::state::AppState;
 use crate::web::ctx::ClientIp;
 use crate::web::flash::{self};
 use crate::web::form::{Form, Path};
+use crate::web::invalid;
 use crate::web::view::describe_event;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -334,10 +335,15 @@ async fn decide(
             let message = messages::decision_made(new_state.staff_label());
             flash::success(&ctx.session, &to, &message).await
         }
-        DecisionOutcome::Invalid(errors) => {
-            let page = confirm_page(ctx, app, decision, form.version, form.text, errors, None);
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
+        DecisionOutcome::Invalid(errors) => invalid(confirm_page(
+            ctx,
+            app,
+            decision,
+            form.version,
+            form.text,
+            errors,
+            None,
+        )),
         DecisionOutcome::Conflict(now) => {
             let conflict = Some(if now == ApplicationState::InReview {
                 messages::DECISION_CONFLICT_CHANGED
@@ -384,10 +390,7 @@ async fn add_note(
             )
             .await
         }
-        Err(errors) => {
-            let page = detail(&state, ctx, staff, app, form.note, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
+        Err(errors) => invalid(detail(&state, ctx, staff, app, form.note, errors).await?),
     }
 }
 
@@ -447,8 +450,7 @@ async fn record_check(
             .await
         }
         CheckRecorded::Invalid(errors) => {
-            let page = detail_with_check(&state, ctx, staff, app, step, form, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            invalid(detail_with_check(&state, ctx, staff, app, step, form, errors).await?)
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::state::AppState;
 use crate::web::ctx::ClientIp;
 use crate::web::flash::{self};
 use crate::web::form::Form;
+use crate::web::invalid;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -193,13 +194,10 @@ async fn change_password(
             )
             .await
         }
-        Err(errors) => {
-            let page = PasswordPage {
-                ctx,
-                must_change: staff.must_change_password,
-                errors,
-            };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
+        Err(errors) => invalid(PasswordPage {
+            ctx,
+            must_change: staff.must_change_password,
+            errors,
+        }),
     }
 }
