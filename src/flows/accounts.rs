@@ -406,6 +406,73 @@ impl Account {
     }
 }
 
+/// The answer to a sign-in form.
+pub enum SignInAttempt {
+    /// Signed in.
+    SignedIn {
+        /// The user or staff member.
+        user_id: Uuid,
+        /// Their session epoch.
+        epoch: i32,
+        /// A new device id for the browser's device cookie.
+        new_device: Option<String>,
+    },
+    /// Too many attempts from this address lately.
+    RateLimited(FormErrors),
+    /// A field is missing or wrong, or the password did not match (said without detail).
+    Invalid(FormErrors),
+}
+
+/// Checks a sign-in form and signs in: the per-address rate limit, the fields (a partner's
+/// address must be valid; staff addresses may be internal, such as admin@localhost, so only
+/// their presence is checked), then the password.
+pub async fn attempt_sign_in(
+    state: &AppState,
+    realm: Realm,
+    email: &str,
+    password: &str,
+    ip: &str,
+    device: Option<&str>,
+) -> anyhow::Result<SignInAttempt> {
+    let mut errors = FormErrors::default();
+    if state
+        .over_limit("sign_in", ip, state.config.rate_limits.sign_in)
+        .await?
+    {
+        errors.add("email", messages::RATE_LIMITED);
+        return Ok(SignInAttempt::RateLimited(errors));
+    }
+    let address = match realm {
+        Realm::Partner => errors.check("email", EmailAddress::parse(email)),
+        Realm::Staff if email.trim().is_empty() => {
+            errors.add("email", messages::EMAIL_REQUIRED);
+            None
+        }
+        Realm::Staff => Some(EmailAddress::unchecked(email.trim())),
+    };
+    if password.is_empty() {
+        errors.add("password", messages::PASSWORD_REQUIRED);
+    }
+    let (Some(address), true) = (address, errors.is_empty()) else {
+        return Ok(SignInAttempt::Invalid(errors));
+    };
+    match sign_in(state, realm, &address, password, ip, device).await? {
+        SignInOutcome::SignedIn {
+            user_id,
+            epoch,
+            new_device,
+        } => Ok(SignInAttempt::SignedIn {
+            user_id,
+            epoch,
+            new_device,
+        }),
+        SignInOutcome::Refused => {
+            errors.add("email", messages::SIGN_IN_FAILED);
+            Ok(SignInAttempt::Invalid(errors))
+        }
+    }
+}
+
 /// Checks a password, for partner users or staff alike. Attempts are counted before the
 /// hash is verified; the tenth failure locks the account (and e-mails a partner user).
 /// Unknown accounts cost the same time.

@@ -2,15 +2,14 @@
 
 use crate::auth::session;
 use crate::db::guards::Realm;
-use crate::domain::{EmailAddress, FormErrors};
+use crate::domain::FormErrors;
 use crate::error::AppError;
-use crate::flows::accounts;
+use crate::flows::accounts::{self, SignInAttempt};
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, DeviceCookie, safe_next, with_device_cookie};
 use crate::web::flash::{self};
 use crate::web::form::{Form, Query};
-use crate::web::invalid;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -77,58 +76,32 @@ async fn submit(
     Form(form): Form<SignInForm>,
 ) -> Result<Response, AppError> {
     let next = safe_next(Some(&form.next), &state.config.public_base_url);
-    let mut errors = FormErrors::default();
-    if state
-        .over_limit("sign_in", &ip, state.config.rate_limits.sign_in)
-        .await?
-    {
-        errors.add("email", messages::RATE_LIMITED);
-        let page = SignInPage {
-            ctx,
-            email: form.email,
-            next,
-            errors,
-        };
-        return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
-    }
-    let email = errors.check("email", EmailAddress::parse(&form.email));
-    if form.password.is_empty() {
-        errors.add("password", messages::PASSWORD_REQUIRED);
-    }
-    if let (Some(email), true) = (email, errors.is_empty()) {
-        let signed_in = accounts::sign_in(
-            &state,
-            Realm::Partner,
-            &email,
-            &form.password,
-            &ip,
-            device.as_deref(),
-        )
-        .await?;
-        match signed_in {
-            accounts::SignInOutcome::SignedIn {
-                user_id,
-                epoch,
+    let (email, password, device) = (&form.email, &form.password, device.as_deref());
+    let attempt = accounts::attempt_sign_in(&state, Realm::Partner, email, password, &ip, device);
+    let (status, errors) = match attempt.await? {
+        SignInAttempt::SignedIn {
+            user_id,
+            epoch,
+            new_device,
+        } => {
+            session::sign_in(&ctx.session, user_id, epoch).await?;
+            let response = flash::success(&ctx.session, &next, messages::FLASH_SIGNED_IN).await?;
+            return Ok(with_device_cookie(
+                response,
                 new_device,
-            } => {
-                session::sign_in(&ctx.session, user_id, epoch).await?;
-                let response =
-                    flash::success(&ctx.session, &next, messages::FLASH_SIGNED_IN).await?;
-                return Ok(with_device_cookie(
-                    response,
-                    new_device,
-                    state.config.cookie_secure,
-                ));
-            }
-            accounts::SignInOutcome::Refused => errors.add("email", messages::SIGN_IN_FAILED),
+                state.config.cookie_secure,
+            ));
         }
-    }
-    invalid(SignInPage {
+        SignInAttempt::RateLimited(errors) => (StatusCode::TOO_MANY_REQUESTS, errors),
+        SignInAttempt::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
+    };
+    let page = SignInPage {
         ctx,
         email: form.email,
         next,
         errors,
-    })
+    };
+    Ok((status, page).into_response())
 }
 
 async fn sign_out(

@@ -4,9 +4,9 @@ use super::{STAFF_KEY, SignedInStaff, StaffCtx};
 use crate::auth::password::ChangePasswordInput;
 use crate::auth::session::{self, SignedInRecord};
 use crate::db::guards::Realm;
-use crate::domain::{EmailAddress, FormErrors};
+use crate::domain::FormErrors;
 use crate::error::AppError;
-use crate::flows::accounts::{self, SignInOutcome};
+use crate::flows::accounts::{self, SignInAttempt};
 use crate::flows::staff;
 use crate::messages;
 use crate::state::AppState;
@@ -88,72 +88,31 @@ async fn submit(
     ctx: StaffCtx,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, AppError> {
-    let mut errors = FormErrors::default();
-    if state
-        .over_limit("sign_in", &ip, state.config.rate_limits.sign_in)
-        .await?
-    {
-        errors.add("email", messages::RATE_LIMITED);
-        return Ok((
-            StatusCode::TOO_MANY_REQUESTS,
-            SignInPage {
-                ctx,
-                email: form.email,
-                errors,
-            },
-        )
-            .into_response());
-    }
-    // Staff addresses may be on internal domains (admin@localhost), so only presence is checked.
-    let email = form.email.trim();
-    if email.is_empty() {
-        errors.add("email", messages::EMAIL_REQUIRED);
-    }
-    if form.password.is_empty() {
-        errors.add("password", messages::PASSWORD_REQUIRED);
-    }
-    if errors.is_empty() {
-        let address = EmailAddress::unchecked(email);
-        let signed_in = accounts::sign_in(
-            &state,
-            Realm::Staff,
-            &address,
-            &form.password,
-            &ip,
-            device.as_deref(),
-        )
-        .await?;
-        match signed_in {
-            SignInOutcome::SignedIn {
-                user_id,
-                epoch,
-                new_device,
-            } => {
-                start_staff_session(&ctx.session, user_id, epoch).await?;
-                let response = flash::success(
-                    &ctx.session,
-                    "/admin/applications",
-                    messages::FLASH_SIGNED_IN,
-                )
-                .await?;
-                return Ok(crate::web::ctx::with_device_cookie(
-                    response,
-                    new_device,
-                    state.config.cookie_secure,
-                ));
-            }
-            SignInOutcome::Refused => errors.add("email", messages::SIGN_IN_FAILED),
+    let (email, password, device) = (&form.email, &form.password, device.as_deref());
+    let attempt = accounts::attempt_sign_in(&state, Realm::Staff, email, password, &ip, device);
+    let (status, errors) = match attempt.await? {
+        SignInAttempt::SignedIn {
+            user_id,
+            epoch,
+            new_device,
+        } => {
+            start_staff_session(&ctx.session, user_id, epoch).await?;
+            let to = "/admin/applications";
+            let response = flash::success(&ctx.session, to, messages::FLASH_SIGNED_IN).await?;
+            let secure = state.config.cookie_secure;
+            return Ok(crate::web::ctx::with_device_cookie(
+                response, new_device, secure,
+            ));
         }
-    }
-    Ok((
-        StatusCode::UNPROCESSABLE_ENTITY,
-        SignInPage {
-            ctx,
-            email: form.email,
-            errors,
-        },
-    )
-        .into_response())
+        SignInAttempt::RateLimited(errors) => (StatusCode::TOO_MANY_REQUESTS, errors),
+        SignInAttempt::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
+    };
+    let page = SignInPage {
+        ctx,
+        email: form.email,
+        errors,
+    };
+    Ok((status, page).into_response())
 }
 
 async fn sign_out(ctx: StaffCtx) -> Result<Response, AppError> {
