@@ -128,6 +128,16 @@ pub fn decision_made(state_label: &str) -> String {
     )
 }
 
+/// Two reviewers at once: `still_in_review` when the application merely changed, otherwise
+/// the other reviewer decided first.
+pub fn decision_conflict(still_in_review: bool) -> &'static str {
+    if still_in_review {
+        DECISION_CONFLICT_CHANGED
+    } else {
+        DECISION_CONFLICT_DECIDED
+    }
+}
+
 /// Two reviewers at once: the application changed while the reviewer looked at it.
 pub const DECISION_CONFLICT_CHANGED: &str = "Someone changed this application while you were looking at it. Nothing was done: check the latest details below, then decide again.";
 

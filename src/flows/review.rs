@@ -10,8 +10,9 @@ use crate::messages;
 use crate::state::AppState;
 use uuid::Uuid;
 
-/// A reviewer's decision.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A reviewer's decision (its URL segment: approve, reject, request-info).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Decision {
     /// Approve.
     Approve,

@@ -4,7 +4,7 @@ use super::{SignedInStaff, StaffCtx};
 use crate::db::{
     self,
     markets::Market,
-    queue::{Assigned, QueueFilter},
+    queue::{Assigned, QueueFilter, QueueRow},
 };
 use crate::domain::application::{ApplicationState, Program};
 use crate::domain::calendar::{REVIEW_FLAG_AFTER_BUSINESS_DAYS, business_days_between};
@@ -136,56 +136,73 @@ async fn queue(
 ) -> Result<QueuePage, AppError> {
     let (filter, selected_state) = filter_of(&query, staff.staff_id);
     let mut found = db::queue::page(&state.db, &filter, PAGE_SIZE + 1).await?;
-    let next_page = if found.len() as i64 > PAGE_SIZE {
+    let next_page = (found.len() as i64 > PAGE_SIZE).then(|| {
         found.truncate(PAGE_SIZE as usize);
-        found.last().map(|last| {
-            let cursor = format!(
-                "{}_{}",
-                last.submitted_at.unix_timestamp_nanos(),
-                last.application_id
-            );
-            let params = [
-                ("state", selected_state.as_str()),
-                ("program", query.program.as_str()),
-                ("country", query.country.as_str()),
-                ("region", query.region.as_str()),
-                ("assigned", query.assigned.as_str()),
-                ("q", query.q.as_str()),
-                ("after", cursor.as_str()),
-            ];
-            let pairs: Vec<String> = params
-                .iter()
-                .map(|(k, v)| format!("{k}={}", encode_query_value(v)))
-                .collect();
-            format!("/admin/applications?{}", pairs.join("&"))
-        })
-    } else {
-        None
-    };
-    let today = OffsetDateTime::now_utc().date();
-    let rows = found
-        .into_iter()
-        .map(|r| {
-            let s = r.state;
-            let age = business_days_between(r.submitted_at.date(), today);
-            Row {
-                id: r.application_id,
-                organisation: r.legal_name.unwrap_or(r.organisation),
-                domain: state.config.tenant_domain(&r.domain_prefix),
-                program: r.program.label(),
-                country: r.country_name,
-                state: s.staff_label(),
-                submitted: r.submitted_at.date().to_string(),
-                age,
-                flagged: s.is_in_review() && age > REVIEW_FLAG_AFTER_BUSINESS_DAYS,
-                assigned: r.assigned_name.unwrap_or_default(),
-            }
-        })
+        next_page_link(&query, &selected_state, found.last())
+    });
+    let rows = found.into_iter().map(|r| row(&state, r)).collect();
+    let counts = state_counts(&db::queue::counts_by_state(&state.db).await?);
+    let markets = db::markets::all(&state.db).await?;
+    Ok(QueuePage {
+        ctx,
+        rows,
+        counts,
+        regions: regions_of(&markets),
+        markets,
+        showing_all: selected_state == ALL_STATES,
+        programs: Program::ALL,
+        selected_state,
+        query,
+        next_page: next_page.flatten(),
+    })
+}
+
+/// The link to the page after the one whose last row is `last`, with the same filters.
+fn next_page_link(query: &QueueQuery, state: &str, last: Option<&QueueRow>) -> Option<String> {
+    let last = last?;
+    let cursor = format!(
+        "{}_{}",
+        last.submitted_at.unix_timestamp_nanos(),
+        last.application_id
+    );
+    let params = [
+        ("state", state),
+        ("program", query.program.as_str()),
+        ("country", query.country.as_str()),
+        ("region", query.region.as_str()),
+        ("assigned", query.assigned.as_str()),
+        ("q", query.q.as_str()),
+        ("after", cursor.as_str()),
+    ];
+    let pairs: Vec<String> = params
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode_query_value(v)))
         .collect();
-    let by_state = db::queue::counts_by_state(&state.db).await?;
-    let counts = ApplicationState::ALL
+    Some(format!("/admin/applications?{}", pairs.join("&")))
+}
+
+/// One queue row as the page shows it; an application in review too long is flagged.
+fn row(state: &AppState, r: QueueRow) -> Row {
+    let age = business_days_between(r.submitted_at.date(), OffsetDateTime::now_utc().date());
+    Row {
+        id: r.application_id,
+        organisation: r.legal_name.unwrap_or(r.organisation),
+        domain: state.config.tenant_domain(&r.domain_prefix),
+        program: r.program.label(),
+        country: r.country_name,
+        state: r.state.staff_label(),
+        submitted: r.submitted_at.date().to_string(),
+        age,
+        flagged: r.state.is_in_review() && age > REVIEW_FLAG_AFTER_BUSINESS_DAYS,
+        assigned: r.assigned_name.unwrap_or_default(),
+    }
+}
+
+/// How many applications are in each state (drafts are not the reviewers' business).
+fn state_counts(by_state: &[(String, i64)]) -> Vec<StateCount> {
+    ApplicationState::ALL
         .into_iter()
-        .filter(|s| *s != ApplicationState::Draft)
+        .filter(|s| !s.is_draft())
         .map(|s| StateCount {
             code: s.as_str(),
             label: s.staff_label(),
@@ -195,24 +212,16 @@ async fn queue(
                 .map(|(_, n)| *n)
                 .unwrap_or(0),
         })
-        .collect();
-    let markets = db::markets::all(&state.db).await?;
+        .collect()
+}
+
+/// The program regions of the markets, by name, for the filter.
+fn regions_of(markets: &[Market]) -> Vec<(String, String)> {
     let mut regions: Vec<(String, String)> = markets
         .iter()
         .map(|m| (m.csp_region.clone(), m.region_name.clone()))
         .collect();
     regions.sort_by(|a, b| a.1.cmp(&b.1));
     regions.dedup();
-    Ok(QueuePage {
-        ctx,
-        rows,
-        counts,
-        markets,
-        regions,
-        showing_all: selected_state == ALL_STATES,
-        programs: Program::ALL,
-        selected_state,
-        query,
-        next_page,
-    })
+    regions
 }

@@ -286,12 +286,11 @@ fn confirm_page(
 async fn confirm(
     State(state): State<AppState>,
     SignedInStaff { ctx, .. }: SignedInStaff,
-    Path((id, action)): Path<(Uuid, String)>,
+    Path((id, decision)): Path<(Uuid, Decision)>,
 ) -> Result<Response, AppError> {
-    let decision = Decision::parse(&action).ok_or(AppError::NotFound)?;
     let app = load(&state, id).await?;
     let version = app.version;
-    // Say up front why a direct-bill approval would be refused.
+    // Say up front why an approval would be refused.
     let mut errors = FormErrors::default();
     if decision == Decision::Approve
         && let Some(blocker) = lifecycle::approval_blocker(&state, &app).await?
@@ -314,26 +313,19 @@ async fn decide(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     SignedInStaff { ctx, staff }: SignedInStaff,
-    Path((id, action)): Path<(Uuid, String)>,
+    Path((id, decision)): Path<(Uuid, Decision)>,
     Form(form): Form<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let decision = Decision::parse(&action).ok_or(AppError::NotFound)?;
     let app = load(&state, id).await?;
-    let to = format!("/admin/applications/{}", app.application_id);
-    match review::decide(
-        &state,
-        &staff,
-        &app,
-        decision,
-        form.version,
-        &form.text,
-        &ip,
-    )
-    .await?
-    {
-        DecisionOutcome::Made(new_state) => {
-            let message = messages::decision_made(new_state.staff_label());
-            flash::success(&ctx.session, &to, &message).await
+    let (to, text) = (format!("/admin/applications/{id}"), &form.text);
+    match review::decide(&state, &staff, &app, decision, form.version, text, &ip).await? {
+        DecisionOutcome::Made(now) => {
+            flash::success(
+                &ctx.session,
+                &to,
+                &messages::decision_made(now.staff_label()),
+            )
+            .await
         }
         DecisionOutcome::Invalid(errors) => invalid(confirm_page(
             ctx,
@@ -345,22 +337,10 @@ async fn decide(
             None,
         )),
         DecisionOutcome::Conflict(now) => {
-            let conflict = Some(if now == ApplicationState::InReview {
-                messages::DECISION_CONFLICT_CHANGED
-            } else {
-                messages::DECISION_CONFLICT_DECIDED
-            });
+            let conflict = Some(messages::decision_conflict(now.is_in_review()));
             let app = load(&state, id).await?;
-            let version = app.version;
-            let page = confirm_page(
-                ctx,
-                app,
-                decision,
-                version,
-                form.text,
-                FormErrors::default(),
-                conflict,
-            );
+            let (version, no_errors) = (app.version, FormErrors::default());
+            let page = confirm_page(ctx, app, decision, version, form.text, no_errors, conflict);
             Ok((StatusCode::CONFLICT, page).into_response())
         }
     }
