@@ -8,12 +8,7 @@ async fn the_first_operator_admin_signs_in_to_the_back_office() {
     let response = app.staff_sign_in_with(&staff).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), "/admin/applications");
-    let html = app
-        .get_with(&staff, "/admin/applications")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.get_html(&staff, "/admin/applications").await;
     assert_eq!(texts(&html, "h1"), vec!["Applications"]);
     assert_eq!(texts(&html, ".site-nav .person"), vec!["Operator admin"]);
     let admins: i64 =
@@ -82,12 +77,7 @@ async fn a_generated_admin_password_is_shown_once_and_must_be_changed() {
         "/admin/password",
         "nothing else until it is changed"
     );
-    let page = app
-        .get_with(&staff, "/admin/password")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = app.get_html(&staff, "/admin/password").await;
     assert!(!texts(&page, "#must-change").is_empty());
     let weak = app
         .submit_with(
@@ -156,12 +146,7 @@ async fn staff_lock_out_after_ten_failures_like_partners() {
     let colleague = app
         .staff_client("second.admin@localhost", "operator_admin")
         .await;
-    let html = app
-        .get_with(&colleague, "/admin/staff")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.get_html(&colleague, "/admin/staff").await;
     assert!(texts(&html, "#staff .locked")[0].contains("sign-in locked from 1 place"));
     let action = attr(&html, "form[action$='/clear-locks']", "action").unwrap();
     let cleared = app
@@ -240,12 +225,7 @@ async fn the_queue_shows_in_review_oldest_first_with_counts_and_flags() {
         .await;
     let staff = new_client();
     app.staff_sign_in_with(&staff).await;
-    let html = app
-        .get_with(&staff, "/admin/applications")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.get_html(&staff, "/admin/applications").await;
     assert_eq!(
         texts(&html, "#queue a.organisation"),
         vec!["Oldest SARL", "Middle Inc", "Newest GmbH"]
@@ -263,29 +243,18 @@ async fn the_queue_shows_in_review_oldest_first_with_counts_and_flags() {
         vec!["1"]
     );
 
-    let all = app
-        .get_with(&staff, "/admin/applications?state=all")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let all = app.get_html(&staff, "/admin/applications?state=all").await;
     assert_eq!(texts(&all, "#queue a.organisation").len(), 5);
     let by_country = app
-        .get_with(&staff, "/admin/applications?state=all&country=DE")
-        .await
-        .text()
-        .await
-        .unwrap();
+        .get_html(&staff, "/admin/applications?state=all&country=DE")
+        .await;
     assert_eq!(
         texts(&by_country, "#queue a.organisation"),
         vec!["Done AG", "Waiting AG", "Newest GmbH"]
     );
     let by_region = app
-        .get_with(&staff, "/admin/applications?state=all&region=us")
-        .await
-        .text()
-        .await
-        .unwrap();
+        .get_html(&staff, "/admin/applications?state=all&region=us")
+        .await;
     assert_eq!(
         texts(&by_region, "#queue a.organisation"),
         vec!["Middle Inc"]
@@ -338,12 +307,7 @@ async fn the_queue_searches_by_name_domain_partner_id_and_contact() {
             .unwrap();
         assert_eq!(texts(&html, "#queue a.organisation"), vec![expected], "{q}");
     }
-    let none = app
-        .get_with(&staff, "/admin/applications?q=zzz")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let none = app.get_html(&staff, "/admin/applications?q=zzz").await;
     assert!(!texts(&none, "#queue-empty").is_empty());
 }
 
@@ -374,7 +338,7 @@ async fn the_queue_pages_by_fifty_without_gaps_or_repeats() {
     let mut path = "/admin/applications".to_owned();
     let mut pages = 0;
     loop {
-        let html = app.get_with(&staff, &path).await.text().await.unwrap();
+        let html = app.get_html(&staff, &path).await;
         let ids: Vec<String> = {
             let doc = scraper::Html::parse_document(&html);
             let sel = scraper::Selector::parse("#queue tbody tr").unwrap();
@@ -437,12 +401,7 @@ async fn an_operator_admin_invites_staff_who_join_by_the_link() {
         .email_to("rita@operator.example.com", "invited")
         .await
         .link_path(&app.address);
-    let html = app
-        .get_with(&admin, "/admin/staff")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.get_html(&admin, "/admin/staff").await;
     assert!(texts(&html, "#pending .email")[0].contains("rita@operator.example.com"));
 
     let rita = new_client();
@@ -595,12 +554,7 @@ async fn invitations_can_be_resent_revoked_and_expire() {
         )
         .await;
     assert_eq!(revoked.status(), StatusCode::SEE_OTHER);
-    let html = app
-        .get_with(&admin, "/admin/staff")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.get_html(&admin, "/admin/staff").await;
     assert!(!texts(&html, "#no-pending").is_empty());
     let twice = app
         .submit_with(
@@ -667,12 +621,7 @@ async fn a_locked_out_staff_member_resets_their_own_password_by_email() {
         "locked out"
     );
     // The way out is on the sign-in page, and needs no colleague.
-    let page = app
-        .get_with(&staff, "/admin/signin")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = app.get_html(&staff, "/admin/signin").await;
     assert_eq!(
         attr(&page, "#forgot", "href").as_deref(),
         Some("/admin/password/forgot")

@@ -234,7 +234,7 @@ async fn token_and_cookies(
     page: &str,
 ) -> (String, String) {
     use reqwest::cookie::CookieStore;
-    let html = app.get_with(client, page).await.text().await.unwrap();
+    let html = app.get_html(client, page).await;
     let cookies = jar
         .cookies(&app.address.parse().unwrap())
         .and_then(|v| v.to_str().ok().map(str::to_owned))

@@ -126,7 +126,7 @@ async fn a_form_without_the_session_token_is_refused() {
 
     // A token from another browser's session does not count either.
     let other = new_client();
-    let foreign = csrf_token(&app.get_with(&other, "/signin").await.text().await.unwrap());
+    let foreign = csrf_token(&app.get_html(&other, "/signin").await);
     let response = app
         .client
         .post(app.url("/signin"))

@@ -53,12 +53,7 @@ pub async fn post_revenue(
     action: &str,
     file: Option<(&str, Vec<u8>)>,
 ) -> reqwest::Response {
-    let html = app
-        .get_with(client, "/enroll/direct/revenue")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.get_html(client, "/enroll/direct/revenue").await;
     let mut form = reqwest::multipart::Form::new()
         .text("csrf_token", csrf_token(&html))
         .text("revenue", revenue.to_owned())
@@ -86,7 +81,7 @@ async fn decide(
     text: &str,
 ) -> reqwest::Response {
     let page = format!("/admin/applications/{id}/decide/{action}");
-    let html = app.get_with(staff, &page).await.text().await.unwrap();
+    let html = app.get_html(staff, &page).await;
     let version = attr(&html, "input[name=version]", "value").unwrap();
     app.submit_with(
         staff,
@@ -687,7 +682,7 @@ async fn record(
     fields: &[(&str, &str)],
 ) -> reqwest::Response {
     let page = format!("/admin/applications/{id}");
-    let html = app.get_with(staff, &page).await.text().await.unwrap();
+    let html = app.get_html(staff, &page).await;
     let version =
         attr(&html, "#direct-bill input[name=version]", "value").unwrap_or_else(|| "0".into());
     let mut all = fields.to_vec();
@@ -731,18 +726,12 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     let staff = app.staff_client("reviewer@localhost", "reviewer").await;
     // It is in the same queue, under the program filter.
     let queue = app
-        .get_with(&staff, "/admin/applications?program=direct_bill")
-        .await
-        .text()
-        .await
-        .unwrap();
+        .get_html(&staff, "/admin/applications?program=direct_bill")
+        .await;
     assert!(queue.contains(&format!("/admin/applications/{id}")));
     let queue = app
-        .get_with(&staff, "/admin/applications?program=indirect_reseller")
-        .await
-        .text()
-        .await
-        .unwrap();
+        .get_html(&staff, "/admin/applications?program=indirect_reseller")
+        .await;
     assert!(!queue.contains(&format!("/admin/applications/{id}")));
     let detail = app.staff_detail(&staff, id).await;
     assert!(texts(&detail, "#declared-revenue")[0].contains("USD 350,000"));
@@ -781,11 +770,8 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     );
     // The approval page says up front why it would be refused...
     let approve_page = app
-        .get_with(&staff, &format!("/admin/applications/{id}/decide/approve"))
-        .await
-        .text()
-        .await
-        .unwrap();
+        .get_html(&staff, &format!("/admin/applications/{id}/decide/approve"))
+        .await;
     assert!(
         error_summary(&approve_page)[0]
             .1
@@ -905,20 +891,11 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     assert_eq!(texts(&dashboard, "#reassessment-due"), vec![due_words]);
 
     // The back office lists it when due or overdue.
-    let list = app
-        .get_with(&staff, "/admin/direct-bill")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let list = app.get_html(&staff, "/admin/direct-bill").await;
     assert!(texts(&list, "#partners").is_empty(), "not due yet");
     assert_eq!(
         texts(
-            &app.get_with(&staff, "/admin/direct-bill?show=all")
-                .await
-                .text()
-                .await
-                .unwrap(),
+            &app.get_html(&staff, "/admin/direct-bill?show=all").await,
             "#partners tbody tr"
         )
         .len(),
@@ -928,12 +905,7 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
         .execute(&app.db)
         .await
         .unwrap();
-    let list = app
-        .get_with(&staff, "/admin/direct-bill")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let list = app.get_html(&staff, "/admin/direct-bill").await;
     assert_eq!(
         attr(&list, "#partners tbody tr", "data-standing").as_deref(),
         Some("overdue")
@@ -1119,12 +1091,7 @@ async fn a_recorded_reassessment_moves_the_due_date_and_the_reminder() {
             .fetch_one(&app.db)
             .await
             .unwrap();
-    let list = app
-        .get_with(&staff, "/admin/direct-bill")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let list = app.get_html(&staff, "/admin/direct-bill").await;
     assert_eq!(
         attr(&list, "#partners tbody tr", "data-standing").as_deref(),
         Some("overdue")
@@ -1188,12 +1155,7 @@ async fn a_recorded_reassessment_moves_the_due_date_and_the_reminder() {
     assert_eq!(history, 1);
     app.assert_audited("direct_bill.reassessed").await;
     app.email_to(CONTACT_EMAIL, "reassessment has passed").await;
-    let list = app
-        .get_with(&staff, "/admin/direct-bill")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let list = app.get_html(&staff, "/admin/direct-bill").await;
     assert!(texts(&list, "#partners").is_empty());
 }
 

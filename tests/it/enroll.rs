@@ -31,7 +31,7 @@ async fn the_start_page_says_what_is_needed_and_who_may_enroll() {
         &[("email", &agent), ("password", STRONG_PASSWORD)],
     )
     .await;
-    let html = app.get_with(&other, "/enroll").await.text().await.unwrap();
+    let html = app.get_html(&other, "/enroll").await;
     assert!(texts(&html, "#not-admin")[0].contains("global admin"));
     assert_eq!(
         app.get_with(&other, "/enroll/partner-id").await.status(),
@@ -175,7 +175,7 @@ async fn a_partner_id_held_by_another_organisation_cannot_be_used_or_approved() 
         let app = &app;
         async move {
             let page = format!("/admin/applications/{id}/decide/approve");
-            let html = app.get_with(&staff, &page).await.text().await.unwrap();
+            let html = app.get_html(&staff, &page).await;
             let version = attr(&html, "input[name=version]", "value").unwrap_or_default();
             app.submit_with(&staff, &page, &page, &[("version", &version), ("text", "")])
                 .await
@@ -460,17 +460,12 @@ async fn a_draft_resumes_in_another_browser() {
         &[("email", &email), ("password", STRONG_PASSWORD)],
     )
     .await;
-    let start = app.get_with(&other, "/enroll").await.text().await.unwrap();
+    let start = app.get_html(&other, "/enroll").await;
     assert_eq!(
         attr(&start, "#continue", "href").as_deref(),
         Some("/enroll/primary-contact")
     );
-    let legal = app
-        .get_with(&other, "/enroll/legal-profile")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let legal = app.get_html(&other, "/enroll/legal-profile").await;
     assert_eq!(
         attr(&legal, "#legal_name", "value").as_deref(),
         Some("Contoso Trading GmbH")
@@ -479,12 +474,7 @@ async fn a_draft_resumes_in_another_browser() {
         attr(&legal, "#postal_code", "value").as_deref(),
         Some("10115")
     );
-    let dashboard = app
-        .get_with(&other, "/dashboard")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let dashboard = app.get_html(&other, "/dashboard").await;
     assert!(texts(&dashboard, "#enrollment")[0].contains("You have started enrolling"));
 }
 
@@ -986,12 +976,7 @@ async fn after_approval_a_global_admin_accepts_the_agreement() {
         &[("email", &agent), ("password", STRONG_PASSWORD)],
     )
     .await;
-    let page = app
-        .get_with(&other, "/agreement")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = app.get_html(&other, "/agreement").await;
     assert!(!texts(&page, "#admin-only").is_empty());
     let posted = app
         .submit_with(

@@ -64,6 +64,9 @@ impl std::io::Write for LogCapture {
         LOGS.lock()
             .unwrap_or_else(|e| e.into_inner())
             .extend_from_slice(bytes);
+        if std::env::var_os("TEST_LOG").is_some() {
+            let _ = std::io::stderr().write_all(bytes);
+        }
         Ok(bytes.len())
     }
 
@@ -73,13 +76,18 @@ impl std::io::Write for LogCapture {
 }
 
 /// Sends the portal's log lines to [`LOGS`], once per test process, with the same format
-/// (span fields included) as the portal's own pretty output.
+/// (span fields included) as the portal's own pretty output. `TEST_LOG=1` also prints them
+/// (`TEST_LOG=debug` or any other filter sets the level too):
+/// `TEST_LOG=1 cargo test --test it -- some_test --nocapture`.
 fn capture_logs() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         let _ = tracing_subscriber::fmt()
             .with_env_filter(tracing_subscriber::EnvFilter::new(
-                "info,sqlx=warn,tower_sessions=warn",
+                match std::env::var("TEST_LOG") {
+                    Ok(filter) if filter != "1" && !filter.is_empty() => filter,
+                    _ => "info,sqlx=warn,tower_sessions=warn".to_owned(),
+                },
             ))
             .with_ansi(false)
             .with_writer(|| LogCapture)
@@ -341,6 +349,23 @@ impl TestApp {
             &[("email", email), ("password", password)],
         )
         .await
+    }
+
+    /// The page at `path` for `client`, which must answer 200; its HTML.
+    pub async fn get_html(&self, client: &reqwest::Client, path: &str) -> String {
+        self.get_page(client, path, StatusCode::OK).await
+    }
+
+    /// The page at `path` for `client`, which must answer `status`; its HTML.
+    pub async fn get_page(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        status: StatusCode,
+    ) -> String {
+        let response = self.get_with(client, path).await;
+        assert_eq!(response.status(), status, "GET {path}");
+        response.text().await.expect("page body")
     }
 
     /// Waits for the newest e-mail to `recipient` whose subject contains `subject`.
@@ -750,11 +775,25 @@ impl TestApp {
     /// returns the application id.
     pub async fn application_in_review(&self, prefix: &str, partner_id: &str) -> Uuid {
         let status = self.enroll(prefix, partner_id).await;
-        sqlx::query("update applications set state = 'in_review', contact_verified_at = now()")
-            .execute(&self.db)
-            .await
-            .unwrap();
+        self.contact_confirms().await;
         Uuid::parse_str(status.trim_start_matches("/applications/")).unwrap()
+    }
+
+    /// The primary contact follows the newest verification link and confirms both
+    /// statements, as a person would: the application goes to review.
+    pub async fn contact_confirms(&self) {
+        let link = self
+            .email_to(CONTACT_EMAIL, "Confirm your e-mail address")
+            .await
+            .link_path(&self.address);
+        let contact = new_client();
+        let fields = [
+            ("answer", "confirm"),
+            ("signed_up", "yes"),
+            ("company_address", "yes"),
+        ];
+        let done = self.submit_with(&contact, &link, &link, &fields).await;
+        assert_eq!(done.status(), StatusCode::OK, "the contact confirms");
     }
 }
 
@@ -768,10 +807,7 @@ impl TestApp {
 
     /// The HTML of an application's back-office page, seen by `staff`.
     pub async fn staff_detail(&self, staff: &reqwest::Client, id: Uuid) -> String {
-        self.get_with(staff, &format!("/admin/applications/{id}"))
+        self.get_html(staff, &format!("/admin/applications/{id}"))
             .await
-            .text()
-            .await
-            .unwrap()
     }
 }

@@ -85,12 +85,7 @@ async fn a_provider_invites_and_a_reseller_authorises_it() {
         .email_to("admin@resco.example.com", "indirect provider")
         .await;
     assert!(mail.body_text.contains(&link));
-    let list = app
-        .get_with(&provider, "/partners/resellers")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let list = app.get_html(&provider, "/partners/resellers").await;
     assert_eq!(
         texts(&list, "#pending .to"),
         vec!["admin@resco.example.com"]
@@ -115,19 +110,9 @@ async fn a_provider_invites_and_a_reseller_authorises_it() {
         .submit_with(&reseller, &link, &link, &[("consent", "yes")])
         .await;
     assert_eq!(location(&done), "/partners/providers");
-    let mine = app
-        .get_with(&reseller, "/partners/providers")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let mine = app.get_html(&reseller, "/partners/providers").await;
     assert_eq!(texts(&mine, "#providers .name"), vec!["provco Org"]);
-    let theirs = app
-        .get_with(&provider, "/partners/resellers")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let theirs = app.get_html(&provider, "/partners/resellers").await;
     assert_eq!(texts(&theirs, "#active .name"), vec!["resco Org"]);
     assert!(!texts(&theirs, "#no-pending").is_empty());
     app.assert_audited("partnership.started").await;
@@ -194,7 +179,7 @@ async fn each_refusal_says_why() {
     let (_, second) = invite(&app, &provider, "").await;
     assert!(
         texts(
-            &app.get_with(&partner, &second).await.text().await.unwrap(),
+            &app.get_page(&partner, &second, StatusCode::CONFLICT).await,
             "#refusal"
         )[0]
         .contains("already your indirect provider")
@@ -212,7 +197,7 @@ async fn each_refusal_says_why() {
     .await;
     assert!(
         texts(
-            &app.get_with(&partner, &revoked).await.text().await.unwrap(),
+            &app.get_page(&partner, &revoked, StatusCode::CONFLICT).await,
             "#refusal"
         )[0]
         .contains("withdrawn")
@@ -220,7 +205,7 @@ async fn each_refusal_says_why() {
     sqlx::query("update partnership_invitations set expires_at = now() - interval '1 second' where state = 'pending'").execute(&app.db).await.unwrap();
     assert!(
         texts(
-            &app.get_with(&faraway, &second).await.text().await.unwrap(),
+            &app.get_page(&faraway, &second, StatusCode::CONFLICT).await,
             "#refusal"
         )[0]
         .contains("expired")
@@ -269,7 +254,7 @@ async fn two_authorisations_at_once_make_one_partnership() {
     let reseller = account(&app, "resd", "DE").await;
     make_active(&app, "resd").await;
     let (_, link) = invite(&app, &provider, "").await;
-    let page = app.get_with(&reseller, &link).await.text().await.unwrap();
+    let page = app.get_html(&reseller, &link).await;
     let token = csrf_token(&page);
     let form = [("consent", "yes"), ("csrf_token", token.as_str())];
     let (a, b) = tokio::join!(
@@ -300,7 +285,7 @@ async fn ending_a_partnership_needs_the_attestation_and_tells_both_sides() {
         .await
         .unwrap();
     let page = format!("/partners/resellers/{id}/remove");
-    let confirm = app.get_with(&provider, &page).await.text().await.unwrap();
+    let confirm = app.get_html(&provider, &page).await;
     assert!(
         texts(&confirm, "main li")
             .iter()
@@ -315,21 +300,12 @@ async fn ending_a_partnership_needs_the_attestation_and_tells_both_sides() {
     for address in ["admin@prove.example.com", "admin@rese.example.com"] {
         app.email_to(address, "has ended").await;
     }
-    let theirs = app
-        .get_with(&provider, "/partners/resellers")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let theirs = app.get_html(&provider, "/partners/resellers").await;
     assert!(!texts(&theirs, "#no-active").is_empty());
     assert_eq!(texts(&theirs, "#ended .name"), vec!["rese Org"]);
     assert!(
         !texts(
-            &app.get_with(&reseller, "/partners/providers")
-                .await
-                .text()
-                .await
-                .unwrap(),
+            &app.get_html(&reseller, "/partners/providers").await,
             "#no-providers"
         )
         .is_empty()
@@ -391,12 +367,7 @@ async fn no_tenant_sees_or_touches_another_tenants_links() {
             .status(),
         StatusCode::NOT_FOUND
     );
-    let list = app
-        .get_with(&other, "/partners/resellers")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let list = app.get_html(&other, "/partners/resellers").await;
     assert!(!texts(&list, "#no-active").is_empty() && !texts(&list, "#no-pending").is_empty());
     assert_eq!(
         app.get_with(&reseller, "/partners/resellers")
@@ -414,10 +385,10 @@ async fn signing_up_from_an_invitation_comes_back_to_it() {
     make_provider(&app, "provs", "europe").await;
     let (_, link) = invite(&app, &provider, "").await;
     let visitor = new_client();
-    let page = app.get_with(&visitor, &link).await.text().await.unwrap();
+    let page = app.get_html(&visitor, &link).await;
     let signup = attr(&page, "#sign-up-to-accept", "href").unwrap();
     assert_eq!(signup, format!("/signup?next={link}"));
-    let form = app.get_with(&visitor, &signup).await.text().await.unwrap();
+    let form = app.get_html(&visitor, &signup).await;
     assert_eq!(attr(&form, "input[name=next]", "value"), Some(link.clone()));
     let r = app
         .submit_with(
@@ -457,7 +428,7 @@ async fn signing_up_from_an_invitation_comes_back_to_it() {
         )
         .await;
     assert_eq!(location(&signed_in), link);
-    let back = app.get_with(&visitor, &link).await.text().await.unwrap();
+    let back = app.get_page(&visitor, &link, StatusCode::CONFLICT).await;
     assert!(
         texts(&back, "#refusal")[0].contains("approved indirect reseller"),
         "the new account is told what it still needs"
@@ -479,22 +450,14 @@ async fn a_reseller_views_shared_customers_and_invites_new_ones() {
         .await
         .unwrap();
 
-    let list = app
-        .get_with(&reseller, "/partners/providers")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let list = app.get_html(&reseller, "/partners/providers").await;
     assert_eq!(
         attr(&list, "#providers a.view-customers", "href"),
         Some(format!("/partners/providers/{id}/customers"))
     );
     let empty = app
-        .get_with(&reseller, &format!("/partners/providers/{id}/customers"))
-        .await
-        .text()
-        .await
-        .unwrap();
+        .get_html(&reseller, &format!("/partners/providers/{id}/customers"))
+        .await;
     assert!(!texts(&empty, "#no-customers").is_empty());
     sqlx::query("insert into customers (customer_id, name, country_code) values ('00000000-0000-0000-0000-000000000001', 'Adatum Corp', 'DE')").execute(&app.db).await.unwrap();
     sqlx::query(
@@ -505,11 +468,8 @@ async fn a_reseller_views_shared_customers_and_invites_new_ones() {
     .await
     .unwrap();
     let shared = app
-        .get_with(&reseller, &format!("/partners/providers/{id}/customers"))
-        .await
-        .text()
-        .await
-        .unwrap();
+        .get_html(&reseller, &format!("/partners/providers/{id}/customers"))
+        .await;
     assert_eq!(texts(&shared, "#customers td")[0], "Adatum Corp");
 
     let page = format!("/partners/providers/{id}/invite-customers");

@@ -9,7 +9,7 @@ async fn decide(
     text: &str,
 ) -> reqwest::Response {
     let page = format!("/admin/applications/{id}/decide/{action}");
-    let html = app.get_with(staff, &page).await.text().await.unwrap();
+    let html = app.get_html(staff, &page).await;
     let version =
         attr(&html, "input[name=version]", "value").expect("version on the confirmation page");
     app.submit_with(
@@ -176,7 +176,7 @@ async fn notes_are_for_staff_only() {
         )
         .await;
     assert_eq!(added.status(), StatusCode::SEE_OTHER);
-    let html = app.get_with(&staff, &page).await.text().await.unwrap();
+    let html = app.get_html(&staff, &page).await;
     assert!(
         texts(&html, "#timeline li.internal")
             .iter()
@@ -204,21 +204,13 @@ async fn two_reviewers_deciding_at_once_leave_exactly_one_decision() {
     let approve_page = format!("/admin/applications/{id}/decide/approve");
     let reject_page = format!("/admin/applications/{id}/decide/reject");
     let v1 = attr(
-        &app.get_with(&first, &approve_page)
-            .await
-            .text()
-            .await
-            .unwrap(),
+        &app.get_html(&first, &approve_page).await,
         "input[name=version]",
         "value",
     )
     .unwrap();
     let v2 = attr(
-        &app.get_with(&second, &reject_page)
-            .await
-            .text()
-            .await
-            .unwrap(),
+        &app.get_html(&second, &reject_page).await,
         "input[name=version]",
         "value",
     )
@@ -279,11 +271,8 @@ async fn reviewers_assign_themselves_and_admins_assign_anyone() {
         .await;
     assert_eq!(mine.status(), StatusCode::SEE_OTHER);
     let html = app
-        .get_with(&reviewer, "/admin/applications?assigned=me")
-        .await
-        .text()
-        .await
-        .unwrap();
+        .get_html(&reviewer, "/admin/applications?assigned=me")
+        .await;
     assert_eq!(
         texts(&html, "#queue a.organisation"),
         vec!["Contoso Trading GmbH"]
@@ -302,18 +291,12 @@ async fn reviewers_assign_themselves_and_admins_assign_anyone() {
         .await;
     assert_eq!(moved.status(), StatusCode::SEE_OTHER);
     let html = app
-        .get_with(&reviewer, "/admin/applications?assigned=me")
-        .await
-        .text()
-        .await
-        .unwrap();
+        .get_html(&reviewer, "/admin/applications?assigned=me")
+        .await;
     assert!(!texts(&html, "#queue-empty").is_empty());
     let unassigned = app
-        .get_with(&admin, "/admin/applications?assigned=unassigned")
-        .await
-        .text()
-        .await
-        .unwrap();
+        .get_html(&admin, "/admin/applications?assigned=unassigned")
+        .await;
     assert!(!texts(&unassigned, "#queue-empty").is_empty());
     app.assert_audited("application.assigned").await;
 }
@@ -326,12 +309,7 @@ async fn the_audit_log_filters_by_actor_application_and_action() {
     app.staff_sign_in_with(&staff).await;
     decide(&app, &staff, id, "approve", "").await;
 
-    let all = app
-        .get_with(&staff, "/admin/audit")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let all = app.get_html(&staff, "/admin/audit").await;
     let actions = texts(&all, "#audit .action");
     assert!(
         actions.contains(&"tenant.created".to_string())
@@ -339,11 +317,8 @@ async fn the_audit_log_filters_by_actor_application_and_action() {
     );
 
     let by_actor = app
-        .get_with(&staff, "/admin/audit?actor=admin%40localhost")
-        .await
-        .text()
-        .await
-        .unwrap();
+        .get_html(&staff, "/admin/audit?actor=admin%40localhost")
+        .await;
     assert!(
         texts(&by_actor, "#audit .actor")
             .iter()
@@ -352,23 +327,21 @@ async fn the_audit_log_filters_by_actor_application_and_action() {
     assert!(texts(&by_actor, "#audit .action").contains(&"application.state_changed".to_string()));
 
     let by_application = app
-        .get_with(&staff, &format!("/admin/audit?application={id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+        .get_html(&staff, &format!("/admin/audit?application={id}"))
+        .await;
     assert_eq!(
         texts(&by_application, "#audit .action"),
-        vec!["application.state_changed", "application.state_changed"],
-        "submitted, then approved"
+        vec![
+            "application.state_changed",
+            "application.state_changed",
+            "application.state_changed"
+        ],
+        "submitted, confirmed by the primary contact, then approved"
     );
 
     let by_action = app
-        .get_with(&staff, "/admin/audit?action=tenant.created")
-        .await
-        .text()
-        .await
-        .unwrap();
+        .get_html(&staff, "/admin/audit?action=tenant.created")
+        .await;
     assert_eq!(texts(&by_action, "#audit .action"), vec!["tenant.created"]);
     assert_eq!(
         app.get_with(&staff, "/admin/audit?application=nonsense&before=x")
@@ -388,12 +361,7 @@ async fn operator_admins_open_and_close_direct_bill_intake() {
     let app = TestApp::spawn().await;
     let admin = new_client();
     app.staff_sign_in_with(&admin).await;
-    let page = app
-        .get_with(&admin, "/admin/settings")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = app.get_html(&admin, "/admin/settings").await;
     assert_eq!(
         attr(&page, "#intake-closed", "checked").as_deref(),
         Some(""),
@@ -533,12 +501,7 @@ async fn operator_admins_keep_the_provider_directory() {
         ],
     )
     .await;
-    let html = app
-        .get_with(&admin, "/admin/providers")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.get_html(&admin, "/admin/providers").await;
     assert_eq!(texts(&html, "#providers .regions").len(), 2);
 
     // The public directory, filtered by region.
@@ -560,12 +523,7 @@ async fn operator_admins_keep_the_provider_directory() {
     // A signed-in partner in Europe sees the European provider first.
     let viewer = new_client();
     app.sign_up_with(&viewer, "viewer").await;
-    let mine = app
-        .get_with(&viewer, "/providers")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let mine = app.get_html(&viewer, "/providers").await;
     assert!(texts(&mine, "#providers li")[0].contains("provider-eu"));
     assert!(!texts(&mine, "#own-region-note").is_empty());
 

@@ -416,7 +416,7 @@ async fn sign_in_never_redirects_off_site() {
             );
         }
     }
-    let page = app.get_with(&other, "/signin").await.text().await.unwrap();
+    let page = app.get_html(&other, "/signin").await;
     let token = csrf_token(&page);
     let response = other
         .post(app.url("/signin"))
