@@ -16,14 +16,13 @@ pub async fn approved_reseller(
     partner_id: &str,
     approved_ago: &str,
 ) -> String {
-    app.application_in_review(prefix, partner_id).await;
-    sqlx::query("update applications set state = 'approved'")
-        .execute(&app.db)
-        .await
-        .unwrap();
+    let id = app.application_in_review(prefix, partner_id).await;
+    app.operator_admin().await.approve(id).await;
+    // Time travel: the approval happened `approved_ago` ago.
     sqlx::query(sqlx::AssertSqlSafe(format!(
-        "update applications set decided_at = (current_date - interval '{approved_ago}')::timestamptz + interval '12 hours'"
+        "update applications set decided_at = (current_date - interval '{approved_ago}')::timestamptz + interval '12 hours' where application_id = $1"
     )))
+    .bind(id)
     .execute(&app.db)
     .await
     .unwrap();
@@ -70,26 +69,6 @@ pub async fn post_revenue(
         .send()
         .await
         .unwrap()
-}
-
-/// Takes a decision (`approve`, `reject`, `request-info`) as `staff` on the page's version.
-async fn decide(
-    app: &TestApp,
-    staff: &reqwest::Client,
-    id: Uuid,
-    action: &str,
-    text: &str,
-) -> reqwest::Response {
-    let page = format!("/admin/applications/{id}/decide/{action}");
-    let html = app.get_html(staff, &page).await;
-    let version = attr(&html, "input[name=version]", "value").unwrap();
-    app.submit_with(
-        staff,
-        &page,
-        &page,
-        &[("version", &version), ("text", text)],
-    )
-    .await
 }
 
 /// A new client signed in as `email` (password [`STRONG_PASSWORD`]).
@@ -553,7 +532,8 @@ async fn evidence_is_downloadable_only_by_the_tenants_admins_and_staff() {
         StatusCode::SEE_OTHER
     );
     // Staff see only submitted applications: a draft and its files are not theirs yet.
-    let staff = app.staff_client("reviewer@localhost", "reviewer").await;
+    let reviewer = app.staff("reviewer@localhost", "reviewer").await;
+    let staff = &reviewer.client;
     assert_eq!(
         app.get_with(&staff, &format!("/admin{path}"))
             .await
@@ -723,7 +703,8 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     assert_eq!(texts(&status, "#requirements > div").len(), 8);
     assert!(status.contains("data-status=\"pending\""));
 
-    let staff = app.staff_client("reviewer@localhost", "reviewer").await;
+    let reviewer = app.staff("reviewer@localhost", "reviewer").await;
+    let staff = &reviewer.client;
     // It is in the same queue, under the program filter.
     let queue = app
         .get_html(&staff, "/admin/applications?program=direct_bill")
@@ -778,7 +759,7 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
             .contains("Still open: Revenue and tenure confirmed")
     );
     // Approving now is refused with the reason.
-    let r = decide(&app, &staff, id, "approve", "").await;
+    let r = reviewer.decide(id, "approve", "").await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         r.text()
@@ -864,7 +845,7 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     );
 
     // Approve: the tenant becomes a direct-bill partner with its reassessment a year out.
-    let r = decide(&app, &staff, id, "approve", "").await;
+    let r = reviewer.decide(id, "approve", "").await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (due, expected_due, reminder_at, expected_reminder): (time::Date, time::Date, time::OffsetDateTime, time::OffsetDateTime) = sqlx::query_as(
         "select p.reassessment_due_on, (current_date + interval '12 months')::date, o.next_attempt_at,
@@ -914,7 +895,8 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
 
 /// Takes an application through every check and approval with the operator admin.
 async fn approve_direct(app: &TestApp, id: Uuid) -> reqwest::Client {
-    let staff = app.staff_client("approver@localhost", "reviewer").await;
+    let reviewer = app.staff("approver@localhost", "reviewer").await;
+    let staff = reviewer.client.clone();
     for (step, fields) in [
         ("revenue_tenure", vec![("outcome", "passed")]),
         ("credit_check", vec![("outcome", "passed")]),
@@ -927,7 +909,7 @@ async fn approve_direct(app: &TestApp, id: Uuid) -> reqwest::Client {
         let r = record(app, &staff, id, step, &fields).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "{step}");
     }
-    let r = decide(app, &staff, id, "approve", "").await;
+    let r = reviewer.decide(id, "approve", "").await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     staff
 }
@@ -1026,15 +1008,10 @@ async fn information_requests_work_for_direct_bill_as_for_resellers() {
     approved_reseller(&app, "infoco", "4100010", "13 months").await;
     fill_direct(&app).await;
     let id = submit_direct(&app).await;
-    let staff = app.staff_client("asker@localhost", "reviewer").await;
-    let r = decide(
-        &app,
-        &staff,
-        id,
-        "request-info",
-        "Please add your Q3 statement.",
-    )
-    .await;
+    let reviewer = app.staff("asker@localhost", "reviewer").await;
+    let r = reviewer
+        .decide(id, "request-info", "Please add your Q3 statement.")
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     // While information is requested, evidence can be added even with intake closed.
     sqlx::query("update program_settings set direct_bill_intake_open = false, direct_bill_reopens_on = current_date + 10").execute(&app.db).await.unwrap();
@@ -1056,10 +1033,7 @@ async fn information_requests_work_for_direct_bill_as_for_resellers() {
             .await
             .unwrap();
     assert_eq!(state, "in_review");
-    assert_eq!(
-        texts(&app.staff_detail(&staff, id).await, "#evidence a").len(),
-        2
-    );
+    assert_eq!(texts(&reviewer.detail(id).await, "#evidence a").len(), 2);
     // Withdrawn, it is linked from the overview as the previous application.
     let status = format!("/applications/{id}");
     let r = app

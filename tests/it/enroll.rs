@@ -918,16 +918,11 @@ async fn the_database_refuses_illegal_moves() {
     assert!(revived.is_err());
 }
 
-/// Moves the application to approved the way a reviewer would (issue 4 builds their UI).
+/// The primary contact confirms and the operator admin approves the newest application.
 async fn approve(app: &TestApp) {
-    sqlx::query("update applications set state = 'in_review'")
-        .execute(&app.db)
-        .await
-        .unwrap();
-    sqlx::query("update applications set state = 'approved', decided_at = now()")
-        .execute(&app.db)
-        .await
-        .unwrap();
+    app.contact_confirms().await;
+    let id = app.newest_application().await;
+    app.operator_admin().await.approve(id).await;
 }
 
 #[tokio::test]
@@ -1023,14 +1018,10 @@ async fn after_approval_a_global_admin_accepts_the_agreement() {
 async fn an_information_request_is_answered_and_the_application_goes_back_to_review() {
     let app = TestApp::spawn().await;
     let status = app.enroll("inforeq", "1818181").await;
-    sqlx::query("update applications set state = 'in_review'")
-        .execute(&app.db)
-        .await
-        .unwrap();
-    sqlx::query("update applications set state = 'info_requested', info_request = 'Send us your VAT number.'")
-        .execute(&app.db)
-        .await
-        .unwrap();
+    app.contact_confirms().await;
+    let id = app.newest_application().await;
+    let reviewer = app.operator_admin().await;
+    reviewer.request_info(id, "Send us your VAT number.").await;
     let html = app.get(&status).await.text().await.unwrap();
     assert_eq!(
         texts(&html, "#state-words"),
@@ -1124,10 +1115,7 @@ async fn every_reviewer_decision_is_shown_recorded_and_e_mailed() {
         None,
         "cannot approve before the contact confirms"
     );
-    sqlx::query("update applications set state = 'in_review'")
-        .execute(&app.db)
-        .await
-        .unwrap();
+    app.contact_confirms().await;
 
     assert_eq!(
         reviewer_move(&app, Move::RequestInfo, Some("Send us your VAT number."))
@@ -1177,7 +1165,10 @@ async fn every_reviewer_decision_is_shown_recorded_and_e_mailed() {
     .fetch_one(&app.db)
     .await
     .unwrap();
-    assert_eq!(audited, 4, "submit, request info, resubmit, reject");
+    assert_eq!(
+        audited, 5,
+        "submit, the contact's confirmation, request info, resubmit, reject"
+    );
 
     // A fresh application, approved this time.
     let again = app

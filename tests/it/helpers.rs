@@ -811,3 +811,74 @@ impl TestApp {
             .await
     }
 }
+
+/// A signed-in staff member, for tests that act as one:
+/// `let reviewer = app.operator_admin().await; reviewer.approve(id).await;`
+pub struct StaffActor<'a> {
+    /// The portal.
+    pub app: &'a TestApp,
+    /// Their browser.
+    pub client: reqwest::Client,
+}
+
+impl TestApp {
+    /// The operator admin (the first staff member), signed in.
+    pub async fn operator_admin(&self) -> StaffActor<'_> {
+        let client = new_client();
+        self.staff_sign_in_with(&client).await;
+        StaffActor { app: self, client }
+    }
+
+    /// A new staff member with `role` (`reviewer` or `operator_admin`), signed in.
+    pub async fn staff(&self, email: &str, role: &str) -> StaffActor<'_> {
+        let client = self.staff_client(email, role).await;
+        StaffActor { app: self, client }
+    }
+}
+
+impl StaffActor<'_> {
+    /// Takes a decision (`approve`, `reject`, `request-info`) on the version its confirmation
+    /// page shows, as a reviewer would.
+    pub async fn decide(&self, id: Uuid, action: &str, text: &str) -> reqwest::Response {
+        let page = format!("/admin/applications/{id}/decide/{action}");
+        let html = self.app.get_html(&self.client, &page).await;
+        let version = attr(&html, "input[name=version]", "value").expect("version on the page");
+        let fields = [("version", version.as_str()), ("text", text)];
+        self.app
+            .submit_with(&self.client, &page, &page, &fields)
+            .await
+    }
+
+    /// Approves the application; the decision must be taken.
+    pub async fn approve(&self, id: Uuid) {
+        let done = self.decide(id, "approve", "").await;
+        assert_eq!(done.status(), StatusCode::SEE_OTHER, "approved");
+    }
+
+    /// Asks the applicant for more information; the request must be taken.
+    pub async fn request_info(&self, id: Uuid, question: &str) {
+        let done = self.decide(id, "request-info", question).await;
+        assert_eq!(
+            done.status(),
+            StatusCode::SEE_OTHER,
+            "information requested"
+        );
+    }
+
+    /// The application's back-office page.
+    pub async fn detail(&self, id: Uuid) -> String {
+        self.app.staff_detail(&self.client, id).await
+    }
+}
+
+impl TestApp {
+    /// The newest application's id.
+    pub async fn newest_application(&self) -> Uuid {
+        sqlx::query_scalar(
+            "select application_id from applications order by created_at desc limit 1",
+        )
+        .fetch_one(&self.db)
+        .await
+        .unwrap()
+    }
+}

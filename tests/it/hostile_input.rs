@@ -116,10 +116,7 @@ async fn hostile_bytes_in_any_form_or_filter_never_give_a_5xx() {
     let id = location(&submitted)
         .trim_start_matches("/applications/")
         .to_owned();
-    sqlx::query("update applications set state = 'in_review', contact_verified_at = now()")
-        .execute(&app.db)
-        .await
-        .unwrap();
+    app.contact_confirms().await;
 
     // Staff: a note, and every filter of the queue and the audit log.
     let staff = app.staff_client("reviewer@localhost", "reviewer").await;

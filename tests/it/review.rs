@@ -1,32 +1,12 @@
 use crate::helpers::*;
 use reqwest::StatusCode;
 
-async fn decide(
-    app: &TestApp,
-    staff: &reqwest::Client,
-    id: uuid::Uuid,
-    action: &str,
-    text: &str,
-) -> reqwest::Response {
-    let page = format!("/admin/applications/{id}/decide/{action}");
-    let html = app.get_html(staff, &page).await;
-    let version =
-        attr(&html, "input[name=version]", "value").expect("version on the confirmation page");
-    app.submit_with(
-        staff,
-        &page,
-        &page,
-        &[("version", &version), ("text", text)],
-    )
-    .await
-}
-
 #[tokio::test]
 async fn the_detail_page_shows_every_answer_and_the_timeline() {
     let app = TestApp::spawn().await;
     let id = app.application_in_review("detail", "2121212").await;
-    let staff = new_client();
-    app.staff_sign_in_with(&staff).await;
+    let reviewer = app.operator_admin().await;
+    let staff = &reviewer.client;
     let html = app.staff_detail(&staff, id).await;
     assert_eq!(texts(&html, "h1"), vec!["Contoso Trading GmbH"]);
     assert_eq!(texts(&html, "#state"), vec!["In review"]);
@@ -66,9 +46,9 @@ async fn the_detail_page_shows_every_answer_and_the_timeline() {
 async fn approving_tells_the_applicant_and_is_audited() {
     let app = TestApp::spawn().await;
     let id = app.application_in_review("approveme", "2222221").await;
-    let staff = new_client();
-    app.staff_sign_in_with(&staff).await;
-    let done = decide(&app, &staff, id, "approve", "").await;
+    let reviewer = app.operator_admin().await;
+    let staff = &reviewer.client;
+    let done = reviewer.decide(id, "approve", "").await;
     assert_eq!(location(&done), format!("/admin/applications/{id}"));
     assert_eq!(app.application_state().await, "approved");
     let mail = app.email_to(CONTACT_EMAIL, "Approved").await;
@@ -95,20 +75,14 @@ async fn approving_tells_the_applicant_and_is_audited() {
 async fn rejecting_needs_a_reason_that_the_applicant_sees() {
     let app = TestApp::spawn().await;
     let id = app.application_in_review("rejectme", "2323232").await;
-    let staff = new_client();
-    app.staff_sign_in_with(&staff).await;
-    let empty = decide(&app, &staff, id, "reject", "   ").await;
+    let reviewer = app.operator_admin().await;
+    let empty = reviewer.decide(id, "reject", "   ").await;
     assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_summary(&empty.text().await.unwrap())[0].0, "#text");
     assert_eq!(app.application_state().await, "in_review");
-    let done = decide(
-        &app,
-        &staff,
-        id,
-        "reject",
-        "The partner ID belongs to another company.",
-    )
-    .await;
+    let done = reviewer
+        .decide(id, "reject", "The partner ID belongs to another company.")
+        .await;
     assert_eq!(done.status(), StatusCode::SEE_OTHER);
     let mail = app.email_to(CONTACT_EMAIL, "Not approved").await;
     assert!(
@@ -128,16 +102,11 @@ async fn rejecting_needs_a_reason_that_the_applicant_sees() {
 async fn an_information_request_is_answered_and_comes_back_to_review() {
     let app = TestApp::spawn().await;
     let id = app.application_in_review("askme", "2424242").await;
-    let staff = new_client();
-    app.staff_sign_in_with(&staff).await;
-    decide(
-        &app,
-        &staff,
-        id,
-        "request-info",
-        "Please send your VAT number.",
-    )
-    .await;
+    let reviewer = app.operator_admin().await;
+    let staff = &reviewer.client;
+    reviewer
+        .decide(id, "request-info", "Please send your VAT number.")
+        .await;
     assert_eq!(app.application_state().await, "info_requested");
     app.email_to(CONTACT_EMAIL, "We need more information")
         .await;
@@ -160,8 +129,8 @@ async fn an_information_request_is_answered_and_comes_back_to_review() {
 async fn notes_are_for_staff_only() {
     let app = TestApp::spawn().await;
     let id = app.application_in_review("noted", "2525252").await;
-    let staff = new_client();
-    app.staff_sign_in_with(&staff).await;
+    let reviewer = app.operator_admin().await;
+    let staff = &reviewer.client;
     let page = format!("/admin/applications/{id}");
     let empty = app
         .submit_with(&staff, &page, &format!("{page}/notes"), &[("note", "")])
@@ -305,9 +274,9 @@ async fn reviewers_assign_themselves_and_admins_assign_anyone() {
 async fn the_audit_log_filters_by_actor_application_and_action() {
     let app = TestApp::spawn().await;
     let id = app.application_in_review("audited", "2828282").await;
-    let staff = new_client();
-    app.staff_sign_in_with(&staff).await;
-    decide(&app, &staff, id, "approve", "").await;
+    let reviewer = app.operator_admin().await;
+    let staff = &reviewer.client;
+    reviewer.decide(id, "approve", "").await;
 
     let all = app.get_html(&staff, "/admin/audit").await;
     let actions = texts(&all, "#audit .action");
@@ -579,16 +548,11 @@ async fn operator_admins_keep_the_provider_directory() {
 async fn while_information_is_requested_the_applicant_corrects_answers_and_resubmits() {
     let app = TestApp::spawn().await;
     let id = app.application_in_review("correctme", "2929292").await;
-    let staff = new_client();
-    app.staff_sign_in_with(&staff).await;
-    decide(
-        &app,
-        &staff,
-        id,
-        "request-info",
-        "Your legal name misses the legal form.",
-    )
-    .await;
+    let reviewer = app.operator_admin().await;
+    let staff = &reviewer.client;
+    reviewer
+        .decide(id, "request-info", "Your legal name misses the legal form.")
+        .await;
 
     let status = format!("/applications/{id}");
     let html = app.get(&status).await.text().await.unwrap();

@@ -3,11 +3,13 @@
 //! reassessment, the transition back to indirect reseller).
 
 pub mod checks;
+pub mod evidence;
 pub mod partner;
 pub mod standing;
 pub mod wizard;
 
 pub use checks::*;
+pub use evidence::*;
 pub use partner::*;
 pub use standing::*;
 pub use wizard::*;

@@ -1,0 +1,171 @@
+//! Password reset by e-mail and password change.
+
+use crate::db::audit::AuditEvent;
+use crate::db::guards::Realm;
+use crate::db::tokens::Purpose;
+use crate::db::{self, users::SessionUser};
+use crate::domain::{EmailAddress, FormErrors, password, token};
+use crate::email::messages::{EmailContent, PasswordChanged, ResetPassword};
+use crate::state::AppState;
+use sqlx::PgConnection;
+
+/// Sends a reset link when the address has an account; does nothing visible otherwise.
+pub async fn request_password_reset(
+    state: &AppState,
+    email: &EmailAddress,
+    ip: &str,
+) -> anyhow::Result<()> {
+    let Some(account) = db::users::credentials_by_email(&state.db, email.as_str()).await? else {
+        tracing::info!("password reset asked for an address without an account");
+        return Ok(());
+    };
+    let token = token::new_token();
+    let mut tx = state.db.begin().await?;
+    db::tokens::issue(
+        &mut tx,
+        account.user_id,
+        Purpose::PasswordReset,
+        &token.hash,
+    )
+    .await?;
+    let message = ResetPassword {
+        name: account.full_name.clone(),
+        link: state
+            .config
+            .link(&format!("/password/reset/{}", token.plain)),
+    }
+    .to_email(&account.email)?;
+    db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
+    db::audit::record(
+        &mut *tx,
+        AuditEvent::about_user(
+            "user.password_reset_requested",
+            account.user_id,
+            Some(account.tenant_id),
+            false,
+            ip,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}
+
+/// The account behind a reset link that still works.
+pub async fn reset_link_user(
+    state: &AppState,
+    plain_token: &str,
+) -> anyhow::Result<Option<db::users::Credentials>> {
+    let Some(user_id) = db::tokens::peek(
+        &state.db,
+        Purpose::PasswordReset,
+        &token::hash_token(plain_token),
+    )
+    .await?
+    else {
+        return Ok(None);
+    };
+    Ok(db::users::credentials_by_id(&state.db, user_id).await?)
+}
+
+/// Outcome of a password reset.
+pub enum ResetOutcome {
+    /// The password is replaced and every session ended.
+    Done,
+    /// The link no longer works.
+    LinkInvalid,
+    /// The new password breaks the policy.
+    Invalid(FormErrors),
+}
+
+/// Sets a new password through a reset link (single use), ending every session and any lock.
+pub async fn reset_password(
+    state: &AppState,
+    plain_token: &str,
+    new_password: &str,
+    ip: &str,
+) -> anyhow::Result<ResetOutcome> {
+    let Some(account) = reset_link_user(state, plain_token).await? else {
+        return Ok(ResetOutcome::LinkInvalid);
+    };
+    let mut errors = FormErrors::default();
+    errors.check(
+        "password",
+        password::check_new_password(new_password, &[&account.email, &account.full_name]),
+    );
+    if !errors.is_empty() {
+        return Ok(ResetOutcome::Invalid(errors));
+    }
+    let hash = state.hasher.hash(new_password).await?;
+    let mut tx = state.db.begin().await?;
+    // Consuming inside the transaction makes a second use of the link fail.
+    if db::tokens::consume(
+        &mut *tx,
+        Purpose::PasswordReset,
+        &token::hash_token(plain_token),
+    )
+    .await?
+        != Some(account.user_id)
+    {
+        return Ok(ResetOutcome::LinkInvalid);
+    }
+    db::users::set_password(&mut *tx, account.user_id, &hash).await?;
+    db::guards::clear(&mut *tx, Realm::Partner, account.user_id).await?;
+    finish_password_change(state, &mut tx, &account, "user.password_reset", ip).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(ResetOutcome::Done)
+}
+
+async fn finish_password_change(
+    state: &AppState,
+    conn: &mut PgConnection,
+    account: &db::users::Credentials,
+    action: &str,
+    ip: &str,
+) -> anyhow::Result<()> {
+    db::audit::record(
+        &mut *conn,
+        AuditEvent::about_user(action, account.user_id, Some(account.tenant_id), true, ip),
+    )
+    .await?;
+    let message = PasswordChanged {
+        name: account.full_name.clone(),
+        reset_link: state.config.link("/password/forgot"),
+    }
+    .to_email(&account.email)?;
+    db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
+    Ok(())
+}
+
+/// Changes a signed-in user's password. Returns the new session epoch: every other
+/// session of the user ends; the caller keeps its own by storing the new epoch.
+pub async fn change_password(
+    state: &AppState,
+    user: &SessionUser,
+    input: &crate::auth::password::ChangePasswordInput,
+    ip: &str,
+) -> anyhow::Result<Result<i32, FormErrors>> {
+    let account = db::users::credentials_by_id(&state.db, user.user_id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("signed-in user vanished"))?;
+    let related = [
+        user.email.as_str(),
+        user.full_name.as_str(),
+        user.organisation.as_str(),
+    ];
+    let errors =
+        crate::auth::password::check_change(&state.hasher, &account.password_hash, input, &related)
+            .await?;
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let hash = state.hasher.hash(&input.new_password).await?;
+    let mut tx = state.db.begin().await?;
+    let epoch = db::users::set_password(&mut *tx, user.user_id, &hash).await?;
+    finish_password_change(state, &mut tx, &account, "user.password_changed", ip).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Ok(epoch))
+}
