@@ -23,6 +23,8 @@ pub const FULL_NAME_REQUIRED: &str = "Enter your full name";
 pub const FULL_NAME_TOO_LONG: &str = "Full name must be 200 characters or fewer";
 /// E-mail missing.
 pub const EMAIL_REQUIRED: &str = "Enter your e-mail address";
+/// The support e-mail address is missing.
+pub const SUPPORT_EMAIL_REQUIRED: &str = "Enter the support e-mail address";
 /// E-mail malformed.
 pub const EMAIL_INVALID: &str =
     "Enter an e-mail address in the correct format, like name@example.com";
@@ -692,10 +694,6 @@ pub const ENTER_ASSESSOR_THIRD_PARTY_2: &str =
 /// Shown by `src/flows/direct_bill/partner.rs`.
 pub const YEARLY_REASSESSMENT_PASSED: &str = "Your yearly reassessment has passed";
 
-/// Shown by `src/flows/direct_bill/partner.rs`.
-pub const ORGANISATION_NOW_INDIRECT_RESELLER: &str =
-    "Your organisation is now an indirect reseller again";
-
 // src/flows/direct_bill/mod.rs
 
 /// Shown by `src/flows/direct_bill/mod.rs`.
@@ -837,11 +835,6 @@ pub fn description_offer_must_1(n: impl std::fmt::Display) -> String {
 /// Shown by `src/flows/direct_bill/wizard.rs`.
 pub fn authority_accept_legal_agreements(a0: impl std::fmt::Display) -> String {
     format!("Authority to accept legal agreements for the organisation confirmed by {a0}")
-}
-
-/// Shown by `src/flows/lifecycle.rs`.
-pub fn yearly_direct_bill_reassessment(a0: impl std::fmt::Display) -> String {
-    format!("Your yearly direct-bill reassessment is due on {a0}")
 }
 
 /// Shown by `src/web/admin/direct_bill.rs`.
@@ -1021,6 +1014,126 @@ pub fn partner_id_does_not(a0: impl std::fmt::Display, id: impl std::fmt::Displa
 /// A legal name that is only a legal form ("GmbH").
 pub const LEGAL_NAME_WITHOUT_COMPANY_NAME: &str =
     "Enter the company's name as well as its legal form, for example \"Contoso GmbH\"";
+
+/// Shown by `src/web/view.rs`.
+pub fn third_party_assessment_scheduled(
+    a0: impl std::fmt::Display,
+    a1: impl std::fmt::Display,
+) -> String {
+    format!("Third-party assessment scheduled for {a0} with {a1}")
+}
+
+/// Shown by `src/web/view.rs`.
+pub fn confirmed_assessment(plan: impl std::fmt::Display) -> String {
+    format!("{plan}; confirmed by the assessment")
+}
+
+/// Shown by `src/web/view.rs`.
+pub fn buy_only_after_credit(plan: impl std::fmt::Display) -> String {
+    format!("{plan}; buy it only after the credit check has passed")
+}
+
+/// Shown by `src/web/view.rs`.
+pub fn offer_s_confirmed_assessment(a0: impl std::fmt::Display) -> String {
+    format!("{a0} offer(s); confirmed by the assessment")
+}
+
+/// Shown by `src/web/view.rs`.
+pub fn offer_s_listed_verified(a0: impl std::fmt::Display) -> String {
+    format!("{a0} offer(s) listed; verified by the assessment")
+}
+
+/// Shown by `src/web/direct.rs`.
+pub fn uploaded_can_add_up(a0: impl std::fmt::Display, a1: impl std::fmt::Display) -> String {
+    format!("{a0} is uploaded. You can add up to {a1} more.")
+}
+
+/// Shown by `src/web/partners.rs`.
+pub fn now_indirect_provider(a0: impl std::fmt::Display) -> String {
+    format!("{a0} is now your indirect provider.")
+}
+
+/// Shown by `src/web/admin/direct_bill.rs`.
+pub fn indirect_reseller_again_global(a0: impl std::fmt::Display) -> String {
+    format!("{a0} is an indirect reseller again. Its global admins have been e-mailed.")
+}
+
+/// Shown by `src/web/admin/providers.rs`.
+pub fn listed_indirect_provider(name: impl std::fmt::Display) -> String {
+    format!("{name} is listed as an indirect provider.")
+}
+
+/// Shown by `src/web/admin/review.rs`.
+pub fn recorded_applicant_s_primary(a0: impl std::fmt::Display) -> String {
+    format!("Recorded: {a0}. The applicant's primary contact has been e-mailed.")
+}
+
+/// Shown by `src/flows/providers.rs`.
+pub fn cannot_listed_only_approved(name: impl std::fmt::Display) -> String {
+    format!(
+        "{name} cannot be listed: only approved partners that have accepted the partner agreement can be providers"
+    )
+}
+
+/// Shown by `src/domain/direct_bill.rs`.
+pub fn entered_apply_again_once(a0: impl std::fmt::Display, a1: impl std::fmt::Display) -> String {
+    format!("{a0} You entered {a1}. Apply again once your revenue reaches the minimum.")
+}
+
+/// Shown by `src/domain/direct_bill.rs`.
+pub fn can_only_recorded_after(a0: impl std::fmt::Display, a1: impl std::fmt::Display) -> String {
+    format!("{a0} can only be recorded after “{a1}” has passed.")
+}
+
+/// Shown by `src/domain/direct_bill.rs`.
+pub fn already_recorded_passed_check(a0: impl std::fmt::Display) -> String {
+    format!("{a0} is already recorded, and a passed check or a later step cannot be changed.")
+}
+
+// Pages, flows and e-mails: sentences moved here from the code that shows them.
+
+// src/web/view.rs
+
+/// Shown by `src/web/view.rs`.
+pub const ACTIVE_COUNTRY_CHECKED_PORTAL: &str = "Active, in your country (checked by the portal)";
+
+/// Shown by `src/web/view.rs`.
+pub const FIRST_LINE_SUPPORT_SUPPORT: &str = "First-line support and support plan";
+
+// src/web/direct.rs
+
+/// Shown by `src/web/direct.rs`.
+pub const DIRECT_BILL_INTAKE_CLOSED: &str =
+    "Direct-bill intake is closed, so no application can be started or submitted now.";
+
+// src/web/middleware.rs
+
+/// Shown by `src/web/middleware.rs`.
+pub const REQUEST_BODY_DID_NOT: &str = "the request body did not arrive in time";
+
+/// Shown by `src/web/middleware.rs`.
+pub const SORRY_SOMETHING_WENT_WRONG: &str = "Sorry, something went wrong";
+
+// src/web/admin/staff.rs
+
+/// Shown by `src/web/admin/staff.rs`.
+pub const SIGN_LOCKS_CLEARED_STAFF: &str =
+    "Sign-in locks cleared: the staff member can sign in again from anywhere.";
+
+// src/flows/lifecycle.rs
+
+// src/flows/direct_bill/wizard.rs
+
+/// Shown by `src/flows/direct_bill/wizard.rs`.
+pub const DIRECT_BILL_PARTNERS_MUST: &str = "Direct-bill partners must give their customers first-line support themselves. Apply once you can.";
+
+// src/domain/staff.rs
+
+/// Shown by `src/domain/staff.rs`.
+pub const WORKS_APPLICATION_QUEUE: &str = "works the application queue";
+
+/// Shown by `src/domain/staff.rs`.
+pub const ALSO_MANAGES_STAFF_PROVIDERS: &str = "also manages staff, providers and settings";
 
 #[cfg(test)]
 mod tests {

@@ -95,10 +95,9 @@ pub const REVENUE_RULE: &str = messages::DIRECT_BILL_NEEDS_LEAST;
 /// Checks the declared revenue against the minimum.
 pub fn check_revenue(cents: i64) -> Result<i64, String> {
     if cents < MIN_REVENUE_CENTS {
-        Err(format!(
-            "{} You entered {}. Apply again once your revenue reaches the minimum.",
-            REVENUE_RULE,
-            format_usd(cents)
+        Err(crate::messages::entered_apply_again_once(
+            &REVENUE_RULE,
+            &format_usd(cents),
         ))
     } else {
         Ok(cents)
@@ -441,15 +440,12 @@ impl OrderRefusal {
     /// The refusal in words for the reviewer.
     pub fn message(&self, step: CheckStep) -> String {
         match self {
-            OrderRefusal::NeedsFirst(first) => format!(
-                "{} can only be recorded after “{}” has passed.",
-                step.label(),
-                first.label()
-            ),
-            OrderRefusal::AlreadyDone => format!(
-                "{} is already recorded, and a passed check or a later step cannot be changed.",
-                step.label()
-            ),
+            OrderRefusal::NeedsFirst(first) => {
+                crate::messages::can_only_recorded_after(&step.label(), &first.label())
+            }
+            OrderRefusal::AlreadyDone => {
+                crate::messages::already_recorded_passed_check(&step.label())
+            }
         }
     }
 }

@@ -45,8 +45,8 @@ impl StaffRole {
     /// What the role does, in words.
     pub fn duties(self) -> &'static str {
         match self {
-            StaffRole::Reviewer => "works the application queue",
-            StaffRole::OperatorAdmin => "also manages staff, providers and settings",
+            StaffRole::Reviewer => crate::messages::WORKS_APPLICATION_QUEUE,
+            StaffRole::OperatorAdmin => crate::messages::ALSO_MANAGES_STAFF_PROVIDERS,
         }
     }
 }

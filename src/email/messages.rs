@@ -285,7 +285,44 @@ email_templates!(
     "emails/customer_invitation/body.html"
 );
 
-/// A direct-bill event: a requirement check, the reassessment reminder, a transition.
+/// The yearly reassessment falls due (sent 30 days before).
+pub struct DirectBillReminder {
+    /// Recipient's first name.
+    pub name: String,
+    /// Organisation.
+    pub organisation: String,
+    /// The due date, in words.
+    pub due: String,
+    /// The dashboard.
+    pub link: String,
+}
+email_templates!(
+    DirectBillReminder,
+    "emails/direct_bill_reminder/subject.txt",
+    "emails/direct_bill_reminder/body.txt",
+    "emails/direct_bill_reminder/body.html"
+);
+
+/// A direct-bill partner was moved back to indirect reseller (to its global admins).
+pub struct DirectBillTransitioned {
+    /// Organisation.
+    pub organisation: String,
+    /// Who moved it (the partner's admin, or operator staff).
+    pub by: String,
+    /// Why.
+    pub reason: String,
+    /// The dashboard.
+    pub link: String,
+}
+email_templates!(
+    DirectBillTransitioned,
+    "emails/direct_bill_transitioned/subject.txt",
+    "emails/direct_bill_transitioned/body.txt",
+    "emails/direct_bill_transitioned/body.html"
+);
+
+/// A direct-bill requirement check or reassessment, in the words the applicant's timeline
+/// shows too.
 pub struct DirectBillNotice {
     /// Recipient's first name.
     pub name: String,

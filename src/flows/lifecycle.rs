@@ -13,7 +13,7 @@ use crate::domain::application::Program;
 use crate::domain::application::{ApplicationState, Move};
 use crate::domain::direct_bill::{self as rules, CheckOutcome, CheckStep};
 use crate::domain::enrollment::required_text;
-use crate::email::messages::{ApplicationStatusChanged, DirectBillNotice, EmailContent};
+use crate::email::messages::{ApplicationStatusChanged, DirectBillReminder, EmailContent};
 use crate::messages;
 use crate::state::AppState;
 use serde_json::json;
@@ -293,13 +293,11 @@ pub async fn queue_reassessment_reminder(
         .contact_email
         .clone()
         .ok_or_else(|| anyhow::anyhow!("direct-bill application without a primary contact"))?;
-    let reminder = DirectBillNotice {
+    let reminder = DirectBillReminder {
         name: app.contact_first_name.clone().unwrap_or_default(),
         organisation: app.legal_name.clone().unwrap_or_default(),
-        headline: messages::yearly_direct_bill_reassessment(rules::day(due)),
-        body: "Direct-bill partners are reassessed every year: billing, provisioning, customer support and security, by a third party. The program's team will contact you to schedule it. Keep your evidence of revenue and your support plan at hand.".into(),
+        due: rules::day(due),
         link: state.config.link("/dashboard"),
-        link_text: "Open your dashboard".into(),
     }
     .to_email(&recipient)?;
     Ok(db::outbox::enqueue_at(

@@ -39,7 +39,10 @@ pub async fn list_provider(
             Some((id, name))
                 if !crate::db::agreements::is_active_indirect_reseller(&state.db, id).await? =>
             {
-                errors.add("domain_prefix", format!("{name} cannot be listed: only approved partners that have accepted the partner agreement can be providers"));
+                errors.add(
+                    "domain_prefix",
+                    crate::messages::cannot_listed_only_approved(&name),
+                );
                 None
             }
             Some(t) => Some(t),

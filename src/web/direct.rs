@@ -127,9 +127,7 @@ async fn start(
 /// Back to the overview with the reason.
 async fn refused(ctx: &Ctx, refusal: Refusal) -> Result<Response, AppError> {
     let message = match refusal {
-        Refusal::IntakeClosed => {
-            "Direct-bill intake is closed, so no application can be started or submitted now."
-        }
+        Refusal::IntakeClosed => messages::DIRECT_BILL_INTAKE_CLOSED,
         Refusal::NotEligible => messages::ORGANISATION_DOES_NOT_MEET,
         Refusal::AlreadyPartner => messages::ORGANISATION_ALREADY_DIRECT_BILL,
     };
@@ -324,10 +322,9 @@ async fn save_revenue(
         if let Ok(cents) = rules::parse_usd(&form.revenue) {
             flows::save_step(&state, &w.user, &w.app, &StepAnswers::Revenue(cents), false).await?;
         }
-        let message = format!(
-            "{} is uploaded. You can add up to {} more.",
-            uploaded.unwrap_or_default(),
-            rules::MAX_DOCUMENTS - documents.len() as i64
+        let message = crate::messages::uploaded_can_add_up(
+            &uploaded.unwrap_or_default(),
+            &rules::MAX_DOCUMENTS - documents.len() as i64,
         );
         let to = if form.from == "check" {
             "/enroll/direct/revenue?from=check"

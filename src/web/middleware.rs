@@ -298,10 +298,7 @@ pub async fn run_to_completion(timeout: Duration, request: Request, next: Next) 
             match tokio::time::timeout_at(deadline, stream.next()).await {
                 Ok(Some(chunk)) => Some((chunk, Some(stream))),
                 Ok(None) => None,
-                Err(_) => Some((
-                    Err(axum::Error::new("the request body did not arrive in time")),
-                    None,
-                )),
+                Err(_) => Some((Err(axum::Error::new(messages::REQUEST_BODY_DID_NOT)), None)),
             }
         });
     // Fused: the upload check reads the head of the stream and polls it again later.
@@ -366,7 +363,7 @@ fn describe(status: StatusCode) -> (&'static str, &'static str) {
             ("Service unavailable", messages::PORTAL_CANNOT_SERVE_REQUEST)
         }
         s if s.is_server_error() => (
-            "Sorry, something went wrong",
+            messages::SORRY_SOMETHING_WENT_WRONG,
             messages::PROBLEM_OUR_SIDE_LOGGED,
         ),
         _ => (

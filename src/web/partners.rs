@@ -401,10 +401,7 @@ async fn accept_invitation(
         .ok_or(AppError::NotFound)?;
     match flows::accept(&state, &user, &invitation, form.consent.is_some(), &ip).await? {
         AcceptOutcome::Accepted => {
-            let message = format!(
-                "{} is now your indirect provider.",
-                invitation.provider_name
-            );
+            let message = crate::messages::now_indirect_provider(&invitation.provider_name);
             flash::success(&ctx.session, "/partners/providers", &message).await
         }
         AcceptOutcome::NoConsent => {

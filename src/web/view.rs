@@ -143,10 +143,9 @@ pub fn requirement_lines(
         (Some(_), _) => from_check(CheckStep::AssessmentResult, ""),
         (None, Some(s)) => (
             LineStatus::Pending,
-            format!(
-                "Third-party assessment scheduled for {} with {}",
-                s.assessment_on.map(rules::day).unwrap_or_default(),
-                s.assessor.clone().unwrap_or_default()
+            crate::messages::third_party_assessment_scheduled(
+                &s.assessment_on.map(rules::day).unwrap_or_default(),
+                &s.assessor.clone().unwrap_or_default(),
             ),
         ),
         (None, None) => (
@@ -170,7 +169,7 @@ pub fn requirement_lines(
             if partner_id_active {
                 (
                     LineStatus::Verified,
-                    "Active, in your country (checked by the portal)".into(),
+                    messages::ACTIVE_COUNTRY_CHECKED_PORTAL.into(),
                 )
             } else {
                 (LineStatus::Failed, messages::NOT_ACTIVE_NOT_COUNTRY.into())
@@ -191,11 +190,11 @@ pub fn requirement_lines(
         ),
         line("Credit check", credit),
         line(
-            "First-line support and support plan",
+            messages::FIRST_LINE_SUPPORT_SUPPORT,
             match assessment.0 {
                 LineStatus::Verified => (
                     LineStatus::Verified,
-                    format!("{plan}; confirmed by the assessment"),
+                    crate::messages::confirmed_assessment(&plan),
                 ),
                 LineStatus::Failed => (
                     LineStatus::Failed,
@@ -203,7 +202,7 @@ pub fn requirement_lines(
                 ),
                 _ => (
                     LineStatus::Pending,
-                    format!("{plan}; buy it only after the credit check has passed"),
+                    crate::messages::buy_only_after_credit(&plan),
                 ),
             },
         ),
@@ -216,10 +215,7 @@ pub fn requirement_lines(
             match assessment.0 {
                 LineStatus::Verified => (
                     LineStatus::Verified,
-                    format!(
-                        "{} offer(s); confirmed by the assessment",
-                        answers.managed_services.len()
-                    ),
+                    crate::messages::offer_s_confirmed_assessment(&answers.managed_services.len()),
                 ),
                 LineStatus::Failed => (
                     LineStatus::Failed,
@@ -227,10 +223,7 @@ pub fn requirement_lines(
                 ),
                 _ => (
                     LineStatus::Pending,
-                    format!(
-                        "{} offer(s) listed; verified by the assessment",
-                        answers.managed_services.len()
-                    ),
+                    crate::messages::offer_s_listed_verified(&answers.managed_services.len()),
                 ),
             },
         ),

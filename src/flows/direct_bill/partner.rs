@@ -9,7 +9,7 @@ use crate::db::{self};
 use crate::domain::FormErrors;
 use crate::domain::direct_bill::{self as rules, today};
 use crate::domain::enrollment::required_text;
-use crate::email::messages::{DirectBillNotice, EmailContent};
+use crate::email::messages::{DirectBillTransitioned, EmailContent};
 use crate::flows::lifecycle::{self};
 use crate::messages;
 use crate::state::AppState;
@@ -185,19 +185,12 @@ pub async fn transition(
         },
     )
     .await?;
-    let headline = messages::ORGANISATION_NOW_INDIRECT_RESELLER.to_owned();
-    let body = format!(
-        "{} moved {} from direct bill back to indirect reseller. Reason: {} You no longer buy from the vendor directly; buy through an indirect provider. Your customers, your partner ID and your partner agreement stay as they are. You can apply for direct bill again when you meet its requirements and intake is open.",
-        label, partner.organisation, reason
-    );
     for email in db::partnerships::global_admin_emails(&mut *tx, tenant_id).await? {
-        let message = DirectBillNotice {
-            name: String::new(),
+        let message = DirectBillTransitioned {
             organisation: partner.organisation.clone(),
-            headline: headline.clone(),
-            body: body.clone(),
+            by: label.clone(),
+            reason: reason.to_owned(),
             link: state.config.link("/dashboard"),
-            link_text: "Open your dashboard".into(),
         }
         .to_email(&email)?;
         db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;

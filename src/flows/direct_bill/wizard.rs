@@ -153,14 +153,8 @@ impl SupportInput {
         let mut errors = FormErrors::default();
         match self.first_line.as_str() {
             "yes" => {}
-            "no" => errors.add(
-                "first_line",
-                "Direct-bill partners must give their customers first-line support themselves. Apply once you can.",
-            ),
-            _ => errors.add(
-                "first_line",
-                messages::SAY_WHETHER_CAN_GIVE,
-            ),
+            "no" => errors.add("first_line", messages::DIRECT_BILL_PARTNERS_MUST),
+            _ => errors.add("first_line", messages::SAY_WHETHER_CAN_GIVE),
         }
         if rules::SUPPORT_PLANS
             .iter()

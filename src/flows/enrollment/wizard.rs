@@ -336,8 +336,13 @@ impl SupportInput {
         let mut e = FormErrors::default();
         let email = e.check(
             "email",
-            crate::domain::EmailAddress::parse(&self.email)
-                .map_err(|m| m.replace("your e-mail address", "the support e-mail address")),
+            crate::domain::EmailAddress::parse(&self.email).map_err(|m| {
+                if m == messages::EMAIL_REQUIRED {
+                    messages::SUPPORT_EMAIL_REQUIRED.to_owned()
+                } else {
+                    m
+                }
+            }),
         );
         let phone = e.check(
             "phone",

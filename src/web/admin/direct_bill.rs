@@ -314,10 +314,7 @@ async fn transition(
     )
     .await?;
     let message = if moved {
-        format!(
-            "{} is an indirect reseller again. Its global admins have been e-mailed.",
-            partner.organisation
-        )
+        crate::messages::indirect_reseller_again_global(&partner.organisation)
     } else {
         messages::PARTNER_WAS_ALREADY_MOVED.to_owned()
     };

@@ -100,7 +100,7 @@ async fn save(
     };
     match providers::list_provider(&state, &staff, &form, &ip).await? {
         Ok(name) => {
-            let message = format!("{name} is listed as an indirect provider.");
+            let message = crate::messages::listed_indirect_provider(&name);
             flash::success(&ctx.session, "/admin/providers", &message).await
         }
         Err(errors) => Ok((

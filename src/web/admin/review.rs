@@ -414,10 +414,7 @@ async fn record_check(
     let to = format!("/admin/applications/{}", app.application_id);
     match crate::flows::direct_bill::record_check(&state, &staff, &app, step, &form, &ip).await? {
         CheckRecorded::Recorded => {
-            let message = format!(
-                "Recorded: {}. The applicant's primary contact has been e-mailed.",
-                step.label()
-            );
+            let message = crate::messages::recorded_applicant_s_primary(&step.label());
             flash::success(&ctx.session, &to, &message).await
         }
         CheckRecorded::Refused(message) => flash::warning(&ctx.session, &to, &message).await,

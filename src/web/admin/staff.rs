@@ -206,7 +206,7 @@ async fn clear_locks(
     flash::success(
         &ctx.session,
         "/admin/staff",
-        "Sign-in locks cleared: the staff member can sign in again from anywhere.",
+        messages::SIGN_LOCKS_CLEARED_STAFF,
     )
     .await
 }
