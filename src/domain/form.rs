@@ -62,6 +62,13 @@ impl Default for FormErrors {
 }
 
 impl FormErrors {
+    /// Errors with one message, beside `field`.
+    pub fn single(field: impl Into<Cow<'static, str>>, message: impl Into<String>) -> Self {
+        let mut errors = Self::default();
+        errors.add(field, message);
+        errors
+    }
+
     /// Records a problem with `field` (the first one per field wins).
     pub fn add(&mut self, field: impl Into<Cow<'static, str>>, message: impl Into<String>) {
         let field = field.into();

@@ -1,9 +1,10 @@
 //! Changing a password, and resetting a forgotten one by e-mail.
 
 use crate::auth::session;
-use crate::domain::{EmailAddress, FormErrors};
+use crate::db::guards::Realm;
+use crate::domain::FormErrors;
 use crate::error::AppError;
-use crate::flows::accounts;
+use crate::flows::accounts::{self, ForgotAnswer};
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, SignedIn};
@@ -99,51 +100,22 @@ async fn submit_forgot(
     ctx: Ctx,
     Form(form): Form<ForgotForm>,
 ) -> Result<Response, AppError> {
-    let mut errors = FormErrors::default();
-    if state
-        .over_limit(
-            "password_reset",
-            &ip,
-            state.config.rate_limits.password_reset,
-        )
+    let (status, errors) = match accounts::forgot_password(&state, Realm::Partner, &form.email, &ip)
         .await?
     {
-        errors.add("email", messages::RATE_LIMITED);
-        return Ok((
-            StatusCode::TOO_MANY_REQUESTS,
-            ForgotPage {
-                ctx,
-                email: form.email,
-                errors,
-            },
-        )
-            .into_response());
-    }
-    let Some(email) = errors.check("email", EmailAddress::parse(&form.email)) else {
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ForgotPage {
-                ctx,
-                email: form.email,
-                errors,
-            },
-        )
-            .into_response());
+        ForgotAnswer::Accepted(email) => return Ok(ForgotSentPage { ctx, email }.into_response()),
+        ForgotAnswer::RateLimited(errors) => (StatusCode::TOO_MANY_REQUESTS, errors),
+        ForgotAnswer::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
     };
-    // Answer at once, the same for known and unknown addresses: the lookup, the token and
-    // its e-mail happen after the answer, so its timing says nothing about the address.
-    let background = state.clone();
-    let address = email.clone();
-    tokio::spawn(async move {
-        if let Err(e) = accounts::request_password_reset(&background, &address, &ip).await {
-            tracing::error!(error = ?e, "a password reset request failed");
-        }
-    });
-    Ok(ForgotSentPage {
-        ctx,
-        email: email.to_string(),
-    }
-    .into_response())
+    Ok((
+        status,
+        ForgotPage {
+            ctx,
+            email: form.email,
+            errors,
+        },
+    )
+        .into_response())
 }
 
 /// The new-password form behind a reset link.
@@ -192,21 +164,10 @@ async fn submit_reset(
     Path(token): Path<String>,
     Form(form): Form<ResetForm>,
 ) -> Result<Response, AppError> {
-    if state
-        .over_limit(
-            "password_reset",
-            &ip,
-            state.config.rate_limits.password_reset,
-        )
-        .await?
-    {
-        let mut errors = FormErrors::default();
-        errors.add("password", messages::RATE_LIMITED);
-        return Ok((
-            StatusCode::TOO_MANY_REQUESTS,
-            ResetPage { ctx, token, errors },
-        )
-            .into_response());
+    if accounts::reset_rate_limited(&state, &ip).await? {
+        let errors = FormErrors::single("password", messages::RATE_LIMITED);
+        let page = ResetPage { ctx, token, errors };
+        return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
     }
     match accounts::reset_password(&state, &token, &form.password, &ip).await? {
         accounts::ResetOutcome::Done => {

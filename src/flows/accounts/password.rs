@@ -6,6 +6,7 @@ use crate::db::tokens::Purpose;
 use crate::db::{self, users::SessionUser};
 use crate::domain::{EmailAddress, FormErrors, password, token};
 use crate::email::messages::{EmailContent, PasswordChanged, ResetPassword};
+use crate::messages;
 use crate::state::AppState;
 use sqlx::PgConnection;
 
@@ -168,4 +169,150 @@ pub async fn change_password(
     tx.commit().await?;
     state.outbox_wake.notify_one();
     Ok(Ok(epoch))
+}
+
+/// The answer to a forgotten-password form.
+pub enum ForgotAnswer {
+    /// The form was fine: a link goes out if the address has an account. The address as
+    /// understood, to say where to look.
+    Accepted(String),
+    /// Too many requests from this address lately.
+    RateLimited(FormErrors),
+    /// The address is missing or malformed.
+    Invalid(FormErrors),
+}
+
+/// Checks a forgotten-password form, for partner users or staff, and when it is fine asks
+/// for the reset in the background: the answer is the same, and as quick, whether or not
+/// the address has an account. Staff addresses may be internal, so for staff only the
+/// presence of an address is checked.
+pub async fn forgot_password(
+    state: &AppState,
+    realm: Realm,
+    email: &str,
+    ip: &str,
+) -> anyhow::Result<ForgotAnswer> {
+    let mut errors = FormErrors::default();
+    if state
+        .over_limit(
+            "password_reset",
+            ip,
+            state.config.rate_limits.password_reset,
+        )
+        .await?
+    {
+        errors.add("email", messages::RATE_LIMITED);
+        return Ok(ForgotAnswer::RateLimited(errors));
+    }
+    let address = match realm {
+        Realm::Partner => errors.check("email", EmailAddress::parse(email)),
+        Realm::Staff if email.trim().is_empty() => {
+            errors.add("email", messages::EMAIL_REQUIRED);
+            None
+        }
+        Realm::Staff => Some(EmailAddress::unchecked(email.trim())),
+    };
+    let Some(address) = address else {
+        return Ok(ForgotAnswer::Invalid(errors));
+    };
+    let (background, ip, to) = (state.clone(), ip.to_owned(), address.clone());
+    tokio::spawn(async move {
+        let requested = match realm {
+            Realm::Partner => request_password_reset(&background, &to, &ip).await,
+            Realm::Staff => request_staff_reset(&background, to.as_str(), &ip).await,
+        };
+        if let Err(e) = requested {
+            tracing::error!(error = ?e, ?realm, "a password reset request failed");
+        }
+    });
+    Ok(ForgotAnswer::Accepted(address.to_string()))
+}
+
+/// True when this address has asked for too many resets lately (the reset form's limit).
+pub async fn reset_rate_limited(state: &AppState, ip: &str) -> sqlx::Result<bool> {
+    state
+        .over_limit(
+            "password_reset",
+            ip,
+            state.config.rate_limits.password_reset,
+        )
+        .await
+}
+
+/// Sends a staff member a password-reset link (single use, 1 hour). Nothing happens, and
+/// nothing different is said, for an address without an enabled staff account.
+pub async fn request_staff_reset(state: &AppState, email: &str, ip: &str) -> anyhow::Result<()> {
+    let Some(staff) = db::staff::by_email(&state.db, email).await? else {
+        return Ok(());
+    };
+    let token = crate::domain::token::new_token();
+    let message = crate::email::messages::ResetPassword {
+        name: staff.full_name.clone(),
+        link: state
+            .config
+            .link(&format!("/admin/password/reset/{}", token.plain)),
+    };
+    let message = crate::email::messages::EmailContent::to_email(&message, &staff.email)?;
+    let mut tx = state.db.begin().await?;
+    db::staff::issue_reset_token(&mut tx, staff.staff_id, &token.hash).await?;
+    db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
+    db::audit::record(
+        &mut *tx,
+        AuditEvent::by_staff(
+            &staff,
+            "staff.password_reset_requested",
+            "staff",
+            staff.staff_id.to_string(),
+            ip,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}
+
+/// Sets a staff member's new password through a reset link: once, ending every session and
+/// every sign-in lock. `Ok(None)` when the link no longer works.
+pub async fn reset_staff_password(
+    state: &AppState,
+    plain_token: &str,
+    new_password: &str,
+    ip: &str,
+) -> anyhow::Result<Option<Result<(), FormErrors>>> {
+    let hash_of_token = crate::domain::token::hash_token(plain_token);
+    let Some(staff) = db::staff::reset_token_staff(&state.db, &hash_of_token).await? else {
+        return Ok(None);
+    };
+    let mut errors = FormErrors::default();
+    errors.check(
+        "password",
+        crate::domain::password::check_new_password(
+            new_password,
+            &[&staff.email, &staff.full_name],
+        ),
+    );
+    if !errors.is_empty() {
+        return Ok(Some(Err(errors)));
+    }
+    let hash = state.hasher.hash(new_password).await?;
+    let mut tx = state.db.begin().await?;
+    if db::staff::consume_reset_token(&mut *tx, &hash_of_token).await? != Some(staff.staff_id) {
+        return Ok(None);
+    }
+    db::staff::set_password(&mut *tx, staff.staff_id, &hash).await?;
+    db::guards::clear(&mut *tx, db::guards::Realm::Staff, staff.staff_id).await?;
+    db::audit::record(
+        &mut *tx,
+        AuditEvent::by_staff(
+            &staff,
+            "staff.password_reset",
+            "staff",
+            staff.staff_id.to_string(),
+            ip,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(Ok(())))
 }

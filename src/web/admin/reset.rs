@@ -3,13 +3,14 @@
 
 use super::StaffCtx;
 use crate::auth::session;
+use crate::db::guards::Realm;
 use crate::domain::FormErrors;
 use crate::error::AppError;
-use crate::flows::staff;
+use crate::flows::accounts::{self, ForgotAnswer};
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
-use crate::web::flash::{self};
+use crate::web::flash;
 use crate::web::form::{Form, Path};
 use crate::web::invalid;
 use askama::Template;
@@ -60,52 +61,35 @@ async fn show_forgot(ctx: StaffCtx) -> ForgotPage {
     }
 }
 
-async fn rate_limited(state: &AppState, ip: &str) -> Result<bool, AppError> {
-    Ok(state
-        .over_limit(
-            "password_reset",
-            ip,
-            state.config.rate_limits.password_reset,
-        )
-        .await?)
-}
-
 async fn submit_forgot(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     ctx: StaffCtx,
     Form(form): Form<ForgotForm>,
 ) -> Result<Response, AppError> {
-    let mut errors = FormErrors::default();
-    let email = form.email.trim().to_owned();
-    if rate_limited(&state, &ip).await? {
-        errors.add("email", messages::RATE_LIMITED);
-    } else if email.is_empty() {
-        errors.add("email", messages::EMAIL_REQUIRED);
-    }
-    if !errors.is_empty() {
-        return invalid(ForgotPage {
-            ctx,
-            email: form.email,
-            errors,
-            sent: false,
-        });
-    }
-    // Answer at once, the same for every address; the work follows in the background.
-    let background = state.clone();
-    let address = email.clone();
-    tokio::spawn(async move {
-        if let Err(e) = staff::request_staff_reset(&background, &address, &ip).await {
-            tracing::error!(error = ?e, "a staff password reset request failed");
-        }
-    });
-    Ok(ForgotPage {
+    let (status, errors) =
+        match accounts::forgot_password(&state, Realm::Staff, &form.email, &ip).await? {
+            ForgotAnswer::Accepted(email) => {
+                let errors = FormErrors::default();
+                return Ok(ForgotPage {
+                    ctx,
+                    email,
+                    errors,
+                    sent: true,
+                }
+                .into_response());
+            }
+            ForgotAnswer::RateLimited(errors) | ForgotAnswer::Invalid(errors) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, errors)
+            }
+        };
+    let page = ForgotPage {
         ctx,
-        email,
-        errors: FormErrors::default(),
-        sent: true,
-    }
-    .into_response())
+        email: form.email,
+        errors,
+        sent: false,
+    };
+    Ok((status, page).into_response())
 }
 
 /// The new-password form behind a link.
@@ -158,13 +142,13 @@ async fn submit_reset(
     Path(token): Path<String>,
     Form(form): Form<ResetForm>,
 ) -> Result<Response, AppError> {
-    if rate_limited(&state, &ip).await? {
+    if accounts::reset_rate_limited(&state, &ip).await? {
         let mut errors = FormErrors::default();
         errors.add("password", messages::RATE_LIMITED);
         let page = ResetPage { ctx, token, errors };
         return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
     }
-    match staff::reset_staff_password(&state, &token, &form.password, &ip).await? {
+    match accounts::reset_staff_password(&state, &token, &form.password, &ip).await? {
         None => Ok((StatusCode::NOT_FOUND, ResetInvalidPage { ctx }).into_response()),
         Some(Err(errors)) => invalid(ResetPage { ctx, token, errors }),
         Some(Ok(())) => {
