@@ -36,21 +36,14 @@ pub async fn request_password_reset(
             .link(&format!("/password/reset/{}", token.plain)),
     }
     .to_email(&account.email)?;
-    db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
-    db::audit::record(
-        &mut *tx,
-        AuditEvent::about_user(
-            "user.password_reset_requested",
-            account.user_id,
-            Some(account.tenant_id),
-            false,
-            ip,
-        ),
-    )
-    .await?;
-    tx.commit().await?;
-    state.outbox_wake.notify_one();
-    Ok(())
+    let event = AuditEvent::about_user(
+        "user.password_reset_requested",
+        account.user_id,
+        Some(account.tenant_id),
+        false,
+        ip,
+    );
+    super::send_and_audit(state, tx, &message, event).await
 }
 
 /// The account behind a reset link that still works.
@@ -204,14 +197,7 @@ pub async fn forgot_password(
         errors.add("email", messages::RATE_LIMITED);
         return Ok(ForgotAnswer::RateLimited(errors));
     }
-    let address = match realm {
-        Realm::Partner => errors.check("email", EmailAddress::parse(email)),
-        Realm::Staff if email.trim().is_empty() => {
-            errors.add("email", messages::EMAIL_REQUIRED);
-            None
-        }
-        Realm::Staff => Some(EmailAddress::unchecked(email.trim())),
-    };
+    let address = super::realm_address(realm, email, &mut errors);
     let Some(address) = address else {
         return Ok(ForgotAnswer::Invalid(errors));
     };

@@ -124,14 +124,7 @@ pub async fn attempt_sign_in(
         errors.add("email", messages::RATE_LIMITED);
         return Ok(SignInAttempt::RateLimited(errors));
     }
-    let address = match realm {
-        Realm::Partner => errors.check("email", EmailAddress::parse(email)),
-        Realm::Staff if email.trim().is_empty() => {
-            errors.add("email", messages::EMAIL_REQUIRED);
-            None
-        }
-        Realm::Staff => Some(EmailAddress::unchecked(email.trim())),
-    };
+    let address = super::realm_address(realm, email, &mut errors);
     if password.is_empty() {
         errors.add("password", messages::PASSWORD_REQUIRED);
     }

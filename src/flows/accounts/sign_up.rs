@@ -196,22 +196,14 @@ async fn tell_owner_of_sign_up_attempt(
         reset_link: state.config.link("/password/forgot"),
     }
     .to_email(&owner.email)?;
-    let mut tx = state.db.begin().await?;
-    db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
-    db::audit::record(
-        &mut *tx,
-        AuditEvent::about_user(
-            "user.sign_up_with_existing_address",
-            owner.user_id,
-            Some(owner.tenant_id),
-            false,
-            ip,
-        ),
-    )
-    .await?;
-    tx.commit().await?;
-    state.outbox_wake.notify_one();
-    Ok(())
+    let event = AuditEvent::about_user(
+        "user.sign_up_with_existing_address",
+        owner.user_id,
+        Some(owner.tenant_id),
+        false,
+        ip,
+    );
+    super::send_and_audit(state, state.db.begin().await?, &message, event).await
 }
 
 async fn send_confirmation(
