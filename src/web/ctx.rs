@@ -16,18 +16,23 @@ use std::net::SocketAddr;
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
-/// What the base layout needs on every page.
+/// What a page's layout needs, in either realm: the CSRF token for its forms, the
+/// signed-in account (a partner user or a staff member) if any, the flash message left
+/// for it, and the session.
 #[derive(Clone)]
-pub struct Ctx {
+pub struct PageCtx<A> {
     /// The session's CSRF token, for every form.
     pub csrf_token: String,
-    /// The signed-in user, if any.
-    pub user: Option<SessionUser>,
+    /// The signed-in account, if any.
+    pub account: Option<A>,
     /// A one-time message from the previous request.
     pub flash: Option<Flash>,
     /// The session itself.
     pub session: Session,
 }
+
+/// A partner page's context.
+pub type Ctx = PageCtx<SessionUser>;
 
 /// The session, the page's CSRF token and the flash left for this page. The flash is
 /// taken before any sign-in is checked: an ended session leaves a new flash for the *next*
@@ -109,23 +114,51 @@ pub async fn still_signed_in(
     Ok(false)
 }
 
-/// Loads the session's partner user, ending the session when it is no longer valid.
-async fn load_user(state: &AppState, session: &Session) -> Result<Option<SessionUser>, AppError> {
-    let Some(record) = session.get::<SignedInRecord>(AUTH_KEY).await? else {
-        return Ok(None);
-    };
-    let user = db::users::session_user(&state.db, record.user_id).await?;
-    let valid = still_signed_in(
-        session,
-        &record,
-        user.as_ref().map(|u| u.session_epoch),
-        state,
-    )
-    .await?;
-    Ok(user.filter(|_| valid))
+/// Someone who can be signed in to a page: a partner user or a staff member. Both realms
+/// keep a signed-in record under their own session key and end the session when the
+/// account's epoch moved on or the absolute lifetime passed.
+pub trait SignedInAccount: Sized + Clone + Send + Sync {
+    /// The session key of this realm's signed-in record.
+    const SESSION_KEY: &'static str;
+
+    /// The account by id, if it may still sign in.
+    fn load(
+        state: &AppState,
+        id: uuid::Uuid,
+    ) -> impl std::future::Future<Output = sqlx::Result<Option<Self>>> + Send;
+
+    /// The account's current session epoch.
+    fn epoch(&self) -> i32;
 }
 
-impl FromRequestParts<AppState> for Ctx {
+impl SignedInAccount for SessionUser {
+    const SESSION_KEY: &'static str = AUTH_KEY;
+
+    async fn load(state: &AppState, id: uuid::Uuid) -> sqlx::Result<Option<Self>> {
+        db::users::session_user(&state.db, id).await
+    }
+
+    fn epoch(&self) -> i32 {
+        self.session_epoch
+    }
+}
+
+/// Loads the session's signed-in account of realm `A`, ending the session when it no
+/// longer holds.
+pub async fn signed_in_account<A: SignedInAccount>(
+    state: &AppState,
+    session: &Session,
+) -> Result<Option<A>, AppError> {
+    let Some(record) = session.get::<SignedInRecord>(A::SESSION_KEY).await? else {
+        return Ok(None);
+    };
+    let account = A::load(state, record.user_id).await?;
+    let current_epoch = account.as_ref().map(A::epoch);
+    let valid = still_signed_in(session, &record, current_epoch, state).await?;
+    Ok(account.filter(|_| valid))
+}
+
+impl<A: SignedInAccount + 'static> FromRequestParts<AppState> for PageCtx<A> {
     type Rejection = AppError;
 
     async fn from_request_parts(
@@ -133,10 +166,10 @@ impl FromRequestParts<AppState> for Ctx {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let (session, csrf_token, flash) = page_session(parts, state).await?;
-        let user = load_user(state, &session).await?;
-        Ok(Ctx {
+        let account = signed_in_account::<A>(state, &session).await?;
+        Ok(PageCtx {
             csrf_token,
-            user,
+            account,
             flash,
             session,
         })
@@ -170,7 +203,7 @@ impl FromRequestParts<AppState> for SignedIn {
         let ctx = Ctx::from_request_parts(parts, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        match ctx.user.clone() {
+        match ctx.account.clone() {
             Some(user) => Ok(SignedIn { ctx, user }),
             None => {
                 let target = parts
@@ -197,7 +230,7 @@ impl OptionalFromRequestParts<AppState> for SignedIn {
         state: &AppState,
     ) -> Result<Option<Self>, Self::Rejection> {
         let ctx = <Ctx as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
-        Ok(ctx.user.clone().map(|user| SignedIn { ctx, user }))
+        Ok(ctx.account.clone().map(|user| SignedIn { ctx, user }))
     }
 }
 

@@ -328,7 +328,7 @@ pub struct ErrorChrome {
     /// No forms are shown on an error page.
     pub csrf_token: String,
     /// Not loaded for error pages.
-    pub user: Option<SessionUser>,
+    pub account: Option<SessionUser>,
     /// Not shown on error pages.
     pub flash: Option<Flash>,
 }
@@ -400,7 +400,7 @@ pub async fn render_error_pages(request: Request, next: Next) -> Response {
     let page = ErrorPage {
         ctx: ErrorChrome {
             csrf_token: String::new(),
-            user: None,
+            account: None,
             flash: None,
         },
         status: status.as_u16(),

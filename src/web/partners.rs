@@ -347,7 +347,7 @@ async fn invitation_page(
         .await?
         .map(|r| r.into_iter().map(|(_, n)| n).collect::<Vec<_>>().join(", "))
         .unwrap_or_default();
-    let refusal = flows::refusal(state, &invitation, ctx.user.as_ref())
+    let refusal = flows::refusal(state, &invitation, ctx.account.as_ref())
         .await?
         .map(Refusal::message);
     let status = if refusal.is_some() {

@@ -56,7 +56,7 @@ pub struct SignInPage {
 
 async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
     let next = safe_next(q.next.as_deref(), &state.config.public_base_url);
-    if ctx.user.is_some() {
+    if ctx.account.is_some() {
         return Redirect::to(&next).into_response();
     }
     SignInPage {
@@ -109,7 +109,7 @@ async fn sign_out(
     ClientIp(ip): ClientIp,
     ctx: Ctx,
 ) -> Result<Response, AppError> {
-    if let Some(user) = &ctx.user {
+    if let Some(user) = &ctx.account {
         accounts::signed_out(&state, user, &ip).await?;
     }
     session::sign_out(&ctx.session).await?;

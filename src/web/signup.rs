@@ -43,7 +43,7 @@ async fn show(
     Query(q): Query<crate::web::session::NextQuery>,
 ) -> Result<Response, AppError> {
     let next = safe_next(q.next.as_deref(), &state.config.public_base_url);
-    if ctx.user.is_some() {
+    if ctx.account.is_some() {
         return Ok(axum::response::Redirect::to(&next).into_response());
     }
     let markets = db::markets::all(&state.db).await?;
@@ -124,7 +124,7 @@ async fn confirm(
     match accounts::confirm_email(&state, &token, &ip).await? {
         Some(_) => {
             let next = safe_next(q.next.as_deref(), &state.config.public_base_url);
-            let (to, message) = if ctx.user.is_some() {
+            let (to, message) = if ctx.account.is_some() {
                 (next, messages::FLASH_EMAIL_CONFIRMED)
             } else {
                 (

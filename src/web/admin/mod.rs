@@ -12,16 +12,14 @@ pub mod session;
 pub mod settings;
 pub mod staff;
 
-use crate::auth::session::{Flash, SignedInRecord};
 use crate::db::{self, staff::Staff};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::web::ctx::{page_session, still_signed_in};
+use crate::web::ctx::{PageCtx, SignedInAccount};
 use axum::Router;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
-use tower_sessions::Session;
 
 /// Session key of a signed-in staff member.
 pub const STAFF_KEY: &str = "staff_auth";
@@ -40,48 +38,18 @@ pub fn router() -> Router<AppState> {
         .merge(providers::router())
 }
 
-/// What the admin layout needs on every page.
-pub struct StaffCtx {
-    /// The session's CSRF token.
-    pub csrf_token: String,
-    /// The signed-in staff member, if any.
-    pub staff: Option<Staff>,
-    /// A one-time message.
-    pub flash: Option<Flash>,
-    /// The session.
-    pub session: Session,
-}
+/// A back-office page's context.
+pub type StaffCtx = PageCtx<Staff>;
 
-async fn load_staff(state: &AppState, session: &Session) -> Result<Option<Staff>, AppError> {
-    let Some(record) = session.get::<SignedInRecord>(STAFF_KEY).await? else {
-        return Ok(None);
-    };
-    let staff = db::staff::by_id(&state.db, record.user_id).await?;
-    let valid = still_signed_in(
-        session,
-        &record,
-        staff.as_ref().map(|s| s.session_epoch),
-        state,
-    )
-    .await?;
-    Ok(staff.filter(|_| valid))
-}
+impl SignedInAccount for Staff {
+    const SESSION_KEY: &'static str = STAFF_KEY;
 
-impl FromRequestParts<AppState> for StaffCtx {
-    type Rejection = AppError;
+    async fn load(state: &AppState, id: uuid::Uuid) -> sqlx::Result<Option<Self>> {
+        db::staff::by_id(&state.db, id).await
+    }
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let (session, csrf_token, flash) = page_session(parts, state).await?;
-        let staff = load_staff(state, &session).await?;
-        Ok(StaffCtx {
-            csrf_token,
-            staff,
-            flash,
-            session,
-        })
+    fn epoch(&self) -> i32 {
+        self.session_epoch
     }
 }
 
@@ -104,7 +72,7 @@ impl FromRequestParts<AppState> for SignedInStaff {
         let ctx = StaffCtx::from_request_parts(parts, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        let Some(staff) = ctx.staff.clone() else {
+        let Some(staff) = ctx.account.clone() else {
             return Err(Redirect::to("/admin/signin").into_response());
         };
         if staff.must_change_password && parts.uri.path() != "/admin/password" {

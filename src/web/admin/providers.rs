@@ -158,7 +158,7 @@ async fn directory(
     } else {
         String::new()
     };
-    let own_region = match &ctx.user {
+    let own_region = match &ctx.account {
         Some(user) => match db::tenants::overview(&state.db, user.tenant_id).await? {
             Some(t) => db::markets::find(&state.db, &t.country_code)
                 .await?

@@ -43,7 +43,7 @@ pub struct SignInPage {
 }
 
 async fn show(ctx: StaffCtx) -> Response {
-    if ctx.staff.is_some() {
+    if ctx.account.is_some() {
         return Redirect::to("/admin/applications").into_response();
     }
     SignInPage {
