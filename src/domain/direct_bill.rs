@@ -96,8 +96,8 @@ pub const REVENUE_RULE: &str = messages::DIRECT_BILL_NEEDS_LEAST;
 pub fn check_revenue(cents: i64) -> Result<i64, String> {
     if cents < MIN_REVENUE_CENTS {
         Err(crate::messages::entered_apply_again_once(
-            &REVENUE_RULE,
-            &format_usd(cents),
+            REVENUE_RULE,
+            format_usd(cents),
         ))
     } else {
         Ok(cents)
@@ -213,12 +213,12 @@ pub fn eligibility(f: &EligibilityFacts, today: Date) -> Vec<Requirement> {
         (Some(on), true) => Requirement {
             label: messages::APPROVED_INDIRECT_RESELLER_WITH,
             met: true,
-            detail: crate::messages::approved_partner_agreement_accepted(&day(on)),
+            detail: crate::messages::approved_partner_agreement_accepted(day(on)),
         },
         (Some(on), false) => Requirement {
             label: messages::APPROVED_INDIRECT_RESELLER_WITH,
             met: false,
-            detail: crate::messages::approved_but_partner_agreement(&day(on)),
+            detail: crate::messages::approved_but_partner_agreement(day(on)),
         },
         (None, _) => Requirement {
             label: messages::APPROVED_INDIRECT_RESELLER_WITH,
@@ -233,13 +233,13 @@ pub fn eligibility(f: &EligibilityFacts, today: Date) -> Vec<Requirement> {
                 Requirement {
                     label: messages::LEAST_12_MONTHS_INDIRECT,
                     met: true,
-                    detail: crate::messages::indirect_reseller_since(&day(on)),
+                    detail: crate::messages::indirect_reseller_since(day(on)),
                 }
             } else {
                 Requirement {
                     label: messages::LEAST_12_MONTHS_INDIRECT,
                     met: false,
-                    detail: crate::messages::indirect_reseller_since_meet(&day(on), &day(from)),
+                    detail: crate::messages::indirect_reseller_since_meet(day(on), day(from)),
                 }
             }
         }
@@ -253,17 +253,17 @@ pub fn eligibility(f: &EligibilityFacts, today: Date) -> Vec<Requirement> {
         Some(id) if f.membership_active && f.membership_in_country => Requirement {
             label: messages::ACTIVE_PARTNER_ID_COUNTRY,
             met: true,
-            detail: crate::messages::partner_id_active(&f.country_name, &id),
+            detail: crate::messages::partner_id_active(&f.country_name, id),
         },
         Some(id) if !f.membership_active => Requirement {
             label: messages::ACTIVE_PARTNER_ID_COUNTRY,
             met: false,
-            detail: crate::messages::partner_id_not_active(&id),
+            detail: crate::messages::partner_id_not_active(id),
         },
         Some(id) => Requirement {
             label: messages::ACTIVE_PARTNER_ID_COUNTRY,
             met: false,
-            detail: crate::messages::partner_id_does_not(&f.country_name, &id),
+            detail: crate::messages::partner_id_does_not(&f.country_name, id),
         },
         None => Requirement {
             label: messages::ACTIVE_PARTNER_ID_COUNTRY,
@@ -441,10 +441,10 @@ impl OrderRefusal {
     pub fn message(&self, step: CheckStep) -> String {
         match self {
             OrderRefusal::NeedsFirst(first) => {
-                crate::messages::can_only_recorded_after(&step.label(), &first.label())
+                crate::messages::can_only_recorded_after(step.label(), first.label())
             }
             OrderRefusal::AlreadyDone => {
-                crate::messages::already_recorded_passed_check(&step.label())
+                crate::messages::already_recorded_passed_check(step.label())
             }
         }
     }

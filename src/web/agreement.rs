@@ -9,7 +9,6 @@ use crate::messages;
 use crate::messages::when;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
-use crate::web::flash::{self};
 use crate::web::form::Form;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -105,28 +104,19 @@ async fn accept(
     }
     match agreement::accept_agreement(&state, &user, current.version, &ip).await? {
         AgreementOutcome::Accepted => {
-            flash::success(
-                &ctx.session,
+            ctx.success(
                 "/dashboard",
                 messages::ACCEPTED_PARTNER_AGREEMENT_ORGANISATION,
             )
             .await
         }
         AgreementOutcome::AlreadyAccepted => {
-            flash::info(
-                &ctx.session,
-                "/dashboard",
-                messages::VERSION_AGREEMENT_WAS_ALREADY,
-            )
-            .await
+            ctx.info("/dashboard", messages::VERSION_AGREEMENT_WAS_ALREADY)
+                .await
         }
         AgreementOutcome::NotApproved => {
-            flash::warning(
-                &ctx.session,
-                "/agreement",
-                messages::AGREEMENT_CAN_ACCEPTED_ONCE,
-            )
-            .await
+            ctx.warning("/agreement", messages::AGREEMENT_CAN_ACCEPTED_ONCE)
+                .await
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::flows::lifecycle::{self, AnswerOutcome};
 use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
-use crate::web::flash::{self, FlashKind, redirect_with_flash};
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::Path;
 use crate::web::view::describe_event;
 use askama::Template;
@@ -290,14 +290,10 @@ async fn withdraw(
     let app = own_application(&state, user.tenant_id, id).await?;
     let to = format!("/applications/{}", app.application_id);
     if lifecycle::withdraw(&state, &user, &app, &ip).await? {
-        flash::success(
-            &ctx.session,
-            &to,
-            messages::APPLICATION_WITHDRAWN_CAN_ENROLL,
-        )
-        .await
+        ctx.success(&to, messages::APPLICATION_WITHDRAWN_CAN_ENROLL)
+            .await
     } else {
-        flash::warning(&ctx.session, &to, messages::APPLICATION_CAN_NO_LONGER).await
+        ctx.warning(&to, messages::APPLICATION_CAN_NO_LONGER).await
     }
 }
 
@@ -320,10 +316,12 @@ async fn answer(
     let to = format!("/applications/{}", app.application_id);
     match lifecycle::answer_info_request(&state, &user, &app, &form.answer, &ip).await? {
         AnswerOutcome::Resubmitted => {
-            flash::success(&ctx.session, &to, messages::THANK_ANSWER_SENT_APPLICATION).await
+            ctx.success(&to, messages::THANK_ANSWER_SENT_APPLICATION)
+                .await
         }
         AnswerOutcome::NotWaiting => {
-            flash::info(&ctx.session, &to, messages::APPLICATION_NOT_WAITING_ANSWER).await
+            ctx.info(&to, messages::APPLICATION_NOT_WAITING_ANSWER)
+                .await
         }
         AnswerOutcome::Invalid(errors) => {
             let page = status_page(&state, ctx, &user, app, form.answer, errors).await?;

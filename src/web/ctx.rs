@@ -34,6 +34,23 @@ pub struct PageCtx<A> {
 /// A partner page's context.
 pub type Ctx = PageCtx<SessionUser>;
 
+impl<A> PageCtx<A> {
+    /// Redirects to `to` saying something was done.
+    pub async fn success(&self, to: &str, message: &str) -> Result<Response, AppError> {
+        crate::web::flash::success(&self.session, to, message).await
+    }
+
+    /// Redirects to `to` with a message for information.
+    pub async fn info(&self, to: &str, message: &str) -> Result<Response, AppError> {
+        crate::web::flash::info(&self.session, to, message).await
+    }
+
+    /// Redirects to `to` saying nothing was done, and why.
+    pub async fn warning(&self, to: &str, message: &str) -> Result<Response, AppError> {
+        crate::web::flash::warning(&self.session, to, message).await
+    }
+}
+
 /// The session, the page's CSRF token and the flash left for this page. The flash is
 /// taken before any sign-in is checked: an ended session leaves a new flash for the *next*
 /// page. A stored session gets a token of its own (made on first use); a visitor without

@@ -18,7 +18,7 @@ use crate::flows::direct_bill::{
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
-use crate::web::flash::{self, FlashKind, redirect_with_flash};
+use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::{Form, Path, Query};
 use crate::web::invalid;
 use crate::web::middleware::UPLOAD_PATH;
@@ -131,7 +131,7 @@ async fn refused(ctx: &Ctx, refusal: Refusal) -> Result<Response, AppError> {
         Refusal::NotEligible => messages::ORGANISATION_DOES_NOT_MEET,
         Refusal::AlreadyPartner => messages::ORGANISATION_ALREADY_DIRECT_BILL,
     };
-    flash::warning(&ctx.session, "/enroll/direct", message).await
+    ctx.warning("/enroll/direct", message).await
 }
 
 /// A global admin with the tenant's direct-bill application that may change: a draft
@@ -323,15 +323,15 @@ async fn save_revenue(
             flows::save_step(&state, &w.user, &w.app, &StepAnswers::Revenue(cents), false).await?;
         }
         let message = crate::messages::uploaded_can_add_up(
-            &uploaded.unwrap_or_default(),
-            &rules::MAX_DOCUMENTS - documents.len() as i64,
+            uploaded.unwrap_or_default(),
+            rules::MAX_DOCUMENTS - documents.len() as i64,
         );
         let to = if form.from == "check" {
             "/enroll/direct/revenue?from=check"
         } else {
             UPLOAD_PATH
         };
-        return flash::success(&w.ctx.session, to, &message).await;
+        return w.ctx.success(to, &message).await;
     }
     if errors.is_empty() {
         match (RevenueInput {
@@ -377,9 +377,9 @@ async fn remove_document(
         UPLOAD_PATH
     };
     if flows::remove_document(&state, &w.user, &w.app, id, &ip).await? {
-        flash::success(&w.ctx.session, to, messages::FILE_REMOVED).await
+        w.ctx.success(to, messages::FILE_REMOVED).await
     } else {
-        flash::info(&w.ctx.session, to, messages::FILE_WAS_ALREADY_REMOVED).await
+        w.ctx.info(to, messages::FILE_WAS_ALREADY_REMOVED).await
     }
 }
 
@@ -692,8 +692,7 @@ async fn submit(
 ) -> Result<Response, AppError> {
     match flows::submit(&state, &user, form.authority == "yes", &ip).await? {
         SubmitOutcome::Submitted(id) => {
-            flash::success(
-                &ctx.session,
+            ctx.success(
                 &format!("/applications/{id}"),
                 messages::DIRECT_BILL_APPLICATION_SUBMITTED,
             )
@@ -704,8 +703,7 @@ async fn submit(
         }
         SubmitOutcome::Refused(r) => refused(&ctx, r).await,
         SubmitOutcome::Incomplete(step) => {
-            flash::warning(
-                &ctx.session,
+            ctx.warning(
                 &format!("/enroll/direct/{step}"),
                 messages::SOME_ANSWERS_MISSING_COMPLETE,
             )

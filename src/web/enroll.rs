@@ -12,7 +12,6 @@ use crate::flows::enrollment::{
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
-use crate::web::flash::{self};
 use crate::web::form::{Form, Query};
 use crate::web::invalid;
 use crate::web::wizard::{FromQuery, Step, StepForm, Steps};
@@ -208,7 +207,7 @@ async fn join_network(State(state): State<AppState>, w: Wizard) -> Result<Respon
     };
     let message = messages::joined_network(&membership.partner_id);
     let to = "/enroll/partner-id";
-    flash::success(&w.ctx.session, to, &message).await
+    w.ctx.success(to, &message).await
 }
 
 /// Step 2.
@@ -385,7 +384,7 @@ async fn submit(
     match flows::submit(&state, &w.user, form.consent.is_some(), &ip).await? {
         SubmitOutcome::Submitted(id) => {
             let message = messages::APPLICATION_SUBMITTED_E_MAILED;
-            flash::success(&w.ctx.session, &format!("/applications/{id}"), message).await
+            w.ctx.success(&format!("/applications/{id}"), message).await
         }
         SubmitOutcome::AlreadySubmitted(id) => {
             Ok(Redirect::to(&format!("/applications/{id}")).into_response())

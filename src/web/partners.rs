@@ -12,7 +12,6 @@ use crate::flows::partnerships::{self as flows, AcceptOutcome, Draft, Refusal};
 use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn, encode_query_value};
-use crate::web::flash::{self};
 use crate::web::form::{Form, Path};
 use crate::web::invalid;
 use askama::Template;
@@ -214,12 +213,8 @@ async fn revoke(
     if !flows::revoke(&state, &user, id, &ip).await? {
         return Err(AppError::NotFound);
     }
-    flash::success(
-        &ctx.session,
-        "/partners/resellers",
-        messages::INVITATION_REVOKED_LINK_NO,
-    )
-    .await
+    ctx.success("/partners/resellers", messages::INVITATION_REVOKED_LINK_NO)
+        .await
 }
 
 /// The confirmation before ending a partnership.
@@ -287,7 +282,7 @@ async fn remove(
         return Err(AppError::NotFound);
     }
     let message = messages::partnership_with_ended_both(partnership.other_name);
-    flash::success(&ctx.session, "/partners/resellers", &message).await
+    ctx.success("/partners/resellers", &message).await
 }
 
 /// The reseller's indirect providers.
@@ -402,7 +397,7 @@ async fn accept_invitation(
     match flows::accept(&state, &user, &invitation, form.consent.is_some(), &ip).await? {
         AcceptOutcome::Accepted => {
             let message = crate::messages::now_indirect_provider(&invitation.provider_name);
-            flash::success(&ctx.session, "/partners/providers", &message).await
+            ctx.success("/partners/providers", &message).await
         }
         AcceptOutcome::NoConsent => {
             let mut errors = FormErrors::default();

@@ -8,7 +8,6 @@ use crate::flows::accounts::{self, ForgotAnswer};
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, SignedIn};
-use crate::web::flash::{self};
 use crate::web::form::{Form, Path};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -54,7 +53,8 @@ async fn submit_change(
     match accounts::change_password(&state, &user, &form, &ip).await? {
         Ok(epoch) => {
             session::sign_in(&ctx.session, user.user_id, epoch).await?;
-            flash::success(&ctx.session, "/dashboard", messages::FLASH_PASSWORD_CHANGED).await
+            ctx.success("/dashboard", messages::FLASH_PASSWORD_CHANGED)
+                .await
         }
         Err(errors) => {
             Ok((StatusCode::UNPROCESSABLE_ENTITY, ChangePage { ctx, errors }).into_response())
@@ -173,7 +173,7 @@ async fn submit_reset(
         accounts::ResetOutcome::Done => {
             // A reset ends every session, including one in this browser.
             session::sign_out(&ctx.session).await?;
-            flash::success(&ctx.session, "/signin", messages::FLASH_PASSWORD_RESET).await
+            ctx.success("/signin", messages::FLASH_PASSWORD_RESET).await
         }
         accounts::ResetOutcome::LinkInvalid => {
             Ok((StatusCode::NOT_FOUND, ResetInvalidPage { ctx }).into_response())

@@ -8,7 +8,6 @@ use crate::flows::accounts::{self, SignInAttempt};
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, DeviceCookie, safe_next, with_device_cookie};
-use crate::web::flash::{self};
 use crate::web::form::{Form, Query};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -85,7 +84,7 @@ async fn submit(
             new_device,
         } => {
             session::sign_in(&ctx.session, user_id, epoch).await?;
-            let response = flash::success(&ctx.session, &next, messages::FLASH_SIGNED_IN).await?;
+            let response = ctx.success(&next, messages::FLASH_SIGNED_IN).await?;
             return Ok(with_device_cookie(
                 response,
                 new_device,
@@ -113,5 +112,5 @@ async fn sign_out(
         accounts::signed_out(&state, user, &ip).await?;
     }
     session::sign_out(&ctx.session).await?;
-    flash::info(&ctx.session, "/signin", messages::FLASH_SIGNED_OUT).await
+    ctx.info("/signin", messages::FLASH_SIGNED_OUT).await
 }

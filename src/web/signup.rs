@@ -7,7 +7,6 @@ use crate::flows::accounts;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, encode_query_value, safe_next};
-use crate::web::flash::{self};
 use crate::web::form::{Form, Path, Query};
 use crate::web::invalid;
 use askama::Template;
@@ -132,7 +131,7 @@ async fn confirm(
                     messages::FLASH_EMAIL_CONFIRMED_SIGN_IN,
                 )
             };
-            flash::success(&ctx.session, &to, message).await
+            ctx.success(&to, message).await
         }
         None => Ok((StatusCode::NOT_FOUND, ConfirmFailedPage { ctx }).into_response()),
     }

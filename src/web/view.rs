@@ -144,8 +144,8 @@ pub fn requirement_lines(
         (None, Some(s)) => (
             LineStatus::Pending,
             crate::messages::third_party_assessment_scheduled(
-                &s.assessment_on.map(rules::day).unwrap_or_default(),
-                &s.assessor.clone().unwrap_or_default(),
+                s.assessment_on.map(rules::day).unwrap_or_default(),
+                s.assessor.clone().unwrap_or_default(),
             ),
         ),
         (None, None) => (
@@ -194,7 +194,7 @@ pub fn requirement_lines(
             match assessment.0 {
                 LineStatus::Verified => (
                     LineStatus::Verified,
-                    crate::messages::confirmed_assessment(&plan),
+                    crate::messages::confirmed_assessment(plan),
                 ),
                 LineStatus::Failed => (
                     LineStatus::Failed,
@@ -202,7 +202,7 @@ pub fn requirement_lines(
                 ),
                 _ => (
                     LineStatus::Pending,
-                    crate::messages::buy_only_after_credit(&plan),
+                    crate::messages::buy_only_after_credit(plan),
                 ),
             },
         ),
@@ -215,7 +215,7 @@ pub fn requirement_lines(
             match assessment.0 {
                 LineStatus::Verified => (
                     LineStatus::Verified,
-                    crate::messages::offer_s_confirmed_assessment(&answers.managed_services.len()),
+                    crate::messages::offer_s_confirmed_assessment(answers.managed_services.len()),
                 ),
                 LineStatus::Failed => (
                     LineStatus::Failed,
@@ -223,7 +223,7 @@ pub fn requirement_lines(
                 ),
                 _ => (
                     LineStatus::Pending,
-                    crate::messages::offer_s_listed_verified(&answers.managed_services.len()),
+                    crate::messages::offer_s_listed_verified(answers.managed_services.len()),
                 ),
             },
         ),

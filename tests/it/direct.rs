@@ -535,13 +535,11 @@ async fn evidence_is_downloadable_only_by_the_tenants_admins_and_staff() {
     let reviewer = app.staff("reviewer@localhost", "reviewer").await;
     let staff = &reviewer.client;
     assert_eq!(
-        app.get_with(&staff, &format!("/admin{path}"))
-            .await
-            .status(),
+        app.get_with(staff, &format!("/admin{path}")).await.status(),
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        app.get_with(&staff, &format!("/admin/applications/{app_id}"))
+        app.get_with(staff, &format!("/admin/applications/{app_id}"))
             .await
             .status(),
         StatusCode::NOT_FOUND
@@ -549,7 +547,7 @@ async fn evidence_is_downloadable_only_by_the_tenants_admins_and_staff() {
     fill_direct(&app).await;
     assert_eq!(submit_direct(&app).await, app_id);
     // Once submitted, staff use their own route; a partner session cannot.
-    let r = app.get_with(&staff, &format!("/admin{path}")).await;
+    let r = app.get_with(staff, &format!("/admin{path}")).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.bytes().await.unwrap().as_ref(), PDF);
     assert_ne!(
@@ -707,14 +705,14 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     let staff = &reviewer.client;
     // It is in the same queue, under the program filter.
     let queue = app
-        .get_html(&staff, "/admin/applications?program=direct_bill")
+        .get_html(staff, "/admin/applications?program=direct_bill")
         .await;
     assert!(queue.contains(&format!("/admin/applications/{id}")));
     let queue = app
-        .get_html(&staff, "/admin/applications?program=indirect_reseller")
+        .get_html(staff, "/admin/applications?program=indirect_reseller")
         .await;
     assert!(!queue.contains(&format!("/admin/applications/{id}")));
-    let detail = app.staff_detail(&staff, id).await;
+    let detail = app.staff_detail(staff, id).await;
     assert!(texts(&detail, "#declared-revenue")[0].contains("USD 350,000"));
     assert_eq!(texts(&detail, "#evidence a").len(), 1);
     assert!(
@@ -722,11 +720,11 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
         "approve offered only after the checks"
     );
     // Out of order: refused, nothing recorded.
-    let r = record(&app, &staff, id, "credit_check", &[("outcome", "passed")]).await;
+    let r = record(&app, staff, id, "credit_check", &[("outcome", "passed")]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let r = record(
         &app,
-        &staff,
+        staff,
         id,
         "assessment_scheduled",
         &[("assessment_on", "2099-01-15"), ("assessor", "Audit GmbH")],
@@ -751,7 +749,7 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     );
     // The approval page says up front why it would be refused...
     let approve_page = app
-        .get_html(&staff, &format!("/admin/applications/{id}/decide/approve"))
+        .get_html(staff, &format!("/admin/applications/{id}/decide/approve"))
         .await;
     assert!(
         error_summary(&approve_page)[0]
@@ -769,16 +767,16 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     );
 
     // A failed check needs a note.
-    let r = record(&app, &staff, id, "revenue_tenure", &[("outcome", "failed")]).await;
+    let r = record(&app, staff, id, "revenue_tenure", &[("outcome", "failed")]).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     // In order.
-    let r = record(&app, &staff, id, "revenue_tenure", &[("outcome", "passed")]).await;
+    let r = record(&app, staff, id, "revenue_tenure", &[("outcome", "passed")]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     app.email_to(CONTACT_EMAIL, "Revenue and tenure confirmed")
         .await;
     let r = record(
         &app,
-        &staff,
+        staff,
         id,
         "credit_check",
         &[("outcome", "passed"), ("check_note", "Rating A")],
@@ -793,7 +791,7 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     );
     let r = record(
         &app,
-        &staff,
+        staff,
         id,
         "assessment_scheduled",
         &[("assessment_on", "2020-01-01"), ("assessor", "Audit GmbH")],
@@ -806,7 +804,7 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     );
     let r = record(
         &app,
-        &staff,
+        staff,
         id,
         "assessment_scheduled",
         &[("assessment_on", "2099-01-15"), ("assessor", "Audit GmbH")],
@@ -817,7 +815,7 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
         .await;
     let r = record(
         &app,
-        &staff,
+        staff,
         id,
         "assessment_result",
         &[("outcome", "passed")],
@@ -872,11 +870,11 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     assert_eq!(texts(&dashboard, "#reassessment-due"), vec![due_words]);
 
     // The back office lists it when due or overdue.
-    let list = app.get_html(&staff, "/admin/direct-bill").await;
+    let list = app.get_html(staff, "/admin/direct-bill").await;
     assert!(texts(&list, "#partners").is_empty(), "not due yet");
     assert_eq!(
         texts(
-            &app.get_html(&staff, "/admin/direct-bill?show=all").await,
+            &app.get_html(staff, "/admin/direct-bill?show=all").await,
             "#partners tbody tr"
         )
         .len(),
@@ -886,7 +884,7 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
         .execute(&app.db)
         .await
         .unwrap();
-    let list = app.get_html(&staff, "/admin/direct-bill").await;
+    let list = app.get_html(staff, "/admin/direct-bill").await;
     assert_eq!(
         attr(&list, "#partners tbody tr", "data-standing").as_deref(),
         Some("overdue")

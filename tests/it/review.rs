@@ -7,7 +7,7 @@ async fn the_detail_page_shows_every_answer_and_the_timeline() {
     let id = app.application_in_review("detail", "2121212").await;
     let reviewer = app.operator_admin().await;
     let staff = &reviewer.client;
-    let html = app.staff_detail(&staff, id).await;
+    let html = app.staff_detail(staff, id).await;
     assert_eq!(texts(&html, "h1"), vec!["Contoso Trading GmbH"]);
     assert_eq!(texts(&html, "#state"), vec!["In review"]);
     assert_eq!(
@@ -20,14 +20,14 @@ async fn the_detail_page_shows_every_answer_and_the_timeline() {
     assert!(texts(&html, "#timeline li")[0].contains("Application submitted"));
     assert_eq!(texts(&html, "#actions a").len(), 3);
     assert_eq!(
-        app.get_with(&staff, "/admin/applications/not-an-id")
+        app.get_with(staff, "/admin/applications/not-an-id")
             .await
             .status(),
         StatusCode::NOT_FOUND
     );
     assert_eq!(
         app.get_with(
-            &staff,
+            staff,
             &format!("/admin/applications/{}", uuid::Uuid::new_v4())
         )
         .await
@@ -35,7 +35,7 @@ async fn the_detail_page_shows_every_answer_and_the_timeline() {
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        app.get_with(&staff, &format!("/admin/applications/{id}/decide/explode"))
+        app.get_with(staff, &format!("/admin/applications/{id}/decide/explode"))
             .await
             .status(),
         StatusCode::NOT_FOUND
@@ -67,7 +67,7 @@ async fn approving_tells_the_applicant_and_is_audited() {
         .await
         .unwrap();
     assert_eq!(texts(&status, "#state-words"), vec!["Approved"]);
-    let detail = app.staff_detail(&staff, id).await;
+    let detail = app.staff_detail(staff, id).await;
     assert!(texts(&detail, "#actions").is_empty(), "no second decision");
 }
 
@@ -112,7 +112,7 @@ async fn an_information_request_is_answered_and_comes_back_to_review() {
         .await;
     app.answer_info_request(id, "DE999999999").await;
     assert_eq!(app.application_state().await, "in_review");
-    let html = app.staff_detail(&staff, id).await;
+    let html = app.staff_detail(staff, id).await;
     assert!(
         texts(&html, "#timeline li")
             .iter()
@@ -133,19 +133,19 @@ async fn notes_are_for_staff_only() {
     let staff = &reviewer.client;
     let page = format!("/admin/applications/{id}");
     let empty = app
-        .submit_with(&staff, &page, &format!("{page}/notes"), &[("note", "")])
+        .submit_with(staff, &page, &format!("{page}/notes"), &[("note", "")])
         .await;
     assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let added = app
         .submit_with(
-            &staff,
+            staff,
             &page,
             &format!("{page}/notes"),
             &[("note", "Called the contact; all fine.")],
         )
         .await;
     assert_eq!(added.status(), StatusCode::SEE_OTHER);
-    let html = app.get_html(&staff, &page).await;
+    let html = app.get_html(staff, &page).await;
     assert!(
         texts(&html, "#timeline li.internal")
             .iter()
@@ -278,7 +278,7 @@ async fn the_audit_log_filters_by_actor_application_and_action() {
     let staff = &reviewer.client;
     reviewer.decide(id, "approve", "").await;
 
-    let all = app.get_html(&staff, "/admin/audit").await;
+    let all = app.get_html(staff, "/admin/audit").await;
     let actions = texts(&all, "#audit .action");
     assert!(
         actions.contains(&"tenant.created".to_string())
@@ -286,7 +286,7 @@ async fn the_audit_log_filters_by_actor_application_and_action() {
     );
 
     let by_actor = app
-        .get_html(&staff, "/admin/audit?actor=admin%40localhost")
+        .get_html(staff, "/admin/audit?actor=admin%40localhost")
         .await;
     assert!(
         texts(&by_actor, "#audit .actor")
@@ -296,7 +296,7 @@ async fn the_audit_log_filters_by_actor_application_and_action() {
     assert!(texts(&by_actor, "#audit .action").contains(&"application.state_changed".to_string()));
 
     let by_application = app
-        .get_html(&staff, &format!("/admin/audit?application={id}"))
+        .get_html(staff, &format!("/admin/audit?application={id}"))
         .await;
     assert_eq!(
         texts(&by_application, "#audit .action"),
@@ -309,11 +309,11 @@ async fn the_audit_log_filters_by_actor_application_and_action() {
     );
 
     let by_action = app
-        .get_html(&staff, "/admin/audit?action=tenant.created")
+        .get_html(staff, "/admin/audit?action=tenant.created")
         .await;
     assert_eq!(texts(&by_action, "#audit .action"), vec!["tenant.created"]);
     assert_eq!(
-        app.get_with(&staff, "/admin/audit?application=nonsense&before=x")
+        app.get_with(staff, "/admin/audit?application=nonsense&before=x")
             .await
             .status(),
         StatusCode::OK
@@ -582,7 +582,7 @@ async fn while_information_is_requested_the_applicant_corrects_answers_and_resub
         .await;
     assert_eq!(app.application_state().await, "in_review");
 
-    let detail = app.staff_detail(&staff, id).await;
+    let detail = app.staff_detail(staff, id).await;
     assert_eq!(texts(&detail, "h1"), vec!["Contoso Trading GmbH & Co. KG"]);
     let timeline = texts(&detail, "#timeline li");
     assert!(

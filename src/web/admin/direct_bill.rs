@@ -12,7 +12,6 @@ use crate::flows::direct_bill as flows;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
-use crate::web::flash::{self};
 use crate::web::form::{Form, Path, Query};
 use crate::web::invalid;
 use askama::Template;
@@ -318,7 +317,7 @@ async fn transition(
     } else {
         messages::PARTNER_WAS_ALREADY_MOVED.to_owned()
     };
-    flash::success(&ctx.session, "/admin/direct-bill?show=all", &message).await
+    ctx.success("/admin/direct-bill?show=all", &message).await
 }
 
 /// The reassessment form.
@@ -360,7 +359,7 @@ async fn save_reassessment(
         Some(Ok(next)) => {
             let message =
                 messages::reassessment_recorded_next_one(partner.organisation, rules::day(next));
-            flash::success(&ctx.session, "/admin/direct-bill", &message).await
+            ctx.success("/admin/direct-bill", &message).await
         }
         Some(Err(errors)) => invalid(ReassessmentPage {
             ctx,

@@ -8,7 +8,6 @@ use crate::flows::providers::{self, ProviderInput};
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx};
-use crate::web::flash::{self};
 use crate::web::form::{Path, Query};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -101,7 +100,7 @@ async fn save(
     match providers::list_provider(&state, &staff, &form, &ip).await? {
         Ok(name) => {
             let message = crate::messages::listed_indirect_provider(&name);
-            flash::success(&ctx.session, "/admin/providers", &message).await
+            ctx.success("/admin/providers", &message).await
         }
         Err(errors) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -120,12 +119,8 @@ async fn withdraw(
     if !providers::withdraw_provider(&state, &staff, tenant_id, &ip).await? {
         return Err(AppError::NotFound);
     }
-    flash::success(
-        &ctx.session,
-        "/admin/providers",
-        messages::LISTING_WITHDRAWN,
-    )
-    .await
+    ctx.success("/admin/providers", messages::LISTING_WITHDRAWN)
+        .await
 }
 
 /// The public "find a provider" page.

@@ -10,7 +10,6 @@ use crate::flows::accounts::{self, ForgotAnswer};
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
-use crate::web::flash;
 use crate::web::form::{Form, Path};
 use crate::web::invalid;
 use askama::Template;
@@ -154,12 +153,8 @@ async fn submit_reset(
         Some(Ok(())) => {
             // A reset ends every session, including one in this browser.
             session::sign_out(&ctx.session).await?;
-            flash::success(
-                &ctx.session,
-                "/admin/signin",
-                messages::FLASH_PASSWORD_RESET,
-            )
-            .await
+            ctx.success("/admin/signin", messages::FLASH_PASSWORD_RESET)
+                .await
         }
     }
 }

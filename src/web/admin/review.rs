@@ -16,7 +16,6 @@ use crate::flows::review::{self, Decision, DecisionOutcome};
 use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
-use crate::web::flash::{self};
 use crate::web::form::{Form, Path};
 use crate::web::invalid;
 use crate::web::view::describe_event;
@@ -320,12 +319,8 @@ async fn decide(
     let (to, text) = (format!("/admin/applications/{id}"), &form.text);
     match review::decide(&state, &staff, &app, decision, form.version, text, &ip).await? {
         DecisionOutcome::Made(now) => {
-            flash::success(
-                &ctx.session,
-                &to,
-                &messages::decision_made(now.staff_label()),
-            )
-            .await
+            ctx.success(&to, &messages::decision_made(now.staff_label()))
+                .await
         }
         DecisionOutcome::Invalid(errors) => invalid(confirm_page(
             ctx,
@@ -363,8 +358,7 @@ async fn add_note(
     let app = load(&state, id).await?;
     match review::add_note(&state, &staff, &app, &form.note, &ip).await? {
         Ok(()) => {
-            flash::success(
-                &ctx.session,
+            ctx.success(
                 &format!("/admin/applications/{}", app.application_id),
                 "Note added.",
             )
@@ -392,8 +386,7 @@ async fn assign(
     if !review::assign(&state, &staff, &app, target, &ip).await? {
         return Err(AppError::Forbidden);
     }
-    flash::success(
-        &ctx.session,
+    ctx.success(
         &format!("/admin/applications/{}", app.application_id),
         "Assignment saved.",
     )
@@ -414,17 +407,13 @@ async fn record_check(
     let to = format!("/admin/applications/{}", app.application_id);
     match crate::flows::direct_bill::record_check(&state, &staff, &app, step, &form, &ip).await? {
         CheckRecorded::Recorded => {
-            let message = crate::messages::recorded_applicant_s_primary(&step.label());
-            flash::success(&ctx.session, &to, &message).await
+            let message = crate::messages::recorded_applicant_s_primary(step.label());
+            ctx.success(&to, &message).await
         }
-        CheckRecorded::Refused(message) => flash::warning(&ctx.session, &to, &message).await,
+        CheckRecorded::Refused(message) => ctx.warning(&to, &message).await,
         CheckRecorded::Conflict => {
-            flash::warning(
-                &ctx.session,
-                &to,
-                messages::SOMEONE_CHANGED_APPLICATION_WHILE,
-            )
-            .await
+            ctx.warning(&to, messages::SOMEONE_CHANGED_APPLICATION_WHILE)
+                .await
         }
         CheckRecorded::Invalid(errors) => {
             invalid(detail_with_check(&state, ctx, staff, app, step, form, errors).await?)

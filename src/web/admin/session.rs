@@ -11,7 +11,6 @@ use crate::flows::staff;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
-use crate::web::flash::{self};
 use crate::web::form::Form;
 use crate::web::invalid;
 use askama::Template;
@@ -98,7 +97,7 @@ async fn submit(
         } => {
             start_staff_session(&ctx.session, user_id, epoch).await?;
             let to = "/admin/applications";
-            let response = flash::success(&ctx.session, to, messages::FLASH_SIGNED_IN).await?;
+            let response = ctx.success(to, messages::FLASH_SIGNED_IN).await?;
             let secure = state.config.cookie_secure;
             return Ok(crate::web::ctx::with_device_cookie(
                 response, new_device, secure,
@@ -117,7 +116,7 @@ async fn submit(
 
 async fn sign_out(ctx: StaffCtx) -> Result<Response, AppError> {
     session::sign_out(&ctx.session).await?;
-    flash::info(&ctx.session, "/admin/signin", messages::FLASH_SIGNED_OUT).await
+    ctx.info("/admin/signin", messages::FLASH_SIGNED_OUT).await
 }
 
 /// The staff change-password form.
@@ -146,12 +145,8 @@ async fn change_password(
     match staff::change_password(&state, &staff, &form, &ip).await? {
         Ok(epoch) => {
             start_staff_session(&ctx.session, staff.staff_id, epoch).await?;
-            flash::success(
-                &ctx.session,
-                "/admin/applications",
-                messages::FLASH_PASSWORD_CHANGED,
-            )
-            .await
+            ctx.success("/admin/applications", messages::FLASH_PASSWORD_CHANGED)
+                .await
         }
         Err(errors) => invalid(PasswordPage {
             ctx,

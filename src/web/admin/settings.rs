@@ -7,7 +7,6 @@ use crate::error::AppError;
 use crate::flows::settings::{self, SettingsInput};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
-use crate::web::flash::{self};
 use crate::web::form::Form;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -52,7 +51,7 @@ async fn save(
     match form.validate(time::OffsetDateTime::now_utc().date()) {
         Ok(settings) => {
             settings::save_settings(&state, &staff, &settings, &ip).await?;
-            flash::success(&ctx.session, "/admin/settings", "Settings saved.").await
+            ctx.success("/admin/settings", "Settings saved.").await
         }
         Err(errors) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,

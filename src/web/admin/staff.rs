@@ -13,7 +13,6 @@ use crate::flows::staff::{self, AcceptOutcome, InviteInput};
 use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
-use crate::web::flash::{self};
 use crate::web::form::{Form, Path};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -118,7 +117,7 @@ async fn invite(
     match staff::invite(&state, &staff, &form, &ip).await? {
         Ok(()) => {
             let message = messages::invitation_sent(form.email.trim());
-            flash::success(&ctx.session, "/admin/staff", &message).await
+            ctx.success("/admin/staff", &message).await
         }
         Err(errors) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -137,12 +136,8 @@ async fn resend(
     if !staff::resend_invitation(&state, &staff, id, &ip).await? {
         return Err(AppError::NotFound);
     }
-    flash::success(
-        &ctx.session,
-        "/admin/staff",
-        messages::INVITATION_SENT_AGAIN_WITH,
-    )
-    .await
+    ctx.success("/admin/staff", messages::INVITATION_SENT_AGAIN_WITH)
+        .await
 }
 
 async fn revoke(
@@ -154,7 +149,7 @@ async fn revoke(
     if !staff::revoke_invitation(&state, &staff, id, &ip).await? {
         return Err(AppError::NotFound);
     }
-    flash::success(&ctx.session, "/admin/staff", "Invitation revoked.").await
+    ctx.success("/admin/staff", "Invitation revoked.").await
 }
 
 async fn set_disabled(
@@ -173,7 +168,7 @@ async fn set_disabled(
     } else {
         messages::STAFF_MEMBER_ENABLED_AGAIN
     };
-    flash::success(&ctx.session, "/admin/staff", message).await
+    ctx.success("/admin/staff", message).await
 }
 
 async fn disable(
@@ -203,12 +198,8 @@ async fn clear_locks(
     if !staff::clear_staff_locks(&state, &staff, id, &ip).await? {
         return Err(AppError::NotFound);
     }
-    flash::success(
-        &ctx.session,
-        "/admin/staff",
-        messages::SIGN_LOCKS_CLEARED_STAFF,
-    )
-    .await
+    ctx.success("/admin/staff", messages::SIGN_LOCKS_CLEARED_STAFF)
+        .await
 }
 
 /// The page behind an invitation link.
@@ -266,12 +257,8 @@ async fn accept(
     match staff::accept_invitation(&state, &token, &form.password, &ip).await? {
         AcceptOutcome::Joined { staff_id, epoch } => {
             start_staff_session(&ctx.session, staff_id, epoch).await?;
-            flash::success(
-                &ctx.session,
-                "/admin/applications",
-                messages::WELCOME_BACK_OFFICE,
-            )
-            .await
+            ctx.success("/admin/applications", messages::WELCOME_BACK_OFFICE)
+                .await
         }
         AcceptOutcome::LinkInvalid => Ok((
             StatusCode::NOT_FOUND,
