@@ -67,7 +67,7 @@ async fn page(
 
 async fn show(
     State(state): State<AppState>,
-    SignedIn { ctx, user }: SignedIn,
+    SignedIn { ctx, account: user }: SignedIn,
 ) -> Result<AgreementPage, AppError> {
     page(&state, ctx, &user, FormErrors::default()).await
 }
@@ -84,7 +84,7 @@ pub struct AcceptForm {
 async fn accept(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
+    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
     Form(form): Form<AcceptForm>,
 ) -> Result<Response, AppError> {
     let current = db::agreements::current(&state.db).await?;

@@ -183,7 +183,7 @@ fn checks(app: &Application, declined: bool) -> Vec<Check> {
 
 async fn show(
     State(state): State<AppState>,
-    SignedIn { ctx, user }: SignedIn,
+    SignedIn { ctx, account: user }: SignedIn,
     Path(id): Path<Uuid>,
 ) -> Result<StatusPage, AppError> {
     let app = own_application(&state, user.tenant_id, id).await?;
@@ -246,7 +246,7 @@ async fn status_page(
 async fn resend(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
+    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     let app = own_application(&state, user.tenant_id, id).await?;
@@ -274,7 +274,7 @@ pub struct WithdrawPage {
 
 async fn confirm_withdraw(
     State(state): State<AppState>,
-    SignedIn { ctx, user }: SignedIn,
+    SignedIn { ctx, account: user }: SignedIn,
     Path(id): Path<Uuid>,
 ) -> Result<WithdrawPage, AppError> {
     let app = own_application(&state, user.tenant_id, id).await?;
@@ -284,7 +284,7 @@ async fn confirm_withdraw(
 async fn withdraw(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
+    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     let app = own_application(&state, user.tenant_id, id).await?;
@@ -307,7 +307,7 @@ pub struct AnswerForm {
 async fn answer(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(SignedIn { ctx, user }): GlobalAdmin,
+    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
     Path(id): Path<Uuid>,
     crate::web::form::Form(form): crate::web::form::Form<AnswerForm>,
 ) -> Result<Response, AppError> {

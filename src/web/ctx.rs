@@ -146,6 +146,14 @@ pub trait SignedInAccount: Sized + Clone + Send + Sync {
 
     /// The account's current session epoch.
     fn epoch(&self) -> i32;
+
+    /// Where someone without a session of this realm is sent.
+    fn sign_in_redirect(parts: &Parts) -> Response;
+
+    /// A page to see before any other (a password that must be changed), if any.
+    fn detour(&self, _parts: &Parts) -> Option<Response> {
+        None
+    }
 }
 
 impl SignedInAccount for SessionUser {
@@ -157,6 +165,15 @@ impl SignedInAccount for SessionUser {
 
     fn epoch(&self) -> i32 {
         self.session_epoch
+    }
+
+    /// To sign in and back to the page (after a form post, to the dashboard).
+    fn sign_in_redirect(parts: &Parts) -> Response {
+        let target = match parts.method {
+            axum::http::Method::GET => parts.uri.path_and_query().map(|p| p.as_str()),
+            _ => None,
+        };
+        SignInRedirect(target.unwrap_or("/dashboard").to_owned()).into_response()
     }
 }
 
@@ -193,13 +210,18 @@ impl<A: SignedInAccount + 'static> FromRequestParts<AppState> for PageCtx<A> {
     }
 }
 
-/// A page that needs a signed-in user; anyone else is sent to sign in and brought back.
-pub struct SignedIn {
-    /// The page context (its `user` is set).
-    pub ctx: Ctx,
-    /// The signed-in user.
-    pub user: SessionUser,
+/// A page that needs a signed-in account of realm `A`: anyone else is sent to that realm's
+/// sign-in (see [`SignedInAccount::sign_in_redirect`]), and an account that must do
+/// something first is sent there ([`SignedInAccount::detour`]).
+pub struct Signed<A> {
+    /// The page context (its `account` is set).
+    pub ctx: PageCtx<A>,
+    /// The signed-in account.
+    pub account: A,
 }
+
+/// A partner page that needs a signed-in user.
+pub type SignedIn = Signed<SessionUser>;
 
 /// Sends the browser to the sign-in page, to come back to `path` afterwards.
 pub struct SignInRedirect(String);
@@ -210,44 +232,36 @@ impl IntoResponse for SignInRedirect {
     }
 }
 
-impl FromRequestParts<AppState> for SignedIn {
+impl<A: SignedInAccount + 'static> FromRequestParts<AppState> for Signed<A> {
     type Rejection = Response;
 
     async fn from_request_parts(
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let ctx = Ctx::from_request_parts(parts, state)
+        let ctx = PageCtx::<A>::from_request_parts(parts, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        match ctx.account.clone() {
-            Some(user) => Ok(SignedIn { ctx, user }),
-            None => {
-                let target = parts
-                    .uri
-                    .path_and_query()
-                    .map(|p| p.as_str())
-                    .unwrap_or("/dashboard");
-                let target = if parts.method == axum::http::Method::GET {
-                    target
-                } else {
-                    "/dashboard"
-                };
-                Err(SignInRedirect(target.to_owned()).into_response())
-            }
+        let Some(account) = ctx.account.clone() else {
+            return Err(A::sign_in_redirect(parts));
+        };
+        if let Some(detour) = account.detour(parts) {
+            return Err(detour);
         }
+        Ok(Signed { ctx, account })
     }
 }
 
-impl OptionalFromRequestParts<AppState> for SignedIn {
+impl<A: SignedInAccount + 'static> OptionalFromRequestParts<AppState> for Signed<A> {
     type Rejection = AppError;
 
     async fn from_request_parts(
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Option<Self>, Self::Rejection> {
-        let ctx = <Ctx as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
-        Ok(ctx.account.clone().map(|user| SignedIn { ctx, user }))
+        let ctx =
+            <PageCtx<A> as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
+        Ok(ctx.account.clone().map(|account| Signed { ctx, account }))
     }
 }
 
@@ -263,7 +277,7 @@ impl FromRequestParts<AppState> for GlobalAdmin {
     ) -> Result<Self, Self::Rejection> {
         let signed_in =
             <SignedIn as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
-        if !signed_in.user.is_global_admin() {
+        if !signed_in.account.is_global_admin() {
             return Err(AppError::Forbidden.into_response());
         }
         Ok(GlobalAdmin(signed_in))

@@ -96,7 +96,7 @@ async fn enrollment(state: &AppState, tenant_id: uuid::Uuid) -> Result<Enrollmen
 
 async fn show(
     State(state): State<AppState>,
-    SignedIn { ctx, user }: SignedIn,
+    SignedIn { ctx, account: user }: SignedIn,
 ) -> Result<DashboardPage, AppError> {
     let tenant = db::tenants::overview(&state.db, user.tenant_id)
         .await?
@@ -128,7 +128,7 @@ async fn show(
 async fn resend_confirmation(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedIn { ctx, user }: SignedIn,
+    SignedIn { ctx, account: user }: SignedIn,
 ) -> Result<Response, AppError> {
     let (kind, message) = match accounts::resend_confirmation(&state, &user, &ip).await? {
         ResendOutcome::Sent => (FlashKind::Success, messages::FLASH_CONFIRMATION_SENT),

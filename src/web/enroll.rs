@@ -60,7 +60,7 @@ impl FromRequestParts<AppState> for Wizard {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let GlobalAdmin(SignedIn { ctx, user }) =
+        let GlobalAdmin(SignedIn { ctx, account: user }) =
             GlobalAdmin::from_request_parts(parts, state).await?;
         let app = match flows::draft(state, &user)
             .await
@@ -125,7 +125,7 @@ pub struct StartPage {
 
 async fn start(
     State(state): State<AppState>,
-    SignedIn { ctx, user }: SignedIn,
+    SignedIn { ctx, account: user }: SignedIn,
 ) -> Result<Response, AppError> {
     let is_admin = user.is_global_admin();
     let latest =

@@ -47,7 +47,7 @@ async fn show_change(SignedIn { ctx, .. }: SignedIn) -> ChangePage {
 async fn submit_change(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedIn { ctx, user }: SignedIn,
+    SignedIn { ctx, account: user }: SignedIn,
     Form(form): Form<crate::auth::password::ChangePasswordInput>,
 ) -> Result<Response, AppError> {
     match accounts::change_password(&state, &user, &form, &ip).await? {

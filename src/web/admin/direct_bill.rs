@@ -281,7 +281,10 @@ async fn confirm_transition(
 async fn transition(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedInStaff { ctx, staff }: SignedInStaff,
+    SignedInStaff {
+        ctx,
+        account: staff,
+    }: SignedInStaff,
     Path(tenant): Path<Uuid>,
     Form(form): Form<crate::web::direct::TransitionForm>,
 ) -> Result<Response, AppError> {
@@ -349,7 +352,10 @@ async fn show_reassessment(
 async fn save_reassessment(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedInStaff { ctx, staff }: SignedInStaff,
+    SignedInStaff {
+        ctx,
+        account: staff,
+    }: SignedInStaff,
     Path(tenant): Path<Uuid>,
     Form(form): Form<flows::ReassessmentInput>,
 ) -> Result<Response, AppError> {

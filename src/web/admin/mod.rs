@@ -15,7 +15,7 @@ pub mod staff;
 use crate::db::{self, staff::Staff};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::web::ctx::{PageCtx, SignedInAccount};
+use crate::web::ctx::{PageCtx, Signed, SignedInAccount};
 use axum::Router;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -51,36 +51,20 @@ impl SignedInAccount for Staff {
     fn epoch(&self) -> i32 {
         self.session_epoch
     }
+
+    fn sign_in_redirect(_parts: &Parts) -> Response {
+        Redirect::to("/admin/signin").into_response()
+    }
+
+    fn detour(&self, parts: &Parts) -> Option<Response> {
+        (self.must_change_password && parts.uri.path() != "/admin/password")
+            .then(|| Redirect::to("/admin/password").into_response())
+    }
 }
 
 /// A page for signed-in staff. Anyone else is sent to the staff sign-in; staff whose
 /// password must be changed are sent to change it first.
-pub struct SignedInStaff {
-    /// Layout context (its `staff` is set).
-    pub ctx: StaffCtx,
-    /// The staff member.
-    pub staff: Staff,
-}
-
-impl FromRequestParts<AppState> for SignedInStaff {
-    type Rejection = Response;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let ctx = StaffCtx::from_request_parts(parts, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        let Some(staff) = ctx.account.clone() else {
-            return Err(Redirect::to("/admin/signin").into_response());
-        };
-        if staff.must_change_password && parts.uri.path() != "/admin/password" {
-            return Err(Redirect::to("/admin/password").into_response());
-        }
-        Ok(SignedInStaff { ctx, staff })
-    }
-}
+pub type SignedInStaff = Signed<Staff>;
 
 /// Signed-in staff with the operator-admin role; reviewers get 403.
 pub struct OperatorAdmin(pub SignedInStaff);
@@ -93,7 +77,7 @@ impl FromRequestParts<AppState> for OperatorAdmin {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let signed_in = SignedInStaff::from_request_parts(parts, state).await?;
-        if !signed_in.staff.is_operator_admin() {
+        if !signed_in.account.is_operator_admin() {
             return Err(AppError::Forbidden.into_response());
         }
         Ok(OperatorAdmin(signed_in))

@@ -80,7 +80,10 @@ async fn show(
 async fn save(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    OperatorAdmin(SignedInStaff {
+        ctx,
+        account: staff,
+    }): OperatorAdmin,
     body: axum::body::Bytes,
 ) -> Result<Response, AppError> {
     // Repeated `regions` fields: serde_urlencoded collects them into a Vec only via pairs.
@@ -113,7 +116,10 @@ async fn save(
 async fn withdraw(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    OperatorAdmin(SignedInStaff {
+        ctx,
+        account: staff,
+    }): OperatorAdmin,
     Path(tenant_id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     if !providers::withdraw_provider(&state, &staff, tenant_id, &ip).await? {

@@ -131,7 +131,10 @@ fn filter_of(q: &QueueQuery, staff_id: Uuid) -> (QueueFilter, String) {
 
 async fn queue(
     State(state): State<AppState>,
-    SignedInStaff { ctx, staff }: SignedInStaff,
+    SignedInStaff {
+        ctx,
+        account: staff,
+    }: SignedInStaff,
     Query(query): Query<QueueQuery>,
 ) -> Result<QueuePage, AppError> {
     let (filter, selected_state) = filter_of(&query, staff.staff_id);

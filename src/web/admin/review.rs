@@ -209,7 +209,10 @@ async fn detail_page(
 
 async fn show(
     State(state): State<AppState>,
-    SignedInStaff { ctx, staff }: SignedInStaff,
+    SignedInStaff {
+        ctx,
+        account: staff,
+    }: SignedInStaff,
     Path(id): Path<Uuid>,
 ) -> Result<DetailPage, AppError> {
     let app = load(&state, id).await?;
@@ -311,7 +314,10 @@ pub struct DecisionForm {
 async fn decide(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedInStaff { ctx, staff }: SignedInStaff,
+    SignedInStaff {
+        ctx,
+        account: staff,
+    }: SignedInStaff,
     Path((id, decision)): Path<(Uuid, Decision)>,
     Form(form): Form<DecisionForm>,
 ) -> Result<Response, AppError> {
@@ -351,7 +357,10 @@ pub struct NoteForm {
 async fn add_note(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedInStaff { ctx, staff }: SignedInStaff,
+    SignedInStaff {
+        ctx,
+        account: staff,
+    }: SignedInStaff,
     Path(id): Path<Uuid>,
     Form(form): Form<NoteForm>,
 ) -> Result<Response, AppError> {
@@ -377,7 +386,10 @@ pub struct AssignForm {
 async fn assign(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedInStaff { ctx, staff }: SignedInStaff,
+    SignedInStaff {
+        ctx,
+        account: staff,
+    }: SignedInStaff,
     Path(id): Path<Uuid>,
     Form(form): Form<AssignForm>,
 ) -> Result<Response, AppError> {
@@ -396,7 +408,10 @@ async fn assign(
 async fn record_check(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedInStaff { ctx, staff }: SignedInStaff,
+    SignedInStaff {
+        ctx,
+        account: staff,
+    }: SignedInStaff,
     Path((id, step)): Path<(Uuid, String)>,
     Form(form): Form<CheckInput>,
 ) -> Result<Response, AppError> {

@@ -128,7 +128,12 @@ pub struct PasswordPage {
     errors: FormErrors,
 }
 
-async fn show_password(SignedInStaff { ctx, staff }: SignedInStaff) -> PasswordPage {
+async fn show_password(
+    SignedInStaff {
+        ctx,
+        account: staff,
+    }: SignedInStaff,
+) -> PasswordPage {
     PasswordPage {
         ctx,
         must_change: staff.must_change_password,
@@ -139,7 +144,10 @@ async fn show_password(SignedInStaff { ctx, staff }: SignedInStaff) -> PasswordP
 async fn change_password(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedInStaff { ctx, staff }: SignedInStaff,
+    SignedInStaff {
+        ctx,
+        account: staff,
+    }: SignedInStaff,
     Form(form): Form<ChangePasswordInput>,
 ) -> Result<Response, AppError> {
     match staff::change_password(&state, &staff, &form, &ip).await? {

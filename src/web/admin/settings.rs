@@ -45,7 +45,10 @@ async fn show(
 async fn save(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    OperatorAdmin(SignedInStaff {
+        ctx,
+        account: staff,
+    }): OperatorAdmin,
     Form(form): Form<SettingsInput>,
 ) -> Result<Response, AppError> {
     match form.validate(time::OffsetDateTime::now_utc().date()) {

@@ -93,7 +93,10 @@ async fn page(
 
 async fn show(
     State(state): State<AppState>,
-    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    OperatorAdmin(SignedInStaff {
+        ctx,
+        account: staff,
+    }): OperatorAdmin,
 ) -> Result<StaffPage, AppError> {
     page(
         &state,
@@ -111,7 +114,10 @@ async fn show(
 async fn invite(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    OperatorAdmin(SignedInStaff {
+        ctx,
+        account: staff,
+    }): OperatorAdmin,
     Form(form): Form<InviteInput>,
 ) -> Result<Response, AppError> {
     match staff::invite(&state, &staff, &form, &ip).await? {
@@ -130,7 +136,10 @@ async fn invite(
 async fn resend(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    OperatorAdmin(SignedInStaff {
+        ctx,
+        account: staff,
+    }): OperatorAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     if !staff::resend_invitation(&state, &staff, id, &ip).await? {
@@ -143,7 +152,10 @@ async fn resend(
 async fn revoke(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    OperatorAdmin(SignedInStaff {
+        ctx,
+        account: staff,
+    }): OperatorAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     if !staff::revoke_invitation(&state, &staff, id, &ip).await? {
@@ -174,7 +186,10 @@ async fn set_disabled(
 async fn disable(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    OperatorAdmin(SignedInStaff {
+        ctx,
+        account: staff,
+    }): OperatorAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     set_disabled(&state, &ip, ctx, &staff, id, true).await
@@ -183,7 +198,10 @@ async fn disable(
 async fn enable(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    OperatorAdmin(SignedInStaff {
+        ctx,
+        account: staff,
+    }): OperatorAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     set_disabled(&state, &ip, ctx, &staff, id, false).await
@@ -192,7 +210,10 @@ async fn enable(
 async fn clear_locks(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff { ctx, staff }): OperatorAdmin,
+    OperatorAdmin(SignedInStaff {
+        ctx,
+        account: staff,
+    }): OperatorAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     if !staff::clear_staff_locks(&state, &staff, id, &ip).await? {
