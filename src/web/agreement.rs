@@ -8,6 +8,7 @@ use crate::flows::agreement::{self, AgreementOutcome};
 use crate::messages;
 use crate::messages::when;
 use crate::state::AppState;
+use crate::web::ctx::Signed;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::form::Form;
 use askama::Template;
@@ -67,7 +68,7 @@ async fn page(
 
 async fn show(
     State(state): State<AppState>,
-    SignedIn { ctx, account: user }: SignedIn,
+    Signed(ctx, user): SignedIn,
 ) -> Result<AgreementPage, AppError> {
     page(&state, ctx, &user, FormErrors::default()).await
 }
@@ -84,7 +85,7 @@ pub struct AcceptForm {
 async fn accept(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
+    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
     Form(form): Form<AcceptForm>,
 ) -> Result<Response, AppError> {
     let current = db::agreements::current(&state.db).await?;

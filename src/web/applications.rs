@@ -8,6 +8,7 @@ use crate::flows::enrollment::{self, ResendOutcome};
 use crate::flows::lifecycle::{self, AnswerOutcome};
 use crate::messages::{self, when};
 use crate::state::AppState;
+use crate::web::ctx::Signed;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::Path;
@@ -183,7 +184,7 @@ fn checks(app: &Application, declined: bool) -> Vec<Check> {
 
 async fn show(
     State(state): State<AppState>,
-    SignedIn { ctx, account: user }: SignedIn,
+    Signed(ctx, user): SignedIn,
     Path(id): Path<Uuid>,
 ) -> Result<StatusPage, AppError> {
     let app = own_application(&state, user.tenant_id, id).await?;
@@ -246,7 +247,7 @@ async fn status_page(
 async fn resend(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
+    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     let app = own_application(&state, user.tenant_id, id).await?;
@@ -274,7 +275,7 @@ pub struct WithdrawPage {
 
 async fn confirm_withdraw(
     State(state): State<AppState>,
-    SignedIn { ctx, account: user }: SignedIn,
+    Signed(ctx, user): SignedIn,
     Path(id): Path<Uuid>,
 ) -> Result<WithdrawPage, AppError> {
     let app = own_application(&state, user.tenant_id, id).await?;
@@ -284,7 +285,7 @@ async fn confirm_withdraw(
 async fn withdraw(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
+    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     let app = own_application(&state, user.tenant_id, id).await?;
@@ -307,7 +308,7 @@ pub struct AnswerForm {
 async fn answer(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
+    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
     Path(id): Path<Uuid>,
     crate::web::form::Form(form): crate::web::form::Form<AnswerForm>,
 ) -> Result<Response, AppError> {

@@ -213,12 +213,9 @@ impl<A: SignedInAccount + 'static> FromRequestParts<AppState> for PageCtx<A> {
 /// A page that needs a signed-in account of realm `A`: anyone else is sent to that realm's
 /// sign-in (see [`SignedInAccount::sign_in_redirect`]), and an account that must do
 /// something first is sent there ([`SignedInAccount::detour`]).
-pub struct Signed<A> {
-    /// The page context (its `account` is set).
-    pub ctx: PageCtx<A>,
-    /// The signed-in account.
-    pub account: A,
-}
+/// Its fields: the page context (its `account` is set) and the signed-in account, as in
+/// `Signed(ctx, user): SignedIn`.
+pub struct Signed<A>(pub PageCtx<A>, pub A);
 
 /// A partner page that needs a signed-in user.
 pub type SignedIn = Signed<SessionUser>;
@@ -248,7 +245,7 @@ impl<A: SignedInAccount + 'static> FromRequestParts<AppState> for Signed<A> {
         if let Some(detour) = account.detour(parts) {
             return Err(detour);
         }
-        Ok(Signed { ctx, account })
+        Ok(Signed(ctx, account))
     }
 }
 
@@ -261,7 +258,7 @@ impl<A: SignedInAccount + 'static> OptionalFromRequestParts<AppState> for Signed
     ) -> Result<Option<Self>, Self::Rejection> {
         let ctx =
             <PageCtx<A> as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
-        Ok(ctx.account.clone().map(|account| Signed { ctx, account }))
+        Ok(ctx.account.clone().map(|account| Signed(ctx, account)))
     }
 }
 
@@ -277,7 +274,7 @@ impl FromRequestParts<AppState> for GlobalAdmin {
     ) -> Result<Self, Self::Rejection> {
         let signed_in =
             <SignedIn as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
-        if !signed_in.account.is_global_admin() {
+        if !signed_in.1.is_global_admin() {
             return Err(AppError::Forbidden.into_response());
         }
         Ok(GlobalAdmin(signed_in))

@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::flows::accounts::{self, ResendOutcome};
 use crate::messages;
 use crate::state::AppState;
+use crate::web::ctx::Signed;
 use crate::web::ctx::{ClientIp, Ctx, SignedIn};
 use crate::web::flash::{FlashKind, redirect_with_flash};
 use askama::Template;
@@ -96,7 +97,7 @@ async fn enrollment(state: &AppState, tenant_id: uuid::Uuid) -> Result<Enrollmen
 
 async fn show(
     State(state): State<AppState>,
-    SignedIn { ctx, account: user }: SignedIn,
+    Signed(ctx, user): SignedIn,
 ) -> Result<DashboardPage, AppError> {
     let tenant = db::tenants::overview(&state.db, user.tenant_id)
         .await?
@@ -128,7 +129,7 @@ async fn show(
 async fn resend_confirmation(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedIn { ctx, account: user }: SignedIn,
+    Signed(ctx, user): SignedIn,
 ) -> Result<Response, AppError> {
     let (kind, message) = match accounts::resend_confirmation(&state, &user, &ip).await? {
         ResendOutcome::Sent => (FlashKind::Success, messages::FLASH_CONFIRMATION_SENT),

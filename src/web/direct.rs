@@ -17,6 +17,7 @@ use crate::flows::direct_bill::{
 };
 use crate::messages;
 use crate::state::AppState;
+use crate::web::ctx::Signed;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::{Form, Path, Query};
@@ -88,7 +89,7 @@ pub struct OverviewPage {
 
 async fn overview(
     State(state): State<AppState>,
-    SignedIn { ctx, account: user }: SignedIn,
+    Signed(ctx, user): SignedIn,
 ) -> Result<OverviewPage, AppError> {
     let standing =
         flows::standing(&state, user.tenant_id, crate::domain::direct_bill::today()).await?;
@@ -116,7 +117,7 @@ async fn overview(
 
 async fn start(
     State(state): State<AppState>,
-    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
+    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
 ) -> Result<Response, AppError> {
     match flows::start(&state, &user).await? {
         Ok(_) => Ok(Redirect::to("/enroll/direct/revenue").into_response()),
@@ -150,8 +151,7 @@ impl FromRequestParts<AppState> for DirectWizard {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let GlobalAdmin(SignedIn { ctx, account: user }) =
-            GlobalAdmin::from_request_parts(parts, state).await?;
+        let GlobalAdmin(Signed(ctx, user)) = GlobalAdmin::from_request_parts(parts, state).await?;
         let fail = |e: anyhow::Error| AppError::from(e).into_response();
         let standing = flows::standing(state, user.tenant_id, crate::domain::direct_bill::today())
             .await
@@ -387,7 +387,7 @@ async fn remove_document(
 /// their own route).
 async fn download_own_document(
     State(state): State<AppState>,
-    SignedIn { account: user, .. }: SignedIn,
+    Signed(_, user): SignedIn,
     Path((app_id, doc_id)): Path<(Uuid, Uuid)>,
 ) -> Result<Response, AppError> {
     let doc = store::document_content(&state.db, app_id, doc_id)
@@ -687,7 +687,7 @@ pub struct SubmitForm {
 async fn submit(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
+    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
     Form(form): Form<SubmitForm>,
 ) -> Result<Response, AppError> {
     match flows::submit(&state, &user, form.authority == "yes", &ip).await? {
@@ -748,7 +748,7 @@ pub struct TransitionPage {
 
 async fn confirm_transition(
     State(state): State<AppState>,
-    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
+    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
 ) -> Result<Response, AppError> {
     let Some(p) = store::partner(&state.db, user.tenant_id)
         .await?
@@ -776,7 +776,7 @@ pub struct TransitionForm {
 async fn transition(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
+    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
     Form(form): Form<TransitionForm>,
 ) -> Result<Response, AppError> {
     let mut errors = FormErrors::default();

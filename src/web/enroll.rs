@@ -11,6 +11,7 @@ use crate::flows::enrollment::{
 };
 use crate::messages;
 use crate::state::AppState;
+use crate::web::ctx::Signed;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::form::{Form, Query};
 use crate::web::invalid;
@@ -60,8 +61,7 @@ impl FromRequestParts<AppState> for Wizard {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let GlobalAdmin(SignedIn { ctx, account: user }) =
-            GlobalAdmin::from_request_parts(parts, state).await?;
+        let GlobalAdmin(Signed(ctx, user)) = GlobalAdmin::from_request_parts(parts, state).await?;
         let app = match flows::draft(state, &user)
             .await
             .map_err(|e| AppError::from(e).into_response())?
@@ -125,7 +125,7 @@ pub struct StartPage {
 
 async fn start(
     State(state): State<AppState>,
-    SignedIn { ctx, account: user }: SignedIn,
+    Signed(ctx, user): SignedIn,
 ) -> Result<Response, AppError> {
     let is_admin = user.is_global_admin();
     let latest =

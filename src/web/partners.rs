@@ -11,6 +11,7 @@ use crate::error::AppError;
 use crate::flows::partnerships::{self as flows, AcceptOutcome, Draft, Refusal};
 use crate::messages::{self, when};
 use crate::state::AppState;
+use crate::web::ctx::Signed;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn, encode_query_value};
 use crate::web::form::{Form, Path};
 use crate::web::invalid;
@@ -134,7 +135,7 @@ async fn resellers_page(
 
 async fn resellers(
     State(state): State<AppState>,
-    SignedIn { ctx, account: user }: SignedIn,
+    Signed(ctx, user): SignedIn,
 ) -> Result<ResellersPage, AppError> {
     provider_regions(&state, user.tenant_id).await?;
     resellers_page(
@@ -166,7 +167,7 @@ pub struct InviteForm {
 async fn invite(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
+    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
     Form(form): Form<InviteForm>,
 ) -> Result<Response, AppError> {
     let regions = provider_regions(&state, user.tenant_id).await?;
@@ -189,7 +190,7 @@ async fn invite(
 async fn resend(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
+    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     let regions = provider_regions(&state, user.tenant_id).await?;
@@ -207,7 +208,7 @@ async fn resend(
 async fn revoke(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
+    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     if !flows::revoke(&state, &user, id, &ip).await? {
@@ -237,7 +238,7 @@ async fn own_active(state: &AppState, tenant_id: Uuid, id: Uuid) -> Result<Partn
 
 async fn confirm_remove(
     State(state): State<AppState>,
-    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
+    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<RemovePage, AppError> {
     let partnership = own_active(&state, user.tenant_id, id).await?;
@@ -259,7 +260,7 @@ pub struct RemoveForm {
 async fn remove(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
+    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
     Path(id): Path<Uuid>,
     Form(form): Form<RemoveForm>,
 ) -> Result<Response, AppError> {
@@ -295,7 +296,7 @@ pub struct ProvidersPage {
 
 async fn providers(
     State(state): State<AppState>,
-    SignedIn { ctx, account: user }: SignedIn,
+    Signed(ctx, user): SignedIn,
 ) -> Result<ProvidersPage, AppError> {
     let providers = rows(db::partnerships::providers_of(&state.db, user.tenant_id).await?);
     Ok(ProvidersPage { ctx, providers })
@@ -387,7 +388,7 @@ pub struct AcceptForm {
 async fn accept_invitation(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedIn { ctx, account: user }: SignedIn,
+    Signed(ctx, user): SignedIn,
     Path(token): Path<String>,
     Form(form): Form<AcceptForm>,
 ) -> Result<Response, AppError> {
@@ -424,7 +425,7 @@ pub struct CustomersPage {
 
 async fn customers(
     State(state): State<AppState>,
-    SignedIn { ctx, account: user }: SignedIn,
+    Signed(ctx, user): SignedIn,
     Path(id): Path<Uuid>,
 ) -> Result<CustomersPage, AppError> {
     let (provider_id, provider) =
@@ -460,7 +461,7 @@ pub struct InviteCustomersPage {
 
 async fn show_invite_customers(
     State(state): State<AppState>,
-    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
+    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<InviteCustomersPage, AppError> {
     let (_, provider) = db::partnerships::reseller_partnership(&state.db, user.tenant_id, id)
@@ -478,7 +479,7 @@ async fn show_invite_customers(
 async fn invite_customers(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(SignedIn { ctx, account: user }): GlobalAdmin,
+    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
     Path(id): Path<Uuid>,
     Form(form): Form<InviteForm>,
 ) -> Result<Response, AppError> {

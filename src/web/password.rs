@@ -7,6 +7,7 @@ use crate::error::AppError;
 use crate::flows::accounts::{self, ForgotAnswer};
 use crate::messages;
 use crate::state::AppState;
+use crate::web::ctx::Signed;
 use crate::web::ctx::{ClientIp, Ctx, SignedIn};
 use crate::web::form::{Form, Path};
 use askama::Template;
@@ -37,7 +38,7 @@ pub struct ChangePage {
     errors: FormErrors,
 }
 
-async fn show_change(SignedIn { ctx, .. }: SignedIn) -> ChangePage {
+async fn show_change(Signed(ctx, _): SignedIn) -> ChangePage {
     ChangePage {
         ctx,
         errors: FormErrors::default(),
@@ -47,7 +48,7 @@ async fn show_change(SignedIn { ctx, .. }: SignedIn) -> ChangePage {
 async fn submit_change(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedIn { ctx, account: user }: SignedIn,
+    Signed(ctx, user): SignedIn,
     Form(form): Form<crate::auth::password::ChangePasswordInput>,
 ) -> Result<Response, AppError> {
     match accounts::change_password(&state, &user, &form, &ip).await? {

@@ -160,7 +160,8 @@ async fn a_connection_handed_back_inside_a_transaction_is_closed_not_reused() {
         .await
         .expect("pool");
     // Used one after another, the pool keeps reusing its healthy connections (a release
-    // finishes in the background, so a second one may be opened meanwhile).
+    // finishes in the background, so on a busy machine another may be opened meanwhile;
+    // closing on every release would show up as one connection per use).
     let mut pids = std::collections::HashSet::new();
     for _ in 0..20 {
         let pid: i32 = sqlx::query_scalar("select pg_backend_pid()")
@@ -172,10 +173,10 @@ async fn a_connection_handed_back_inside_a_transaction_is_closed_not_reused() {
         sqlx::query("select 1").execute(&mut *tx).await.unwrap();
         tx.commit().await.unwrap();
         // Let the release (its check and sqlx's ping) finish before the next borrow.
-        tokio::time::sleep(Duration::from_millis(20)).await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert!(
-        pids.len() <= 2,
+        pids.len() <= 4,
         "healthy connections are reused, not closed: {} for 20 uses",
         pids.len()
     );

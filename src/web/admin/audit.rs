@@ -8,6 +8,7 @@ use crate::db::{
 use crate::error::AppError;
 use crate::messages::when;
 use crate::state::AppState;
+use crate::web::ctx::Signed;
 use crate::web::ctx::encode_query_value;
 use crate::web::form::Query;
 use askama::Template;
@@ -70,7 +71,7 @@ pub struct AuditPage {
 
 async fn audit(
     State(state): State<AppState>,
-    SignedInStaff { ctx, .. }: SignedInStaff,
+    Signed(ctx, _): SignedInStaff,
     Query(query): Query<AuditQuery>,
 ) -> Result<AuditPage, AppError> {
     let mut rows = db::audit::list(&state.db, &filter_of(&query), PAGE_SIZE + 1).await?;

@@ -12,6 +12,7 @@ use crate::flows::direct_bill as flows;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
+use crate::web::ctx::Signed;
 use crate::web::form::{Form, Path, Query};
 use crate::web::invalid;
 use askama::Template;
@@ -160,7 +161,7 @@ pub async fn panel(state: &AppState, app: &Application) -> Result<Option<DirectP
 
 async fn download(
     State(state): State<AppState>,
-    SignedInStaff { .. }: SignedInStaff,
+    Signed(..): SignedInStaff,
     Path((app_id, doc_id)): Path<(Uuid, Uuid)>,
 ) -> Result<Response, AppError> {
     let app = super::load(&state, app_id).await?;
@@ -217,7 +218,7 @@ pub struct PartnersQuery {
 
 async fn partners(
     State(state): State<AppState>,
-    SignedInStaff { ctx, .. }: SignedInStaff,
+    Signed(ctx, _): SignedInStaff,
     Query(q): Query<PartnersQuery>,
 ) -> Result<PartnersPage, AppError> {
     let today = crate::domain::direct_bill::today();
@@ -266,7 +267,7 @@ async fn active_partner(state: &AppState, tenant: Uuid) -> Result<store::Partner
 
 async fn confirm_transition(
     State(state): State<AppState>,
-    SignedInStaff { ctx, .. }: SignedInStaff,
+    Signed(ctx, _): SignedInStaff,
     Path(tenant): Path<Uuid>,
 ) -> Result<TransitionPage, AppError> {
     let partner = active_partner(&state, tenant).await?;
@@ -281,10 +282,7 @@ async fn confirm_transition(
 async fn transition(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedInStaff {
-        ctx,
-        account: staff,
-    }: SignedInStaff,
+    Signed(ctx, staff): SignedInStaff,
     Path(tenant): Path<Uuid>,
     Form(form): Form<crate::web::direct::TransitionForm>,
 ) -> Result<Response, AppError> {
@@ -336,7 +334,7 @@ pub struct ReassessmentPage {
 
 async fn show_reassessment(
     State(state): State<AppState>,
-    SignedInStaff { ctx, .. }: SignedInStaff,
+    Signed(ctx, _): SignedInStaff,
     Path(tenant): Path<Uuid>,
 ) -> Result<ReassessmentPage, AppError> {
     let partner = active_partner(&state, tenant).await?;
@@ -352,10 +350,7 @@ async fn show_reassessment(
 async fn save_reassessment(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedInStaff {
-        ctx,
-        account: staff,
-    }: SignedInStaff,
+    Signed(ctx, staff): SignedInStaff,
     Path(tenant): Path<Uuid>,
     Form(form): Form<flows::ReassessmentInput>,
 ) -> Result<Response, AppError> {

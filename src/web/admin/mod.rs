@@ -77,7 +77,7 @@ impl FromRequestParts<AppState> for OperatorAdmin {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let signed_in = SignedInStaff::from_request_parts(parts, state).await?;
-        if !signed_in.account.is_operator_admin() {
+        if !signed_in.1.is_operator_admin() {
             return Err(AppError::Forbidden.into_response());
         }
         Ok(OperatorAdmin(signed_in))

@@ -1,12 +1,13 @@
 //! The provider directory in the back office (`/admin/providers`) and for everyone (`/providers`).
 
-use super::{OperatorAdmin, SignedInStaff, StaffCtx};
+use super::{OperatorAdmin, StaffCtx};
 use crate::db::{self, providers::Provider};
 use crate::domain::FormErrors;
 use crate::error::AppError;
 use crate::flows::providers::{self, ProviderInput};
 use crate::messages;
 use crate::state::AppState;
+use crate::web::ctx::Signed;
 use crate::web::ctx::{ClientIp, Ctx};
 use crate::web::form::{Path, Query};
 use askama::Template;
@@ -66,7 +67,7 @@ async fn page(
 
 async fn show(
     State(state): State<AppState>,
-    OperatorAdmin(SignedInStaff { ctx, .. }): OperatorAdmin,
+    OperatorAdmin(Signed(ctx, _)): OperatorAdmin,
     Query(q): Query<EditQuery>,
 ) -> Result<ProvidersPage, AppError> {
     let mut form = ProviderInput::default();
@@ -80,10 +81,7 @@ async fn show(
 async fn save(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff {
-        ctx,
-        account: staff,
-    }): OperatorAdmin,
+    OperatorAdmin(Signed(ctx, staff)): OperatorAdmin,
     body: axum::body::Bytes,
 ) -> Result<Response, AppError> {
     // Repeated `regions` fields: serde_urlencoded collects them into a Vec only via pairs.
@@ -116,10 +114,7 @@ async fn save(
 async fn withdraw(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff {
-        ctx,
-        account: staff,
-    }): OperatorAdmin,
+    OperatorAdmin(Signed(ctx, staff)): OperatorAdmin,
     Path(tenant_id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     if !providers::withdraw_provider(&state, &staff, tenant_id, &ip).await? {

@@ -10,6 +10,7 @@ use crate::domain::application::{ApplicationState, Program};
 use crate::domain::calendar::{REVIEW_FLAG_AFTER_BUSINESS_DAYS, business_days_between};
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::web::ctx::Signed;
 use crate::web::ctx::encode_query_value;
 use crate::web::form::Query;
 use askama::Template;
@@ -131,10 +132,7 @@ fn filter_of(q: &QueueQuery, staff_id: Uuid) -> (QueueFilter, String) {
 
 async fn queue(
     State(state): State<AppState>,
-    SignedInStaff {
-        ctx,
-        account: staff,
-    }: SignedInStaff,
+    Signed(ctx, staff): SignedInStaff,
     Query(query): Query<QueueQuery>,
 ) -> Result<QueuePage, AppError> {
     let (filter, selected_state) = filter_of(&query, staff.staff_id);

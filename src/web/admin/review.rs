@@ -16,6 +16,7 @@ use crate::flows::review::{self, Decision, DecisionOutcome};
 use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
+use crate::web::ctx::Signed;
 use crate::web::form::{Form, Path};
 use crate::web::invalid;
 use crate::web::view::describe_event;
@@ -209,10 +210,7 @@ async fn detail_page(
 
 async fn show(
     State(state): State<AppState>,
-    SignedInStaff {
-        ctx,
-        account: staff,
-    }: SignedInStaff,
+    Signed(ctx, staff): SignedInStaff,
     Path(id): Path<Uuid>,
 ) -> Result<DetailPage, AppError> {
     let app = load(&state, id).await?;
@@ -287,7 +285,7 @@ fn confirm_page(
 
 async fn confirm(
     State(state): State<AppState>,
-    SignedInStaff { ctx, .. }: SignedInStaff,
+    Signed(ctx, _): SignedInStaff,
     Path((id, decision)): Path<(Uuid, Decision)>,
 ) -> Result<Response, AppError> {
     let app = load(&state, id).await?;
@@ -314,10 +312,7 @@ pub struct DecisionForm {
 async fn decide(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedInStaff {
-        ctx,
-        account: staff,
-    }: SignedInStaff,
+    Signed(ctx, staff): SignedInStaff,
     Path((id, decision)): Path<(Uuid, Decision)>,
     Form(form): Form<DecisionForm>,
 ) -> Result<Response, AppError> {
@@ -357,10 +352,7 @@ pub struct NoteForm {
 async fn add_note(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedInStaff {
-        ctx,
-        account: staff,
-    }: SignedInStaff,
+    Signed(ctx, staff): SignedInStaff,
     Path(id): Path<Uuid>,
     Form(form): Form<NoteForm>,
 ) -> Result<Response, AppError> {
@@ -386,10 +378,7 @@ pub struct AssignForm {
 async fn assign(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedInStaff {
-        ctx,
-        account: staff,
-    }: SignedInStaff,
+    Signed(ctx, staff): SignedInStaff,
     Path(id): Path<Uuid>,
     Form(form): Form<AssignForm>,
 ) -> Result<Response, AppError> {
@@ -408,10 +397,7 @@ async fn assign(
 async fn record_check(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedInStaff {
-        ctx,
-        account: staff,
-    }: SignedInStaff,
+    Signed(ctx, staff): SignedInStaff,
     Path((id, step)): Path<(Uuid, String)>,
     Form(form): Form<CheckInput>,
 ) -> Result<Response, AppError> {

@@ -11,6 +11,7 @@ use crate::flows::staff;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
+use crate::web::ctx::Signed;
 use crate::web::form::Form;
 use crate::web::invalid;
 use askama::Template;
@@ -128,12 +129,7 @@ pub struct PasswordPage {
     errors: FormErrors,
 }
 
-async fn show_password(
-    SignedInStaff {
-        ctx,
-        account: staff,
-    }: SignedInStaff,
-) -> PasswordPage {
+async fn show_password(Signed(ctx, staff): SignedInStaff) -> PasswordPage {
     PasswordPage {
         ctx,
         must_change: staff.must_change_password,
@@ -144,10 +140,7 @@ async fn show_password(
 async fn change_password(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    SignedInStaff {
-        ctx,
-        account: staff,
-    }: SignedInStaff,
+    Signed(ctx, staff): SignedInStaff,
     Form(form): Form<ChangePasswordInput>,
 ) -> Result<Response, AppError> {
     match staff::change_password(&state, &staff, &form, &ip).await? {

@@ -1,12 +1,13 @@
 //! Program settings (`/admin/settings`), for operator admins.
 
-use super::{OperatorAdmin, SignedInStaff, StaffCtx};
+use super::{OperatorAdmin, StaffCtx};
 use crate::db;
 use crate::domain::FormErrors;
 use crate::error::AppError;
 use crate::flows::settings::{self, SettingsInput};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
+use crate::web::ctx::Signed;
 use crate::web::form::Form;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -32,7 +33,7 @@ pub struct SettingsPage {
 
 async fn show(
     State(state): State<AppState>,
-    OperatorAdmin(SignedInStaff { ctx, .. }): OperatorAdmin,
+    OperatorAdmin(Signed(ctx, _)): OperatorAdmin,
 ) -> Result<SettingsPage, AppError> {
     let settings = db::settings::get(&state.db).await?;
     Ok(SettingsPage {
@@ -45,10 +46,7 @@ async fn show(
 async fn save(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff {
-        ctx,
-        account: staff,
-    }): OperatorAdmin,
+    OperatorAdmin(Signed(ctx, staff)): OperatorAdmin,
     Form(form): Form<SettingsInput>,
 ) -> Result<Response, AppError> {
     match form.validate(time::OffsetDateTime::now_utc().date()) {

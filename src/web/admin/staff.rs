@@ -1,7 +1,7 @@
 //! Staff management (`/admin/staff`, operator admins) and accepting an invitation.
 
 use super::session::start_staff_session;
-use super::{OperatorAdmin, SignedInStaff, StaffCtx};
+use super::{OperatorAdmin, StaffCtx};
 use crate::db::{
     self,
     staff::{Invitation, StaffListing},
@@ -13,6 +13,7 @@ use crate::flows::staff::{self, AcceptOutcome, InviteInput};
 use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
+use crate::web::ctx::Signed;
 use crate::web::form::{Form, Path};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -93,10 +94,7 @@ async fn page(
 
 async fn show(
     State(state): State<AppState>,
-    OperatorAdmin(SignedInStaff {
-        ctx,
-        account: staff,
-    }): OperatorAdmin,
+    OperatorAdmin(Signed(ctx, staff)): OperatorAdmin,
 ) -> Result<StaffPage, AppError> {
     page(
         &state,
@@ -114,10 +112,7 @@ async fn show(
 async fn invite(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff {
-        ctx,
-        account: staff,
-    }): OperatorAdmin,
+    OperatorAdmin(Signed(ctx, staff)): OperatorAdmin,
     Form(form): Form<InviteInput>,
 ) -> Result<Response, AppError> {
     match staff::invite(&state, &staff, &form, &ip).await? {
@@ -136,10 +131,7 @@ async fn invite(
 async fn resend(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff {
-        ctx,
-        account: staff,
-    }): OperatorAdmin,
+    OperatorAdmin(Signed(ctx, staff)): OperatorAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     if !staff::resend_invitation(&state, &staff, id, &ip).await? {
@@ -152,10 +144,7 @@ async fn resend(
 async fn revoke(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff {
-        ctx,
-        account: staff,
-    }): OperatorAdmin,
+    OperatorAdmin(Signed(ctx, staff)): OperatorAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     if !staff::revoke_invitation(&state, &staff, id, &ip).await? {
@@ -186,10 +175,7 @@ async fn set_disabled(
 async fn disable(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff {
-        ctx,
-        account: staff,
-    }): OperatorAdmin,
+    OperatorAdmin(Signed(ctx, staff)): OperatorAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     set_disabled(&state, &ip, ctx, &staff, id, true).await
@@ -198,10 +184,7 @@ async fn disable(
 async fn enable(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff {
-        ctx,
-        account: staff,
-    }): OperatorAdmin,
+    OperatorAdmin(Signed(ctx, staff)): OperatorAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     set_disabled(&state, &ip, ctx, &staff, id, false).await
@@ -210,10 +193,7 @@ async fn enable(
 async fn clear_locks(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    OperatorAdmin(SignedInStaff {
-        ctx,
-        account: staff,
-    }): OperatorAdmin,
+    OperatorAdmin(Signed(ctx, staff)): OperatorAdmin,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     if !staff::clear_staff_locks(&state, &staff, id, &ip).await? {
