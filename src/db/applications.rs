@@ -536,3 +536,24 @@ pub async fn assignee(db: impl PgExecutor<'_>, application_id: Uuid) -> sqlx::Re
     .await?;
     Ok(row.flatten())
 }
+
+/// Who created the application (the user who started the draft), if they still exist.
+pub async fn creator(conn: &mut PgConnection, application_id: Uuid) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar!(
+        "select created_by from applications where application_id = $1",
+        application_id
+    )
+    .fetch_one(&mut *conn)
+    .await
+}
+
+/// Withdraws every contact-verification link of the application that still works.
+pub async fn revoke_contact_tokens(
+    conn: &mut PgConnection,
+    application_id: Uuid,
+) -> sqlx::Result<()> {
+    sqlx::query!("update contact_verification_tokens set revoked_at = now() where application_id = $1 and used_at is null and revoked_at is null", application_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

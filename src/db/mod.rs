@@ -181,3 +181,11 @@ pub fn is_unique_violation(error: &sqlx::Error, constraint: &str) -> bool {
         .as_database_error()
         .is_some_and(|e| e.is_unique_violation() && e.constraint() == Some(constraint))
 }
+
+/// One round trip to the database (the readiness check).
+pub async fn ping(pool: &PgPool) -> sqlx::Result<()> {
+    sqlx::query_scalar::<_, i32>("select 1")
+        .fetch_one(pool)
+        .await?;
+    Ok(())
+}

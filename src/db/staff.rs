@@ -365,3 +365,12 @@ pub async fn consume_reset_token(
     .fetch_optional(db)
     .await
 }
+
+/// Serialises the creation of the first operator admin across processes (held until the
+/// transaction ends).
+pub async fn lock_bootstrap(conn: &mut sqlx::PgConnection) -> sqlx::Result<()> {
+    sqlx::query("select pg_advisory_xact_lock(727274)")
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -161,9 +161,7 @@ pub async fn withdraw(
         .await?
         .is_some();
     if moved {
-        sqlx::query!("update contact_verification_tokens set revoked_at = now() where application_id = $1 and used_at is null and revoked_at is null", app.application_id)
-            .execute(&mut *tx)
-            .await?;
+        apps::revoke_contact_tokens(&mut tx, app.application_id).await?;
         tx.commit().await?;
         state.outbox_wake.notify_one();
     }

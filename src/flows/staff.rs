@@ -20,9 +20,7 @@ pub async fn bootstrap_operator_admin(
     config: &Config,
 ) -> anyhow::Result<Option<String>> {
     let mut tx = db.begin().await?;
-    sqlx::query("select pg_advisory_xact_lock(727274)")
-        .execute(&mut *tx)
-        .await?;
+    db::staff::lock_bootstrap(&mut tx).await?;
     if db::staff::operator_admin_exists(&mut *tx).await? {
         return Ok(None);
     }

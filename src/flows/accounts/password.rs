@@ -302,3 +302,11 @@ pub async fn reset_staff_password(
     tx.commit().await?;
     Ok(Some(Ok(())))
 }
+
+/// True when a staff reset link still works.
+pub async fn staff_reset_link_works(state: &AppState, plain_token: &str) -> sqlx::Result<bool> {
+    let hash = crate::domain::token::hash_token(plain_token);
+    Ok(db::staff::reset_token_staff(&state.db, &hash)
+        .await?
+        .is_some())
+}

@@ -185,13 +185,7 @@ async fn applicant_of(
     conn: &mut PgConnection,
     app: &Application,
 ) -> sqlx::Result<Option<db::users::Credentials>> {
-    let creator: Option<Uuid> = sqlx::query_scalar!(
-        "select created_by from applications where application_id = $1",
-        app.application_id
-    )
-    .fetch_one(&mut *conn)
-    .await?;
-    match creator {
+    match apps::creator(&mut *conn, app.application_id).await? {
         Some(id) => db::users::credentials_by_id(&mut *conn, id).await,
         None => Ok(None),
     }

@@ -119,11 +119,7 @@ async fn show_reset(
     ctx: StaffCtx,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let hash = crate::domain::token::hash_token(&token);
-    if crate::db::staff::reset_token_staff(&state.db, &hash)
-        .await?
-        .is_none()
-    {
+    if !accounts::staff_reset_link_works(&state, &token).await? {
         return Ok((StatusCode::NOT_FOUND, ResetInvalidPage { ctx }).into_response());
     }
     Ok(ResetPage {
@@ -142,8 +138,7 @@ async fn submit_reset(
     Form(form): Form<ResetForm>,
 ) -> Result<Response, AppError> {
     if accounts::reset_rate_limited(&state, &ip).await? {
-        let mut errors = FormErrors::default();
-        errors.add("password", messages::RATE_LIMITED);
+        let errors = FormErrors::single("password", messages::RATE_LIMITED);
         let page = ResetPage { ctx, token, errors };
         return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
     }
