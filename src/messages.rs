@@ -263,6 +263,24 @@ pub const MEMBERSHIP_NOT_ACTIVE: &str = "This membership is not active.";
 pub const APPLICANT_SEES_THEIR_STATUS: &str =
     "The applicant sees this on their status page and in the e-mail we send them.";
 
+/// The approval confirmation page's heading and button (`src/web/admin/review.rs`).
+pub const APPROVE_HEADING: &str = "Approve this application?";
+pub const APPROVE_BUTTON: &str = "Approve application";
+
+/// The rejection confirmation page's heading, button and reason field.
+pub const REJECT_HEADING: &str = "Reject this application?";
+pub const REJECT_BUTTON: &str = "Reject application";
+pub const REJECT_REASON_LABEL: &str = "Reason for rejecting";
+
+/// The information request's button.
+pub const SEND_REQUEST_BUTTON: &str = "Send request";
+
+/// Back-office confirmations after a save.
+pub const NOTE_ADDED: &str = "Note added.";
+pub const ASSIGNMENT_SAVED: &str = "Assignment saved.";
+pub const SETTINGS_SAVED: &str = "Settings saved.";
+pub const INVITATION_REVOKED: &str = "Invitation revoked.";
+
 /// Shown by `src/web/admin/review.rs`.
 pub const ASK_APPLICANT_MORE_INFORMATION: &str = "Ask the applicant for more information";
 

@@ -92,7 +92,7 @@ pub async fn change_password(
 }
 
 /// What the invitation form sends.
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, serde::Deserialize)]
 pub struct InviteInput {
     /// Invitee's address.
     #[serde(default)]
@@ -103,6 +103,17 @@ pub struct InviteInput {
     /// `reviewer` or `operator_admin`.
     #[serde(default)]
     pub role: String,
+}
+
+impl Default for InviteInput {
+    /// The blank form: most invitations are for reviewers.
+    fn default() -> Self {
+        InviteInput {
+            email: String::new(),
+            full_name: String::new(),
+            role: StaffRole::Reviewer.as_str().to_owned(),
+        }
+    }
 }
 
 async fn send_invitation(

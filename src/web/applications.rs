@@ -11,7 +11,7 @@ use crate::state::AppState;
 use crate::web::ctx::Signed;
 use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
 use crate::web::flash::{FlashKind, redirect_with_flash};
-use crate::web::form::Path;
+use crate::web::form::{FormState, Path};
 use crate::web::view::describe_event;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -188,15 +188,7 @@ async fn show(
     Path(id): Path<Uuid>,
 ) -> Result<StatusPage, AppError> {
     let app = own_application(&state, user.tenant_id, id).await?;
-    status_page(
-        &state,
-        ctx,
-        &user,
-        app,
-        String::new(),
-        crate::domain::FormErrors::default(),
-    )
-    .await
+    status_page(&state, ctx, &user, app, FormState::blank()).await
 }
 
 async fn status_page(
@@ -204,9 +196,12 @@ async fn status_page(
     ctx: Ctx,
     user: &db::users::SessionUser,
     app: Application,
-    answer: String,
-    errors: crate::domain::FormErrors,
+    answer: FormState<String>,
 ) -> Result<StatusPage, AppError> {
+    let FormState {
+        input: answer,
+        errors,
+    } = answer;
     let events = db::applications::timeline(&state.db, app.application_id, false).await?;
     let waiting = app.state == ApplicationState::AwaitingContactVerification;
     // A decline counts only if no newer link was sent after it.
@@ -325,7 +320,8 @@ async fn answer(
                 .await
         }
         AnswerOutcome::Invalid(errors) => {
-            let page = status_page(&state, ctx, &user, app, form.answer, errors).await?;
+            let answer = FormState::refused(form.answer, errors);
+            let page = status_page(&state, ctx, &user, app, answer).await?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

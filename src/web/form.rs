@@ -14,6 +14,28 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
+/// What a form page shows: the answers (blank on the first visit, the user's own after a
+/// refusal) and what was wrong with them.
+#[derive(Default)]
+pub struct FormState<I> {
+    pub input: I,
+    pub errors: crate::domain::FormErrors,
+}
+
+impl<I: Default> FormState<I> {
+    /// The form as first shown.
+    pub fn blank() -> Self {
+        Self::default()
+    }
+}
+
+impl<I> FormState<I> {
+    /// The form shown again with the user's answers and the errors beside them.
+    pub fn refused(input: I, errors: crate::domain::FormErrors) -> Self {
+        FormState { input, errors }
+    }
+}
+
 /// An `application/x-www-form-urlencoded` body, read under the text rule.
 pub struct Form<T>(pub T);
 

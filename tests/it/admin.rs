@@ -4,11 +4,11 @@ use reqwest::StatusCode;
 #[tokio::test]
 async fn the_first_operator_admin_signs_in_to_the_back_office() {
     let app = TestApp::spawn().await;
-    let staff = new_client();
-    let response = app.staff_sign_in_with(&staff).await;
+    let staff = app.browser();
+    let response = staff.staff_sign_in().await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), "/admin/applications");
-    let html = app.get_html(&staff, "/admin/applications").await;
+    let html = staff.html("/admin/applications").await;
     assert_eq!(texts(&html, "h1"), vec!["Applications"]);
     assert_eq!(texts(&html, ".site-nav .person"), vec!["Operator admin"]);
     let admins: i64 =
@@ -20,12 +20,12 @@ async fn the_first_operator_admin_signs_in_to_the_back_office() {
     app.assert_audited("staff.bootstrapped").await;
     app.assert_audited("user.signed_in").await;
 
-    let out = app
-        .submit_with(&staff, "/admin/applications", "/admin/signout", &[])
+    let out = staff
+        .submit("/admin/applications", "/admin/signout", &[])
         .await;
     assert_eq!(location(&out), "/admin/signin");
     assert_eq!(
-        location(&app.get_with(&staff, "/admin/applications").await),
+        location(&staff.open("/admin/applications").await),
         "/admin/signin"
     );
 }
@@ -62,10 +62,9 @@ async fn a_generated_admin_password_is_shown_once_and_must_be_changed() {
         format!("{}/{name}", database_server())
     };
     let app = TestApp::spawn_config(config).await;
-    let staff = new_client();
-    let response = app
-        .submit_with(
-            &staff,
+    let staff = app.browser();
+    let response = staff
+        .submit(
             "/admin/signin",
             "/admin/signin",
             &[("email", "admin@localhost"), ("password", &password)],
@@ -73,15 +72,14 @@ async fn a_generated_admin_password_is_shown_once_and_must_be_changed() {
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(
-        location(&app.get_with(&staff, "/admin/applications").await),
+        location(&staff.open("/admin/applications").await),
         "/admin/password",
         "nothing else until it is changed"
     );
-    let page = app.get_html(&staff, "/admin/password").await;
+    let page = staff.html("/admin/password").await;
     assert!(!texts(&page, "#must-change").is_empty());
-    let weak = app
-        .submit_with(
-            &staff,
+    let weak = staff
+        .submit(
             "/admin/password",
             "/admin/password",
             &[
@@ -91,9 +89,8 @@ async fn a_generated_admin_password_is_shown_once_and_must_be_changed() {
         )
         .await;
     assert_eq!(weak.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let changed = app
-        .submit_with(
-            &staff,
+    let changed = staff
+        .submit(
             "/admin/password",
             "/admin/password",
             &[
@@ -104,7 +101,7 @@ async fn a_generated_admin_password_is_shown_once_and_must_be_changed() {
         .await;
     assert_eq!(location(&changed), "/admin/applications");
     assert_eq!(
-        app.get_with(&staff, "/admin/applications").await.status(),
+        staff.open("/admin/applications").await.status(),
         StatusCode::OK
     );
     app.assert_audited("staff.password_changed").await;
@@ -113,11 +110,10 @@ async fn a_generated_admin_password_is_shown_once_and_must_be_changed() {
 #[tokio::test]
 async fn staff_lock_out_after_ten_failures_like_partners() {
     let app = TestApp::spawn().await;
-    let staff = new_client();
+    let staff = app.browser();
     for _ in 0..10 {
-        let r = app
-            .submit_with(
-                &staff,
+        let r = staff
+            .submit(
                 "/admin/signin",
                 "/admin/signin",
                 &[
@@ -128,7 +124,7 @@ async fn staff_lock_out_after_ten_failures_like_partners() {
             .await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let refused = app.staff_sign_in_with(&staff).await;
+    let refused = staff.staff_sign_in().await;
     assert_eq!(
         refused.status(),
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -146,23 +142,16 @@ async fn staff_lock_out_after_ten_failures_like_partners() {
     let colleague = app
         .staff_client("second.admin@localhost", "operator_admin")
         .await;
-    let html = app.get_html(&colleague, "/admin/staff").await;
+    let html = colleague.html("/admin/staff").await;
     assert!(texts(&html, "#staff .locked")[0].contains("sign-in locked from 1 place"));
     let action = attr(&html, "form[action$='/clear-locks']", "action").unwrap();
-    let cleared = app
-        .submit_with(&colleague, "/admin/staff", &action, &[])
-        .await;
+    let cleared = colleague.submit("/admin/staff", &action, &[]).await;
     assert_eq!(cleared.status(), StatusCode::SEE_OTHER);
     app.assert_audited("staff.sign_in_locks_cleared").await;
-    assert_eq!(
-        app.staff_sign_in_with(&staff).await.status(),
-        StatusCode::SEE_OTHER
-    );
+    assert_eq!(staff.staff_sign_in().await.status(), StatusCode::SEE_OTHER);
     // A reviewer may not clear locks.
     let reviewer = app.staff_client("reviewer@localhost", "reviewer").await;
-    let refused = app
-        .submit_with(&reviewer, "/admin/applications", &action, &[])
-        .await;
+    let refused = reviewer.submit("/admin/applications", &action, &[]).await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }
 
@@ -173,17 +162,17 @@ async fn partners_reach_no_admin_page_and_staff_no_partner_page() {
     for path in ["/admin/applications", "/admin/password"] {
         assert_eq!(location(&app.get(path).await), "/admin/signin", "{path}");
     }
-    let staff = new_client();
-    app.staff_sign_in_with(&staff).await;
+    let staff = app.browser();
+    staff.staff_sign_in().await;
     for path in ["/dashboard", "/enroll", "/account/password", "/agreement"] {
-        let r = app.get_with(&staff, path).await;
+        let r = staff.open(path).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "{path}");
         assert!(location(&r).starts_with("/signin"), "{path}");
     }
     // Partner credentials do not open the back office, nor staff credentials the portal.
     let r = app
-        .submit_with(
-            &new_client(),
+        .browser()
+        .submit(
             "/admin/signin",
             "/admin/signin",
             &[
@@ -194,8 +183,8 @@ async fn partners_reach_no_admin_page_and_staff_no_partner_page() {
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let r = app
-        .submit_with(
-            &new_client(),
+        .browser()
+        .submit(
             "/signin",
             "/signin",
             &[("email", "admin@localhost"), ("password", STAFF_PASSWORD)],
@@ -223,9 +212,9 @@ async fn the_queue_shows_in_review_oldest_first_with_counts_and_flags() {
     .await;
     app.insert_application("done", "DE", "approved", 40, "Done AG")
         .await;
-    let staff = new_client();
-    app.staff_sign_in_with(&staff).await;
-    let html = app.get_html(&staff, "/admin/applications").await;
+    let staff = app.browser();
+    staff.staff_sign_in().await;
+    let html = staff.html("/admin/applications").await;
     assert_eq!(
         texts(&html, "#queue a.organisation"),
         vec!["Oldest SARL", "Middle Inc", "Newest GmbH"]
@@ -243,27 +232,20 @@ async fn the_queue_shows_in_review_oldest_first_with_counts_and_flags() {
         vec!["1"]
     );
 
-    let all = app.get_html(&staff, "/admin/applications?state=all").await;
+    let all = staff.html("/admin/applications?state=all").await;
     assert_eq!(texts(&all, "#queue a.organisation").len(), 5);
-    let by_country = app
-        .get_html(&staff, "/admin/applications?state=all&country=DE")
-        .await;
+    let by_country = staff.html("/admin/applications?state=all&country=DE").await;
     assert_eq!(
         texts(&by_country, "#queue a.organisation"),
         vec!["Done AG", "Waiting AG", "Newest GmbH"]
     );
-    let by_region = app
-        .get_html(&staff, "/admin/applications?state=all&region=us")
-        .await;
+    let by_region = staff.html("/admin/applications?state=all&region=us").await;
     assert_eq!(
         texts(&by_region, "#queue a.organisation"),
         vec!["Middle Inc"]
     );
-    let bad = app
-        .get_with(
-            &staff,
-            "/admin/applications?state=nonsense&after=garbage&country=%27",
-        )
+    let bad = staff
+        .open("/admin/applications?state=nonsense&after=garbage&country=%27")
         .await;
     assert_eq!(
         bad.status(),
@@ -284,8 +266,8 @@ async fn the_queue_searches_by_name_domain_partner_id_and_contact() {
         .execute(&app.db)
         .await
         .unwrap();
-    let staff = new_client();
-    app.staff_sign_in_with(&staff).await;
+    let staff = app.browser();
+    staff.staff_sign_in().await;
     for (q, expected) in [
         ("systems", "Alpha Systems GmbH"),
         ("100%", "Beta 100% Cloud AG"),
@@ -293,21 +275,18 @@ async fn the_queue_searches_by_name_domain_partner_id_and_contact() {
         ("7654321", "Beta 100% Cloud AG"),
         ("contact@alpha.example.com", "Alpha Systems GmbH"),
     ] {
-        let html = app
-            .get_with(
-                &staff,
-                &format!(
-                    "/admin/applications?q={}",
-                    q.replace('%', "%25").replace('@', "%40")
-                ),
-            )
+        let html = staff
+            .open(&format!(
+                "/admin/applications?q={}",
+                q.replace('%', "%25").replace('@', "%40")
+            ))
             .await
             .text()
             .await
             .unwrap();
         assert_eq!(texts(&html, "#queue a.organisation"), vec![expected], "{q}");
     }
-    let none = app.get_html(&staff, "/admin/applications?q=zzz").await;
+    let none = staff.html("/admin/applications?q=zzz").await;
     assert!(!texts(&none, "#queue-empty").is_empty());
 }
 
@@ -332,13 +311,13 @@ async fn the_queue_pages_by_fifty_without_gaps_or_repeats() {
     .await
     .unwrap();
     tx.commit().await.unwrap();
-    let staff = new_client();
-    app.staff_sign_in_with(&staff).await;
+    let staff = app.browser();
+    staff.staff_sign_in().await;
     let mut seen = Vec::new();
     let mut path = "/admin/applications".to_owned();
     let mut pages = 0;
     loop {
-        let html = app.get_html(&staff, &path).await;
+        let html = staff.html(&path).await;
         let ids: Vec<String> = {
             let doc = scraper::Html::parse_document(&html);
             let sel = scraper::Selector::parse("#queue tbody tr").unwrap();
@@ -367,11 +346,10 @@ async fn the_queue_pages_by_fifty_without_gaps_or_repeats() {
 #[tokio::test]
 async fn an_operator_admin_invites_staff_who_join_by_the_link() {
     let app = TestApp::spawn().await;
-    let admin = new_client();
-    app.staff_sign_in_with(&admin).await;
-    let bad = app
-        .submit_with(
-            &admin,
+    let admin = app.browser();
+    admin.staff_sign_in().await;
+    let bad = admin
+        .submit(
             "/admin/staff",
             "/admin/staff/invite",
             &[("full_name", ""), ("email", "nope"), ("role", "king")],
@@ -384,9 +362,8 @@ async fn an_operator_admin_invites_staff_who_join_by_the_link() {
         .collect();
     assert_eq!(targets, vec!["#email", "#full_name", "#role"]);
 
-    let sent = app
-        .submit_with(
-            &admin,
+    let sent = admin
+        .submit(
             "/admin/staff",
             "/admin/staff/invite",
             &[
@@ -401,18 +378,17 @@ async fn an_operator_admin_invites_staff_who_join_by_the_link() {
         .email_to("rita@operator.example.com", "invited")
         .await
         .link_path(&app.address);
-    let html = app.get_html(&admin, "/admin/staff").await;
+    let html = admin.html("/admin/staff").await;
     assert!(texts(&html, "#pending .email")[0].contains("rita@operator.example.com"));
 
-    let rita = new_client();
-    assert_eq!(app.get_with(&rita, &link).await.status(), StatusCode::OK);
-    let weak = app
-        .submit_with(&rita, &link, &link, &[("password", "password1234")])
+    let rita = app.browser();
+    assert_eq!(rita.open(&link).await.status(), StatusCode::OK);
+    let weak = rita
+        .submit(&link, &link, &[("password", "password1234")])
         .await;
     assert_eq!(weak.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let joined = app
-        .submit_with(
-            &rita,
+    let joined = rita
+        .submit(
             &link,
             &link,
             &[("password", "copper lantern orbit mango 4")],
@@ -420,16 +396,16 @@ async fn an_operator_admin_invites_staff_who_join_by_the_link() {
         .await;
     assert_eq!(location(&joined), "/admin/applications");
     assert_eq!(
-        app.get_with(&rita, "/admin/applications").await.status(),
+        rita.open("/admin/applications").await.status(),
         StatusCode::OK
     );
     assert_eq!(
-        app.get_with(&rita, "/admin/staff").await.status(),
+        rita.open("/admin/staff").await.status(),
         StatusCode::FORBIDDEN,
         "reviewers do not manage staff"
     );
     assert_eq!(
-        app.get_with(&new_client(), &link).await.status(),
+        app.browser().open(&link).await.status(),
         StatusCode::NOT_FOUND,
         "single use"
     );
@@ -443,9 +419,8 @@ async fn an_operator_admin_invites_staff_who_join_by_the_link() {
     .fetch_one(&app.db)
     .await
     .unwrap();
-    let off = app
-        .submit_with(
-            &admin,
+    let off = admin
+        .submit(
             "/admin/staff",
             &format!("/admin/staff/{rita_id}/disable"),
             &[],
@@ -453,12 +428,12 @@ async fn an_operator_admin_invites_staff_who_join_by_the_link() {
         .await;
     assert_eq!(off.status(), StatusCode::SEE_OTHER);
     assert_eq!(
-        location(&app.get_with(&rita, "/admin/applications").await),
+        location(&rita.open("/admin/applications").await),
         "/admin/signin"
     );
     let again = app
-        .submit_with(
-            &new_client(),
+        .browser()
+        .submit(
             "/admin/signin",
             "/admin/signin",
             &[
@@ -473,9 +448,8 @@ async fn an_operator_admin_invites_staff_who_join_by_the_link() {
             .fetch_one(&app.db)
             .await
             .unwrap();
-    let myself = app
-        .submit_with(
-            &admin,
+    let myself = admin
+        .submit(
             "/admin/staff",
             &format!("/admin/staff/{admin_id}/disable"),
             &[],
@@ -491,19 +465,19 @@ async fn an_operator_admin_invites_staff_who_join_by_the_link() {
 #[tokio::test]
 async fn invitations_can_be_resent_revoked_and_expire() {
     let app = TestApp::spawn().await;
-    let admin = new_client();
-    app.staff_sign_in_with(&admin).await;
-    app.submit_with(
-        &admin,
-        "/admin/staff",
-        "/admin/staff/invite",
-        &[
-            ("full_name", "Sam Staff"),
-            ("email", "sam@operator.example.com"),
-            ("role", "operator_admin"),
-        ],
-    )
-    .await;
+    let admin = app.browser();
+    admin.staff_sign_in().await;
+    admin
+        .submit(
+            "/admin/staff",
+            "/admin/staff/invite",
+            &[
+                ("full_name", "Sam Staff"),
+                ("email", "sam@operator.example.com"),
+                ("role", "operator_admin"),
+            ],
+        )
+        .await;
     let first = app
         .email_to("sam@operator.example.com", "invited")
         .await
@@ -512,9 +486,8 @@ async fn invitations_can_be_resent_revoked_and_expire() {
         .fetch_one(&app.db)
         .await
         .unwrap();
-    let resent = app
-        .submit_with(
-            &admin,
+    let resent = admin
+        .submit(
             "/admin/staff",
             &format!("/admin/staff/invitations/{id}/resend"),
             &[],
@@ -545,20 +518,18 @@ async fn invitations_can_be_resent_revoked_and_expire() {
             .fetch_one(&app.db)
             .await
             .unwrap();
-    let revoked = app
-        .submit_with(
-            &admin,
+    let revoked = admin
+        .submit(
             "/admin/staff",
             &format!("/admin/staff/invitations/{pending}/revoke"),
             &[],
         )
         .await;
     assert_eq!(revoked.status(), StatusCode::SEE_OTHER);
-    let html = app.get_html(&admin, "/admin/staff").await;
+    let html = admin.html("/admin/staff").await;
     assert!(!texts(&html, "#no-pending").is_empty());
-    let twice = app
-        .submit_with(
-            &admin,
+    let twice = admin
+        .submit(
             "/admin/staff",
             &format!("/admin/staff/invitations/{pending}/revoke"),
             &[],
@@ -602,34 +573,33 @@ async fn the_state_counts_kept_by_trigger_match_a_full_count() {
 #[tokio::test]
 async fn a_locked_out_staff_member_resets_their_own_password_by_email() {
     let app = TestApp::spawn().await;
-    let staff = new_client();
+    let staff = app.browser();
     for _ in 0..10 {
-        app.submit_with(
-            &staff,
-            "/admin/signin",
-            "/admin/signin",
-            &[
-                ("email", "admin@localhost"),
-                ("password", "wrong password here"),
-            ],
-        )
-        .await;
+        staff
+            .submit(
+                "/admin/signin",
+                "/admin/signin",
+                &[
+                    ("email", "admin@localhost"),
+                    ("password", "wrong password here"),
+                ],
+            )
+            .await;
     }
     assert_eq!(
-        app.staff_sign_in_with(&staff).await.status(),
+        staff.staff_sign_in().await.status(),
         StatusCode::UNPROCESSABLE_ENTITY,
         "locked out"
     );
     // The way out is on the sign-in page, and needs no colleague.
-    let page = app.get_html(&staff, "/admin/signin").await;
+    let page = staff.html("/admin/signin").await;
     assert_eq!(
         attr(&page, "#forgot", "href").as_deref(),
         Some("/admin/password/forgot")
     );
     for address in ["admin@localhost", "nobody@localhost"] {
-        let sent = app
-            .submit_with(
-                &staff,
+        let sent = staff
+            .submit(
                 "/admin/password/forgot",
                 "/admin/password/forgot",
                 &[("email", address)],
@@ -647,25 +617,21 @@ async fn a_locked_out_staff_member_resets_their_own_password_by_email() {
         .link_path(&app.address);
     assert!(link.starts_with("/admin/password/reset/"), "{link}");
     assert_eq!(app.emails_to("nobody@localhost").await, 0);
-    let weak = app
-        .submit_with(&staff, &link, &link, &[("password", "password1234")])
+    let weak = staff
+        .submit(&link, &link, &[("password", "password1234")])
         .await;
     assert_eq!(weak.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let new_password = "lantern meadow copper violin 77";
-    let done = app
-        .submit_with(&staff, &link, &link, &[("password", new_password)])
+    let done = staff
+        .submit(&link, &link, &[("password", new_password)])
         .await;
     assert_eq!(done.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&done), "/admin/signin");
     app.assert_audited("staff.password_reset").await;
     // Single use, and the lock is gone: the new password signs in at once.
-    assert_eq!(
-        app.get_with(&staff, &link).await.status(),
-        StatusCode::NOT_FOUND
-    );
-    let signed_in = app
-        .submit_with(
-            &staff,
+    assert_eq!(staff.open(&link).await.status(), StatusCode::NOT_FOUND);
+    let signed_in = staff
+        .submit(
             "/admin/signin",
             "/admin/signin",
             &[("email", "admin@localhost"), ("password", new_password)],

@@ -361,8 +361,8 @@ async fn provider_and_reseller_link_up(
     app: &TestApp,
 ) -> Result<(), fantoccini::error::CmdError> {
     // Two organisations, made an approved provider and an approved reseller in the database.
-    let provider_email = app.sign_up_with(&new_client(), "browserprov").await;
-    let reseller_email = app.sign_up_with(&new_client(), "browserres").await;
+    let provider_email = app.browser().sign_up("browserprov").await;
+    let reseller_email = app.browser().sign_up("browserres").await;
     for (prefix, provider) in [("browserprov", true), ("browserres", false)] {
         sqlx::query("insert into applications (application_id, tenant_id, program, state, submitted_at) select gen_random_uuid(), tenant_id, 'indirect_reseller', 'approved', now() from tenants where domain_prefix = $1")
             .bind(prefix).execute(&app.db).await.unwrap();

@@ -216,26 +216,26 @@ async fn a_connection_handed_back_inside_a_transaction_is_closed_not_reused() {
 }
 
 /// A browser-like client whose cookies can be read, for raw requests that must carry them.
-fn client_with_jar() -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
+fn client_with_jar(app: &TestApp) -> (Browser<'_>, Arc<reqwest::cookie::Jar>) {
     let jar = Arc::new(reqwest::cookie::Jar::default());
     let client = reqwest::Client::builder()
         .cookie_provider(jar.clone())
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    (client, jar)
+    (Browser { app, client }, jar)
 }
 
 /// Opens `page` with `client`; returns its form token and the Cookie header the client
 /// sends to `app` afterwards.
 async fn token_and_cookies(
     app: &TestApp,
-    client: &reqwest::Client,
+    client: &Browser<'_>,
     jar: &reqwest::cookie::Jar,
     page: &str,
 ) -> (String, String) {
     use reqwest::cookie::CookieStore;
-    let html = app.get_html(client, page).await;
+    let html = client.html(page).await;
     let cookies = jar
         .cookies(&app.address.parse().unwrap())
         .and_then(|v| v.to_str().ok().map(str::to_owned))
@@ -275,12 +275,12 @@ async fn clients_that_hang_up_mid_request_leave_no_connection_in_a_transaction()
     let url = app.config.database_url.clone();
 
     // An anonymous visitor's form token (the signed cookie) ...
-    let (anonymous, jar) = client_with_jar();
+    let (anonymous, jar) = client_with_jar(&app);
     let (anonymous_token, anonymous_cookie) =
         token_and_cookies(&app, &anonymous, &jar, "/signin").await;
     // ... and a signed-in global admin's session and token.
-    let (member, jar) = client_with_jar();
-    let email = app.sign_up_with(&member, "hangup").await;
+    let (member, jar) = client_with_jar(&app);
+    let email = member.sign_up("hangup").await;
     let (member_token, member_cookie) =
         token_and_cookies(&app, &member, &jar, "/enroll/partner-id").await;
 
@@ -363,8 +363,8 @@ async fn clients_that_hang_up_mid_request_leave_no_connection_in_a_transaction()
         "a request cut short left a connection idle in a transaction"
     );
     // Sign-in answers normally straight afterwards (bounded wait, not a timing claim).
-    let fresh = new_client();
-    let page = tokio::time::timeout(Duration::from_secs(10), app.get_with(&fresh, "/signin"))
+    let fresh = app.browser();
+    let page = tokio::time::timeout(Duration::from_secs(10), fresh.open("/signin"))
         .await
         .expect("the sign-in page answers");
     let token = csrf_token(&page.text().await.unwrap());
@@ -393,7 +393,7 @@ async fn a_lock_held_by_a_stuck_transaction_gives_a_503_page_within_the_lock_tim
         c.db.lock_timeout = Duration::from_millis(500);
     })
     .await;
-    let email = app.sign_up_with(&new_client(), "locked").await;
+    let email = app.browser().sign_up("locked").await;
     // A transaction that holds the lock every sign-in needs (its rate-limit counter) and
     // never ends: the situation a poisoned pooled connection produced.
     let mut stuck = observer(&app.config.database_url).await;
@@ -419,7 +419,7 @@ async fn a_lock_held_by_a_stuck_transaction_gives_a_503_page_within_the_lock_tim
 #[tokio::test]
 async fn a_sign_up_whose_client_hangs_up_still_completes_with_its_email() {
     let app = TestApp::spawn_with(|c| c.db.lock_timeout = Duration::from_secs(8)).await;
-    let (client, jar) = client_with_jar();
+    let (client, jar) = client_with_jar(&app);
     let (token, cookie) = token_and_cookies(&app, &client, &jar, "/signup").await;
     let email = "admin@hungup.example.com";
     let request = raw_request(
@@ -511,7 +511,7 @@ async fn anonymous_page_views_write_no_session() {
     for round in 0..20 {
         for page in pages {
             // A new visitor every time, as a crawler is.
-            let response = app.get_with(&new_client(), page).await;
+            let response = app.browser().open(page).await;
             assert!(
                 response.status().as_u16() < 500,
                 "{page} in round {round}: {}",
@@ -530,7 +530,7 @@ async fn anonymous_page_views_write_no_session() {
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(store.count().await.unwrap(), 0);
     // A token without its cookie, or a cookie the portal did not sign, is refused.
-    let page = app.get_with(&new_client(), "/signin").await;
+    let page = app.browser().open("/signin").await;
     let token = csrf_token(&page.text().await.unwrap());
     let no_cookie = new_client()
         .post(app.url("/signin"))

@@ -125,8 +125,8 @@ async fn a_form_without_the_session_token_is_refused() {
     assert!(texts(&html, "main p")[0].contains("sent from another site or has expired"));
 
     // A token from another browser's session does not count either.
-    let other = new_client();
-    let foreign = csrf_token(&app.get_html(&other, "/signin").await);
+    let other = app.browser();
+    let foreign = csrf_token(&other.html("/signin").await);
     let response = app
         .client
         .post(app.url("/signin"))
@@ -259,7 +259,7 @@ async fn an_oversized_body_is_refused_with_a_page() {
 #[tokio::test]
 async fn the_dev_mailbox_lists_messages_with_clickable_links() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_unconfirmed_with(&app.client, "mailbox").await;
+    let email = app.me().sign_up_unconfirmed("mailbox").await;
     app.email_to(&email, "Confirm").await;
     let html = app.get("/dev/mailbox").await.text().await.unwrap();
     assert_eq!(texts(&html, "#mailbox .recipient"), vec![email.clone()]);
@@ -344,7 +344,7 @@ async fn a_request_that_takes_too_long_gets_a_408_page() {
 #[tokio::test]
 async fn secret_tokens_never_reach_the_logs() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_with(&new_client(), "quietlogs").await;
+    let email = app.browser().sign_up("quietlogs").await;
     let confirm = app.email_to(&email, "").await.link_path(&app.address);
     app.submit("/password/forgot", "/password/forgot", &[("email", &email)])
         .await;
@@ -354,7 +354,7 @@ async fn secret_tokens_never_reach_the_logs() {
         .link_path(&app.address);
     // Opening the links, and a refused form (a WARN line inside the request's span) on each.
     for link in [&reset, &confirm] {
-        app.get_with(&new_client(), link).await;
+        app.browser().open(link).await;
         let refused = new_client()
             .post(app.url(link))
             .form(&[("password", STRONG_PASSWORD)])

@@ -47,12 +47,12 @@ pub async fn open_intake(app: &TestApp) {
 /// Posts the revenue step (multipart) with an optional file.
 pub async fn post_revenue(
     app: &TestApp,
-    client: &reqwest::Client,
+    client: &Browser<'_>,
     revenue: &str,
     action: &str,
     file: Option<(&str, Vec<u8>)>,
 ) -> reqwest::Response {
-    let html = app.get_html(client, "/enroll/direct/revenue").await;
+    let html = client.html("/enroll/direct/revenue").await;
     let mut form = reqwest::multipart::Form::new()
         .text("csrf_token", csrf_token(&html))
         .text("revenue", revenue.to_owned())
@@ -72,11 +72,10 @@ pub async fn post_revenue(
 }
 
 /// A new client signed in as `email` (password [`STRONG_PASSWORD`]).
-async fn signed_in(app: &TestApp, email: &str) -> reqwest::Client {
-    let client = new_client();
-    let r = app
-        .submit_with(
-            &client,
+async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
+    let client = app.browser();
+    let r = client
+        .submit(
             "/signin",
             "/signin",
             &[("email", email), ("password", STRONG_PASSWORD)],
@@ -94,7 +93,7 @@ pub async fn fill_direct(app: &TestApp) {
     assert_eq!(location(&r), "/enroll/direct/revenue");
     let r = post_revenue(
         app,
-        &app.client,
+        &app.me(),
         "350,000",
         "upload",
         Some(("revenue-2026.pdf", PDF.to_vec())),
@@ -106,7 +105,7 @@ pub async fn fill_direct(app: &TestApp) {
         "{}",
         r.text().await.unwrap()
     );
-    let r = post_revenue(app, &app.client, "350,000", "continue", None).await;
+    let r = post_revenue(app, &app.me(), "350,000", "continue", None).await;
     assert_eq!(location(&r), "/enroll/direct/support");
     let steps: [(&str, Vec<(&str, &str)>); 3] = [
         (
@@ -315,7 +314,7 @@ async fn revenue_must_reach_the_minimum_and_be_evidenced() {
     app.submit("/enroll/direct", "/enroll/direct/start", &[])
         .await;
     // No evidence yet, and 299,999 is below the minimum.
-    let r = post_revenue(&app, &app.client, "299,999", "continue", None).await;
+    let r = post_revenue(&app, &app.me(), "299,999", "continue", None).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = r.text().await.unwrap();
     let errors = error_summary(&html);
@@ -334,7 +333,7 @@ async fn revenue_must_reach_the_minimum_and_be_evidenced() {
     // Upload, then exactly 300,000 passes.
     let r = post_revenue(
         &app,
-        &app.client,
+        &app.me(),
         "300,000",
         "upload",
         Some(("proof.pdf", PDF.to_vec())),
@@ -342,7 +341,7 @@ async fn revenue_must_reach_the_minimum_and_be_evidenced() {
     .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     // Enter in the amount field presses "Upload file" without a file: that continues.
-    let r = post_revenue(&app, &app.client, "300,000", "upload", None).await;
+    let r = post_revenue(&app, &app.me(), "300,000", "upload", None).await;
     assert_eq!(location(&r), "/enroll/direct/support");
     let cents: i64 = sqlx::query_scalar("select revenue_usd_cents from direct_bill_answers")
         .fetch_one(&app.db)
@@ -367,7 +366,7 @@ async fn uploads_are_typed_by_content_limited_in_size_and_number() {
     // A text file named .pdf is refused.
     let r = post_revenue(
         &app,
-        &app.client,
+        &app.me(),
         "",
         "upload",
         Some(("fake.pdf", b"just text, not a PDF".to_vec())),
@@ -379,7 +378,7 @@ async fn uploads_are_typed_by_content_limited_in_size_and_number() {
     // One byte over 10 MB is refused beside the field.
     let mut big = PDF.to_vec();
     big.resize(10 * 1024 * 1024 + 1, b' ');
-    let r = post_revenue(&app, &app.client, "", "upload", Some(("big.pdf", big))).await;
+    let r = post_revenue(&app, &app.me(), "", "upload", Some(("big.pdf", big))).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(texts(&r.text().await.unwrap(), "#evidence-error")[0].contains("10 MB"));
     // Exactly 10 MB is accepted; PNG and JPEG by their bytes whatever the name.
@@ -393,7 +392,7 @@ async fn uploads_are_typed_by_content_limited_in_size_and_number() {
         ("b.pdf", PDF.to_vec()),
     ];
     for (name, bytes) in files {
-        let r = post_revenue(&app, &app.client, "", "upload", Some((name, bytes))).await;
+        let r = post_revenue(&app, &app.me(), "", "upload", Some((name, bytes))).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "{name}");
     }
     let types: Vec<String> =
@@ -404,14 +403,7 @@ async fn uploads_are_typed_by_content_limited_in_size_and_number() {
     assert_eq!(types[1], "image/png");
     assert_eq!(types[2], "image/jpeg");
     // A sixth is refused.
-    let r = post_revenue(
-        &app,
-        &app.client,
-        "",
-        "upload",
-        Some(("c.pdf", PDF.to_vec())),
-    )
-    .await;
+    let r = post_revenue(&app, &app.me(), "", "upload", Some(("c.pdf", PDF.to_vec()))).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(texts(&r.text().await.unwrap(), "#evidence-error")[0].contains("up to 5 files"));
     // Without the CSRF token the upload is refused.
@@ -453,7 +445,7 @@ async fn uploaded_file_names_lose_bidirectional_text_controls() {
     // A right-to-left override makes "invoice<RLO>fdp.exe" read as "invoiceexe.pdf".
     let r = post_revenue(
         &app,
-        &app.client,
+        &app.me(),
         "",
         "upload",
         Some(("invoice\u{202E}fdp.exe", PDF.to_vec())),
@@ -489,7 +481,7 @@ async fn evidence_is_downloadable_only_by_the_tenants_admins_and_staff() {
         .await;
     post_revenue(
         &app,
-        &app.client,
+        &app.me(),
         "",
         "upload",
         Some(("ledger.pdf", PDF.to_vec())),
@@ -516,30 +508,28 @@ async fn evidence_is_downloadable_only_by_the_tenants_admins_and_staff() {
     let agent = app.add_user(&admin, "sales_agent").await;
     let agent_client = signed_in(&app, &agent).await;
     assert_eq!(
-        app.get_with(&agent_client, &path).await.status(),
+        agent_client.open(&path).await.status(),
         StatusCode::FORBIDDEN
     );
     // Another tenant's admin sees nothing there.
-    let stranger = new_client();
-    app.sign_up_with(&stranger, "strangerco").await;
-    assert_eq!(
-        app.get_with(&stranger, &path).await.status(),
-        StatusCode::NOT_FOUND
-    );
+    let stranger = app.browser();
+    stranger.sign_up("strangerco").await;
+    assert_eq!(stranger.open(&path).await.status(), StatusCode::NOT_FOUND);
     // Signed out: sent to sign in.
     assert_eq!(
-        app.get_with(&new_client(), &path).await.status(),
+        app.browser().open(&path).await.status(),
         StatusCode::SEE_OTHER
     );
     // Staff see only submitted applications: a draft and its files are not theirs yet.
     let reviewer = app.staff("reviewer@localhost", "reviewer").await;
     let staff = &reviewer.client;
     assert_eq!(
-        app.get_with(staff, &format!("/admin{path}")).await.status(),
+        staff.open(&format!("/admin{path}")).await.status(),
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        app.get_with(staff, &format!("/admin/applications/{app_id}"))
+        staff
+            .open(&format!("/admin/applications/{app_id}"))
             .await
             .status(),
         StatusCode::NOT_FOUND
@@ -547,7 +537,7 @@ async fn evidence_is_downloadable_only_by_the_tenants_admins_and_staff() {
     fill_direct(&app).await;
     assert_eq!(submit_direct(&app).await, app_id);
     // Once submitted, staff use their own route; a partner session cannot.
-    let r = app.get_with(staff, &format!("/admin{path}")).await;
+    let r = staff.open(&format!("/admin{path}")).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.bytes().await.unwrap().as_ref(), PDF);
     assert_ne!(
@@ -653,19 +643,19 @@ async fn managed_service_rows_are_added_and_removed_without_javascript() {
 
 /// Records a check as `staff` on the detail page's form.
 async fn record(
-    app: &TestApp,
-    staff: &reqwest::Client,
+    staff: &Browser<'_>,
     id: Uuid,
     step: &str,
     fields: &[(&str, &str)],
 ) -> reqwest::Response {
     let page = format!("/admin/applications/{id}");
-    let html = app.get_html(staff, &page).await;
+    let html = staff.html(&page).await;
     let version =
         attr(&html, "#direct-bill input[name=version]", "value").unwrap_or_else(|| "0".into());
     let mut all = fields.to_vec();
     all.push(("version", &version));
-    app.submit_with(staff, &page, &format!("{page}/checks/{step}"), &all)
+    staff
+        .submit(&page, &format!("{page}/checks/{step}"), &all)
         .await
 }
 
@@ -704,12 +694,10 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     let reviewer = app.staff("reviewer@localhost", "reviewer").await;
     let staff = &reviewer.client;
     // It is in the same queue, under the program filter.
-    let queue = app
-        .get_html(staff, "/admin/applications?program=direct_bill")
-        .await;
+    let queue = staff.html("/admin/applications?program=direct_bill").await;
     assert!(queue.contains(&format!("/admin/applications/{id}")));
-    let queue = app
-        .get_html(staff, "/admin/applications?program=indirect_reseller")
+    let queue = staff
+        .html("/admin/applications?program=indirect_reseller")
         .await;
     assert!(!queue.contains(&format!("/admin/applications/{id}")));
     let detail = app.staff_detail(staff, id).await;
@@ -720,10 +708,9 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
         "approve offered only after the checks"
     );
     // Out of order: refused, nothing recorded.
-    let r = record(&app, staff, id, "credit_check", &[("outcome", "passed")]).await;
+    let r = record(staff, id, "credit_check", &[("outcome", "passed")]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let r = record(
-        &app,
         staff,
         id,
         "assessment_scheduled",
@@ -748,8 +735,8 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
         "the database refuses an early approval too"
     );
     // The approval page says up front why it would be refused...
-    let approve_page = app
-        .get_html(staff, &format!("/admin/applications/{id}/decide/approve"))
+    let approve_page = staff
+        .html(&format!("/admin/applications/{id}/decide/approve"))
         .await;
     assert!(
         error_summary(&approve_page)[0]
@@ -767,15 +754,14 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     );
 
     // A failed check needs a note.
-    let r = record(&app, staff, id, "revenue_tenure", &[("outcome", "failed")]).await;
+    let r = record(staff, id, "revenue_tenure", &[("outcome", "failed")]).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     // In order.
-    let r = record(&app, staff, id, "revenue_tenure", &[("outcome", "passed")]).await;
+    let r = record(staff, id, "revenue_tenure", &[("outcome", "passed")]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     app.email_to(CONTACT_EMAIL, "Revenue and tenure confirmed")
         .await;
     let r = record(
-        &app,
         staff,
         id,
         "credit_check",
@@ -790,7 +776,6 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
             .contains("You may now buy the vendor support plan")
     );
     let r = record(
-        &app,
         staff,
         id,
         "assessment_scheduled",
@@ -803,7 +788,6 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
         "a past date is refused"
     );
     let r = record(
-        &app,
         staff,
         id,
         "assessment_scheduled",
@@ -813,14 +797,7 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     app.email_to(CONTACT_EMAIL, "Capability assessment scheduled")
         .await;
-    let r = record(
-        &app,
-        staff,
-        id,
-        "assessment_result",
-        &[("outcome", "passed")],
-    )
-    .await;
+    let r = record(staff, id, "assessment_result", &[("outcome", "passed")]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(checks_recorded(&app).await.len(), 4);
     let audits: i64 = sqlx::query_scalar(
@@ -870,11 +847,11 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     assert_eq!(texts(&dashboard, "#reassessment-due"), vec![due_words]);
 
     // The back office lists it when due or overdue.
-    let list = app.get_html(staff, "/admin/direct-bill").await;
+    let list = staff.html("/admin/direct-bill").await;
     assert!(texts(&list, "#partners").is_empty(), "not due yet");
     assert_eq!(
         texts(
-            &app.get_html(staff, "/admin/direct-bill?show=all").await,
+            &staff.html("/admin/direct-bill?show=all").await,
             "#partners tbody tr"
         )
         .len(),
@@ -884,7 +861,7 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
         .execute(&app.db)
         .await
         .unwrap();
-    let list = app.get_html(staff, "/admin/direct-bill").await;
+    let list = staff.html("/admin/direct-bill").await;
     assert_eq!(
         attr(&list, "#partners tbody tr", "data-standing").as_deref(),
         Some("overdue")
@@ -892,7 +869,7 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
 }
 
 /// Takes an application through every check and approval with the operator admin.
-async fn approve_direct(app: &TestApp, id: Uuid) -> reqwest::Client {
+async fn approve_direct<'a>(app: &'a TestApp, id: Uuid) -> Browser<'a> {
     let reviewer = app.staff("approver@localhost", "reviewer").await;
     let staff = reviewer.client.clone();
     for (step, fields) in [
@@ -904,7 +881,7 @@ async fn approve_direct(app: &TestApp, id: Uuid) -> reqwest::Client {
         ),
         ("assessment_result", vec![("outcome", "passed")]),
     ] {
-        let r = record(app, &staff, id, step, &fields).await;
+        let r = record(&staff, id, step, &fields).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "{step}");
     }
     let r = reviewer.decide(id, "approve", "").await;
@@ -966,13 +943,10 @@ async fn a_partner_or_staff_can_move_a_direct_bill_partner_back_to_indirect() {
         .await
         .unwrap();
     let page = format!("/admin/direct-bill/{tenant}/transition");
-    let r = app
-        .submit_with(&staff, &page, &page, &[("reason", " ")])
-        .await;
+    let r = staff.submit(&page, &page, &[("reason", " ")]).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let r = app
-        .submit_with(
-            &staff,
+    let r = staff
+        .submit(
             &page,
             &page,
             &[("reason", "Revenue fell below the minimum.")],
@@ -992,9 +966,7 @@ async fn a_partner_or_staff_can_move_a_direct_bill_partner_back_to_indirect() {
     let agent = app.add_user(&admin, "sales_agent").await;
     let agent_client = signed_in(&app, &agent).await;
     assert_ne!(
-        app.get_with(&agent_client, "/direct-bill/transition")
-            .await
-            .status(),
+        agent_client.open("/direct-bill/transition").await.status(),
         StatusCode::OK
     );
 }
@@ -1015,7 +987,7 @@ async fn information_requests_work_for_direct_bill_as_for_resellers() {
     sqlx::query("update program_settings set direct_bill_intake_open = false, direct_bill_reopens_on = current_date + 10").execute(&app.db).await.unwrap();
     let r = post_revenue(
         &app,
-        &app.client,
+        &app.me(),
         "350,000",
         "upload",
         Some(("q3.pdf", PDF.to_vec())),
@@ -1063,7 +1035,7 @@ async fn a_recorded_reassessment_moves_the_due_date_and_the_reminder() {
             .fetch_one(&app.db)
             .await
             .unwrap();
-    let list = app.get_html(&staff, "/admin/direct-bill").await;
+    let list = staff.html("/admin/direct-bill").await;
     assert_eq!(
         attr(&list, "#partners tbody tr", "data-standing").as_deref(),
         Some("overdue")
@@ -1071,9 +1043,8 @@ async fn a_recorded_reassessment_moves_the_due_date_and_the_reminder() {
 
     let page = format!("/admin/direct-bill/{tenant}/reassessment");
     // A future day and a missing assessor are refused beside the fields, answers kept.
-    let r = app
-        .submit_with(
-            &staff,
+    let r = staff
+        .submit(
             &page,
             &page,
             &[
@@ -1093,9 +1064,8 @@ async fn a_recorded_reassessment_moves_the_due_date_and_the_reminder() {
         .fetch_one(&app.db)
         .await
         .unwrap();
-    let r = app
-        .submit_with(
-            &staff,
+    let r = staff
+        .submit(
             &page,
             &page,
             &[
@@ -1127,7 +1097,7 @@ async fn a_recorded_reassessment_moves_the_due_date_and_the_reminder() {
     assert_eq!(history, 1);
     app.assert_audited("direct_bill.reassessed").await;
     app.email_to(CONTACT_EMAIL, "reassessment has passed").await;
-    let list = app.get_html(&staff, "/admin/direct-bill").await;
+    let list = staff.html("/admin/direct-bill").await;
     assert!(texts(&list, "#partners").is_empty());
 }
 
@@ -1140,7 +1110,7 @@ async fn an_amount_saved_with_an_upload_is_still_checked_before_submitting() {
     // Back on the revenue step, a low amount typed before uploading is kept with the draft...
     let r = post_revenue(
         &app,
-        &app.client,
+        &app.me(),
         "1,000",
         "upload",
         Some(("more.pdf", PDF.to_vec())),

@@ -23,18 +23,18 @@ async fn the_start_page_says_what_is_needed_and_who_may_enroll() {
     );
 
     let agent = app.add_user(&admin, "admin_agent").await;
-    let other = new_client();
-    app.submit_with(
-        &other,
-        "/signin",
-        "/signin",
-        &[("email", &agent), ("password", STRONG_PASSWORD)],
-    )
-    .await;
-    let html = app.get_html(&other, "/enroll").await;
+    let other = app.browser();
+    other
+        .submit(
+            "/signin",
+            "/signin",
+            &[("email", &agent), ("password", STRONG_PASSWORD)],
+        )
+        .await;
+    let html = other.html("/enroll").await;
     assert!(texts(&html, "#not-admin")[0].contains("global admin"));
     assert_eq!(
-        app.get_with(&other, "/enroll/partner-id").await.status(),
+        other.open("/enroll/partner-id").await.status(),
         StatusCode::FORBIDDEN
     );
 }
@@ -97,15 +97,10 @@ async fn a_partner_id_held_by_another_organisation_cannot_be_used_or_approved() 
     // (First, as its helper moves every application on.) An application with an imported ID.
     let first = app.application_in_review("firstholder", "4545454").await;
     // Fabrikam joins the partner network through the portal: it holds its new ID.
-    let holder = new_client();
-    app.sign_up_with(&holder, "fabrikamholder").await;
-    let joined = app
-        .submit_with(
-            &holder,
-            "/enroll/partner-id",
-            "/enroll/partner-id/join",
-            &[],
-        )
+    let holder = app.browser();
+    holder.sign_up("fabrikamholder").await;
+    let joined = holder
+        .submit("/enroll/partner-id", "/enroll/partner-id/join", &[])
         .await;
     assert_eq!(joined.status(), StatusCode::SEE_OTHER);
     let held: String = sqlx::query_scalar(
@@ -115,11 +110,10 @@ async fn a_partner_id_held_by_another_organisation_cannot_be_used_or_approved() 
     .await
     .unwrap();
     // Another organisation types it: refused, without a word about whose it is.
-    let squatter = new_client();
-    app.sign_up_with(&squatter, "squatter").await;
-    let response = app
-        .submit_with(
-            &squatter,
+    let squatter = app.browser();
+    squatter.sign_up("squatter").await;
+    let response = squatter
+        .submit(
             "/enroll/partner-id",
             "/enroll/partner-id",
             &[("partner_id", &held)],
@@ -136,24 +130,19 @@ async fn a_partner_id_held_by_another_organisation_cannot_be_used_or_approved() 
 
     // The imported ID becomes held at the first approval; a second applicant with it is
     // flagged loudly in the back office and cannot be approved.
-    let second_client = new_client();
-    app.sign_up_with(&second_client, "secondclaim").await;
+    let second_client = app.browser();
+    second_client.sign_up("secondclaim").await;
     for (path, fields) in [
         ("/enroll/partner-id", vec![("partner_id", "4545454")]),
         ("/enroll/legal-profile", LEGAL.to_vec()),
         ("/enroll/primary-contact", CONTACT.to_vec()),
         ("/enroll/support", SUPPORT.to_vec()),
     ] {
-        let r = app.submit_with(&second_client, path, path, &fields).await;
+        let r = second_client.submit(path, path, &fields).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "{path}");
     }
-    let r = app
-        .submit_with(
-            &second_client,
-            "/enroll/check",
-            "/enroll/submit",
-            &[("consent", "yes")],
-        )
+    let r = second_client
+        .submit("/enroll/check", "/enroll/submit", &[("consent", "yes")])
         .await;
     let second = uuid::Uuid::parse_str(location(&r).trim_start_matches("/applications/")).unwrap();
     sqlx::query("update applications set state = 'in_review', contact_verified_at = now() where application_id = $1")
@@ -172,12 +161,12 @@ async fn a_partner_id_held_by_another_organisation_cannot_be_used_or_approved() 
     );
     let approve = |id: uuid::Uuid| {
         let staff = staff.clone();
-        let app = &app;
         async move {
             let page = format!("/admin/applications/{id}/decide/approve");
-            let html = app.get_html(&staff, &page).await;
+            let html = staff.html(&page).await;
             let version = attr(&html, "input[name=version]", "value").unwrap_or_default();
-            app.submit_with(&staff, &page, &page, &[("version", &version), ("text", "")])
+            staff
+                .submit(&page, &page, &[("version", &version), ("text", "")])
                 .await
         }
     };
@@ -201,11 +190,10 @@ async fn a_partner_id_held_by_another_organisation_cannot_be_used_or_approved() 
     let html = app.staff_detail(&staff, second).await;
     assert!(texts(&html, "#membership-warning li")[0].contains("belongs to another organisation"));
     // And no other organisation can save it any more.
-    let latecomer = new_client();
-    app.sign_up_with(&latecomer, "latecomer").await;
-    let r = app
-        .submit_with(
-            &latecomer,
+    let latecomer = app.browser();
+    latecomer.sign_up("latecomer").await;
+    let r = latecomer
+        .submit(
             "/enroll/partner-id",
             "/enroll/partner-id",
             &[("partner_id", "4545454")],
@@ -331,18 +319,16 @@ async fn the_legal_profile_refuses_non_names_and_keeps_the_answers() {
 #[tokio::test]
 async fn a_registration_id_is_required_where_the_country_requires_it() {
     let app = TestApp::spawn().await;
-    app.sign_up_as(
-        &app.client,
-        &[
+    app.me()
+        .sign_up_as(&[
             ("organisation", "Contoso Brasil"),
             ("domain_prefix", "contosobr"),
             ("country", "BR"),
             ("full_name", "Ana Souza"),
             ("email", "ana@contoso.com.br"),
             ("password", STRONG_PASSWORD),
-        ],
-    )
-    .await;
+        ])
+        .await;
     let page = app.get("/enroll/legal-profile").await.text().await.unwrap();
     assert_eq!(
         texts(&page, "label[for=registration_id]"),
@@ -452,20 +438,20 @@ async fn a_draft_resumes_in_another_browser() {
     app.submit("/enroll/legal-profile", "/enroll/legal-profile", LEGAL)
         .await;
 
-    let other = new_client();
-    app.submit_with(
-        &other,
-        "/signin",
-        "/signin",
-        &[("email", &email), ("password", STRONG_PASSWORD)],
-    )
-    .await;
-    let start = app.get_html(&other, "/enroll").await;
+    let other = app.browser();
+    other
+        .submit(
+            "/signin",
+            "/signin",
+            &[("email", &email), ("password", STRONG_PASSWORD)],
+        )
+        .await;
+    let start = other.html("/enroll").await;
     assert_eq!(
         attr(&start, "#continue", "href").as_deref(),
         Some("/enroll/primary-contact")
     );
-    let legal = app.get_html(&other, "/enroll/legal-profile").await;
+    let legal = other.html("/enroll/legal-profile").await;
     assert_eq!(
         attr(&legal, "#legal_name", "value").as_deref(),
         Some("Contoso Trading GmbH")
@@ -474,7 +460,7 @@ async fn a_draft_resumes_in_another_browser() {
         attr(&legal, "#postal_code", "value").as_deref(),
         Some("10115")
     );
-    let dashboard = app.get_html(&other, "/dashboard").await;
+    let dashboard = other.html("/dashboard").await;
     assert!(texts(&dashboard, "#enrollment")[0].contains("You have started enrolling"));
 }
 
@@ -538,9 +524,7 @@ async fn check_your_answers_shows_everything_with_change_links_and_needs_consent
 #[tokio::test]
 async fn enrolling_needs_a_confirmed_email_address_first() {
     let app = TestApp::spawn().await;
-    let email = app
-        .sign_up_unconfirmed_with(&app.client, "unconfirmed")
-        .await;
+    let email = app.me().sign_up_unconfirmed("unconfirmed").await;
     add_membership(&app.db, "5656565", "DE", true).await;
     app.fill_wizard("5656565").await;
     let html = app.get("/enroll/check").await.text().await.unwrap();
@@ -623,16 +607,11 @@ async fn the_contact_confirms_and_review_starts() {
         .await;
     assert!(mail.body_text.contains("Contoso Trading GmbH"));
     let link = mail.link_path(&app.address);
-    let contact = new_client();
-    let page = app.get_with(&contact, &link).await;
+    let contact = app.browser();
+    let page = contact.open(&link).await;
     assert_eq!(page.status(), StatusCode::OK);
-    let missing = app
-        .submit_with(
-            &contact,
-            &link,
-            &link,
-            &[("answer", "confirm"), ("signed_up", "yes")],
-        )
+    let missing = contact
+        .submit(&link, &link, &[("answer", "confirm"), ("signed_up", "yes")])
         .await;
     let html = missing.text().await.unwrap();
     assert_eq!(
@@ -662,7 +641,7 @@ async fn the_contact_confirms_and_review_starts() {
             ("company_address", "1"),
         ],
     ] {
-        let refused = app.submit_with(&contact, &link, &link, &fields).await;
+        let refused = contact.submit(&link, &link, &fields).await;
         assert_eq!(
             refused.status(),
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -674,9 +653,8 @@ async fn the_contact_confirms_and_review_starts() {
         );
     }
 
-    let done = app
-        .submit_with(
-            &contact,
+    let done = contact
+        .submit(
             &link,
             &link,
             &[
@@ -690,7 +668,7 @@ async fn the_contact_confirms_and_review_starts() {
     assert!(texts(&done.text().await.unwrap(), "#outcome")[0].contains("confirmed"));
     assert_eq!(app.application_state().await, "in_review");
     assert_eq!(
-        app.get_with(&contact, &link).await.status(),
+        contact.open(&link).await.status(),
         StatusCode::NOT_FOUND,
         "single use"
     );
@@ -781,7 +759,8 @@ async fn a_declining_contact_is_recorded_and_the_applicant_told() {
         .await
         .link_path(&app.address);
     let done = app
-        .submit_with(&new_client(), &link, &link, &[("answer", "decline")])
+        .browser()
+        .submit(&link, &link, &[("answer", "decline")])
         .await;
     assert!(texts(&done.text().await.unwrap(), "#outcome")[0].contains("do not confirm"));
     assert_eq!(
@@ -858,35 +837,23 @@ async fn withdrawing_ends_the_application_and_allows_a_new_one() {
 async fn another_tenant_cannot_see_or_touch_an_application() {
     let app = TestApp::spawn().await;
     let status = app.enroll("owner", "1515151").await;
-    let intruder = new_client();
-    app.sign_up_with(&intruder, "intruder").await;
+    let intruder = app.browser();
+    intruder.sign_up("intruder").await;
+    assert_eq!(intruder.open(&status).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(
-        app.get_with(&intruder, &status).await.status(),
+        intruder.open(&format!("{status}/withdraw")).await.status(),
         StatusCode::NOT_FOUND
     );
-    assert_eq!(
-        app.get_with(&intruder, &format!("{status}/withdraw"))
-            .await
-            .status(),
-        StatusCode::NOT_FOUND
-    );
-    let posted = app
-        .submit_with(&intruder, "/dashboard", &format!("{status}/withdraw"), &[])
+    let posted = intruder
+        .submit("/dashboard", &format!("{status}/withdraw"), &[])
         .await;
     assert_eq!(posted.status(), StatusCode::NOT_FOUND);
-    let posted = app
-        .submit_with(
-            &intruder,
-            "/dashboard",
-            &format!("{status}/resend-verification"),
-            &[],
-        )
+    let posted = intruder
+        .submit("/dashboard", &format!("{status}/resend-verification"), &[])
         .await;
     assert_eq!(posted.status(), StatusCode::NOT_FOUND);
     assert_eq!(
-        app.get_with(&intruder, "/applications/not-a-uuid")
-            .await
-            .status(),
+        intruder.open("/applications/not-a-uuid").await.status(),
         StatusCode::NOT_FOUND
     );
     assert_eq!(
@@ -963,19 +930,18 @@ async fn after_approval_a_global_admin_accepts_the_agreement() {
 
     let admin = "admin@agree.example.com";
     let agent = app.add_user(admin, "admin_agent").await;
-    let other = new_client();
-    app.submit_with(
-        &other,
-        "/signin",
-        "/signin",
-        &[("email", &agent), ("password", STRONG_PASSWORD)],
-    )
-    .await;
-    let page = app.get_html(&other, "/agreement").await;
+    let other = app.browser();
+    other
+        .submit(
+            "/signin",
+            "/signin",
+            &[("email", &agent), ("password", STRONG_PASSWORD)],
+        )
+        .await;
+    let page = other.html("/agreement").await;
     assert!(!texts(&page, "#admin-only").is_empty());
-    let posted = app
-        .submit_with(
-            &other,
+    let posted = other
+        .submit(
             "/agreement",
             "/agreement",
             &[("version", "1"), ("accept", "yes")],

@@ -174,6 +174,130 @@ pub fn new_client() -> reqwest::Client {
         .expect("build HTTP client")
 }
 
+/// One person's browser on a test portal: its own cookie jar, no redirects followed.
+/// Dereferences to its `reqwest::Client` for requests the helpers do not cover; a clone
+/// shares the cookie jar (the same person in another tab).
+#[derive(Clone)]
+pub struct Browser<'a> {
+    /// The portal it talks to.
+    pub app: &'a TestApp,
+    /// Its HTTP client.
+    pub client: reqwest::Client,
+}
+
+impl std::ops::Deref for Browser<'_> {
+    type Target = reqwest::Client;
+    fn deref(&self) -> &reqwest::Client {
+        &self.client
+    }
+}
+
+impl Browser<'_> {
+    /// GET `path`.
+    pub async fn open(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.app.url(path))
+            .send()
+            .await
+            .expect("GET")
+    }
+
+    /// The page at `path`, which must answer 200; its HTML.
+    pub async fn html(&self, path: &str) -> String {
+        self.page(path, StatusCode::OK).await
+    }
+
+    /// The page at `path`, which must answer `status`; its HTML.
+    pub async fn page(&self, path: &str, status: StatusCode) -> String {
+        let response = self.open(path).await;
+        assert_eq!(response.status(), status, "GET {path}");
+        response.text().await.expect("page body")
+    }
+
+    /// Opens `page`, takes the CSRF token from its form, and posts `fields` to `action`.
+    pub async fn submit(
+        &self,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let html = self.open(page).await.text().await.expect("page body");
+        let token = csrf_token(&html);
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        form.push(("csrf_token", &token));
+        self.client
+            .post(self.app.url(action))
+            .form(&form)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// Signs up a work account with valid answers, confirms the address from its e-mail
+    /// and signs in; returns the admin's e-mail.
+    pub async fn sign_up(&self, prefix: &str) -> String {
+        let email = format!("admin@{prefix}.example.com");
+        self.sign_up_as(&sign_up_fields(prefix, &email, "DE")).await;
+        email
+    }
+
+    /// Signs up with exactly these form fields (an `email` among them), confirms the address
+    /// from its e-mail and signs in.
+    pub async fn sign_up_as(&self, fields: &[(&str, &str)]) {
+        let email = self.sign_up_unconfirmed_as(fields).await;
+        let link = self
+            .app
+            .email_to(&email, "Confirm")
+            .await
+            .link_path(&self.app.address);
+        let confirmed = self.open(&link).await;
+        assert_eq!(confirmed.status(), StatusCode::SEE_OTHER, "confirm {email}");
+    }
+
+    /// Signs up a work account and signs in, leaving the address unconfirmed.
+    pub async fn sign_up_unconfirmed(&self, prefix: &str) -> String {
+        let email = format!("admin@{prefix}.example.com");
+        self.sign_up_unconfirmed_as(&sign_up_fields(prefix, &email, "DE"))
+            .await
+    }
+
+    /// Signs up with these fields and signs in, leaving the address unconfirmed; returns it.
+    pub async fn sign_up_unconfirmed_as(&self, fields: &[(&str, &str)]) -> String {
+        let email = fields
+            .iter()
+            .find(|(k, _)| *k == "email")
+            .map(|(_, v)| v.to_string())
+            .expect("an email field");
+        let response = self.submit("/signup", "/signup", fields).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "sign-up failed: {}",
+            response.text().await.unwrap_or_default()
+        );
+        assert_eq!(location(&response), "/signup/check-email");
+        let signed_in = self
+            .submit(
+                "/signin",
+                "/signin",
+                &[("email", &email), ("password", STRONG_PASSWORD)],
+            )
+            .await;
+        assert_eq!(signed_in.status(), StatusCode::SEE_OTHER, "sign in {email}");
+        email
+    }
+
+    /// Signs the operator admin in.
+    pub async fn staff_sign_in(&self) -> reqwest::Response {
+        self.submit(
+            "/admin/signin",
+            "/admin/signin",
+            &[("email", "admin@localhost"), ("password", STAFF_PASSWORD)],
+        )
+        .await
+    }
+}
+
 impl TestApp {
     /// The app with the test defaults.
     pub async fn spawn() -> TestApp {
@@ -232,113 +356,41 @@ impl TestApp {
         format!("{}{path}", self.address)
     }
 
-    /// GET with this app's client.
+    /// This app's own browser (the `client` field): most tests act as one person.
+    pub fn me(&self) -> Browser<'_> {
+        Browser {
+            app: self,
+            client: self.client.clone(),
+        }
+    }
+
+    /// Another person's browser: a cookie jar of its own.
+    pub fn browser(&self) -> Browser<'_> {
+        Browser {
+            app: self,
+            client: new_client(),
+        }
+    }
+
+    /// GET with this app's browser.
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.get_with(&self.client, path).await
+        self.me().open(path).await
     }
 
-    /// GET with another client (another browser).
-    pub async fn get_with(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
-        client.get(self.url(path)).send().await.expect("GET")
-    }
-
-    /// Opens `page`, takes the CSRF token from its form, and posts `fields` to `action`.
+    /// Opens `page` in this app's browser and submits its form (see [`Browser::submit`]).
     pub async fn submit(
         &self,
         page: &str,
         action: &str,
         fields: &[(&str, &str)],
     ) -> reqwest::Response {
-        self.submit_with(&self.client, page, action, fields).await
+        self.me().submit(page, action, fields).await
     }
 
-    /// As [`TestApp::submit`] with another client.
-    pub async fn submit_with(
-        &self,
-        client: &reqwest::Client,
-        page: &str,
-        action: &str,
-        fields: &[(&str, &str)],
-    ) -> reqwest::Response {
-        let html = self
-            .get_with(client, page)
-            .await
-            .text()
-            .await
-            .expect("page body");
-        let token = csrf_token(&html);
-        let mut form: Vec<(&str, &str)> = fields.to_vec();
-        form.push(("csrf_token", &token));
-        client
-            .post(self.url(action))
-            .form(&form)
-            .send()
-            .await
-            .expect("POST")
-    }
-
-    /// Signs up a work account with valid answers; returns the admin's e-mail.
+    /// Signs up a work account with valid answers in this app's browser; returns the
+    /// admin's e-mail.
     pub async fn sign_up(&self, prefix: &str) -> String {
-        self.sign_up_with(&self.client, prefix).await
-    }
-
-    /// As [`TestApp::sign_up`] with another client: signs up, confirms the address from
-    /// its e-mail, and signs in with `client`.
-    pub async fn sign_up_with(&self, client: &reqwest::Client, prefix: &str) -> String {
-        let email = format!("admin@{prefix}.example.com");
-        self.sign_up_as(client, &sign_up_fields(prefix, &email, "DE"))
-            .await;
-        email
-    }
-
-    /// Signs up with exactly these form fields (an `email` among them), confirms the address
-    /// from its e-mail and signs in with `client`.
-    pub async fn sign_up_as(&self, client: &reqwest::Client, fields: &[(&str, &str)]) {
-        let email = self.sign_up_unconfirmed_as(client, fields).await;
-        let link = self
-            .email_to(&email, "Confirm")
-            .await
-            .link_path(&self.address);
-        let confirmed = self.get_with(client, &link).await;
-        assert_eq!(confirmed.status(), StatusCode::SEE_OTHER, "confirm {email}");
-    }
-
-    /// Signs up a work account and signs in, leaving the address unconfirmed.
-    pub async fn sign_up_unconfirmed_with(&self, client: &reqwest::Client, prefix: &str) -> String {
-        let email = format!("admin@{prefix}.example.com");
-        self.sign_up_unconfirmed_as(client, &sign_up_fields(prefix, &email, "DE"))
-            .await
-    }
-
-    /// Signs up with these fields and signs in, leaving the address unconfirmed; returns it.
-    pub async fn sign_up_unconfirmed_as(
-        &self,
-        client: &reqwest::Client,
-        fields: &[(&str, &str)],
-    ) -> String {
-        let email = fields
-            .iter()
-            .find(|(k, _)| *k == "email")
-            .map(|(_, v)| v.to_string())
-            .expect("an email field");
-        let response = self.submit_with(client, "/signup", "/signup", fields).await;
-        assert_eq!(
-            response.status(),
-            StatusCode::SEE_OTHER,
-            "sign-up failed: {}",
-            response.text().await.unwrap_or_default()
-        );
-        assert_eq!(location(&response), "/signup/check-email");
-        let signed_in = self
-            .submit_with(
-                client,
-                "/signin",
-                "/signin",
-                &[("email", &email), ("password", STRONG_PASSWORD)],
-            )
-            .await;
-        assert_eq!(signed_in.status(), StatusCode::SEE_OTHER, "sign in {email}");
-        email
+        self.me().sign_up(prefix).await
     }
 
     /// Signs in with this app's client.
@@ -349,23 +401,6 @@ impl TestApp {
             &[("email", email), ("password", password)],
         )
         .await
-    }
-
-    /// The page at `path` for `client`, which must answer 200; its HTML.
-    pub async fn get_html(&self, client: &reqwest::Client, path: &str) -> String {
-        self.get_page(client, path, StatusCode::OK).await
-    }
-
-    /// The page at `path` for `client`, which must answer `status`; its HTML.
-    pub async fn get_page(
-        &self,
-        client: &reqwest::Client,
-        path: &str,
-        status: StatusCode,
-    ) -> String {
-        let response = self.get_with(client, path).await;
-        assert_eq!(response.status(), status, "GET {path}");
-        response.text().await.expect("page body")
     }
 
     /// Waits for the newest e-mail to `recipient` whose subject contains `subject`.
@@ -691,17 +726,6 @@ impl TestApp {
 }
 
 impl TestApp {
-    /// Signs the operator admin in with `client`.
-    pub async fn staff_sign_in_with(&self, client: &reqwest::Client) -> reqwest::Response {
-        self.submit_with(
-            client,
-            "/admin/signin",
-            "/admin/signin",
-            &[("email", "admin@localhost"), ("password", STAFF_PASSWORD)],
-        )
-        .await
-    }
-
     /// Adds a submitted application straight into the database (for queue tests), with a
     /// tenant of its own; returns the application id.
     pub async fn insert_application(
@@ -741,8 +765,8 @@ impl TestApp {
 }
 
 impl TestApp {
-    /// Adds a staff member with `role` and returns a client signed in as them.
-    pub async fn staff_client(&self, email: &str, role: &str) -> reqwest::Client {
+    /// Adds a staff member with `role` and returns a browser signed in as them.
+    pub async fn staff_client(&self, email: &str, role: &str) -> Browser<'_> {
         let hash = partner_portal::auth::PasswordHasher::new()
             .hash(STAFF_PASSWORD)
             .await
@@ -758,10 +782,9 @@ impl TestApp {
         )
         .await
         .unwrap();
-        let client = new_client();
-        let r = self
-            .submit_with(
-                &client,
+        let client = self.browser();
+        let r = client
+            .submit(
                 "/admin/signin",
                 "/admin/signin",
                 &[("email", email), ("password", STAFF_PASSWORD)],
@@ -786,13 +809,13 @@ impl TestApp {
             .email_to(CONTACT_EMAIL, "Confirm your e-mail address")
             .await
             .link_path(&self.address);
-        let contact = new_client();
+        let contact = self.browser();
         let fields = [
             ("answer", "confirm"),
             ("signed_up", "yes"),
             ("company_address", "yes"),
         ];
-        let done = self.submit_with(&contact, &link, &link, &fields).await;
+        let done = contact.submit(&link, &link, &fields).await;
         assert_eq!(done.status(), StatusCode::OK, "the contact confirms");
     }
 }
@@ -806,33 +829,30 @@ impl TestApp {
     }
 
     /// The HTML of an application's back-office page, seen by `staff`.
-    pub async fn staff_detail(&self, staff: &reqwest::Client, id: Uuid) -> String {
-        self.get_html(staff, &format!("/admin/applications/{id}"))
-            .await
+    pub async fn staff_detail(&self, staff: &Browser<'_>, id: Uuid) -> String {
+        staff.html(&format!("/admin/applications/{id}")).await
     }
 }
 
 /// A signed-in staff member, for tests that act as one:
 /// `let reviewer = app.operator_admin().await; reviewer.approve(id).await;`
 pub struct StaffActor<'a> {
-    /// The portal.
-    pub app: &'a TestApp,
     /// Their browser.
-    pub client: reqwest::Client,
+    pub client: Browser<'a>,
 }
 
 impl TestApp {
     /// The operator admin (the first staff member), signed in.
     pub async fn operator_admin(&self) -> StaffActor<'_> {
-        let client = new_client();
-        self.staff_sign_in_with(&client).await;
-        StaffActor { app: self, client }
+        let client = self.browser();
+        client.staff_sign_in().await;
+        StaffActor { client }
     }
 
     /// A new staff member with `role` (`reviewer` or `operator_admin`), signed in.
     pub async fn staff(&self, email: &str, role: &str) -> StaffActor<'_> {
         let client = self.staff_client(email, role).await;
-        StaffActor { app: self, client }
+        StaffActor { client }
     }
 }
 
@@ -841,12 +861,10 @@ impl StaffActor<'_> {
     /// page shows, as a reviewer would.
     pub async fn decide(&self, id: Uuid, action: &str, text: &str) -> reqwest::Response {
         let page = format!("/admin/applications/{id}/decide/{action}");
-        let html = self.app.get_html(&self.client, &page).await;
+        let html = self.client.html(&page).await;
         let version = attr(&html, "input[name=version]", "value").expect("version on the page");
         let fields = [("version", version.as_str()), ("text", text)];
-        self.app
-            .submit_with(&self.client, &page, &page, &fields)
-            .await
+        self.client.submit(&page, &page, &fields).await
     }
 
     /// Approves the application; the decision must be taken.
@@ -867,7 +885,7 @@ impl StaffActor<'_> {
 
     /// The application's back-office page.
     pub async fn detail(&self, id: Uuid) -> String {
-        self.app.staff_detail(&self.client, id).await
+        self.client.app.staff_detail(&self.client, id).await
     }
 }
 

@@ -9,8 +9,7 @@ const HOSTILE: [&str; 4] = ["a\u{0}b", "\u{0}", "x\u{7}y", "z\u{1b}[31m"];
 
 /// Every field of `fields` replaced in turn by each hostile value, posted from `page`.
 async fn each_field_hostile(
-    app: &TestApp,
-    client: &reqwest::Client,
+    client: &Browser<'_>,
     page: &str,
     action: &str,
     fields: &[(&str, &str)],
@@ -19,7 +18,7 @@ async fn each_field_hostile(
         for hostile in HOSTILE {
             let mut sent = fields.to_vec();
             sent[i].1 = hostile;
-            let response = app.submit_with(client, page, action, &sent).await;
+            let response = client.submit(page, action, &sent).await;
             assert!(
                 response.status().as_u16() < 500,
                 "{action} with {:?} = {hostile:?}: {}",
@@ -76,9 +75,8 @@ async fn hostile_bytes_in_any_form_or_filter_never_give_a_5xx() {
         c.rate_limits.password_reset.max = 1000;
     })
     .await;
-    let anonymous = new_client();
+    let anonymous = app.browser();
     each_field_hostile(
-        &app,
         &anonymous,
         "/signup",
         "/signup",
@@ -86,10 +84,9 @@ async fn hostile_bytes_in_any_form_or_filter_never_give_a_5xx() {
     )
     .await;
     let sign_in = [("email", "a@b.example.com"), ("password", "whatever it is")];
-    each_field_hostile(&app, &anonymous, "/signin", "/signin", &sign_in).await;
-    each_field_hostile(&app, &anonymous, "/admin/signin", "/admin/signin", &sign_in).await;
+    each_field_hostile(&anonymous, "/signin", "/signin", &sign_in).await;
+    each_field_hostile(&anonymous, "/admin/signin", "/admin/signin", &sign_in).await;
     each_field_hostile(
-        &app,
         &anonymous,
         "/password/forgot",
         "/password/forgot",
@@ -107,7 +104,7 @@ async fn hostile_bytes_in_any_form_or_filter_never_give_a_5xx() {
         ("/enroll/primary-contact", CONTACT.to_vec()),
         ("/enroll/support", SUPPORT.to_vec()),
     ] {
-        each_field_hostile(&app, &app.client, path, path, &fields).await;
+        each_field_hostile(&app.me(), path, path, &fields).await;
     }
     app.fill_wizard("7373737").await;
     let submitted = app
@@ -122,7 +119,6 @@ async fn hostile_bytes_in_any_form_or_filter_never_give_a_5xx() {
     let staff = app.staff_client("reviewer@localhost", "reviewer").await;
     let detail = format!("/admin/applications/{id}");
     each_field_hostile(
-        &app,
         &staff,
         &detail,
         &format!("{detail}/notes"),
@@ -138,9 +134,7 @@ async fn hostile_bytes_in_any_form_or_filter_never_give_a_5xx() {
         "assigned=%00",
         "after=%00",
     ] {
-        let r = app
-            .get_with(&staff, &format!("/admin/applications?{query}"))
-            .await;
+        let r = staff.open(&format!("/admin/applications?{query}")).await;
         assert!(r.status().as_u16() < 500, "queue ?{query}: {}", r.status());
     }
     for query in [
@@ -149,15 +143,13 @@ async fn hostile_bytes_in_any_form_or_filter_never_give_a_5xx() {
         "action=%00x",
         "before=%00",
     ] {
-        let r = app.get_with(&staff, &format!("/admin/audit?{query}")).await;
+        let r = staff.open(&format!("/admin/audit?{query}")).await;
         assert!(r.status().as_u16() < 500, "audit ?{query}: {}", r.status());
     }
     // A search with a NUL matches nothing rather than failing (the same search without it
     // finds the application).
-    let html = app.get_html(&staff, "/admin/applications?q=Contoso").await;
+    let html = staff.html("/admin/applications?q=Contoso").await;
     assert!(html.contains(&id), "the plain search finds it");
-    let html = app
-        .get_html(&staff, "/admin/applications?q=Contoso%00")
-        .await;
+    let html = staff.html("/admin/applications?q=Contoso%00").await;
     assert!(!html.contains(&id), "no match for a NUL search");
 }

@@ -30,28 +30,25 @@ async fn make_provider(app: &TestApp, prefix: &str, region: &str) {
 }
 
 /// A signed-in client for a new work account in `country`.
-async fn account(app: &TestApp, prefix: &str, country: &str) -> reqwest::Client {
-    let client = new_client();
-    app.sign_up_as(
-        &client,
-        &[
+async fn account<'a>(app: &'a TestApp, prefix: &str, country: &str) -> Browser<'a> {
+    let client = app.browser();
+    client
+        .sign_up_as(&[
             ("organisation", &format!("{prefix} Org")),
             ("domain_prefix", prefix),
             ("country", country),
             ("full_name", "Alex Admin"),
             ("email", &format!("admin@{prefix}.example.com")),
             ("password", STRONG_PASSWORD),
-        ],
-    )
-    .await;
+        ])
+        .await;
     client
 }
 
 /// The provider creates an invitation; returns (the draft page, the link's path).
-async fn invite(app: &TestApp, provider: &reqwest::Client, email: &str) -> (String, String) {
-    let r = app
-        .submit_with(
-            provider,
+async fn invite(app: &TestApp, provider: &Browser<'_>, email: &str) -> (String, String) {
+    let r = provider
+        .submit(
             "/partners/resellers",
             "/partners/resellers/invite",
             &[("email", email)],
@@ -85,39 +82,32 @@ async fn a_provider_invites_and_a_reseller_authorises_it() {
         .email_to("admin@resco.example.com", "indirect provider")
         .await;
     assert!(mail.body_text.contains(&link));
-    let list = app.get_html(&provider, "/partners/resellers").await;
+    let list = provider.html("/partners/resellers").await;
     assert_eq!(
         texts(&list, "#pending .to"),
         vec!["admin@resco.example.com"]
     );
 
     // Signed out, the page names the provider and asks to sign in, coming back here.
-    let anonymous = app
-        .get_with(&new_client(), &link)
-        .await
-        .text()
-        .await
-        .unwrap();
+    let anonymous = app.browser().open(&link).await.text().await.unwrap();
     assert!(texts(&anonymous, "h1")[0].contains("provco Org"));
     assert_eq!(
         attr(&anonymous, "#sign-in-to-accept", "href").unwrap(),
         format!("/signin?next={link}")
     );
 
-    let no_consent = app.submit_with(&reseller, &link, &link, &[]).await;
+    let no_consent = reseller.submit(&link, &link, &[]).await;
     assert_eq!(no_consent.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let done = app
-        .submit_with(&reseller, &link, &link, &[("consent", "yes")])
-        .await;
+    let done = reseller.submit(&link, &link, &[("consent", "yes")]).await;
     assert_eq!(location(&done), "/partners/providers");
-    let mine = app.get_html(&reseller, "/partners/providers").await;
+    let mine = reseller.html("/partners/providers").await;
     assert_eq!(texts(&mine, "#providers .name"), vec!["provco Org"]);
-    let theirs = app.get_html(&provider, "/partners/resellers").await;
+    let theirs = provider.html("/partners/resellers").await;
     assert_eq!(texts(&theirs, "#active .name"), vec!["resco Org"]);
     assert!(!texts(&theirs, "#no-pending").is_empty());
     app.assert_audited("partnership.started").await;
     assert_eq!(
-        app.get_with(&reseller, &link).await.status(),
+        reseller.open(&link).await.status(),
         StatusCode::CONFLICT,
         "used"
     );
@@ -141,14 +131,14 @@ async fn each_refusal_says_why() {
     let agent = app
         .add_user("admin@partner.example.com", "admin_agent")
         .await;
-    let agent_client = new_client();
-    app.submit_with(
-        &agent_client,
-        "/signin",
-        "/signin",
-        &[("email", &agent), ("password", STRONG_PASSWORD)],
-    )
-    .await;
+    let agent_client = app.browser();
+    agent_client
+        .submit(
+            "/signin",
+            "/signin",
+            &[("email", &agent), ("password", STRONG_PASSWORD)],
+        )
+        .await;
 
     let (_, link) = invite(&app, &provider, "").await;
     for (client, message) in [
@@ -158,15 +148,13 @@ async fn each_refusal_says_why() {
         (&provider, "comes from your own organisation"),
         (&agent_client, "Only your organisation's global admin"),
     ] {
-        let page = app.get_with(client, &link).await;
+        let page = client.open(&link).await;
         assert_eq!(page.status(), StatusCode::CONFLICT, "{message}");
         assert!(
             texts(&page.text().await.unwrap(), "#refusal")[0].contains(message),
             "{message}"
         );
-        let posted = app
-            .submit_with(client, &link, &link, &[("consent", "yes")])
-            .await;
+        let posted = client.submit(&link, &link, &[("consent", "yes")]).await;
         assert_eq!(
             posted.status(),
             StatusCode::CONFLICT,
@@ -174,12 +162,11 @@ async fn each_refusal_says_why() {
         );
     }
     // Already partners: a second invitation to the same reseller is refused.
-    app.submit_with(&partner, &link, &link, &[("consent", "yes")])
-        .await;
+    partner.submit(&link, &link, &[("consent", "yes")]).await;
     let (_, second) = invite(&app, &provider, "").await;
     assert!(
         texts(
-            &app.get_page(&partner, &second, StatusCode::CONFLICT).await,
+            &partner.page(&second, StatusCode::CONFLICT).await,
             "#refusal"
         )[0]
         .contains("already your indirect provider")
@@ -188,16 +175,16 @@ async fn each_refusal_says_why() {
     // Revoked and expired links.
     let (_, revoked) = invite(&app, &provider, "").await;
     let id: uuid::Uuid = sqlx::query_scalar("select invitation_id from partnership_invitations where state = 'pending' order by created_at desc limit 1").fetch_one(&app.db).await.unwrap();
-    app.submit_with(
-        &provider,
-        "/partners/resellers",
-        &format!("/partners/resellers/invitations/{id}/revoke"),
-        &[],
-    )
-    .await;
+    provider
+        .submit(
+            "/partners/resellers",
+            &format!("/partners/resellers/invitations/{id}/revoke"),
+            &[],
+        )
+        .await;
     assert!(
         texts(
-            &app.get_page(&partner, &revoked, StatusCode::CONFLICT).await,
+            &partner.page(&revoked, StatusCode::CONFLICT).await,
             "#refusal"
         )[0]
         .contains("withdrawn")
@@ -205,15 +192,13 @@ async fn each_refusal_says_why() {
     sqlx::query("update partnership_invitations set expires_at = now() - interval '1 second' where state = 'pending'").execute(&app.db).await.unwrap();
     assert!(
         texts(
-            &app.get_page(&faraway, &second, StatusCode::CONFLICT).await,
+            &faraway.page(&second, StatusCode::CONFLICT).await,
             "#refusal"
         )[0]
         .contains("expired")
     );
     assert_eq!(
-        app.get_with(&partner, "/invitations/nonsense")
-            .await
-            .status(),
+        partner.open("/invitations/nonsense").await.status(),
         StatusCode::NOT_FOUND
     );
 }
@@ -228,9 +213,8 @@ async fn a_resent_invitation_has_a_new_link_and_the_old_one_stops() {
         .fetch_one(&app.db)
         .await
         .unwrap();
-    let r = app
-        .submit_with(
-            &provider,
+    let r = provider
+        .submit(
             "/partners/resellers",
             &format!("/partners/resellers/invitations/{id}/resend"),
             &[],
@@ -254,7 +238,7 @@ async fn two_authorisations_at_once_make_one_partnership() {
     let reseller = account(&app, "resd", "DE").await;
     make_active(&app, "resd").await;
     let (_, link) = invite(&app, &provider, "").await;
-    let page = app.get_html(&reseller, &link).await;
+    let page = reseller.html(&link).await;
     let token = csrf_token(&page);
     let form = [("consent", "yes"), ("csrf_token", token.as_str())];
     let (a, b) = tokio::join!(
@@ -278,38 +262,29 @@ async fn ending_a_partnership_needs_the_attestation_and_tells_both_sides() {
     let reseller = account(&app, "rese", "DE").await;
     make_active(&app, "rese").await;
     let (_, link) = invite(&app, &provider, "").await;
-    app.submit_with(&reseller, &link, &link, &[("consent", "yes")])
-        .await;
+    reseller.submit(&link, &link, &[("consent", "yes")]).await;
     let id: uuid::Uuid = sqlx::query_scalar("select partnership_id from partnerships")
         .fetch_one(&app.db)
         .await
         .unwrap();
     let page = format!("/partners/resellers/{id}/remove");
-    let confirm = app.get_html(&provider, &page).await;
+    let confirm = provider.html(&page).await;
     assert!(
         texts(&confirm, "main li")
             .iter()
             .any(|t| t.contains("stay linked"))
     );
-    let refused = app.submit_with(&provider, &page, &page, &[]).await;
+    let refused = provider.submit(&page, &page, &[]).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let done = app
-        .submit_with(&provider, &page, &page, &[("attest", "yes")])
-        .await;
+    let done = provider.submit(&page, &page, &[("attest", "yes")]).await;
     assert_eq!(location(&done), "/partners/resellers");
     for address in ["admin@prove.example.com", "admin@rese.example.com"] {
         app.email_to(address, "has ended").await;
     }
-    let theirs = app.get_html(&provider, "/partners/resellers").await;
+    let theirs = provider.html("/partners/resellers").await;
     assert!(!texts(&theirs, "#no-active").is_empty());
     assert_eq!(texts(&theirs, "#ended .name"), vec!["rese Org"]);
-    assert!(
-        !texts(
-            &app.get_html(&reseller, "/partners/providers").await,
-            "#no-providers"
-        )
-        .is_empty()
-    );
+    assert!(!texts(&reseller.html("/partners/providers").await, "#no-providers").is_empty());
     let attestation: Option<String> = sqlx::query_scalar("select attestation from partnerships")
         .fetch_one(&app.db)
         .await
@@ -317,14 +292,10 @@ async fn ending_a_partnership_needs_the_attestation_and_tells_both_sides() {
     assert!(attestation.unwrap().contains("good faith"));
     app.assert_audited("partnership.ended").await;
     assert_eq!(
-        app.submit_with(
-            &provider,
-            "/partners/resellers",
-            &page,
-            &[("attest", "yes")]
-        )
-        .await
-        .status(),
+        provider
+            .submit("/partners/resellers", &page, &[("attest", "yes")])
+            .await
+            .status(),
         StatusCode::NOT_FOUND
     );
 }
@@ -345,9 +316,8 @@ async fn no_tenant_sees_or_touches_another_tenants_links() {
             .await
             .unwrap();
     for action in ["resend", "revoke"] {
-        let r = app
-            .submit_with(
-                &other,
+        let r = other
+            .submit(
                 "/partners/resellers",
                 &format!("/partners/resellers/invitations/{invitation}/{action}"),
                 &[],
@@ -355,24 +325,22 @@ async fn no_tenant_sees_or_touches_another_tenants_links() {
             .await;
         assert_eq!(r.status(), StatusCode::NOT_FOUND, "{action}");
     }
-    app.submit_with(&reseller, &link, &link, &[("consent", "yes")])
-        .await;
+    reseller.submit(&link, &link, &[("consent", "yes")]).await;
     let id: uuid::Uuid = sqlx::query_scalar("select partnership_id from partnerships")
         .fetch_one(&app.db)
         .await
         .unwrap();
     assert_eq!(
-        app.get_with(&other, &format!("/partners/resellers/{id}/remove"))
+        other
+            .open(&format!("/partners/resellers/{id}/remove"))
             .await
             .status(),
         StatusCode::NOT_FOUND
     );
-    let list = app.get_html(&other, "/partners/resellers").await;
+    let list = other.html("/partners/resellers").await;
     assert!(!texts(&list, "#no-active").is_empty() && !texts(&list, "#no-pending").is_empty());
     assert_eq!(
-        app.get_with(&reseller, "/partners/resellers")
-            .await
-            .status(),
+        reseller.open("/partners/resellers").await.status(),
         StatusCode::FORBIDDEN,
         "not a provider"
     );
@@ -384,15 +352,14 @@ async fn signing_up_from_an_invitation_comes_back_to_it() {
     let provider = account(&app, "provs", "DE").await;
     make_provider(&app, "provs", "europe").await;
     let (_, link) = invite(&app, &provider, "").await;
-    let visitor = new_client();
-    let page = app.get_html(&visitor, &link).await;
+    let visitor = app.browser();
+    let page = visitor.html(&link).await;
     let signup = attr(&page, "#sign-up-to-accept", "href").unwrap();
     assert_eq!(signup, format!("/signup?next={link}"));
-    let form = app.get_html(&visitor, &signup).await;
+    let form = visitor.html(&signup).await;
     assert_eq!(attr(&form, "input[name=next]", "value"), Some(link.clone()));
-    let r = app
-        .submit_with(
-            &visitor,
+    let r = visitor
+        .submit(
             &signup,
             "/signup",
             &[
@@ -412,12 +379,11 @@ async fn signing_up_from_an_invitation_comes_back_to_it() {
         .email_to("vic@visitor.example.com", "Confirm")
         .await
         .link_path(&app.address);
-    let to_sign_in = app.get_with(&visitor, &confirm).await;
+    let to_sign_in = visitor.open(&confirm).await;
     let sign_in = location(&to_sign_in);
     assert_eq!(sign_in, format!("/signin?next={link}"));
-    let signed_in = app
-        .submit_with(
-            &visitor,
+    let signed_in = visitor
+        .submit(
             &sign_in,
             "/signin",
             &[
@@ -428,7 +394,7 @@ async fn signing_up_from_an_invitation_comes_back_to_it() {
         )
         .await;
     assert_eq!(location(&signed_in), link);
-    let back = app.get_page(&visitor, &link, StatusCode::CONFLICT).await;
+    let back = visitor.page(&link, StatusCode::CONFLICT).await;
     assert!(
         texts(&back, "#refusal")[0].contains("approved indirect reseller"),
         "the new account is told what it still needs"
@@ -443,20 +409,19 @@ async fn a_reseller_views_shared_customers_and_invites_new_ones() {
     let reseller = account(&app, "resc2", "DE").await;
     make_active(&app, "resc2").await;
     let (_, link) = invite(&app, &provider, "").await;
-    app.submit_with(&reseller, &link, &link, &[("consent", "yes")])
-        .await;
+    reseller.submit(&link, &link, &[("consent", "yes")]).await;
     let id: uuid::Uuid = sqlx::query_scalar("select partnership_id from partnerships")
         .fetch_one(&app.db)
         .await
         .unwrap();
 
-    let list = app.get_html(&reseller, "/partners/providers").await;
+    let list = reseller.html("/partners/providers").await;
     assert_eq!(
         attr(&list, "#providers a.view-customers", "href"),
         Some(format!("/partners/providers/{id}/customers"))
     );
-    let empty = app
-        .get_html(&reseller, &format!("/partners/providers/{id}/customers"))
+    let empty = reseller
+        .html(&format!("/partners/providers/{id}/customers"))
         .await;
     assert!(!texts(&empty, "#no-customers").is_empty());
     sqlx::query("insert into customers (customer_id, name, country_code) values ('00000000-0000-0000-0000-000000000001', 'Adatum Corp', 'DE')").execute(&app.db).await.unwrap();
@@ -467,23 +432,18 @@ async fn a_reseller_views_shared_customers_and_invites_new_ones() {
     .execute(&app.db)
     .await
     .unwrap();
-    let shared = app
-        .get_html(&reseller, &format!("/partners/providers/{id}/customers"))
+    let shared = reseller
+        .html(&format!("/partners/providers/{id}/customers"))
         .await;
     assert_eq!(texts(&shared, "#customers td")[0], "Adatum Corp");
 
     let page = format!("/partners/providers/{id}/invite-customers");
-    let bad = app
-        .submit_with(&reseller, &page, &page, &[("email", "not-an-address")])
+    let bad = reseller
+        .submit(&page, &page, &[("email", "not-an-address")])
         .await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let draft = app
-        .submit_with(
-            &reseller,
-            &page,
-            &page,
-            &[("email", "it@adatum.example.com")],
-        )
+    let draft = reseller
+        .submit(&page, &page, &[("email", "it@adatum.example.com")])
         .await;
     assert_eq!(draft.status(), StatusCode::OK);
     let html = draft.text().await.unwrap();
@@ -494,7 +454,8 @@ async fn a_reseller_views_shared_customers_and_invites_new_ones() {
     let mail = app.email_to("it@adatum.example.com", "authorise").await;
     assert!(mail.body_text.contains(&customer_link) && mail.body_text.contains("provc Org"));
     let landing = app
-        .get_with(&new_client(), &customer_link)
+        .browser()
+        .open(&customer_link)
         .await
         .text()
         .await
@@ -505,7 +466,8 @@ async fn a_reseller_views_shared_customers_and_invites_new_ones() {
         .await
         .unwrap();
     let expired = app
-        .get_with(&new_client(), &customer_link)
+        .browser()
+        .open(&customer_link)
         .await
         .text()
         .await
@@ -519,13 +481,11 @@ async fn a_reseller_views_shared_customers_and_invites_new_ones() {
 
     // Another tenant cannot use this partnership.
     assert_eq!(
-        app.get_with(&provider, &format!("/partners/providers/{id}/customers"))
+        provider
+            .open(&format!("/partners/providers/{id}/customers"))
             .await
             .status(),
         StatusCode::NOT_FOUND
     );
-    assert_eq!(
-        app.get_with(&provider, &page).await.status(),
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(provider.open(&page).await.status(), StatusCode::NOT_FOUND);
 }

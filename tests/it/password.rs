@@ -9,20 +9,16 @@ const NEW_PASSWORD: &str = "purple lantern meadow quartz 7";
 async fn changing_the_password_ends_other_sessions_but_keeps_this_one() {
     let app = TestApp::spawn().await;
     let email = app.sign_up("changepw").await;
-    let other = new_client();
-    let response = app
-        .submit_with(
-            &other,
+    let other = app.browser();
+    let response = other
+        .submit(
             "/signin",
             "/signin",
             &[("email", &email), ("password", STRONG_PASSWORD)],
         )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    assert_eq!(
-        app.get_with(&other, "/dashboard").await.status(),
-        StatusCode::OK
-    );
+    assert_eq!(other.open("/dashboard").await.status(), StatusCode::OK);
 
     let response = app
         .submit(
@@ -42,24 +38,22 @@ async fn changing_the_password_ends_other_sessions_but_keeps_this_one() {
         "this browser stays signed in"
     );
     assert_eq!(
-        app.get_with(&other, "/dashboard").await.status(),
+        other.open("/dashboard").await.status(),
         StatusCode::SEE_OTHER,
         "the other one is out"
     );
 
-    let fresh = new_client();
-    let old = app
-        .submit_with(
-            &fresh,
+    let fresh = app.browser();
+    let old = fresh
+        .submit(
             "/signin",
             "/signin",
             &[("email", &email), ("password", STRONG_PASSWORD)],
         )
         .await;
     assert_eq!(old.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let new = app
-        .submit_with(
-            &fresh,
+    let new = fresh
+        .submit(
             "/signin",
             "/signin",
             &[("email", &email), ("password", NEW_PASSWORD)],
@@ -114,7 +108,7 @@ async fn changing_the_password_checks_both_fields() {
 #[tokio::test]
 async fn forgotten_password_answers_the_same_for_unknown_addresses() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_with(&new_client(), "forgot").await;
+    let email = app.browser().sign_up("forgot").await;
     let known = app
         .submit("/password/forgot", "/password/forgot", &[("email", &email)])
         .await;
@@ -146,7 +140,7 @@ async fn forgotten_password_answers_the_same_for_unknown_addresses() {
 #[tokio::test]
 async fn the_forgot_password_answer_does_not_wait_for_the_account_lookup() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_with(&new_client(), "nowait").await;
+    let email = app.browser().sign_up("nowait").await;
     // While the users table cannot even be read, the answer still comes: it does not
     // depend on whether (or how fast) the address is found.
     let mut blocker = sqlx::postgres::PgConnectOptions::from_str(&app.config.database_url)
@@ -183,8 +177,8 @@ async fn the_forgot_password_answer_does_not_wait_for_the_account_lookup() {
 #[tokio::test]
 async fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
     let app = TestApp::spawn().await;
-    let signed_in = new_client();
-    let email = app.sign_up_with(&signed_in, "resetpw").await;
+    let signed_in = app.browser();
+    let email = signed_in.sign_up("resetpw").await;
     app.submit("/password/forgot", "/password/forgot", &[("email", &email)])
         .await;
     let link = app
@@ -205,7 +199,7 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
     assert_eq!(location(&done), "/signin");
 
     assert_eq!(
-        app.get_with(&signed_in, "/dashboard").await.status(),
+        signed_in.open("/dashboard").await.status(),
         StatusCode::SEE_OTHER
     );
     assert_eq!(
@@ -226,7 +220,7 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
 #[tokio::test]
 async fn a_newer_reset_link_revokes_the_older_and_links_expire() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_with(&new_client(), "resettwice").await;
+    let email = app.browser().sign_up("resettwice").await;
     app.submit("/password/forgot", "/password/forgot", &[("email", &email)])
         .await;
     let first = app
@@ -262,7 +256,7 @@ async fn a_newer_reset_link_revokes_the_older_and_links_expire() {
 #[tokio::test]
 async fn a_reset_also_ends_a_lock() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_with(&new_client(), "unlock").await;
+    let email = app.browser().sign_up("unlock").await;
     sqlx::query("insert into sign_in_guards (realm, account_id, source, locked_until) select 'partner', user_id, 'ip:127.0.0.1', now() + interval '1 hour' from users")
         .execute(&app.db)
         .await

@@ -20,22 +20,19 @@ async fn the_detail_page_shows_every_answer_and_the_timeline() {
     assert!(texts(&html, "#timeline li")[0].contains("Application submitted"));
     assert_eq!(texts(&html, "#actions a").len(), 3);
     assert_eq!(
-        app.get_with(staff, "/admin/applications/not-an-id")
+        staff.open("/admin/applications/not-an-id").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        staff
+            .open(&format!("/admin/applications/{}", uuid::Uuid::new_v4()))
             .await
             .status(),
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        app.get_with(
-            staff,
-            &format!("/admin/applications/{}", uuid::Uuid::new_v4())
-        )
-        .await
-        .status(),
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        app.get_with(staff, &format!("/admin/applications/{id}/decide/explode"))
+        staff
+            .open(&format!("/admin/applications/{id}/decide/explode"))
             .await
             .status(),
         StatusCode::NOT_FOUND
@@ -132,20 +129,19 @@ async fn notes_are_for_staff_only() {
     let reviewer = app.operator_admin().await;
     let staff = &reviewer.client;
     let page = format!("/admin/applications/{id}");
-    let empty = app
-        .submit_with(staff, &page, &format!("{page}/notes"), &[("note", "")])
+    let empty = staff
+        .submit(&page, &format!("{page}/notes"), &[("note", "")])
         .await;
     assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let added = app
-        .submit_with(
-            staff,
+    let added = staff
+        .submit(
             &page,
             &format!("{page}/notes"),
             &[("note", "Called the contact; all fine.")],
         )
         .await;
     assert_eq!(added.status(), StatusCode::SEE_OTHER);
-    let html = app.get_html(staff, &page).await;
+    let html = staff.html(&page).await;
     assert!(
         texts(&html, "#timeline li.internal")
             .iter()
@@ -165,21 +161,21 @@ async fn notes_are_for_staff_only() {
 async fn two_reviewers_deciding_at_once_leave_exactly_one_decision() {
     let app = TestApp::spawn().await;
     let id = app.application_in_review("race", "2626262").await;
-    let first = new_client();
-    app.staff_sign_in_with(&first).await;
+    let first = app.browser();
+    first.staff_sign_in().await;
     let second = app
         .staff_client("reviewer@operator.example.com", "reviewer")
         .await;
     let approve_page = format!("/admin/applications/{id}/decide/approve");
     let reject_page = format!("/admin/applications/{id}/decide/reject");
     let v1 = attr(
-        &app.get_html(&first, &approve_page).await,
+        &first.html(&approve_page).await,
         "input[name=version]",
         "value",
     )
     .unwrap();
     let v2 = attr(
-        &app.get_html(&second, &reject_page).await,
+        &second.html(&reject_page).await,
         "input[name=version]",
         "value",
     )
@@ -188,8 +184,8 @@ async fn two_reviewers_deciding_at_once_leave_exactly_one_decision() {
     let approve_fields = [("version", v1.as_str())];
     let reject_fields = [("version", v2.as_str()), ("text", "Not eligible.")];
     let (a, b) = tokio::join!(
-        app.submit_with(&first, &approve_page, &approve_page, &approve_fields),
-        app.submit_with(&second, &reject_page, &reject_page, &reject_fields),
+        first.submit(&approve_page, &approve_page, &approve_fields),
+        second.submit(&reject_page, &reject_page, &reject_fields),
     );
     let statuses = [a.status(), b.status()];
     assert!(
@@ -226,46 +222,36 @@ async fn reviewers_assign_themselves_and_admins_assign_anyone() {
             .fetch_one(&app.db)
             .await
             .unwrap();
-    let refused = app
-        .submit_with(
-            &reviewer,
+    let refused = reviewer
+        .submit(
             &page,
             &format!("{page}/assign"),
             &[("staff_id", &admin_id.to_string())],
         )
         .await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
-    let mine = app
-        .submit_with(&reviewer, &page, &format!("{page}/assign"), &[])
-        .await;
+    let mine = reviewer.submit(&page, &format!("{page}/assign"), &[]).await;
     assert_eq!(mine.status(), StatusCode::SEE_OTHER);
-    let html = app
-        .get_html(&reviewer, "/admin/applications?assigned=me")
-        .await;
+    let html = reviewer.html("/admin/applications?assigned=me").await;
     assert_eq!(
         texts(&html, "#queue a.organisation"),
         vec!["Contoso Trading GmbH"]
     );
     assert_eq!(texts(&html, "#queue .reviewer"), vec!["Staff reviewer"]);
 
-    let admin = new_client();
-    app.staff_sign_in_with(&admin).await;
-    let moved = app
-        .submit_with(
-            &admin,
+    let admin = app.browser();
+    admin.staff_sign_in().await;
+    let moved = admin
+        .submit(
             &page,
             &format!("{page}/assign"),
             &[("staff_id", &admin_id.to_string())],
         )
         .await;
     assert_eq!(moved.status(), StatusCode::SEE_OTHER);
-    let html = app
-        .get_html(&reviewer, "/admin/applications?assigned=me")
-        .await;
+    let html = reviewer.html("/admin/applications?assigned=me").await;
     assert!(!texts(&html, "#queue-empty").is_empty());
-    let unassigned = app
-        .get_html(&admin, "/admin/applications?assigned=unassigned")
-        .await;
+    let unassigned = admin.html("/admin/applications?assigned=unassigned").await;
     assert!(!texts(&unassigned, "#queue-empty").is_empty());
     app.assert_audited("application.assigned").await;
 }
@@ -278,16 +264,14 @@ async fn the_audit_log_filters_by_actor_application_and_action() {
     let staff = &reviewer.client;
     reviewer.decide(id, "approve", "").await;
 
-    let all = app.get_html(staff, "/admin/audit").await;
+    let all = staff.html("/admin/audit").await;
     let actions = texts(&all, "#audit .action");
     assert!(
         actions.contains(&"tenant.created".to_string())
             && actions.contains(&"application.state_changed".to_string())
     );
 
-    let by_actor = app
-        .get_html(staff, "/admin/audit?actor=admin%40localhost")
-        .await;
+    let by_actor = staff.html("/admin/audit?actor=admin%40localhost").await;
     assert!(
         texts(&by_actor, "#audit .actor")
             .iter()
@@ -295,9 +279,7 @@ async fn the_audit_log_filters_by_actor_application_and_action() {
     );
     assert!(texts(&by_actor, "#audit .action").contains(&"application.state_changed".to_string()));
 
-    let by_application = app
-        .get_html(staff, &format!("/admin/audit?application={id}"))
-        .await;
+    let by_application = staff.html(&format!("/admin/audit?application={id}")).await;
     assert_eq!(
         texts(&by_application, "#audit .action"),
         vec![
@@ -308,12 +290,11 @@ async fn the_audit_log_filters_by_actor_application_and_action() {
         "submitted, confirmed by the primary contact, then approved"
     );
 
-    let by_action = app
-        .get_html(staff, "/admin/audit?action=tenant.created")
-        .await;
+    let by_action = staff.html("/admin/audit?action=tenant.created").await;
     assert_eq!(texts(&by_action, "#audit .action"), vec!["tenant.created"]);
     assert_eq!(
-        app.get_with(staff, "/admin/audit?application=nonsense&before=x")
+        staff
+            .open("/admin/audit?application=nonsense&before=x")
             .await
             .status(),
         StatusCode::OK
@@ -328,18 +309,17 @@ async fn the_audit_log_filters_by_actor_application_and_action() {
 #[tokio::test]
 async fn operator_admins_open_and_close_direct_bill_intake() {
     let app = TestApp::spawn().await;
-    let admin = new_client();
-    app.staff_sign_in_with(&admin).await;
-    let page = app.get_html(&admin, "/admin/settings").await;
+    let admin = app.browser();
+    admin.staff_sign_in().await;
+    let page = admin.html("/admin/settings").await;
     assert_eq!(
         attr(&page, "#intake-closed", "checked").as_deref(),
         Some(""),
         "closed by default"
     );
 
-    let missing = app
-        .submit_with(
-            &admin,
+    let missing = admin
+        .submit(
             "/admin/settings",
             "/admin/settings",
             &[("intake", "closed"), ("message", "Come back soon")],
@@ -354,9 +334,8 @@ async fn operator_admins_open_and_close_direct_bill_intake() {
         "the message is kept"
     );
 
-    let saved = app
-        .submit_with(
-            &admin,
+    let saved = admin
+        .submit(
             "/admin/settings",
             "/admin/settings",
             &[
@@ -375,13 +354,9 @@ async fn operator_admins_open_and_close_direct_bill_intake() {
     .unwrap();
     assert!(!open);
     assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2099-03-01"));
-    app.submit_with(
-        &admin,
-        "/admin/settings",
-        "/admin/settings",
-        &[("intake", "open")],
-    )
-    .await;
+    admin
+        .submit("/admin/settings", "/admin/settings", &[("intake", "open")])
+        .await;
     let open: bool = sqlx::query_scalar("select direct_bill_intake_open from program_settings")
         .fetch_one(&app.db)
         .await
@@ -393,7 +368,7 @@ async fn operator_admins_open_and_close_direct_bill_intake() {
         .staff_client("rev@operator.example.com", "reviewer")
         .await;
     assert_eq!(
-        app.get_with(&reviewer, "/admin/settings").await.status(),
+        reviewer.open("/admin/settings").await.status(),
         StatusCode::FORBIDDEN
     );
 }
@@ -419,8 +394,8 @@ async fn operator_admins_keep_the_provider_directory() {
     active_partner(&app, "provider-us", "US").await;
     app.insert_application("pending-one", "DE", "in_review", 2, "Pending Ltd")
         .await;
-    let admin = new_client();
-    app.staff_sign_in_with(&admin).await;
+    let admin = app.browser();
+    admin.staff_sign_in().await;
 
     for (fields, field, message) in [
         (
@@ -439,17 +414,16 @@ async fn operator_admins_keep_the_provider_directory() {
             "Select at least one program region",
         ),
     ] {
-        let r = app
-            .submit_with(&admin, "/admin/providers", "/admin/providers", &fields)
+        let r = admin
+            .submit("/admin/providers", "/admin/providers", &fields)
             .await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let summary = error_summary(&r.text().await.unwrap());
         assert_eq!(summary[0].0, field);
         assert!(summary[0].1.contains(message), "{summary:?}");
     }
-    let listed = app
-        .submit_with(
-            &admin,
+    let listed = admin
+        .submit(
             "/admin/providers",
             "/admin/providers",
             &[
@@ -460,52 +434,49 @@ async fn operator_admins_keep_the_provider_directory() {
         )
         .await;
     assert_eq!(listed.status(), StatusCode::SEE_OTHER);
-    app.submit_with(
-        &admin,
-        "/admin/providers",
-        "/admin/providers",
-        &[
-            ("domain_prefix", "provider-us.partnerportal.example"),
-            ("regions", "us"),
-        ],
-    )
-    .await;
-    let html = app.get_html(&admin, "/admin/providers").await;
+    admin
+        .submit(
+            "/admin/providers",
+            "/admin/providers",
+            &[
+                ("domain_prefix", "provider-us.partnerportal.example"),
+                ("regions", "us"),
+            ],
+        )
+        .await;
+    let html = admin.html("/admin/providers").await;
     assert_eq!(texts(&html, "#providers .regions").len(), 2);
 
     // The public directory, filtered by region.
     let public = app
-        .get_with(&new_client(), "/providers?region=us")
+        .browser()
+        .open("/providers?region=us")
         .await
         .text()
         .await
         .unwrap();
     assert_eq!(texts(&public, "#providers .regions"), vec!["United States"]);
-    let all = app
-        .get_with(&new_client(), "/providers")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let all = app.browser().open("/providers").await.text().await.unwrap();
     assert_eq!(texts(&all, "#providers li").len(), 2);
 
     // A signed-in partner in Europe sees the European provider first.
-    let viewer = new_client();
-    app.sign_up_with(&viewer, "viewer").await;
-    let mine = app.get_html(&viewer, "/providers").await;
+    let viewer = app.browser();
+    viewer.sign_up("viewer").await;
+    let mine = viewer.html("/providers").await;
     assert!(texts(&mine, "#providers li")[0].contains("provider-eu"));
     assert!(!texts(&mine, "#own-region-note").is_empty());
 
     // Editing replaces the regions; withdrawing removes the listing.
-    app.submit_with(
-        &admin,
-        "/admin/providers?edit=provider-eu",
-        "/admin/providers",
-        &[("domain_prefix", "provider-eu"), ("regions", "europe")],
-    )
-    .await;
+    admin
+        .submit(
+            "/admin/providers?edit=provider-eu",
+            "/admin/providers",
+            &[("domain_prefix", "provider-eu"), ("regions", "europe")],
+        )
+        .await;
     let public = app
-        .get_with(&new_client(), "/providers?region=mea")
+        .browser()
+        .open("/providers?region=mea")
         .await
         .text()
         .await
@@ -516,9 +487,8 @@ async fn operator_admins_keep_the_provider_directory() {
             .fetch_one(&app.db)
             .await
             .unwrap();
-    let gone = app
-        .submit_with(
-            &admin,
+    let gone = admin
+        .submit(
             "/admin/providers",
             &format!("/admin/providers/{tenant}/withdraw"),
             &[],
@@ -526,7 +496,8 @@ async fn operator_admins_keep_the_provider_directory() {
         .await;
     assert_eq!(gone.status(), StatusCode::SEE_OTHER);
     let public = app
-        .get_with(&new_client(), "/providers?region=us")
+        .browser()
+        .open("/providers?region=us")
         .await
         .text()
         .await
@@ -539,7 +510,7 @@ async fn operator_admins_keep_the_provider_directory() {
         .staff_client("rev2@operator.example.com", "reviewer")
         .await;
     assert_eq!(
-        app.get_with(&reviewer, "/admin/providers").await.status(),
+        reviewer.open("/admin/providers").await.status(),
         StatusCode::FORBIDDEN
     );
 }

@@ -30,7 +30,7 @@ async fn post_sign_in(app: &TestApp, page: &str, email: &str, next: &str) -> req
 #[tokio::test]
 async fn signing_in_reaches_the_dashboard_with_a_new_session_id() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_with(&new_client(), "signin").await;
+    let email = app.browser().sign_up("signin").await;
     let page = app.get("/signin").await;
     assert_eq!(
         session_cookie(&page),
@@ -60,7 +60,7 @@ async fn signing_in_reaches_the_dashboard_with_a_new_session_id() {
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_account_get_the_same_answer() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_with(&new_client(), "samesame").await;
+    let email = app.browser().sign_up("samesame").await;
     let wrong = app.sign_in(&email, "not the right password at all").await;
     let unknown = app
         .sign_in(
@@ -96,7 +96,7 @@ async fn signing_in_with_empty_fields_names_both() {
 #[tokio::test]
 async fn ten_failures_lock_the_account_and_tell_its_owner() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_with(&new_client(), "lockme").await;
+    let email = app.browser().sign_up("lockme").await;
     for _ in 0..10 {
         assert_eq!(
             app.sign_in(&email, "wrong password number x")
@@ -142,30 +142,29 @@ async fn ten_failures_lock_the_account_and_tell_its_owner() {
 #[tokio::test]
 async fn wrong_passwords_elsewhere_never_lock_out_the_owners_known_device() {
     let app = TestApp::spawn().await;
-    let owner = new_client();
+    let owner = app.browser();
     // The owner signs up and in: this browser becomes a known device of the account.
-    let email = app.sign_up_with(&owner, "ownerdevice").await;
+    let email = owner.sign_up("ownerdevice").await;
     let devices: i64 = sqlx::query_scalar("select count(*) from trusted_devices")
         .fetch_one(&app.db)
         .await
         .unwrap();
     assert_eq!(devices, 1);
-    app.submit_with(&owner, "/dashboard", "/signout", &[]).await;
+    owner.submit("/dashboard", "/signout", &[]).await;
     // An attacker (another browser) guesses until locked out, then even the right password
     // is refused there.
-    let attacker = new_client();
+    let attacker = app.browser();
     for _ in 0..10 {
-        app.submit_with(
-            &attacker,
-            "/signin",
-            "/signin",
-            &[("email", &email), ("password", "guess guess guess 1")],
-        )
-        .await;
+        attacker
+            .submit(
+                "/signin",
+                "/signin",
+                &[("email", &email), ("password", "guess guess guess 1")],
+            )
+            .await;
     }
-    let refused = app
-        .submit_with(
-            &attacker,
+    let refused = attacker
+        .submit(
             "/signin",
             "/signin",
             &[("email", &email), ("password", STRONG_PASSWORD)],
@@ -189,9 +188,8 @@ async fn wrong_passwords_elsewhere_never_lock_out_the_owners_known_device() {
     .execute(&app.db)
     .await
     .unwrap();
-    let welcome = app
-        .submit_with(
-            &owner,
+    let welcome = owner
+        .submit(
             "/signin",
             "/signin",
             &[("email", &email), ("password", STRONG_PASSWORD)],
@@ -208,10 +206,9 @@ async fn wrong_passwords_elsewhere_never_lock_out_the_owners_known_device() {
         .execute(&app.db)
         .await
         .unwrap();
-    let stranger = new_client();
-    let refused = app
-        .submit_with(
-            &stranger,
+    let stranger = app.browser();
+    let refused = stranger
+        .submit(
             "/signin",
             "/signin",
             &[("email", &email), ("password", STRONG_PASSWORD)],
@@ -224,7 +221,7 @@ async fn wrong_passwords_elsewhere_never_lock_out_the_owners_known_device() {
 async fn repeated_failures_from_one_source_are_answered_ever_later() {
     let step = std::time::Duration::from_millis(300);
     let app = TestApp::spawn_with(|c| c.rate_limits.sign_in_delay_step = step).await;
-    let email = app.sign_up_with(&new_client(), "slowed").await;
+    let email = app.browser().sign_up("slowed").await;
     let mut waits = Vec::new();
     for _ in 0..4 {
         let started = std::time::Instant::now();
@@ -241,7 +238,7 @@ async fn repeated_failures_from_one_source_are_answered_ever_later() {
 #[tokio::test]
 async fn parallel_guesses_cannot_exceed_the_failure_limit() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_with(&new_client(), "parallel").await;
+    let email = app.browser().sign_up("parallel").await;
     let user_id: uuid::Uuid = sqlx::query_scalar("select user_id from users")
         .fetch_one(&app.db)
         .await
@@ -294,7 +291,7 @@ async fn sign_in_is_rate_limited_per_address() {
 #[tokio::test]
 async fn the_session_table_keeps_only_a_hash_of_each_session_id() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_with(&new_client(), "hashed").await;
+    let email = app.browser().sign_up("hashed").await;
     let page = app.get("/signin").await.text().await.unwrap();
     let response = post_sign_in(&app, &page, &email, "").await;
     let cookie = session_cookie(&response).expect("a session starts at sign-in");
@@ -373,7 +370,7 @@ async fn signing_out_ends_the_session_for_good() {
 #[tokio::test]
 async fn a_private_page_sends_you_to_sign_in_and_back() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_with(&new_client(), "comeback").await;
+    let email = app.browser().sign_up("comeback").await;
     let response = app.get("/account/password").await;
     assert_eq!(location(&response), "/signin?next=/account/password");
     let page = app
@@ -393,12 +390,12 @@ async fn a_private_page_sends_you_to_sign_in_and_back() {
 #[tokio::test]
 async fn sign_in_never_redirects_off_site() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_with(&new_client(), "offsite").await;
+    let email = app.browser().sign_up("offsite").await;
     let page = app.get("/signin").await.text().await.unwrap();
     let response = post_sign_in(&app, &page, &email, "//evil.example/x").await;
     assert_eq!(location(&response), "/dashboard");
     // A TAB (or newline) that browsers drop would turn "/\t/evil" into "//evil".
-    let other = new_client();
+    let other = app.browser();
     for query in [
         "/%09/evil.example/x",
         "/%0a",
@@ -406,7 +403,7 @@ async fn sign_in_never_redirects_off_site() {
         "/%00",
     ] {
         for page in ["/signin", "/signup"] {
-            let response = app.get_with(&other, &format!("{page}?next={query}")).await;
+            let response = other.open(&format!("{page}?next={query}")).await;
             assert_eq!(response.status(), StatusCode::OK, "{page}?next={query}");
             let html = response.text().await.unwrap();
             assert_eq!(
@@ -416,7 +413,7 @@ async fn sign_in_never_redirects_off_site() {
             );
         }
     }
-    let page = app.get_html(&other, "/signin").await;
+    let page = other.html("/signin").await;
     let token = csrf_token(&page);
     let response = other
         .post(app.url("/signin"))
@@ -432,7 +429,7 @@ async fn sign_in_never_redirects_off_site() {
     assert_eq!(location(&response), "/dashboard");
     // Signed in, the same hostile links redirect home instead of failing.
     for query in ["/%09/evil.example/x", "/%0a"] {
-        let response = app.get_with(&other, &format!("/signin?next={query}")).await;
+        let response = other.open(&format!("/signin?next={query}")).await;
         assert_eq!(location(&response), "/dashboard", "{query}");
     }
 }

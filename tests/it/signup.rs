@@ -15,7 +15,7 @@ async fn signup_page_shows_each_countrys_region_and_currency() {
 #[tokio::test]
 async fn signup_creates_the_tenant_and_its_global_admin_and_queues_a_confirmation() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_unconfirmed_with(&app.client, "contoso").await;
+    let email = app.me().sign_up_unconfirmed("contoso").await;
 
     let (currency, country): (String, String) =
         sqlx::query_as("select billing_currency::text, country_code::text from tenants where domain_prefix = 'contoso'")
@@ -187,8 +187,8 @@ async fn signup_refuses_a_taken_domain_in_any_case() {
     let app = TestApp::spawn().await;
     app.sign_up("contoso").await;
     let response = app
-        .submit_with(
-            &new_client(),
+        .browser()
+        .submit(
             "/signup",
             "/signup",
             &sign_up_fields("CONTOSO", "john@another.example.com", "US"),
@@ -207,8 +207,8 @@ async fn signing_up_with_a_taken_address_looks_the_same_and_tells_the_owner() {
     let app = TestApp::spawn().await;
     let email = app.sign_up("owner").await;
     let fresh = app
-        .submit_with(
-            &new_client(),
+        .browser()
+        .submit(
             "/signup",
             "/signup",
             &sign_up_fields("newcomer", "new@newcomer.example.com", "US"),
@@ -216,8 +216,8 @@ async fn signing_up_with_a_taken_address_looks_the_same_and_tells_the_owner() {
         .await;
     let upper = email.to_uppercase();
     let taken = app
-        .submit_with(
-            &new_client(),
+        .browser()
+        .submit(
             "/signup",
             "/signup",
             &sign_up_fields("intruder", &upper, "US"),
@@ -257,7 +257,7 @@ async fn signing_up_with_a_taken_address_looks_the_same_and_tells_the_owner() {
 #[tokio::test]
 async fn the_confirmation_link_works_once() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_unconfirmed_with(&app.client, "fabrikam").await;
+    let email = app.me().sign_up_unconfirmed("fabrikam").await;
     let link = app
         .email_to(&email, "Confirm")
         .await
@@ -283,7 +283,7 @@ async fn the_confirmation_link_works_once() {
 #[tokio::test]
 async fn an_expired_confirmation_link_is_refused() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_unconfirmed_with(&app.client, "expired").await;
+    let email = app.me().sign_up_unconfirmed("expired").await;
     let link = app
         .email_to(&email, "Confirm")
         .await
@@ -304,7 +304,7 @@ async fn an_expired_confirmation_link_is_refused() {
 #[tokio::test]
 async fn a_new_confirmation_link_revokes_the_old_one() {
     let app = TestApp::spawn().await;
-    let email = app.sign_up_unconfirmed_with(&app.client, "resend").await;
+    let email = app.me().sign_up_unconfirmed("resend").await;
     let old_link = app
         .email_to(&email, "Confirm")
         .await

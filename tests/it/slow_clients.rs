@@ -26,7 +26,7 @@ async fn stalled(app: &TestApp, n: usize) -> Vec<TcpStream> {
 
 /// The fastest of three `/healthz` answers.
 async fn healthz_time(app: &TestApp) -> Duration {
-    let client = new_client();
+    let client = app.browser();
     let mut best = Duration::MAX;
     for _ in 0..3 {
         let started = Instant::now();

@@ -214,9 +214,15 @@ LITERAL = re.compile(r'(?<![#\w])"((?:[^"\\]|\\.)*)"')
 WORD = re.compile(r"^[a-z][a-z'’]*[,.;:]?$")
 
 
+SHORT_SENTENCE = re.compile(r"^[A-Z][a-z]+( [a-z'’]+)+[.?!]$")
+
+
 def is_sentence(text):
-    """Four or more words, three of them lowercase words: prose, not a code or a path."""
+    """Four or more words, three of them lowercase words: prose, not a code or a path; or a
+    short sentence with its full stop or question mark ("Settings saved.")."""
     words = text.split()
+    if SHORT_SENTENCE.match(text):
+        return True
     return len(words) >= 4 and sum(1 for w in words if WORD.match(w)) >= 3
 SKIP_LINE = re.compile(
     r"tracing::|info!|warn!|error!|debug!|trace!|context\(|anyhow!|bail!|expect\(|panic!|"

@@ -17,7 +17,7 @@ use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
 use crate::web::ctx::Signed;
-use crate::web::form::{Form, Path};
+use crate::web::form::{Form, FormState, Path};
 use crate::web::invalid;
 use crate::web::view::describe_event;
 use askama::Template;
@@ -89,11 +89,10 @@ async fn detail(
     ctx: StaffCtx,
     me: Staff,
     app: Application,
-    note: String,
-    errors: FormErrors,
+    note: FormState<String>,
 ) -> Result<DetailPage, AppError> {
     let direct = super::direct_bill::panel(state, &app).await?;
-    detail_page(state, ctx, me, app, note, errors, direct).await
+    detail_page(state, ctx, me, app, note.input, note.errors, direct).await
 }
 
 /// The detail page with a direct-bill check form's errors and answers.
@@ -214,15 +213,7 @@ async fn show(
     Path(id): Path<Uuid>,
 ) -> Result<DetailPage, AppError> {
     let app = load(&state, id).await?;
-    detail(
-        &state,
-        ctx,
-        staff,
-        app,
-        String::new(),
-        FormErrors::default(),
-    )
-    .await
+    detail(&state, ctx, staff, app, FormState::blank()).await
 }
 
 /// The confirmation page of a decision.
@@ -253,16 +244,16 @@ fn confirm_page(
     conflict: Option<&'static str>,
 ) -> ConfirmPage {
     let (heading, button, text_label, text_hint) = match decision {
-        Decision::Approve => ("Approve this application?", "Approve application", "", ""),
+        Decision::Approve => (messages::APPROVE_HEADING, messages::APPROVE_BUTTON, "", ""),
         Decision::Reject => (
-            "Reject this application?",
-            "Reject application",
-            "Reason for rejecting",
+            messages::REJECT_HEADING,
+            messages::REJECT_BUTTON,
+            messages::REJECT_REASON_LABEL,
             messages::APPLICANT_SEES_THEIR_STATUS,
         ),
         Decision::RequestInfo => (
             messages::ASK_APPLICANT_MORE_INFORMATION,
-            "Send request",
+            messages::SEND_REQUEST_BUTTON,
             messages::WHAT_APPLICANT_MUST_TELL,
             messages::APPLICANT_SEES_THEIR_STATUS_2,
         ),
@@ -290,14 +281,23 @@ async fn confirm(
 ) -> Result<Response, AppError> {
     let app = load(&state, id).await?;
     let version = app.version;
-    // Say up front why an approval would be refused.
+    let errors = refusal_ahead(&state, &app, decision).await?;
+    Ok(confirm_page(ctx, app, decision, version, String::new(), errors, None).into_response())
+}
+
+/// Says up front, on the confirmation page, why an approval would be refused.
+async fn refusal_ahead(
+    state: &AppState,
+    app: &Application,
+    decision: Decision,
+) -> Result<FormErrors, AppError> {
     let mut errors = FormErrors::default();
     if decision == Decision::Approve
-        && let Some(blocker) = lifecycle::approval_blocker(&state, &app).await?
+        && let Some(blocker) = lifecycle::approval_blocker(state, app).await?
     {
         errors.add("text", blocker);
     }
-    Ok(confirm_page(ctx, app, decision, version, String::new(), errors, None).into_response())
+    Ok(errors)
 }
 
 /// What a decision form sends.
@@ -361,11 +361,14 @@ async fn add_note(
         Ok(()) => {
             ctx.success(
                 &format!("/admin/applications/{}", app.application_id),
-                "Note added.",
+                messages::NOTE_ADDED,
             )
             .await
         }
-        Err(errors) => invalid(detail(&state, ctx, staff, app, form.note, errors).await?),
+        Err(errors) => {
+            let note = FormState::refused(form.note, errors);
+            invalid(detail(&state, ctx, staff, app, note).await?)
+        }
     }
 }
 
@@ -389,7 +392,7 @@ async fn assign(
     }
     ctx.success(
         &format!("/admin/applications/{}", app.application_id),
-        "Assignment saved.",
+        messages::ASSIGNMENT_SAVED,
     )
     .await
 }

@@ -5,6 +5,7 @@ use crate::db;
 use crate::domain::FormErrors;
 use crate::error::AppError;
 use crate::flows::settings::{self, SettingsInput};
+use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
 use crate::web::ctx::Signed;
@@ -52,7 +53,8 @@ async fn save(
     match form.validate(time::OffsetDateTime::now_utc().date()) {
         Ok(settings) => {
             settings::save_settings(&state, &staff, &settings, &ip).await?;
-            ctx.success("/admin/settings", "Settings saved.").await
+            ctx.success("/admin/settings", messages::SETTINGS_SAVED)
+                .await
         }
         Err(errors) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -14,7 +14,7 @@ use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
 use crate::web::ctx::Signed;
-use crate::web::form::{Form, Path};
+use crate::web::form::{Form, FormState, Path};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -67,8 +67,10 @@ async fn page(
     state: &AppState,
     ctx: StaffCtx,
     me: Uuid,
-    form: InviteInput,
-    errors: FormErrors,
+    FormState {
+        input: form,
+        errors,
+    }: FormState<InviteInput>,
 ) -> Result<StaffPage, AppError> {
     let now = time::OffsetDateTime::now_utc();
     let pending = db::staff::pending_invitations(&state.db)
@@ -96,17 +98,7 @@ async fn show(
     State(state): State<AppState>,
     OperatorAdmin(Signed(ctx, staff)): OperatorAdmin,
 ) -> Result<StaffPage, AppError> {
-    page(
-        &state,
-        ctx,
-        staff.staff_id,
-        InviteInput {
-            role: "reviewer".into(),
-            ..Default::default()
-        },
-        FormErrors::default(),
-    )
-    .await
+    page(&state, ctx, staff.staff_id, FormState::blank()).await
 }
 
 async fn invite(
@@ -122,7 +114,13 @@ async fn invite(
         }
         Err(errors) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            page(&state, ctx, staff.staff_id, form, errors).await?,
+            page(
+                &state,
+                ctx,
+                staff.staff_id,
+                FormState::refused(form, errors),
+            )
+            .await?,
         )
             .into_response()),
     }
@@ -150,7 +148,8 @@ async fn revoke(
     if !staff::revoke_invitation(&state, &staff, id, &ip).await? {
         return Err(AppError::NotFound);
     }
-    ctx.success("/admin/staff", "Invitation revoked.").await
+    ctx.success("/admin/staff", messages::INVITATION_REVOKED)
+        .await
 }
 
 async fn set_disabled(
