@@ -45,6 +45,13 @@ pub const CURRENT_PASSWORD_WRONG: &str = "Your current password is not correct";
 pub const PASSWORD_UNCHANGED: &str = "Your new password must be different from your current one";
 /// Sign-in failed; never says which part was wrong or whether the account exists.
 pub const SIGN_IN_FAILED: &str = "The e-mail address or password is not correct. After 10 failed attempts an account is locked for 15 minutes.";
+/// Error page titles.
+pub const PAGE_NOT_FOUND: &str = "Page not found";
+pub const TOO_MANY_REQUESTS: &str = "Too many requests";
+pub const SERVICE_UNAVAILABLE: &str = "Service unavailable";
+/// The fixed page a connection over the server's cap gets (written before any router runs).
+pub const PORTAL_TOO_BUSY: &str = "The portal is too busy. Try again in a moment.";
+
 /// Too many requests from one address.
 pub const RATE_LIMITED: &str =
     "Too many attempts from your network. Wait a few minutes and try again.";

@@ -24,13 +24,19 @@ use tokio::sync::Semaphore;
 use tower::ServiceExt;
 
 /// The whole answer to a connection over the cap.
-const OVER_CAPACITY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\n\
-Content-Type: text/html; charset=utf-8\r\n\
-Retry-After: 5\r\n\
-Connection: close\r\n\
-Content-Length: 179\r\n\
-\r\n\
-<!doctype html><html lang=\"en\"><head><title>Service unavailable</title></head><body><h1>Service unavailable</h1><p>The portal is too busy. Try again in a moment.</p></body></html>";
+static OVER_CAPACITY: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    use crate::messages::{PORTAL_TOO_BUSY, SERVICE_UNAVAILABLE};
+    let body = format!(
+        "<!doctype html><html lang=\"en\"><head><title>{SERVICE_UNAVAILABLE}</title></head>\
+         <body><h1>{SERVICE_UNAVAILABLE}</h1><p>{PORTAL_TOO_BUSY}</p></body></html>"
+    );
+    format!(
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/html; charset=utf-8\r\n\
+         Retry-After: 5\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+});
 
 /// Serves `router` on `listener` until `shutdown` completes, then lets the open
 /// connections finish their requests.
@@ -95,7 +101,7 @@ pub async fn serve(
 /// Tells a connection over the cap that the portal is busy, and closes it.
 async fn refuse(mut stream: TcpStream) {
     let _ = tokio::time::timeout(Duration::from_secs(1), async {
-        stream.write_all(OVER_CAPACITY).await?;
+        stream.write_all(&OVER_CAPACITY).await?;
         stream.shutdown().await
     })
     .await;
@@ -135,7 +141,7 @@ mod tests {
 
     #[test]
     fn the_over_capacity_answer_declares_its_length() {
-        let text = std::str::from_utf8(OVER_CAPACITY).unwrap();
+        let text = std::str::from_utf8(&OVER_CAPACITY).unwrap();
         let (head, body) = text.split_once("\r\n\r\n").unwrap();
         assert!(head.contains(&format!("Content-Length: {}", body.len())));
     }

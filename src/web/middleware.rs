@@ -351,17 +351,22 @@ pub struct ErrorPage {
 
 fn describe(status: StatusCode) -> (&'static str, &'static str) {
     match status {
-        StatusCode::NOT_FOUND => ("Page not found", messages::IF_TYPED_WEB_ADDRESS),
+        StatusCode::NOT_FOUND => (messages::PAGE_NOT_FOUND, messages::IF_TYPED_WEB_ADDRESS),
         StatusCode::FORBIDDEN => (messages::CANNOT_DO, messages::ACCOUNT_DOES_NOT_ALLOW),
-        StatusCode::METHOD_NOT_ALLOWED => ("Page not found", messages::ADDRESS_DOES_NOT_ACCEPT),
+        StatusCode::METHOD_NOT_ALLOWED => {
+            (messages::PAGE_NOT_FOUND, messages::ADDRESS_DOES_NOT_ACCEPT)
+        }
         StatusCode::PAYLOAD_TOO_LARGE => {
             (messages::WHAT_SENT_TOO_LARGE, messages::GO_BACK_SEND_LESS)
         }
         StatusCode::REQUEST_TIMEOUT => (messages::TOOK_TOO_LONG, messages::REQUEST_TOOK_TOO_LONG),
-        StatusCode::TOO_MANY_REQUESTS => ("Too many requests", messages::WAIT_FEW_MINUTES_TRY),
-        StatusCode::SERVICE_UNAVAILABLE => {
-            ("Service unavailable", messages::PORTAL_CANNOT_SERVE_REQUEST)
+        StatusCode::TOO_MANY_REQUESTS => {
+            (messages::TOO_MANY_REQUESTS, messages::WAIT_FEW_MINUTES_TRY)
         }
+        StatusCode::SERVICE_UNAVAILABLE => (
+            messages::SERVICE_UNAVAILABLE,
+            messages::PORTAL_CANNOT_SERVE_REQUEST,
+        ),
         s if s.is_server_error() => (
             messages::SORRY_SOMETHING_WENT_WRONG,
             messages::PROBLEM_OUR_SIDE_LOGGED,
