@@ -242,7 +242,9 @@ async fn tenure_counts_twelve_calendar_months_from_approval() {
     assert_eq!(direct_count(&app).await, 0);
 
     // Exactly 12 months: eligible.
-    sqlx::query("update applications set decided_at = (current_date - interval '12 months')::timestamptz + interval '12 hours'")
+    let id = app.newest_application().await;
+    sqlx::query("update applications set decided_at = (current_date - interval '12 months')::timestamptz + interval '12 hours' where application_id = $1")
+        .bind(id)
         .execute(&app.db)
         .await
         .unwrap();

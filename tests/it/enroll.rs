@@ -866,22 +866,28 @@ async fn another_tenant_cannot_see_or_touch_an_application() {
 async fn the_database_refuses_illegal_moves() {
     let app = TestApp::spawn().await;
     app.enroll("illegal", "1616161").await;
-    let skipped = sqlx::query("update applications set state = 'approved'")
-        .execute(&app.db)
-        .await;
+    let id = app.newest_application().await;
+    let skipped =
+        sqlx::query("update applications set state = 'approved' where application_id = $1")
+            .bind(id)
+            .execute(&app.db)
+            .await;
     assert!(
         skipped
             .unwrap_err()
             .to_string()
             .contains("illegal application move")
     );
-    sqlx::query("update applications set state = 'withdrawn'")
+    sqlx::query("update applications set state = 'withdrawn' where application_id = $1")
+        .bind(id)
         .execute(&app.db)
         .await
         .unwrap();
-    let revived = sqlx::query("update applications set state = 'in_review'")
-        .execute(&app.db)
-        .await;
+    let revived =
+        sqlx::query("update applications set state = 'in_review' where application_id = $1")
+            .bind(id)
+            .execute(&app.db)
+            .await;
     assert!(revived.is_err());
 }
 
