@@ -144,12 +144,14 @@ impl Default for DbSettings {
 }
 
 /// What one process accepts from clients at the connection level.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct ServerLimits {
     /// Open connections at most (`MAX_CONNECTIONS`); beyond it a new one gets a 503.
     pub max_connections: usize,
     /// A client must send its request headers within this (`HEADER_READ_TIMEOUT_MS`).
     pub header_read_timeout: Duration,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`TRUSTED_PROXIES`).
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl Default for ServerLimits {
@@ -157,7 +159,88 @@ impl Default for ServerLimits {
         Self {
             max_connections: 4096,
             header_read_timeout: Duration::from_secs(10),
+            trusted_proxies: TrustedProxies::default(),
         }
+    }
+}
+
+/// Address blocks (CIDR; a bare address is a block of one) of the reverse proxies in front
+/// of the portal. Empty by default: the TCP peer is the client, and `X-Forwarded-For` is
+/// ignored, since anyone can send it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrustedProxies(Vec<(IpAddr, u8)>);
+
+impl TrustedProxies {
+    /// Parses a comma-separated list such as `10.0.0.0/8, 127.0.0.1, ::1/128`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut blocks = Vec::new();
+        for item in text.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+            let (address, bits) = match item.split_once('/') {
+                Some((a, b)) => (a, Some(b)),
+                None => (item, None),
+            };
+            let address: IpAddr = address
+                .parse()
+                .map_err(|_| format!("{item:?} is not an IP address or CIDR block"))?;
+            let max = if address.is_ipv4() { 32 } else { 128 };
+            let bits = match bits {
+                None => max,
+                Some(b) => b
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|b| *b <= max)
+                    .ok_or_else(|| format!("{item:?} has a prefix length outside 0-{max}"))?,
+            };
+            blocks.push((address.to_canonical(), bits));
+        }
+        Ok(TrustedProxies(blocks))
+    }
+
+    /// True when no proxy is trusted.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// True when `ip` is in one of the blocks.
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        let ip = ip.to_canonical();
+        self.0.iter().any(|&(block, bits)| match (block, ip) {
+            (IpAddr::V4(b), IpAddr::V4(a)) => {
+                let mask = u32::MAX.checked_shl(32 - u32::from(bits)).unwrap_or(0);
+                u32::from(a) & mask == u32::from(b) & mask
+            }
+            (IpAddr::V6(b), IpAddr::V6(a)) => {
+                let mask = u128::MAX.checked_shl(128 - u32::from(bits)).unwrap_or(0);
+                u128::from(a) & mask == u128::from(b) & mask
+            }
+            _ => false,
+        })
+    }
+
+    /// The client's address: the peer itself, unless the peer is a trusted proxy; then the
+    /// right-most address of `X-Forwarded-For` that is not a trusted proxy (addresses to
+    /// its left were written by the client and prove nothing). Unreadable entries end the
+    /// walk at the last trusted hop.
+    pub fn client_address<'a>(
+        &self,
+        peer: IpAddr,
+        forwarded_for: impl DoubleEndedIterator<Item = &'a str>,
+    ) -> IpAddr {
+        let mut client = peer.to_canonical();
+        if self.is_empty() {
+            return client;
+        }
+        let mut hops = forwarded_for.rev().flat_map(|v| v.rsplit(','));
+        while self.contains(client) {
+            match hops
+                .next()
+                .and_then(|hop| hop.trim().parse::<IpAddr>().ok())
+            {
+                Some(next) => client = next.to_canonical(),
+                None => break,
+            }
+        }
+        client
     }
 }
 
@@ -480,6 +563,10 @@ impl Config {
         if let Some(v) = get("HEADER_READ_TIMEOUT_MS") {
             config.server.header_read_timeout = millis("HEADER_READ_TIMEOUT_MS", v, 600_000)?;
         }
+        if let Some(v) = get("TRUSTED_PROXIES") {
+            config.server.trusted_proxies =
+                TrustedProxies::parse(&v).map_err(|m| bad("TRUSTED_PROXIES", m))?;
+        }
         if let Some(v) = get("MAX_CONNECTIONS") {
             config.server.max_connections = v
                 .parse()
@@ -706,5 +793,44 @@ mod tests {
             assert!(!shown.contains(secret), "{shown}");
         }
         assert!(shown.contains("postgres://app:***@db/x"));
+    }
+
+    #[test]
+    fn trusted_proxies_name_the_client_only_from_a_trusted_peer() {
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        let none = TrustedProxies::default();
+        assert_eq!(
+            none.client_address(ip("127.0.0.1"), ["10.1.2.3"].into_iter()),
+            ip("127.0.0.1"),
+            "nothing trusted: the header is ignored"
+        );
+        let proxies = TrustedProxies::parse("127.0.0.1/32, 10.0.0.0/8, ::1").unwrap();
+        assert!(proxies.contains(ip("10.200.3.4")) && proxies.contains(ip("::1")));
+        assert!(!proxies.contains(ip("11.0.0.1")) && !proxies.contains(ip("::2")));
+        assert!(proxies.contains(ip("::ffff:127.0.0.1")), "IPv4-mapped");
+        // The right-most untrusted hop is the client; what it claims to its left is not.
+        assert_eq!(
+            proxies.client_address(
+                ip("127.0.0.1"),
+                ["1.1.1.1, 203.0.113.9", "10.0.0.5"].into_iter()
+            ),
+            ip("203.0.113.9")
+        );
+        // An untrusted peer's header is ignored.
+        assert_eq!(
+            proxies.client_address(ip("198.51.100.7"), ["203.0.113.9"].into_iter()),
+            ip("198.51.100.7")
+        );
+        // Garbage stops at the last trusted hop rather than believing anything.
+        assert_eq!(
+            proxies.client_address(ip("127.0.0.1"), ["not-an-address"].into_iter()),
+            ip("127.0.0.1")
+        );
+        assert_eq!(
+            from(&[("TRUSTED_PROXIES", "10.0.0.0/33")])
+                .unwrap_err()
+                .setting,
+            "TRUSTED_PROXIES"
+        );
     }
 }

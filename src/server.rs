@@ -16,6 +16,7 @@ use hyper_util::server::conn::auto::Builder;
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use std::future::Future;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::AsyncWriteExt;
@@ -75,11 +76,21 @@ pub async fn serve(
             tokio::spawn(refuse(stream));
             continue;
         };
+        let proxies = limits.trusted_proxies.clone();
         let service = router
             .clone()
             .map_request(move |request: axum::http::Request<Incoming>| {
                 let mut request = request.map(Body::new);
-                request.extensions_mut().insert(ConnectInfo(peer));
+                let client = proxies.client_address(
+                    peer.ip(),
+                    request
+                        .headers()
+                        .get_all("x-forwarded-for")
+                        .iter()
+                        .filter_map(|v| v.to_str().ok()),
+                );
+                let client = SocketAddr::new(client, peer.port());
+                request.extensions_mut().insert(ConnectInfo(client));
                 request
             });
         let connection = builder

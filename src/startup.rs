@@ -132,7 +132,7 @@ impl Application {
         let (stop_tx, stop_rx) = watch::channel(false);
         let worker = tokio::spawn(self.worker.run(stop_rx));
         let addr = self.listener.local_addr()?;
-        let limits = self.state.config.server;
+        let limits = self.state.config.server.clone();
         match crate::server::raise_open_file_limit() {
             Some(files) if (files as usize) < limits.max_connections + 256 => tracing::warn!(
                 files,

@@ -376,3 +376,55 @@ async fn secret_tokens_never_reach_the_logs() {
     // test app also checks each line as it is written: see `helpers::SECRET_LINES`).
     assert!(!has_secret_shape(&logs));
 }
+
+/// Posts a wrong password for `email` from `browser` with an `X-Forwarded-For` header;
+/// returns the sources the sign-in guard counted failures for.
+async fn failure_sources(app: &TestApp, email: &str, forwarded_for: &str) -> Vec<String> {
+    let browser = app.browser();
+    let token = csrf_token(&browser.html("/signin").await);
+    let r = browser
+        .post(app.url("/signin"))
+        .header("X-Forwarded-For", forwarded_for)
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("email", email),
+            ("password", "not the password at all"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a refused sign-in"
+    );
+    sqlx::query_scalar("select source from sign_in_guards order by source")
+        .fetch_all(&app.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn x_forwarded_for_counts_only_from_a_trusted_proxy() {
+    let app = TestApp::spawn().await;
+    let email = app.sign_up("xff").await;
+    let sources = failure_sources(&app, &email, "203.0.113.9").await;
+    assert_eq!(
+        sources,
+        ["ip:127.0.0.1"],
+        "nothing trusted: the peer is the client"
+    );
+
+    let app = TestApp::spawn_with(|c| {
+        c.server.trusted_proxies =
+            partner_portal::config::TrustedProxies::parse("127.0.0.1/32").unwrap()
+    })
+    .await;
+    let email = app.sign_up("xfftrusted").await;
+    let sources = failure_sources(&app, &email, "198.51.100.1, 203.0.113.9").await;
+    assert_eq!(
+        sources,
+        ["ip:203.0.113.9"],
+        "behind a trusted proxy: the right-most address it forwarded"
+    );
+}
