@@ -77,6 +77,7 @@ impl Application {
             hasher: PasswordHasher::new(),
             outbox_wake: Arc::new(Notify::new()),
             csrf_key: Arc::default(),
+            caches: Arc::default(),
         };
         let worker = OutboxWorker {
             db,
@@ -130,7 +131,12 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let (stop_tx, stop_rx) = watch::channel(false);
-        let worker = tokio::spawn(self.worker.run(stop_rx));
+        let worker = tokio::spawn(self.worker.run(stop_rx.clone()));
+        let listener = tokio::spawn(crate::db::cache::listen(
+            self.state.db.clone(),
+            self.state.caches.clone(),
+            stop_rx,
+        ));
         let addr = self.listener.local_addr()?;
         let limits = self.state.config.server.clone();
         match crate::server::raise_open_file_limit() {
@@ -146,6 +152,7 @@ impl Application {
         tracing::info!("server stopped; stopping the outbox worker");
         let _ = stop_tx.send(true);
         worker.await?;
+        listener.await?;
         Ok(())
     }
 }
@@ -178,17 +185,18 @@ const CSP: &str = "default-src 'self'; object-src 'none'; base-uri 'none'; frame
 /// The whole router with every layer.
 pub fn build_router(state: AppState) -> Router {
     let config = state.config.clone();
-    let session_layer = SessionManagerLayer::new(PgSessionStore::new(state.db.clone()))
-        .with_name("pp_session")
-        .with_http_only(true)
-        .with_same_site(SameSite::Lax)
-        .with_secure(config.cookie_secure)
-        // Written only when changed; `web::ctx::keep_alive` changes it at most once a
-        // minute, which is what slides the idle timeout with activity.
-        .with_expiry(Expiry::OnInactivity(
-            tower_sessions::cookie::time::Duration::try_from(config.session_idle_timeout)
-                .unwrap_or(tower_sessions::cookie::time::Duration::minutes(30)),
-        ));
+    let session_layer =
+        SessionManagerLayer::new(PgSessionStore::new(state.db.clone(), state.caches.clone()))
+            .with_name("pp_session")
+            .with_http_only(true)
+            .with_same_site(SameSite::Lax)
+            .with_secure(config.cookie_secure)
+            // Written only when changed; `web::ctx::keep_alive` changes it at most once a
+            // minute, which is what slides the idle timeout with activity.
+            .with_expiry(Expiry::OnInactivity(
+                tower_sessions::cookie::time::Duration::try_from(config.session_idle_timeout)
+                    .unwrap_or(tower_sessions::cookie::time::Duration::minutes(30)),
+            ));
 
     let request_timeout = config.request_timeout;
     let pages = web::pages(config.mail_transport)

@@ -22,9 +22,17 @@ pub struct AppState {
     /// database at first use (so the portal starts, and says it is not ready, while the
     /// database is down).
     pub csrf_key: Arc<OnceCell<Vec<u8>>>,
+    /// Sessions and signed-in accounts, kept coherent across processes (`db::cache`).
+    pub caches: Arc<crate::db::cache::Caches>,
 }
 
 impl AppState {
+    /// Returns once every process has been told that sessions just ended (a new epoch,
+    /// a deleted session): see [`crate::db::cache::Caches::barrier`].
+    pub async fn sessions_ended(&self) -> Result<(), sqlx::Error> {
+        self.caches.barrier(&self.db).await
+    }
+
     /// The key that signs anonymous form tokens, shared by every process: stored by the
     /// first process that needs it.
     pub async fn csrf_key(&self) -> Result<&[u8], sqlx::Error> {

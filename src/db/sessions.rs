@@ -7,23 +7,36 @@
 //! written by the old MessagePack store) counts as no session, so its owner simply signs in
 //! again. The `id` column holds the SHA-256 of the session id, never the id itself, so
 //! reading the table does not yield sessions anyone could use.
+//!
+//! Reads are served from the process's cache (`db::cache`) while it is coherent; a trigger
+//! tells every process when a session row changes or a live one is deleted (migration
+//! 0014), and deleting a session (signing out) answers only once every process was told.
 
+use super::cache::Caches;
 use async_trait::async_trait;
 use sqlx::PgPool;
+use std::sync::Arc;
 use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
 
 /// Sessions in PostgreSQL, so any process can serve any request.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct PgSessionStore {
     pool: PgPool,
+    caches: Arc<Caches>,
+}
+
+impl std::fmt::Debug for PgSessionStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgSessionStore").finish_non_exhaustive()
+    }
 }
 
 impl PgSessionStore {
-    /// A store over `pool`.
-    pub fn new(pool: PgPool) -> Self {
-        Self { pool }
+    /// A store over `pool`, reading through `caches`.
+    pub fn new(pool: PgPool, caches: Arc<Caches>) -> Self {
+        Self { pool, caches }
     }
 
     /// How many session records exist (expired ones included).
@@ -80,24 +93,33 @@ impl SessionStore for PgSessionStore {
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let data = encode(record)?;
+        let key = stored_key(&record.id);
         sqlx::query!(
             "insert into tower_sessions.session (id, data, expiry_date) values ($1, $2, $3)
              on conflict (id) do update set data = excluded.data, expiry_date = excluded.expiry_date",
-            stored_key(&record.id),
+            key,
             data,
             record.expiry_date,
         )
         .execute(&self.pool)
         .await
         .map_err(backend)?;
+        self.caches.forget_session(&key);
         Ok(())
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        let key = stored_key(id);
+        if let Some(record) = self.caches.session(&key)
+            && record.expiry_date > OffsetDateTime::now_utc()
+        {
+            return Ok(Some(Record { id: *id, ..record }));
+        }
+        let generation = self.caches.generation();
         let row = sqlx::query!(
             "select data, expiry_date from tower_sessions.session
              where id = $1 and expiry_date > now()",
-            stored_key(id),
+            key,
         )
         .fetch_optional(&self.pool)
         .await
@@ -106,11 +128,15 @@ impl SessionStore for PgSessionStore {
             return Ok(None);
         };
         match serde_json::from_slice(&row.data) {
-            Ok(data) => Ok(Some(Record {
-                id: *id,
-                data,
-                expiry_date: row.expiry_date,
-            })),
+            Ok(data) => {
+                let record = Record {
+                    id: *id,
+                    data,
+                    expiry_date: row.expiry_date,
+                };
+                self.caches.keep_session(key, record.clone(), generation);
+                Ok(Some(record))
+            }
             Err(e) => {
                 tracing::debug!(error = %e, "a stored session did not decode; starting afresh");
                 Ok(None)
@@ -119,13 +145,13 @@ impl SessionStore for PgSessionStore {
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        sqlx::query!(
-            "delete from tower_sessions.session where id = $1",
-            stored_key(id)
-        )
-        .execute(&self.pool)
-        .await
-        .map_err(backend)?;
+        let key = stored_key(id);
+        sqlx::query!("delete from tower_sessions.session where id = $1", key)
+            .execute(&self.pool)
+            .await
+            .map_err(backend)?;
+        self.caches.forget_session(&key);
+        self.caches.barrier(&self.pool).await.map_err(backend)?;
         Ok(())
     }
 }

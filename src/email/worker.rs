@@ -94,7 +94,10 @@ impl OutboxWorker {
     }
 
     async fn housekeeping(&self) {
-        if let Err(e) = PgSessionStore::new(self.db.clone()).delete_expired().await {
+        if let Err(e) = PgSessionStore::new(self.db.clone(), Default::default())
+            .delete_expired()
+            .await
+        {
             tracing::warn!(error = %e, "could not delete expired sessions");
         }
         if let Err(e) = db::rate_limit::prune(&self.db).await {

@@ -88,6 +88,7 @@ pub async fn change_password(
     )
     .await?;
     tx.commit().await?;
+    state.sessions_ended().await?;
     Ok(Ok(epoch))
 }
 
@@ -338,6 +339,7 @@ pub async fn set_disabled(
     )
     .await?;
     tx.commit().await?;
+    state.sessions_ended().await?;
     Ok(true)
 }
 

@@ -2,7 +2,7 @@
 //! user) and the guard for pages that need a signed-in user.
 
 use crate::auth::session::{AUTH_KEY, CSRF_KEY, FLASH_KEY, Flash, SignedInRecord};
-use crate::db::{self, users::SessionUser};
+use crate::db::users::SessionUser;
 pub use crate::domain::link::{encode_query_value, safe_next};
 use crate::domain::token;
 use crate::error::AppError;
@@ -160,7 +160,7 @@ impl SignedInAccount for SessionUser {
     const SESSION_KEY: &'static str = AUTH_KEY;
 
     async fn load(state: &AppState, id: uuid::Uuid) -> sqlx::Result<Option<Self>> {
-        db::users::session_user(&state.db, id).await
+        state.caches.load_user(&state.db, id).await
     }
 
     fn epoch(&self) -> i32 {

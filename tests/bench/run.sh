@@ -80,6 +80,8 @@ measure() { # label, url, [cookie]
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out" | ms)
   errors=$(awk '/Non-2xx/ { print $NF }' <<<"$out")
   [ -z "$errors" ] || { echo "$label: $errors answers were not 2xx"; exit 1; }
+  timeouts=$( (grep -o 'timeout [0-9]*' <<<"$out" || true) | awk '{ print $2 }')
+  if [ -n "$timeouts" ] && [ "$timeouts" != 0 ]; then label="$label ($timeouts requests over wrk's 2 s timeout)"; fi
   [ -n "$baseline_rps" ] || baseline_rps=$rps
   printf '| %s | %s | %s | %s | %.2f | %s |\n' "$label" "$rps" "$p50" "$p99" \
     "$(echo "$rps / $baseline_rps" | bc -l)" "$(rss_mb "$portal_pid")" | tee -a "$results" >&2

@@ -496,7 +496,8 @@ async fn a_sign_up_whose_client_hangs_up_still_completes_with_its_email() {
 #[tokio::test]
 async fn anonymous_page_views_write_no_session() {
     let app = TestApp::spawn().await;
-    let store = partner_portal::db::sessions::PgSessionStore::new(app.db.clone());
+    let store =
+        partner_portal::db::sessions::PgSessionStore::new(app.db.clone(), Default::default());
     let pages = [
         "/",
         "/signin",

@@ -140,6 +140,7 @@ pub struct TestApp {
     pub config: Config,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+    caches: Option<std::sync::Arc<partner_portal::db::cache::Caches>>,
 }
 
 /// A configuration for a test: port 0, a fresh database name, mailbox e-mail, fast outbox.
@@ -324,6 +325,7 @@ impl TestApp {
             .await
             .expect("build app");
         let address = format!("http://127.0.0.1:{}", app.port());
+        let caches = Some(app.state().caches.clone());
         let mut config = config;
         config.public_base_url = address.clone();
         let (tx, rx) = oneshot::channel::<()>();
@@ -337,6 +339,7 @@ impl TestApp {
             config,
             shutdown: Some(tx),
             server: Some(server),
+            caches,
         }
     }
 
@@ -354,6 +357,12 @@ impl TestApp {
     /// Absolute URL of `path`.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
+    }
+
+    /// How many session records this process's cache holds (0 when the app was not
+    /// started through `run_until_stopped`).
+    pub fn session_cache_len(&self) -> usize {
+        self.caches.as_ref().map_or(0, |c| c.sessions.len())
     }
 
     /// This app's own browser (the `client` field): most tests act as one person.

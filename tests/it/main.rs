@@ -15,3 +15,4 @@ mod review;
 mod session;
 mod signup;
 mod slow_clients;
+mod two_processes;

@@ -12,7 +12,7 @@ pub mod session;
 pub mod settings;
 pub mod staff;
 
-use crate::db::{self, staff::Staff};
+use crate::db::staff::Staff;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::ctx::{PageCtx, Signed, SignedInAccount};
@@ -45,7 +45,7 @@ impl SignedInAccount for Staff {
     const SESSION_KEY: &'static str = STAFF_KEY;
 
     async fn load(state: &AppState, id: uuid::Uuid) -> sqlx::Result<Option<Self>> {
-        db::staff::by_id(&state.db, id).await
+        state.caches.load_staff(&state.db, id).await
     }
 
     fn epoch(&self) -> i32 {
