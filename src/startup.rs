@@ -77,6 +77,7 @@ impl Application {
             hasher: PasswordHasher::new(),
             outbox_wake: Arc::new(Notify::new()),
             csrf_key: Arc::default(),
+            markets: Arc::default(),
             caches: Arc::default(),
         };
         let worker = OutboxWorker {

@@ -22,6 +22,8 @@ pub struct AppState {
     /// database at first use (so the portal starts, and says it is not ready, while the
     /// database is down).
     pub csrf_key: Arc<OnceCell<Vec<u8>>>,
+    /// The markets table (reference data that only a migration changes), read once.
+    pub markets: Arc<OnceCell<Vec<crate::db::markets::Market>>>,
     /// Sessions and signed-in accounts, kept coherent across processes (`db::cache`).
     pub caches: Arc<crate::db::cache::Caches>,
 }
@@ -31,6 +33,27 @@ impl AppState {
     /// a deleted session): see [`crate::db::cache::Caches::barrier`].
     pub async fn sessions_ended(&self) -> Result<(), sqlx::Error> {
         self.caches.barrier(&self.db).await
+    }
+
+    /// Every market, as `db::markets::all` orders them: read from the database once per
+    /// process (only a migration changes them).
+    pub async fn markets(&self) -> Result<&[crate::db::markets::Market], sqlx::Error> {
+        self.markets
+            .get_or_try_init(|| crate::db::markets::all(&self.db))
+            .await
+            .map(Vec::as_slice)
+    }
+
+    /// The market of `country_code`, if the portal knows it.
+    pub async fn market(
+        &self,
+        country_code: &str,
+    ) -> Result<Option<crate::db::markets::Market>, sqlx::Error> {
+        let markets = self.markets().await?;
+        Ok(markets
+            .iter()
+            .find(|m| m.country_code.eq_ignore_ascii_case(country_code))
+            .cloned())
     }
 
     /// The key that signs anonymous form tokens, shared by every process: stored by the

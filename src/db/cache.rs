@@ -10,9 +10,10 @@
 //!   again;
 //! - a value loaded from the database is cached only if no notification arrived while it
 //!   was being loaded (`generation`), so a load racing a change cannot cache the old value;
-//! - the process that ends a session waits (up to a second) until its own listener has seen
-//!   that notification before answering; PostgreSQL signals every listener at the same
-//!   commit, so the other processes have it at the same moment (see [`Caches::barrier`]);
+//! - the process that writes or ends a session, changes a password or disables a staff
+//!   member waits (up to a second) until its own listener has seen a notification sent
+//!   after that commit before answering; PostgreSQL delivers notifications in commit order
+//!   and signals every listener at once, so the others have it too (see [`Caches::barrier`]);
 //! - an entry lives at most [`TTL`] and the tables are bounded ([`CAPACITY`]).
 
 use crate::db::staff::Staff;

@@ -29,17 +29,3 @@ pub async fn all(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<Market>> {
     .fetch_all(db)
     .await
 }
-
-/// The market for one country, if the program sells there.
-pub async fn find(db: impl PgExecutor<'_>, country_code: &str) -> sqlx::Result<Option<Market>> {
-    sqlx::query_as!(
-        Market,
-        r#"select m.country_code as "country_code!", m.country_name_en as country_name, m.csp_region,
-                  r.name as region_name, m.billing_currency as "billing_currency!"
-           from markets m join csp_regions r using (csp_region)
-           where m.country_code = $1"#,
-        country_code
-    )
-    .fetch_optional(db)
-    .await
-}

@@ -10,7 +10,8 @@
 //!
 //! Reads are served from the process's cache (`db::cache`) while it is coherent; a trigger
 //! tells every process when a session row changes or a live one is deleted (migration
-//! 0014), and deleting a session (signing out) answers only once every process was told.
+//! 0014), and a write or delete (a flash, signing out) answers only once every process was
+//! told. Writes are rare: a page view writes at most once a minute (`web::ctx::keep_alive`).
 
 use super::cache::Caches;
 use async_trait::async_trait;
@@ -105,6 +106,8 @@ impl SessionStore for PgSessionStore {
         .await
         .map_err(backend)?;
         self.caches.forget_session(&key);
+        // The next request may go to another process: it must not read the old record.
+        self.caches.barrier(&self.pool).await.map_err(backend)?;
         Ok(())
     }
 

@@ -83,3 +83,57 @@ pub async fn overview(
     .fetch_optional(db)
     .await
 }
+
+/// Where a tenant stands in both programs, for its dashboard: one round trip.
+#[derive(Debug)]
+pub struct Standing {
+    /// The newest indirect-reseller application and its state.
+    pub reseller_application: Option<(Uuid, crate::domain::application::ApplicationState)>,
+    /// The current partner agreement is accepted.
+    pub agreement_accepted: bool,
+    /// Some indirect-reseller application of the tenant was approved.
+    pub approved_reseller: bool,
+    /// Listed in the provider directory in at least one region.
+    pub listed_provider: bool,
+    /// The direct-bill partner record's status and next reassessment.
+    pub direct_partner: Option<(crate::domain::direct_bill::PartnerStatus, time::Date)>,
+    /// An open (not final) direct-bill application and its state.
+    pub direct_open: Option<(Uuid, crate::domain::application::ApplicationState)>,
+}
+
+/// The tenant's [`Standing`].
+pub async fn standing(db: impl PgExecutor<'_>, tenant_id: Uuid) -> sqlx::Result<Standing> {
+    use crate::domain::application::ApplicationState;
+    use crate::domain::direct_bill::PartnerStatus;
+    let row = sqlx::query!(
+        r#"select
+             r.application_id as "reseller_id?", r.state as "reseller_state?: ApplicationState",
+             exists(select 1 from agreement_acceptances a where a.tenant_id = $1
+                    and a.version = (select max(version) from partner_agreements)) as "accepted!",
+             exists(select 1 from provider_regions p where p.tenant_id = $1) as "listed!",
+             exists(select 1 from applications a where a.tenant_id = $1
+                    and a.program = 'indirect_reseller' and a.state = 'approved') as "approved!",
+             d.status as "direct_status?: PartnerStatus", d.reassessment_due_on as "direct_due?",
+             o.application_id as "open_id?", o.state as "open_state?: ApplicationState"
+           from (select 1) one
+           left join lateral (select application_id, state from applications
+                              where tenant_id = $1 and program = 'indirect_reseller'
+                              order by created_at desc limit 1) r on true
+           left join direct_bill_partners d on d.tenant_id = $1
+           left join lateral (select application_id, state from applications
+                              where tenant_id = $1 and program = 'direct_bill'
+                                and state not in ('approved', 'rejected', 'withdrawn')
+                              limit 1) o on true"#,
+        tenant_id
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(Standing {
+        reseller_application: row.reseller_id.zip(row.reseller_state),
+        agreement_accepted: row.accepted,
+        approved_reseller: row.approved,
+        listed_provider: row.listed,
+        direct_partner: row.direct_status.zip(row.direct_due),
+        direct_open: row.open_id.zip(row.open_state),
+    })
+}

@@ -322,9 +322,7 @@ pub async fn refusal(
         return Ok(Some(Refusal::AgreementNotAccepted));
     }
     let reseller_region = match db::tenants::overview(&state.db, user.tenant_id).await? {
-        Some(t) => db::markets::find(&state.db, &t.country_code)
-            .await?
-            .map(|m| m.csp_region),
+        Some(t) => state.market(&t.country_code).await?.map(|m| m.csp_region),
         None => None,
     };
     let provider_regions =

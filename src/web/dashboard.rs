@@ -1,7 +1,9 @@
 //! The signed-in user's organisation at a glance.
 
-use crate::db::{self, tenants::TenantOverview};
-use crate::domain::application::Program;
+use crate::db::{
+    self,
+    tenants::{Standing, TenantOverview},
+};
 use crate::error::AppError;
 use crate::flows::accounts::{self, ResendOutcome};
 use crate::messages;
@@ -67,32 +69,22 @@ pub enum Enrollment {
     },
 }
 
-async fn enrollment(state: &AppState, tenant_id: uuid::Uuid) -> Result<Enrollment, AppError> {
+fn enrollment(standing: &Standing) -> Enrollment {
     use crate::domain::application::ApplicationState as S;
-    let Some(app) =
-        db::applications::latest(&state.db, tenant_id, Program::IndirectReseller).await?
-    else {
-        return Ok(Enrollment::NotStarted);
+    let Some((id, state)) = standing.reseller_application else {
+        return Enrollment::NotStarted;
     };
-    let id = app.application_id.to_string();
-    Ok(match app.state {
+    let id = id.to_string();
+    match state {
         S::Draft => Enrollment::Draft,
         S::Withdrawn | S::Rejected => Enrollment::NotStarted,
-        S::Approved => {
-            if db::agreements::acceptance_of_current(&state.db, tenant_id)
-                .await?
-                .is_some()
-            {
-                Enrollment::Active { id }
-            } else {
-                Enrollment::AwaitingAgreement { id }
-            }
-        }
+        S::Approved if standing.agreement_accepted => Enrollment::Active { id },
+        S::Approved => Enrollment::AwaitingAgreement { id },
         s => Enrollment::Open {
             id,
             words: s.plain(),
         },
-    })
+    }
 }
 
 async fn show(
@@ -102,21 +94,23 @@ async fn show(
     let tenant = db::tenants::overview(&state.db, user.tenant_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let direct_due = db::direct_bill::partner(&state.db, user.tenant_id)
-        .await?
-        .filter(|p| p.status.is_active())
-        .map(|p| crate::domain::direct_bill::day(p.reassessment_due_on));
-    let direct_open = db::applications::open(&state.db, user.tenant_id, Program::DirectBill)
-        .await?
-        .map(|a| (a.application_id.to_string(), a.state.plain()));
+    let standing = db::tenants::standing(&state.db, user.tenant_id).await?;
+    let enrollment = enrollment(&standing);
     Ok(DashboardPage {
         is_admin: user.is_global_admin(),
-        direct_due,
-        direct_open,
-        enrollment: enrollment(&state, user.tenant_id).await?,
-        is_provider: crate::flows::partnerships::provider_regions(&state, user.tenant_id)
-            .await?
-            .is_some(),
+        direct_due: standing
+            .direct_partner
+            .filter(|(status, _)| status.is_active())
+            .map(|(_, due)| crate::domain::direct_bill::day(due)),
+        direct_open: standing
+            .direct_open
+            .map(|(id, state)| (id.to_string(), state.plain())),
+        // Listed in the directory, and an active indirect reseller (as
+        // `flows::partnerships::provider_regions` asks).
+        is_provider: standing.listed_provider
+            && standing.approved_reseller
+            && standing.agreement_accepted,
+        enrollment,
         domain: state.config.tenant_domain(&tenant.domain_prefix),
         role: user.role.label(),
         email: user.email.clone(),

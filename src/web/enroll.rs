@@ -75,7 +75,8 @@ impl FromRequestParts<AppState> for Wizard {
             .await
             .map_err(|e| AppError::from(e).into_response())?
             .ok_or_else(|| AppError::NotFound.into_response())?;
-        let market = db::markets::find(&state.db, &tenant.country_code)
+        let market = state
+            .market(&tenant.country_code)
             .await
             .map_err(|e| AppError::from(e).into_response())?
             .ok_or_else(|| AppError::NotFound.into_response())?;

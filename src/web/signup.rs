@@ -1,6 +1,6 @@
 //! Creating a work account and confirming its e-mail address.
 
-use crate::db::{self, markets::Market};
+use crate::db::markets::Market;
 use crate::domain::FormErrors;
 use crate::error::AppError;
 use crate::flows::accounts;
@@ -45,7 +45,7 @@ async fn show(
     if ctx.account.is_some() {
         return Ok(axum::response::Redirect::to(&next).into_response());
     }
-    let markets = db::markets::all(&state.db).await?;
+    let markets = state.markets().await?.to_vec();
     let domain_suffix = state.config.tenant_domain_suffix.clone();
     Ok(SignupPage {
         ctx,
@@ -81,7 +81,7 @@ async fn submit(
         }
     };
     form.password.clear();
-    let markets = db::markets::all(&state.db).await?;
+    let markets = state.markets().await?.to_vec();
     let domain_suffix = state.config.tenant_domain_suffix.clone();
     invalid(SignupPage {
         ctx,

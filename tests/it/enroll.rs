@@ -1041,6 +1041,7 @@ fn app_state(app: &TestApp) -> partner_portal::state::AppState {
         hasher: partner_portal::auth::PasswordHasher::new(),
         outbox_wake: std::sync::Arc::default(),
         csrf_key: std::sync::Arc::default(),
+        markets: std::sync::Arc::default(),
         caches: std::sync::Arc::default(),
     }
 }

@@ -71,7 +71,7 @@ pub async fn sign_up(
     }
     let market = match errors.check("country", tenant::parse_country_code(&input.country)) {
         Some(code) => {
-            let market = db::markets::find(&state.db, &code).await?;
+            let market = state.market(&code).await?;
             if market.is_none() {
                 errors.add("country", messages::COUNTRY_UNKNOWN);
             }

@@ -156,9 +156,7 @@ async fn directory(
     };
     let own_region = match &ctx.account {
         Some(user) => match db::tenants::overview(&state.db, user.tenant_id).await? {
-            Some(t) => db::markets::find(&state.db, &t.country_code)
-                .await?
-                .map(|m| m.csp_region),
+            Some(t) => state.market(&t.country_code).await?.map(|m| m.csp_region),
             None => None,
         },
         None => None,

@@ -143,7 +143,7 @@ async fn queue(
     });
     let rows = found.into_iter().map(|r| row(&state, r)).collect();
     let counts = state_counts(&db::queue::counts_by_state(&state.db).await?);
-    let markets = db::markets::all(&state.db).await?;
+    let markets = state.markets().await?.to_vec();
     Ok(QueuePage {
         ctx,
         rows,
