@@ -413,12 +413,7 @@ async fn an_operator_admin_invites_staff_who_join_by_the_link() {
     app.assert_audited("staff.joined").await;
 
     // Disabling ends Rita's session and her sign-in.
-    let rita_id: uuid::Uuid = sqlx::query_scalar(
-        "select staff_id from operator_staff where email = 'rita@operator.example.com'",
-    )
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
+    let rita_id = app.staff_id("rita@operator.example.com").await;
     let off = admin
         .submit(
             "/admin/staff",

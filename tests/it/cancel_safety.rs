@@ -215,17 +215,6 @@ async fn a_connection_handed_back_inside_a_transaction_is_closed_not_reused() {
     assert_eq!(idle_in_transaction(&url).await, 0);
 }
 
-/// A browser-like client whose cookies can be read, for raw requests that must carry them.
-fn client_with_jar(app: &TestApp) -> (Browser<'_>, Arc<reqwest::cookie::Jar>) {
-    let jar = Arc::new(reqwest::cookie::Jar::default());
-    let client = reqwest::Client::builder()
-        .cookie_provider(jar.clone())
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    (Browser { app, client }, jar)
-}
-
 /// Opens `page` with `client`; returns its form token and the Cookie header the client
 /// sends to `app` afterwards.
 async fn token_and_cookies(
@@ -275,11 +264,11 @@ async fn clients_that_hang_up_mid_request_leave_no_connection_in_a_transaction()
     let url = app.config.database_url.clone();
 
     // An anonymous visitor's form token (the signed cookie) ...
-    let (anonymous, jar) = client_with_jar(&app);
+    let (anonymous, jar) = app.browser_with_jar();
     let (anonymous_token, anonymous_cookie) =
         token_and_cookies(&app, &anonymous, &jar, "/signin").await;
     // ... and a signed-in global admin's session and token.
-    let (member, jar) = client_with_jar(&app);
+    let (member, jar) = app.browser_with_jar();
     let email = member.sign_up("hangup").await;
     let (member_token, member_cookie) =
         token_and_cookies(&app, &member, &jar, "/enroll/partner-id").await;
@@ -419,7 +408,7 @@ async fn a_lock_held_by_a_stuck_transaction_gives_a_503_page_within_the_lock_tim
 #[tokio::test]
 async fn a_sign_up_whose_client_hangs_up_still_completes_with_its_email() {
     let app = TestApp::spawn_with(|c| c.db.lock_timeout = Duration::from_secs(8)).await;
-    let (client, jar) = client_with_jar(&app);
+    let (client, jar) = app.browser_with_jar();
     let (token, cookie) = token_and_cookies(&app, &client, &jar, "/signup").await;
     let email = "admin@hungup.example.com";
     let request = raw_request(

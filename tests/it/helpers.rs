@@ -373,6 +373,26 @@ impl TestApp {
         }
     }
 
+    /// Another person's browser whose cookies can be read (to replay them in raw requests).
+    pub fn browser_with_jar(&self) -> (Browser<'_>, std::sync::Arc<reqwest::cookie::Jar>) {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        let client = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("build HTTP client");
+        (Browser { app: self, client }, jar)
+    }
+
+    /// The id of the staff member with this address.
+    pub async fn staff_id(&self, email: &str) -> Uuid {
+        sqlx::query_scalar("select staff_id from operator_staff where email = $1::text::citext")
+            .bind(email)
+            .fetch_one(&self.db)
+            .await
+            .expect("a staff member with that address")
+    }
+
     /// Another person's browser: a cookie jar of its own.
     pub fn browser(&self) -> Browser<'_> {
         Browser {

@@ -34,23 +34,12 @@ async fn assert_sent_to_sign_in(on: &Browser<'_>, path: &str, sign_in: &str) {
     assert!(location(&r).starts_with(sign_in), "{}", location(&r));
 }
 
-/// A browser whose cookies can be read (to replay a cookie after it should be dead).
-fn browser_with_jar(app: &TestApp) -> (Browser<'_>, std::sync::Arc<reqwest::cookie::Jar>) {
-    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
-    let client = reqwest::Client::builder()
-        .cookie_provider(jar.clone())
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    (Browser { app, client }, jar)
-}
-
 #[tokio::test]
 async fn signing_out_on_one_process_ends_the_session_on_the_other_at_once() {
     use reqwest::cookie::CookieStore;
     let a = TestApp::spawn().await;
     let b = a.second_process().await;
-    let (on_a, jar) = browser_with_jar(&a);
+    let (on_a, jar) = a.browser_with_jar();
     on_a.sign_up("twoproc").await;
     let on_b = same_person_on(&on_a, &b);
     cached_ok(&on_b, "/dashboard").await;
@@ -124,12 +113,7 @@ async fn disabling_a_staff_member_on_one_process_ends_their_session_on_the_other
         .staff_client("rita@operator.example.com", "reviewer")
         .await;
     cached_ok(&rita, "/admin/applications").await;
-    let rita_id: uuid::Uuid = sqlx::query_scalar(
-        "select staff_id from operator_staff where email = 'rita@operator.example.com'",
-    )
-    .fetch_one(&a.db)
-    .await
-    .unwrap();
+    let rita_id = a.staff_id("rita@operator.example.com").await;
     let off = admin
         .client
         .submit(
