@@ -144,7 +144,7 @@ fn millis(d: Duration) -> String {
 /// API that reads it: it fails with `BeginFailed` exactly when the statement left the server
 /// outside a transaction. (Comparing `transaction_timestamp()` with `statement_timestamp()`
 /// also works over the simple protocol, but parses and plans a query on every release: about
-/// 10% of a signed-in page's throughput in `tests/bench/pages_http.sh`.)
+/// 10% of a signed-in page's throughput in the page benchmark, `tests/bench/run.sh`.)
 pub async fn left_in_transaction(conn: &mut sqlx::PgConnection) -> sqlx::Result<bool> {
     if conn.is_in_transaction() {
         return Ok(true);
