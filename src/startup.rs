@@ -78,6 +78,7 @@ impl Application {
             outbox_wake: Arc::new(Notify::new()),
             csrf_key: Arc::default(),
             markets: Arc::default(),
+            regions: Arc::default(),
             caches: Arc::default(),
         };
         let worker = OutboxWorker {

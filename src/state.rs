@@ -24,6 +24,8 @@ pub struct AppState {
     pub csrf_key: Arc<OnceCell<Vec<u8>>>,
     /// The markets table (reference data that only a migration changes), read once.
     pub markets: Arc<OnceCell<Vec<crate::db::markets::Market>>>,
+    /// The program regions (code, name) by name: reference data, read once.
+    pub regions: Arc<OnceCell<Vec<(String, String)>>>,
     /// Sessions and signed-in accounts, kept coherent across processes (`db::cache`).
     pub caches: Arc<crate::db::cache::Caches>,
 }
@@ -40,6 +42,14 @@ impl AppState {
     pub async fn markets(&self) -> Result<&[crate::db::markets::Market], sqlx::Error> {
         self.markets
             .get_or_try_init(|| crate::db::markets::all(&self.db))
+            .await
+            .map(Vec::as_slice)
+    }
+
+    /// Every program region (code, name), by name: read from the database once per process.
+    pub async fn regions(&self) -> Result<&[(String, String)], sqlx::Error> {
+        self.regions
+            .get_or_try_init(|| crate::db::providers::all_regions(&self.db))
             .await
             .map(Vec::as_slice)
     }

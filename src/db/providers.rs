@@ -50,6 +50,27 @@ pub async fn regions_of(db: impl PgExecutor<'_>, tenant_id: Uuid) -> sqlx::Resul
     .await
 }
 
+/// A tenant's listed regions and whether it is an active indirect reseller (approved, and
+/// the current agreement accepted: what `db::agreements::is_active_indirect_reseller`
+/// asks), in one round trip.
+pub async fn listing(
+    db: impl PgExecutor<'_>,
+    tenant_id: Uuid,
+) -> sqlx::Result<(Vec<String>, bool)> {
+    let row = sqlx::query!(
+        r#"select
+             array(select csp_region from provider_regions where tenant_id = $1 order by csp_region) as "regions!",
+             exists(select 1 from applications where tenant_id = $1
+                    and program = 'indirect_reseller' and state = 'approved')
+             and exists(select 1 from agreement_acceptances where tenant_id = $1
+                        and version = (select max(version) from partner_agreements)) as "active!""#,
+        tenant_id
+    )
+    .fetch_one(db)
+    .await?;
+    Ok((row.regions, row.active))
+}
+
 /// Replaces a tenant's listing with `regions` (empty withdraws it).
 pub async fn set_regions(
     conn: &mut PgConnection,

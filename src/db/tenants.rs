@@ -101,12 +101,18 @@ pub struct Standing {
     pub direct_open: Option<(Uuid, crate::domain::application::ApplicationState)>,
 }
 
-/// The tenant's [`Standing`].
-pub async fn standing(db: impl PgExecutor<'_>, tenant_id: Uuid) -> sqlx::Result<Standing> {
+/// The tenant (as [`overview`] gives it) and its [`Standing`], in one round trip.
+pub async fn with_standing(
+    db: impl PgExecutor<'_>,
+    tenant_id: Uuid,
+) -> sqlx::Result<Option<(TenantOverview, Standing)>> {
     use crate::domain::application::ApplicationState;
     use crate::domain::direct_bill::PartnerStatus;
     let row = sqlx::query!(
         r#"select
+             t.name, t.domain_prefix::text as "domain_prefix!", t.country_code as "country_code!",
+             m.country_name_en as country_name, cr.name as region_name,
+             t.billing_currency as "billing_currency!",
              r.application_id as "reseller_id?", r.state as "reseller_state?: ApplicationState",
              exists(select 1 from agreement_acceptances a where a.tenant_id = $1
                     and a.version = (select max(version) from partner_agreements)) as "accepted!",
@@ -115,7 +121,9 @@ pub async fn standing(db: impl PgExecutor<'_>, tenant_id: Uuid) -> sqlx::Result<
                     and a.program = 'indirect_reseller' and a.state = 'approved') as "approved!",
              d.status as "direct_status?: PartnerStatus", d.reassessment_due_on as "direct_due?",
              o.application_id as "open_id?", o.state as "open_state?: ApplicationState"
-           from (select 1) one
+           from tenants t
+           join markets m using (country_code)
+           join csp_regions cr on cr.csp_region = m.csp_region
            left join lateral (select application_id, state from applications
                               where tenant_id = $1 and program = 'indirect_reseller'
                               order by created_at desc limit 1) r on true
@@ -123,17 +131,32 @@ pub async fn standing(db: impl PgExecutor<'_>, tenant_id: Uuid) -> sqlx::Result<
            left join lateral (select application_id, state from applications
                               where tenant_id = $1 and program = 'direct_bill'
                                 and state not in ('approved', 'rejected', 'withdrawn')
-                              limit 1) o on true"#,
+                              limit 1) o on true
+           where t.tenant_id = $1"#,
         tenant_id
     )
-    .fetch_one(db)
+    .fetch_optional(db)
     .await?;
-    Ok(Standing {
-        reseller_application: row.reseller_id.zip(row.reseller_state),
-        agreement_accepted: row.accepted,
-        approved_reseller: row.approved,
-        listed_provider: row.listed,
-        direct_partner: row.direct_status.zip(row.direct_due),
-        direct_open: row.open_id.zip(row.open_state),
-    })
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let tenant = TenantOverview {
+        name: row.name,
+        domain_prefix: row.domain_prefix,
+        country_code: row.country_code,
+        country_name: row.country_name,
+        region_name: row.region_name,
+        billing_currency: row.billing_currency,
+    };
+    Ok(Some((
+        tenant,
+        Standing {
+            reseller_application: row.reseller_id.zip(row.reseller_state),
+            agreement_accepted: row.accepted,
+            approved_reseller: row.approved,
+            listed_provider: row.listed,
+            direct_partner: row.direct_status.zip(row.direct_due),
+            direct_open: row.open_id.zip(row.open_state),
+        },
+    )))
 }

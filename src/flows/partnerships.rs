@@ -19,16 +19,17 @@ pub async fn provider_regions(
     state: &AppState,
     tenant_id: Uuid,
 ) -> anyhow::Result<Option<Vec<(String, String)>>> {
-    let codes = db::providers::regions_of(&state.db, tenant_id).await?;
-    if codes.is_empty()
-        || !crate::db::agreements::is_active_indirect_reseller(&state.db, tenant_id).await?
-    {
+    let (codes, active) = db::providers::listing(&state.db, tenant_id).await?;
+    if codes.is_empty() || !active {
         return Ok(None);
     }
-    let all = db::providers::all_regions(&state.db).await?;
     Ok(Some(
-        all.into_iter()
+        state
+            .regions()
+            .await?
+            .iter()
             .filter(|(code, _)| codes.contains(code))
+            .cloned()
             .collect(),
     ))
 }

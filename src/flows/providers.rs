@@ -48,10 +48,11 @@ pub async fn list_provider(
             Some(t) => Some(t),
         }
     };
-    let known: Vec<String> = db::providers::all_regions(&state.db)
+    let known: Vec<String> = state
+        .regions()
         .await?
-        .into_iter()
-        .map(|(code, _)| code)
+        .iter()
+        .map(|(code, _)| code.clone())
         .collect();
     let mut regions: Vec<String> = input
         .regions

@@ -91,10 +91,9 @@ async fn show(
     State(state): State<AppState>,
     Signed(ctx, user): SignedIn,
 ) -> Result<DashboardPage, AppError> {
-    let tenant = db::tenants::overview(&state.db, user.tenant_id)
+    let (tenant, standing) = db::tenants::with_standing(&state.db, user.tenant_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let standing = db::tenants::standing(&state.db, user.tenant_id).await?;
     let enrollment = enrollment(&standing);
     Ok(DashboardPage {
         is_admin: user.is_global_admin(),

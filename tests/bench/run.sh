@@ -2,12 +2,14 @@
 # The portal's pages against a minimal page of the same stack, in one run (issue 13).
 #
 #   tests/bench/run.sh [SECONDS]        # default 8 s per page; needs wrk, curl, psql
+#   BENCH_QUICK=1 tests/bench/run.sh 4  # only the 10k pages: a quick comparison
 #
 # Builds release, starts the baseline page (tests/bench/baseline: one query, 12 rows,
 # askama) and the portal on a database with 10,000 applications, then on one with
 # 1,000,000 (seeded once and kept: pp_bench_10k, pp_bench_1m), signs in a partner (an
 # indirect provider with 25 resellers) and the operator admin, and drives each page with
-# `wrk -t2 -c32`. Prints: page, req/s, p50, p99, ratio to the baseline, the portal's RSS.
+# `wrk -t2 -c32`. Prints: page, req/s, p50, p99, ratio to the baseline, the portal's RSS,
+# and CPU time per request of the server (portal or baseline) and of PostgreSQL.
 # Then floods POST /signin with wrong passwords from many client addresses (8 connections)
 # while measuring /dashboard, and prints the RSS after the flood.
 set -euo pipefail
@@ -26,6 +28,10 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 wait_for() { for _ in $(seq 1 600); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer from $1"; exit 1; }
+# CPU time in clock ticks: of one process, and of every PostgreSQL server process.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+db_ticks() { local t=0 p; for p in $(pgrep -u postgres postgres); do t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
+per_request() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%.0f", t / hz * 1e6 / n; else print "-" }'; }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; printf "%.2f", v }'; }
 
@@ -53,6 +59,8 @@ source tests/bench/lib.sh
 
 sign_in_partner() { # signs up a new provider with resellers; sets partner_cookie, app_id
   local prefix=bench$RANDOM$RANDOM
+  # Earlier runs' sign-ups and floods from 127.0.0.1 count against this run's limits.
+  psql -q "$server/$1" -c "delete from rate_limit_hits; delete from sign_in_guards"
   rm -f "$jar"; sign_up "$prefix"
   psql -q "$server/$1" -v email="admin@$prefix.example.com" -f tests/bench/partner_seed.sql >/dev/null
   partner_cookie=$(cookies)
@@ -60,6 +68,7 @@ sign_in_partner() { # signs up a new provider with resellers; sets partner_cooki
 }
 sign_in_staff() { # sets staff_cookie
   local sjar=$work/staff.jar t
+  psql -q "$server/$db" -c "delete from sign_in_guards"
   rm -f "$sjar"
   t=$(curl -s -c "$sjar" -b "$sjar" "$base/admin/signin" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
   curl -s -o /dev/null -c "$sjar" -b "$sjar" --data-urlencode "csrf_token=$t" \
@@ -73,7 +82,12 @@ measure() { # label, url, [cookie]
   local label=$1 url=$2 cookie=${3:-} out status
   status=$(curl -s -o /dev/null -w '%{http_code}' ${cookie:+-H "Cookie: $cookie"} "$url")
   [ "$status" = 200 ] || { echo "GET $url answered $status"; exit 1; }
+  local server_pid=$portal_pid
+  [ -n "$baseline_rps" ] || server_pid=$baseline_pid
+  local app0 db0 app1 db1
+  app0=$(cpu_ticks "$server_pid"); db0=$(db_ticks)
   out=$(wrk -t2 -c32 -d"${seconds}s" --latency ${cookie:+-H "Cookie: $cookie"} "$url")
+  app1=$(cpu_ticks "$server_pid"); db1=$(db_ticks)
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$out" | ms)
@@ -83,8 +97,10 @@ measure() { # label, url, [cookie]
   timeouts=$( (grep -o 'timeout [0-9]*' <<<"$out" || true) | awk '{ print $2 }')
   if [ -n "$timeouts" ] && [ "$timeouts" != 0 ]; then label="$label ($timeouts requests over wrk's 2 s timeout)"; fi
   [ -n "$baseline_rps" ] || baseline_rps=$rps
-  printf '| %s | %s | %s | %s | %.2f | %s |\n' "$label" "$rps" "$p50" "$p99" \
-    "$(echo "$rps / $baseline_rps" | bc -l)" "$(rss_mb "$portal_pid")" | tee -a "$results" >&2
+  local requests; requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+  printf '| %s | %s | %s | %s | %.2f | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" \
+    "$(echo "$rps / $baseline_rps" | bc -l)" "$(rss_mb "$portal_pid")" \
+    "$(per_request $((app1 - app0)) "$requests")" "$(per_request $((db1 - db0)) "$requests")" | tee -a "$results" >&2
 }
 
 # --- 10,000 applications
@@ -93,14 +109,14 @@ start_portal $db
 seed $db 10000
 psql -q "$server/$db" -c analyze
 DATABASE_URL="$server/$db" PORT=$baseline_port target/release/examples/bench_baseline >"$work/baseline.log" 2>&1 &
-pids+=("$!")
+baseline_pid=$!; pids+=("$baseline_pid")
 wait_for "http://127.0.0.1:$baseline_port/fortunes"
 sign_in_partner $db
 sign_in_staff
 queue_id=$(psql -Atq "$server/$db" -c "select application_id from applications where state = 'in_review' order by submitted_at limit 1")
 {
-  echo "| page | req/s | p50 ms | p99 ms | ratio to baseline | portal RSS MB |"
-  echo "|---|---|---|---|---|---|"
+  echo "| page | req/s | p50 ms | p99 ms | ratio to baseline | portal RSS MB | server CPU µs/req | PostgreSQL CPU µs/req |"
+  echo "|---|---|---|---|---|---|---|---|"
 } >"$results"
 measure "baseline: 12 rows, askama (tests/bench/baseline)" "http://127.0.0.1:$baseline_port/fortunes"
 measure "GET /signin (anonymous)" "$base/signin"
@@ -109,6 +125,8 @@ measure "GET /applications/{id} (partner)" "$base/applications/$app_id" "$partne
 measure "GET /partners/resellers (25 resellers)" "$base/partners/resellers" "$partner_cookie"
 measure "GET /admin/applications (queue, 10k)" "$base/admin/applications" "$staff_cookie"
 measure "GET /admin/applications/{id} (10k)" "$base/admin/applications/$queue_id" "$staff_cookie"
+
+if [ -n "${BENCH_QUICK:-}" ]; then echo; cat "$results"; exit 0; fi
 
 # --- login flood: /dashboard while 8 connections post wrong passwords
 idle_p99=$(wrk -t1 -c4 -d"${seconds}s" --latency -H "Cookie: $partner_cookie" "$base/dashboard" | awk '$1 == "99%" { print $2 }' | ms)

@@ -57,7 +57,7 @@ async fn page(
     Ok(ProvidersPage {
         ctx,
         providers: db::providers::list(&state.db, None).await?,
-        regions: db::providers::all_regions(&state.db).await?,
+        regions: state.regions().await?.to_vec(),
         form,
         errors,
         suffix: state.config.tenant_domain_suffix.clone(),
@@ -148,7 +148,7 @@ async fn directory(
     ctx: Ctx,
     Query(q): Query<RegionQuery>,
 ) -> Result<DirectoryPage, AppError> {
-    let regions = db::providers::all_regions(&state.db).await?;
+    let regions = state.regions().await?.to_vec();
     let region = if regions.iter().any(|(code, _)| *code == q.region) {
         q.region.clone()
     } else {
