@@ -45,6 +45,9 @@ pub const CURRENT_PASSWORD_WRONG: &str = "Your current password is not correct";
 pub const PASSWORD_UNCHANGED: &str = "Your new password must be different from your current one";
 /// Sign-in failed; never says which part was wrong or whether the account exists.
 pub const SIGN_IN_FAILED: &str = "The e-mail address or password is not correct. After 10 failed attempts an account is locked for 15 minutes.";
+/// The queue's search field, when the term is too short to look up.
+pub const SEARCH_TOO_SHORT: &str = "Enter at least 3 characters to search";
+
 /// Error page titles.
 pub const PAGE_NOT_FOUND: &str = "Page not found";
 pub const TOO_MANY_REQUESTS: &str = "Too many requests";

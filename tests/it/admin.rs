@@ -634,3 +634,82 @@ async fn a_locked_out_staff_member_resets_their_own_password_by_email() {
         .await;
     assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
 }
+
+/// Every application whose legal name contains `term` or whose work-account domain starts
+/// with it, in queue order: what the queue's search must return, computed the slow way.
+async fn search_oracle(app: &TestApp, term: &str, limit: i64) -> Vec<uuid::Uuid> {
+    sqlx::query_scalar(
+        "select a.application_id from applications a join tenants t using (tenant_id)
+         where a.state <> 'draft' and a.submitted_at is not null
+           and (a.legal_name ilike '%' || $1 || '%' or lower(t.domain_prefix::text) like lower($1) || '%')
+         order by a.submitted_at, a.application_id limit $2",
+    )
+    .bind(term)
+    .bind(limit)
+    .fetch_all(&app.db)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_queue_search_is_exact_whether_a_term_is_common_rare_or_in_between() {
+    use partner_portal::db::queue::{Assigned, QueueFilter, page};
+    let app = TestApp::spawn().await;
+    // 30,000 submitted applications, oldest first: "Bench <i> GmbH" on bench-<i>; the
+    // newest 3,000 are also "Late"; three of the newest are "Zyxwv".
+    sqlx::query(
+        "with t as (
+           insert into tenants (tenant_id, name, domain_prefix, country_code, billing_currency)
+           select gen_random_uuid(), 'Bench ' || i, 'bench-' || i, 'DE', 'EUR' from generate_series(1, 30000) i
+           returning tenant_id, name, domain_prefix)
+         insert into applications (application_id, tenant_id, program, state, legal_name, contact_email, contact_first_name, submitted_at)
+         select gen_random_uuid(), tenant_id, 'indirect_reseller', 'in_review',
+                name || case when substr(domain_prefix, 7)::int > 27000 then ' Late' else '' end
+                     || case when substr(domain_prefix, 7)::int > 29997 then ' Zyxwv' else '' end || ' GmbH',
+                'c@' || domain_prefix || '.example.com', 'Pat',
+                timestamptz '2026-01-01' + substr(domain_prefix, 7)::int * interval '1 minute'
+         from t",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    sqlx::query("analyze").execute(&app.db).await.unwrap();
+    for term in ["gmbh", "zyxwv", "late", "bench-2999", "bench 2", "BENCH-1"] {
+        let filter = QueueFilter {
+            state: None,
+            program: None,
+            country: None,
+            region: None,
+            assigned: Assigned::Anyone,
+            search: Some(term.to_owned()),
+            after: None,
+        };
+        let found: Vec<uuid::Uuid> = page(&app.db, &filter, 51)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.application_id)
+            .collect();
+        let expected = search_oracle(&app, term, 51).await;
+        assert!(!expected.is_empty(), "{term} matches something");
+        assert_eq!(found, expected, "search {term:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_search_term_too_short_to_look_up_is_refused_beside_the_field() {
+    let app = TestApp::spawn().await;
+    let staff = app.operator_admin().await;
+    let html = staff.client.html("/admin/applications?q=ab").await;
+    assert_eq!(
+        texts(&html, "#q-error"),
+        vec!["Error: Enter at least 3 characters to search"]
+    );
+    assert_eq!(
+        attr(&html, "#q", "value").as_deref(),
+        Some("ab"),
+        "the term is kept"
+    );
+    let html = staff.client.html("/admin/applications?q=abc").await;
+    assert!(texts(&html, "#q-error").is_empty());
+}

@@ -9,6 +9,7 @@ use crate::db::{
 use crate::domain::application::{ApplicationState, Program};
 use crate::domain::calendar::{REVIEW_FLAG_AFTER_BUSINESS_DAYS, business_days_between};
 use crate::error::AppError;
+use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::Signed;
 use crate::web::ctx::encode_query_value;
@@ -96,6 +97,8 @@ pub struct QueuePage {
     programs: [Program; 2],
     query: QueueQuery,
     next_page: Option<String>,
+    /// Why the search term was not used (too short).
+    search_error: Option<&'static str>,
 }
 
 /// The state filter's value for every state.
@@ -105,6 +108,11 @@ fn parse_cursor(raw: &str) -> Option<(OffsetDateTime, Uuid)> {
     let (nanos, id) = raw.split_once('_')?;
     let at = OffsetDateTime::from_unix_timestamp_nanos(nanos.parse().ok()?).ok()?;
     Some((at, Uuid::parse_str(id).ok()?))
+}
+
+/// A free-text term shorter than the queue searches (partner IDs and addresses are longer).
+fn too_short(term: &str) -> bool {
+    (1..db::queue::MIN_SEARCH_CHARS).contains(&term.trim().chars().count())
 }
 
 fn filter_of(q: &QueueQuery, staff_id: Uuid) -> (QueueFilter, String) {
@@ -124,7 +132,7 @@ fn filter_of(q: &QueueQuery, staff_id: Uuid) -> (QueueFilter, String) {
             "unassigned" => Assigned::Nobody,
             _ => Assigned::Anyone,
         },
-        search: some(&q.q),
+        search: some(&q.q).filter(|s| !too_short(s)),
         after: parse_cursor(&q.after),
     };
     (filter, selected_state)
@@ -153,6 +161,7 @@ async fn queue(
         showing_all: selected_state == ALL_STATES,
         programs: Program::ALL,
         selected_state,
+        search_error: too_short(&query.q).then_some(messages::SEARCH_TOO_SHORT),
         query,
         next_page: next_page.flatten(),
     })
