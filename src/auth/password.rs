@@ -1,4 +1,4 @@
-//! Argon2id hashing off the async runtime, behind a semaphore sized to the CPU count, in
+//! Argon2id hashing off the async runtime, behind a semaphore of one permit per CPU but one, in
 //! memory that is allocated once and reused.
 //!
 //! Each Argon2 run needs its 19 MiB of blocks. Allocated per call, glibc keeps a freed block
@@ -28,11 +28,12 @@ impl Default for PasswordHasher {
 }
 
 impl PasswordHasher {
-    /// One permit per CPU: hashing is CPU-bound, more in parallel only queues in the OS.
+    /// One permit per CPU but one: hashing is CPU-bound, more in parallel only queues in the
+    /// OS, and a core left free keeps pages answering during a sign-in flood (issue 13).
     pub fn new() -> Self {
         let cpus = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(2);
+            .map(|n| n.get().saturating_sub(1).max(1))
+            .unwrap_or(1);
         Self {
             permits: Arc::new(Semaphore::new(cpus)),
             buffers: Arc::new(Mutex::new(Vec::with_capacity(cpus))),
