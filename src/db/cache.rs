@@ -161,60 +161,39 @@ impl Caches {
         }
     }
 
-    /// A cached partner user.
-    pub fn user(&self, id: Uuid) -> Option<SessionUser> {
-        if !self.is_live() {
-            return None;
-        }
-        self.users.get(&id)
-    }
-
-    /// Caches a partner user loaded at `generation`.
-    pub fn keep_user(&self, user: SessionUser, generation: Generation) {
-        if self.may_keep(generation) {
-            self.users.insert(user.user_id, user);
-        }
-    }
-
-    /// A cached staff member.
-    pub fn staff_member(&self, id: Uuid) -> Option<Staff> {
-        if !self.is_live() {
-            return None;
-        }
-        self.staff.get(&id)
-    }
-
-    /// Caches a staff member loaded at `generation`.
-    pub fn keep_staff(&self, staff: Staff, generation: Generation) {
-        if self.may_keep(generation) {
-            self.staff.insert(staff.staff_id, staff);
-        }
-    }
-
     /// The signed-in partner user: from the cache, or loaded and kept.
     pub async fn load_user(&self, db: &PgPool, id: Uuid) -> sqlx::Result<Option<SessionUser>> {
-        if let Some(user) = self.user(id) {
-            return Ok(Some(user));
-        }
-        let generation = self.generation();
-        let user = crate::db::users::session_user(db, id).await?;
-        if let Some(user) = &user {
-            self.keep_user(user.clone(), generation);
-        }
-        Ok(user)
+        self.read_through(&self.users, id, crate::db::users::session_user(db, id))
+            .await
     }
 
     /// The signed-in staff member: from the cache, or loaded and kept.
     pub async fn load_staff(&self, db: &PgPool, id: Uuid) -> sqlx::Result<Option<Staff>> {
-        if let Some(staff) = self.staff_member(id) {
-            return Ok(Some(staff));
+        self.read_through(&self.staff, id, crate::db::staff::by_id(db, id))
+            .await
+    }
+
+    /// `key` from `table` while live; otherwise `load`ed, and kept if nothing changed
+    /// meanwhile.
+    async fn read_through<K: Eq + Hash, V: Clone>(
+        &self,
+        table: &Table<K, V>,
+        key: K,
+        load: impl std::future::Future<Output = sqlx::Result<Option<V>>>,
+    ) -> sqlx::Result<Option<V>> {
+        if self.is_live()
+            && let Some(value) = table.get(&key)
+        {
+            return Ok(Some(value));
         }
         let generation = self.generation();
-        let staff = crate::db::staff::by_id(db, id).await?;
-        if let Some(staff) = &staff {
-            self.keep_staff(staff.clone(), generation);
+        let value = load.await?;
+        if let Some(value) = &value
+            && self.may_keep(generation)
+        {
+            table.insert(key, value.clone());
         }
-        Ok(staff)
+        Ok(value)
     }
 
     fn may_keep(&self, generation: Generation) -> bool {
