@@ -23,7 +23,7 @@ pub struct AppState {
     /// database is down).
     pub csrf_key: Arc<OnceCell<Vec<u8>>>,
     /// The markets table (reference data that only a migration changes), read once.
-    pub markets: Arc<OnceCell<Vec<crate::db::markets::Market>>>,
+    pub markets: Arc<OnceCell<Arc<[crate::db::markets::Market]>>>,
     /// The program regions (code, name) by name: reference data, read once.
     pub regions: Arc<OnceCell<Vec<(String, String)>>>,
     /// Sessions and signed-in accounts, kept coherent across processes (`db::cache`).
@@ -38,12 +38,12 @@ impl AppState {
     }
 
     /// Every market, as `db::markets::all` orders them: read from the database once per
-    /// process (only a migration changes them).
-    pub async fn markets(&self) -> Result<&[crate::db::markets::Market], sqlx::Error> {
+    /// process (only a migration changes them); pages share the one list.
+    pub async fn markets(&self) -> Result<Arc<[crate::db::markets::Market]>, sqlx::Error> {
         self.markets
-            .get_or_try_init(|| crate::db::markets::all(&self.db))
+            .get_or_try_init(|| async { crate::db::markets::all(&self.db).await.map(Arc::from) })
             .await
-            .map(Vec::as_slice)
+            .cloned()
     }
 
     /// Every program region (code, name), by name: read from the database once per process.

@@ -32,7 +32,7 @@ pub struct SignupPage {
     ctx: Ctx,
     form: accounts::SignUpInput,
     errors: FormErrors,
-    markets: Vec<Market>,
+    markets: std::sync::Arc<[Market]>,
     domain_suffix: String,
 }
 
@@ -45,7 +45,7 @@ async fn show(
     if ctx.account.is_some() {
         return Ok(axum::response::Redirect::to(&next).into_response());
     }
-    let markets = state.markets().await?.to_vec();
+    let markets = state.markets().await?;
     let domain_suffix = state.config.tenant_domain_suffix.clone();
     Ok(SignupPage {
         ctx,
@@ -81,7 +81,7 @@ async fn submit(
         }
     };
     form.password.clear();
-    let markets = state.markets().await?.to_vec();
+    let markets = state.markets().await?;
     let domain_suffix = state.config.tenant_domain_suffix.clone();
     invalid(SignupPage {
         ctx,

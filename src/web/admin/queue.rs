@@ -90,7 +90,7 @@ pub struct QueuePage {
     ctx: StaffCtx,
     rows: Vec<Row>,
     counts: Vec<StateCount>,
-    markets: Vec<Market>,
+    markets: std::sync::Arc<[Market]>,
     regions: Vec<(String, String)>,
     selected_state: String,
     showing_all: bool,
@@ -151,7 +151,7 @@ async fn queue(
     });
     let rows = found.into_iter().map(|r| row(&state, r)).collect();
     let counts = state_counts(&db::queue::counts_by_state(&state.db).await?);
-    let markets = state.markets().await?.to_vec();
+    let markets = state.markets().await?;
     Ok(QueuePage {
         ctx,
         rows,
