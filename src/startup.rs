@@ -8,7 +8,7 @@ use crate::email::worker::OutboxWorker;
 use crate::state::AppState;
 use crate::web;
 use crate::web::middleware::{
-    forbidden_csrf, render_error_pages, require_csrf_token, run_to_completion,
+    forbidden_csrf, render_error_pages, require_csrf_token, run_to_completion, tell_other_processes,
 };
 use axum::Router;
 use axum::extract::Request;
@@ -207,6 +207,10 @@ pub fn build_router(state: AppState) -> Router {
             require_csrf_token,
         ))
         .layer(session_layer)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            tell_other_processes,
+        ))
         // Outside the session layer, so the session save is part of the protected work.
         .layer(axum::middleware::from_fn(move |req: Request, next| {
             run_to_completion(request_timeout, req, next)

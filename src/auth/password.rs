@@ -100,7 +100,10 @@ impl PasswordHasher {
                     // A hash made with more memory than today's default: its own buffer.
                     argon.hash_password_into(password.as_bytes(), salt.as_ref(), &mut out)?;
                 }
-                Ok(constant_time_eq(&out, expected.as_bytes()))
+                Ok(crate::domain::token::constant_time_eq(
+                    &out,
+                    expected.as_bytes(),
+                ))
             })
             .await?;
         Ok(matched && real)
@@ -137,11 +140,6 @@ impl PasswordHasher {
 
 fn argon2id(params: Params) -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
-}
-
-/// Compares two byte strings in time that depends only on their lengths.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 #[cfg(test)]

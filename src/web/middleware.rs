@@ -284,6 +284,23 @@ pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// After a request that may have written (anything but GET and HEAD), waits until every
+/// process has been told of what it committed (`db::cache::Caches::barrier`), so the next
+/// request, on whichever process, reads no cached user, staff member or session from
+/// before. (A request that saves its session has already waited in the session store.)
+pub async fn tell_other_processes(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let writes = !matches!(*request.method(), Method::GET | Method::HEAD);
+    let response = next.run(request).await;
+    if writes && let Err(e) = state.sessions_ended().await {
+        tracing::warn!(error = %e, "could not tell the other processes of this request's changes");
+    }
+    response
+}
+
 /// Runs the rest of the request in a task of its own, so that a client that disconnects
 /// (or the request timeout firing) cannot cut a flow's transaction, its outbox rows or the
 /// session save short: the work finishes and only its answer goes unheard. The database's

@@ -365,6 +365,18 @@ impl TestApp {
         self.caches.as_ref().map_or(0, |c| c.sessions.len())
     }
 
+    /// Waits (at most 5 s) until this process's session cache holds nothing: after a test
+    /// changed session rows in SQL, the notification must arrive before the next request.
+    pub async fn wait_for_session_cache_to_forget(&self) {
+        for _ in 0..500 {
+            if self.session_cache_len() == 0 {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("the session cache still holds a changed session after 5 s");
+    }
+
     /// This app's own browser (the `client` field): most tests act as one person.
     pub fn me(&self) -> Browser<'_> {
         Browser {
