@@ -10,10 +10,11 @@
 //!   again;
 //! - a value loaded from the database is cached only if no notification arrived while it
 //!   was being loaded (`generation`), so a load racing a change cannot cache the old value;
-//! - the process that writes or ends a session, changes a password or disables a staff
-//!   member waits (up to a second) until its own listener has seen a notification sent
-//!   after that commit before answering; PostgreSQL delivers notifications in commit order
-//!   and signals every listener at once, so the others have it too (see [`Caches::barrier`]);
+//! - a request that writes or ends a session, changes a password, disables a staff member,
+//!   or uses any method but GET and HEAD (`web::middleware::tell_other_processes`) waits
+//!   (up to a second) until its own listener has seen a notification sent after its commits
+//!   before answering; PostgreSQL delivers notifications in commit order and signals every
+//!   listener at once, so the others have it too (see [`Caches::barrier`]);
 //! - an entry lives at most [`TTL`] and the tables are bounded ([`CAPACITY`]).
 
 use crate::db::staff::Staff;
