@@ -1,0 +1,25 @@
+"""An SMTP listener that accepts every message and counts them (for tests/bench/outbox.sh).
+Python 3.11's smtpd; prints the count to the file given as the second argument on exit."""
+import asyncore
+import smtpd
+import sys
+import signal
+
+count = 0
+
+
+class Sink(smtpd.SMTPServer):
+    def process_message(self, peer, mailfrom, rcpttos, data, **kwargs):
+        global count
+        count += 1
+
+
+def stop(*_):
+    with open(sys.argv[2], "w") as f:
+        f.write(str(count))
+    sys.exit(0)
+
+
+signal.signal(signal.SIGTERM, stop)
+Sink(("127.0.0.1", int(sys.argv[1])), None, decode_data=False)
+asyncore.loop()
