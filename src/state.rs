@@ -33,7 +33,7 @@ pub struct AppState {
 impl AppState {
     /// Returns once every process has been told of what was committed so far (sessions
     /// ended by a new epoch, a changed user): see [`crate::db::cache::Caches::barrier`].
-    pub async fn sessions_ended(&self) -> Result<(), sqlx::Error> {
+    pub async fn tell_other_processes(&self) -> Result<(), sqlx::Error> {
         self.caches.barrier(&self.db).await
     }
 

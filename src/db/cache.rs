@@ -10,8 +10,9 @@
 //!   again;
 //! - a value loaded from the database is cached only if no notification arrived while it
 //!   was being loaded (`generation`), so a load racing a change cannot cache the old value;
-//! - a request that writes or ends a session, changes a password, disables a staff member,
-//!   or uses any method but GET and HEAD (`web::middleware::tell_other_processes`) waits
+//! - a request that writes or ends a session (the session store), or uses any method but
+//!   GET and HEAD (`web::middleware::tell_other_processes`: password changes, staff
+//!   disabled, anything a form changed) waits
 //!   (up to a second) until its own listener has seen a notification sent after its commits
 //!   before answering; PostgreSQL delivers notifications in commit order and signals every
 //!   listener at once, so the others have it too (see [`Caches::barrier`]);

@@ -88,7 +88,6 @@ pub async fn change_password(
     )
     .await?;
     tx.commit().await?;
-    state.sessions_ended().await?;
     Ok(Ok(epoch))
 }
 
@@ -339,7 +338,6 @@ pub async fn set_disabled(
     )
     .await?;
     tx.commit().await?;
-    state.sessions_ended().await?;
     Ok(true)
 }
 

@@ -295,7 +295,7 @@ pub async fn tell_other_processes(
 ) -> Response {
     let writes = !matches!(*request.method(), Method::GET | Method::HEAD);
     let response = next.run(request).await;
-    if writes && let Err(e) = state.sessions_ended().await {
+    if writes && let Err(e) = state.tell_other_processes().await {
         tracing::warn!(error = %e, "could not tell the other processes of this request's changes");
     }
     response

@@ -108,7 +108,6 @@ pub async fn reset_password(
     db::guards::clear(&mut *tx, Realm::Partner, account.user_id).await?;
     finish_password_change(state, &mut tx, &account, "user.password_reset", ip).await?;
     tx.commit().await?;
-    state.sessions_ended().await?;
     state.outbox_wake.notify_one();
     Ok(ResetOutcome::Done)
 }
@@ -161,7 +160,6 @@ pub async fn change_password(
     let epoch = db::users::set_password(&mut *tx, user.user_id, &hash).await?;
     finish_password_change(state, &mut tx, &account, "user.password_changed", ip).await?;
     tx.commit().await?;
-    state.sessions_ended().await?;
     state.outbox_wake.notify_one();
     Ok(Ok(epoch))
 }
@@ -302,7 +300,6 @@ pub async fn reset_staff_password(
     )
     .await?;
     tx.commit().await?;
-    state.sessions_ended().await?;
     Ok(Some(Ok(())))
 }
 
