@@ -101,6 +101,9 @@ pub struct OutboxSettings {
     pub give_up_after: Duration,
     /// A claim older than this is taken to belong to a crashed worker and is reclaimed.
     pub stale_claim_after: Duration,
+    /// Messages in flight at once, each on its own pooled SMTP connection
+    /// (`OUTBOX_CONCURRENCY`).
+    pub concurrency: usize,
 }
 
 impl Default for OutboxSettings {
@@ -111,6 +114,7 @@ impl Default for OutboxSettings {
             retry_max: Duration::from_secs(3600),
             give_up_after: Duration::from_secs(24 * 3600),
             stale_claim_after: Duration::from_secs(300),
+            concurrency: 16,
         }
     }
 }
@@ -567,6 +571,18 @@ impl Config {
             config.server.trusted_proxies =
                 TrustedProxies::parse(&v).map_err(|m| bad("TRUSTED_PROXIES", m))?;
         }
+        if let Some(v) = get("OUTBOX_CONCURRENCY") {
+            config.outbox.concurrency = v
+                .parse()
+                .ok()
+                .filter(|n| (1..=256).contains(n))
+                .ok_or_else(|| {
+                    bad(
+                        "OUTBOX_CONCURRENCY",
+                        format!("must be a number from 1 to 256, got {v:?}"),
+                    )
+                })?;
+        }
         if let Some(v) = get("MAX_CONNECTIONS") {
             config.server.max_connections = v
                 .parse()
@@ -739,9 +755,18 @@ mod tests {
             ("OPERATOR_ADMIN_PASSWORD", "short"),
             ("OPERATOR_ADMIN_EMAIL", "nobody"),
             ("PARTNERSHIP_INVITATION_DAYS", "0"),
+            ("OUTBOX_CONCURRENCY", "0"),
+            ("OUTBOX_CONCURRENCY", "many"),
         ] {
             assert_eq!(from(&[(key, value)]).unwrap_err().setting, key);
         }
+        assert_eq!(
+            from(&[("OUTBOX_CONCURRENCY", "4")])
+                .unwrap()
+                .outbox
+                .concurrency,
+            4
+        );
     }
 
     #[test]

@@ -1,14 +1,19 @@
 //! E-mail: message templates, transports and the outbox worker.
 
 pub mod messages;
+pub mod smtp;
 pub mod worker;
 
 use crate::config::{Config, MailTransportKind};
 use crate::db::outbox::QueuedEmail;
+use lettre::Message;
 use lettre::message::{Mailbox, MultiPart};
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use smtp::SmtpRelay;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+/// Longest a connect to the relay, or the sending of one message, may take.
+const SMTP_DEADLINE: Duration = Duration::from_secs(30);
 
 /// A message as the in-memory transport keeps it.
 #[derive(Clone, Debug)]
@@ -26,8 +31,8 @@ pub struct SentEmail {
 /// Where the outbox worker hands messages over.
 #[derive(Clone)]
 pub enum Mailer {
-    /// A pooled SMTP connection (production, and integration tests against a real listener).
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// SMTP relay connections (production, and integration tests against a real listener).
+    Smtp(Arc<SmtpRelay>),
     /// Development: the outbox row itself is the mailbox, shown at `/dev/mailbox`.
     Mailbox,
     /// Unit tests: messages collected in memory.
@@ -44,11 +49,10 @@ impl Mailer {
                 let url = config.smtp_url.as_deref().ok_or_else(|| {
                     anyhow::anyhow!("SMTP_URL is required when MAIL_TRANSPORT=smtp")
                 })?;
-                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-                    .map_err(|e| anyhow::anyhow!("SMTP_URL: {e}"))?
-                    .timeout(Some(Duration::from_secs(15)))
-                    .build();
-                Mailer::Smtp(transport)
+                // One connection kept per message the worker has in flight.
+                let relay = SmtpRelay::from_url(url, SMTP_DEADLINE, config.outbox.concurrency)
+                    .map_err(|e| anyhow::anyhow!("SMTP_URL: {e}"))?;
+                Mailer::Smtp(Arc::new(relay))
             }
         })
     }
@@ -77,14 +81,7 @@ impl Mailer {
                     });
                 Ok(())
             }
-            Mailer::Smtp(transport) => {
-                let message = build_message(from, email)?;
-                transport
-                    .send(message)
-                    .await
-                    .map(|_| ())
-                    .map_err(|e| e.to_string())
-            }
+            Mailer::Smtp(relay) => relay.send(&build_message(from, email)?).await,
         }
     }
 }

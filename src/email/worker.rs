@@ -3,8 +3,10 @@
 
 use crate::config::OutboxSettings;
 use crate::db;
+use crate::db::outbox::QueuedEmail;
 use crate::db::sessions::PgSessionStore;
 use crate::email::Mailer;
+use futures_util::{StreamExt, TryStreamExt};
 use lettre::message::Mailbox;
 use sqlx::PgPool;
 use std::sync::Arc;
@@ -12,8 +14,9 @@ use std::time::{Duration, Instant};
 use tokio::sync::{Notify, watch};
 use tower_sessions::ExpiredDeletion;
 
-/// Messages claimed per round.
-const BATCH: i64 = 20;
+/// Messages claimed per round, per message that may be in flight at once: enough that
+/// every lane stays busy, few enough that a claim is never held long.
+const CLAIM_PER_LANE: usize = 4;
 /// How often expired sessions and old rate-limit windows are deleted.
 const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(600);
 
@@ -51,7 +54,7 @@ impl OutboxWorker {
                     0
                 }
             };
-            if handled as i64 == BATCH {
+            if handled == self.batch_size() {
                 continue;
             }
             tokio::select! {
@@ -63,34 +66,54 @@ impl OutboxWorker {
         tracing::info!("outbox worker stopped");
     }
 
-    /// One round: claim, deliver, record. Returns how many messages it handled.
+    fn batch_size(&self) -> usize {
+        self.settings.concurrency.max(1) * CLAIM_PER_LANE
+    }
+
+    /// One round: claim a batch, deliver it with up to `concurrency` messages in flight
+    /// (each on its own pooled connection: an SMTP exchange is mostly waiting for the
+    /// relay), and record each outcome as soon as it is known. Returns how many messages
+    /// it handled.
     pub async fn deliver_due(&self) -> sqlx::Result<usize> {
-        let batch = db::outbox::claim_due(&self.db, BATCH, self.settings.stale_claim_after).await?;
-        for email in &batch {
-            match self.mailer.deliver(&self.from, email).await {
-                Ok(()) => {
-                    db::outbox::mark_sent(&self.db, email.email_id, self.mailer.name()).await?;
-                    tracing::info!(email_id = %email.email_id, subject = %email.subject, "e-mail delivered");
-                }
-                Err(error) => {
-                    let retry_in = backoff(&self.settings, email.attempts);
-                    let gave_up = db::outbox::mark_failed_attempt(
-                        &self.db,
-                        email.email_id,
-                        &error,
-                        retry_in,
-                        self.settings.give_up_after,
-                    )
-                    .await?;
-                    if gave_up {
-                        tracing::error!(email_id = %email.email_id, %error, "e-mail given up after repeated failures");
-                    } else {
-                        tracing::warn!(email_id = %email.email_id, %error, attempt = email.attempts, ?retry_in, "e-mail delivery failed; will retry");
-                    }
+        let batch = db::outbox::claim_due(
+            &self.db,
+            self.batch_size() as i64,
+            self.settings.stale_claim_after,
+        )
+        .await?;
+        let handled = batch.len();
+        futures_util::stream::iter(batch)
+            .map(|email| async move { self.deliver_one(email).await })
+            .buffer_unordered(self.settings.concurrency.max(1))
+            .try_collect::<()>()
+            .await?;
+        Ok(handled)
+    }
+
+    async fn deliver_one(&self, email: QueuedEmail) -> sqlx::Result<()> {
+        match self.mailer.deliver(&self.from, &email).await {
+            Ok(()) => {
+                db::outbox::mark_sent(&self.db, email.email_id, self.mailer.name()).await?;
+                tracing::info!(email_id = %email.email_id, subject = %email.subject, "e-mail delivered");
+            }
+            Err(error) => {
+                let retry_in = backoff(&self.settings, email.attempts);
+                let gave_up = db::outbox::mark_failed_attempt(
+                    &self.db,
+                    email.email_id,
+                    &error,
+                    retry_in,
+                    self.settings.give_up_after,
+                )
+                .await?;
+                if gave_up {
+                    tracing::error!(email_id = %email.email_id, %error, "e-mail given up after repeated failures");
+                } else {
+                    tracing::warn!(email_id = %email.email_id, %error, attempt = email.attempts, ?retry_in, "e-mail delivery failed; will retry");
                 }
             }
         }
-        Ok(batch.len())
+        Ok(())
     }
 
     async fn housekeeping(&self) {

@@ -30,5 +30,8 @@ def stop(*_):
 
 
 signal.signal(signal.SIGTERM, stop)
-Sink(("127.0.0.1", int(sys.argv[1])), None, decode_data=False)
+sink = Sink(("127.0.0.1", int(sys.argv[1])), None, decode_data=False)
+# smtpd listens with a backlog of 5: sixteen workers connecting at once overflow it and
+# the last connections hang. A relay such as Postfix uses 100 or more.
+sink.listen(128)
 asyncore.loop()

@@ -7,6 +7,8 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 /// One message as the SMTP listener received it.
 #[derive(Clone, Debug, Default)]
 struct Received {
+    /// Which connection carried it (numbered from 1 in the order they were accepted).
+    connection: usize,
     to: Vec<String>,
     data: String,
 }
@@ -20,10 +22,12 @@ fn start_smtp_listener(listener: TcpListener) -> Arc<Mutex<Vec<Received>>> {
     let listener = tokio::net::TcpListener::from_std(listener).unwrap();
     let store = messages.clone();
     tokio::spawn(async move {
+        let mut connection = 0;
         while let Ok((stream, _)) = listener.accept().await {
             let store = store.clone();
+            connection += 1;
             tokio::spawn(async move {
-                let _ = smtp_session(stream, store).await;
+                let _ = smtp_session(stream, store, connection).await;
             });
         }
     });
@@ -33,11 +37,16 @@ fn start_smtp_listener(listener: TcpListener) -> Arc<Mutex<Vec<Received>>> {
 async fn smtp_session(
     stream: tokio::net::TcpStream,
     store: Arc<Mutex<Vec<Received>>>,
+    connection: usize,
 ) -> std::io::Result<()> {
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read).lines();
     write.write_all(b"220 test.localhost ESMTP\r\n").await?;
-    let mut current = Received::default();
+    let fresh = || Received {
+        connection,
+        ..Received::default()
+    };
+    let mut current = fresh();
     while let Some(line) = lines.next_line().await? {
         let upper = line.to_ascii_uppercase();
         if upper.starts_with("EHLO") {
@@ -60,13 +69,16 @@ async fn smtp_session(
                     .push_str(data_line.strip_prefix('.').unwrap_or(&data_line));
                 current.data.push('\n');
             }
-            store.lock().unwrap().push(std::mem::take(&mut current));
+            store
+                .lock()
+                .unwrap()
+                .push(std::mem::replace(&mut current, fresh()));
             write.write_all(b"250 OK queued\r\n").await?;
         } else if upper == "QUIT" {
             write.write_all(b"221 Bye\r\n").await?;
             break;
         } else if upper == "RSET" {
-            current = Received::default();
+            current = fresh();
             write.write_all(b"250 OK\r\n").await?;
         } else {
             write.write_all(b"250 OK\r\n").await?;
@@ -355,5 +367,108 @@ async fn a_scheduled_reminder_counts_its_retry_window_from_when_it_was_due() {
     assert!(
         gave_up(old).await,
         "an ordinary message queued long ago is given up"
+    );
+}
+
+fn smtp_worker(
+    db: &sqlx::PgPool,
+    port: u16,
+    deadline: Duration,
+    concurrency: usize,
+) -> partner_portal::email::worker::OutboxWorker {
+    let relay = partner_portal::email::smtp::SmtpRelay::from_url(
+        &format!("smtp://127.0.0.1:{port}"),
+        deadline,
+        concurrency,
+    )
+    .unwrap();
+    let mut w = worker(db, partner_portal::email::Mailer::Smtp(Arc::new(relay)));
+    w.settings.concurrency = concurrency;
+    w
+}
+
+#[tokio::test]
+async fn one_worker_delivers_over_several_connections_at_once_each_message_once() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let messages = start_smtp_listener(listener);
+    let db = fresh_database().await;
+    for i in 0..200 {
+        queue_one(&db, &format!("user{i}@example.com")).await;
+    }
+    let w = smtp_worker(&db, port, Duration::from_secs(10), 8);
+    let mut handled = 0;
+    loop {
+        match w.deliver_due().await.unwrap() {
+            0 => break,
+            n => handled += n,
+        }
+    }
+    assert_eq!(handled, 200);
+    let received = messages.lock().unwrap().clone();
+    let ids: std::collections::BTreeSet<&str> = received
+        .iter()
+        .map(|m| {
+            m.data
+                .lines()
+                .find(|l| l.starts_with("Message-ID:"))
+                .expect("a Message-ID header")
+        })
+        .collect();
+    assert_eq!((received.len(), ids.len()), (200, 200), "each message once");
+    let connections: std::collections::BTreeSet<usize> =
+        received.iter().map(|m| m.connection).collect();
+    assert!(
+        (2..=8).contains(&connections.len()),
+        "several messages in flight at once, on at most 8 connections kept open: {connections:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_relay_that_stops_answering_costs_one_deadline_and_a_retry_not_the_worker() {
+    // Greets, answers EHLO, then never answers again.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let (read, mut write) = stream.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 silent.localhost ESMTP\r\n").await?;
+                while let Some(line) = lines.next_line().await? {
+                    if line.to_ascii_uppercase().starts_with("EHLO") {
+                        write.write_all(b"250 silent.localhost\r\n").await?;
+                    }
+                }
+                std::io::Result::Ok(())
+            });
+        }
+    });
+    let db = fresh_database().await;
+    let id = queue_one(&db, "someone@example.com").await;
+    let w = smtp_worker(&db, port, Duration::from_millis(500), 2);
+    let started = Instant::now();
+    assert_eq!(w.deliver_due().await.unwrap(), 1);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the worker moved on after the deadline, not {:?}",
+        started.elapsed()
+    );
+    let (status, attempts, error): (String, i32, Option<String>) =
+        sqlx::query_as("select status, attempts, last_error from email_outbox where email_id = $1")
+            .bind(id)
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(
+        (status.as_str(), attempts),
+        ("pending", 1),
+        "kept for a retry"
+    );
+    assert!(
+        error
+            .as_deref()
+            .is_some_and(|e| e.contains("did not accept the message")),
+        "{error:?}"
     );
 }
