@@ -46,6 +46,14 @@ impl AppState {
             .cloned()
     }
 
+    /// The program settings: from this process's cache, refreshed on every process when
+    /// staff change them (see [`crate::db::cache`]).
+    pub async fn program_settings(
+        &self,
+    ) -> Result<crate::db::settings::ProgramSettings, sqlx::Error> {
+        self.caches.load_settings(&self.db).await
+    }
+
     /// Every program region (code, name), by name: read from the database once per process.
     pub async fn regions(&self) -> Result<&[(String, String)], sqlx::Error> {
         self.regions

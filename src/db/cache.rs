@@ -1,8 +1,9 @@
-//! Per-process caches of what nearly every signed-in request reads: session records and the
-//! signed-in partner user or staff member. Several portal processes share one database, so
-//! the caches are kept coherent by PostgreSQL itself: every change to a session row, a user,
-//! a tenant or a staff member sends a notification on [`CHANNEL`] when it commits (triggers,
-//! migration 0014, whoever makes the change), and each process's listener evicts it.
+//! Per-process caches of what nearly every signed-in request reads: session records, the
+//! signed-in partner user or staff member, and the program settings. Several portal
+//! processes share one database, so the caches are kept coherent by PostgreSQL itself: every
+//! change to a session row, a user, a tenant, a staff member or the settings sends a
+//! notification on [`CHANNEL`] when it commits (triggers, migrations 0014 and 0016, whoever
+//! makes the change), and each process's listener evicts it.
 //!
 //! Safe by construction rather than by timing:
 //! - a cache serves reads only while its process is listening (`live`); when the listening
@@ -18,6 +19,7 @@
 //!   listener at once, so the others have it too (see [`Caches::barrier`]);
 //! - an entry lives at most [`TTL`] and the tables are bounded ([`CAPACITY`]).
 
+use crate::db::settings::ProgramSettings;
 use crate::db::staff::Staff;
 use crate::db::users::SessionUser;
 use sqlx::PgPool;
@@ -106,6 +108,8 @@ pub struct Caches {
     pub users: Table<Uuid, SessionUser>,
     /// Signed-in staff members by id.
     pub staff: Table<Uuid, Staff>,
+    /// The program settings (one row).
+    pub settings: Table<(), ProgramSettings>,
     /// This process, in the barrier's notifications.
     process: Uuid,
     next_barrier: AtomicU64,
@@ -132,6 +136,7 @@ impl Caches {
             sessions: Table::new(),
             users: Table::new(),
             staff: Table::new(),
+            settings: Table::new(),
             process: Uuid::new_v4(),
             next_barrier: AtomicU64::new(1),
             barriers_seen: watch::Sender::new(0),
@@ -173,6 +178,13 @@ impl Caches {
     pub async fn load_staff(&self, db: &PgPool, id: Uuid) -> sqlx::Result<Option<Staff>> {
         self.read_through(&self.staff, id, crate::db::staff::by_id(db, id))
             .await
+    }
+
+    /// The program settings: from the cache, or loaded and kept.
+    pub async fn load_settings(&self, db: &PgPool) -> sqlx::Result<ProgramSettings> {
+        let load = async { crate::db::settings::get(db).await.map(Some) };
+        let settings = self.read_through(&self.settings, (), load).await?;
+        Ok(settings.expect("loaded settings are always some"))
     }
 
     /// `key` from `table` while live; otherwise `load`ed, and kept if nothing changed
@@ -218,6 +230,7 @@ impl Caches {
         self.sessions.clear();
         self.users.clear();
         self.staff.clear();
+        self.settings.clear();
     }
 
     /// Applies one notification.
@@ -239,6 +252,7 @@ impl Caches {
                 Some(id) => self.staff.remove(&id),
                 None => self.staff.clear(),
             },
+            "ps" => self.settings.clear(),
             "barrier" => {
                 if let Some((process, n)) = rest.split_once(':')
                     && process == self.process.to_string()

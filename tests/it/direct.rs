@@ -42,6 +42,7 @@ pub async fn open_intake(app: &TestApp) {
     .execute(&app.db)
     .await
     .unwrap();
+    app.settle_caches().await;
 }
 
 /// Posts the revenue step (multipart) with an optional file.
@@ -173,6 +174,7 @@ async fn closed_intake_blocks_starting_and_submitting_on_the_server() {
         .execute(&app.db)
         .await
         .unwrap();
+    app.settle_caches().await;
     let html = app.get("/enroll/direct").await.text().await.unwrap();
     assert!(texts(&html, "#intake-closed")[0].contains("We are updating the program terms."));
     assert_eq!(texts(&html, "#reopens-on").len(), 1);
@@ -198,6 +200,7 @@ async fn closed_intake_blocks_starting_and_submitting_on_the_server() {
         .execute(&app.db)
         .await
         .unwrap();
+    app.settle_caches().await;
     let token = csrf_token(&app.get("/enroll/direct").await.text().await.unwrap());
     let r = app
         .client
@@ -987,6 +990,7 @@ async fn information_requests_work_for_direct_bill_as_for_resellers() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     // While information is requested, evidence can be added even with intake closed.
     sqlx::query("update program_settings set direct_bill_intake_open = false, direct_bill_reopens_on = current_date + 10").execute(&app.db).await.unwrap();
+    app.settle_caches().await;
     let r = post_revenue(
         &app,
         &app.me(),

@@ -365,6 +365,14 @@ impl TestApp {
         self.caches.as_ref().map_or(0, |c| c.sessions.len())
     }
 
+    /// Returns once this process's caches have applied every change committed so far (after
+    /// a test changed cached rows, such as the program settings, in SQL).
+    pub async fn settle_caches(&self) {
+        if let Some(caches) = &self.caches {
+            caches.barrier(&self.db).await.expect("cache barrier");
+        }
+    }
+
     /// Waits (at most 5 s) until this process's session cache holds nothing: after a test
     /// changed session rows in SQL, the notification must arrive before the next request.
     pub async fn wait_for_session_cache_to_forget(&self) {

@@ -148,3 +148,32 @@ async fn a_session_written_on_one_process_is_not_served_stale_by_the_other() {
     );
     b.stop().await.unwrap();
 }
+
+#[tokio::test]
+async fn program_settings_saved_on_one_process_hold_on_the_other_at_once() {
+    let a = TestApp::spawn().await;
+    let b = a.second_process().await;
+    crate::direct::approved_reseller(&a, "twosettings", "4100077", "13 months").await;
+    let partner_on_b = same_person_on(&a.me(), &b);
+    // B reads the settings (intake closed, the default) and keeps them.
+    for _ in 0..2 {
+        let html = partner_on_b.html("/enroll/direct").await;
+        assert_eq!(texts(&html, "#intake-closed").len(), 1);
+        assert!(texts(&html, "#start").is_empty());
+    }
+
+    let admin = a.browser();
+    admin.staff_sign_in().await;
+    let saved = admin
+        .submit("/admin/settings", "/admin/settings", &[("intake", "open")])
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    // B's very next page has the new settings.
+    let html = partner_on_b.html("/enroll/direct").await;
+    assert!(
+        texts(&html, "#intake-closed").is_empty(),
+        "B still serves the old settings"
+    );
+    assert_eq!(texts(&html, "#start").len(), 1);
+    b.stop().await.unwrap();
+}

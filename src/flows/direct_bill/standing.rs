@@ -48,7 +48,7 @@ impl Standing {
 
 /// Computes the tenant's standing as of `today`.
 pub async fn standing(state: &AppState, tenant_id: Uuid, today: Date) -> anyhow::Result<Standing> {
-    let intake = db::settings::get(&state.db).await?;
+    let intake = state.program_settings().await?;
     let reseller = apps::latest(&state.db, tenant_id, Program::IndirectReseller)
         .await?
         .filter(|a| a.state == ApplicationState::Approved);

@@ -1,7 +1,6 @@
 //! Program settings (`/admin/settings`), for operator admins.
 
 use super::{OperatorAdmin, StaffCtx};
-use crate::db;
 use crate::domain::FormErrors;
 use crate::error::AppError;
 use crate::flows::settings::{self, SettingsInput};
@@ -36,7 +35,7 @@ async fn show(
     State(state): State<AppState>,
     OperatorAdmin(Signed(ctx, _)): OperatorAdmin,
 ) -> Result<SettingsPage, AppError> {
-    let settings = db::settings::get(&state.db).await?;
+    let settings = state.program_settings().await?;
     Ok(SettingsPage {
         ctx,
         form: SettingsInput::from_settings(&settings),
