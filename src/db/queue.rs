@@ -76,8 +76,15 @@ enum Text<'a> {
     Words(&'a str),
 }
 
-/// Rows scanned in queue order when looking for a common term's first page (20,000 cost
-/// 150 ms a search at a million applications; 1,000 cost 8-17 ms for common terms).
+/// Queue rows tested against a term in the walk (phase 1 without a country or region
+/// filter): an index-only scan that stops when the page is full; 0.65 µs a row at a
+/// million applications, so 20 ms at most.
+const WALK: i64 = 30_000;
+/// The first, short walk: finds a common term's page in a couple of milliseconds before
+/// the candidates are looked up.
+const SHORT_WALK: i64 = 2_000;
+/// Rows tested in phase 1 when a country or region filter needs the tenant of every row
+/// (20,000 cost 150 ms a search at a million applications; 1,000 cost 8-17 ms).
 const DENSE_SCAN: i64 = 1_000;
 /// More candidates than this and a term counts as common.
 const SPARSE_CANDIDATES: i64 = 2_000;
@@ -91,13 +98,16 @@ pub const MIN_SEARCH_CHARS: usize = 3;
 /// A free-text search is exact and, in its first two phases, costs a bounded amount of
 /// work at any table size (issue 13: at a million applications it used to follow the
 /// number of matches, 1.3 s and more):
-/// 1. *dense*: the first [`DENSE_SCAN`] rows in queue order are filtered by the term; a
-///    common term fills the page there (or that was the whole filtered queue): exact;
-/// 2. *sparse*: otherwise the term is rare there, and the trigram and prefix indexes give
-///    its candidates; at most [`SPARSE_CANDIDATES`] of them are sorted: exact;
-/// 3. a term that is neither (thousands of matches, few among the oldest rows) falls back
-///    to the plain filtered query: not bounded (measured at a million applications: 180 ms
-///    for a domain prefix with 11,111 matches).
+/// 1. *walk*: the oldest rows of the filtered queue are tested against the term, in queue
+///    order ([`SHORT_WALK`] rows from the covering index, migration 0017; [`DENSE_SCAN`]
+///    rows with their tenants when a country or region filter applies); a term that fills
+///    the page there (or that was the whole filtered queue) is answered: exact;
+/// 2. *sparse*: otherwise the trigram and prefix indexes give the term's candidates; at
+///    most [`SPARSE_CANDIDATES`] of them are sorted: exact;
+///    - *long walk*: more candidates than that, and no tenant filter: [`WALK`] rows of the
+///      covering index, stopping when the page is full: exact when it fills the page;
+/// 3. a term that is none of these (thousands of matches, fewer than a page among the
+///    oldest rows) falls back to the plain filtered query: not bounded.
 pub async fn page(db: &PgPool, f: &QueueFilter, limit: i64) -> sqlx::Result<Vec<QueueRow>> {
     let limit = limit.clamp(1, 1000);
     let (exact, text) = match f.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -115,31 +125,28 @@ pub async fn page(db: &PgPool, f: &QueueFilter, limit: i64) -> sqlx::Result<Vec<
     let contains = format!("%{}%", like_escape(words));
     let starts = format!("{}%", like_escape(&words.to_lowercase()));
 
-    // 1. Dense: the oldest rows of the filtered queue, filtered by the term.
-    let mut q: QueryBuilder<Postgres> = QueryBuilder::new("with scan as (");
-    base(&mut q, f, None);
-    finish(&mut q, f, DENSE_SCAN);
-    q.push(
-        ") select scan.*, (select count(*) from scan) as scanned from scan where legal_name ilike ",
-    )
-    .push_bind(contains.clone())
-    .push(" or lower(domain_prefix) like ")
-    .push_bind(starts.clone());
-    q.push(format_args!(
-        " order by submitted_at, application_id limit {limit}"
-    ));
-    let dense: Vec<Scanned> = q.build_query_as().fetch_all(db).await?;
-    let scanned_all = dense.first().is_some_and(|r| r.scanned < DENSE_SCAN);
-    if dense.len() as i64 == limit || scanned_all {
-        return Ok(dense.into_iter().map(|r| r.row).collect());
+    // 1. The oldest rows of the filtered queue, tested against the term.
+    let term = (contains.as_str(), starts.as_str());
+    let tenant_filter = f.country.is_some() || f.region.is_some();
+    let first_walk = if tenant_filter {
+        DENSE_SCAN
+    } else {
+        SHORT_WALK
+    };
+    let walked = if tenant_filter {
+        dense(db, f, term, limit).await?
+    } else {
+        walk(db, f, term, SHORT_WALK, limit).await?
+    };
+    if let Some(rows) = answered(walked, first_walk, limit) {
+        return Ok(rows);
     }
 
     // 2. Sparse: the term's candidates from the indexes.
     let candidates: Vec<Uuid> = sqlx::query_scalar(
         "(select application_id from applications where legal_name ilike $1 limit $3)
          union
-         (select a.application_id from applications a join tenants t using (tenant_id)
-          where lower(t.domain_prefix::text) like $2 limit $3)
+         (select application_id from applications where search_prefix like $2 limit $3)
          limit $3",
     )
     .bind(&contains)
@@ -154,15 +161,97 @@ pub async fn page(db: &PgPool, f: &QueueFilter, limit: i64) -> sqlx::Result<Vec<
             .push_bind(candidates)
             .push(")");
     } else {
+        // 1b. Common: a longer walk.
+        if !tenant_filter
+            && let Some(rows) = answered(walk(db, f, term, WALK, limit).await?, WALK, limit)
+        {
+            return Ok(rows);
+        }
         // 3. Common, but not among the oldest rows.
         q.push(" and (a.legal_name ilike ")
             .push_bind(contains)
-            .push(" or lower(t.domain_prefix::text) like ")
+            .push(" or a.search_prefix like ")
             .push_bind(starts)
             .push(")");
     }
     finish(&mut q, f, limit);
     q.build_query_as::<QueueRow>().fetch_all(db).await
+}
+
+/// The page, when a walk of `size` rows answered the search exactly: it filled the page,
+/// or it read the whole filtered queue.
+fn answered(walked: Vec<Scanned>, size: i64, limit: i64) -> Option<Vec<QueueRow>> {
+    let walked_all = walked.first().is_some_and(|r| r.scanned < size);
+    (walked.len() as i64 == limit || walked_all)
+        .then(|| walked.into_iter().map(|r| r.row).collect())
+}
+
+/// Phase 1 without tenant filters: walks at most [`WALK`] rows of the queue in the
+/// covering index and stops as soon as the page is full. The walk's last row comes back as
+/// a sentinel, so a short answer tells "the walk ended" from "the queue ended".
+async fn walk(
+    db: &PgPool,
+    f: &QueueFilter,
+    (contains, starts): (&str, &str),
+    size: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<Scanned>> {
+    let mut q: QueryBuilder<Postgres> = QueryBuilder::new(
+        "select application_id, hit, n from (select a.application_id, a.submitted_at, (a.legal_name ilike ",
+    );
+    q.push_bind(contains.to_owned())
+        .push(" or a.search_prefix like ")
+        .push_bind(starts.to_owned())
+        .push(") as hit, row_number() over (order by a.submitted_at, a.application_id) as n from applications a where a.state <> 'draft' and a.submitted_at is not null");
+    application_filters(&mut q, f);
+    finish(&mut q, f, size);
+    q.push(format_args!(
+        ") w where hit or n = {size} order by submitted_at, application_id limit {limit}"
+    ));
+    let walked: Vec<(Uuid, bool, i64)> = q.build_query_as().fetch_all(db).await?;
+    let ended_early = walked.iter().any(|(_, _, n)| *n == size);
+    let hits: Vec<Uuid> = walked
+        .into_iter()
+        .filter_map(|(id, hit, _)| hit.then_some(id))
+        .collect();
+    if hits.is_empty() && ended_early {
+        return Ok(Vec::new());
+    }
+    let mut q = QueryBuilder::new("");
+    base(&mut q, f, None);
+    q.push(" and a.application_id = any(")
+        .push_bind(hits)
+        .push(")");
+    q.push(" order by a.submitted_at, a.application_id");
+    let rows: Vec<QueueRow> = q.build_query_as().fetch_all(db).await?;
+    // `scanned` as the dense phase reports it: the whole walk unless the queue ended first.
+    let scanned = if ended_early { size } else { 0 };
+    Ok(rows
+        .into_iter()
+        .map(|row| Scanned { row, scanned })
+        .collect())
+}
+
+/// Phase 1 with a country or region filter: the first [`DENSE_SCAN`] rows with their tenants.
+async fn dense(
+    db: &PgPool,
+    f: &QueueFilter,
+    (contains, starts): (&str, &str),
+    limit: i64,
+) -> sqlx::Result<Vec<Scanned>> {
+    let mut q: QueryBuilder<Postgres> = QueryBuilder::new("with scan as (");
+    base(&mut q, f, None);
+    finish(&mut q, f, DENSE_SCAN);
+    q.push(
+        ") select scan.*, (select count(*) from scan) as scanned from scan where legal_name ilike ",
+    )
+    .push_bind(contains.to_owned())
+    .push(" or lower(domain_prefix) like ")
+    .push_bind(starts.to_owned());
+    q.push(format_args!(
+        " order by submitted_at, application_id limit {limit}"
+    ));
+    q.build_query_as().fetch_all(db).await
 }
 
 /// A dense-phase row and how many rows the phase scanned.
@@ -186,26 +275,12 @@ fn base(q: &mut QueryBuilder<Postgres>, f: &QueueFilter, exact: Option<&str>) {
          left join operator_staff s on s.staff_id = a.assigned_to
          where a.state <> 'draft' and a.submitted_at is not null",
     );
-    if let Some(state) = &f.state {
-        q.push(" and a.state = ").push_bind(*state);
-    }
-    if let Some(program) = &f.program {
-        q.push(" and a.program = ").push_bind(*program);
-    }
+    application_filters(q, f);
     if let Some(country) = &f.country {
         q.push(" and t.country_code = ").push_bind(country.clone());
     }
     if let Some(region) = &f.region {
         q.push(" and m.csp_region = ").push_bind(region.clone());
-    }
-    match f.assigned {
-        Assigned::Anyone => {}
-        Assigned::To(id) => {
-            q.push(" and a.assigned_to = ").push_bind(id);
-        }
-        Assigned::Nobody => {
-            q.push(" and a.assigned_to is null");
-        }
     }
     match exact {
         Some(id) if !id.contains('@') => {
@@ -217,6 +292,25 @@ fn base(q: &mut QueryBuilder<Postgres>, f: &QueueFilter, exact: Option<&str>) {
                 .push("::text::citext");
         }
         None => {}
+    }
+}
+
+/// The filters on the application's own columns: state, program, assignment.
+fn application_filters(q: &mut QueryBuilder<Postgres>, f: &QueueFilter) {
+    if let Some(state) = &f.state {
+        q.push(" and a.state = ").push_bind(*state);
+    }
+    if let Some(program) = &f.program {
+        q.push(" and a.program = ").push_bind(*program);
+    }
+    match f.assigned {
+        Assigned::Anyone => {}
+        Assigned::To(id) => {
+            q.push(" and a.assigned_to = ").push_bind(id);
+        }
+        Assigned::Nobody => {
+            q.push(" and a.assigned_to is null");
+        }
     }
 }
 

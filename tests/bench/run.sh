@@ -152,10 +152,23 @@ measure "GET /admin/applications (queue, 1M)" "$base/admin/applications" "$staff
 measure "GET /admin/applications/{id} (1M)" "$base/admin/applications/$queue_id" "$staff_cookie"
 measure "GET /admin/applications?q=bench-77 (search, 1M)" "$base/admin/applications?q=bench-77" "$staff_cookie"
 measure "GET /admin/applications?q=gmbh (search, 1M)" "$base/admin/applications?q=gmbh" "$staff_cookie"
+# What one reviewer waits for a search: one connection, terms from common to absent.
+searches=$work/searches
+{
+  echo "| search at 1M, 1 connection (matches) | p50 ms | p99 ms |"
+  echo "|---|---|---|"
+} >"$searches"
+for term in "gmbh (all)" "bench-1 (111,111)" "bench-77 (11,111)" "bench-7777 (1,111)" "bench-77777 (11)" "zzzq (none)"; do
+  out=$(wrk -t1 -c1 -d"${seconds}s" --latency -H "Cookie: $staff_cookie" "$base/admin/applications?state=all&q=${term%% *}")
+  printf '| `%s` %s | %s | %s |\n' "${term%% *}" "${term#* }" "$(awk '$1 == "50%" { print $2 }' <<<"$out" | ms)" \
+    "$(awk '$1 == "99%" { print $2 }' <<<"$out" | ms)" | tee -a "$searches" >&2
+done
 
 echo
 echo "wrk -t2 -c32 -d${seconds}s per page; $(nproc) cores; $(date -u +%Y-%m-%d)"
 cat "$results"
+echo
+cat "$searches"
 echo
 echo "Login flood (${flood_seconds} s, 8 connections, wrong passwords from random X-Forwarded-For addresses): $flood_rps attempts/s"
 echo "/dashboard p99 at 4 connections: idle $idle_p99 ms, during the flood $flood_p99 ms ($(echo "$flood_p99 / $idle_p99" | bc -l | xargs printf '%.1f')x)"

@@ -655,17 +655,18 @@ async fn search_oracle(app: &TestApp, term: &str, limit: i64) -> Vec<uuid::Uuid>
 async fn the_queue_search_is_exact_whether_a_term_is_common_rare_or_in_between() {
     use partner_portal::db::queue::{Assigned, QueueFilter, page};
     let app = TestApp::spawn().await;
-    // 30,000 submitted applications, oldest first: "Bench <i> GmbH" on bench-<i>; the
-    // newest 3,000 are also "Late"; three of the newest are "Zyxwv".
+    // 60,000 submitted applications (more than the search's walk), oldest first:
+    // "Bench <i> GmbH" on bench-<i>; the newest 6,000 are also "Late"; three of the newest
+    // are "Zyxwv".
     sqlx::query(
         "with t as (
            insert into tenants (tenant_id, name, domain_prefix, country_code, billing_currency)
-           select gen_random_uuid(), 'Bench ' || i, 'bench-' || i, 'DE', 'EUR' from generate_series(1, 30000) i
+           select gen_random_uuid(), 'Bench ' || i, 'bench-' || i, 'DE', 'EUR' from generate_series(1, 60000) i
            returning tenant_id, name, domain_prefix)
          insert into applications (application_id, tenant_id, program, state, legal_name, contact_email, contact_first_name, submitted_at)
          select gen_random_uuid(), tenant_id, 'indirect_reseller', 'in_review',
-                name || case when substr(domain_prefix, 7)::int > 27000 then ' Late' else '' end
-                     || case when substr(domain_prefix, 7)::int > 29997 then ' Zyxwv' else '' end || ' GmbH',
+                name || case when substr(domain_prefix, 7)::int > 54000 then ' Late' else '' end
+                     || case when substr(domain_prefix, 7)::int > 59997 then ' Zyxwv' else '' end || ' GmbH',
                 'c@' || domain_prefix || '.example.com', 'Pat',
                 timestamptz '2026-01-01' + substr(domain_prefix, 7)::int * interval '1 minute'
          from t",
@@ -674,14 +675,19 @@ async fn the_queue_search_is_exact_whether_a_term_is_common_rare_or_in_between()
     .await
     .unwrap();
     sqlx::query("analyze").execute(&app.db).await.unwrap();
-    for term in ["gmbh", "zyxwv", "late", "bench-2999", "bench 2", "BENCH-1"] {
+    // Without and with a tenant filter (the two ways the first phase reads the queue).
+    let terms = ["gmbh", "zyxwv", "late", "bench-2999", "bench 2", "BENCH-1"];
+    for (term, country) in terms
+        .iter()
+        .flat_map(|t| [(t, None), (t, Some("DE".to_owned()))])
+    {
         let filter = QueueFilter {
             state: None,
             program: None,
-            country: None,
+            country,
             region: None,
             assigned: Assigned::Anyone,
-            search: Some(term.to_owned()),
+            search: Some(term.to_string()),
             after: None,
         };
         let found: Vec<uuid::Uuid> = page(&app.db, &filter, 51)
