@@ -21,7 +21,7 @@ portal_port=3101 baseline_port=3199
 staff_password='granite harbour violet engine 9'
 for tool in wrk curl psql; do command -v $tool >/dev/null || { echo "needs $tool (apt-get install wrk curl postgresql-client)"; exit 1; }; done
 
-cargo build --release --quiet --bin partner-portal --example bench_baseline
+cargo build --release --quiet --bin partner-portal --example bench_baseline ${BENCH_FEATURES:+--features $BENCH_FEATURES}
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }

@@ -9,6 +9,16 @@
 //!     cargo run --release --example bench_baseline
 
 use askama::Template;
+
+// The same allocator as the portal's binary (src/main.rs), so the ratio measures the
+// portal, not the allocator.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[cfg(all(feature = "jemalloc", not(feature = "mimalloc")))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use axum::Router;
 use axum::extract::State;
 use axum::http::header;
