@@ -76,16 +76,12 @@ enum Text<'a> {
     Words(&'a str),
 }
 
-/// Queue rows tested against a term in the walk (phase 1 without a country or region
-/// filter): an index-only scan that stops when the page is full; 0.65 µs a row at a
+/// Queue rows tested against a term in the long walk: an index-only scan that stops when the page is full; 0.65 µs a row at a
 /// million applications, so 20 ms at most.
 const WALK: i64 = 30_000;
 /// The first, short walk: finds a common term's page in a couple of milliseconds before
 /// the candidates are looked up.
 const SHORT_WALK: i64 = 2_000;
-/// Rows tested in phase 1 when a country or region filter needs the tenant of every row
-/// (20,000 cost 150 ms a search at a million applications; 1,000 cost 8-17 ms).
-const DENSE_SCAN: i64 = 1_000;
 /// More candidates than this and a term counts as common.
 const SPARSE_CANDIDATES: i64 = 2_000;
 
@@ -98,14 +94,13 @@ pub const MIN_SEARCH_CHARS: usize = 3;
 /// A free-text search is exact and, in its first two phases, costs a bounded amount of
 /// work at any table size (issue 13: at a million applications it used to follow the
 /// number of matches, 1.3 s and more):
-/// 1. *walk*: the oldest rows of the filtered queue are tested against the term, in queue
-///    order ([`SHORT_WALK`] rows from the covering index, migration 0017; [`DENSE_SCAN`]
-///    rows with their tenants when a country or region filter applies); a term that fills
-///    the page there (or that was the whole filtered queue) is answered: exact;
+/// 1. *walk*: the oldest [`SHORT_WALK`] rows of the filtered queue are tested against the
+///    term, in queue order, from the covering index (migrations 0017-0018); a term that
+///    fills the page there (or that was the whole filtered queue) is answered: exact;
 /// 2. *sparse*: otherwise the trigram and prefix indexes give the term's candidates; at
 ///    most [`SPARSE_CANDIDATES`] of them are sorted: exact;
-///    - *long walk*: more candidates than that, and no tenant filter: [`WALK`] rows of the
-///      covering index, stopping when the page is full: exact when it fills the page;
+///    - *long walk*: more candidates than that: [`WALK`] rows of the covering index,
+///      stopping when the page is full: exact when it fills the page;
 /// 3. a term that is none of these (thousands of matches, fewer than a page among the
 ///    oldest rows) falls back to the plain filtered query: not bounded.
 pub async fn page(db: &PgPool, f: &QueueFilter, limit: i64) -> sqlx::Result<Vec<QueueRow>> {
@@ -127,18 +122,8 @@ pub async fn page(db: &PgPool, f: &QueueFilter, limit: i64) -> sqlx::Result<Vec<
 
     // 1. The oldest rows of the filtered queue, tested against the term.
     let term = (contains.as_str(), starts.as_str());
-    let tenant_filter = f.country.is_some() || f.region.is_some();
-    let first_walk = if tenant_filter {
-        DENSE_SCAN
-    } else {
-        SHORT_WALK
-    };
-    let walked = if tenant_filter {
-        dense(db, f, term, limit).await?
-    } else {
-        walk(db, f, term, SHORT_WALK, limit).await?
-    };
-    if let Some(rows) = answered(walked, first_walk, limit) {
+    let walked = walk(db, f, term, SHORT_WALK, limit).await?;
+    if let Some(rows) = answered(walked, SHORT_WALK, limit) {
         return Ok(rows);
     }
 
@@ -162,9 +147,7 @@ pub async fn page(db: &PgPool, f: &QueueFilter, limit: i64) -> sqlx::Result<Vec<
             .push(")");
     } else {
         // 1b. Common: a longer walk.
-        if !tenant_filter
-            && let Some(rows) = answered(walk(db, f, term, WALK, limit).await?, WALK, limit)
-        {
+        if let Some(rows) = answered(walk(db, f, term, WALK, limit).await?, WALK, limit) {
             return Ok(rows);
         }
         // 3. Common, but not among the oldest rows.
@@ -186,7 +169,7 @@ fn answered(walked: Vec<Scanned>, size: i64, limit: i64) -> Option<Vec<QueueRow>
         .then(|| walked.into_iter().map(|r| r.row).collect())
 }
 
-/// Phase 1 without tenant filters: walks at most [`WALK`] rows of the queue in the
+/// Walks at most [`WALK`] rows of the queue in the
 /// covering index and stops as soon as the page is full. The walk's last row comes back as
 /// a sentinel, so a short answer tells "the walk ended" from "the queue ended".
 async fn walk(
@@ -202,11 +185,27 @@ async fn walk(
     q.push_bind(contains.to_owned())
         .push(" or a.search_prefix like ")
         .push_bind(starts.to_owned())
-        .push(") as hit, row_number() over (order by a.submitted_at, a.application_id) as n from applications a where a.state <> 'draft' and a.submitted_at is not null");
-    application_filters(&mut q, f);
+        .push(") as hit, a.country_code, a.program, row_number() over (order by a.submitted_at, a.application_id) as n from applications a where a.state <> 'draft' and a.submitted_at is not null");
+    // The state and the assignment have indexes in queue order; the other filters apply to
+    // the walked rows, so a country or program with few applications cannot make the walk
+    // read the whole queue.
+    state_and_assignment(&mut q, f);
     finish(&mut q, f, size);
+    q.push(") w where (hit");
+    if let Some(program) = &f.program {
+        q.push(" and program = ").push_bind(*program);
+    }
+    if let Some(country) = &f.country {
+        q.push(" and country_code = ").push_bind(country.clone());
+    }
+    if let Some(region) = &f.region {
+        // An array computed once, not a semi-join the planner may repeat for every row.
+        q.push(" and country_code = any(array(select country_code::text from markets where csp_region = ")
+            .push_bind(region.clone())
+            .push("))");
+    }
     q.push(format_args!(
-        ") w where hit or n = {size} order by submitted_at, application_id limit {limit}"
+        ") or n = {size} order by submitted_at, application_id limit {limit}"
     ));
     let walked: Vec<(Uuid, bool, i64)> = q.build_query_as().fetch_all(db).await?;
     let ended_early = walked.iter().any(|(_, _, n)| *n == size);
@@ -224,7 +223,7 @@ async fn walk(
         .push(")");
     q.push(" order by a.submitted_at, a.application_id");
     let rows: Vec<QueueRow> = q.build_query_as().fetch_all(db).await?;
-    // `scanned` as the dense phase reports it: the whole walk unless the queue ended first.
+    // `scanned`: the whole walk unless the queue ended first.
     let scanned = if ended_early { size } else { 0 };
     Ok(rows
         .into_iter()
@@ -232,29 +231,7 @@ async fn walk(
         .collect())
 }
 
-/// Phase 1 with a country or region filter: the first [`DENSE_SCAN`] rows with their tenants.
-async fn dense(
-    db: &PgPool,
-    f: &QueueFilter,
-    (contains, starts): (&str, &str),
-    limit: i64,
-) -> sqlx::Result<Vec<Scanned>> {
-    let mut q: QueryBuilder<Postgres> = QueryBuilder::new("with scan as (");
-    base(&mut q, f, None);
-    finish(&mut q, f, DENSE_SCAN);
-    q.push(
-        ") select scan.*, (select count(*) from scan) as scanned from scan where legal_name ilike ",
-    )
-    .push_bind(contains.to_owned())
-    .push(" or lower(domain_prefix) like ")
-    .push_bind(starts.to_owned());
-    q.push(format_args!(
-        " order by submitted_at, application_id limit {limit}"
-    ));
-    q.build_query_as().fetch_all(db).await
-}
-
-/// A dense-phase row and how many rows the phase scanned.
+/// A walked row and how many rows the walk read.
 #[derive(sqlx::FromRow)]
 struct Scanned {
     #[sqlx(flatten)]
@@ -277,7 +254,8 @@ fn base(q: &mut QueryBuilder<Postgres>, f: &QueueFilter, exact: Option<&str>) {
     );
     application_filters(q, f);
     if let Some(country) = &f.country {
-        q.push(" and t.country_code = ").push_bind(country.clone());
+        // The application's copy of its tenant's country has an index in queue order.
+        q.push(" and a.country_code = ").push_bind(country.clone());
     }
     if let Some(region) = &f.region {
         q.push(" and m.csp_region = ").push_bind(region.clone());
@@ -297,11 +275,16 @@ fn base(q: &mut QueryBuilder<Postgres>, f: &QueueFilter, exact: Option<&str>) {
 
 /// The filters on the application's own columns: state, program, assignment.
 fn application_filters(q: &mut QueryBuilder<Postgres>, f: &QueueFilter) {
-    if let Some(state) = &f.state {
-        q.push(" and a.state = ").push_bind(*state);
-    }
     if let Some(program) = &f.program {
         q.push(" and a.program = ").push_bind(*program);
+    }
+    state_and_assignment(q, f);
+}
+
+/// The filters that have an index in queue order.
+fn state_and_assignment(q: &mut QueryBuilder<Postgres>, f: &QueueFilter) {
+    if let Some(state) = &f.state {
+        q.push(" and a.state = ").push_bind(*state);
     }
     match f.assigned {
         Assigned::Anyone => {}

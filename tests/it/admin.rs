@@ -675,17 +675,23 @@ async fn the_queue_search_is_exact_whether_a_term_is_common_rare_or_in_between()
     .await
     .unwrap();
     sqlx::query("analyze").execute(&app.db).await.unwrap();
-    // Without and with a tenant filter (the two ways the first phase reads the queue).
+    // Without and with the filters the walk reads from the application's own columns
+    // (every tenant here is in Germany, so the answers are the same).
     let terms = ["gmbh", "zyxwv", "late", "bench-2999", "bench 2", "BENCH-1"];
-    for (term, country) in terms
+    let places = [
+        (None, None),
+        (Some("DE".to_owned()), None),
+        (None, Some("europe".to_owned())),
+    ];
+    for (term, (country, region)) in terms
         .iter()
-        .flat_map(|t| [(t, None), (t, Some("DE".to_owned()))])
+        .flat_map(|t| places.iter().map(move |p| (t, p.clone())))
     {
         let filter = QueueFilter {
             state: None,
             program: None,
             country,
-            region: None,
+            region,
             assigned: Assigned::Anyone,
             search: Some(term.to_string()),
             after: None,
