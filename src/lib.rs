@@ -1,6 +1,16 @@
 //! The partner portal of a cloud-reseller partner program: enrollment, partnerships
 //! and the operator's back office, served as HTML pages.
 
+// The allocator (issue 13): jemalloc by default (feature `jemalloc`), chosen by the figures
+// in README "Performance"; `mimalloc` to compare; neither: glibc's. Declared in the library
+// so the portal, its tests and the bench baseline all run on the same one.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[cfg(all(feature = "jemalloc", not(feature = "mimalloc")))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 pub mod auth;
 pub mod config;
 pub mod db;

@@ -4,15 +4,6 @@ use partner_portal::config::Config;
 use partner_portal::startup::{Application, shutdown_signal};
 use partner_portal::{install_crypto_provider, telemetry};
 
-// The allocator (issue 13): jemalloc by default (feature `jemalloc`), chosen by the figures
-// in README "Performance"; `mimalloc` to compare; neither: glibc's.
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-#[cfg(all(feature = "jemalloc", not(feature = "mimalloc")))]
-#[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
 #[tokio::main]
 async fn main() {
     let _ = dotenvy::dotenv();

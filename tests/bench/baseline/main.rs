@@ -10,14 +10,8 @@
 
 use askama::Template;
 
-// The same allocator as the portal's binary (src/main.rs), so the ratio measures the
-// portal, not the allocator.
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-#[cfg(all(feature = "jemalloc", not(feature = "mimalloc")))]
-#[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+// Linked for its global allocator only, so the ratio measures the portal, not the allocator.
+use partner_portal as _;
 
 use axum::Router;
 use axum::extract::State;
