@@ -76,8 +76,8 @@ enum Text<'a> {
     Words(&'a str),
 }
 
-/// Queue rows tested against a term in the long walk: an index-only scan that stops when the page is full; 0.65 µs a row at a
-/// million applications, so 20 ms at most.
+/// Queue rows tested against a term in the long walk: an index-only scan that stops when
+/// the page is full; 0.65 µs a row at a million applications, so 20 ms at most.
 const WALK: i64 = 30_000;
 /// The first, short walk: finds a common term's page in a couple of milliseconds before
 /// the candidates are looked up.
@@ -122,8 +122,7 @@ pub async fn page(db: &PgPool, f: &QueueFilter, limit: i64) -> sqlx::Result<Vec<
 
     // 1. The oldest rows of the filtered queue, tested against the term.
     let term = (contains.as_str(), starts.as_str());
-    let walked = walk(db, f, term, SHORT_WALK, limit).await?;
-    if let Some(rows) = answered(walked, SHORT_WALK, limit) {
+    if let Some(rows) = walk(db, f, term, SHORT_WALK, limit).await? {
         return Ok(rows);
     }
 
@@ -147,7 +146,7 @@ pub async fn page(db: &PgPool, f: &QueueFilter, limit: i64) -> sqlx::Result<Vec<
             .push(")");
     } else {
         // 1b. Common: a longer walk.
-        if let Some(rows) = answered(walk(db, f, term, WALK, limit).await?, WALK, limit) {
+        if let Some(rows) = walk(db, f, term, WALK, limit).await? {
             return Ok(rows);
         }
         // 3. Common, but not among the oldest rows.
@@ -161,24 +160,17 @@ pub async fn page(db: &PgPool, f: &QueueFilter, limit: i64) -> sqlx::Result<Vec<
     q.build_query_as::<QueueRow>().fetch_all(db).await
 }
 
-/// The page, when a walk of `size` rows answered the search exactly: it filled the page,
-/// or it read the whole filtered queue.
-fn answered(walked: Vec<Scanned>, size: i64, limit: i64) -> Option<Vec<QueueRow>> {
-    let walked_all = walked.first().is_some_and(|r| r.scanned < size);
-    (walked.len() as i64 == limit || walked_all)
-        .then(|| walked.into_iter().map(|r| r.row).collect())
-}
-
-/// Walks at most [`WALK`] rows of the queue in the
-/// covering index and stops as soon as the page is full. The walk's last row comes back as
-/// a sentinel, so a short answer tells "the walk ended" from "the queue ended".
+/// Walks at most `size` rows of the queue in the covering index, stopping as soon as the
+/// page is full, and returns the page when the walk answered the search exactly: the page
+/// is full, or the walk read the whole filtered queue. The walk's last row comes back as a
+/// sentinel, so a short answer tells "the walk ended" from "the queue ended".
 async fn walk(
     db: &PgPool,
     f: &QueueFilter,
     (contains, starts): (&str, &str),
     size: i64,
     limit: i64,
-) -> sqlx::Result<Vec<Scanned>> {
+) -> sqlx::Result<Option<Vec<QueueRow>>> {
     let mut q: QueryBuilder<Postgres> = QueryBuilder::new(
         "select application_id, hit, n from (select a.application_id, a.submitted_at, (a.legal_name ilike ",
     );
@@ -213,8 +205,8 @@ async fn walk(
         .into_iter()
         .filter_map(|(id, hit, _)| hit.then_some(id))
         .collect();
-    if hits.is_empty() && ended_early {
-        return Ok(Vec::new());
+    if hits.len() as i64 != limit && ended_early {
+        return Ok(None);
     }
     let mut q = QueryBuilder::new("");
     base(&mut q, f, None);
@@ -222,21 +214,7 @@ async fn walk(
         .push_bind(hits)
         .push(")");
     q.push(" order by a.submitted_at, a.application_id");
-    let rows: Vec<QueueRow> = q.build_query_as().fetch_all(db).await?;
-    // `scanned`: the whole walk unless the queue ended first.
-    let scanned = if ended_early { size } else { 0 };
-    Ok(rows
-        .into_iter()
-        .map(|row| Scanned { row, scanned })
-        .collect())
-}
-
-/// A walked row and how many rows the walk read.
-#[derive(sqlx::FromRow)]
-struct Scanned {
-    #[sqlx(flatten)]
-    row: QueueRow,
-    scanned: i64,
+    Ok(Some(q.build_query_as().fetch_all(db).await?))
 }
 
 /// The queue's select with every filter but the cursor and order; `exact` is a partner ID
@@ -252,7 +230,10 @@ fn base(q: &mut QueryBuilder<Postgres>, f: &QueueFilter, exact: Option<&str>) {
          left join operator_staff s on s.staff_id = a.assigned_to
          where a.state <> 'draft' and a.submitted_at is not null",
     );
-    application_filters(q, f);
+    if let Some(program) = &f.program {
+        q.push(" and a.program = ").push_bind(*program);
+    }
+    state_and_assignment(q, f);
     if let Some(country) = &f.country {
         // The application's copy of its tenant's country has an index in queue order.
         q.push(" and a.country_code = ").push_bind(country.clone());
@@ -271,14 +252,6 @@ fn base(q: &mut QueryBuilder<Postgres>, f: &QueueFilter, exact: Option<&str>) {
         }
         None => {}
     }
-}
-
-/// The filters on the application's own columns: state, program, assignment.
-fn application_filters(q: &mut QueryBuilder<Postgres>, f: &QueueFilter) {
-    if let Some(program) = &f.program {
-        q.push(" and a.program = ").push_bind(*program);
-    }
-    state_and_assignment(q, f);
 }
 
 /// The filters that have an index in queue order.

@@ -6,7 +6,7 @@ use crate::db;
 use crate::db::outbox::QueuedEmail;
 use crate::db::sessions::PgSessionStore;
 use crate::email::Mailer;
-use futures_util::{StreamExt, TryStreamExt};
+use futures_util::StreamExt;
 use lettre::message::Mailbox;
 use sqlx::PgPool;
 use std::sync::Arc;
@@ -82,11 +82,14 @@ impl OutboxWorker {
         )
         .await?;
         let handled = batch.len();
-        futures_util::stream::iter(batch)
+        // Every delivery in flight finishes and is recorded, even when recording another
+        // failed: dropping one half-way could send its message twice.
+        let outcomes: Vec<sqlx::Result<()>> = futures_util::stream::iter(batch)
             .map(|email| async move { self.deliver_one(email).await })
             .buffer_unordered(self.settings.concurrency.max(1))
-            .try_collect::<()>()
-            .await?;
+            .collect()
+            .await;
+        outcomes.into_iter().collect::<sqlx::Result<()>>()?;
         Ok(handled)
     }
 
