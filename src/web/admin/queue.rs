@@ -115,7 +115,7 @@ fn too_short(term: &str) -> bool {
     (1..db::queue::MIN_SEARCH_CHARS).contains(&term.trim().chars().count())
 }
 
-fn filter_of(q: &QueueQuery, staff_id: Uuid) -> (QueueFilter, String) {
+fn filter_of(q: &QueueQuery, staff_id: Uuid, markets: &[Market]) -> (QueueFilter, String) {
     let selected_state = match q.state.as_deref() {
         None => "in_review".to_owned(),
         Some(s) if s == ALL_STATES || ApplicationState::parse(s).is_some() => s.to_owned(),
@@ -126,7 +126,13 @@ fn filter_of(q: &QueueQuery, staff_id: Uuid) -> (QueueFilter, String) {
         state: ApplicationState::parse(&selected_state),
         program: Program::parse(q.program.trim()),
         country: some(&q.country).map(|c| c.to_ascii_uppercase()),
-        region: some(&q.region),
+        region: some(&q.region).map(|region| {
+            markets
+                .iter()
+                .filter(|m| m.csp_region == region)
+                .map(|m| m.country_code.clone())
+                .collect()
+        }),
         assigned: match q.assigned.as_str() {
             "me" => Assigned::To(staff_id),
             "unassigned" => Assigned::Nobody,
@@ -143,7 +149,8 @@ async fn queue(
     Signed(ctx, staff): SignedInStaff,
     Query(query): Query<QueueQuery>,
 ) -> Result<QueuePage, AppError> {
-    let (filter, selected_state) = filter_of(&query, staff.staff_id);
+    let markets = state.markets().await?;
+    let (filter, selected_state) = filter_of(&query, staff.staff_id, &markets);
     let mut found = db::queue::page(&state.db, &filter, PAGE_SIZE + 1).await?;
     let next_page = (found.len() as i64 > PAGE_SIZE).then(|| {
         found.truncate(PAGE_SIZE as usize);
@@ -151,7 +158,6 @@ async fn queue(
     });
     let rows = found.into_iter().map(|r| row(&state, r)).collect();
     let counts = state_counts(&db::queue::counts_by_state(&state.db).await?);
-    let markets = state.markets().await?;
     Ok(QueuePage {
         ctx,
         rows,
