@@ -63,6 +63,44 @@ pub struct QueueRow {
     pub assigned_name: Option<String>,
 }
 
+/// One page of the queue and how many submitted applications are in each state.
+#[derive(Clone, Debug)]
+pub struct QueuePage {
+    /// The page's rows, oldest submission first.
+    pub rows: Vec<QueueRow>,
+    /// (state, count) of every state but draft, by state code.
+    pub counts: Vec<(String, i64)>,
+}
+
+/// A queue row with the state counts, which every row of the page's query carries (one
+/// round trip for both; Postgres computes them once per query, as an InitPlan).
+#[derive(sqlx::FromRow)]
+struct CountedRow {
+    #[sqlx(flatten)]
+    row: QueueRow,
+    count_states: Vec<String>,
+    count_values: Vec<i64>,
+}
+
+/// Runs a query built on [`base`]: its rows, and the counts they carry (or, for an empty
+/// page, from a query of their own).
+async fn fetch(db: &PgPool, mut q: QueryBuilder<Postgres>) -> sqlx::Result<QueuePage> {
+    let found: Vec<CountedRow> = q.build_query_as().fetch_all(db).await?;
+    let counts = match found.first() {
+        Some(first) => first
+            .count_states
+            .iter()
+            .cloned()
+            .zip(first.count_values.iter().copied())
+            .collect(),
+        None => counts_by_state(db).await?,
+    };
+    Ok(QueuePage {
+        rows: found.into_iter().map(|c| c.row).collect(),
+        counts,
+    })
+}
+
 fn like_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('%', "\\%")
@@ -106,10 +144,13 @@ pub const MIN_SEARCH_CHARS: usize = 3;
 ///      stopping when the page is full: exact when it fills the page;
 /// 3. a term that is none of these (thousands of matches, fewer than a page among the
 ///    oldest rows) falls back to the plain filtered query: not bounded.
-pub async fn page(db: &PgPool, f: &QueueFilter, limit: i64) -> sqlx::Result<Vec<QueueRow>> {
+pub async fn page(db: &PgPool, f: &QueueFilter, limit: i64) -> sqlx::Result<QueuePage> {
     let limit = limit.clamp(1, 1000);
     if f.region.as_ref().is_some_and(Vec::is_empty) {
-        return Ok(Vec::new());
+        return Ok(QueuePage {
+            rows: Vec::new(),
+            counts: counts_by_state(db).await?,
+        });
     }
     let (exact, text) = match f.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(s) if s.len() == 7 && s.chars().all(|c| c.is_ascii_digit()) => (Some(s), Text::None),
@@ -121,7 +162,7 @@ pub async fn page(db: &PgPool, f: &QueueFilter, limit: i64) -> sqlx::Result<Vec<
         let mut q = QueryBuilder::new("");
         base(&mut q, f, exact);
         finish(&mut q, f, limit);
-        return q.build_query_as::<QueueRow>().fetch_all(db).await;
+        return fetch(db, q).await;
     };
     let contains = format!("%{}%", like_escape(words));
     let starts = format!("{}%", like_escape(&words.to_lowercase()));
@@ -141,7 +182,7 @@ pub async fn page(db: &PgPool, f: &QueueFilter, limit: i64) -> sqlx::Result<Vec<
             base(&mut q, f, None);
             matches(&mut q, &contains, &starts);
             finish(&mut q, f, limit);
-            return q.build_query_as::<QueueRow>().fetch_all(db).await;
+            return fetch(db, q).await;
         }
     }
 
@@ -178,7 +219,7 @@ pub async fn page(db: &PgPool, f: &QueueFilter, limit: i64) -> sqlx::Result<Vec<
         matches(&mut q, &contains, &starts);
     }
     finish(&mut q, f, limit);
-    q.build_query_as::<QueueRow>().fetch_all(db).await
+    fetch(db, q).await
 }
 
 /// Walks at most `size` rows of the queue in the covering index, stopping as soon as the
@@ -191,7 +232,7 @@ async fn walk(
     (contains, starts): (&str, &str),
     size: i64,
     limit: i64,
-) -> sqlx::Result<Option<Vec<QueueRow>>> {
+) -> sqlx::Result<Option<QueuePage>> {
     let mut q: QueryBuilder<Postgres> = QueryBuilder::new(
         "select application_id, hit, n from (select a.application_id, a.submitted_at, (a.legal_name ilike ",
     );
@@ -234,7 +275,7 @@ async fn walk(
         .push_bind(hits)
         .push(")");
     q.push(" order by a.submitted_at, a.application_id");
-    Ok(Some(q.build_query_as().fetch_all(db).await?))
+    Ok(Some(fetch(db, q).await?))
 }
 
 /// The queue's select with every filter but the cursor and order; `exact` is a partner ID
@@ -243,7 +284,9 @@ fn base(q: &mut QueryBuilder<Postgres>, f: &QueueFilter, exact: Option<&str>) {
     q.push(
         "select a.application_id, a.legal_name, t.name as organisation, t.domain_prefix::text as domain_prefix,
                 a.program, t.country_code::text as country_code, m.country_name_en as country_name, a.state,
-                a.submitted_at, s.full_name as assigned_name
+                a.submitted_at, s.full_name as assigned_name,
+                array(select state from application_state_counts where state <> 'draft' order by state) as count_states,
+                array(select count from application_state_counts where state <> 'draft' order by state) as count_values
          from applications a
          join tenants t on t.tenant_id = a.tenant_id
          join markets m on m.country_code = t.country_code

@@ -737,6 +737,7 @@ async fn the_queue_search_is_exact_whether_a_term_is_common_rare_or_in_between()
         let found: Vec<uuid::Uuid> = page(&app.db, &filter, 51)
             .await
             .unwrap()
+            .rows
             .into_iter()
             .map(|r| r.application_id)
             .collect();

@@ -151,17 +151,19 @@ async fn queue(
 ) -> Result<QueuePage, AppError> {
     let markets = state.markets().await?;
     let (filter, selected_state) = filter_of(&query, staff.staff_id, &markets);
-    let mut found = db::queue::page(&state.db, &filter, PAGE_SIZE + 1).await?;
+    let db::queue::QueuePage {
+        rows: mut found,
+        counts,
+    } = db::queue::page(&state.db, &filter, PAGE_SIZE + 1).await?;
     let next_page = (found.len() as i64 > PAGE_SIZE).then(|| {
         found.truncate(PAGE_SIZE as usize);
         next_page_link(&query, &selected_state, found.last())
     });
     let rows = found.into_iter().map(|r| row(&state, r)).collect();
-    let counts = state_counts(&db::queue::counts_by_state(&state.db).await?);
     Ok(QueuePage {
         ctx,
         rows,
-        counts,
+        counts: state_counts(&counts),
         regions: regions_of(&markets),
         markets,
         showing_all: selected_state == ALL_STATES,
