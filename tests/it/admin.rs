@@ -664,7 +664,13 @@ async fn the_queue_search_is_exact_whether_a_term_is_common_rare_or_in_between()
     let app = TestApp::spawn().await;
     // 60,000 submitted applications (more than the search's walk), oldest first:
     // "Bench <i> GmbH" on bench-<i>; the newest 6,000 are also "Late"; three of the newest
-    // are "Zyxwv".
+    // are "Zyxwv". The seed is one statement over 60,000 rows: longer than the portal's
+    // statement timeout when the whole suite runs at once, so it gets its own.
+    let mut seed = app.db.begin().await.unwrap();
+    sqlx::query("set local statement_timeout = '300s'")
+        .execute(&mut *seed)
+        .await
+        .unwrap();
     sqlx::query(
         "with t as (
            insert into tenants (tenant_id, name, domain_prefix, country_code, billing_currency)
@@ -679,9 +685,10 @@ async fn the_queue_search_is_exact_whether_a_term_is_common_rare_or_in_between()
                 timestamptz '2026-01-01' + substr(domain_prefix, 7)::int * interval '1 minute'
          from t",
     )
-    .execute(&app.db)
+    .execute(&mut *seed)
     .await
     .unwrap();
+    seed.commit().await.unwrap();
     sqlx::query("analyze").execute(&app.db).await.unwrap();
     // Without and with the filters (on the application's own columns): Germany and a
     // region with it are walked; Austria (600) and regions without Germany are few enough
