@@ -66,7 +66,7 @@ impl From<tower_sessions::session::Error> for AppError {
 
 /// A message for the error page, attached to an error response.
 #[derive(Clone, Copy, Debug)]
-pub struct ErrorMessage(pub &'static str);
+pub struct ErrorMessage(pub crate::i18n::Msg);
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {

@@ -19,6 +19,7 @@ pub mod domain;
 pub mod email;
 pub mod error;
 pub mod flows;
+pub mod i18n;
 pub mod messages;
 pub mod server;
 pub mod startup;

@@ -1,99 +1,112 @@
 //! User-facing messages produced by code (the rest lives in templates).
-//! Kept in one place so that translating the portal is mechanical.
+//! Each is a key of `locales/<lang>/messages.ftl`, turned into text in the language of the
+//! request (or e-mail) where it becomes a `String` or is displayed.
+
+pub use crate::i18n::Msg;
 
 /// Organisation name missing.
-pub const ORG_NAME_REQUIRED: &str = "Enter your organisation's name";
+pub const ORG_NAME_REQUIRED: Msg = Msg("org-name-required");
 /// Organisation name too long.
-pub const ORG_NAME_TOO_LONG: &str = "Organisation name must be 200 characters or fewer";
+pub const ORG_NAME_TOO_LONG: Msg = Msg("org-name-too-long");
 /// Domain prefix missing.
-pub const DOMAIN_PREFIX_REQUIRED: &str = "Enter a domain name for your work account";
+pub const DOMAIN_PREFIX_REQUIRED: Msg = Msg("domain-prefix-required");
 /// Domain prefix of the wrong length.
-pub const DOMAIN_PREFIX_LENGTH: &str = "Domain name must be between 3 and 40 characters";
+pub const DOMAIN_PREFIX_LENGTH: Msg = Msg("domain-prefix-length");
 /// Domain prefix with other characters.
-pub const DOMAIN_PREFIX_CHARS: &str = "Domain name can only contain lowercase letters, numbers and hyphens, and cannot start or end with a hyphen";
+pub const DOMAIN_PREFIX_CHARS: Msg = Msg("domain-prefix-chars");
 /// Domain prefix in use.
-pub const DOMAIN_PREFIX_TAKEN: &str = "That domain name is already taken: choose another";
+pub const DOMAIN_PREFIX_TAKEN: Msg = Msg("domain-prefix-taken");
 /// No country chosen.
-pub const COUNTRY_REQUIRED: &str = "Select the country your organisation is based in";
+pub const COUNTRY_REQUIRED: Msg = Msg("country-required");
 /// Country not in the markets table.
-pub const COUNTRY_UNKNOWN: &str = "Select a country from the list";
+pub const COUNTRY_UNKNOWN: Msg = Msg("country-unknown");
 /// Name missing.
-pub const FULL_NAME_REQUIRED: &str = "Enter your full name";
+pub const FULL_NAME_REQUIRED: Msg = Msg("full-name-required");
 /// Name too long.
-pub const FULL_NAME_TOO_LONG: &str = "Full name must be 200 characters or fewer";
+pub const FULL_NAME_TOO_LONG: Msg = Msg("full-name-too-long");
 /// E-mail missing.
-pub const EMAIL_REQUIRED: &str = "Enter your e-mail address";
+pub const EMAIL_REQUIRED: Msg = Msg("email-required");
 /// The support e-mail address is missing.
-pub const SUPPORT_EMAIL_REQUIRED: &str = "Enter the support e-mail address";
+pub const SUPPORT_EMAIL_REQUIRED: Msg = Msg("support-email-required");
 /// E-mail malformed.
-pub const EMAIL_INVALID: &str =
-    "Enter an e-mail address in the correct format, like name@example.com";
+pub const EMAIL_INVALID: Msg = Msg("email-invalid");
 /// Password missing.
-pub const PASSWORD_REQUIRED: &str = "Enter a password";
+pub const PASSWORD_REQUIRED: Msg = Msg("password-required");
 /// Password too short.
-pub const PASSWORD_TOO_SHORT: &str = "Password must be at least 12 characters";
+pub const PASSWORD_TOO_SHORT: Msg = Msg("password-too-short");
 /// Password absurdly long.
-pub const PASSWORD_TOO_LONG: &str = "Password must be 256 characters or fewer";
+pub const PASSWORD_TOO_LONG: Msg = Msg("password-too-long");
 /// Password too guessable.
-pub const PASSWORD_TOO_WEAK: &str =
-    "Password is too easy to guess: use a longer phrase of unrelated words";
+pub const PASSWORD_TOO_WEAK: Msg = Msg("password-too-weak");
 /// Current password missing on the change form.
-pub const CURRENT_PASSWORD_REQUIRED: &str = "Enter your current password";
+pub const CURRENT_PASSWORD_REQUIRED: Msg = Msg("current-password-required");
 /// Current password wrong on the change form.
-pub const CURRENT_PASSWORD_WRONG: &str = "Your current password is not correct";
+pub const CURRENT_PASSWORD_WRONG: Msg = Msg("current-password-wrong");
 /// New password equals the old one.
-pub const PASSWORD_UNCHANGED: &str = "Your new password must be different from your current one";
+pub const PASSWORD_UNCHANGED: Msg = Msg("password-unchanged");
 /// Sign-in failed; never says which part was wrong or whether the account exists.
-pub const SIGN_IN_FAILED: &str = "The e-mail address or password is not correct. After 10 failed attempts an account is locked for 15 minutes.";
+pub const SIGN_IN_FAILED: Msg = Msg("sign-in-failed");
 /// The queue's search field, when the term is too short to look up.
-pub const SEARCH_TOO_SHORT: &str = "Enter at least 3 characters to search";
+pub const SEARCH_TOO_SHORT: Msg = Msg("search-too-short");
 
+/// Application state for applicants: draft.
+pub const PLAIN_DRAFT: Msg = Msg("plain-draft");
+/// Application state for applicants: approved.
+pub const PLAIN_APPROVED: Msg = Msg("plain-approved");
+/// Application state for applicants: rejected.
+pub const PLAIN_REJECTED: Msg = Msg("plain-rejected");
+/// Application state for applicants: withdrawn.
+pub const PLAIN_WITHDRAWN: Msg = Msg("plain-withdrawn");
+/// Direct-bill check step.
+pub const CHECK_CREDIT: Msg = Msg("check-credit");
+/// Direct-bill check step.
+pub const CHECK_ASSESSMENT_SCHEDULED: Msg = Msg("check-assessment-scheduled");
+/// Direct-bill check step.
+pub const CHECK_ASSESSMENT_RESULT: Msg = Msg("check-assessment-result");
+/// Requirement line label.
+pub const PARTNER_ID_LABEL: Msg = Msg("partner-id-label");
+/// Requirement line label.
+pub const LINE_RECEIVABLES_CAPABILITIES: Msg = Msg("line-receivables-capabilities");
+/// Requirement line label.
+pub const LINE_MANAGED_SERVICES: Msg = Msg("line-managed-services");
 /// Error page titles.
-pub const PAGE_NOT_FOUND: &str = "Page not found";
-pub const TOO_MANY_REQUESTS: &str = "Too many requests";
-pub const SERVICE_UNAVAILABLE: &str = "Service unavailable";
+pub const PAGE_NOT_FOUND: Msg = Msg("page-not-found");
+pub const TOO_MANY_REQUESTS: Msg = Msg("too-many-requests");
+pub const SERVICE_UNAVAILABLE: Msg = Msg("service-unavailable");
 /// The fixed page a connection over the server's cap gets (written before any router runs).
-pub const PORTAL_TOO_BUSY: &str = "The portal is too busy. Try again in a moment.";
+pub const PORTAL_TOO_BUSY: Msg = Msg("portal-too-busy");
 
 /// Too many requests from one address.
-pub const RATE_LIMITED: &str =
-    "Too many attempts from your network. Wait a few minutes and try again.";
+pub const RATE_LIMITED: Msg = Msg("rate-limited");
 /// Consent to a legal statement not given.
-pub const CONFIRMATION_REQUIRED: &str = "Tick the box to confirm";
+pub const CONFIRMATION_REQUIRED: Msg = Msg("confirmation-required");
 
 /// Flash: signed in.
-pub const FLASH_SIGNED_IN: &str = "You are signed in.";
+pub const FLASH_SIGNED_IN: Msg = Msg("flash-signed-in");
 /// Flash: signed out.
-pub const FLASH_SIGNED_OUT: &str = "You have been signed out.";
+pub const FLASH_SIGNED_OUT: Msg = Msg("flash-signed-out");
 /// Flash: e-mail confirmed (signed in).
-pub const FLASH_EMAIL_CONFIRMED: &str = "Your e-mail address is confirmed.";
+pub const FLASH_EMAIL_CONFIRMED: Msg = Msg("flash-email-confirmed");
 /// Flash: e-mail confirmed, sign in next.
-pub const FLASH_EMAIL_CONFIRMED_SIGN_IN: &str =
-    "Your e-mail address is confirmed. Sign in with the password you chose.";
+pub const FLASH_EMAIL_CONFIRMED_SIGN_IN: Msg = Msg("flash-email-confirmed-sign-in");
 /// Flash: a new confirmation link is on its way.
-pub const FLASH_CONFIRMATION_SENT: &str =
-    "We have sent a new confirmation link. Links sent before it no longer work.";
+pub const FLASH_CONFIRMATION_SENT: Msg = Msg("flash-confirmation-sent");
 /// Flash: already confirmed.
-pub const FLASH_ALREADY_CONFIRMED: &str = "Your e-mail address is already confirmed.";
+pub const FLASH_ALREADY_CONFIRMED: Msg = Msg("flash-already-confirmed");
 /// Flash: too many confirmation e-mails.
-pub const FLASH_CONFIRMATION_RATE_LIMITED: &str =
-    "You have asked for several links already. Wait an hour before asking for another.";
+pub const FLASH_CONFIRMATION_RATE_LIMITED: Msg = Msg("flash-confirmation-rate-limited");
 /// Flash: password changed.
-pub const FLASH_PASSWORD_CHANGED: &str =
-    "Your password has been changed. You have been signed out everywhere else.";
+pub const FLASH_PASSWORD_CHANGED: Msg = Msg("flash-password-changed");
 /// Flash: password reset.
-pub const FLASH_PASSWORD_RESET: &str =
-    "Your password has been reset. Sign in with your new password.";
+pub const FLASH_PASSWORD_RESET: Msg = Msg("flash-password-reset");
 /// Flash: the session ended.
-pub const FLASH_SESSION_ENDED: &str = "Your session has ended. Sign in again to continue.";
+pub const FLASH_SESSION_ENDED: Msg = Msg("flash-session-ended");
 
 /// Enrolling needs the user's own e-mail address confirmed first.
-pub const ENROLL_EMAIL_UNCONFIRMED: &str =
-    "Confirm your e-mail address before you enroll: open the link we sent you, or send a new one";
+pub const ENROLL_EMAIL_UNCONFIRMED: Msg = Msg("enroll-email-unconfirmed");
 
 /// The contact's answer was neither a confirmation nor a refusal.
-pub const CONTACT_ANSWER_REQUIRED: &str =
-    "Choose Confirm, after ticking both statements, or I do not confirm";
+pub const CONTACT_ANSWER_REQUIRED: Msg = Msg("contact-answer-required");
 
 /// The one answer to a partner ID the tenant may not use (unknown, inactive, another
 /// country's, or another organisation's): it names nobody else.
@@ -104,21 +117,20 @@ pub fn partner_id_unusable(own_country: &str) -> String {
 }
 
 /// Approval refused: the partner ID belongs to another organisation.
-pub const PARTNER_ID_HELD_ELSEWHERE: &str = "This partner ID belongs to another organisation, so the application cannot be approved with it. Ask the applicant for their own partner ID (request information)";
+pub const PARTNER_ID_HELD_ELSEWHERE: Msg = Msg("partner-id-held-elsewhere");
 
 /// A reviewer rejects without a reason.
-pub const REJECT_REASON_REQUIRED: &str =
-    "Enter the reason for rejecting: the applicant will see it";
+pub const REJECT_REASON_REQUIRED: Msg = Msg("reject-reason-required");
 /// The rejection reason is too long.
-pub const REJECT_REASON_TOO_LONG: &str = "The reason must be 2,000 characters or fewer";
+pub const REJECT_REASON_TOO_LONG: Msg = Msg("reject-reason-too-long");
 /// A reviewer asks for information without saying what.
-pub const INFO_REQUEST_REQUIRED: &str = "Enter what the applicant must tell you";
+pub const INFO_REQUEST_REQUIRED: Msg = Msg("info-request-required");
 /// The information request is too long.
-pub const INFO_REQUEST_TOO_LONG: &str = "The message must be 2,000 characters or fewer";
+pub const INFO_REQUEST_TOO_LONG: Msg = Msg("info-request-too-long");
 /// An empty internal note.
-pub const NOTE_REQUIRED: &str = "Enter the note";
+pub const NOTE_REQUIRED: Msg = Msg("note-required");
 /// An internal note that is too long.
-pub const NOTE_TOO_LONG: &str = "The note must be 5,000 characters or fewer";
+pub const NOTE_TOO_LONG: Msg = Msg("note-too-long");
 
 /// The timeline line when an application is assigned.
 pub fn assigned_to(name: &str) -> String {
@@ -126,7 +138,7 @@ pub fn assigned_to(name: &str) -> String {
 }
 
 /// Approval refused while direct-bill requirement checks are open.
-pub fn direct_bill_checks_open(missing: &[&str]) -> String {
+pub fn direct_bill_checks_open(missing: &[String]) -> String {
     format!(
         "A direct-bill application can be approved only after every requirement check has passed. Still open: {}.",
         missing.join(", ")
@@ -142,7 +154,7 @@ pub fn decision_made(state_label: &str) -> String {
 
 /// Two reviewers at once: `still_in_review` when the application merely changed, otherwise
 /// the other reviewer decided first.
-pub fn decision_conflict(still_in_review: bool) -> &'static str {
+pub fn decision_conflict(still_in_review: bool) -> Msg {
     if still_in_review {
         DECISION_CONFLICT_CHANGED
     } else {
@@ -151,16 +163,16 @@ pub fn decision_conflict(still_in_review: bool) -> &'static str {
 }
 
 /// Two reviewers at once: the application changed while the reviewer looked at it.
-pub const DECISION_CONFLICT_CHANGED: &str = "Someone changed this application while you were looking at it. Nothing was done: check the latest details below, then decide again.";
+pub const DECISION_CONFLICT_CHANGED: Msg = Msg("decision-conflict-changed");
 
 /// Two reviewers at once: the other one decided first.
-pub const DECISION_CONFLICT_DECIDED: &str = "Someone else has already acted on this application. Nothing was done: see its current state below.";
+pub const DECISION_CONFLICT_DECIDED: Msg = Msg("decision-conflict-decided");
 
 /// The staff invitation form without a role.
-pub const STAFF_ROLE_REQUIRED: &str = "Select a role";
+pub const STAFF_ROLE_REQUIRED: Msg = Msg("staff-role-required");
 
 /// The staff invitation goes to an existing staff member's address.
-pub const STAFF_EMAIL_TAKEN: &str = "This address already belongs to a staff member";
+pub const STAFF_EMAIL_TAKEN: Msg = Msg("staff-email-taken");
 
 /// A reseller wizard step's name, for the timeline when answers change.
 pub fn enrollment_step_title(step: &str) -> &'static str {
@@ -192,39 +204,35 @@ pub fn direct_bill_step_title(step: &str) -> &'static str {
 }
 
 /// What happens next once an application is Draft.
-pub const NEXT_STEPS_DRAFT: &str = "Finish the enrollment wizard and choose Enroll now.";
+pub const NEXT_STEPS_DRAFT: Msg = Msg("next-steps-draft");
 
 /// What happens next once an application is AwaitingContactVerification.
-pub const NEXT_STEPS_AWAITING_CONTACT_VERIFICATION: &str =
-    "The primary contact has an e-mail with a link to confirm. Review starts once they confirm.";
+pub const NEXT_STEPS_AWAITING_CONTACT_VERIFICATION: Msg =
+    Msg("next-steps-awaiting-contact-verification");
 
 /// What happens next once an application is InReview.
-pub const NEXT_STEPS_IN_REVIEW: &str = "The program's team is reviewing the application. This can take several days; we will e-mail the primary contact when it changes.";
+pub const NEXT_STEPS_IN_REVIEW: Msg = Msg("next-steps-in-review");
 
 /// What happens next once an application is InfoRequested.
-pub const NEXT_STEPS_INFO_REQUESTED: &str =
-    "Answer the team's question on the application's status page and resubmit.";
+pub const NEXT_STEPS_INFO_REQUESTED: Msg = Msg("next-steps-info-requested");
 
 /// What happens next once an application is Approved.
-pub const NEXT_STEPS_APPROVED: &str = "The account is ready. A global admin must accept the partner agreement before the partner can transact.";
+pub const NEXT_STEPS_APPROVED: Msg = Msg("next-steps-approved");
 
 /// What happens next once an application is Rejected.
-pub const NEXT_STEPS_REJECTED: &str =
-    "The application was not approved. The reason is on the status page.";
+pub const NEXT_STEPS_REJECTED: Msg = Msg("next-steps-rejected");
 
 /// What happens next once an application is Withdrawn.
-pub const NEXT_STEPS_WITHDRAWN: &str =
-    "The application was withdrawn. You can enroll again at any time.";
+pub const NEXT_STEPS_WITHDRAWN: Msg = Msg("next-steps-withdrawn");
 
 /// An application's state in plain words, for applicants.
-pub const PLAIN_AWAITING_CONTACT: &str =
-    "Waiting for your primary contact to confirm their e-mail address";
+pub const PLAIN_AWAITING_CONTACT: Msg = Msg("plain-awaiting-contact");
 
 /// An application's state in plain words, for applicants.
-pub const PLAIN_IN_REVIEW: &str = "Your application is being reviewed";
+pub const PLAIN_IN_REVIEW: Msg = Msg("plain-in-review");
 
 /// An application's state in plain words, for applicants.
-pub const PLAIN_INFO_REQUESTED: &str = "We need more information from you";
+pub const PLAIN_INFO_REQUESTED: Msg = Msg("plain-info-requested");
 
 /// Formats a time for people: "22 Nov 2026, 05:33 UTC".
 pub fn when(t: time::OffsetDateTime) -> String {
@@ -240,553 +248,510 @@ pub fn when(t: time::OffsetDateTime) -> String {
 // src/web/admin/direct_bill.rs
 
 /// Shown by `src/web/admin/direct_bill.rs`.
-pub const ENTER_WHICH_REQUIREMENT_PARTNER: &str =
-    "Enter which requirement the partner no longer meets: the partner will see this";
+pub const ENTER_WHICH_REQUIREMENT_PARTNER: Msg = Msg("enter-which-requirement-partner");
 
 /// Shown by `src/web/admin/direct_bill.rs`.
-pub const REASON_MUST_1_000: &str = "The reason must be 1,000 characters or fewer";
+pub const REASON_MUST_1_000: Msg = Msg("reason-must-1-000");
 
 /// Shown by `src/web/admin/direct_bill.rs`.
-pub const PARTNER_WAS_ALREADY_MOVED: &str = "That partner was already moved.";
+pub const PARTNER_WAS_ALREADY_MOVED: Msg = Msg("partner-was-already-moved");
 
 // src/web/admin/providers.rs
 
 /// Shown by `src/web/admin/providers.rs`.
-pub const LISTING_WITHDRAWN: &str = "The listing has been withdrawn.";
+pub const LISTING_WITHDRAWN: Msg = Msg("listing-withdrawn");
 
 // src/web/admin/review.rs
 
 /// Shown by `src/web/admin/review.rs`.
-pub const PARTNER_ID_BELONGS_ANOTHER: &str = "This partner ID belongs to another organisation. It cannot be approved with it: ask the applicant for their own partner ID.";
+pub const PARTNER_ID_BELONGS_ANOTHER: Msg = Msg("partner-id-belongs-another");
 
 /// Shown by `src/web/admin/review.rs`.
-pub const MEMBERSHIP_S_ORGANISATION_NAME: &str = "The membership's organisation name does not match the legal name given. Check that this partner ID is the applicant's own before approving.";
+pub const MEMBERSHIP_S_ORGANISATION_NAME: Msg = Msg("membership-s-organisation-name");
 
 /// Shown by `src/web/admin/review.rs`.
-pub const ANOTHER_ORGANISATION_APPLIED_WITH: &str =
-    "Another organisation has applied with this partner ID too.";
+pub const ANOTHER_ORGANISATION_APPLIED_WITH: Msg = Msg("another-organisation-applied-with");
 
 /// Shown by `src/web/admin/review.rs`.
-pub const MEMBERSHIP_NOT_ACTIVE: &str = "This membership is not active.";
+pub const MEMBERSHIP_NOT_ACTIVE: Msg = Msg("membership-not-active");
 
 /// Shown by `src/web/admin/review.rs`.
-pub const APPLICANT_SEES_THEIR_STATUS: &str =
-    "The applicant sees this on their status page and in the e-mail we send them.";
+pub const APPLICANT_SEES_THEIR_STATUS: Msg = Msg("applicant-sees-their-status");
 
 /// The approval confirmation page's heading and button (`src/web/admin/review.rs`).
-pub const APPROVE_HEADING: &str = "Approve this application?";
-pub const APPROVE_BUTTON: &str = "Approve application";
+pub const APPROVE_HEADING: Msg = Msg("approve-heading");
+pub const APPROVE_BUTTON: Msg = Msg("approve-button");
 
 /// The rejection confirmation page's heading, button and reason field.
-pub const REJECT_HEADING: &str = "Reject this application?";
-pub const REJECT_BUTTON: &str = "Reject application";
-pub const REJECT_REASON_LABEL: &str = "Reason for rejecting";
+pub const REJECT_HEADING: Msg = Msg("reject-heading");
+pub const REJECT_BUTTON: Msg = Msg("reject-button");
+pub const REJECT_REASON_LABEL: Msg = Msg("reject-reason-label");
 
 /// The information request's button.
-pub const SEND_REQUEST_BUTTON: &str = "Send request";
+pub const SEND_REQUEST_BUTTON: Msg = Msg("send-request-button");
 
 /// Back-office confirmations after a save.
-pub const NOTE_ADDED: &str = "Note added.";
-pub const ASSIGNMENT_SAVED: &str = "Assignment saved.";
-pub const SETTINGS_SAVED: &str = "Settings saved.";
-pub const INVITATION_REVOKED: &str = "Invitation revoked.";
+pub const NOTE_ADDED: Msg = Msg("note-added");
+pub const ASSIGNMENT_SAVED: Msg = Msg("assignment-saved");
+pub const SETTINGS_SAVED: Msg = Msg("settings-saved");
+pub const INVITATION_REVOKED: Msg = Msg("invitation-revoked");
 
 /// Shown by `src/web/admin/review.rs`.
-pub const ASK_APPLICANT_MORE_INFORMATION: &str = "Ask the applicant for more information";
+pub const ASK_APPLICANT_MORE_INFORMATION: Msg = Msg("ask-applicant-more-information");
 
 /// Shown by `src/web/admin/review.rs`.
-pub const WHAT_APPLICANT_MUST_TELL: &str = "What the applicant must tell you";
+pub const WHAT_APPLICANT_MUST_TELL: Msg = Msg("what-applicant-must-tell");
 
 /// Shown by `src/web/admin/review.rs`.
-pub const APPLICANT_SEES_THEIR_STATUS_2: &str = "The applicant sees this on their status page and in the e-mail we send them, and can answer and resubmit.";
+pub const APPLICANT_SEES_THEIR_STATUS_2: Msg = Msg("applicant-sees-their-status-2");
 
 /// Shown by `src/web/admin/review.rs`.
-pub const SOMEONE_CHANGED_APPLICATION_WHILE: &str = "Someone changed this application while you were looking at it, or it is not in review. Nothing was recorded: check it below and try again.";
+pub const SOMEONE_CHANGED_APPLICATION_WHILE: Msg = Msg("someone-changed-application-while");
 
 // src/web/admin/staff.rs
 
 /// Shown by `src/web/admin/staff.rs`.
-pub const INVITATION_SENT_AGAIN_WITH: &str =
-    "Invitation sent again with a new link; the old link no longer works.";
+pub const INVITATION_SENT_AGAIN_WITH: Msg = Msg("invitation-sent-again-with");
 
 /// Shown by `src/web/admin/staff.rs`.
-pub const STAFF_MEMBER_DISABLED_THEIR: &str = "Staff member disabled; their sessions have ended.";
+pub const STAFF_MEMBER_DISABLED_THEIR: Msg = Msg("staff-member-disabled-their");
 
 /// Shown by `src/web/admin/staff.rs`.
-pub const STAFF_MEMBER_ENABLED_AGAIN: &str = "Staff member enabled again.";
+pub const STAFF_MEMBER_ENABLED_AGAIN: Msg = Msg("staff-member-enabled-again");
 
 /// Shown by `src/web/admin/staff.rs`.
-pub const WELCOME_BACK_OFFICE: &str = "Welcome to the back office.";
+pub const WELCOME_BACK_OFFICE: Msg = Msg("welcome-back-office");
 
 // src/web/agreement.rs
 
 /// Shown by `src/web/agreement.rs`.
-pub const AGREEMENT_CHANGED_SINCE_OPENED: &str =
-    "The agreement has changed since you opened this page: read the new version and accept it";
+pub const AGREEMENT_CHANGED_SINCE_OPENED: Msg = Msg("agreement-changed-since-opened");
 
 /// Shown by `src/web/agreement.rs`.
-pub const ACCEPTED_PARTNER_AGREEMENT_ORGANISATION: &str = "You have accepted the partner agreement. Your organisation is now an active indirect reseller.";
+pub const ACCEPTED_PARTNER_AGREEMENT_ORGANISATION: Msg =
+    Msg("accepted-partner-agreement-organisation");
 
 /// Shown by `src/web/agreement.rs`.
-pub const VERSION_AGREEMENT_WAS_ALREADY: &str =
-    "This version of the agreement was already accepted.";
+pub const VERSION_AGREEMENT_WAS_ALREADY: Msg = Msg("version-agreement-was-already");
 
 /// Shown by `src/web/agreement.rs`.
-pub const AGREEMENT_CAN_ACCEPTED_ONCE: &str =
-    "The agreement can be accepted once your enrollment is approved.";
+pub const AGREEMENT_CAN_ACCEPTED_ONCE: Msg = Msg("agreement-can-accepted-once");
 
 // src/web/applications.rs
 
 /// Shown by `src/web/applications.rs`.
-pub const NOT_CONFIRMED_CONTACT_DECLINED: &str = "Not confirmed: the contact declined";
+pub const NOT_CONFIRMED_CONTACT_DECLINED: Msg = Msg("not-confirmed-contact-declined");
 
 /// Shown by `src/web/applications.rs`.
-pub const WAITING_CONTACT_CONFIRM: &str = "Waiting for the contact to confirm";
+pub const WAITING_CONTACT_CONFIRM: Msg = Msg("waiting-contact-confirm");
 
 /// Shown by `src/web/applications.rs`.
-pub const WAITING_ANSWER: &str = "Waiting for your answer";
+pub const WAITING_ANSWER: Msg = Msg("waiting-answer");
 
 /// Shown by `src/web/applications.rs`.
-pub const SENT_PRIMARY_CONTACT_NEW: &str =
-    "We have sent your primary contact a new link. Links sent before it no longer work.";
+pub const SENT_PRIMARY_CONTACT_NEW: Msg = Msg("sent-primary-contact-new");
 
 /// Shown by `src/web/applications.rs`.
-pub const SEVERAL_LINKS_SENT_ALREADY: &str =
-    "Several links have been sent already. Wait an hour before sending another.";
+pub const SEVERAL_LINKS_SENT_ALREADY: Msg = Msg("several-links-sent-already");
 
 /// Shown by `src/web/applications.rs`.
-pub const PRIMARY_CONTACT_ALREADY_ANSWERED: &str =
-    "The primary contact has already answered; there is nothing to resend.";
+pub const PRIMARY_CONTACT_ALREADY_ANSWERED: Msg = Msg("primary-contact-already-answered");
 
 /// Shown by `src/web/applications.rs`.
-pub const APPLICATION_WITHDRAWN_CAN_ENROLL: &str =
-    "Your application has been withdrawn. You can enroll again at any time.";
+pub const APPLICATION_WITHDRAWN_CAN_ENROLL: Msg = Msg("application-withdrawn-can-enroll");
 
 /// Shown by `src/web/applications.rs`.
-pub const APPLICATION_CAN_NO_LONGER: &str = "This application can no longer be withdrawn.";
+pub const APPLICATION_CAN_NO_LONGER: Msg = Msg("application-can-no-longer");
 
 /// Shown by `src/web/applications.rs`.
-pub const THANK_ANSWER_SENT_APPLICATION: &str =
-    "Thank you. Your answer has been sent and your application is back in review.";
+pub const THANK_ANSWER_SENT_APPLICATION: Msg = Msg("thank-answer-sent-application");
 
 /// Shown by `src/web/applications.rs`.
-pub const APPLICATION_NOT_WAITING_ANSWER: &str = "This application is not waiting for an answer.";
+pub const APPLICATION_NOT_WAITING_ANSWER: Msg = Msg("application-not-waiting-answer");
 
 // src/web/direct.rs
 
 /// Shown by `src/web/direct.rs`.
-pub const ORGANISATION_DOES_NOT_MEET: &str =
-    "Your organisation does not meet every requirement yet; the list below says which and when.";
+pub const ORGANISATION_DOES_NOT_MEET: Msg = Msg("organisation-does-not-meet");
 
 /// Shown by `src/web/direct.rs`.
-pub const ORGANISATION_ALREADY_DIRECT_BILL: &str =
-    "Your organisation is already a direct-bill partner.";
+pub const ORGANISATION_ALREADY_DIRECT_BILL: Msg = Msg("organisation-already-direct-bill");
 
 /// Shown by `src/web/direct.rs`.
-pub const FILE_REMOVED: &str = "The file is removed.";
+pub const FILE_REMOVED: Msg = Msg("file-removed");
 
 /// Shown by `src/web/direct.rs`.
-pub const FILE_WAS_ALREADY_REMOVED: &str = "That file was already removed.";
+pub const FILE_WAS_ALREADY_REMOVED: Msg = Msg("file-was-already-removed");
 
 /// Shown by `src/web/direct.rs`.
-pub const HOW_INVOICE_CUSTOMERS_COLLECT: &str = "How you invoice customers and collect payment";
+pub const HOW_INVOICE_CUSTOMERS_COLLECT: Msg = Msg("how-invoice-customers-collect");
 
 /// Shown by `src/web/direct.rs`.
-pub const HOW_SET_UP_CHANGE: &str = "How you set up and change customers' services";
+pub const HOW_SET_UP_CHANGE: Msg = Msg("how-set-up-change");
 
 /// Shown by `src/web/direct.rs`.
-pub const HOW_CUSTOMERS_REACH_HOW: &str =
-    "How customers reach you and how you resolve their problems";
+pub const HOW_CUSTOMERS_REACH_HOW: Msg = Msg("how-customers-reach-how");
 
 /// Shown by `src/web/direct.rs`.
-pub const HOW_PROTECT_CUSTOMERS_DATA: &str = "How you protect customers' data and accounts";
+pub const HOW_PROTECT_CUSTOMERS_DATA: Msg = Msg("how-protect-customers-data");
 
 /// Shown by `src/web/direct.rs`.
-pub const DIRECT_BILL_APPLICATION_SUBMITTED: &str = "Your direct-bill application is submitted and in review. Do not buy the support plan until we e-mail you that the credit check has passed.";
+pub const DIRECT_BILL_APPLICATION_SUBMITTED: Msg = Msg("direct-bill-application-submitted");
 
 /// Shown by `src/web/direct.rs`.
-pub const SOME_ANSWERS_MISSING_COMPLETE: &str =
-    "Some answers are missing. Complete this step, then submit.";
+pub const SOME_ANSWERS_MISSING_COMPLETE: Msg = Msg("some-answers-missing-complete");
 
 /// Shown by `src/web/direct.rs`.
-pub const CONFIRM_MAY_ACCEPT_LEGAL: &str =
-    "Confirm that you may accept legal agreements for your organisation";
+pub const CONFIRM_MAY_ACCEPT_LEGAL: Msg = Msg("confirm-may-accept-legal");
 
 /// Shown by `src/web/direct.rs`.
-pub const ASKED_PARTNER: &str = "Asked for by the partner.";
+pub const ASKED_PARTNER: Msg = Msg("asked-partner");
 
 /// Shown by `src/web/direct.rs`.
-pub const ORGANISATION_INDIRECT_RESELLER_AGAIN: &str =
-    "Your organisation is an indirect reseller again. We have e-mailed your global admins.";
+pub const ORGANISATION_INDIRECT_RESELLER_AGAIN: Msg = Msg("organisation-indirect-reseller-again");
 
 /// Shown by `src/web/direct.rs`.
-pub const ORGANISATION_NOT_DIRECT_BILL: &str = "Your organisation is not a direct-bill partner.";
+pub const ORGANISATION_NOT_DIRECT_BILL: Msg = Msg("organisation-not-direct-bill");
 
 // src/web/enroll.rs
 
 /// Shown by `src/web/enroll.rs`.
-pub const APPLICATION_SUBMITTED_E_MAILED: &str = "Your application has been submitted. We have e-mailed your primary contact a link to confirm their address; review starts once they do.";
+pub const APPLICATION_SUBMITTED_E_MAILED: Msg = Msg("application-submitted-e-mailed");
 
 /// Shown by `src/web/enroll.rs`.
-pub const TICK_BOX_CONFIRM_ANSWERS: &str =
-    "Tick the box to confirm your answers are correct and that you may enroll your organisation";
+pub const TICK_BOX_CONFIRM_ANSWERS: Msg = Msg("tick-box-confirm-answers");
 
 // src/web/middleware.rs
 
 /// Shown by `src/web/middleware.rs`.
-pub const FORM_WAS_SENT_FROM: &str =
-    "This form was sent from another site or has expired. Go back, reload the page and try again.";
+pub const FORM_WAS_SENT_FROM: Msg = Msg("form-was-sent-from");
 
 /// Shown by `src/web/middleware.rs`.
-pub const IF_TYPED_WEB_ADDRESS: &str = "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.";
+pub const IF_TYPED_WEB_ADDRESS: Msg = Msg("if-typed-web-address");
 
 /// Shown by `src/web/middleware.rs`.
-pub const CANNOT_DO: &str = "You cannot do that";
+pub const CANNOT_DO: Msg = Msg("cannot-do");
 
 /// Shown by `src/web/middleware.rs`.
-pub const ACCOUNT_DOES_NOT_ALLOW: &str = "Your account does not allow this. If you think it should, ask your organisation's global admin.";
+pub const ACCOUNT_DOES_NOT_ALLOW: Msg = Msg("account-does-not-allow");
 
 /// Shown by `src/web/middleware.rs`.
-pub const ADDRESS_DOES_NOT_ACCEPT: &str = "This address does not accept that kind of request.";
+pub const ADDRESS_DOES_NOT_ACCEPT: Msg = Msg("address-does-not-accept");
 
 /// Shown by `src/web/middleware.rs`.
-pub const WHAT_SENT_TOO_LARGE: &str = "What you sent is too large";
+pub const WHAT_SENT_TOO_LARGE: Msg = Msg("what-sent-too-large");
 
 /// Shown by `src/web/middleware.rs`.
-pub const GO_BACK_SEND_LESS: &str = "Go back and send less, or smaller files.";
+pub const GO_BACK_SEND_LESS: Msg = Msg("go-back-send-less");
 
 /// Shown by `src/web/middleware.rs`.
-pub const TOOK_TOO_LONG: &str = "That took too long";
+pub const TOOK_TOO_LONG: Msg = Msg("took-too-long");
 
 /// Shown by `src/web/middleware.rs`.
-pub const REQUEST_TOOK_TOO_LONG: &str =
-    "The request took too long to finish. Try again in a moment.";
+pub const REQUEST_TOOK_TOO_LONG: Msg = Msg("request-took-too-long");
 
 /// Shown by `src/web/middleware.rs`.
-pub const WAIT_FEW_MINUTES_TRY: &str = "Wait a few minutes and try again.";
+pub const WAIT_FEW_MINUTES_TRY: Msg = Msg("wait-few-minutes-try");
 
 /// Shown by `src/web/middleware.rs`.
-pub const PORTAL_CANNOT_SERVE_REQUEST: &str =
-    "The portal cannot serve this request at the moment. Try again in a few minutes.";
+pub const PORTAL_CANNOT_SERVE_REQUEST: Msg = Msg("portal-cannot-serve-request");
 
 /// Shown by `src/web/middleware.rs`.
-pub const PROBLEM_OUR_SIDE_LOGGED: &str = "The problem is on our side and has been logged. Try again later; if it keeps happening, contact support with the reference below.";
+pub const PROBLEM_OUR_SIDE_LOGGED: Msg = Msg("problem-our-side-logged");
 
 /// Shown by `src/web/middleware.rs`.
-pub const REQUEST_COULD_NOT_HANDLED: &str = "That request could not be handled";
+pub const REQUEST_COULD_NOT_HANDLED: Msg = Msg("request-could-not-handled");
 
 /// Shown by `src/web/middleware.rs`.
-pub const GO_BACK_CHECK_WHAT: &str = "Go back and check what you sent, then try again.";
+pub const GO_BACK_CHECK_WHAT: Msg = Msg("go-back-check-what");
 
 // src/web/partners.rs
 
 /// Shown by `src/web/partners.rs`.
-pub const INVITATION_REVOKED_LINK_NO: &str = "Invitation revoked: its link no longer works.";
+pub const INVITATION_REVOKED_LINK_NO: Msg = Msg("invitation-revoked-link-no");
 
 /// Shown by `src/web/partners.rs`.
-pub const TICK_BOX_CONFIRM_WHY: &str =
-    "Tick the box to confirm why you are ending this partnership";
+pub const TICK_BOX_CONFIRM_WHY: Msg = Msg("tick-box-confirm-why");
 
 /// Shown by `src/web/partners.rs`.
-pub const TICK_BOX_CONFIRM_WHAT: &str =
-    "Tick the box to confirm what authorising this provider allows";
+pub const TICK_BOX_CONFIRM_WHAT: Msg = Msg("tick-box-confirm-what");
 
 /// Shown by `src/web/partners.rs`.
-pub const INVITATION_ALREADY_USED: &str = "This invitation has already been used.";
+pub const INVITATION_ALREADY_USED: Msg = Msg("invitation-already-used");
 
 /// Shown by `src/web/partners.rs`.
-pub const INVITATION_EXPIRED_ASK_RESELLER: &str =
-    "This invitation has expired. Ask your reseller for a new one.";
+pub const INVITATION_EXPIRED_ASK_RESELLER: Msg = Msg("invitation-expired-ask-reseller");
 
 // src/web/view.rs
 
 /// Shown by `src/web/view.rs`.
-pub const APPLICATION_SUBMITTED_REVIEW_STARTED: &str = "Application submitted; review started";
+pub const APPLICATION_SUBMITTED_REVIEW_STARTED: Msg = Msg("application-submitted-review-started");
 
 /// Shown by `src/web/view.rs`.
-pub const APPLICATION_SUBMITTED_VERIFICATION_E: &str =
-    "Application submitted; verification e-mail sent to the primary contact";
+pub const APPLICATION_SUBMITTED_VERIFICATION_E: Msg = Msg("application-submitted-verification-e");
 
 /// Shown by `src/web/view.rs`.
-pub const PRIMARY_CONTACT_CONFIRMED_APPLICATION: &str =
-    "Primary contact confirmed the application; review started";
+pub const PRIMARY_CONTACT_CONFIRMED_APPLICATION: Msg = Msg("primary-contact-confirmed-application");
 
 /// Shown by `src/web/view.rs`.
-pub const APPLICATION_RESUBMITTED_REVIEW: &str = "Application resubmitted for review";
+pub const APPLICATION_RESUBMITTED_REVIEW: Msg = Msg("application-resubmitted-review");
 
 /// Shown by `src/web/view.rs`.
-pub const PRIMARY_CONTACT_DID_NOT: &str = "Primary contact did not confirm the application";
+pub const PRIMARY_CONTACT_DID_NOT: Msg = Msg("primary-contact-did-not");
 
 /// Shown by `src/web/view.rs`.
-pub const VERIFICATION_E_MAIL_SENT: &str =
-    "Verification e-mail sent again; earlier links no longer work";
+pub const VERIFICATION_E_MAIL_SENT: Msg = Msg("verification-e-mail-sent");
 
 /// Shown by `src/web/view.rs`.
-pub const APPLICANT_ANSWERED_TEAM_S: &str = "Applicant answered the team's question";
+pub const APPLICANT_ANSWERED_TEAM_S: Msg = Msg("applicant-answered-team-s");
 
 /// Shown by `src/web/view.rs`.
-pub const COMPUTED_FROM_APPROVAL_DATE: &str =
-    "Computed from your approval date; waiting for the team to confirm";
+pub const COMPUTED_FROM_APPROVAL_DATE: Msg = Msg("computed-from-approval-date");
 
 /// Shown by `src/web/view.rs`.
-pub const AFTER_REVENUE_TENURE_CONFIRMED: &str = "After revenue and tenure are confirmed";
+pub const AFTER_REVENUE_TENURE_CONFIRMED: Msg = Msg("after-revenue-tenure-confirmed");
 
 /// Shown by `src/web/view.rs`.
-pub const THIRD_PARTY_ASSESSMENT_SCHEDULED: &str =
-    "A third-party assessment is scheduled after the credit check";
+pub const THIRD_PARTY_ASSESSMENT_SCHEDULED: Msg = Msg("third-party-assessment-scheduled");
 
 /// Shown by `src/web/view.rs`.
-pub const NOT_ACTIVE_NOT_COUNTRY: &str = "Not active or not in your country";
+pub const NOT_ACTIVE_NOT_COUNTRY: Msg = Msg("not-active-not-country");
 
 /// Shown by `src/web/view.rs`.
-pub const TENURE_12_MONTHS: &str = "Tenure of 12 months";
+pub const TENURE_12_MONTHS: Msg = Msg("tenure-12-months");
 
 /// Shown by `src/web/view.rs`.
-pub const REVENUE_USD_300_000: &str = "Revenue of USD 300,000";
+pub const REVENUE_USD_300_000: Msg = Msg("revenue-usd-300-000");
 
 /// Shown by `src/web/view.rs`.
-pub const AUTHORITY_ACCEPT_AGREEMENTS: &str = "Authority to accept agreements";
+pub const AUTHORITY_ACCEPT_AGREEMENTS: Msg = Msg("authority-accept-agreements");
 
 /// Shown by `src/web/view.rs`.
-pub const CONFIRMED_APPLICANT_SUBMISSION: &str = "Confirmed by the applicant at submission";
+pub const CONFIRMED_APPLICANT_SUBMISSION: Msg = Msg("confirmed-applicant-submission");
 
 /// Shown by `src/web/view.rs`.
-pub const CONFIRM_LAST_STEP: &str = "Confirm on the last step";
+pub const CONFIRM_LAST_STEP: Msg = Msg("confirm-last-step");
 
 /// Shown by `src/web/view.rs`.
-pub const NOT_CONFIRMED_ASSESSMENT: &str = "Not confirmed by the assessment";
+pub const NOT_CONFIRMED_ASSESSMENT: Msg = Msg("not-confirmed-assessment");
 
 // Pages, flows and e-mails: sentences moved here from the code that shows them.
 
 // src/flows/enrollment.rs
 
 /// Shown by `src/flows/enrollment.rs`.
-pub const ENTER_FIRST_LINE_ADDRESS: &str = "Enter the first line of the address";
+pub const ENTER_FIRST_LINE_ADDRESS: Msg = Msg("enter-first-line-address");
 
 /// Shown by `src/flows/enrollment.rs`.
-pub const ADDRESS_LINE_1_MUST: &str = "Address line 1 must be 200 characters or fewer";
+pub const ADDRESS_LINE_1_MUST: Msg = Msg("address-line-1-must");
 
 /// Shown by `src/flows/enrollment.rs`.
-pub const ADDRESS_LINE_2_MUST: &str = "Address line 2 must be 200 characters or fewer";
+pub const ADDRESS_LINE_2_MUST: Msg = Msg("address-line-2-must");
 
 /// Shown by `src/flows/enrollment.rs`.
-pub const ENTER_TOWN_CITY: &str = "Enter the town or city";
+pub const ENTER_TOWN_CITY: Msg = Msg("enter-town-city");
 
 /// Shown by `src/flows/enrollment.rs`.
-pub const TOWN_CITY_MUST_100: &str = "Town or city must be 100 characters or fewer";
+pub const TOWN_CITY_MUST_100: Msg = Msg("town-city-must-100");
 
 /// Shown by `src/flows/enrollment.rs`.
-pub const STATE_PROVINCE_MUST_100: &str = "State or province must be 100 characters or fewer";
+pub const STATE_PROVINCE_MUST_100: Msg = Msg("state-province-must-100");
 
 /// Shown by `src/flows/enrollment.rs`.
-pub const POSTAL_CODE_MUST_20: &str = "Postal code must be 20 characters or fewer";
+pub const POSTAL_CODE_MUST_20: Msg = Msg("postal-code-must-20");
 
 /// Shown by `src/flows/enrollment.rs`.
-pub const ENTER_COMPANY_S_TELEPHONE: &str = "Enter the company's telephone number";
+pub const ENTER_COMPANY_S_TELEPHONE: Msg = Msg("enter-company-s-telephone");
 
 /// Shown by `src/flows/enrollment.rs`.
-pub const ENTER_PRIMARY_CONTACT_S: &str = "Enter the primary contact's first name";
+pub const ENTER_PRIMARY_CONTACT_S: Msg = Msg("enter-primary-contact-s");
 
 /// Shown by `src/flows/enrollment.rs`.
-pub const FIRST_NAME_MUST_100: &str = "First name must be 100 characters or fewer";
+pub const FIRST_NAME_MUST_100: Msg = Msg("first-name-must-100");
 
 /// Shown by `src/flows/enrollment.rs`.
-pub const ENTER_PRIMARY_CONTACT_S_2: &str = "Enter the primary contact's last name";
+pub const ENTER_PRIMARY_CONTACT_S_2: Msg = Msg("enter-primary-contact-s-2");
 
 /// Shown by `src/flows/enrollment.rs`.
-pub const LAST_NAME_MUST_100: &str = "Last name must be 100 characters or fewer";
+pub const LAST_NAME_MUST_100: Msg = Msg("last-name-must-100");
 
 /// Shown by `src/flows/enrollment.rs`.
-pub const ENTER_PRIMARY_CONTACT_S_3: &str = "Enter the primary contact's telephone number";
+pub const ENTER_PRIMARY_CONTACT_S_3: Msg = Msg("enter-primary-contact-s-3");
 
 /// Shown by `src/flows/enrollment.rs`.
-pub const ENTER_SUPPORT_TELEPHONE_NUMBER: &str = "Enter the support telephone number";
+pub const ENTER_SUPPORT_TELEPHONE_NUMBER: Msg = Msg("enter-support-telephone-number");
 
 /// Shown by `src/flows/enrollment.rs`.
-pub const PRIMARY_CONTACT_DID_NOT_2: &str = "The primary contact did not confirm the application.";
+pub const PRIMARY_CONTACT_DID_NOT_2: Msg = Msg("primary-contact-did-not-2");
 
 // src/flows/partnerships.rs
 
 /// Shown by `src/flows/partnerships.rs`.
-pub const INVITATION_EXPIRED_ASK_PROVIDER: &str =
-    "This invitation has expired. Ask the provider to send you a new one.";
+pub const INVITATION_EXPIRED_ASK_PROVIDER: Msg = Msg("invitation-expired-ask-provider");
 
 /// Shown by `src/flows/partnerships.rs`.
-pub const PROVIDER_WITHDRAWN_INVITATION: &str = "The provider has withdrawn this invitation.";
+pub const PROVIDER_WITHDRAWN_INVITATION: Msg = Msg("provider-withdrawn-invitation");
 
 /// Shown by `src/flows/partnerships.rs`.
-pub const ORGANISATION_MUST_APPROVED_INDIRECT: &str = "Your organisation must be an approved indirect reseller before a provider can work with it. Enroll first, then open this link again.";
+pub const ORGANISATION_MUST_APPROVED_INDIRECT: Msg = Msg("organisation-must-approved-indirect");
 
 /// Shown by `src/flows/partnerships.rs`.
-pub const ORGANISATION_S_GLOBAL_ADMIN: &str = "Your organisation's global admin must accept the partner agreement before you can authorise a provider.";
+pub const ORGANISATION_S_GLOBAL_ADMIN: Msg = Msg("organisation-s-global-admin");
 
 /// Shown by `src/flows/partnerships.rs`.
-pub const PROVIDER_DOES_NOT_SERVE: &str =
-    "This provider does not serve your program region, so it cannot be your indirect provider.";
+pub const PROVIDER_DOES_NOT_SERVE: Msg = Msg("provider-does-not-serve");
 
 /// Shown by `src/flows/partnerships.rs`.
-pub const PROVIDER_ALREADY_INDIRECT_PROVIDER: &str =
-    "This provider is already your indirect provider.";
+pub const PROVIDER_ALREADY_INDIRECT_PROVIDER: Msg = Msg("provider-already-indirect-provider");
 
 /// Shown by `src/flows/partnerships.rs`.
-pub const INVITATION_COMES_FROM_OWN: &str =
-    "This invitation comes from your own organisation: a provider cannot be its own reseller.";
+pub const INVITATION_COMES_FROM_OWN: Msg = Msg("invitation-comes-from-own");
 
 /// Shown by `src/flows/partnerships.rs`.
-pub const ONLY_ORGANISATION_S_GLOBAL: &str =
-    "Only your organisation's global admin can authorise an indirect provider.";
+pub const ONLY_ORGANISATION_S_GLOBAL: Msg = Msg("only-organisation-s-global");
 
 /// Shown by `src/flows/partnerships.rs`.
-pub const I_CONFIRM_ENDING_PARTNERSHIP: &str = "I confirm that ending this partnership is decided in good faith, for a legitimate business purpose, and in line with our agreement with the reseller.";
+pub const I_CONFIRM_ENDING_PARTNERSHIP: Msg = Msg("i-confirm-ending-partnership");
 
 // src/flows/providers.rs
 
 /// Shown by `src/flows/providers.rs`.
-pub const ENTER_PARTNER_S_WORK: &str = "Enter the partner's work-account domain";
+pub const ENTER_PARTNER_S_WORK: Msg = Msg("enter-partner-s-work");
 
 /// Shown by `src/flows/providers.rs`.
-pub const NO_WORK_ACCOUNT_DOMAIN: &str = "No work account has this domain";
+pub const NO_WORK_ACCOUNT_DOMAIN: Msg = Msg("no-work-account-domain");
 
 /// Shown by `src/flows/providers.rs`.
-pub const SELECT_LEAST_ONE_PROGRAM: &str = "Select at least one program region";
+pub const SELECT_LEAST_ONE_PROGRAM: Msg = Msg("select-least-one-program");
 
 // src/flows/direct_bill/checks.rs
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const NOTE_MUST_2_000: &str = "The note must be 2,000 characters or fewer";
+pub const NOTE_MUST_2_000: Msg = Msg("note-must-2-000");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const ASSESSMENT_DATE_CANNOT_PAST: &str = "The assessment date cannot be in the past";
+pub const ASSESSMENT_DATE_CANNOT_PAST: Msg = Msg("assessment-date-cannot-past");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const ENTER_ASSESSMENT_DATE_DATE: &str = "Enter the assessment date as a date, like 2027-01-15";
+pub const ENTER_ASSESSMENT_DATE_DATE: Msg = Msg("enter-assessment-date-date");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const ENTER_ASSESSOR_THIRD_PARTY: &str =
-    "Enter the assessor (the third party doing the assessment)";
+pub const ENTER_ASSESSOR_THIRD_PARTY: Msg = Msg("enter-assessor-third-party");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const ASSESSOR_S_NAME_MUST: &str = "The assessor's name must be 200 characters or fewer";
+pub const ASSESSOR_S_NAME_MUST: Msg = Msg("assessor-s-name-must");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const CHOOSE_OUTCOME_PASSED_NOT: &str = "Choose the outcome: passed or not passed";
+pub const CHOOSE_OUTCOME_PASSED_NOT: Msg = Msg("choose-outcome-passed-not");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const SAY_WHY_DID_NOT: &str = "Say why it did not pass: the applicant will see this note";
+pub const SAY_WHY_DID_NOT: Msg = Msg("say-why-did-not");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const REVENUE_TENURE_CONFIRMED: &str = "Revenue and tenure confirmed";
+pub const REVENUE_TENURE_CONFIRMED: Msg = Msg("revenue-tenure-confirmed");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const PROGRAM_S_TEAM_CONFIRMED: &str = "The program's team has confirmed your revenue and your 12 months as an indirect reseller. The credit check comes next.";
+pub const PROGRAM_S_TEAM_CONFIRMED: Msg = Msg("program-s-team-confirmed");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const REVENUE_TENURE_NOT_CONFIRMED: &str = "Revenue and tenure not confirmed";
+pub const REVENUE_TENURE_NOT_CONFIRMED: Msg = Msg("revenue-tenure-not-confirmed");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const PROGRAM_S_TEAM_COULD: &str =
-    "The program's team could not confirm your revenue or tenure from the evidence.";
+pub const PROGRAM_S_TEAM_COULD: Msg = Msg("program-s-team-could");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const CREDIT_CHECK_PASSED_MAY: &str = "Your credit check has passed. You may now buy the vendor support plan (advanced or premier) that you named in your application. The capability assessment will be scheduled next.";
+pub const CREDIT_CHECK_PASSED_MAY: Msg = Msg("credit-check-passed-may");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const CREDIT_CHECK_NOT_PASSED: &str = "Credit check not passed";
+pub const CREDIT_CHECK_NOT_PASSED: Msg = Msg("credit-check-not-passed");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const CREDIT_CHECK_DID_NOT: &str =
-    "Your credit check did not pass. Do not buy the vendor support plan.";
+pub const CREDIT_CHECK_DID_NOT: Msg = Msg("credit-check-did-not");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const THIRD_PARTY_ASSESSMENT_CONFIRMED: &str = "The third-party assessment has confirmed your capabilities. The program's team will now decide on your application.";
+pub const THIRD_PARTY_ASSESSMENT_CONFIRMED: Msg = Msg("third-party-assessment-confirmed");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const CAPABILITY_ASSESSMENT_NOT_PASSED: &str = "Capability assessment not passed";
+pub const CAPABILITY_ASSESSMENT_NOT_PASSED: Msg = Msg("capability-assessment-not-passed");
 
 /// Shown by `src/flows/direct_bill/checks.rs`.
-pub const THIRD_PARTY_ASSESSMENT_DID: &str =
-    "The third-party assessment did not confirm your capabilities.";
+pub const THIRD_PARTY_ASSESSMENT_DID: Msg = Msg("third-party-assessment-did");
 
 // src/flows/direct_bill/partner.rs
 
 /// Shown by `src/flows/direct_bill/partner.rs`.
-pub const ASSESSMENT_DATE_CANNOT_FUTURE: &str = "The assessment date cannot be in the future";
+pub const ASSESSMENT_DATE_CANNOT_FUTURE: Msg = Msg("assessment-date-cannot-future");
 
 /// Shown by `src/flows/direct_bill/partner.rs`.
-pub const ENTER_DAY_ASSESSMENT_LIKE: &str = "Enter the day of the assessment, like 2027-11-02";
+pub const ENTER_DAY_ASSESSMENT_LIKE: Msg = Msg("enter-day-assessment-like");
 
 /// Shown by `src/flows/direct_bill/partner.rs`.
-pub const ENTER_ASSESSOR_THIRD_PARTY_2: &str =
-    "Enter the assessor (the third party that did the reassessment)";
+pub const ENTER_ASSESSOR_THIRD_PARTY_2: Msg = Msg("enter-assessor-third-party-2");
 
 /// Shown by `src/flows/direct_bill/partner.rs`.
-pub const YEARLY_REASSESSMENT_PASSED: &str = "Your yearly reassessment has passed";
+pub const YEARLY_REASSESSMENT_PASSED: Msg = Msg("yearly-reassessment-passed");
 
 // src/flows/direct_bill/mod.rs
 
 /// Shown by `src/flows/direct_bill/mod.rs`.
-pub const SEE_DIRECT_BILL_APPLICATION: &str = "See your direct-bill application";
+pub const SEE_DIRECT_BILL_APPLICATION: Msg = Msg("see-direct-bill-application");
 
 // src/flows/direct_bill/wizard.rs
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
-pub const UPLOAD_LEAST_ONE_DOCUMENT: &str = "Upload at least one document that shows this revenue, such as an invoice summary or a statement from your provider";
+pub const UPLOAD_LEAST_ONE_DOCUMENT: Msg = Msg("upload-least-one-document");
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
-pub const SAY_WHETHER_CAN_GIVE: &str = "Say whether you can give your customers first-line support";
+pub const SAY_WHETHER_CAN_GIVE: Msg = Msg("say-whether-can-give");
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
-pub const CHOOSE_VENDOR_SUPPORT_PLAN: &str =
-    "Choose the vendor support plan you will hold: advanced or premier";
+pub const CHOOSE_VENDOR_SUPPORT_PLAN: Msg = Msg("choose-vendor-support-plan");
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
-pub const CONFIRM_INFRASTRUCTURE_BILL_PROVISION: &str = "Confirm that you have the infrastructure to bill and provision customers and to collect what they owe";
+pub const CONFIRM_INFRASTRUCTURE_BILL_PROVISION: Msg = Msg("confirm-infrastructure-bill-provision");
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
-pub const KEEP_DESCRIPTION_1_000: &str = "Keep the description to 1,000 characters or fewer";
+pub const KEEP_DESCRIPTION_1_000: Msg = Msg("keep-description-1-000");
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
-pub const ADD_LEAST_ONE_MANAGED: &str =
-    "Add at least one managed service, IP service or customer solution";
+pub const ADD_LEAST_ONE_MANAGED: Msg = Msg("add-least-one-managed");
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
-pub const CHOOSE_FILE_UPLOAD: &str = "Choose a file to upload";
+pub const CHOOSE_FILE_UPLOAD: Msg = Msg("choose-file-upload");
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
-pub const FILE_MUST_10_MB: &str = "The file must be 10 MB or smaller";
+pub const FILE_MUST_10_MB: Msg = Msg("file-must-10-mb");
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
-pub const FILE_MUST_PDF_PNG: &str =
-    "The file must be a PDF, PNG or JPEG (we check the file itself, not its name)";
+pub const FILE_MUST_PDF_PNG: Msg = Msg("file-must-pdf-png");
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
-pub const CAN_UPLOAD_UP_5: &str = "You can upload up to 5 files. Remove one before adding another";
+pub const CAN_UPLOAD_UP_5: Msg = Msg("can-upload-up-5");
 
 // src/flows/lifecycle.rs
 
 /// Shown by `src/flows/lifecycle.rs`.
-pub const ENTER_ANSWER_TEAM_S: &str = "Enter your answer to the team's question";
+pub const ENTER_ANSWER_TEAM_S: Msg = Msg("enter-answer-team-s");
 
 /// Shown by `src/flows/lifecycle.rs`.
-pub const ANSWER_MUST_5_000: &str = "Your answer must be 5,000 characters or fewer";
+pub const ANSWER_MUST_5_000: Msg = Msg("answer-must-5-000");
 
 // src/flows/settings.rs
 
 /// Shown by `src/flows/settings.rs`.
-pub const SELECT_WHETHER_DIRECT_BILL: &str = "Select whether direct-bill intake is open or closed";
+pub const SELECT_WHETHER_DIRECT_BILL: Msg = Msg("select-whether-direct-bill");
 
 /// Shown by `src/flows/settings.rs`.
-pub const ENTER_DATE_INTAKE_REOPENS: &str =
-    "Enter the date intake reopens, so applicants know when to come back";
+pub const ENTER_DATE_INTAKE_REOPENS: Msg = Msg("enter-date-intake-reopens");
 
 /// Shown by `src/flows/settings.rs`.
-pub const REOPENING_DATE_MUST_TODAY: &str = "The reopening date must be today or later";
+pub const REOPENING_DATE_MUST_TODAY: Msg = Msg("reopening-date-must-today");
 
 /// Shown by `src/flows/settings.rs`.
-pub const ENTER_REAL_DATE_LIKE: &str = "Enter a real date, like 2027-03-01";
+pub const ENTER_REAL_DATE_LIKE: Msg = Msg("enter-real-date-like");
 
 /// Shown by `src/flows/settings.rs`.
-pub const MESSAGE_MUST_1_000: &str = "The message must be 1,000 characters or fewer";
+pub const MESSAGE_MUST_1_000: Msg = Msg("message-must-1-000");
 
 /// Shown by `src/web/partners.rs`.
 pub fn partnership_with_ended_both(a0: impl std::fmt::Display) -> String {
@@ -915,89 +880,80 @@ pub fn declared_with_evidence_file(
 // src/domain/direct_bill.rs
 
 /// Shown by `src/domain/direct_bill.rs`.
-pub const ENTER_PROGRAM_CLOUD_REVENUE: &str =
-    "Enter your program cloud revenue of the last 12 months, in US dollars";
+pub const ENTER_PROGRAM_CLOUD_REVENUE: Msg = Msg("enter-program-cloud-revenue");
 
 /// Shown by `src/domain/direct_bill.rs`.
-pub const ENTER_REVENUE_AMOUNT_US: &str =
-    "Enter the revenue as an amount of US dollars, like 350,000";
+pub const ENTER_REVENUE_AMOUNT_US: Msg = Msg("enter-revenue-amount-us");
 
 /// Shown by `src/domain/direct_bill.rs`.
-pub const AMOUNT_TOO_LARGE_CHECK: &str = "That amount is too large; check the number of digits";
+pub const AMOUNT_TOO_LARGE_CHECK: Msg = Msg("amount-too-large-check");
 
 /// Shown by `src/domain/direct_bill.rs`.
-pub const DIRECT_BILL_NEEDS_LEAST: &str = "Direct bill needs at least USD 300,000 of program cloud revenue in the last 12 months as an indirect reseller.";
+pub const DIRECT_BILL_NEEDS_LEAST: Msg = Msg("direct-bill-needs-least");
 
 /// Shown by `src/domain/direct_bill.rs`.
-pub const APPROVED_INDIRECT_RESELLER_WITH: &str =
-    "Approved indirect reseller with the partner agreement accepted";
+pub const APPROVED_INDIRECT_RESELLER_WITH: Msg = Msg("approved-indirect-reseller-with");
 
 /// Shown by `src/domain/direct_bill.rs`.
-pub const ORGANISATION_NOT_APPROVED_INDIRECT: &str = "Your organisation is not an approved indirect reseller yet. Enroll as an indirect reseller first.";
+pub const ORGANISATION_NOT_APPROVED_INDIRECT: Msg = Msg("organisation-not-approved-indirect");
 
 /// Shown by `src/domain/direct_bill.rs`.
-pub const LEAST_12_MONTHS_INDIRECT: &str = "At least 12 months as an indirect reseller";
+pub const LEAST_12_MONTHS_INDIRECT: Msg = Msg("least-12-months-indirect");
 
 /// Shown by `src/domain/direct_bill.rs`.
-pub const COUNTS_FROM_DAY_INDIRECT: &str =
-    "Counts from the day your indirect-reseller application is approved.";
+pub const COUNTS_FROM_DAY_INDIRECT: Msg = Msg("counts-from-day-indirect");
 
 /// Shown by `src/domain/direct_bill.rs`.
-pub const ACTIVE_PARTNER_ID_COUNTRY: &str = "Active partner ID in your country";
+pub const ACTIVE_PARTNER_ID_COUNTRY: Msg = Msg("active-partner-id-country");
 
 /// Shown by `src/domain/direct_bill.rs`.
-pub const ORGANISATION_NO_PARTNER_ID: &str = "Your organisation has no partner ID on record.";
+pub const ORGANISATION_NO_PARTNER_ID: Msg = Msg("organisation-no-partner-id");
 
 // src/domain/enrollment.rs
 
 /// Shown by `src/domain/enrollment.rs`.
-pub const ENTER_COMPANY_S_LEGAL: &str = "Enter your company's legal name";
+pub const ENTER_COMPANY_S_LEGAL: Msg = Msg("enter-company-s-legal");
 
 /// Shown by `src/domain/enrollment.rs`.
-pub const LEGAL_NAME_MUST_200: &str = "Legal name must be 200 characters or fewer";
+pub const LEGAL_NAME_MUST_200: Msg = Msg("legal-name-must-200");
 
 /// Shown by `src/domain/enrollment.rs`.
-pub const ENTER_FULL_LEGAL_NAME: &str = "Enter the full legal name, not a single character";
+pub const ENTER_FULL_LEGAL_NAME: Msg = Msg("enter-full-legal-name");
 
 /// Shown by `src/domain/enrollment.rs`.
-pub const LEGAL_NAME_MUST_CONTAIN: &str =
-    "Legal name must contain letters, not only digits or symbols";
+pub const LEGAL_NAME_MUST_CONTAIN: Msg = Msg("legal-name-must-contain");
 
 /// Shown by `src/domain/enrollment.rs`.
-pub const ENTER_TELEPHONE_NUMBER_LIKE: &str =
-    "Enter a telephone number, like +49 30 1234567 (6 to 15 digits)";
+pub const ENTER_TELEPHONE_NUMBER_LIKE: Msg = Msg("enter-telephone-number-like");
 
 /// Shown by `src/domain/enrollment.rs`.
-pub const ENTER_COMPANY_REGISTRATION_ID: &str =
-    "Enter your company registration ID: it is required in your country";
+pub const ENTER_COMPANY_REGISTRATION_ID: Msg = Msg("enter-company-registration-id");
 
 /// Shown by `src/domain/enrollment.rs`.
-pub const REGISTRATION_ID_CAN_ONLY: &str = "Registration ID can only contain letters, numbers, spaces, hyphens, slashes and dots (at most 50)";
+pub const REGISTRATION_ID_CAN_ONLY: Msg = Msg("registration-id-can-only");
 
 /// Shown by `src/domain/enrollment.rs`.
-pub const ENTER_PARTNER_ID: &str = "Enter your partner ID";
+pub const ENTER_PARTNER_ID: Msg = Msg("enter-partner-id");
 
 /// Shown by `src/domain/enrollment.rs`.
-pub const PARTNER_ID_7_DIGITS: &str = "A partner ID is 7 digits, like 1234567";
+pub const PARTNER_ID_7_DIGITS: Msg = Msg("partner-id-7-digits");
 
 /// Shown by `src/domain/enrollment.rs`.
-pub const USE_ADDRESS_COMPANY_S: &str = "Use an address on your company's own domain: public webmail addresses (like Gmail, Outlook.com or Yahoo Mail) are not accepted";
+pub const USE_ADDRESS_COMPANY_S: Msg = Msg("use-address-company-s");
 
 /// Shown by `src/domain/enrollment.rs`.
-pub const USE_COMPANY_S_OWN: &str =
-    "Use your company's own e-mail address: work-account domains of this portal have no mailboxes";
+pub const USE_COMPANY_S_OWN: Msg = Msg("use-company-s-own");
 
 /// Shown by `src/domain/enrollment.rs`.
-pub const ENTER_SUPPORT_WEB_SITE: &str = "Enter your support web site";
+pub const ENTER_SUPPORT_WEB_SITE: Msg = Msg("enter-support-web-site");
 
 /// Shown by `src/domain/enrollment.rs`.
-pub const ENTER_WEB_SITE_ADDRESS: &str =
-    "Enter a web site address starting with https://, like https://support.contoso.com";
+pub const ENTER_WEB_SITE_ADDRESS: Msg = Msg("enter-web-site-address");
 
 // src/domain/form.rs
 
 /// Shown by `src/domain/form.rs`.
-pub const ANSWER_CONTAINS_CHARACTERS_CANNOT: &str = "This answer contains characters that cannot be used here (control characters). Remove them and try again";
+pub const ANSWER_CONTAINS_CHARACTERS_CANNOT: Msg = Msg("answer-contains-characters-cannot");
 
 /// Shown by `src/domain/direct_bill.rs`.
 pub fn approved_partner_agreement_accepted(a0: impl std::fmt::Display) -> String {
@@ -1040,8 +996,7 @@ pub fn partner_id_does_not(a0: impl std::fmt::Display, id: impl std::fmt::Displa
 }
 
 /// A legal name that is only a legal form ("GmbH").
-pub const LEGAL_NAME_WITHOUT_COMPANY_NAME: &str =
-    "Enter the company's name as well as its legal form, for example \"Contoso GmbH\"";
+pub const LEGAL_NAME_WITHOUT_COMPANY_NAME: Msg = Msg("legal-name-without-company-name");
 
 /// Shown by `src/web/view.rs`.
 pub fn third_party_assessment_scheduled(
@@ -1123,16 +1078,15 @@ pub fn already_recorded_passed_check(a0: impl std::fmt::Display) -> String {
 // src/web/view.rs
 
 /// Shown by `src/web/view.rs`.
-pub const ACTIVE_COUNTRY_CHECKED_PORTAL: &str = "Active, in your country (checked by the portal)";
+pub const ACTIVE_COUNTRY_CHECKED_PORTAL: Msg = Msg("active-country-checked-portal");
 
 /// Shown by `src/web/view.rs`.
-pub const FIRST_LINE_SUPPORT_SUPPORT: &str = "First-line support and support plan";
+pub const FIRST_LINE_SUPPORT_SUPPORT: Msg = Msg("first-line-support-support");
 
 // src/web/direct.rs
 
 /// Shown by `src/web/direct.rs`.
-pub const DIRECT_BILL_INTAKE_CLOSED: &str =
-    "Direct-bill intake is closed, so no application can be started or submitted now.";
+pub const DIRECT_BILL_INTAKE_CLOSED: Msg = Msg("direct-bill-intake-closed");
 
 // src/web/middleware.rs
 
@@ -1140,28 +1094,27 @@ pub const DIRECT_BILL_INTAKE_CLOSED: &str =
 pub const REQUEST_BODY_DID_NOT: &str = "the request body did not arrive in time";
 
 /// Shown by `src/web/middleware.rs`.
-pub const SORRY_SOMETHING_WENT_WRONG: &str = "Sorry, something went wrong";
+pub const SORRY_SOMETHING_WENT_WRONG: Msg = Msg("sorry-something-went-wrong");
 
 // src/web/admin/staff.rs
 
 /// Shown by `src/web/admin/staff.rs`.
-pub const SIGN_LOCKS_CLEARED_STAFF: &str =
-    "Sign-in locks cleared: the staff member can sign in again from anywhere.";
+pub const SIGN_LOCKS_CLEARED_STAFF: Msg = Msg("sign-locks-cleared-staff");
 
 // src/flows/lifecycle.rs
 
 // src/flows/direct_bill/wizard.rs
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
-pub const DIRECT_BILL_PARTNERS_MUST: &str = "Direct-bill partners must give their customers first-line support themselves. Apply once you can.";
+pub const DIRECT_BILL_PARTNERS_MUST: Msg = Msg("direct-bill-partners-must");
 
 // src/domain/staff.rs
 
 /// Shown by `src/domain/staff.rs`.
-pub const WORKS_APPLICATION_QUEUE: &str = "works the application queue";
+pub const WORKS_APPLICATION_QUEUE: Msg = Msg("works-application-queue");
 
 /// Shown by `src/domain/staff.rs`.
-pub const ALSO_MANAGES_STAFF_PROVIDERS: &str = "also manages staff, providers and settings";
+pub const ALSO_MANAGES_STAFF_PROVIDERS: Msg = Msg("also-manages-staff-providers");
 
 #[cfg(test)]
 mod tests {

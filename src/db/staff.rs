@@ -24,6 +24,8 @@ pub struct Staff {
     pub must_change_password: bool,
     /// Must match the session's copy.
     pub session_epoch: i32,
+    /// The language the staff member chose (`en`, `de`, `zh-CN`), if any.
+    pub language: Option<String>,
 }
 
 impl Staff {
@@ -37,7 +39,7 @@ impl Staff {
 pub async fn by_email(db: impl PgExecutor<'_>, email: &str) -> sqlx::Result<Option<Staff>> {
     sqlx::query_as!(
         Staff,
-        r#"select staff_id, email::text as "email!", full_name, role as "role: StaffRole", password_hash, must_change_password, session_epoch
+        r#"select staff_id, email::text as "email!", full_name, role as "role: StaffRole", password_hash, must_change_password, session_epoch, language
            from operator_staff where email = $1::text::citext and disabled_at is null"#,
         email
     )
@@ -49,7 +51,7 @@ pub async fn by_email(db: impl PgExecutor<'_>, email: &str) -> sqlx::Result<Opti
 pub async fn by_id(db: impl PgExecutor<'_>, staff_id: Uuid) -> sqlx::Result<Option<Staff>> {
     sqlx::query_as!(
         Staff,
-        r#"select staff_id, email::text as "email!", full_name, role as "role: StaffRole", password_hash, must_change_password, session_epoch
+        r#"select staff_id, email::text as "email!", full_name, role as "role: StaffRole", password_hash, must_change_password, session_epoch, language
            from operator_staff where staff_id = $1 and disabled_at is null"#,
         staff_id
     )
@@ -124,7 +126,7 @@ pub async fn set_password(
 pub async fn list_enabled(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<Staff>> {
     sqlx::query_as!(
         Staff,
-        r#"select staff_id, email::text as "email!", full_name, role as "role: StaffRole", password_hash, must_change_password, session_epoch
+        r#"select staff_id, email::text as "email!", full_name, role as "role: StaffRole", password_hash, must_change_password, session_epoch, language
            from operator_staff where disabled_at is null order by full_name, email"#
     )
     .fetch_all(db)
@@ -341,7 +343,7 @@ pub async fn reset_token_staff(
     sqlx::query_as!(
         Staff,
         r#"select s.staff_id, s.email::text as "email!", s.full_name, s.role as "role: StaffRole", s.password_hash,
-                  s.must_change_password, s.session_epoch
+                  s.must_change_password, s.session_epoch, s.language
            from staff_tokens t join operator_staff s using (staff_id)
            where t.token_hash = $1 and t.used_at is null and t.revoked_at is null
              and t.expires_at > now() and s.disabled_at is null"#,
@@ -372,5 +374,21 @@ pub async fn lock_bootstrap(conn: &mut sqlx::PgConnection) -> sqlx::Result<()> {
     sqlx::query("select pg_advisory_xact_lock(727274)")
         .execute(&mut *conn)
         .await?;
+    Ok(())
+}
+
+/// Saves the language a staff member chose.
+pub async fn set_language(
+    db: impl PgExecutor<'_>,
+    staff_id: Uuid,
+    language: &str,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update operator_staff set language = $2 where staff_id = $1",
+        staff_id,
+        language
+    )
+    .execute(db)
+    .await?;
     Ok(())
 }

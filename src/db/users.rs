@@ -128,6 +128,8 @@ pub struct SessionUser {
     pub email_confirmed_at: Option<OffsetDateTime>,
     /// Organisation name.
     pub organisation: String,
+    /// The language the user chose (`en`, `de`, `zh-CN`), if any.
+    pub language: Option<String>,
 }
 
 impl SessionUser {
@@ -145,7 +147,7 @@ pub async fn session_user(
     sqlx::query_as!(
         SessionUser,
         r#"select u.user_id, u.tenant_id, u.full_name, u.email::text as "email!", u.role as "role: Role",
-                  u.session_epoch, u.email_confirmed_at, t.name as organisation
+                  u.session_epoch, u.email_confirmed_at, t.name as organisation, u.language
            from users u join tenants t using (tenant_id)
            where u.user_id = $1"#,
         user_id
@@ -178,6 +180,22 @@ pub async fn confirm_email(db: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Resu
     sqlx::query!(
         "update users set email_confirmed_at = coalesce(email_confirmed_at, now()) where user_id = $1",
         user_id
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Saves the language a user chose.
+pub async fn set_language(
+    db: impl PgExecutor<'_>,
+    user_id: Uuid,
+    language: &str,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update users set language = $2 where user_id = $1",
+        user_id,
+        language
     )
     .execute(db)
     .await?;

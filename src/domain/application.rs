@@ -169,23 +169,23 @@ impl ApplicationState {
     }
 
     /// The state in plain words, for applicants.
-    pub fn plain(self) -> &'static str {
+    pub fn plain(self) -> crate::messages::Msg {
         match self {
-            ApplicationState::Draft => "Not submitted yet",
+            ApplicationState::Draft => crate::messages::PLAIN_DRAFT,
             ApplicationState::AwaitingContactVerification => {
                 crate::messages::PLAIN_AWAITING_CONTACT
             }
             ApplicationState::InReview => crate::messages::PLAIN_IN_REVIEW,
             ApplicationState::InfoRequested => crate::messages::PLAIN_INFO_REQUESTED,
-            ApplicationState::Approved => "Approved",
-            ApplicationState::Rejected => "Not approved",
-            ApplicationState::Withdrawn => "Withdrawn",
+            ApplicationState::Approved => crate::messages::PLAIN_APPROVED,
+            ApplicationState::Rejected => crate::messages::PLAIN_REJECTED,
+            ApplicationState::Withdrawn => crate::messages::PLAIN_WITHDRAWN,
         }
     }
 
     /// What happens next once an application is in this state, for the e-mail and the
     /// status page.
-    pub fn next_steps(self) -> &'static str {
+    pub fn next_steps(self) -> crate::messages::Msg {
         match self {
             ApplicationState::Draft => crate::messages::NEXT_STEPS_DRAFT,
             ApplicationState::AwaitingContactVerification => {

@@ -48,7 +48,7 @@ pub fn parse_usd(input: &str) -> Result<i64, String> {
     if cleaned.is_empty() {
         return Err(messages::ENTER_PROGRAM_CLOUD_REVENUE.into());
     }
-    let invalid = || messages::ENTER_REVENUE_AMOUNT_US.to_owned();
+    let invalid = || messages::ENTER_REVENUE_AMOUNT_US.to_string();
     let (whole, cents) = match cleaned.split_once('.') {
         Some((w, c)) => (w, c),
         None => (cleaned.as_str(), ""),
@@ -90,7 +90,7 @@ pub fn format_usd(cents: i64) -> String {
 }
 
 /// The revenue rule, stated for the applicant.
-pub const REVENUE_RULE: &str = messages::DIRECT_BILL_NEEDS_LEAST;
+pub const REVENUE_RULE: messages::Msg = messages::DIRECT_BILL_NEEDS_LEAST;
 
 /// Checks the declared revenue against the minimum.
 pub fn check_revenue(cents: i64) -> Result<i64, String> {
@@ -183,7 +183,7 @@ pub fn support_plan_label(code: &str) -> &'static str {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Requirement {
     /// What is required.
-    pub label: &'static str,
+    pub label: messages::Msg,
     /// Met today.
     pub met: bool,
     /// Where the tenant stands, in words (and when it will meet it).
@@ -313,12 +313,12 @@ impl CheckStep {
     }
 
     /// In words.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> messages::Msg {
         match self {
             CheckStep::RevenueTenure => messages::REVENUE_TENURE_CONFIRMED,
-            CheckStep::CreditCheck => "Credit check",
-            CheckStep::AssessmentScheduled => "Capability assessment scheduled",
-            CheckStep::AssessmentResult => "Capability assessment result",
+            CheckStep::CreditCheck => messages::CHECK_CREDIT,
+            CheckStep::AssessmentScheduled => messages::CHECK_ASSESSMENT_SCHEDULED,
+            CheckStep::AssessmentResult => messages::CHECK_ASSESSMENT_RESULT,
         }
     }
 

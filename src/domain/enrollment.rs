@@ -104,9 +104,9 @@ pub fn parse_legal_name(input: &str) -> Result<String, String> {
 /// A required free-text line (address line, city, name).
 pub fn required_text(
     input: &str,
-    missing: &str,
+    missing: impl Into<String>,
     max: usize,
-    too_long: &str,
+    too_long: impl Into<String>,
 ) -> Result<String, String> {
     let value = tidy(input);
     if value.is_empty() {
@@ -119,7 +119,11 @@ pub fn required_text(
 }
 
 /// An optional free-text line; empty becomes `None`.
-pub fn optional_text(input: &str, max: usize, too_long: &str) -> Result<Option<String>, String> {
+pub fn optional_text(
+    input: &str,
+    max: usize,
+    too_long: impl Into<String>,
+) -> Result<Option<String>, String> {
     let value = tidy(input);
     if value.is_empty() {
         return Ok(None);
@@ -131,7 +135,7 @@ pub fn optional_text(input: &str, max: usize, too_long: &str) -> Result<Option<S
 }
 
 /// A telephone number: digits with optional +, spaces, dots, hyphens and brackets; 6 to 15 digits.
-pub fn parse_phone(input: &str, missing: &str) -> Result<String, String> {
+pub fn parse_phone(input: &str, missing: impl Into<String>) -> Result<String, String> {
     let value = tidy(input);
     if value.is_empty() {
         return Err(missing.into());

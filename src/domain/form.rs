@@ -39,7 +39,7 @@ pub fn note_refused_text(field: &str) {
 }
 
 /// What the user is told beside a field whose answer held refused characters.
-pub const REFUSED_TEXT_MESSAGE: &str = messages::ANSWER_CONTAINS_CHARACTERS_CANNOT;
+pub const REFUSED_TEXT_MESSAGE: messages::Msg = messages::ANSWER_CONTAINS_CHARACTERS_CANNOT;
 
 /// True for characters no text answer may hold: control characters other than tab, line
 /// feed and carriage return (PostgreSQL cannot even store NUL).
@@ -140,6 +140,9 @@ mod tests {
             FormErrors::default()
         }))
         .unwrap();
-        assert_eq!(errors.get("organisation"), Some(REFUSED_TEXT_MESSAGE));
+        assert_eq!(
+            errors.get("organisation"),
+            Some(REFUSED_TEXT_MESSAGE.to_string().as_str())
+        );
     }
 }

@@ -43,7 +43,7 @@ impl StaffRole {
 
 impl StaffRole {
     /// What the role does, in words.
-    pub fn duties(self) -> &'static str {
+    pub fn duties(self) -> crate::messages::Msg {
         match self {
             StaffRole::Reviewer => crate::messages::WORKS_APPLICATION_QUEUE,
             StaffRole::OperatorAdmin => crate::messages::ALSO_MANAGES_STAFF_PROVIDERS,

@@ -35,7 +35,11 @@ impl DomainPrefix {
 }
 
 /// Trims a free-text name and checks it is present and not too long.
-pub fn parse_name(input: &str, required: &str, too_long: &str) -> Result<String, String> {
+pub fn parse_name(
+    input: &str,
+    required: impl Into<String>,
+    too_long: impl Into<String>,
+) -> Result<String, String> {
     let value = input.split_whitespace().collect::<Vec<_>>().join(" ");
     if value.is_empty() {
         return Err(required.into());

@@ -134,10 +134,10 @@ pub async fn make_move(
         let message = ApplicationStatusChanged {
             name: app.contact_first_name.clone().unwrap_or_default(),
             organisation: app.legal_name.clone().unwrap_or_default(),
-            state_words: to.plain().to_owned(),
+            state_words: to.plain().to_string(),
             detail: detail
                 .map(|d| d.to_owned())
-                .unwrap_or_else(|| to.next_steps().to_owned()),
+                .unwrap_or_else(|| to.next_steps().to_string()),
             link: state
                 .config
                 .link(&format!("/applications/{}", app.application_id)),
@@ -258,14 +258,14 @@ pub async fn approval_blocker(
             &db::direct_bill::checks(&state.db, app.application_id).await?,
         );
         if !rules::all_passed(&recorded) {
-            let missing: Vec<&str> = CheckStep::ALL
+            let missing: Vec<String> = CheckStep::ALL
                 .iter()
                 .filter(|s| {
                     !recorded
                         .iter()
                         .any(|(r, o)| r == *s && *o == CheckOutcome::Passed)
                 })
-                .map(|s| s.label())
+                .map(|s| s.label().to_string())
                 .collect();
             return Ok(Some(messages::direct_bill_checks_open(&missing)));
         }
@@ -275,7 +275,7 @@ pub async fn approval_blocker(
             .await?
             .is_some_and(|m| m.held_by_other_than(app.tenant_id))
     {
-        return Ok(Some(messages::PARTNER_ID_HELD_ELSEWHERE.to_owned()));
+        return Ok(Some(messages::PARTNER_ID_HELD_ELSEWHERE.to_string()));
     }
     Ok(None)
 }

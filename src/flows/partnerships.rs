@@ -282,7 +282,7 @@ pub enum Refusal {
 
 impl Refusal {
     /// The message shown.
-    pub fn message(self) -> &'static str {
+    pub fn message(self) -> messages::Msg {
         match self {
             Refusal::Expired => messages::INVITATION_EXPIRED_ASK_PROVIDER,
             Refusal::Revoked => messages::PROVIDER_WITHDRAWN_INVITATION,
@@ -402,7 +402,7 @@ pub async fn accept(
 }
 
 /// The attestation a provider gives when ending a partnership.
-pub const ATTESTATION: &str = messages::I_CONFIRM_ENDING_PARTNERSHIP;
+pub const ATTESTATION: messages::Msg = messages::I_CONFIRM_ENDING_PARTNERSHIP;
 
 /// Ends a partnership (provider side); both sides are e-mailed. False when there was none.
 pub async fn end(
@@ -417,7 +417,7 @@ pub async fn end(
         user.tenant_id,
         partnership_id,
         user.user_id,
-        ATTESTATION,
+        &ATTESTATION.to_string(),
     )
     .await?
     else {
@@ -442,7 +442,7 @@ pub async fn end(
         .await?;
     }
     let event = AuditEvent {
-        after: Some(json!({ "state": "ended", "attestation": ATTESTATION })),
+        after: Some(json!({ "state": "ended", "attestation": ATTESTATION.to_string() })),
         before: Some(json!({ "state": "active" })),
         ..audit(user, "partnership.ended", "partnership", partnership_id, ip)
     };

@@ -5,6 +5,7 @@ use crate::domain::FormErrors;
 use crate::domain::application::Program;
 use crate::error::AppError;
 use crate::flows::agreement::{self, AgreementOutcome};
+use crate::i18n::filters;
 use crate::messages;
 use crate::messages::when;
 use crate::state::AppState;

@@ -6,6 +6,7 @@ use crate::domain::application::Program;
 use crate::error::AppError;
 use crate::flows::enrollment::{self, ResendOutcome};
 use crate::flows::lifecycle::{self, AnswerOutcome};
+use crate::i18n::filters;
 use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::Signed;
@@ -72,8 +73,8 @@ pub struct Check {
 pub struct StatusPage {
     ctx: Ctx,
     app: Application,
-    state_words: &'static str,
-    next_steps: &'static str,
+    state_words: messages::Msg,
+    next_steps: messages::Msg,
     checks: Vec<Check>,
     timeline: Vec<TimelineEntry>,
     can_resend: bool,

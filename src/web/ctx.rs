@@ -29,6 +29,8 @@ pub struct PageCtx<A> {
     pub flash: Option<Flash>,
     /// The session itself.
     pub session: Session,
+    /// This page's path and query, for the language switch to come back to.
+    pub here: String,
 }
 
 /// A partner page's context.
@@ -36,17 +38,29 @@ pub type Ctx = PageCtx<SessionUser>;
 
 impl<A> PageCtx<A> {
     /// Redirects to `to` saying something was done.
-    pub async fn success(&self, to: &str, message: &str) -> Result<Response, AppError> {
+    pub async fn success(
+        &self,
+        to: &str,
+        message: impl std::fmt::Display,
+    ) -> Result<Response, AppError> {
         crate::web::flash::success(&self.session, to, message).await
     }
 
     /// Redirects to `to` with a message for information.
-    pub async fn info(&self, to: &str, message: &str) -> Result<Response, AppError> {
+    pub async fn info(
+        &self,
+        to: &str,
+        message: impl std::fmt::Display,
+    ) -> Result<Response, AppError> {
         crate::web::flash::info(&self.session, to, message).await
     }
 
     /// Redirects to `to` saying nothing was done, and why.
-    pub async fn warning(&self, to: &str, message: &str) -> Result<Response, AppError> {
+    pub async fn warning(
+        &self,
+        to: &str,
+        message: impl std::fmt::Display,
+    ) -> Result<Response, AppError> {
         crate::web::flash::warning(&self.session, to, message).await
     }
 }
@@ -125,7 +139,7 @@ pub async fn still_signed_in(
     crate::auth::session::flash(
         session,
         crate::auth::session::FlashKind::Info,
-        messages::FLASH_SESSION_ENDED,
+        &messages::FLASH_SESSION_ENDED.to_string(),
     )
     .await?;
     Ok(false)
@@ -154,6 +168,9 @@ pub trait SignedInAccount: Sized + Clone + Send + Sync {
     fn detour(&self, _parts: &Parts) -> Option<Response> {
         None
     }
+
+    /// The language the account chose, if any: its pages are in it on every device.
+    fn language(&self) -> Option<crate::i18n::Lang>;
 }
 
 impl SignedInAccount for SessionUser {
@@ -167,6 +184,10 @@ impl SignedInAccount for SessionUser {
         self.session_epoch
     }
 
+    fn language(&self) -> Option<crate::i18n::Lang> {
+        self.language.as_deref().and_then(crate::i18n::Lang::parse)
+    }
+
     /// To sign in and back to the page (after a form post, to the dashboard).
     fn sign_in_redirect(parts: &Parts) -> Response {
         let target = match parts.method {
@@ -175,6 +196,14 @@ impl SignedInAccount for SessionUser {
         };
         SignInRedirect(target.unwrap_or("/dashboard").to_owned()).into_response()
     }
+}
+
+/// The request's path and query (what the language switch returns to).
+pub fn here(parts: &Parts) -> String {
+    parts
+        .uri
+        .path_and_query()
+        .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned())
 }
 
 /// Loads the session's signed-in account of realm `A`, ending the session when it no
@@ -189,7 +218,11 @@ pub async fn signed_in_account<A: SignedInAccount>(
     let account = A::load(state, record.user_id).await?;
     let current_epoch = account.as_ref().map(A::epoch);
     let valid = still_signed_in(session, &record, current_epoch, state).await?;
-    Ok(account.filter(|_| valid))
+    let account = account.filter(|_| valid);
+    if let Some(lang) = account.as_ref().and_then(A::language) {
+        crate::i18n::set_current(lang);
+    }
+    Ok(account)
 }
 
 impl<A: SignedInAccount + 'static> FromRequestParts<AppState> for PageCtx<A> {
@@ -206,6 +239,7 @@ impl<A: SignedInAccount + 'static> FromRequestParts<AppState> for PageCtx<A> {
             account,
             flash,
             session,
+            here: here(parts),
         })
     }
 }

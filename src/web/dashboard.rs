@@ -6,6 +6,7 @@ use crate::db::{
 };
 use crate::error::AppError;
 use crate::flows::accounts::{self, ResendOutcome};
+use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::Signed;
@@ -41,7 +42,7 @@ pub struct DashboardPage {
     /// A direct-bill partner's next reassessment date.
     direct_due: Option<String>,
     /// An open direct-bill application: id and state in words.
-    direct_open: Option<(String, &'static str)>,
+    direct_open: Option<(String, crate::messages::Msg)>,
 }
 
 /// Where the tenant stands in the indirect-reseller program, for the dashboard.
@@ -55,7 +56,7 @@ pub enum Enrollment {
         /// Application id.
         id: String,
         /// State in words.
-        words: &'static str,
+        words: crate::messages::Msg,
     },
     /// Approved; the agreement is not accepted yet.
     AwaitingAgreement {

@@ -15,6 +15,7 @@ use crate::flows::direct_bill::{
     self as flows, OperationsInput, Refusal, RevenueInput, ServicesAction, Standing, StepAnswers,
     SubmitOutcome, SupportInput,
 };
+use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::Signed;
@@ -226,7 +227,7 @@ pub struct RevenuePage {
     revenue: String,
     documents: Vec<Document>,
     errors: FormErrors,
-    rule: &'static str,
+    rule: messages::Msg,
 }
 
 fn revenue_value(a: &Answers) -> String {
@@ -472,7 +473,7 @@ pub struct OperationsPage {
 
 impl OperationsPage {
     /// The four capability fields: name, label, hint, value.
-    fn fields(&self) -> [(&'static str, &'static str, &'static str, &str); 4] {
+    fn fields(&self) -> [(&'static str, &'static str, messages::Msg, &str); 4] {
         [
             (
                 "billing",

@@ -9,6 +9,7 @@ use crate::flows::enrollment::{
     self as flows, ContactInput, LegalInput, PartnerIdInput, StepAnswers, SubmitOutcome,
     SupportInput, WizardState,
 };
+use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::Signed;

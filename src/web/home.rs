@@ -1,5 +1,6 @@
 //! The start page and health checks.
 
+use crate::i18n::filters;
 use crate::state::AppState;
 use crate::web::ctx::Ctx;
 use askama::Template;

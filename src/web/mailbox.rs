@@ -3,6 +3,7 @@
 
 use crate::db::{self, outbox::QueuedEmail};
 use crate::error::AppError;
+use crate::i18n::filters;
 use crate::state::AppState;
 use crate::web::ctx::Ctx;
 use crate::web::form::Path;

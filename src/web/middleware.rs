@@ -5,6 +5,7 @@ use crate::auth::session::{CSRF_KEY, Flash};
 use crate::db::users::SessionUser;
 use crate::domain::token::{constant_time_eq, new_signed_token, signed_token_is_valid};
 use crate::error::{AppError, ErrorMessage};
+use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use askama::Template;
@@ -320,9 +321,18 @@ pub async fn run_to_completion(timeout: Duration, request: Request, next: Next) 
         });
     // Fused: the upload check reads the head of the stream and polls it again later.
     let request = Request::from_parts(parts, Body::from_stream(body.fuse()));
-    let work = crate::domain::form::with_form_checks(next.run(request));
+    // The spawned task has its own task-locals: it gets the request's language, and the
+    // language it ended in (a signed-in account's) comes back for the error pages outside.
+    let lang = crate::i18n::current();
+    let work = crate::i18n::scope(lang, async move {
+        let response = crate::domain::form::with_form_checks(next.run(request)).await;
+        (response, crate::i18n::current())
+    });
     match tokio::spawn(work).await {
-        Ok(response) => response,
+        Ok((response, lang)) => {
+            crate::i18n::set_current(lang);
+            response
+        }
         Err(e) => {
             tracing::error!(error = %e, "request task failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
@@ -331,7 +341,7 @@ pub async fn run_to_completion(timeout: Duration, request: Request, next: Next) 
 }
 
 /// Message on the page for a refused cross-site or token-less form.
-pub const CSRF_REFUSED: &str = messages::FORM_WAS_SENT_FROM;
+pub const CSRF_REFUSED: messages::Msg = messages::FORM_WAS_SENT_FROM;
 
 /// The 403 answer for a request that failed a CSRF check.
 pub fn forbidden_csrf() -> Response {
@@ -348,6 +358,8 @@ pub struct ErrorChrome {
     pub account: Option<SessionUser>,
     /// Not shown on error pages.
     pub flash: Option<Flash>,
+    /// Where the language switch returns to: the start page.
+    pub here: String,
 }
 
 /// The page shown for every error status.
@@ -359,14 +371,14 @@ pub struct ErrorPage {
     /// HTTP status code.
     pub status: u16,
     /// Page heading.
-    pub title: &'static str,
+    pub title: messages::Msg,
     /// What to tell the user.
-    pub message: &'static str,
+    pub message: messages::Msg,
     /// The request id, for support.
     pub request_id: String,
 }
 
-fn describe(status: StatusCode) -> (&'static str, &'static str) {
+fn describe(status: StatusCode) -> (messages::Msg, messages::Msg) {
     match status {
         StatusCode::NOT_FOUND => (messages::PAGE_NOT_FOUND, messages::IF_TYPED_WEB_ADDRESS),
         StatusCode::FORBIDDEN => (messages::CANNOT_DO, messages::ACCOUNT_DOES_NOT_ALLOW),
@@ -424,6 +436,7 @@ pub async fn render_error_pages(request: Request, next: Next) -> Response {
             csrf_token: String::new(),
             account: None,
             flash: None,
+            here: "/".to_owned(),
         },
         status: status.as_u16(),
         title,

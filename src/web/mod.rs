@@ -10,6 +10,7 @@ pub mod enroll;
 pub mod flash;
 pub mod form;
 pub mod home;
+pub mod language;
 pub mod mailbox;
 pub mod middleware;
 pub mod partners;
@@ -29,6 +30,7 @@ use axum::Router;
 pub fn pages(mail_transport: MailTransportKind) -> Router<AppState> {
     let router = Router::new()
         .merge(home::router())
+        .merge(language::router())
         .merge(signup::router())
         .merge(session::router())
         .merge(password::router())

@@ -9,6 +9,7 @@ use crate::domain::FormErrors;
 use crate::domain::token::hash_token;
 use crate::error::AppError;
 use crate::flows::partnerships::{self as flows, AcceptOutcome, Draft, Refusal};
+use crate::i18n::filters;
 use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::Signed;
@@ -224,7 +225,7 @@ async fn revoke(
 pub struct RemovePage {
     ctx: Ctx,
     partnership: Partnership,
-    attestation: &'static str,
+    attestation: messages::Msg,
     errors: FormErrors,
 }
 
@@ -310,7 +311,7 @@ pub struct InvitationPage {
     token: String,
     invitation: Option<Invitation>,
     regions: String,
-    refusal: Option<&'static str>,
+    refusal: Option<messages::Msg>,
     signin_link: String,
     signup_link: String,
     errors: FormErrors,
@@ -515,7 +516,7 @@ async fn invite_customers(
 pub struct CustomerInvitationPage {
     ctx: Ctx,
     found: Option<(String, String)>,
-    problem: Option<&'static str>,
+    problem: Option<messages::Msg>,
 }
 
 async fn customer_invitation(

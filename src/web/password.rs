@@ -5,6 +5,7 @@ use crate::db::guards::Realm;
 use crate::domain::FormErrors;
 use crate::error::AppError;
 use crate::flows::accounts::{self, ForgotAnswer};
+use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::Signed;

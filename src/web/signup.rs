@@ -4,6 +4,7 @@ use crate::db::markets::Market;
 use crate::domain::FormErrors;
 use crate::error::AppError;
 use crate::flows::accounts;
+use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx, encode_query_value, safe_next};

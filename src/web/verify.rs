@@ -5,6 +5,7 @@ use crate::db::applications::Application;
 use crate::domain::FormErrors;
 use crate::error::AppError;
 use crate::flows::enrollment::{self as flows, ContactAnswer};
+use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::{ClientIp, Ctx};

@@ -30,7 +30,10 @@ pub fn describe_event(
         ("info_provided", _, _) => messages::APPLICANT_ANSWERED_TEAM_S.into(),
         (kind, _, _) if kind.starts_with("check_") => {
             let step = CheckStep::parse(&kind["check_".len()..]);
-            messages::requirement_check_recorded(step.map(|s| s.label()).unwrap_or("unknown step"))
+            messages::requirement_check_recorded(
+                step.map(|s| s.label().to_string())
+                    .unwrap_or_else(|| "unknown step".into()),
+            )
         }
         ("answers_changed", _, _) => "Applicant changed answers".into(),
         (other, _, _) => other.replace('_', " "),
@@ -80,7 +83,7 @@ impl LineStatus {
 /// One requirement line on the applicant's status page.
 pub struct RequirementLine {
     /// The requirement.
-    pub label: &'static str,
+    pub label: messages::Msg,
     /// Where it stands.
     pub status: LineStatus,
     /// How it was checked, in words.
@@ -97,7 +100,7 @@ pub fn requirement_lines(
 ) -> Vec<RequirementLine> {
     let submitted = app.submitted_at.is_some();
     let check = |step: CheckStep| checks.iter().find(|c| c.step == step);
-    let from_check = |step: CheckStep, pending: &str| -> (LineStatus, String) {
+    let from_check = |step: CheckStep, pending: &dyn std::fmt::Display| -> (LineStatus, String) {
         match check(step) {
             Some(c) if c.outcome.is_failed() => (
                 LineStatus::Failed,
@@ -115,7 +118,7 @@ pub fn requirement_lines(
                 LineStatus::Verified,
                 format!("Confirmed on {}", crate::messages::when(c.recorded_at)),
             ),
-            _ => (LineStatus::Pending, pending.to_owned()),
+            _ => (LineStatus::Pending, pending.to_string()),
         }
     };
     let revenue = from_check(
@@ -130,17 +133,17 @@ pub fn requirement_lines(
     );
     let tenure = from_check(
         CheckStep::RevenueTenure,
-        messages::COMPUTED_FROM_APPROVAL_DATE,
+        &messages::COMPUTED_FROM_APPROVAL_DATE,
     );
     let credit = from_check(
         CheckStep::CreditCheck,
-        messages::AFTER_REVENUE_TENURE_CONFIRMED,
+        &messages::AFTER_REVENUE_TENURE_CONFIRMED,
     );
     let assessment = match (
         check(CheckStep::AssessmentResult),
         check(CheckStep::AssessmentScheduled),
     ) {
-        (Some(_), _) => from_check(CheckStep::AssessmentResult, ""),
+        (Some(_), _) => from_check(CheckStep::AssessmentResult, &""),
         (None, Some(s)) => (
             LineStatus::Pending,
             crate::messages::third_party_assessment_scheduled(
@@ -165,7 +168,7 @@ pub fn requirement_lines(
         .unwrap_or("No plan chosen");
     vec![
         line(
-            "Partner ID",
+            messages::PARTNER_ID_LABEL,
             if partner_id_active {
                 (
                     LineStatus::Verified,
@@ -188,7 +191,7 @@ pub fn requirement_lines(
                 (LineStatus::Pending, messages::CONFIRM_LAST_STEP.into())
             },
         ),
-        line("Credit check", credit),
+        line(messages::CHECK_CREDIT, credit),
         line(
             messages::FIRST_LINE_SUPPORT_SUPPORT,
             match assessment.0 {
@@ -207,11 +210,11 @@ pub fn requirement_lines(
             },
         ),
         line(
-            "Receivables and capabilities",
+            messages::LINE_RECEIVABLES_CAPABILITIES,
             (assessment.0, assessment.1.clone()),
         ),
         line(
-            "Managed services",
+            messages::LINE_MANAGED_SERVICES,
             match assessment.0 {
                 LineStatus::Verified => (
                     LineStatus::Verified,

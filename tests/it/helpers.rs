@@ -413,6 +413,22 @@ impl TestApp {
             .expect("a staff member with that address")
     }
 
+    /// Another person's browser whose `Accept-Language` is `languages`.
+    pub fn browser_speaking(&self, languages: &str) -> Browser<'_> {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            reqwest::header::ACCEPT_LANGUAGE,
+            reqwest::header::HeaderValue::from_str(languages).expect("header value"),
+        );
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .default_headers(headers)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("build HTTP client");
+        Browser { app: self, client }
+    }
+
     /// Another person's browser: a cookie jar of its own.
     pub fn browser(&self) -> Browser<'_> {
         Browser {

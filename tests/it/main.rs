@@ -8,6 +8,7 @@ mod direct;
 mod enroll;
 mod helpers;
 mod hostile_input;
+mod languages;
 mod outbox;
 mod partners;
 mod password;

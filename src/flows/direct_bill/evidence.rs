@@ -27,7 +27,7 @@ pub enum UploadRefusal {
 
 impl UploadRefusal {
     /// The refusal in words.
-    pub fn message(&self) -> &'static str {
+    pub fn message(&self) -> messages::Msg {
         match self {
             UploadRefusal::Empty => messages::CHOOSE_FILE_UPLOAD,
             UploadRefusal::TooLarge => messages::FILE_MUST_10_MB,

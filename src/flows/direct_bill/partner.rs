@@ -125,7 +125,7 @@ pub async fn record_reassessment(
         state,
         &mut tx,
         &app,
-        messages::YEARLY_REASSESSMENT_PASSED,
+        &messages::YEARLY_REASSESSMENT_PASSED.to_string(),
         &messages::reassessment_confirmed_direct_bill(
             rules::day(assessed_on),
             rules::day(next_due),

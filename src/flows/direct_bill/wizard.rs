@@ -220,7 +220,7 @@ impl OperationsInput {
                 field,
                 required_text(
                     value,
-                    &messages::describe_how_handle(what),
+                    messages::describe_how_handle(what),
                     1000,
                     messages::KEEP_DESCRIPTION_1_000,
                 ),
@@ -315,7 +315,7 @@ pub fn validate_services(rows: &[ServiceRow]) -> Result<(), Vec<(String, String)
     if filled.is_empty() {
         errors.push((
             "kind_0".to_owned(),
-            messages::ADD_LEAST_ONE_MANAGED.to_owned(),
+            messages::ADD_LEAST_ONE_MANAGED.to_string(),
         ));
     }
     for (i, r) in filled {

@@ -146,8 +146,10 @@ pub async fn answer_verification(
             }
         }
         ContactAnswer::Decline => {
+            // Kept in the timeline as the contact read it.
+            let declined = messages::PRIMARY_CONTACT_DID_NOT_2.to_string();
             let event = apps::NewEvent {
-                detail: Some(messages::PRIMARY_CONTACT_DID_NOT_2),
+                detail: Some(&declined),
                 ..actor.event(&app, "contact_declined")
             };
             apps::record_event(&mut *tx, &event).await?;

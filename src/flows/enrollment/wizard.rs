@@ -338,7 +338,7 @@ impl SupportInput {
             "email",
             crate::domain::EmailAddress::parse(&self.email).map_err(|m| {
                 if m == messages::EMAIL_REQUIRED {
-                    messages::SUPPORT_EMAIL_REQUIRED.to_owned()
+                    messages::SUPPORT_EMAIL_REQUIRED.to_string()
                 } else {
                     m
                 }

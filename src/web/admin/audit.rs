@@ -6,6 +6,7 @@ use crate::db::{
     audit::{AuditFilter, AuditRow},
 };
 use crate::error::AppError;
+use crate::i18n::filters;
 use crate::messages::when;
 use crate::state::AppState;
 use crate::web::ctx::Signed;

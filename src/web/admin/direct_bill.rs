@@ -9,6 +9,7 @@ use crate::domain::application::Program;
 use crate::domain::direct_bill::{self as rules, CheckStep, RecordedOutcome, Requirement};
 use crate::error::AppError;
 use crate::flows::direct_bill as flows;
+use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
@@ -49,7 +50,7 @@ pub struct CheckRow {
     /// Step code (form URL).
     pub code: &'static str,
     /// In words.
-    pub label: &'static str,
+    pub label: messages::Msg,
     /// What was recorded, if anything.
     pub outcome: Option<RecordedOutcome>,
     /// Recorded details in words.
@@ -57,7 +58,7 @@ pub struct CheckRow {
     /// The form for this step is offered now.
     pub open: bool,
     /// Why it cannot be recorded yet, when it cannot.
-    pub waiting_for: Option<&'static str>,
+    pub waiting_for: Option<messages::Msg>,
 }
 
 /// What the detail page shows for a direct-bill application.
@@ -316,7 +317,7 @@ async fn transition(
     let message = if moved {
         crate::messages::indirect_reseller_again_global(&partner.organisation)
     } else {
-        messages::PARTNER_WAS_ALREADY_MOVED.to_owned()
+        messages::PARTNER_WAS_ALREADY_MOVED.to_string()
     };
     ctx.success("/admin/direct-bill?show=all", &message).await
 }

@@ -52,6 +52,10 @@ impl SignedInAccount for Staff {
         self.session_epoch
     }
 
+    fn language(&self) -> Option<crate::i18n::Lang> {
+        self.language.as_deref().and_then(crate::i18n::Lang::parse)
+    }
+
     fn sign_in_redirect(_parts: &Parts) -> Response {
         Redirect::to("/admin/signin").into_response()
     }

@@ -5,6 +5,7 @@ use crate::db::{self, providers::Provider};
 use crate::domain::FormErrors;
 use crate::error::AppError;
 use crate::flows::providers::{self, ProviderInput};
+use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::Signed;

@@ -9,6 +9,7 @@ use crate::db::{
 use crate::domain::application::{ApplicationState, Program};
 use crate::domain::calendar::{REVIEW_FLAG_AFTER_BUSINESS_DAYS, business_days_between};
 use crate::error::AppError;
+use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::Signed;
@@ -98,7 +99,7 @@ pub struct QueuePage {
     query: QueueQuery,
     next_page: Option<String>,
     /// Why the search term was not used (too short).
-    search_error: Option<&'static str>,
+    search_error: Option<messages::Msg>,
 }
 
 /// The state filter's value for every state.

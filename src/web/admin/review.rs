@@ -13,6 +13,7 @@ use crate::error::AppError;
 use crate::flows::direct_bill::{CheckInput, CheckRecorded};
 use crate::flows::lifecycle;
 use crate::flows::review::{self, Decision, DecisionOutcome};
+use crate::i18n::filters;
 use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;
@@ -68,7 +69,7 @@ pub struct DetailPage {
     domain: String,
     membership: Option<Membership>,
     /// Loud warnings about the partner ID.
-    membership_warnings: Vec<&'static str>,
+    membership_warnings: Vec<messages::Msg>,
     contact_verified: Option<String>,
     submitted: Option<String>,
     timeline: Vec<StaffEvent>,
@@ -117,7 +118,7 @@ async fn membership_warnings(
     state: &AppState,
     app: &Application,
     membership: Option<&db::memberships::Membership>,
-) -> Result<Vec<&'static str>, AppError> {
+) -> Result<Vec<messages::Msg>, AppError> {
     let Some(m) = membership else {
         return Ok(Vec::new());
     };
@@ -224,14 +225,14 @@ pub struct ConfirmPage {
     app: Application,
     action: &'static str,
     decision: Decision,
-    heading: &'static str,
-    button: &'static str,
-    text_label: &'static str,
-    text_hint: &'static str,
+    heading: messages::Msg,
+    button: messages::Msg,
+    text_label: String,
+    text_hint: String,
     text: String,
     version: i32,
     errors: FormErrors,
-    conflict: Option<&'static str>,
+    conflict: Option<messages::Msg>,
 }
 
 fn confirm_page(
@@ -241,21 +242,26 @@ fn confirm_page(
     version: i32,
     text: String,
     errors: FormErrors,
-    conflict: Option<&'static str>,
+    conflict: Option<messages::Msg>,
 ) -> ConfirmPage {
     let (heading, button, text_label, text_hint) = match decision {
-        Decision::Approve => (messages::APPROVE_HEADING, messages::APPROVE_BUTTON, "", ""),
+        Decision::Approve => (
+            messages::APPROVE_HEADING,
+            messages::APPROVE_BUTTON,
+            String::new(),
+            String::new(),
+        ),
         Decision::Reject => (
             messages::REJECT_HEADING,
             messages::REJECT_BUTTON,
-            messages::REJECT_REASON_LABEL,
-            messages::APPLICANT_SEES_THEIR_STATUS,
+            messages::REJECT_REASON_LABEL.to_string(),
+            messages::APPLICANT_SEES_THEIR_STATUS.to_string(),
         ),
         Decision::RequestInfo => (
             messages::ASK_APPLICANT_MORE_INFORMATION,
             messages::SEND_REQUEST_BUTTON,
-            messages::WHAT_APPLICANT_MUST_TELL,
-            messages::APPLICANT_SEES_THEIR_STATUS_2,
+            messages::WHAT_APPLICANT_MUST_TELL.to_string(),
+            messages::APPLICANT_SEES_THEIR_STATUS_2.to_string(),
         ),
     };
     ConfirmPage {

@@ -8,6 +8,7 @@ use crate::domain::FormErrors;
 use crate::error::AppError;
 use crate::flows::accounts::{self, SignInAttempt};
 use crate::flows::staff;
+use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;

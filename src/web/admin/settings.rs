@@ -4,6 +4,7 @@ use super::{OperatorAdmin, StaffCtx};
 use crate::domain::FormErrors;
 use crate::error::AppError;
 use crate::flows::settings::{self, SettingsInput};
+use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;

@@ -10,6 +10,7 @@ use crate::domain::FormErrors;
 use crate::domain::staff::StaffRole;
 use crate::error::AppError;
 use crate::flows::staff::{self, AcceptOutcome, InviteInput};
+use crate::i18n::filters;
 use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::ClientIp;

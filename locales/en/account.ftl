@@ -1,0 +1,48 @@
+# Home page, creating a work account, signing in.
+home-title = Join the partner program
+home-heading = Resell cloud services as a program partner
+home-lead = The Partner Portal is where organisations join the cloud-reseller partner program, follow their application, and run their partner account.
+home-signed-in-as = You are signed in as { $name } for { $organisation }.
+home-go-to-dashboard = Go to your dashboard
+home-before-you-start = Before you start
+home-you-need = You need a work account for your organisation. Creating one takes a few minutes: you will need
+home-need-organisation = your organisation's name and the country it is based in,
+home-need-domain = a name for your work account's domain,
+home-need-you = your own name and a company e-mail address you can open now.
+home-country-decides = The country decides your program region and the currency you are billed in. The currency cannot be changed later.
+home-already-have-one = Already have one? <a href="/signin">Sign in</a>.
+
+signin-title = Sign in
+signin-email = E-mail address
+signin-password = Password
+signin-button = Sign in
+signin-forgotten = Forgotten your password?
+signin-no-account = No work account yet? <a href="/signup">Create one</a>.
+
+signup-title = Create a work account
+signup-intro = A work account (tenant) is your organisation's home in the program. You become its global admin.
+signup-your-organisation = Your organisation
+signup-organisation = Organisation name
+signup-domain = Domain name for your work account
+signup-domain-hint = 3 to 40 lowercase letters, numbers or hyphens. Your users will sign in to <strong>name.{ $suffix }</strong>.
+signup-country = Country your organisation is based in
+signup-country-hint = The country sets your program region and the currency you are billed in. <strong>The billing currency cannot be changed later</strong>: another currency needs another work account.
+signup-select-country = Select a country
+signup-country-option = { $country } – { $region } region, billed in { $currency }
+signup-you = You, the global admin
+signup-full-name = Full name
+signup-email = Work e-mail address
+signup-email-hint = We will send a link to confirm it. You will sign in with this address.
+signup-password = Password
+signup-password-hint = At least 12 characters. A phrase of several unrelated words is easy to remember and hard to guess.
+signup-button = Create work account
+
+check-email-title = Check your e-mail
+check-email-sent = We have sent a message to the address you gave. Open the link in it to confirm your address, then sign in with the password you chose.
+check-email-spam = The link works once and for 24 hours. If nothing arrives within a few minutes, look in your spam folder, or <a href="/signup">check the address and try again</a>.
+check-email-have-account = Already have an account? <a href="/signin">Sign in</a> or <a href="/password/forgot">reset your password</a>.
+
+confirm-failed-title = This confirmation link does not work
+confirm-failed-why = The link has already been used, has been replaced by a newer one, or is more than 24 hours old.
+confirm-failed-signed-in = You can ask for a new link on <a href="/dashboard">your dashboard</a>.
+confirm-failed-signed-out = <a href="/signin">Sign in</a> and ask for a new link on your dashboard. If your address is already confirmed, there is nothing more to do.

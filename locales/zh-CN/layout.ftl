@@ -1,0 +1,32 @@
+# 每个页面的框架：页眉、导航、语言切换、页脚。
+site-name = 合作伙伴门户
+skip-to-content = 跳到主要内容
+nav-account-label = 帐户
+nav-dashboard = 仪表板
+nav-change-password = 更改密码
+nav-sign-out = 退出登录
+nav-sign-in = 登录
+nav-create-account = 创建工作帐户
+footer-tagline = 合作伙伴门户 · 云服务经销商合作伙伴计划
+language-switch-label = 语言
+language-current = { $language }（当前语言）
+error-title-prefix = 错误：
+error-summary-title = 出现了问题
+error-prefix = 错误：
+back-link = 返回
+
+# 后台的框架。
+admin-brand-suffix = 后台
+admin-operator = 运营方
+admin-nav-applications = 申请
+admin-nav-direct-bill = 直接计费
+admin-nav-audit = 审核日志
+admin-nav-providers = 提供商
+admin-nav-staff = 工作人员
+admin-nav-settings = 设置
+admin-nav-staff-sign-in = 工作人员登录
+
+# 错误页面。
+error-reference-label = 参考编号：
+error-status = （状态 { $status }）
+error-go-to-start = 前往首页

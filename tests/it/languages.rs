@@ -1,0 +1,262 @@
+//! Issue 14: English, German and Simplified Chinese — choosing the language, keeping the
+//! choice, and pages that contain no English once another language is chosen.
+
+use crate::helpers::*;
+use partner_portal::i18n::{Lang, all_keys, lookup};
+use reqwest::StatusCode;
+
+/// Pages translated so far, walked in every language (signed out). Every new page joins.
+const PUBLIC_ROUTES: &[&str] = &["/", "/signin", "/signup", "/signup/check-email"];
+
+/// Brand and language names, the same in every language.
+const SAME_IN_EVERY_LANGUAGE: &[&str] = &["Partner Portal", "English", "Deutsch", "简体中文"];
+
+/// The visible text of a page (what a reader sees: no tags, no attributes).
+fn visible_text(html: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let body = scraper::Selector::parse("body").unwrap();
+    doc.select(&body)
+        .flat_map(|b| b.text())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Sentences and phrases of the English catalogue (two words or more, without their
+/// variables and markup) that must not appear on a page in `lang`.
+fn english_phrases(lang: Lang) -> Vec<String> {
+    let mut phrases = Vec::new();
+    for key in all_keys(Lang::En) {
+        let english = lookup(Lang::En, key, &[]);
+        let own = lookup(lang, key, &[]);
+        let plain = strip_markup(&english);
+        for fragment in plain.split(['{', '}']).map(str::trim) {
+            let words = fragment.split_whitespace().count();
+            if words >= 2
+                && fragment.len() >= 8
+                && !own.contains(fragment)
+                && !SAME_IN_EVERY_LANGUAGE.contains(&fragment)
+            {
+                phrases.push(fragment.to_owned());
+            }
+        }
+    }
+    phrases
+}
+
+fn strip_markup(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn assert_no_english(lang: Lang, path: &str, html: &str) {
+    let text = visible_text(html);
+    for phrase in english_phrases(lang) {
+        assert!(
+            !text.contains(&phrase),
+            "{path} in {lang} shows English {phrase:?}: {text}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_first_visit_follows_the_browsers_languages() {
+    let app = TestApp::spawn().await;
+    for (accept, lang, heading) in [
+        ("de-DE,de;q=0.9,en;q=0.5", "de", "Anmelden"),
+        ("zh-CN,zh;q=0.9", "zh-CN", "登录"),
+        ("fr-FR, en;q=0.3, zh;q=0.2", "en", "Sign in"),
+        ("fr-FR", "en", "Sign in"),
+    ] {
+        let browser = app.browser_speaking(accept);
+        let response = browser.open("/signin").await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(
+            response.headers()["content-language"].to_str().unwrap(),
+            lang,
+            "{accept}"
+        );
+        let vary = response.headers()["vary"].to_str().unwrap().to_owned();
+        assert!(vary.contains("accept-language"), "{vary}");
+        let html = response.text().await.unwrap();
+        assert_eq!(
+            attr(&html, "html", "lang").as_deref(),
+            Some(lang),
+            "{accept}"
+        );
+        assert_eq!(texts(&html, "h1"), vec![heading], "{accept}");
+        // The switch names every language in itself and marks the current one.
+        assert_eq!(
+            texts(
+                &html,
+                ".language-switch button, .language-switch .language-current"
+            )
+            .len(),
+            3
+        );
+        assert_eq!(
+            attr(&html, ".language-current", "lang").as_deref(),
+            Some(lang)
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_translated_pages_show_no_english_in_german_or_chinese() {
+    let app = TestApp::spawn().await;
+    for lang in [Lang::De, Lang::ZhCn] {
+        let browser = app.browser_speaking(lang.code());
+        for path in PUBLIC_ROUTES {
+            let html = browser.html(path).await;
+            assert_eq!(attr(&html, "html", "lang").as_deref(), Some(lang.code()));
+            assert_no_english(lang, path, &html);
+        }
+    }
+    // The check itself finds English: the same pages in English fail it.
+    let english = app.browser_speaking("en").html("/signup").await;
+    let caught = std::panic::catch_unwind(|| assert_no_english(Lang::De, "/signup", &english));
+    assert!(caught.is_err(), "an English page is caught");
+}
+
+#[tokio::test]
+async fn the_switch_keeps_the_choice_on_the_browser_and_on_the_account() {
+    let app = TestApp::spawn().await;
+    let me = app.browser_speaking("en-GB");
+    let email = me.sign_up("sprache").await;
+
+    // From the dashboard, to German: back to the same page, now in German.
+    let response = me
+        .submit(
+            "/dashboard",
+            "/language",
+            &[("lang", "de"), ("next", "/dashboard")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/dashboard");
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(cookie.starts_with("pp_lang=de;"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    let html = me.html("/dashboard").await;
+    assert_eq!(attr(&html, "html", "lang").as_deref(), Some("de"));
+    assert_eq!(texts(&html, ".site-nav a")[0], "Dashboard");
+    assert!(texts(&html, ".site-nav button").contains(&"Abmelden".to_owned()));
+    let saved: Option<String> =
+        sqlx::query_scalar("select language from users where email = $1::text::citext")
+            .bind(&email)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(saved.as_deref(), Some("de"));
+
+    // Another device whose browser asks for English: signed in, the account's choice wins.
+    let laptop = app.browser_speaking("en-US");
+    assert_eq!(
+        attr(&laptop.html("/signin").await, "html", "lang").as_deref(),
+        Some("en")
+    );
+    let signed_in = laptop
+        .submit(
+            "/signin",
+            "/signin",
+            &[("email", &email), ("password", STRONG_PASSWORD)],
+        )
+        .await;
+    assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
+    let html = laptop.html("/dashboard").await;
+    assert_eq!(attr(&html, "html", "lang").as_deref(), Some("de"));
+
+    // An unknown language changes nothing; a foreign `next` goes nowhere foreign.
+    let response = me
+        .submit(
+            "/dashboard",
+            "/language",
+            &[("lang", "xx"), ("next", "/dashboard")],
+        )
+        .await;
+    assert_eq!(location(&response), "/dashboard");
+    assert!(response.headers().get("set-cookie").is_none());
+    let response = me
+        .submit(
+            "/dashboard",
+            "/language",
+            &[("lang", "zh-CN"), ("next", "//evil.example/")],
+        )
+        .await;
+    assert!(location(&response).starts_with('/') && !location(&response).starts_with("//"));
+    assert_eq!(
+        attr(&me.html("/dashboard").await, "html", "lang").as_deref(),
+        Some("zh-CN")
+    );
+}
+
+#[tokio::test]
+async fn a_visitor_without_an_account_keeps_the_choice_in_a_cookie_and_needs_the_form_token() {
+    let app = TestApp::spawn().await;
+    let visitor = app.browser_speaking("de");
+    // Without the form's token the switch is refused like any other form.
+    let refused = visitor
+        .post(app.url("/language"))
+        .form(&[("lang", "zh-CN"), ("next", "/signin")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let response = visitor
+        .submit(
+            "/signin",
+            "/language",
+            &[("lang", "zh-CN"), ("next", "/signin")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let html = visitor.html("/signin").await;
+    assert_eq!(attr(&html, "html", "lang").as_deref(), Some("zh-CN"));
+    assert_eq!(texts(&html, "h1"), vec!["登录"]);
+    let sessions: i64 = sqlx::query_scalar("select count(*) from tower_sessions.session")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(sessions, 0, "choosing a language stores no session");
+}
+
+#[tokio::test]
+async fn staff_choose_their_language_too() {
+    let app = TestApp::spawn().await;
+    let staff = app.operator_admin().await;
+    let response = staff
+        .client
+        .submit(
+            "/admin/applications",
+            "/language",
+            &[("lang", "zh-CN"), ("next", "/admin/applications")],
+        )
+        .await;
+    assert_eq!(location(&response), "/admin/applications");
+    let html = staff.client.html("/admin/applications").await;
+    assert_eq!(attr(&html, "html", "lang").as_deref(), Some("zh-CN"));
+    assert!(texts(&html, ".site-nav a").contains(&"申请".to_owned()));
+    let saved: Option<String> =
+        sqlx::query_scalar("select language from operator_staff where email = 'admin@localhost'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(saved.as_deref(), Some("zh-CN"));
+}
