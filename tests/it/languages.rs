@@ -260,3 +260,55 @@ async fn staff_choose_their_language_too() {
             .unwrap();
     assert_eq!(saved.as_deref(), Some("zh-CN"));
 }
+
+#[tokio::test]
+async fn validation_messages_and_notices_are_in_the_chosen_language() {
+    let app = TestApp::spawn().await;
+    for (lang, organisation, sign_in) in [
+        (
+            Lang::De,
+            "Geben Sie den Namen Ihrer Organisation ein",
+            "Die E-Mail-Adresse oder das Kennwort ist nicht korrekt.",
+        ),
+        (Lang::ZhCn, "请输入组织名称", "电子邮件地址或密码不正确。"),
+    ] {
+        let browser = app.browser_speaking(lang.code());
+        let refused = browser
+            .submit(
+                "/signup",
+                "/signup",
+                &[("organisation", ""), ("email", "x")],
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = refused.text().await.unwrap();
+        let summary = error_summary(&html);
+        assert_eq!(
+            summary[0],
+            ("#organisation".to_owned(), organisation.to_owned())
+        );
+        assert!(
+            texts(&html, "title")[0].starts_with(&lookup(lang, "error-title-prefix", &[])),
+            "{lang}"
+        );
+        assert_no_english(lang, "/signup (refused)", &html);
+
+        let refused = browser
+            .submit(
+                "/signin",
+                "/signin",
+                &[
+                    ("email", "nobody@example.com"),
+                    ("password", "wrong password here"),
+                ],
+            )
+            .await;
+        let html = refused.text().await.unwrap();
+        assert!(
+            error_summary(&html)[0].1.starts_with(sign_in),
+            "{lang}: {:?}",
+            error_summary(&html)
+        );
+        assert_no_english(lang, "/signin (refused)", &html);
+    }
+}
