@@ -174,8 +174,8 @@ async fn show_partner_id(w: Wizard, Query(q): Query<FromQuery>) -> PartnerIdPage
         step: STEPS.step("partner-id", &q.from),
         partner_id: w.app.partner_id.clone().unwrap_or_default(),
         errors: FormErrors::default(),
-        hint: partner_id_hint(&w.market.country_name),
-        country_name: w.market.country_name,
+        hint: partner_id_hint(w.market.country_name()),
+        country_name: w.market.country_name().to_owned(),
         ctx: w.ctx,
     }
 }
@@ -195,8 +195,8 @@ async fn save_partner_id(
             step: STEPS.step("partner-id", &form.from),
             partner_id: form.input.partner_id,
             errors,
-            hint: partner_id_hint(&w.market.country_name),
-            country_name: w.market.country_name,
+            hint: partner_id_hint(w.market.country_name()),
+            country_name: w.market.country_name().to_owned(),
             ctx: w.ctx,
         }),
     }
@@ -235,8 +235,8 @@ async fn show_legal(w: Wizard, Query(q): Query<FromQuery>) -> LegalPage {
         form: LegalInput::from_application(&w.app),
         errors: FormErrors::default(),
         registration_required: registration_id_required(&w.market.country_code),
-        registration_hint: registration_hint(&w.market.country_name),
-        country_name: w.market.country_name,
+        registration_hint: registration_hint(w.market.country_name()),
+        country_name: w.market.country_name().to_owned(),
         ctx: w.ctx,
     }
 }
@@ -253,8 +253,8 @@ async fn save_legal(
             form: form.input,
             errors,
             registration_required: registration_id_required(&w.market.country_code),
-            registration_hint: registration_hint(&w.market.country_name),
-            country_name: w.market.country_name,
+            registration_hint: registration_hint(w.market.country_name()),
+            country_name: w.market.country_name().to_owned(),
             ctx: w.ctx,
         }),
     }

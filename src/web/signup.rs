@@ -33,7 +33,8 @@ pub struct SignupPage {
     ctx: Ctx,
     form: accounts::SignUpInput,
     errors: FormErrors,
-    markets: std::sync::Arc<[Market]>,
+    /// In the current language's alphabetical order.
+    markets: Vec<Market>,
     domain_suffix: String,
 }
 
@@ -46,7 +47,7 @@ async fn show(
     if ctx.account.is_some() {
         return Ok(axum::response::Redirect::to(&next).into_response());
     }
-    let markets = state.markets().await?;
+    let markets = crate::db::markets::in_order(&state.markets().await?, crate::i18n::current());
     let domain_suffix = state.config.tenant_domain_suffix.clone();
     Ok(SignupPage {
         ctx,
@@ -82,7 +83,7 @@ async fn submit(
         }
     };
     form.password.clear();
-    let markets = state.markets().await?;
+    let markets = crate::db::markets::in_order(&state.markets().await?, crate::i18n::current());
     let domain_suffix = state.config.tenant_domain_suffix.clone();
     invalid(SignupPage {
         ctx,

@@ -312,3 +312,65 @@ async fn validation_messages_and_notices_are_in_the_chosen_language() {
         assert_no_english(lang, "/signin (refused)", &html);
     }
 }
+
+#[tokio::test]
+async fn countries_are_named_and_sorted_in_each_language() {
+    let app = TestApp::spawn().await;
+    let options = |html: &str| -> Vec<(String, String)> {
+        let doc = scraper::Html::parse_document(html);
+        let sel = scraper::Selector::parse("#country option").unwrap();
+        doc.select(&sel)
+            .filter_map(|o| {
+                let code = o.value().attr("value")?.to_owned();
+                (!code.is_empty()).then(|| (code, o.text().collect::<String>()))
+            })
+            .collect()
+    };
+    let position = |list: &[(String, String)], code: &str| {
+        list.iter().position(|(c, _)| c == code).expect(code)
+    };
+    for (lang, germany, order) in [
+        (
+            "en",
+            "Germany – Europe region, billed in EUR",
+            ["AX", "AT", "DE", "OM", "PK"],
+        ),
+        (
+            "de",
+            "Deutschland – Region Europa, Abrechnung in EUR",
+            ["AX", "DE", "OM", "AT", "PK"],
+        ),
+        (
+            "zh-CN",
+            "德国 – 欧洲区域，以 EUR 计费",
+            ["OM", "AT", "AX", "PK", "DE"],
+        ),
+    ] {
+        let html = app.browser_speaking(lang).html("/signup").await;
+        let list = options(&html);
+        assert_eq!(list.len(), 236, "{lang}");
+        assert_eq!(list[position(&list, "DE")].1, germany, "{lang}");
+        let positions: Vec<usize> = order.iter().map(|c| position(&list, c)).collect();
+        assert!(
+            positions.windows(2).all(|w| w[0] < w[1]),
+            "{lang}: {order:?} at {positions:?}"
+        );
+        if lang != "en" {
+            let text = visible_text(&html);
+            for english in ["Germany", "United States", "Europe region", "billed in"] {
+                assert!(!text.contains(english), "{lang} shows {english:?}");
+            }
+        }
+    }
+    // Pinyin: 阿曼 ā, 奥地利 ào, 奥兰群岛 ào, 巴基斯坦 bā, 德国 dé.
+    // Every market has its names and one place in each language's order.
+    let (n, zh, distinct): (i64, i64, i64) = sqlx::query_as(
+        "select count(*), count(country_name_zh),
+                least(count(distinct sort_en), count(distinct sort_de), count(distinct sort_zh))
+         from markets",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!((zh, distinct), (n, n));
+}

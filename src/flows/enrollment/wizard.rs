@@ -106,7 +106,7 @@ pub async fn check_partner_id(
         _ => {
             errors.add(
                 "partner_id",
-                messages::partner_id_unusable(&market.country_name),
+                messages::partner_id_unusable(market.country_name()),
             );
             Ok(Err(errors))
         }

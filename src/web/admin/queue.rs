@@ -91,7 +91,8 @@ pub struct QueuePage {
     ctx: StaffCtx,
     rows: Vec<Row>,
     counts: Vec<StateCount>,
-    markets: std::sync::Arc<[Market]>,
+    /// In the current language's alphabetical order.
+    markets: Vec<Market>,
     regions: Vec<(String, String)>,
     selected_state: String,
     showing_all: bool,
@@ -166,7 +167,7 @@ async fn queue(
         rows,
         counts: state_counts(&counts),
         regions: regions_of(&markets),
-        markets,
+        markets: crate::db::markets::in_order(&markets, crate::i18n::current()),
         showing_all: selected_state == ALL_STATES,
         programs: Program::ALL,
         selected_state,
@@ -238,7 +239,7 @@ fn state_counts(by_state: &[(String, i64)]) -> Vec<StateCount> {
 fn regions_of(markets: &[Market]) -> Vec<(String, String)> {
     let mut regions: Vec<(String, String)> = markets
         .iter()
-        .map(|m| (m.csp_region.clone(), m.region_name.clone()))
+        .map(|m| (m.csp_region.clone(), m.region_name().to_owned()))
         .collect();
     regions.sort_by(|a, b| a.1.cmp(&b.1));
     regions.dedup();
