@@ -69,6 +69,24 @@ pub const PARTNER_ID_LABEL: Msg = Msg("partner-id-label");
 pub const LINE_RECEIVABLES_CAPABILITIES: Msg = Msg("line-receivables-capabilities");
 /// Requirement line label.
 pub const LINE_MANAGED_SERVICES: Msg = Msg("line-managed-services");
+/// Partner role name.
+pub const ROLE_GLOBAL_ADMIN: Msg = Msg("role-global-admin");
+/// Partner role name.
+pub const ROLE_ACCOUNT_ADMIN: Msg = Msg("role-account-admin");
+/// Partner role name.
+pub const ROLE_USER_MANAGEMENT_ADMIN: Msg = Msg("role-user-management-admin");
+/// Partner role name.
+pub const ROLE_ADMIN_AGENT: Msg = Msg("role-admin-agent");
+/// Partner role name.
+pub const ROLE_SALES_AGENT: Msg = Msg("role-sales-agent");
+/// Partner role name.
+pub const ROLE_HELPDESK_AGENT: Msg = Msg("role-helpdesk-agent");
+/// Partner role name.
+pub const ROLE_BILLING_ADMIN: Msg = Msg("role-billing-admin");
+/// Partner role name.
+pub const ROLE_BUSINESS_PROFILE_ADMIN: Msg = Msg("role-business-profile-admin");
+/// Partner role name.
+pub const ROLE_REFERRALS_ADMIN: Msg = Msg("role-referrals-admin");
 /// Error page titles.
 pub const PAGE_NOT_FOUND: Msg = Msg("page-not-found");
 pub const TOO_MANY_REQUESTS: Msg = Msg("too-many-requests");

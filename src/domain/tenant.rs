@@ -150,17 +150,18 @@ impl Role {
     }
 
     /// The role in plain words.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> crate::messages::Msg {
+        use crate::messages as m;
         match self {
-            Role::GlobalAdmin => "Global admin",
-            Role::AccountAdmin => "Account admin",
-            Role::UserManagementAdmin => "User management admin",
-            Role::AdminAgent => "Admin agent",
-            Role::SalesAgent => "Sales agent",
-            Role::HelpdeskAgent => "Helpdesk agent",
-            Role::BillingAdmin => "Billing admin",
-            Role::BusinessProfileAdmin => "Business profile admin",
-            Role::ReferralsAdmin => "Referrals admin",
+            Role::GlobalAdmin => m::ROLE_GLOBAL_ADMIN,
+            Role::AccountAdmin => m::ROLE_ACCOUNT_ADMIN,
+            Role::UserManagementAdmin => m::ROLE_USER_MANAGEMENT_ADMIN,
+            Role::AdminAgent => m::ROLE_ADMIN_AGENT,
+            Role::SalesAgent => m::ROLE_SALES_AGENT,
+            Role::HelpdeskAgent => m::ROLE_HELPDESK_AGENT,
+            Role::BillingAdmin => m::ROLE_BILLING_ADMIN,
+            Role::BusinessProfileAdmin => m::ROLE_BUSINESS_PROFILE_ADMIN,
+            Role::ReferralsAdmin => m::ROLE_REFERRALS_ADMIN,
         }
     }
 }

@@ -20,7 +20,8 @@ macro_rules! areas {
 }
 
 /// Every area's files. A test checks that this list and the folders agree.
-pub(crate) const AREAS: &[(&str, [&str; 3])] = areas!["layout", "account", "messages"];
+pub(crate) const AREAS: &[(&str, [&str; 3])] =
+    areas!["layout", "account", "messages", "dashboard", "enroll"];
 
 struct Catalogue {
     bundle: FluentBundle<FluentResource>,

@@ -33,7 +33,7 @@ pub struct DashboardPage {
     ctx: Ctx,
     tenant: TenantOverview,
     domain: String,
-    role: &'static str,
+    role: crate::messages::Msg,
     email: String,
     email_confirmed: bool,
     enrollment: Enrollment,
@@ -92,9 +92,14 @@ async fn show(
     State(state): State<AppState>,
     Signed(ctx, user): SignedIn,
 ) -> Result<DashboardPage, AppError> {
-    let (tenant, standing) = db::tenants::with_standing(&state.db, user.tenant_id)
+    let (mut tenant, standing) = db::tenants::with_standing(&state.db, user.tenant_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    // The country and region in the reader's language (the query has the English names).
+    if let Some(market) = state.market(&tenant.country_code).await? {
+        tenant.country_name = market.country_name().to_owned();
+        tenant.region_name = market.region_name().to_owned();
+    }
     let enrollment = enrollment(&standing);
     Ok(DashboardPage {
         is_admin: user.is_global_admin(),

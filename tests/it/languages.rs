@@ -8,6 +8,9 @@ use reqwest::StatusCode;
 /// Pages translated so far, walked in every language (signed out). Every new page joins.
 const PUBLIC_ROUTES: &[&str] = &["/", "/signin", "/signup", "/signup/check-email"];
 
+/// Pages translated so far, walked signed in as a new partner's global admin.
+const SIGNED_IN_ROUTES: &[&str] = &["/dashboard", "/enroll"];
+
 /// Brand and language names, the same in every language.
 const SAME_IN_EVERY_LANGUAGE: &[&str] = &["Partner Portal", "English", "Deutsch", "简体中文"];
 
@@ -120,6 +123,17 @@ async fn the_translated_pages_show_no_english_in_german_or_chinese() {
         for path in PUBLIC_ROUTES {
             let html = browser.html(path).await;
             assert_eq!(attr(&html, "html", "lang").as_deref(), Some(lang.code()));
+            assert_no_english(lang, path, &html);
+        }
+    }
+    // Signed in: the dashboard, unconfirmed and confirmed.
+    for lang in [Lang::De, Lang::ZhCn] {
+        let browser = app.browser_speaking(lang.code());
+        browser
+            .sign_up(&format!("dash{}", if lang == Lang::De { 1 } else { 2 }))
+            .await;
+        for path in SIGNED_IN_ROUTES {
+            let html = browser.html(path).await;
             assert_no_english(lang, path, &html);
         }
     }
