@@ -129,9 +129,7 @@ pub const CONTACT_ANSWER_REQUIRED: Msg = Msg("contact-answer-required");
 /// The one answer to a partner ID the tenant may not use (unknown, inactive, another
 /// country's, or another organisation's): it names nobody else.
 pub fn partner_id_unusable(own_country: &str) -> String {
-    format!(
-        "We cannot use this partner ID for your organisation. Enter your organisation's own active partner ID for {own_country}, or join the partner network below"
-    )
+    crate::i18n::t_args("partner-id-unusable", &[("country", own_country.into())])
 }
 
 /// Approval refused: the partner ID belongs to another organisation.
@@ -870,14 +868,18 @@ pub fn invitation_sent(email: impl std::fmt::Display) -> String {
 
 /// Shown by `src/web/enroll.rs`.
 pub fn n7_digit_membership_id(country_name: impl std::fmt::Display) -> String {
-    format!(
-        "The 7-digit membership ID of your company profile in the partner network. It must belong to a company profile in {country_name}, your work account's country."
+    crate::i18n::t_args(
+        "partner-id-hint",
+        &[("country", country_name.to_string().into())],
     )
 }
 
 /// Shown by `src/web/enroll.rs`.
 pub fn required_companies_number_company(country_name: impl std::fmt::Display) -> String {
-    format!("Required for companies in {country_name}: the number your company is registered under")
+    crate::i18n::t_args(
+        "registration-required-hint",
+        &[("country", country_name.to_string().into())],
+    )
 }
 
 /// Shown by `src/web/view.rs`.

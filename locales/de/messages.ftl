@@ -271,3 +271,6 @@ role-helpdesk-agent = Helpdesk-Agent
 role-billing-admin = Abrechnungsadministrator
 role-business-profile-admin = Unternehmensprofil-Administrator
 role-referrals-admin = Empfehlungsadministrator
+partner-id-unusable = Diese Partner-ID können wir für Ihre Organisation nicht verwenden. Geben Sie die eigene aktive Partner-ID Ihrer Organisation für { $country } ein oder treten Sie unten dem Partnernetzwerk bei
+partner-id-hint = Die 7-stellige Mitgliedsnummer Ihres Unternehmensprofils im Partnernetzwerk. Sie muss zu einem Unternehmensprofil in { $country } gehören, dem Land Ihres Geschäftskontos.
+registration-required-hint = Erforderlich für Unternehmen in { $country }: die Nummer, unter der Ihr Unternehmen eingetragen ist

@@ -271,3 +271,6 @@ role-helpdesk-agent = Helpdesk agent
 role-billing-admin = Billing admin
 role-business-profile-admin = Business profile admin
 role-referrals-admin = Referrals admin
+partner-id-unusable = We cannot use this partner ID for your organisation. Enter your organisation's own active partner ID for { $country }, or join the partner network below
+partner-id-hint = The 7-digit membership ID of your company profile in the partner network. It must belong to a company profile in { $country }, your work account's country.
+registration-required-hint = Required for companies in { $country }: the number your company is registered under

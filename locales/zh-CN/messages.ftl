@@ -271,3 +271,6 @@ role-helpdesk-agent = 支持人员代理
 role-billing-admin = 计费管理员
 role-business-profile-admin = 业务配置文件管理员
 role-referrals-admin = 引荐管理员
+partner-id-unusable = 我们无法为你的组织使用此合作伙伴 ID。请输入你的组织自己在{ $country }有效的合作伙伴 ID，或在下方加入合作伙伴网络
+partner-id-hint = 你的公司资料在合作伙伴网络中的 7 位成员 ID。它必须属于{ $country }（你的工作帐户所在的国家/地区）的公司资料。
+registration-required-hint = { $country }的公司必须填写：你的公司登记注册的编号

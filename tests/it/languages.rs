@@ -9,7 +9,14 @@ use reqwest::StatusCode;
 const PUBLIC_ROUTES: &[&str] = &["/", "/signin", "/signup", "/signup/check-email"];
 
 /// Pages translated so far, walked signed in as a new partner's global admin.
-const SIGNED_IN_ROUTES: &[&str] = &["/dashboard", "/enroll"];
+const SIGNED_IN_ROUTES: &[&str] = &[
+    "/dashboard",
+    "/enroll",
+    "/enroll/partner-id",
+    "/enroll/legal-profile",
+    "/enroll/primary-contact",
+    "/enroll/support",
+];
 
 /// Brand and language names, the same in every language.
 const SAME_IN_EVERY_LANGUAGE: &[&str] = &["Partner Portal", "English", "Deutsch", "简体中文"];
