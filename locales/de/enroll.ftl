@@ -57,3 +57,46 @@ support-email = E-Mail-Adresse für den Support
 support-phone = Telefonnummer für den Support
 support-website = Support-Website
 support-website-hint = Beginnend mit https://, zum Beispiel https://support.contoso.com
+
+# Angaben prüfen.
+check-title = Angaben prüfen
+check-heading = Prüfen Sie Ihre Angaben vor der Registrierung
+check-heading-info = Angaben prüfen und ändern
+change = Ändern
+check-partner-id = Partner-ID
+check-legal = Rechtliche Angaben
+check-legal-name = Firmenname
+check-address = Adresse
+check-telephone = Telefon
+check-registration = Handelsregisternummer
+check-not-given = Nicht angegeben
+check-contact = Hauptansprechpartner
+check-name = Name
+check-email = E-Mail-Adresse
+check-support = Kundensupport
+check-website = Website
+check-region-currency = Region und Währung
+check-region = Programmregion
+check-currency = Abrechnungswährung
+check-follow = Beides ergibt sich aus dem Land Ihres Geschäftskontos: { $country }. <strong>Die Abrechnungswährung ist für dieses Geschäftskonto festgelegt</strong>: Für eine Abrechnung in einer anderen Währung benötigen Sie ein weiteres Geschäftskonto.
+check-back-heading = Zurück zu Ihrem Antrag
+check-changes-saved = Ihre Änderungen sind gespeichert. Um sie an das Programmteam zu senden, kehren Sie zu Ihrem Antrag zurück, beantworten Sie die Frage des Teams und senden Sie den Antrag erneut ab.
+check-back-button = Zurück zu Ihrem Antrag
+check-now-enroll = Jetzt registrieren
+check-confirm-first = Bestätigen Sie zuerst Ihre E-Mail-Adresse
+check-confirm-first-text = Bevor Sie sich registrieren können, öffnen Sie den Bestätigungslink, den wir an <strong>{ $email }</strong> gesendet haben. Ihre Angaben sind gespeichert; kehren Sie hierher zurück, sobald Ihre Adresse bestätigt ist.
+check-consent = Ich bestätige, dass diese Angaben korrekt sind und dass ich meine Organisation für das Partnerprogramm registrieren darf.
+check-enroll-now = Jetzt registrieren
+
+# Hidden after each Change link: what it changes.
+hidden-address = Adresse
+hidden-contact-e-mail = E-Mail-Adresse des Kontakts
+hidden-contact-name = Name des Kontakts
+hidden-contact-telephone = Telefonnummer des Kontakts
+hidden-legal-name = Firmenname
+hidden-partner-id = Partner-ID
+hidden-registration-id = Handelsregisternummer
+hidden-support-e-mail = E-Mail-Adresse für den Support
+hidden-support-telephone = Telefonnummer für den Support
+hidden-support-web-site = Support-Website
+hidden-telephone = Telefonnummer

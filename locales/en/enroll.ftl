@@ -57,3 +57,46 @@ support-email = Support e-mail address
 support-phone = Support telephone number
 support-website = Support web site
 support-website-hint = Starting with https://, like https://support.contoso.com
+
+# Check your answers.
+check-title = Check your answers
+check-heading = Check your answers before enrolling
+check-heading-info = Check and change your answers
+change = Change
+check-partner-id = Partner ID
+check-legal = Legal details
+check-legal-name = Legal name
+check-address = Address
+check-telephone = Telephone
+check-registration = Registration ID
+check-not-given = Not given
+check-contact = Primary contact
+check-name = Name
+check-email = E-mail
+check-support = Customer support
+check-website = Web site
+check-region-currency = Region and currency
+check-region = Program region
+check-currency = Billing currency
+check-follow = Both follow from your work account's country, { $country }. <strong>The billing currency is fixed for this work account</strong>: to be billed in another currency you would need another work account.
+check-back-heading = Back to your application
+check-changes-saved = Your changes are saved. To send them to the program's team, go back to your application, answer their question and resubmit.
+check-back-button = Back to your application
+check-now-enroll = Now enroll
+check-confirm-first = Confirm your e-mail address first
+check-confirm-first-text = Before you can enroll, open the confirmation link we sent to <strong>{ $email }</strong>. Your answers are saved; come back here once your address is confirmed.
+check-consent = I confirm that these answers are correct and that I may enroll my organisation in the partner program.
+check-enroll-now = Enroll now
+
+# Hidden after each Change link: what it changes.
+hidden-address = address
+hidden-contact-e-mail = contact e-mail
+hidden-contact-name = contact name
+hidden-contact-telephone = contact telephone
+hidden-legal-name = legal name
+hidden-partner-id = partner ID
+hidden-registration-id = registration ID
+hidden-support-e-mail = support e-mail
+hidden-support-telephone = support telephone
+hidden-support-web-site = support web site
+hidden-telephone = telephone

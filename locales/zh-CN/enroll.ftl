@@ -57,3 +57,46 @@ support-email = 支持电子邮件地址
 support-phone = 支持电话号码
 support-website = 支持网站
 support-website-hint = 以 https:// 开头，例如 https://support.contoso.com
+
+# 检查你的回答。
+check-title = 检查你的回答
+check-heading = 注册前请检查你的回答
+check-heading-info = 检查并修改你的回答
+change = 更改
+check-partner-id = 合作伙伴 ID
+check-legal = 法定信息
+check-legal-name = 法定名称
+check-address = 地址
+check-telephone = 电话
+check-registration = 公司注册 ID
+check-not-given = 未填写
+check-contact = 主要联系人
+check-name = 姓名
+check-email = 电子邮件地址
+check-support = 客户支持
+check-website = 网站
+check-region-currency = 区域和货币
+check-region = 计划区域
+check-currency = 计费货币
+check-follow = 二者均由你的工作帐户所在的国家/地区（{ $country }）决定。<strong>此工作帐户的计费货币是固定的</strong>：如需以其他货币计费，你需要另建一个工作帐户。
+check-back-heading = 返回你的申请
+check-changes-saved = 你的更改已保存。要将更改发送给合作伙伴计划团队，请返回你的申请，回答团队的问题后重新提交。
+check-back-button = 返回你的申请
+check-now-enroll = 立即注册
+check-confirm-first = 请先确认你的电子邮件地址
+check-confirm-first-text = 注册之前，请打开我们发送到 <strong>{ $email }</strong> 的确认链接。你的回答已保存；地址确认后请回到此页面。
+check-consent = 我确认这些回答正确无误，并且我有权为我的组织注册合作伙伴计划。
+check-enroll-now = 立即注册
+
+# Hidden after each Change link: what it changes.
+hidden-address = 地址
+hidden-contact-e-mail = 联系人电子邮件地址
+hidden-contact-name = 联系人姓名
+hidden-contact-telephone = 联系人电话
+hidden-legal-name = 法定名称
+hidden-partner-id = 合作伙伴 ID
+hidden-registration-id = 公司注册 ID
+hidden-support-e-mail = 支持电子邮件地址
+hidden-support-telephone = 支持电话号码
+hidden-support-web-site = 支持网站
+hidden-telephone = 电话

@@ -143,6 +143,25 @@ async fn the_translated_pages_show_no_english_in_german_or_chinese() {
             let html = browser.html(path).await;
             assert_no_english(lang, path, &html);
         }
+        // The wizard filled in: check your answers.
+        let partner_id = if lang == Lang::De {
+            "7100001"
+        } else {
+            "7100002"
+        };
+        add_membership(&app.db, partner_id, "DE", true).await;
+        let steps: [(&str, Vec<(&str, &str)>); 4] = [
+            ("/enroll/partner-id", vec![("partner_id", partner_id)]),
+            ("/enroll/legal-profile", LEGAL.to_vec()),
+            ("/enroll/primary-contact", CONTACT.to_vec()),
+            ("/enroll/support", SUPPORT.to_vec()),
+        ];
+        for (path, fields) in steps {
+            let saved = browser.submit(path, path, &fields).await;
+            assert_eq!(saved.status(), StatusCode::SEE_OTHER, "{path}");
+        }
+        let html = browser.html("/enroll/check").await;
+        assert_no_english(lang, "/enroll/check", &html);
     }
     // The check itself finds English: the same pages in English fail it.
     let english = app.browser_speaking("en").html("/signup").await;
