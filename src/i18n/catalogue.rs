@@ -20,8 +20,14 @@ macro_rules! areas {
 }
 
 /// Every area's files. A test checks that this list and the folders agree.
-pub(crate) const AREAS: &[(&str, [&str; 3])] =
-    areas!["layout", "account", "messages", "dashboard", "enroll"];
+pub(crate) const AREAS: &[(&str, [&str; 3])] = areas![
+    "layout",
+    "account",
+    "messages",
+    "dashboard",
+    "enroll",
+    "verify"
+];
 
 struct Catalogue {
     bundle: FluentBundle<FluentResource>,

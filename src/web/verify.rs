@@ -37,6 +37,18 @@ pub struct VerifyPage {
     company_address: bool,
 }
 
+impl VerifyPage {
+    /// The contact's name as the applicant gave it.
+    fn contact_name(&self) -> String {
+        [&self.app.contact_first_name, &self.app.contact_last_name]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 /// The answer page.
 #[derive(Template, WebTemplate)]
 #[template(path = "verify/done.html")]

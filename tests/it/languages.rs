@@ -414,3 +414,56 @@ async fn countries_are_named_and_sorted_in_each_language() {
     .unwrap();
     assert_eq!((zh, distinct), (n, n));
 }
+
+#[tokio::test]
+async fn the_primary_contact_confirms_in_their_own_language() {
+    let app = TestApp::spawn().await;
+    app.enroll("kontakt", "7100003").await;
+    let link = app
+        .email_to(CONTACT_EMAIL, "Confirm your e-mail address")
+        .await
+        .link_path(&app.address);
+    for (lang, heading) in [
+        (Lang::ZhCn, "确认 Contoso Trading GmbH 的合作伙伴申请"),
+        (
+            Lang::De,
+            "Partnerantrag von Contoso Trading GmbH bestätigen",
+        ),
+    ] {
+        let contact = app.browser_speaking(lang.code());
+        let html = contact.html(&link).await;
+        assert_eq!(texts(&html, "h1"), vec![heading]);
+        assert_no_english(lang, "/verify-contact/{token}", &html);
+        // Refused without the two ticks: the message is in the contact's language too.
+        let refused = contact.submit(&link, &link, &[("answer", "confirm")]).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_no_english(
+            lang,
+            "/verify-contact/{token} (refused)",
+            &refused.text().await.unwrap(),
+        );
+    }
+    let contact = app.browser_speaking("de-CH");
+    let done = contact
+        .submit(
+            &link,
+            &link,
+            &[
+                ("answer", "confirm"),
+                ("signed_up", "yes"),
+                ("company_address", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status(), StatusCode::OK);
+    let html = done.text().await.unwrap();
+    assert_eq!(
+        texts(&html, "#outcome"),
+        vec!["Vielen Dank: Der Antrag ist bestätigt"]
+    );
+    assert_no_english(Lang::De, "verify done", &html);
+    // The used link, again: the page that says why it no longer works.
+    let html = contact.page(&link, StatusCode::NOT_FOUND).await;
+    assert_eq!(texts(&html, "h1"), vec!["Dieser Link funktioniert nicht"]);
+    assert_no_english(Lang::De, "verify invalid", &html);
+}

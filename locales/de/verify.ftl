@@ -1,0 +1,19 @@
+# Der Hauptansprechpartner bestätigt den Antrag (oder nicht).
+verify-title = Partnerantrag bestätigen
+verify-heading = Partnerantrag von { $organisation } bestätigen
+verify-intro = Ihre Organisation hat beantragt, indirekter Wiederverkäufer im Cloud-Partnerprogramm zu werden, und Sie, { $name } ({ $email }), als Hauptansprechpartner angegeben. Die Überprüfung beginnt, sobald Sie bestätigen.
+verify-confirm-both = Bitte bestätigen Sie beides
+verify-signed-up = Mir ist dieser Antrag bekannt: Meine Organisation hat sich für das Partnerprogramm registriert und mich als Hauptansprechpartner angegeben.
+verify-company-address = Diese E-Mail-Adresse gehört dem Unternehmen und wird geschäftlich genutzt.
+verify-confirm = Bestätigen
+verify-not-right = Stimmt etwas nicht?
+verify-not-right-text = Wenn Ihnen dieser Antrag unbekannt ist oder dies keine Unternehmensadresse ist, teilen Sie es uns mit. Wir informieren die antragstellende Organisation, und der Antrag wird nicht überprüft.
+verify-decline = Ich bestätige nicht
+verify-done-title = Vielen Dank
+verify-confirmed-heading = Vielen Dank: Der Antrag ist bestätigt
+verify-confirmed-text = Das Programmteam überprüft den Antrag nun. Die Überprüfung kann einige Tage dauern; wir benachrichtigen Sie per E-Mail, sobald sich sein Status ändert.
+verify-declined-heading = Vielen Dank: Wir haben festgehalten, dass Sie nicht bestätigen
+verify-declined-text = Wir haben die antragstellende Organisation informiert. Der Antrag wird nur überprüft, wenn er bestätigt wird.
+verify-invalid-title = Dieser Link funktioniert nicht
+verify-invalid-why = Er wurde bereits verwendet, durch einen neueren Link ersetzt, ist älter als 72 Stunden, oder der Antrag wurde zurückgezogen.
+verify-invalid-next = Wenn Sie noch bestätigen müssen, bitten Sie die Person, die Ihre Organisation registriert hat, Ihnen über die Statusseite des Antrags einen neuen Link zu senden.

@@ -1,0 +1,19 @@
+# The primary contact confirms (or not) the application.
+verify-title = Confirm the partner application
+verify-heading = Confirm the partner application of { $organisation }
+verify-intro = Your organisation has applied to become an indirect reseller in the cloud partner program and named you, { $name } ({ $email }), as its primary contact. The review starts once you confirm.
+verify-confirm-both = Please confirm both
+verify-signed-up = I know about this application: my organisation signed up for the partner program and named me as its primary contact.
+verify-company-address = This e-mail address belongs to the company and is used for its business.
+verify-confirm = Confirm
+verify-not-right = Not right?
+verify-not-right-text = If you know nothing about this application, or this is not a company address, tell us. We will let the applicant know, and the application will not be reviewed.
+verify-decline = I do not confirm
+verify-done-title = Thank you
+verify-confirmed-heading = Thank you: the application is confirmed
+verify-confirmed-text = The program's team will now review the application. Review can take several days; we will e-mail you whenever its status changes.
+verify-declined-heading = Thank you: we have recorded that you do not confirm
+verify-declined-text = We have told the applicant. The application will not be reviewed unless it is confirmed.
+verify-invalid-title = This link does not work
+verify-invalid-why = It has already been used, has been replaced by a newer link, is more than 72 hours old, or the application was withdrawn.
+verify-invalid-next = If you still need to confirm, ask the person who enrolled your organisation to send you a new link from the application's status page.

@@ -1,0 +1,19 @@
+# 主要联系人确认（或不确认）申请。
+verify-title = 确认合作伙伴申请
+verify-heading = 确认 { $organisation } 的合作伙伴申请
+verify-intro = 你的组织已申请成为云合作伙伴计划的间接经销商，并指定你 { $name }（{ $email }）为主要联系人。你确认后即开始审查。
+verify-confirm-both = 请确认以下两项
+verify-signed-up = 我知晓此申请：我的组织已注册合作伙伴计划，并指定我为主要联系人。
+verify-company-address = 此电子邮件地址属于公司，并用于公司业务。
+verify-confirm = 确认
+verify-not-right = 信息有误？
+verify-not-right-text = 如果你对此申请一无所知，或者这不是公司地址，请告诉我们。我们会通知申请人，该申请将不会被审查。
+verify-decline = 我不确认
+verify-done-title = 谢谢
+verify-confirmed-heading = 谢谢：申请已确认
+verify-confirmed-text = 合作伙伴计划团队现在将审查该申请。审查可能需要几天时间；每当状态变化时，我们都会通过电子邮件通知你。
+verify-declined-heading = 谢谢：我们已记录你不确认此申请
+verify-declined-text = 我们已通知申请人。除非申请得到确认，否则不会被审查。
+verify-invalid-title = 此链接无效
+verify-invalid-why = 该链接已被使用、已被更新的链接取代、已超过 72 小时，或申请已被撤回。
+verify-invalid-next = 如果你仍需确认，请让为你的组织注册的人员从申请状态页面向你发送新链接。
