@@ -87,6 +87,14 @@ pub const ROLE_BILLING_ADMIN: Msg = Msg("role-billing-admin");
 pub const ROLE_BUSINESS_PROFILE_ADMIN: Msg = Msg("role-business-profile-admin");
 /// Partner role name.
 pub const ROLE_REFERRALS_ADMIN: Msg = Msg("role-referrals-admin");
+/// Status page check.
+pub const CHECK_CONTACT_EMAIL: Msg = Msg("check-contact-email");
+/// Status page check.
+pub const CHECK_REVIEW: Msg = Msg("check-review");
+/// Status page check.
+pub const CHECK_NOT_STARTED: Msg = Msg("check-not-started");
+/// Status page check.
+pub const CHECK_IN_PROGRESS: Msg = Msg("check-in-progress");
 /// Error page titles.
 pub const PAGE_NOT_FOUND: Msg = Msg("page-not-found");
 pub const TOO_MANY_REQUESTS: Msg = Msg("too-many-requests");

@@ -26,7 +26,8 @@ pub(crate) const AREAS: &[(&str, [&str; 3])] = areas![
     "messages",
     "dashboard",
     "enroll",
-    "verify"
+    "verify",
+    "application"
 ];
 
 struct Catalogue {

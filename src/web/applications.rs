@@ -60,7 +60,7 @@ pub struct TimelineEntry {
 /// A check and its state.
 pub struct Check {
     /// What is checked.
-    pub name: &'static str,
+    pub name: messages::Msg,
     /// Its state in words.
     pub status: String,
     /// Colour class: green, red, grey or blue.
@@ -133,50 +133,50 @@ fn checks(app: &Application, declined: bool) -> Vec<Check> {
     let s = app.state;
     let contact = match (app.contact_verified_at, s, declined) {
         (Some(t), _, _) => Check {
-            name: "Primary contact's e-mail",
-            status: format!("Confirmed on {}", when(t)),
+            name: messages::CHECK_CONTACT_EMAIL,
+            status: crate::i18n::t_args("check-confirmed-on", &[("date", when(t).into())]),
             tone: "green",
         },
         (None, ApplicationState::AwaitingContactVerification, true) => Check {
-            name: "Primary contact's e-mail",
+            name: messages::CHECK_CONTACT_EMAIL,
             status: messages::NOT_CONFIRMED_CONTACT_DECLINED.into(),
             tone: "red",
         },
         (None, ApplicationState::AwaitingContactVerification, false) => Check {
-            name: "Primary contact's e-mail",
+            name: messages::CHECK_CONTACT_EMAIL,
             status: messages::WAITING_CONTACT_CONFIRM.into(),
             tone: "blue",
         },
         _ => Check {
-            name: "Primary contact's e-mail",
-            status: "Not started".into(),
+            name: messages::CHECK_CONTACT_EMAIL,
+            status: messages::CHECK_NOT_STARTED.into(),
             tone: "grey",
         },
     };
     let review = match s {
         ApplicationState::InReview => Check {
-            name: "Review",
-            status: "In progress".into(),
+            name: messages::CHECK_REVIEW,
+            status: messages::CHECK_IN_PROGRESS.into(),
             tone: "blue",
         },
         ApplicationState::InfoRequested => Check {
-            name: "Review",
+            name: messages::CHECK_REVIEW,
             status: messages::WAITING_ANSWER.into(),
             tone: "blue",
         },
         ApplicationState::Approved => Check {
-            name: "Review",
-            status: "Approved".into(),
+            name: messages::CHECK_REVIEW,
+            status: messages::PLAIN_APPROVED.into(),
             tone: "green",
         },
         ApplicationState::Rejected => Check {
-            name: "Review",
-            status: "Not approved".into(),
+            name: messages::CHECK_REVIEW,
+            status: messages::PLAIN_REJECTED.into(),
             tone: "red",
         },
         _ => Check {
-            name: "Review",
-            status: "Not started".into(),
+            name: messages::CHECK_REVIEW,
+            status: messages::CHECK_NOT_STARTED.into(),
             tone: "grey",
         },
     };

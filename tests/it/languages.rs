@@ -72,6 +72,19 @@ fn strip_markup(text: &str) -> String {
 
 fn assert_no_english(lang: Lang, path: &str, html: &str) {
     let text = visible_text(html);
+    // A key shown instead of its text (an area missing from the compiled catalogues): a
+    // word of lower-case letters and digits joined by hyphens, like `app-title`.
+    for word in text.split_whitespace() {
+        let parts: Vec<&str> = word.split('-').collect();
+        let key_like = parts.len() > 1
+            && word.starts_with(|c: char| c.is_ascii_lowercase())
+            && parts.iter().all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            });
+        assert!(!key_like, "{path} in {lang} shows the key {word}");
+    }
     for phrase in english_phrases(lang) {
         assert!(
             !text.contains(&phrase),
@@ -162,6 +175,18 @@ async fn the_translated_pages_show_no_english_in_german_or_chinese() {
         }
         let html = browser.html("/enroll/check").await;
         assert_no_english(lang, "/enroll/check", &html);
+        // Enrolled: the application's status page.
+        let enrolled = browser
+            .submit("/enroll/check", "/enroll/submit", &[("consent", "yes")])
+            .await;
+        assert_eq!(enrolled.status(), StatusCode::SEE_OTHER);
+        let status_page = location(&enrolled);
+        let html = browser.html(&status_page).await;
+        assert_eq!(
+            texts(&html, "#state-words"),
+            vec![lookup(lang, "plain-awaiting-contact", &[])]
+        );
+        assert_no_english(lang, "/applications/{id}", &html);
     }
     // The check itself finds English: the same pages in English fail it.
     let english = app.browser_speaking("en").html("/signup").await;
