@@ -702,7 +702,7 @@ pub const SUPPORT: &[(&str, &str)] = &[
     ("website", "https://support.contoso-trading.de"),
 ];
 
-impl TestApp {
+impl Browser<'_> {
     /// Fills every wizard step with good answers (partner ID `partner_id`, which must exist).
     pub async fn fill_wizard(&self, partner_id: &str) {
         let steps: [(&str, Vec<(&str, &str)>); 4] = [
@@ -720,6 +720,13 @@ impl TestApp {
                 response.text().await.unwrap_or_default()
             );
         }
+    }
+}
+
+impl TestApp {
+    /// Fills every wizard step with good answers, as this app's own browser.
+    pub async fn fill_wizard(&self, partner_id: &str) {
+        self.me().fill_wizard(partner_id).await;
     }
 
     /// Confirms `email` by following the link in its confirmation e-mail (with this app's
