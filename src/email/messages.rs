@@ -2,6 +2,7 @@
 //! from templates under `templates/emails/<name>/`.
 
 use crate::db::outbox::NewEmail;
+use crate::i18n::filters;
 use askama::Template;
 
 /// Renders an e-mail's three templates into a message for `recipient`.
@@ -9,7 +10,12 @@ pub trait EmailContent {
     /// Subject, text and HTML for this message.
     fn render_parts(&self) -> askama::Result<(String, String, String)>;
 
-    /// The message, ready for the outbox.
+    /// The message in `lang`, ready for the outbox.
+    fn to_email_in(&self, lang: crate::i18n::Lang, recipient: &str) -> askama::Result<NewEmail> {
+        crate::i18n::sync_scope(lang, || self.to_email(recipient))
+    }
+
+    /// The message in the current language (the request's), ready for the outbox.
     fn to_email(&self, recipient: &str) -> askama::Result<NewEmail> {
         let (subject, body_text, body_html) = self.render_parts()?;
         Ok(NewEmail {
@@ -21,10 +27,24 @@ pub trait EmailContent {
     }
 }
 
+/// `email_templates!(Name, subject, text, html)` for a message whose templates are in
+/// every language (it renders in the current language); `email_templates!(english Name,
+/// ...)` for one not translated yet, which renders in English throughout rather than mixing
+/// a translated frame into an English body.
 macro_rules! email_templates {
+    (english $message:ident, $subject:literal, $text:literal, $html:literal) => {
+        email_templates!(@impl $message, $subject, $text, $html, Some(crate::i18n::Lang::En));
+    };
     ($message:ident, $subject:literal, $text:literal, $html:literal) => {
+        email_templates!(@impl $message, $subject, $text, $html, None);
+    };
+    (@impl $message:ident, $subject:literal, $text:literal, $html:literal, $only:expr) => {
         impl EmailContent for $message {
             fn render_parts(&self) -> askama::Result<(String, String, String)> {
+                let only: Option<crate::i18n::Lang> = $only;
+                if let Some(lang) = only.filter(|l| *l != crate::i18n::current()) {
+                    return crate::i18n::sync_scope(lang, || self.render_parts());
+                }
                 #[derive(Template)]
                 #[template(path = $subject)]
                 #[allow(dead_code)] // a subject may not use the message's fields
@@ -78,7 +98,7 @@ pub struct AccountExists {
     pub reset_link: String,
 }
 email_templates!(
-    AccountExists,
+    english AccountExists,
     "emails/account_exists/subject.txt",
     "emails/account_exists/body.txt",
     "emails/account_exists/body.html"
@@ -92,7 +112,7 @@ pub struct ResetPassword {
     pub link: String,
 }
 email_templates!(
-    ResetPassword,
+    english ResetPassword,
     "emails/reset_password/subject.txt",
     "emails/reset_password/body.txt",
     "emails/reset_password/body.html"
@@ -106,7 +126,7 @@ pub struct PasswordChanged {
     pub reset_link: String,
 }
 email_templates!(
-    PasswordChanged,
+    english PasswordChanged,
     "emails/password_changed/subject.txt",
     "emails/password_changed/body.txt",
     "emails/password_changed/body.html"
@@ -122,7 +142,7 @@ pub struct AccountLocked {
     pub reset_link: String,
 }
 email_templates!(
-    AccountLocked,
+    english AccountLocked,
     "emails/account_locked/subject.txt",
     "emails/account_locked/body.txt",
     "emails/account_locked/body.html"
@@ -195,7 +215,7 @@ pub struct ApplicationStatusChanged {
     pub link: String,
 }
 email_templates!(
-    ApplicationStatusChanged,
+    english ApplicationStatusChanged,
     "emails/application_status/subject.txt",
     "emails/application_status/body.txt",
     "emails/application_status/body.html"
@@ -211,7 +231,7 @@ pub struct ContactDeclined {
     pub link: String,
 }
 email_templates!(
-    ContactDeclined,
+    english ContactDeclined,
     "emails/contact_declined/subject.txt",
     "emails/contact_declined/body.txt",
     "emails/contact_declined/body.html"
@@ -229,7 +249,7 @@ pub struct StaffInvitation {
     pub link: String,
 }
 email_templates!(
-    StaffInvitation,
+    english StaffInvitation,
     "emails/staff_invitation/subject.txt",
     "emails/staff_invitation/body.txt",
     "emails/staff_invitation/body.html"
@@ -247,7 +267,7 @@ pub struct PartnershipInvitation {
     pub until: String,
 }
 email_templates!(
-    PartnershipInvitation,
+    english PartnershipInvitation,
     "emails/partnership_invitation/subject.txt",
     "emails/partnership_invitation/body.txt",
     "emails/partnership_invitation/body.html"
@@ -261,7 +281,7 @@ pub struct PartnershipEnded {
     pub reseller: String,
 }
 email_templates!(
-    PartnershipEnded,
+    english PartnershipEnded,
     "emails/partnership_ended/subject.txt",
     "emails/partnership_ended/body.txt",
     "emails/partnership_ended/body.html"
@@ -279,7 +299,7 @@ pub struct CustomerInvitation {
     pub until: String,
 }
 email_templates!(
-    CustomerInvitation,
+    english CustomerInvitation,
     "emails/customer_invitation/subject.txt",
     "emails/customer_invitation/body.txt",
     "emails/customer_invitation/body.html"
@@ -297,7 +317,7 @@ pub struct DirectBillReminder {
     pub link: String,
 }
 email_templates!(
-    DirectBillReminder,
+    english DirectBillReminder,
     "emails/direct_bill_reminder/subject.txt",
     "emails/direct_bill_reminder/body.txt",
     "emails/direct_bill_reminder/body.html"
@@ -315,7 +335,7 @@ pub struct DirectBillTransitioned {
     pub link: String,
 }
 email_templates!(
-    DirectBillTransitioned,
+    english DirectBillTransitioned,
     "emails/direct_bill_transitioned/subject.txt",
     "emails/direct_bill_transitioned/body.txt",
     "emails/direct_bill_transitioned/body.html"
@@ -338,7 +358,7 @@ pub struct DirectBillNotice {
     pub link_text: String,
 }
 email_templates!(
-    DirectBillNotice,
+    english DirectBillNotice,
     "emails/direct_bill_notice/subject.txt",
     "emails/direct_bill_notice/body.txt",
     "emails/direct_bill_notice/body.html"

@@ -131,18 +131,23 @@ pub async fn make_move(
     if to != ApplicationState::AwaitingContactVerification
         && let Some(contact) = &app.contact_email
     {
-        let message = ApplicationStatusChanged {
-            name: app.contact_first_name.clone().unwrap_or_default(),
-            organisation: app.legal_name.clone().unwrap_or_default(),
-            state_words: to.plain().to_string(),
-            detail: detail
-                .map(|d| d.to_owned())
-                .unwrap_or_else(|| to.next_steps().to_string()),
-            link: state
-                .config
-                .link(&format!("/applications/{}", app.application_id)),
-        }
-        .to_email(contact)?;
+        // Often caused by a reviewer, whose language is not the contact's: until the
+        // organisation's language is recorded (issue 14, next step), the status e-mail is
+        // English throughout rather than a mix.
+        let message = crate::i18n::sync_scope(crate::i18n::Lang::En, || {
+            ApplicationStatusChanged {
+                name: app.contact_first_name.clone().unwrap_or_default(),
+                organisation: app.legal_name.clone().unwrap_or_default(),
+                state_words: to.plain().to_string(),
+                detail: detail
+                    .map(|d| d.to_owned())
+                    .unwrap_or_else(|| to.next_steps().to_string()),
+                link: state
+                    .config
+                    .link(&format!("/applications/{}", app.application_id)),
+            }
+            .to_email(contact)
+        })?;
         db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
     }
     Ok(Some(to))

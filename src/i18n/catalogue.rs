@@ -27,7 +27,8 @@ pub(crate) const AREAS: &[(&str, [&str; 3])] = areas![
     "dashboard",
     "enroll",
     "verify",
-    "application"
+    "application",
+    "email"
 ];
 
 struct Catalogue {

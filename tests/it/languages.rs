@@ -483,3 +483,56 @@ async fn the_primary_contact_confirms_in_their_own_language() {
     assert_eq!(texts(&html, "h1"), vec!["Dieser Link funktioniert nicht"]);
     assert_no_english(Lang::De, "verify invalid", &html);
 }
+
+#[tokio::test]
+async fn e_mails_are_written_in_the_language_of_the_person_who_caused_them() {
+    let app = TestApp::spawn().await;
+    let german = app.browser_speaking("de-DE");
+    let email = german.sign_up_unconfirmed("mailde").await;
+    let confirm = app.email_to(&email, "").await;
+    assert_eq!(
+        confirm.subject,
+        "Bestätigen Sie Ihre E-Mail-Adresse für das Partner Portal"
+    );
+    assert!(
+        confirm.body_text.starts_with("Guten Tag Jane Doe,"),
+        "{}",
+        confirm.body_text
+    );
+    assert!(confirm.body_html.contains("<html lang=\"de\">"));
+    assert!(
+        confirm
+            .body_html
+            .contains("Meine E-Mail-Adresse bestätigen")
+    );
+    assert_no_english(Lang::De, "confirmation e-mail", &confirm.body_html);
+
+    // The German applicant names a primary contact, who has no account: their e-mail is in
+    // the applicant's language.
+    let link = confirm.link_path(&app.address);
+    assert_eq!(german.open(&link).await.status(), StatusCode::SEE_OTHER);
+    add_membership(&app.db, "7100004", "DE", true).await;
+    german.fill_wizard("7100004").await;
+    let enrolled = german
+        .submit("/enroll/check", "/enroll/submit", &[("consent", "yes")])
+        .await;
+    assert_eq!(enrolled.status(), StatusCode::SEE_OTHER);
+    let verify = app.email_to(CONTACT_EMAIL, "Partnerantrag").await;
+    assert_eq!(
+        verify.subject,
+        "Bestätigen Sie Ihre E-Mail-Adresse für den Partnerantrag von Contoso Trading GmbH"
+    );
+    assert!(
+        verify.body_text.starts_with("Guten Tag Pat,"),
+        "{}",
+        verify.body_text
+    );
+    assert_no_english(Lang::De, "verification e-mail", &verify.body_html);
+
+    // In Chinese, likewise.
+    let chinese = app.browser_speaking("zh-CN");
+    let email = chinese.sign_up_unconfirmed("mailzh").await;
+    let confirm = app.email_to(&email, "").await;
+    assert_eq!(confirm.subject, "确认你在合作伙伴门户中的电子邮件地址");
+    assert_no_english(Lang::ZhCn, "confirmation e-mail", &confirm.body_html);
+}

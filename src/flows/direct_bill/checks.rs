@@ -170,7 +170,9 @@ pub async fn record_check(
         ));
     }
     store::bump_version(&mut tx, app.application_id).await?;
-    let (headline, body) = check_words(step, &valid);
+    // The contact's e-mail is English until it is translated (see `email_templates!`).
+    let (headline, body) =
+        crate::i18n::sync_scope(crate::i18n::Lang::En, || check_words(step, &valid));
     let detail = match &valid.note {
         Some(n) => format!("{body} Note: {n}"),
         None => body.clone(),

@@ -32,17 +32,20 @@ async fn notify_contact(
     let Some(contact) = &app.contact_email else {
         return Ok(());
     };
-    let message = DirectBillNotice {
-        name: app.contact_first_name.clone().unwrap_or_default(),
-        organisation: app.legal_name.clone().unwrap_or_default(),
-        headline: headline.to_owned(),
-        body: body.to_owned(),
-        link: state
-            .config
-            .link(&format!("/applications/{}", app.application_id)),
-        link_text: messages::SEE_DIRECT_BILL_APPLICATION.into(),
-    }
-    .to_email(contact)?;
+    // English throughout until this e-mail is translated (see `email_templates!`).
+    let message = crate::i18n::sync_scope(crate::i18n::Lang::En, || {
+        DirectBillNotice {
+            name: app.contact_first_name.clone().unwrap_or_default(),
+            organisation: app.legal_name.clone().unwrap_or_default(),
+            headline: headline.to_owned(),
+            body: body.to_owned(),
+            link: state
+                .config
+                .link(&format!("/applications/{}", app.application_id)),
+            link_text: messages::SEE_DIRECT_BILL_APPLICATION.into(),
+        }
+        .to_email(contact)
+    })?;
     db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
     Ok(())
 }

@@ -121,18 +121,18 @@ pub async fn record_reassessment(
         },
     )
     .await?;
-    super::notify_contact(
-        state,
-        &mut tx,
-        &app,
-        &messages::YEARLY_REASSESSMENT_PASSED.to_string(),
-        &messages::reassessment_confirmed_direct_bill(
-            rules::day(assessed_on),
-            rules::day(next_due),
-            assessor,
-        ),
-    )
-    .await?;
+    // The contact's e-mail is English until it is translated (see `email_templates!`).
+    let (headline, body) = crate::i18n::sync_scope(crate::i18n::Lang::En, || {
+        (
+            messages::YEARLY_REASSESSMENT_PASSED.to_string(),
+            messages::reassessment_confirmed_direct_bill(
+                rules::day(assessed_on),
+                rules::day(next_due),
+                assessor,
+            ),
+        )
+    });
+    super::notify_contact(state, &mut tx, &app, &headline, &body).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     Ok(Some(Ok(next_due)))
