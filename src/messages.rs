@@ -788,13 +788,21 @@ pub fn version_was_accepted(
     a1: impl std::fmt::Display,
     a2: impl std::fmt::Display,
 ) -> String {
-    format!("Version {a0} was accepted by {a1} on {a2}.")
+    crate::i18n::t_args(
+        "agreement-version-accepted",
+        &[
+            ("version", a0.to_string().into()),
+            ("name", a1.to_string().into()),
+            ("date", a2.to_string().into()),
+        ],
+    )
 }
 
 /// Shown by `src/web/agreement.rs`.
 pub fn i_read_partner_agreement(a0: impl std::fmt::Display) -> String {
-    format!(
-        "I have read the partner agreement (version {a0}) and accept it on behalf of my organisation."
+    crate::i18n::t_args(
+        "agreement-accept-label",
+        &[("version", a0.to_string().into())],
     )
 }
 

@@ -28,7 +28,8 @@ pub(crate) const AREAS: &[(&str, [&str; 3])] = areas![
     "enroll",
     "verify",
     "application",
-    "email"
+    "email",
+    "agreement"
 ];
 
 struct Catalogue {
