@@ -653,17 +653,7 @@ async fn the_contact_confirms_and_review_starts() {
         );
     }
 
-    let done = contact
-        .submit(
-            &link,
-            &link,
-            &[
-                ("answer", "confirm"),
-                ("signed_up", "yes"),
-                ("company_address", "yes"),
-            ],
-        )
-        .await;
+    let done = contact.submit(&link, &link, CONTACT_CONFIRMS).await;
     assert_eq!(done.status(), StatusCode::OK);
     assert!(texts(&done.text().await.unwrap(), "#outcome")[0].contains("confirmed"));
     assert_eq!(app.application_state().await, "in_review");

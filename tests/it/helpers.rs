@@ -696,6 +696,12 @@ pub const CONTACT: &[(&str, &str)] = &[
     ("email", CONTACT_EMAIL),
     ("phone", "+49 30 7654321"),
 ];
+/// What the primary contact sends to confirm the application.
+pub const CONTACT_CONFIRMS: &[(&str, &str)] = &[
+    ("answer", "confirm"),
+    ("signed_up", "yes"),
+    ("company_address", "yes"),
+];
 /// Good support answers.
 pub const SUPPORT: &[(&str, &str)] = &[
     ("email", "support@contoso-trading.de"),
@@ -883,12 +889,7 @@ impl TestApp {
             .await
             .link_path(&self.address);
         let contact = self.browser();
-        let fields = [
-            ("answer", "confirm"),
-            ("signed_up", "yes"),
-            ("company_address", "yes"),
-        ];
-        let done = contact.submit(&link, &link, &fields).await;
+        let done = contact.submit(&link, &link, CONTACT_CONFIRMS).await;
         assert_eq!(done.status(), StatusCode::OK, "the contact confirms");
     }
 }

@@ -475,17 +475,7 @@ async fn the_primary_contact_confirms_in_their_own_language() {
         );
     }
     let contact = app.browser_speaking("de-CH");
-    let done = contact
-        .submit(
-            &link,
-            &link,
-            &[
-                ("answer", "confirm"),
-                ("signed_up", "yes"),
-                ("company_address", "yes"),
-            ],
-        )
-        .await;
+    let done = contact.submit(&link, &link, CONTACT_CONFIRMS).await;
     assert_eq!(done.status(), StatusCode::OK);
     let html = done.text().await.unwrap();
     assert_eq!(
