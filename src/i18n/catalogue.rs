@@ -29,7 +29,8 @@ pub(crate) const AREAS: &[(&str, [&str; 3])] = areas![
     "verify",
     "application",
     "email",
-    "agreement"
+    "agreement",
+    "password"
 ];
 
 struct Catalogue {

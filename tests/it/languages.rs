@@ -6,7 +6,13 @@ use partner_portal::i18n::{Lang, all_keys, lookup};
 use reqwest::StatusCode;
 
 /// Pages translated so far, walked in every language (signed out). Every new page joins.
-const PUBLIC_ROUTES: &[&str] = &["/", "/signin", "/signup", "/signup/check-email"];
+const PUBLIC_ROUTES: &[&str] = &[
+    "/",
+    "/signin",
+    "/signup",
+    "/signup/check-email",
+    "/password/forgot",
+];
 
 /// Pages translated so far, walked signed in as a new partner's global admin.
 const SIGNED_IN_ROUTES: &[&str] = &[
@@ -17,6 +23,7 @@ const SIGNED_IN_ROUTES: &[&str] = &[
     "/enroll/primary-contact",
     "/enroll/support",
     "/agreement",
+    "/account/password",
 ];
 
 /// Brand and language names, the same in every language.
@@ -158,6 +165,27 @@ async fn the_translated_pages_show_no_english_in_german_or_chinese() {
             assert_eq!(attr(&html, "html", "lang").as_deref(), Some(lang.code()));
             assert_no_english(lang, path, &html);
         }
+        // Asking for a reset link, and a reset link that does not work.
+        let sent = browser
+            .submit(
+                "/password/forgot",
+                "/password/forgot",
+                &[("email", "nobody@example.com")],
+            )
+            .await;
+        let sent = if sent.status() == StatusCode::SEE_OTHER {
+            browser.html(&location(&sent)).await
+        } else {
+            sent.text().await.unwrap()
+        };
+        assert!(sent.contains("nobody@example.com"), "{sent}");
+        assert_no_english(lang, "/password/forgot (sent)", &sent);
+        let invalid = browser.open("/password/reset/not-a-token").await;
+        assert_no_english(
+            lang,
+            "/password/reset/{token}",
+            &invalid.text().await.unwrap(),
+        );
     }
     // Signed in: the dashboard, unconfirmed and confirmed.
     for lang in [Lang::De, Lang::ZhCn] {
