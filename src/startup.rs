@@ -272,7 +272,7 @@ pub fn build_router(state: AppState) -> Router {
                     HeaderValue::from_static("DENY"),
                 ))
                 .option_layer(hsts)
-                .layer(axum::middleware::from_fn(crate::i18n::layer))
+                .layer(axum::middleware::from_fn(crate::web::middleware::language))
                 .layer(axum::middleware::from_fn(render_error_pages))
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout))
                 .layer(axum::middleware::from_fn(move |req: Request, next| {

@@ -8,7 +8,8 @@
 //! negotiation and file watching would be weight without use. Bidi isolation marks are off:
 //! the portal has no right-to-left language and the marks would end up in e-mail subjects.
 //!
-//! The language of the request being handled is a task-local value, set by [`layer`] from
+//! The language of the request being handled is a task-local value, set by
+//! `web::middleware::language` from
 //! the visitor's choice (cookie) or `Accept-Language`, and by the signed-in account's saved
 //! language; templates call the `t` filter (`{{ "key"|t }}`), code calls [`t`] or returns
 //! a [`Msg`]. Outside a request (the outbox worker) the language is set with [`scope`] or
@@ -17,10 +18,6 @@
 mod catalogue;
 pub mod filters;
 
-use axum::extract::Request;
-use axum::http::header;
-use axum::middleware::Next;
-use axum::response::Response;
 pub use catalogue::{Arg, all_keys, has_key, lookup};
 use std::cell::Cell;
 use std::fmt;
@@ -188,55 +185,6 @@ impl PartialEq<Msg> for &str {
 /// The cookie that keeps a visitor's chosen language (a preference, not a session: it
 /// survives signing out and costs no database row for anonymous visitors).
 pub const COOKIE: &str = "pp_lang";
-
-/// The language a request asks for: the visitor's chosen language (cookie), else the
-/// browser's (`Accept-Language`), else English.
-pub fn requested(headers: &axum::http::HeaderMap) -> Lang {
-    let chosen = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
-        .and_then(|(_, value)| Lang::parse(value));
-    chosen
-        .or_else(|| {
-            headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Lang::negotiate)
-        })
-        .unwrap_or_default()
-}
-
-/// Middleware: handles the request in the language it asks for, and says which one the
-/// answer is in (`Content-Language`) and that it depends on the asking (`Vary`).
-pub async fn layer(request: Request, next: Next) -> Response {
-    let lang = requested(request.headers());
-    CURRENT
-        .scope(Cell::new(lang), async move {
-            let mut response = next.run(request).await;
-            let answered = current();
-            let headers = response.headers_mut();
-            let is_page = headers
-                .get(header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.starts_with("text/html"));
-            if is_page {
-                headers.insert(
-                    header::CONTENT_LANGUAGE,
-                    header::HeaderValue::from_static(answered.code()),
-                );
-                headers.append(
-                    header::VARY,
-                    header::HeaderValue::from_static("accept-language, cookie"),
-                );
-            }
-            response
-        })
-        .await
-}
 
 #[cfg(test)]
 mod tests {

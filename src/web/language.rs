@@ -1,8 +1,9 @@
 //! The language switch on every page: a small form (no script) that keeps the choice in a
 //! cookie and, for a signed-in user or staff member, on their account.
 
-use crate::db;
+use crate::db::staff::Staff;
 use crate::error::AppError;
+use crate::flows::accounts::{self, Chooser};
 use crate::i18n::{self, Lang};
 use crate::state::AppState;
 use crate::web::ctx::{Ctx, safe_next, signed_in_account};
@@ -56,17 +57,12 @@ async fn choose(
     let Some(lang) = Lang::parse(&form.lang) else {
         return Ok(Redirect::to(&next).into_response());
     };
-    if let Some(user) = &ctx.account {
-        db::users::set_language(&state.db, user.user_id, lang.code()).await?;
-        // This process forgets the cached account now (the others when PostgreSQL tells them).
-        state.caches.apply(&format!("u:{}", user.user_id));
-    }
-    let staff: Option<db::staff::Staff> =
-        signed_in_account::<db::staff::Staff>(&state, &ctx.session).await?;
-    if let Some(staff) = staff {
-        db::staff::set_language(&state.db, staff.staff_id, lang.code()).await?;
-        state.caches.apply(&format!("st:{}", staff.staff_id));
-    }
+    let staff = signed_in_account::<Staff>(&state, &ctx.session).await?;
+    let who = Chooser {
+        user: ctx.account.as_ref(),
+        staff: staff.as_ref(),
+    };
+    accounts::choose_language(&state, who, lang).await?;
     i18n::set_current(lang);
     let mut response = Redirect::to(&next).into_response();
     response

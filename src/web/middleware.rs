@@ -5,6 +5,7 @@ use crate::auth::session::{CSRF_KEY, Flash};
 use crate::db::users::SessionUser;
 use crate::domain::token::{constant_time_eq, new_signed_token, signed_token_is_valid};
 use crate::error::{AppError, ErrorMessage};
+use crate::i18n;
 use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
@@ -453,6 +454,54 @@ pub async fn render_error_pages(request: Request, next: Next) -> Response {
     );
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, Body::from(body))
+}
+
+/// The language a request asks for: the visitor's chosen language (cookie), else the
+/// browser's (`Accept-Language`), else English.
+pub fn requested_language(headers: &axum::http::HeaderMap) -> i18n::Lang {
+    let chosen = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == i18n::COOKIE)
+        .and_then(|(_, value)| i18n::Lang::parse(value));
+    chosen
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(i18n::Lang::negotiate)
+        })
+        .unwrap_or_default()
+}
+
+/// Middleware: handles the request in the language it asks for, and says which one the
+/// answer is in (`Content-Language`) and that it depends on the asking (`Vary`).
+pub async fn language(request: Request, next: Next) -> Response {
+    let lang = requested_language(request.headers());
+    i18n::scope(lang, async move {
+        let mut response = next.run(request).await;
+        let answered = i18n::current();
+        let headers = response.headers_mut();
+        let is_page = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
+        if is_page {
+            headers.insert(
+                header::CONTENT_LANGUAGE,
+                header::HeaderValue::from_static(answered.code()),
+            );
+            headers.append(
+                header::VARY,
+                header::HeaderValue::from_static("accept-language, cookie"),
+            );
+        }
+        response
+    })
+    .await
 }
 
 #[cfg(test)]
