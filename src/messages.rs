@@ -258,14 +258,9 @@ pub const PLAIN_IN_REVIEW: Msg = Msg("plain-in-review");
 /// An application's state in plain words, for applicants.
 pub const PLAIN_INFO_REQUESTED: Msg = Msg("plain-info-requested");
 
-/// Formats a time for people: "22 Nov 2026, 05:33 UTC".
-pub fn when(t: time::OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    let format = time::macros::format_description!(
-        "[day padding:none] [month repr:short] [year], [hour]:[minute] UTC"
-    );
-    t.format(&format).unwrap_or_else(|_| t.to_string())
-}
+/// Formats a moment for people in the current language: "22 Nov 2026, 05:33 UTC",
+/// "22.11.2026, 05:33 UTC", "2026年11月22日 05:33 UTC".
+pub use crate::i18n::format::date_time as when;
 
 // Pages, flows and e-mails: sentences moved here from the code that shows them.
 
@@ -1152,13 +1147,3 @@ pub const WORKS_APPLICATION_QUEUE: Msg = Msg("works-application-queue");
 /// Shown by `src/domain/staff.rs`.
 pub const ALSO_MANAGES_STAFF_PROVIDERS: Msg = Msg("also-manages-staff-providers");
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn times_read_like_a_person_writes_them() {
-        let t = time::macros::datetime!(2026-11-22 05:33:10 UTC);
-        assert_eq!(when(t), "22 Nov 2026, 05:33 UTC");
-    }
-}

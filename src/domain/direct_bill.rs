@@ -27,29 +27,34 @@ pub fn add_months(date: Date, months: u32) -> Date {
     Date::from_calendar_date(year, month, date.day().min(last)).unwrap_or(date)
 }
 
-/// Formats a date for people: "22 Nov 2026".
-pub fn day(d: Date) -> String {
-    let format = time::macros::format_description!("[day padding:none] [month repr:short] [year]");
-    d.format(&format).unwrap_or_else(|_| d.to_string())
+/// Formats a date for people in the current language: "22 November 2026",
+/// "22. November 2026", "2026年11月22日".
+pub use crate::i18n::format::date as day;
+
+/// Reads an amount of US dollars as people write it in the current language ("300,000",
+/// "$ 312 500.50", "USD 300000"; in German "300.000,50") into cents.
+pub fn parse_usd(input: &str) -> Result<i64, String> {
+    parse_usd_in(crate::i18n::current(), input)
 }
 
-/// Reads an amount of US dollars as written by people ("300,000", "$ 312 500.50", "USD 300000")
-/// into cents.
-pub fn parse_usd(input: &str) -> Result<i64, String> {
+fn parse_usd_in(lang: crate::i18n::Lang, input: &str) -> Result<i64, String> {
+    let decimal = crate::i18n::format::decimal_separator(lang);
     let cleaned: String = input
         .trim()
         .trim_start_matches("USD")
         .trim_start_matches("US$")
         .trim_start_matches('$')
         .trim_end_matches("USD")
+        .trim_end_matches("US$")
+        .trim_end_matches('$')
         .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\''))
+        .filter(|&c| c == decimal || !matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\''))
         .collect();
     if cleaned.is_empty() {
         return Err(messages::ENTER_PROGRAM_CLOUD_REVENUE.into());
     }
     let invalid = || messages::ENTER_REVENUE_AMOUNT_US.to_string();
-    let (whole, cents) = match cleaned.split_once('.') {
+    let (whole, cents) = match cleaned.split_once(decimal) {
         Some((w, c)) => (w, c),
         None => (cleaned.as_str(), ""),
     };
@@ -72,21 +77,15 @@ pub fn parse_usd(input: &str) -> Result<i64, String> {
     Ok(whole * 100 + cents)
 }
 
-/// Formats cents as "USD 300,000" (or "USD 300,000.50").
+/// Formats cents of US dollars in the current language: "US$300,000.00", "300.000,00 $".
 pub fn format_usd(cents: i64) -> String {
-    let whole = cents / 100;
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match cents % 100 {
-        0 => format!("USD {grouped}"),
-        c => format!("USD {grouped}.{c:02}"),
-    }
+    crate::i18n::format::money(cents, "USD", 2)
+}
+
+/// Cents of US dollars as the number to put back in a form field, in the current language
+/// ("300,000.50", "300.000,50"): [`parse_usd`] reads it back.
+pub fn usd_for_input(cents: i64) -> String {
+    crate::i18n::format::amount(cents, 2)
 }
 
 /// The revenue rule, stated for the applicant.
@@ -539,7 +538,7 @@ mod tests {
         assert!(exactly.iter().all(|r| r.met));
         let a_day_short = eligibility(&facts(date!(2025 - 11 - 23)), today);
         assert!(!a_day_short[1].met);
-        assert!(a_day_short[1].detail.contains("23 Nov 2026"));
+        assert!(a_day_short[1].detail.contains("23 November 2026"));
     }
 
     #[test]
@@ -558,22 +557,32 @@ mod tests {
 
     #[test]
     fn revenue_is_read_as_people_write_it() {
-        assert_eq!(parse_usd("300,000"), Ok(30_000_000));
-        assert_eq!(parse_usd("$ 312 500.5"), Ok(31_250_050));
-        assert_eq!(parse_usd("USD 299999.99"), Ok(29_999_999));
-        assert!(parse_usd("").is_err());
-        assert!(parse_usd("three hundred").is_err());
-        assert!(parse_usd("1.234").is_err());
-        assert!(parse_usd("-5").is_err());
-        assert!(parse_usd("99999999999999999999").is_err());
+        use crate::i18n::Lang::{De, En, ZhCn};
+        assert_eq!(parse_usd_in(En, "300,000"), Ok(30_000_000));
+        assert_eq!(parse_usd_in(En, "$ 312 500.5"), Ok(31_250_050));
+        assert_eq!(parse_usd_in(En, "USD 299999.99"), Ok(29_999_999));
+        assert_eq!(parse_usd_in(En, "US$300,000.00"), Ok(30_000_000));
+        assert_eq!(parse_usd_in(De, "300.000,50 $"), Ok(30_000_050));
+        assert_eq!(parse_usd_in(De, "1.234"), Ok(123_400));
+        assert_eq!(parse_usd_in(ZhCn, "300,000.00"), Ok(30_000_000));
+        assert!(parse_usd_in(En, "").is_err());
+        assert!(parse_usd_in(En, "three hundred").is_err());
+        assert!(parse_usd_in(En, "1.234").is_err());
+        assert!(parse_usd_in(De, "1,234").is_err());
+        assert!(parse_usd_in(En, "-5").is_err());
+        assert!(parse_usd_in(En, "99999999999999999999").is_err());
+        for lang in [En, De, ZhCn] {
+            let shown = crate::i18n::sync_scope(lang, || usd_for_input(31_250_050));
+            assert_eq!(parse_usd_in(lang, &shown), Ok(31_250_050), "{shown}");
+        }
     }
 
     #[test]
     fn the_revenue_minimum_is_inclusive() {
         assert!(check_revenue(29_999_900).is_err());
         assert!(check_revenue(30_000_000).is_ok());
-        assert_eq!(format_usd(29_999_900), "USD 299,999");
-        assert_eq!(format_usd(100_050), "USD 1,000.50");
+        assert_eq!(format_usd(29_999_900), "US$299,999.00");
+        assert_eq!(format_usd(100_050), "US$1,000.50");
     }
 
     #[test]

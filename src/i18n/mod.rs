@@ -16,6 +16,7 @@
 //! [`sync_scope`] for the recipient; without one it is English.
 
 mod catalogue;
+pub mod format;
 pub mod filters;
 
 pub use catalogue::{Arg, all_keys, has_key, lookup};

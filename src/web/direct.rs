@@ -232,7 +232,7 @@ pub struct RevenuePage {
 
 fn revenue_value(a: &Answers) -> String {
     a.revenue_usd_cents
-        .map(|c| rules::format_usd(c).trim_start_matches("USD ").to_owned())
+        .map(rules::usd_for_input)
         .unwrap_or_default()
 }
 

@@ -517,7 +517,7 @@ async fn reseller_applies_for_direct_bill_and_is_approved(
     c.wait()
         .for_element(Locator::Css("#answer-revenue"))
         .await?;
-    assert_eq!(text(c, "#answer-revenue").await?, "USD 420,000");
+    assert_eq!(text(c, "#answer-revenue").await?, "US$420,000.00");
     click(c, "#authority").await?;
     click(c, "#submit").await?;
     c.wait().for_element(Locator::Css("#requirements")).await?;

@@ -326,7 +326,7 @@ async fn revenue_must_reach_the_minimum_and_be_evidenced() {
     assert!(
         errors.iter().any(|(f, m)| f == "#revenue"
             && m.contains("at least USD 300,000")
-            && m.contains("USD 299,999")),
+            && m.contains("US$299,999.00")),
         "{errors:?}"
     );
     assert!(errors.iter().any(|(f, _)| f == "#evidence"));
@@ -706,7 +706,7 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
         .await;
     assert!(!queue.contains(&format!("/admin/applications/{id}")));
     let detail = app.staff_detail(staff, id).await;
-    assert!(texts(&detail, "#declared-revenue")[0].contains("USD 350,000"));
+    assert!(texts(&detail, "#declared-revenue")[0].contains("US$350,000.00"));
     assert_eq!(texts(&detail, "#evidence a").len(), 1);
     assert!(
         !texts(&detail, "#approve-blocked").is_empty(),
