@@ -77,7 +77,7 @@ fn parse_usd_in(lang: crate::i18n::Lang, input: &str) -> Result<i64, String> {
     Ok(whole * 100 + cents)
 }
 
-/// Formats cents of US dollars in the current language: "US$300,000.00", "300.000,00 $".
+/// Formats cents of US dollars in the current language: "US$300,000.00", "300.000,00 US$".
 pub fn format_usd(cents: i64) -> String {
     crate::i18n::format::money(cents, "USD", 2)
 }

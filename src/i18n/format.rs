@@ -1,7 +1,7 @@
 //! Dates, numbers and money in the current language, from CLDR through ICU4X (the Unicode
 //! Consortium's own Rust implementation, with its data compiled in): "3 December 2026",
 //! "3. Dezember 2026", "2026年12月3日"; "300,000" / "300.000"; "US$300,000.00",
-//! "300.000,00 $", "US$300,000.00". English is British English (en-GB), the portal's
+//! "300.000,00 US$", "US$300,000.00". English is British English (en-GB), the portal's
 //! English so far: day before month, 24-hour clock.
 
 use super::{Lang, current};
@@ -107,7 +107,7 @@ pub fn amount(minor: i64, exponent: u8) -> String {
 }
 
 /// An amount of money held in minor units of `currency` (ISO 4217), which has `exponent`
-/// minor digits (2 for USD, 0 for JPY): "US$300,000.00", "300.000,00 $", "JP¥4,500".
+/// minor digits (2 for USD, 0 for JPY): "US$300,000.00", "300.000,00 US$", "JP¥4,500".
 pub fn money(minor: i64, currency: &str, exponent: u8) -> String {
     money_in(current(), minor, currency, exponent)
 }
@@ -124,7 +124,25 @@ pub fn money_in(lang: Lang, minor: i64, currency: &str, exponent: u8) -> String 
         .currency
         .format_fixed_decimal(&value, CurrencyCode(code))
         .write_to(&mut out);
-    out
+    disambiguate(lang, currency, out)
+}
+
+/// CLDR's German data writes US dollars and yen as a bare "$" and "¥". The portal shows
+/// amounts in every market's currency side by side (AU$, CA$, NZ$, CN¥...), where a bare
+/// sign could be any of them, so German gets the international signs the English and
+/// Chinese data already use: "300.000,00 US$" (as the program's German documents write
+/// it). Chinese keeps "¥" for its own yuan, as CLDR has it.
+fn disambiguate(lang: Lang, currency: &str, formatted: String) -> String {
+    let (bare, clear) = match currency {
+        "USD" => ('$', "US$"),
+        "JPY" => ('¥', "JP¥"),
+        _ => return formatted,
+    };
+    if lang == Lang::De && !formatted.contains(clear) {
+        formatted.replacen(bare, clear, 1)
+    } else {
+        formatted
+    }
 }
 
 /// The language's decimal separator as people type it ("." or ",").
@@ -159,10 +177,12 @@ mod tests {
     #[test]
     fn money_uses_the_currency_exponent_and_the_language_pattern() {
         assert_eq!(money_in(Lang::En, 30_000_000, "USD", 2), "US$300,000.00");
-        assert_eq!(money_in(Lang::De, 30_000_000, "USD", 2), "300.000,00\u{a0}$");
+        assert_eq!(money_in(Lang::De, 30_000_000, "USD", 2), "300.000,00\u{a0}US$");
         assert_eq!(money_in(Lang::ZhCn, 30_000_000, "USD", 2), "US$300,000.00");
         assert_eq!(money_in(Lang::En, 4_500, "JPY", 0), "JP¥4,500");
         assert_eq!(money_in(Lang::De, 123_456, "EUR", 2), "1.234,56\u{a0}€");
+        assert_eq!(money_in(Lang::De, 4_500, "JPY", 0), "4.500\u{a0}JP¥");
+        assert_eq!(money_in(Lang::ZhCn, 4_500, "CNY", 2), "¥45.00");
     }
 
     #[test]
