@@ -158,21 +158,23 @@ pub const NOTE_TOO_LONG: Msg = Msg("note-too-long");
 
 /// The timeline line when an application is assigned.
 pub fn assigned_to(name: &str) -> String {
-    format!("Assigned to {name}")
+    crate::i18n::t_args("assigned-to", &[("name", name.to_string().into())])
 }
 
 /// Approval refused while direct-bill requirement checks are open.
 pub fn direct_bill_checks_open(missing: &[String]) -> String {
-    format!(
-        "A direct-bill application can be approved only after every requirement check has passed. Still open: {}.",
-        missing.join(", ")
+    let separator = crate::i18n::t("list-separator");
+    crate::i18n::t_args(
+        "direct-bill-checks-open",
+        &[("missing", missing.join(&separator).into())],
     )
 }
 
 /// A reviewer's decision was recorded.
 pub fn decision_made(state_label: &str) -> String {
-    format!(
-        "Done: the application is now “{state_label}”. The applicant's primary contact has been e-mailed."
+    crate::i18n::t_args(
+        "decision-made",
+        &[("state_label", state_label.to_string().into())],
     )
 }
 
@@ -211,8 +213,9 @@ pub fn enrollment_step_title(step: &str) -> &'static str {
 
 /// The flash after joining the partner network.
 pub fn joined_network(partner_id: &str) -> String {
-    format!(
-        "You have joined the partner network. Your new partner ID is {partner_id}. Keep it: you will need it to work with providers."
+    crate::i18n::t_args(
+        "joined-network",
+        &[("partner_id", partner_id.to_string().into())],
     )
 }
 
@@ -774,7 +777,10 @@ pub const MESSAGE_MUST_1_000: Msg = Msg("message-must-1-000");
 
 /// Shown by `src/web/partners.rs`.
 pub fn partnership_with_ended_both(a0: impl std::fmt::Display) -> String {
-    format!("The partnership with {a0} has ended. Both organisations have been e-mailed.")
+    crate::i18n::t_args(
+        "partnership-with-ended-both",
+        &[("name", a0.to_string().into())],
+    )
 }
 
 /// Shown by `src/web/agreement.rs`.
@@ -806,8 +812,12 @@ pub fn third_party_assessment_billing(
     a0: impl std::fmt::Display,
     a1: impl std::fmt::Display,
 ) -> String {
-    format!(
-        "A third-party assessment of your billing, provisioning, customer support and security capabilities is scheduled for {a0} with {a1}."
+    crate::i18n::t_args(
+        "third-party-assessment-billing",
+        &[
+            ("date", a0.to_string().into()),
+            ("assessor", a1.to_string().into()),
+        ],
     )
 }
 
@@ -817,44 +827,55 @@ pub fn reassessment_confirmed_direct_bill(
     a1: impl std::fmt::Display,
     assessor: impl std::fmt::Display,
 ) -> String {
-    format!(
-        "The reassessment by {assessor} on {a0} has confirmed your direct-bill capabilities. The next one is due on {a1}."
+    crate::i18n::t_args(
+        "reassessment-confirmed-direct-bill",
+        &[
+            ("date", a0.to_string().into()),
+            ("next", a1.to_string().into()),
+            ("assessor", assessor.to_string().into()),
+        ],
     )
 }
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
 pub fn describe_how_handle(what: impl std::fmt::Display) -> String {
-    format!("Describe how you handle {what}")
+    crate::i18n::t_args("describe-how-handle", &[("what", what.to_string().into())])
 }
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
 pub fn choose_type_offer(n: impl std::fmt::Display) -> String {
-    format!("Choose the type of offer {n}")
+    crate::i18n::t_args("choose-type-offer", &[("n", n.to_string().into())])
 }
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
 pub fn enter_name_offer(n: impl std::fmt::Display) -> String {
-    format!("Enter the name of offer {n}")
+    crate::i18n::t_args("enter-name-offer", &[("n", n.to_string().into())])
 }
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
 pub fn name_offer_must_200(n: impl std::fmt::Display) -> String {
-    format!("The name of offer {n} must be 200 characters or fewer")
+    crate::i18n::t_args("name-offer-must-200", &[("n", n.to_string().into())])
 }
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
 pub fn describe_offer_sentence_two(n: impl std::fmt::Display) -> String {
-    format!("Describe offer {n} in a sentence or two")
+    crate::i18n::t_args(
+        "describe-offer-sentence-two",
+        &[("n", n.to_string().into())],
+    )
 }
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
 pub fn description_offer_must_1(n: impl std::fmt::Display) -> String {
-    format!("The description of offer {n} must be 1,000 characters or fewer")
+    crate::i18n::t_args("description-offer-must-1", &[("n", n.to_string().into())])
 }
 
 /// Shown by `src/flows/direct_bill/wizard.rs`.
 pub fn authority_accept_legal_agreements(a0: impl std::fmt::Display) -> String {
-    format!("Authority to accept legal agreements for the organisation confirmed by {a0}")
+    crate::i18n::t_args(
+        "authority-accept-legal-agreements",
+        &[("name", a0.to_string().into())],
+    )
 }
 
 /// Shown by `src/web/admin/direct_bill.rs`.
@@ -862,19 +883,23 @@ pub fn reassessment_recorded_next_one(
     organisation: impl std::fmt::Display,
     next: impl std::fmt::Display,
 ) -> String {
-    format!(
-        "Reassessment of {organisation} recorded. The next one is due on {next}; the partner's primary contact has been e-mailed."
+    crate::i18n::t_args(
+        "reassessment-recorded-next-one",
+        &[
+            ("organisation", organisation.to_string().into()),
+            ("next", next.to_string().into()),
+        ],
     )
 }
 
 /// Shown by `src/web/admin/providers.rs`.
 pub fn part_before(suffix: impl std::fmt::Display) -> String {
-    format!("The part before .{suffix}")
+    crate::i18n::t_args("part-before", &[("suffix", suffix.to_string().into())])
 }
 
 /// Shown by `src/web/admin/staff.rs`.
 pub fn invitation_sent(email: impl std::fmt::Display) -> String {
-    format!("Invitation sent to {email}.")
+    crate::i18n::t_args("invitation-sent", &[("email", email.to_string().into())])
 }
 
 /// Shown by `src/web/enroll.rs`.
@@ -895,15 +920,21 @@ pub fn required_companies_number_company(country_name: impl std::fmt::Display) -
 
 /// Shown by `src/web/view.rs`.
 pub fn requirement_check_recorded(step: impl std::fmt::Display) -> String {
-    format!("Requirement check recorded: {step}")
+    crate::i18n::t_args(
+        "requirement-check-recorded",
+        &[("step", step.to_string().into())],
+    )
 }
 
 /// Shown by `src/web/view.rs`.
-pub fn declared_with_evidence_file(
-    revenue: impl std::fmt::Display,
-    documents: impl std::fmt::Display,
-) -> String {
-    format!("Declared {revenue} with {documents} evidence file(s); waiting for the team to confirm")
+pub fn declared_with_evidence_file(revenue: impl std::fmt::Display, documents: i64) -> String {
+    crate::i18n::t_args(
+        "declared-with-evidence-file",
+        &[
+            ("revenue", revenue.to_string().into()),
+            ("documents", documents.into()),
+        ],
+    )
 }
 
 // Pages, flows and e-mails: sentences moved here from the code that shows them.
@@ -988,19 +1019,26 @@ pub const ANSWER_CONTAINS_CHARACTERS_CANNOT: Msg = Msg("answer-contains-characte
 
 /// Shown by `src/domain/direct_bill.rs`.
 pub fn approved_partner_agreement_accepted(a0: impl std::fmt::Display) -> String {
-    format!("Approved on {a0}; partner agreement accepted.")
+    crate::i18n::t_args(
+        "approved-partner-agreement-accepted",
+        &[("date", a0.to_string().into())],
+    )
 }
 
 /// Shown by `src/domain/direct_bill.rs`.
 pub fn approved_but_partner_agreement(a0: impl std::fmt::Display) -> String {
-    format!(
-        "Approved on {a0}, but the partner agreement is not accepted yet. A global admin can accept it from the dashboard."
+    crate::i18n::t_args(
+        "approved-but-partner-agreement",
+        &[("date", a0.to_string().into())],
     )
 }
 
 /// Shown by `src/domain/direct_bill.rs`.
 pub fn indirect_reseller_since(a0: impl std::fmt::Display) -> String {
-    format!("Indirect reseller since {a0}.")
+    crate::i18n::t_args(
+        "indirect-reseller-since",
+        &[("date", a0.to_string().into())],
+    )
 }
 
 /// Shown by `src/domain/direct_bill.rs`.
@@ -1008,22 +1046,40 @@ pub fn indirect_reseller_since_meet(
     a0: impl std::fmt::Display,
     a1: impl std::fmt::Display,
 ) -> String {
-    format!("Indirect reseller since {a0}: you meet this on {a1}.")
+    crate::i18n::t_args(
+        "indirect-reseller-since-meet",
+        &[
+            ("date", a0.to_string().into()),
+            ("met_on", a1.to_string().into()),
+        ],
+    )
 }
 
 /// Shown by `src/domain/direct_bill.rs`.
 pub fn partner_id_active(a0: impl std::fmt::Display, id: impl std::fmt::Display) -> String {
-    format!("Partner ID {id}, active, in {a0}.")
+    crate::i18n::t_args(
+        "partner-id-active",
+        &[
+            ("country", a0.to_string().into()),
+            ("id", id.to_string().into()),
+        ],
+    )
 }
 
 /// Shown by `src/domain/direct_bill.rs`.
 pub fn partner_id_not_active(id: impl std::fmt::Display) -> String {
-    format!("Partner ID {id} is not active. Reactivate it in the partner network, then come back.")
+    crate::i18n::t_args("partner-id-not-active", &[("id", id.to_string().into())])
 }
 
 /// Shown by `src/domain/direct_bill.rs`.
 pub fn partner_id_does_not(a0: impl std::fmt::Display, id: impl std::fmt::Display) -> String {
-    format!("Partner ID {id} does not belong to a company profile in {a0}.")
+    crate::i18n::t_args(
+        "partner-id-does-not",
+        &[
+            ("country", a0.to_string().into()),
+            ("id", id.to_string().into()),
+        ],
+    )
 }
 
 /// A legal name that is only a legal form ("GmbH").
@@ -1034,74 +1090,111 @@ pub fn third_party_assessment_scheduled(
     a0: impl std::fmt::Display,
     a1: impl std::fmt::Display,
 ) -> String {
-    format!("Third-party assessment scheduled for {a0} with {a1}")
+    crate::i18n::t_args(
+        "assessment-scheduled-for",
+        &[
+            ("date", a0.to_string().into()),
+            ("assessor", a1.to_string().into()),
+        ],
+    )
 }
 
 /// Shown by `src/web/view.rs`.
 pub fn confirmed_assessment(plan: impl std::fmt::Display) -> String {
-    format!("{plan}; confirmed by the assessment")
+    crate::i18n::t_args("confirmed-assessment", &[("plan", plan.to_string().into())])
 }
 
 /// Shown by `src/web/view.rs`.
 pub fn buy_only_after_credit(plan: impl std::fmt::Display) -> String {
-    format!("{plan}; buy it only after the credit check has passed")
+    crate::i18n::t_args(
+        "buy-only-after-credit",
+        &[("plan", plan.to_string().into())],
+    )
 }
 
 /// Shown by `src/web/view.rs`.
-pub fn offer_s_confirmed_assessment(a0: impl std::fmt::Display) -> String {
-    format!("{a0} offer(s); confirmed by the assessment")
+pub fn offer_s_confirmed_assessment(count: usize) -> String {
+    crate::i18n::t_args("offer-s-confirmed-assessment", &[("count", count.into())])
 }
 
 /// Shown by `src/web/view.rs`.
-pub fn offer_s_listed_verified(a0: impl std::fmt::Display) -> String {
-    format!("{a0} offer(s) listed; verified by the assessment")
+pub fn offer_s_listed_verified(count: usize) -> String {
+    crate::i18n::t_args("offer-s-listed-verified", &[("count", count.into())])
 }
 
 /// Shown by `src/web/direct.rs`.
-pub fn uploaded_can_add_up(a0: impl std::fmt::Display, a1: impl std::fmt::Display) -> String {
-    format!("{a0} is uploaded. You can add up to {a1} more.")
+pub fn uploaded_can_add_up(a0: impl std::fmt::Display, count: i64) -> String {
+    crate::i18n::t_args(
+        "uploaded-can-add-up",
+        &[("file", a0.to_string().into()), ("count", count.into())],
+    )
 }
 
 /// Shown by `src/web/partners.rs`.
 pub fn now_indirect_provider(a0: impl std::fmt::Display) -> String {
-    format!("{a0} is now your indirect provider.")
+    crate::i18n::t_args("now-indirect-provider", &[("name", a0.to_string().into())])
 }
 
 /// Shown by `src/web/admin/direct_bill.rs`.
 pub fn indirect_reseller_again_global(a0: impl std::fmt::Display) -> String {
-    format!("{a0} is an indirect reseller again. Its global admins have been e-mailed.")
+    crate::i18n::t_args(
+        "indirect-reseller-again-global",
+        &[("name", a0.to_string().into())],
+    )
 }
 
 /// Shown by `src/web/admin/providers.rs`.
 pub fn listed_indirect_provider(name: impl std::fmt::Display) -> String {
-    format!("{name} is listed as an indirect provider.")
+    crate::i18n::t_args(
+        "listed-indirect-provider",
+        &[("name", name.to_string().into())],
+    )
 }
 
 /// Shown by `src/web/admin/review.rs`.
 pub fn recorded_applicant_s_primary(a0: impl std::fmt::Display) -> String {
-    format!("Recorded: {a0}. The applicant's primary contact has been e-mailed.")
+    crate::i18n::t_args(
+        "recorded-applicant-s-primary",
+        &[("decision", a0.to_string().into())],
+    )
 }
 
 /// Shown by `src/flows/providers.rs`.
 pub fn cannot_listed_only_approved(name: impl std::fmt::Display) -> String {
-    format!(
-        "{name} cannot be listed: only approved partners that have accepted the partner agreement can be providers"
+    crate::i18n::t_args(
+        "cannot-listed-only-approved",
+        &[("name", name.to_string().into())],
     )
 }
 
 /// Shown by `src/domain/direct_bill.rs`.
 pub fn entered_apply_again_once(a0: impl std::fmt::Display, a1: impl std::fmt::Display) -> String {
-    format!("{a0} You entered {a1}. Apply again once your revenue reaches the minimum.")
+    crate::i18n::t_args(
+        "entered-apply-again-once",
+        &[
+            ("rule", a0.to_string().into()),
+            ("amount", a1.to_string().into()),
+        ],
+    )
 }
 
 /// Shown by `src/domain/direct_bill.rs`.
 pub fn can_only_recorded_after(a0: impl std::fmt::Display, a1: impl std::fmt::Display) -> String {
-    format!("{a0} can only be recorded after “{a1}” has passed.")
+    crate::i18n::t_args(
+        "can-only-recorded-after",
+        &[
+            ("step", a0.to_string().into()),
+            ("earlier", a1.to_string().into()),
+        ],
+    )
 }
 
 /// Shown by `src/domain/direct_bill.rs`.
 pub fn already_recorded_passed_check(a0: impl std::fmt::Display) -> String {
-    format!("{a0} is already recorded, and a passed check or a later step cannot be changed.")
+    crate::i18n::t_args(
+        "already-recorded-passed-check",
+        &[("step", a0.to_string().into())],
+    )
 }
 
 // Pages, flows and e-mails: sentences moved here from the code that shows them.
@@ -1146,4 +1239,3 @@ pub const WORKS_APPLICATION_QUEUE: Msg = Msg("works-application-queue");
 
 /// Shown by `src/domain/staff.rs`.
 pub const ALSO_MANAGES_STAFF_PROVIDERS: Msg = Msg("also-manages-staff-providers");
-

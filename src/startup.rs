@@ -78,7 +78,6 @@ impl Application {
             outbox_wake: Arc::new(Notify::new()),
             csrf_key: Arc::default(),
             markets: Arc::default(),
-            regions: Arc::default(),
             caches: Arc::default(),
         };
         let worker = OutboxWorker {
@@ -246,7 +245,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(web::home::health_router())
         .merge(static_files)
         .fallback(|| async { StatusCode::NOT_FOUND })
-        .with_state(state)
+        .with_state(state.clone())
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
@@ -272,7 +271,10 @@ pub fn build_router(state: AppState) -> Router {
                     HeaderValue::from_static("DENY"),
                 ))
                 .option_layer(hsts)
-                .layer(axum::middleware::from_fn(crate::web::middleware::language))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    crate::web::middleware::language,
+                ))
                 .layer(axum::middleware::from_fn(render_error_pages))
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout))
                 .layer(axum::middleware::from_fn(move |req: Request, next| {

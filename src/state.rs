@@ -24,8 +24,6 @@ pub struct AppState {
     pub csrf_key: Arc<OnceCell<Vec<u8>>>,
     /// The markets table (reference data that only a migration changes), read once.
     pub markets: Arc<OnceCell<Arc<[crate::db::markets::Market]>>>,
-    /// The program regions (code, name) by name: reference data, read once.
-    pub regions: Arc<OnceCell<Vec<(String, String)>>>,
     /// Sessions and signed-in accounts, kept coherent across processes (`db::cache`).
     pub caches: Arc<crate::db::cache::Caches>,
 }
@@ -54,12 +52,29 @@ impl AppState {
         self.caches.load_settings(&self.db).await
     }
 
-    /// Every program region (code, name), by name: read from the database once per process.
-    pub async fn regions(&self) -> Result<&[(String, String)], sqlx::Error> {
-        self.regions
-            .get_or_try_init(|| crate::db::providers::all_regions(&self.db))
-            .await
-            .map(Vec::as_slice)
+    /// Every program region (code, name in the current language), in the language's
+    /// alphabetical order.
+    pub async fn regions(&self) -> Result<Vec<(String, String)>, sqlx::Error> {
+        Ok(crate::db::markets::regions(
+            &self.markets().await?,
+            crate::i18n::current(),
+        ))
+    }
+
+    /// A program region's name in the current language (the code if no market is in it).
+    pub async fn region_name(&self, csp_region: &str) -> Result<String, sqlx::Error> {
+        let markets = self.markets().await?;
+        Ok(crate::db::markets::region_name(&markets, csp_region)
+            .unwrap_or(csp_region)
+            .to_owned())
+    }
+
+    /// A country's name in the current language (the code if the portal does not know it).
+    pub async fn country_name(&self, country_code: &str) -> Result<String, sqlx::Error> {
+        let markets = self.markets().await?;
+        Ok(crate::db::markets::country_name(&markets, country_code)
+            .unwrap_or(country_code)
+            .to_owned())
     }
 
     /// The market of `country_code`, if the portal knows it.

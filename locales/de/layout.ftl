@@ -30,3 +30,10 @@ admin-nav-staff-sign-in = Anmeldung für Mitarbeitende
 error-reference-label = Referenz:
 error-status = (Status { $status })
 error-go-to-start = Zur Startseite
+
+# Gemeinsame Wörter.
+list-separator = {", "}
+back-to-dashboard = Zurück zu Ihrem Dashboard
+col-actions = Aktionen
+edit = Bearbeiten
+read-page-in = Diese Seite auf Deutsch lesen

@@ -279,3 +279,95 @@ check-review = Überprüfung
 check-not-started = Nicht begonnen
 check-in-progress = In Bearbeitung
 check-confirmed-on = Bestätigt am { $date }
+
+# Sätze mit Werten, aus dem Code hierher verschoben (Issue 14).
+assigned-to = { $name } zugewiesen
+decision-made = Erledigt: Der Antrag hat jetzt den Status „{ $state_label }“. Der Hauptansprechpartner des Antragstellers wurde per E-Mail benachrichtigt.
+joined-network = Sie sind dem Partnernetzwerk beigetreten. Ihre neue Partner-ID lautet { $partner_id }. Bewahren Sie sie auf: Sie benötigen sie für die Zusammenarbeit mit Anbietern.
+partnership-with-ended-both = Die Partnerschaft mit { $name } ist beendet. Beide Organisationen wurden per E-Mail benachrichtigt.
+third-party-assessment-billing = Eine Bewertung durch Drittanbieter Ihrer Funktionen für Abrechnung, Bereitstellung, Kundensupport und Sicherheit ist für den { $date } bei { $assessor } geplant.
+reassessment-confirmed-direct-bill = Die Neubewertung durch { $assessor } am { $date } hat Ihre Funktionen für die direkte Abrechnung bestätigt. Die nächste ist am { $next } fällig.
+describe-how-handle = Beschreiben Sie, wie Sie { $what } handhaben
+choose-type-offer = Wählen Sie die Art von Angebot { $n } aus
+enter-name-offer = Geben Sie den Namen von Angebot { $n } ein
+name-offer-must-200 = Der Name von Angebot { $n } darf höchstens 200 Zeichen lang sein
+describe-offer-sentence-two = Beschreiben Sie Angebot { $n } in ein oder zwei Sätzen
+description-offer-must-1 = Die Beschreibung von Angebot { $n } darf höchstens 1.000 Zeichen lang sein
+authority-accept-legal-agreements = Befugnis, rechtliche Vereinbarungen für die Organisation anzunehmen, bestätigt von { $name }
+reassessment-recorded-next-one = Neubewertung von { $organisation } erfasst. Die nächste ist am { $next } fällig; der Hauptansprechpartner des Partners wurde per E-Mail benachrichtigt.
+part-before = Der Teil vor .{ $suffix }
+invitation-sent = Einladung an { $email } gesendet.
+requirement-check-recorded = Anforderungsprüfung erfasst: { $step }
+declared-with-evidence-file = { $revenue } angegeben, mit { $documents ->
+        [one] einem Nachweis
+       *[other] { $documents } Nachweisen
+    }; die Bestätigung durch das Programmteam steht aus
+approved-partner-agreement-accepted = Genehmigt am { $date }; Partnervereinbarung akzeptiert.
+approved-but-partner-agreement = Genehmigt am { $date }, aber die Partnervereinbarung ist noch nicht akzeptiert. Ein globaler Administrator kann sie im Dashboard akzeptieren.
+indirect-reseller-since = Indirekter Wiederverkäufer seit { $date }.
+indirect-reseller-since-meet = Indirekter Wiederverkäufer seit { $date }: Sie erfüllen diese Voraussetzung ab dem { $met_on }.
+partner-id-active = Partner-ID { $id }, aktiv, in { $country }.
+partner-id-not-active = Die Partner-ID { $id } ist nicht aktiv. Reaktivieren Sie sie im Partnernetzwerk und kommen Sie dann zurück.
+partner-id-does-not = Die Partner-ID { $id } gehört zu keinem Unternehmensprofil in { $country }.
+assessment-scheduled-for = Bewertung durch Drittanbieter für den { $date } bei { $assessor } geplant
+confirmed-assessment = { $plan }; durch die Bewertung bestätigt
+buy-only-after-credit = { $plan }; erst nach bestandener Bonitätsprüfung kaufen
+offer-s-confirmed-assessment = { $count ->
+        [one] Ein Angebot
+       *[other] { $count } Angebote
+    }; durch die Bewertung bestätigt
+offer-s-listed-verified = { $count ->
+        [one] Ein Angebot
+       *[other] { $count } Angebote
+    } angegeben; wird bei der Bewertung verifiziert
+uploaded-can-add-up = { $file } ist hochgeladen. { $count ->
+        [0] Mehr Dateien können Sie nicht hinzufügen.
+        [one] Sie können noch eine weitere hinzufügen.
+       *[other] Sie können noch bis zu { $count } weitere hinzufügen.
+    }
+now-indirect-provider = { $name } ist jetzt Ihr indirekter Anbieter.
+indirect-reseller-again-global = { $name } ist wieder indirekter Wiederverkäufer. Die globalen Administratoren wurden per E-Mail benachrichtigt.
+listed-indirect-provider = { $name } ist als indirekter Anbieter eingetragen.
+recorded-applicant-s-primary = Erfasst: { $decision }. Der Hauptansprechpartner des Antragstellers wurde per E-Mail benachrichtigt.
+cannot-listed-only-approved = { $name } kann nicht eingetragen werden: Nur genehmigte Partner, die die Partnervereinbarung akzeptiert haben, können Anbieter sein
+entered-apply-again-once = { $rule } Sie haben { $amount } angegeben. Beantragen Sie die direkte Abrechnung erneut, sobald Ihr Umsatz das Minimum erreicht.
+can-only-recorded-after = { $step } kann erst erfasst werden, wenn „{ $earlier }“ bestanden ist.
+already-recorded-passed-check = { $step } ist bereits erfasst; eine bestandene Prüfung oder ein späterer Schritt kann nicht mehr geändert werden.
+direct-bill-checks-open = Ein Antrag auf direkte Abrechnung kann erst genehmigt werden, wenn alle Anforderungsprüfungen bestanden sind. Noch offen: { $missing }.
+
+# Namen von Programmen, Antragsstatus (wie die Mitarbeitenden sie sehen), Plänen, Angeboten und Ergebnissen.
+program-indirect-reseller = Indirekter Wiederverkäufer
+program-direct-bill = Direkte Abrechnung
+state-draft = Entwurf
+state-awaiting-contact = Wartet auf Kontaktperson
+state-in-review = In Prüfung
+state-info-requested = Informationen angefordert
+state-approved = Genehmigt
+state-rejected = Abgelehnt
+state-withdrawn = Zurückgezogen
+service-kind-managed-service = Verwalteter Dienst
+service-kind-ip-service = IP-Dienst
+service-kind-customer-solution = Kundenlösung
+service-kind-unknown = Unbekannte Art
+service-kind-not-chosen = Art nicht ausgewählt
+support-plan-advanced = Advanced Support
+support-plan-premier = Premier Support
+support-plan-unknown = Unbekannter Plan
+support-plan-none = Kein Plan ausgewählt
+not-answered = Nicht beantwortet
+outcome-passed = Bestanden
+outcome-not-passed = Nicht bestanden
+outcome-scheduled = Geplant
+staff-role-reviewer = Prüfer
+staff-role-operator-admin = Betreiber-Administrator
+
+# Verlauf des Antrags und Anforderungen der direkten Abrechnung.
+timeline-status-changed = Status geändert: { $state }
+timeline-unknown-step = unbekannter Schritt
+timeline-answers-changed = Antragsteller hat Angaben geändert
+line-verified = Verifiziert
+line-pending = Ausstehend
+line-failed = Nicht erfüllt
+line-not-confirmed-on = Nicht bestätigt am { $date }
+line-not-confirmed-on-note = Nicht bestätigt am { $date }: { $note }
+line-nothing-yet = noch nichts

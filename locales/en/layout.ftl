@@ -30,3 +30,10 @@ admin-nav-staff-sign-in = Staff sign in
 error-reference-label = Reference:
 error-status = (status { $status })
 error-go-to-start = Go to the start page
+
+# Shared words.
+list-separator = {", "}
+back-to-dashboard = Back to your dashboard
+col-actions = Actions
+edit = Edit
+read-page-in = Read this page in English

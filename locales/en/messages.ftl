@@ -279,3 +279,95 @@ check-review = Review
 check-not-started = Not started
 check-in-progress = In progress
 check-confirmed-on = Confirmed on { $date }
+
+# Sentences with values, moved from code (issue 14).
+assigned-to = Assigned to { $name }
+decision-made = Done: the application is now “{ $state_label }”. The applicant's primary contact has been e-mailed.
+joined-network = You have joined the partner network. Your new partner ID is { $partner_id }. Keep it: you will need it to work with providers.
+partnership-with-ended-both = The partnership with { $name } has ended. Both organisations have been e-mailed.
+third-party-assessment-billing = A third-party assessment of your billing, provisioning, customer support and security capabilities is scheduled for { $date } with { $assessor }.
+reassessment-confirmed-direct-bill = The reassessment by { $assessor } on { $date } has confirmed your direct-bill capabilities. The next one is due on { $next }.
+describe-how-handle = Describe how you handle { $what }
+choose-type-offer = Choose the type of offer { $n }
+enter-name-offer = Enter the name of offer { $n }
+name-offer-must-200 = The name of offer { $n } must be 200 characters or fewer
+describe-offer-sentence-two = Describe offer { $n } in a sentence or two
+description-offer-must-1 = The description of offer { $n } must be 1,000 characters or fewer
+authority-accept-legal-agreements = Authority to accept legal agreements for the organisation confirmed by { $name }
+reassessment-recorded-next-one = Reassessment of { $organisation } recorded. The next one is due on { $next }; the partner's primary contact has been e-mailed.
+part-before = The part before .{ $suffix }
+invitation-sent = Invitation sent to { $email }.
+requirement-check-recorded = Requirement check recorded: { $step }
+declared-with-evidence-file = Declared { $revenue } with { $documents ->
+        [one] one evidence file
+       *[other] { $documents } evidence files
+    }; waiting for the team to confirm
+approved-partner-agreement-accepted = Approved on { $date }; partner agreement accepted.
+approved-but-partner-agreement = Approved on { $date }, but the partner agreement is not accepted yet. A global admin can accept it from the dashboard.
+indirect-reseller-since = Indirect reseller since { $date }.
+indirect-reseller-since-meet = Indirect reseller since { $date }: you meet this on { $met_on }.
+partner-id-active = Partner ID { $id }, active, in { $country }.
+partner-id-not-active = Partner ID { $id } is not active. Reactivate it in the partner network, then come back.
+partner-id-does-not = Partner ID { $id } does not belong to a company profile in { $country }.
+assessment-scheduled-for = Third-party assessment scheduled for { $date } with { $assessor }
+confirmed-assessment = { $plan }; confirmed by the assessment
+buy-only-after-credit = { $plan }; buy it only after the credit check has passed
+offer-s-confirmed-assessment = { $count ->
+        [one] One offer
+       *[other] { $count } offers
+    }; confirmed by the assessment
+offer-s-listed-verified = { $count ->
+        [one] One offer
+       *[other] { $count } offers
+    } listed; verified by the assessment
+uploaded-can-add-up = { $file } is uploaded. { $count ->
+        [0] That is the most you can add.
+        [one] You can add one more.
+       *[other] You can add up to { $count } more.
+    }
+now-indirect-provider = { $name } is now your indirect provider.
+indirect-reseller-again-global = { $name } is an indirect reseller again. Its global admins have been e-mailed.
+listed-indirect-provider = { $name } is listed as an indirect provider.
+recorded-applicant-s-primary = Recorded: { $decision }. The applicant's primary contact has been e-mailed.
+cannot-listed-only-approved = { $name } cannot be listed: only approved partners that have accepted the partner agreement can be providers
+entered-apply-again-once = { $rule } You entered { $amount }. Apply again once your revenue reaches the minimum.
+can-only-recorded-after = { $step } can only be recorded after “{ $earlier }” has passed.
+already-recorded-passed-check = { $step } is already recorded, and a passed check or a later step cannot be changed.
+direct-bill-checks-open = A direct-bill application can be approved only after every requirement check has passed. Still open: { $missing }.
+
+# Names of programs, application states (as staff see them), plans, offers and outcomes.
+program-indirect-reseller = Indirect reseller
+program-direct-bill = Direct bill
+state-draft = Draft
+state-awaiting-contact = Awaiting contact
+state-in-review = In review
+state-info-requested = Information requested
+state-approved = Approved
+state-rejected = Rejected
+state-withdrawn = Withdrawn
+service-kind-managed-service = Managed service
+service-kind-ip-service = IP service
+service-kind-customer-solution = Customer solution
+service-kind-unknown = Unknown type
+service-kind-not-chosen = Type not chosen
+support-plan-advanced = Advanced support
+support-plan-premier = Premier support
+support-plan-unknown = Unknown plan
+support-plan-none = No plan chosen
+not-answered = Not answered
+outcome-passed = Passed
+outcome-not-passed = Not passed
+outcome-scheduled = Scheduled
+staff-role-reviewer = Reviewer
+staff-role-operator-admin = Operator admin
+
+# The application timeline and the direct-bill requirement lines.
+timeline-status-changed = Status changed: { $state }
+timeline-unknown-step = unknown step
+timeline-answers-changed = Applicant changed answers
+line-verified = Verified
+line-pending = Pending
+line-failed = Failed
+line-not-confirmed-on = Not confirmed on { $date }
+line-not-confirmed-on-note = Not confirmed on { $date }: { $note }
+line-nothing-yet = nothing yet

@@ -30,3 +30,10 @@ admin-nav-staff-sign-in = 工作人员登录
 error-reference-label = 参考编号：
 error-status = （状态 { $status }）
 error-go-to-start = 前往首页
+
+# 通用词语。
+list-separator = 、
+back-to-dashboard = 返回仪表板
+col-actions = 操作
+edit = 编辑
+read-page-in = 用中文阅读此页面

@@ -279,3 +279,85 @@ check-review = 审查
 check-not-started = 尚未开始
 check-in-progress = 进行中
 check-confirmed-on = 已于 { $date } 确认
+
+# 带有变量的句子，从代码移到这里（问题 14）。
+assigned-to = 已分配给 { $name }
+decision-made = 已完成：申请现在的状态为“{ $state_label }”。已通过电子邮件通知申请人的主要联系人。
+joined-network = 你已加入合作伙伴网络。你的新合作伙伴 ID 为 { $partner_id }。请妥善保存：与提供商合作时需要用到它。
+partnership-with-ended-both = 与 { $name } 的合作关系已终止。已通过电子邮件通知双方组织。
+third-party-assessment-billing = 已安排由 { $assessor } 于 { $date } 对你的计费、预配、客户支持和安全能力进行第三方能力评估。
+reassessment-confirmed-direct-bill = { $assessor } 于 { $date } 进行的重新评估确认了你的直接计费能力。下一次评估应于 { $next } 进行。
+describe-how-handle = 请说明你如何处理{ $what }
+choose-type-offer = 请选择产品/服务 { $n } 的类型
+enter-name-offer = 请输入产品/服务 { $n } 的名称
+name-offer-must-200 = 产品/服务 { $n } 的名称不能超过 200 个字符
+describe-offer-sentence-two = 请用一两句话描述产品/服务 { $n }
+description-offer-must-1 = 产品/服务 { $n } 的描述不能超过 1,000 个字符
+authority-accept-legal-agreements = 有权代表组织接受法律协议，由 { $name } 确认
+reassessment-recorded-next-one = 已记录 { $organisation } 的重新评估。下一次评估应于 { $next } 进行；已通过电子邮件通知该合作伙伴的主要联系人。
+part-before = .{ $suffix } 之前的部分
+invitation-sent = 已向 { $email } 发送邀请。
+requirement-check-recorded = 已记录要求检查：{ $step }
+declared-with-evidence-file = 已申报 { $revenue }，附 { $documents } 份证明材料；正在等待合作伙伴计划团队确认
+approved-partner-agreement-accepted = 于 { $date } 获得批准；已接受合作伙伴协议。
+approved-but-partner-agreement = 于 { $date } 获得批准，但尚未接受合作伙伴协议。全局管理员可在仪表板中接受该协议。
+indirect-reseller-since = 自 { $date } 起成为间接经销商。
+indirect-reseller-since-meet = 自 { $date } 起成为间接经销商：你将于 { $met_on } 满足此要求。
+partner-id-active = 合作伙伴 ID { $id }，有效，位于{ $country }。
+partner-id-not-active = 合作伙伴 ID { $id } 无效。请在合作伙伴网络中重新激活，然后再回来。
+partner-id-does-not = 合作伙伴 ID { $id } 不属于{ $country }的任何公司资料。
+assessment-scheduled-for = 已安排由 { $assessor } 于 { $date } 进行第三方能力评估
+confirmed-assessment = { $plan }；已由评估确认
+buy-only-after-credit = { $plan }；请在信用检查通过后再购买
+offer-s-confirmed-assessment = { $count } 项产品/服务；已由评估确认
+offer-s-listed-verified = 已列出 { $count } 项产品/服务；将在评估中验证
+uploaded-can-add-up = 已上传 { $file }。{ $count ->
+        [0] 已达到可添加的文件上限。
+       *[other] 你最多还可以添加 { $count } 个文件。
+    }
+now-indirect-provider = { $name } 现在是你的间接提供商。
+indirect-reseller-again-global = { $name } 已重新成为间接经销商。已通过电子邮件通知其全局管理员。
+listed-indirect-provider = { $name } 已列为间接提供商。
+recorded-applicant-s-primary = 已记录：{ $decision }。已通过电子邮件通知申请人的主要联系人。
+cannot-listed-only-approved = 无法列出 { $name }：只有已获批准且已接受合作伙伴协议的合作伙伴才能成为提供商
+entered-apply-again-once = { $rule } 你输入的是 { $amount }。收入达到最低要求后，请重新申请。
+can-only-recorded-after = 只有在“{ $earlier }”通过后才能记录{ $step }。
+already-recorded-passed-check = { $step }已记录；已通过的检查或之后的步骤不能再更改。
+direct-bill-checks-open = 只有在所有要求检查都通过后，才能批准直接计费申请。尚未完成：{ $missing }。
+
+# 计划、申请状态（工作人员所见）、支持计划、产品/服务和结果的名称。
+program-indirect-reseller = 间接经销商
+program-direct-bill = 直接计费
+state-draft = 草稿
+state-awaiting-contact = 等待联系人确认
+state-in-review = 审查中
+state-info-requested = 已要求提供信息
+state-approved = 已批准
+state-rejected = 已拒绝
+state-withdrawn = 已撤回
+service-kind-managed-service = 托管服务
+service-kind-ip-service = IP 服务
+service-kind-customer-solution = 客户解决方案
+service-kind-unknown = 未知类型
+service-kind-not-chosen = 未选择类型
+support-plan-advanced = 合作伙伴高级支持
+support-plan-premier = 合作伙伴顶级支持
+support-plan-unknown = 未知计划
+support-plan-none = 未选择计划
+not-answered = 未回答
+outcome-passed = 已通过
+outcome-not-passed = 未通过
+outcome-scheduled = 已安排
+staff-role-reviewer = 审核员
+staff-role-operator-admin = 运营管理员
+
+# 申请时间线和直接计费要求。
+timeline-status-changed = 状态已更改：{ $state }
+timeline-unknown-step = 未知步骤
+timeline-answers-changed = 申请人更改了回答
+line-verified = 已验证
+line-pending = 待定
+line-failed = 未满足
+line-not-confirmed-on = { $date } 未获确认
+line-not-confirmed-on-note = { $date } 未获确认：{ $note }
+line-nothing-yet = 尚未填写

@@ -40,6 +40,33 @@ pub fn in_order(markets: &[Market], lang: Lang) -> Vec<Market> {
     sorted
 }
 
+/// A country's name in the current language, if the portal knows the country.
+pub fn country_name<'m>(markets: &'m [Market], country_code: &str) -> Option<&'m str> {
+    markets
+        .iter()
+        .find(|m| m.country_code.eq_ignore_ascii_case(country_code))
+        .map(Market::country_name)
+}
+
+/// A program region's name in the current language, if some market is in it.
+pub fn region_name<'m>(markets: &'m [Market], csp_region: &str) -> Option<&'m str> {
+    markets
+        .iter()
+        .find(|m| m.csp_region == csp_region)
+        .map(Market::region_name)
+}
+
+/// The program regions (code, name in `lang`), in `lang`'s alphabetical order.
+pub fn regions(markets: &[Market], lang: Lang) -> Vec<(String, String)> {
+    let mut regions: Vec<(String, String)> = markets
+        .iter()
+        .map(|m| (m.csp_region.clone(), m.region_names[lang.index()].clone()))
+        .collect();
+    regions.sort_by(|a, b| crate::i18n::format::compare(lang, &a.1, &b.1));
+    regions.dedup();
+    regions
+}
+
 /// Every market, by English country name.
 pub async fn all(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<Market>> {
     let rows = sqlx::query!(

@@ -206,7 +206,7 @@ pub struct Partnership {
     pub other_tenant_id: Uuid,
     /// The other side's name.
     pub other_name: String,
-    /// The other side's program region, in words.
+    /// The other side's program region (code); pages name it in the reader's language.
     pub other_region: String,
     /// The reseller's partner ID (on the provider's list).
     pub partner_id: Option<String>,
@@ -225,14 +225,13 @@ pub async fn resellers_of(
 ) -> sqlx::Result<Vec<Partnership>> {
     sqlx::query_as!(
         Partnership,
-        r#"select p.partnership_id, t.tenant_id as other_tenant_id, t.name as other_name, r.name as other_region,
+        r#"select p.partnership_id, t.tenant_id as other_tenant_id, t.name as other_name, m.csp_region as other_region,
                   (select a.partner_id::text from applications a where a.tenant_id = t.tenant_id and a.state = 'approved'
                    order by a.decided_at desc limit 1) as "partner_id?",
                   p.state as "state: PartnershipState", p.created_at, p.ended_at
            from partnerships p
            join tenants t on t.tenant_id = p.reseller_tenant_id
            join markets m on m.country_code = t.country_code
-           join csp_regions r on r.csp_region = m.csp_region
            where p.provider_tenant_id = $1
            order by p.state, p.created_at desc"#,
         provider_tenant_id
@@ -248,12 +247,11 @@ pub async fn providers_of(
 ) -> sqlx::Result<Vec<Partnership>> {
     sqlx::query_as!(
         Partnership,
-        r#"select p.partnership_id, t.tenant_id as other_tenant_id, t.name as other_name, r.name as other_region,
+        r#"select p.partnership_id, t.tenant_id as other_tenant_id, t.name as other_name, m.csp_region as other_region,
                   null::text as "partner_id?", p.state as "state: PartnershipState", p.created_at, p.ended_at
            from partnerships p
            join tenants t on t.tenant_id = p.provider_tenant_id
            join markets m on m.country_code = t.country_code
-           join csp_regions r on r.csp_region = m.csp_region
            where p.reseller_tenant_id = $1 and p.state = 'active'
            order by t.name"#,
         reseller_tenant_id
@@ -287,13 +285,38 @@ pub async fn end(
 pub async fn global_admin_emails(
     db: impl PgExecutor<'_>,
     tenant_id: Uuid,
-) -> sqlx::Result<Vec<String>> {
-    sqlx::query_scalar!(
-        r#"select email::text as "email!" from users where tenant_id = $1 and role = 'global_admin' order by email"#,
+) -> sqlx::Result<Vec<Recipient>> {
+    let rows = sqlx::query!(
+        r#"select email::text as "email!", language from users
+           where tenant_id = $1 and role = 'global_admin' order by email"#,
         tenant_id
     )
     .fetch_all(db)
-    .await
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Recipient {
+            email: r.email,
+            language: r.language.as_deref().and_then(crate::i18n::Lang::parse),
+        })
+        .collect())
+}
+
+/// A user an e-mail goes to, with the language they read (saved on their account).
+#[derive(Clone, Debug)]
+pub struct Recipient {
+    /// Address.
+    pub email: String,
+    /// Saved language; `None` for accounts made before languages existed.
+    pub language: Option<crate::i18n::Lang>,
+}
+
+impl Recipient {
+    /// The language to write to them in: their own, else the language of whoever caused
+    /// the e-mail (the current one).
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.language.unwrap_or_else(crate::i18n::current)
+    }
 }
 
 /// An active partnership of this reseller, by id: (provider tenant, provider name).
@@ -318,8 +341,8 @@ pub async fn reseller_partnership(
 pub struct SharedCustomer {
     /// Customer's name.
     pub name: String,
-    /// Country name, when known.
-    pub country: Option<String>,
+    /// Country (ISO 3166-1 alpha-2), when known; pages name it in the reader's language.
+    pub country_code: Option<String>,
     /// When the customer authorised the pair.
     pub authorised_at: OffsetDateTime,
 }
@@ -332,10 +355,9 @@ pub async fn shared_customers(
 ) -> sqlx::Result<Vec<SharedCustomer>> {
     sqlx::query_as!(
         SharedCustomer,
-        r#"select c.name, m.country_name_en as "country?", r.authorised_at
+        r#"select c.name, c.country_code as "country_code?", r.authorised_at
            from customer_relationships r
            join customers c using (customer_id)
-           left join markets m on m.country_code = c.country_code
            where r.reseller_tenant_id = $1 and r.provider_tenant_id = $2
            order by c.name"#,
         reseller_tenant_id,

@@ -12,27 +12,22 @@ pub struct Provider {
     pub name: String,
     /// Domain prefix.
     pub domain_prefix: String,
-    /// Country name.
-    pub country_name: String,
+    /// Country (ISO 3166-1 alpha-2); the page names it in the reader's language.
+    pub country_code: String,
     /// Region codes it is listed for.
     pub regions: Vec<String>,
-    /// Region names, in the same order.
-    pub region_names: Vec<String>,
 }
 
 /// Every listed provider, optionally only those listed for `region`.
 pub async fn list(db: impl PgExecutor<'_>, region: Option<&str>) -> sqlx::Result<Vec<Provider>> {
     sqlx::query_as!(
         Provider,
-        r#"select t.tenant_id, t.name, t.domain_prefix::text as "domain_prefix!", m.country_name_en as country_name,
-                  array_agg(p.csp_region order by r.name) as "regions!",
-                  array_agg(r.name order by r.name) as "region_names!"
+        r#"select t.tenant_id, t.name, t.domain_prefix::text as "domain_prefix!", t.country_code as "country_code!",
+                  array_agg(p.csp_region order by p.csp_region) as "regions!"
            from provider_regions p
            join tenants t using (tenant_id)
-           join markets m on m.country_code = t.country_code
-           join csp_regions r on r.csp_region = p.csp_region
            where $1::text is null or t.tenant_id in (select tenant_id from provider_regions where csp_region = $1)
-           group by t.tenant_id, t.name, t.domain_prefix, m.country_name_en
+           group by t.tenant_id, t.name, t.domain_prefix, t.country_code
            order by t.name"#,
         region
     )
@@ -109,12 +104,4 @@ pub async fn tenant_by_prefix(
     .fetch_optional(db)
     .await?;
     Ok(row.map(|r| (r.tenant_id, r.name)))
-}
-
-/// All program regions: (code, name), by name.
-pub async fn all_regions(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<(String, String)>> {
-    let rows = sqlx::query!("select csp_region, name from csp_regions order by name")
-        .fetch_all(db)
-        .await?;
-    Ok(rows.into_iter().map(|r| (r.csp_region, r.name)).collect())
 }

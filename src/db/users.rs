@@ -22,19 +22,23 @@ pub struct NewUser<'a> {
     pub password_hash: &'a str,
     /// Role code.
     pub role: Role,
+    /// The language the account was created in (its e-mails' language until the user
+    /// chooses another).
+    pub language: crate::i18n::Lang,
 }
 
 /// Inserts a user; fails with a unique violation on [`EMAIL_UNIQUE`] when the address is taken.
 pub async fn insert(db: impl PgExecutor<'_>, u: &NewUser<'_>) -> sqlx::Result<()> {
     sqlx::query!(
-        "insert into users (user_id, tenant_id, full_name, email, password_hash, role)
-         values ($1, $2, $3, $4::text::citext, $5, $6)",
+        "insert into users (user_id, tenant_id, full_name, email, password_hash, role, language)
+         values ($1, $2, $3, $4::text::citext, $5, $6, $7)",
         u.user_id,
         u.tenant_id,
         u.full_name,
         u.email,
         u.password_hash,
-        u.role as _
+        u.role as _,
+        u.language.code()
     )
     .execute(db)
     .await?;

@@ -30,10 +30,11 @@ impl Program {
     }
 
     /// The program in words.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> crate::messages::Msg {
+        use crate::i18n::Msg;
         match self {
-            Program::IndirectReseller => "Indirect reseller",
-            Program::DirectBill => "Direct bill",
+            Program::IndirectReseller => Msg("program-indirect-reseller"),
+            Program::DirectBill => Msg("program-direct-bill"),
         }
     }
 
@@ -200,15 +201,16 @@ impl ApplicationState {
     }
 
     /// The state as reviewers call it.
-    pub fn staff_label(self) -> &'static str {
+    pub fn staff_label(self) -> crate::messages::Msg {
+        use crate::i18n::Msg;
         match self {
-            ApplicationState::Draft => "Draft",
-            ApplicationState::AwaitingContactVerification => "Awaiting contact",
-            ApplicationState::InReview => "In review",
-            ApplicationState::InfoRequested => "Information requested",
-            ApplicationState::Approved => "Approved",
-            ApplicationState::Rejected => "Rejected",
-            ApplicationState::Withdrawn => "Withdrawn",
+            ApplicationState::Draft => Msg("state-draft"),
+            ApplicationState::AwaitingContactVerification => Msg("state-awaiting-contact"),
+            ApplicationState::InReview => Msg("state-in-review"),
+            ApplicationState::InfoRequested => Msg("state-info-requested"),
+            ApplicationState::Approved => Msg("state-approved"),
+            ApplicationState::Rejected => Msg("state-rejected"),
+            ApplicationState::Withdrawn => Msg("state-withdrawn"),
         }
     }
 

@@ -149,14 +149,20 @@ pub fn file_size(bytes: i64) -> String {
 }
 
 /// Kinds of managed services an applicant can list.
-pub const SERVICE_KINDS: [(&str, &str); 3] = [
-    ("managed_service", "Managed service"),
-    ("ip_service", "IP service"),
-    ("customer_solution", "Customer solution"),
+pub const SERVICE_KINDS: [(&str, messages::Msg); 3] = [
+    (
+        "managed_service",
+        messages::Msg("service-kind-managed-service"),
+    ),
+    ("ip_service", messages::Msg("service-kind-ip-service")),
+    (
+        "customer_solution",
+        messages::Msg("service-kind-customer-solution"),
+    ),
 ];
 
 /// A kind's label, or `None` for an unknown code.
-pub fn service_kind_label(code: &str) -> Option<&'static str> {
+pub fn service_kind_label(code: &str) -> Option<messages::Msg> {
     SERVICE_KINDS
         .iter()
         .find(|(c, _)| *c == code)
@@ -164,18 +170,18 @@ pub fn service_kind_label(code: &str) -> Option<&'static str> {
 }
 
 /// Support plans the partner may hold.
-pub const SUPPORT_PLANS: [(&str, &str); 2] = [
-    ("advanced", "Advanced support"),
-    ("premier", "Premier support"),
+pub const SUPPORT_PLANS: [(&str, messages::Msg); 2] = [
+    ("advanced", messages::Msg("support-plan-advanced")),
+    ("premier", messages::Msg("support-plan-premier")),
 ];
 
 /// A plan's label.
-pub fn support_plan_label(code: &str) -> &'static str {
+pub fn support_plan_label(code: &str) -> messages::Msg {
     SUPPORT_PLANS
         .iter()
         .find(|(c, _)| *c == code)
         .map(|(_, l)| *l)
-        .unwrap_or("Unknown plan")
+        .unwrap_or(messages::Msg("support-plan-unknown"))
 }
 
 /// One computed eligibility requirement.
@@ -400,11 +406,11 @@ impl RecordedOutcome {
     }
 
     /// In words, for reviewers.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> messages::Msg {
         match self {
-            RecordedOutcome::Passed => "Passed",
-            RecordedOutcome::Failed => "Not passed",
-            RecordedOutcome::Scheduled => "Scheduled",
+            RecordedOutcome::Passed => messages::Msg("outcome-passed"),
+            RecordedOutcome::Failed => messages::Msg("outcome-not-passed"),
+            RecordedOutcome::Scheduled => messages::Msg("outcome-scheduled"),
         }
     }
 }

@@ -33,10 +33,10 @@ impl StaffRole {
     }
 
     /// The role in words.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> crate::messages::Msg {
         match self {
-            StaffRole::Reviewer => "Reviewer",
-            StaffRole::OperatorAdmin => "Operator admin",
+            StaffRole::Reviewer => crate::messages::Msg("staff-role-reviewer"),
+            StaffRole::OperatorAdmin => crate::messages::Msg("staff-role-operator-admin"),
         }
     }
 }

@@ -267,7 +267,7 @@ pub struct PartnershipInvitation {
     pub until: String,
 }
 email_templates!(
-    english PartnershipInvitation,
+    PartnershipInvitation,
     "emails/partnership_invitation/subject.txt",
     "emails/partnership_invitation/body.txt",
     "emails/partnership_invitation/body.html"
@@ -281,7 +281,7 @@ pub struct PartnershipEnded {
     pub reseller: String,
 }
 email_templates!(
-    english PartnershipEnded,
+    PartnershipEnded,
     "emails/partnership_ended/subject.txt",
     "emails/partnership_ended/body.txt",
     "emails/partnership_ended/body.html"
@@ -299,7 +299,7 @@ pub struct CustomerInvitation {
     pub until: String,
 }
 email_templates!(
-    english CustomerInvitation,
+    CustomerInvitation,
     "emails/customer_invitation/subject.txt",
     "emails/customer_invitation/body.txt",
     "emails/customer_invitation/body.html"

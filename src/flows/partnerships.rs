@@ -433,10 +433,10 @@ pub async fn end(
     };
     let mut recipients = links::global_admin_emails(&mut *tx, user.tenant_id).await?;
     recipients.extend(links::global_admin_emails(&mut *tx, reseller_id).await?);
-    for address in recipients {
+    for to in recipients {
         db::outbox::enqueue(
             &mut *tx,
-            &message.to_email(&address)?,
+            &message.to_email_in(to.lang(), &to.email)?,
             &state.message_domain(),
         )
         .await?;

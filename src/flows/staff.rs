@@ -130,7 +130,7 @@ async fn send_invitation(
     let message = crate::email::messages::StaffInvitation {
         name: name.to_owned(),
         inviter: inviter.full_name.clone(),
-        role: role.label().to_owned(),
+        role: role.label().to_string(),
         link: state
             .config
             .link(&format!("/admin/invitations/{}", token.plain)),

@@ -30,7 +30,8 @@ pub(crate) const AREAS: &[(&str, [&str; 3])] = areas![
     "application",
     "email",
     "agreement",
-    "password"
+    "password",
+    "partners"
 ];
 
 struct Catalogue {

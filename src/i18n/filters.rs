@@ -114,6 +114,30 @@ pub fn t1_html<V: Display>(
     )))
 }
 
+/// The message `key` with markup of its own and two (escaped) arguments.
+#[askama::filter_fn]
+pub fn t2_html<V: Display, W: Display>(
+    key: impl Display,
+    _: &dyn Values,
+    name: &str,
+    value: V,
+    name2: &str,
+    value2: W,
+) -> Result<Safe<String>> {
+    Ok(Safe(lookup(
+        current(),
+        &key.to_string(),
+        &[(name, escaped(value)), (name2, escaped(value2))],
+    )))
+}
+
+/// The message `key` in `lang` rather than the current language (the pointers to a page
+/// in the other languages are written in those languages).
+#[askama::filter_fn]
+pub fn t_in(key: impl Display, _: &dyn Values, lang: &crate::i18n::Lang) -> Result<String> {
+    Ok(lookup(*lang, &key.to_string(), &[]))
+}
+
 /// The current language's tag, for `<html lang>`.
 #[askama::filter_fn]
 pub fn lang_code(_unused: impl Display, _: &dyn Values) -> Result<&'static str> {

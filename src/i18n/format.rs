@@ -7,10 +7,10 @@
 use super::{Lang, current};
 use icu::calendar::Date as IcuDate;
 use icu::calendar::cal::Gregorian;
+use icu::datetime::FixedCalendarDateTimeFormatter;
 use icu::datetime::fieldsets::{YMD, YMDT};
 use icu::datetime::input::{DateTime, Time};
 use icu::datetime::options::TimePrecision;
-use icu::datetime::FixedCalendarDateTimeFormatter;
 use icu::decimal::DecimalFormatter;
 use icu::decimal::input::Decimal;
 use icu::experimental::dimension::currency::CurrencyCode;
@@ -95,7 +95,10 @@ pub fn date_time_in(lang: Lang, t: time::OffsetDateTime) -> String {
 
 /// A whole number with the language's grouping: "300,000", "300.000".
 pub fn number(n: i64) -> String {
-    formatters(current()).decimal.format(&Decimal::from(n)).to_string()
+    formatters(current())
+        .decimal
+        .format(&Decimal::from(n))
+        .to_string()
 }
 
 /// An amount held in minor units with `exponent` minor digits, as a plain number in the
@@ -145,6 +148,19 @@ fn disambiguate(lang: Lang, currency: &str, formatted: String) -> String {
     }
 }
 
+/// Compares two names in the language's alphabetical order (CLDR collation: German
+/// "Ä" beside "A", Chinese by pinyin).
+pub fn compare(lang: Lang, a: &str, b: &str) -> std::cmp::Ordering {
+    static ALL: [OnceLock<icu::collator::CollatorBorrowed<'static>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    ALL[lang.index()]
+        .get_or_init(|| {
+            icu::collator::CollatorBorrowed::try_new(icu_locale(lang).into(), Default::default())
+                .expect("CLDR collation data for the portal's languages")
+        })
+        .compare(a, b)
+}
+
 /// The language's decimal separator as people type it ("." or ",").
 pub fn decimal_separator(lang: Lang) -> char {
     match lang {
@@ -177,7 +193,10 @@ mod tests {
     #[test]
     fn money_uses_the_currency_exponent_and_the_language_pattern() {
         assert_eq!(money_in(Lang::En, 30_000_000, "USD", 2), "US$300,000.00");
-        assert_eq!(money_in(Lang::De, 30_000_000, "USD", 2), "300.000,00\u{a0}US$");
+        assert_eq!(
+            money_in(Lang::De, 30_000_000, "USD", 2),
+            "300.000,00\u{a0}US$"
+        );
         assert_eq!(money_in(Lang::ZhCn, 30_000_000, "USD", 2), "US$300,000.00");
         assert_eq!(money_in(Lang::En, 4_500, "JPY", 0), "JP¥4,500");
         assert_eq!(money_in(Lang::De, 123_456, "EUR", 2), "1.234,56\u{a0}€");
@@ -191,6 +210,16 @@ mod tests {
         assert_eq!(sync(Lang::En, || number(n)), "1,234,567");
         assert_eq!(sync(Lang::De, || number(n)), "1.234.567");
         assert_eq!(sync(Lang::ZhCn, || number(n)), "1,234,567");
+    }
+
+    #[test]
+    fn names_sort_by_each_language() {
+        let mut de = vec!["Österreich", "Oman", "Ägypten", "Zypern"];
+        de.sort_by(|a, b| compare(Lang::De, a, b));
+        assert_eq!(de, ["Ägypten", "Oman", "Österreich", "Zypern"]);
+        let mut zh = vec!["中国", "爱尔兰", "德国"];
+        zh.sort_by(|a, b| compare(Lang::ZhCn, a, b));
+        assert_eq!(zh, ["爱尔兰", "德国", "中国"]);
     }
 
     fn sync<R>(lang: Lang, f: impl FnOnce() -> R) -> R {

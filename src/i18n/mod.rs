@@ -16,8 +16,8 @@
 //! [`sync_scope`] for the recipient; without one it is English.
 
 mod catalogue;
-pub mod format;
 pub mod filters;
+pub mod format;
 
 pub use catalogue::{Arg, all_keys, has_key, lookup};
 use std::cell::Cell;
@@ -112,6 +112,7 @@ impl fmt::Display for Lang {
 
 tokio::task_local! {
     static CURRENT: Cell<Lang>;
+    static PINNED: bool;
 }
 
 /// The language of the request (or e-mail) being handled; English outside any.
@@ -120,9 +121,21 @@ pub fn current() -> Lang {
 }
 
 /// Changes the language for the rest of the request being handled (a signed-in account's
-/// saved language overrides the browser's). Without a scope it does nothing.
+/// saved language overrides the browser's). Without a scope, or when the request itself
+/// asked for a language (see [`scope_pinned`]), it does nothing.
 pub fn set_current(lang: Lang) {
+    if PINNED.try_with(|p| *p).unwrap_or(false) {
+        return;
+    }
     let _ = CURRENT.try_with(|c| c.set(lang));
+}
+
+/// Runs `work` in `lang`, which nothing inside may change: a page opened in the language
+/// its link asked for (`?lang=de`) stays in it even for a signed-in account.
+pub async fn scope_pinned<F: Future>(lang: Lang, work: F) -> F::Output {
+    PINNED
+        .scope(true, CURRENT.scope(Cell::new(lang), work))
+        .await
 }
 
 /// Runs `work` in `lang`.

@@ -535,7 +535,7 @@ pub struct ServicesPage {
     ctx: Ctx,
     step: Step,
     rows: Vec<ServiceRow>,
-    kinds: &'static [(&'static str, &'static str)],
+    kinds: &'static [(&'static str, messages::Msg)],
     row_errors: Vec<(String, String)>,
     can_add: bool,
 }
@@ -629,8 +629,8 @@ pub struct CheckPage {
     answers: Answers,
     documents: Vec<Document>,
     revenue: String,
-    plan: &'static str,
-    services: Vec<(&'static str, ServiceRow)>,
+    plan: messages::Msg,
+    services: Vec<(messages::Msg, ServiceRow)>,
     missing: Option<&'static str>,
     errors: FormErrors,
 }
@@ -648,20 +648,21 @@ async fn check_page(
             .answers
             .revenue_usd_cents
             .map(rules::format_usd)
-            .unwrap_or_else(|| "Not answered".into()),
+            .unwrap_or_else(|| crate::i18n::t("not-answered")),
         plan: w
             .answers
             .support_plan
             .as_deref()
             .map(rules::support_plan_label)
-            .unwrap_or("Not answered"),
+            .unwrap_or(messages::Msg("not-answered")),
         services: w
             .answers
             .managed_services
             .iter()
             .map(|r| {
                 (
-                    rules::service_kind_label(&r.kind).unwrap_or("Type not chosen"),
+                    rules::service_kind_label(&r.kind)
+                        .unwrap_or(messages::Msg("service-kind-not-chosen")),
                     r.clone(),
                 )
             })

@@ -479,29 +479,61 @@ pub fn requested_language(headers: &axum::http::HeaderMap) -> i18n::Lang {
 
 /// Middleware: handles the request in the language it asks for, and says which one the
 /// answer is in (`Content-Language`) and that it depends on the asking (`Vary`).
-pub async fn language(request: Request, next: Next) -> Response {
+pub async fn language(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    // A link may ask for a language (`?lang=de`: the one-line pointers at the top of pages
+    // opened from e-mails, for readers of another language): it wins for this page and is
+    // kept like a choice made with the switch.
+    let asked = (request.method() == axum::http::Method::GET)
+        .then(|| request.uri().query())
+        .flatten()
+        .and_then(|q| {
+            url::form_urlencoded::parse(q.as_bytes())
+                .find(|(k, _)| k == "lang")
+                .and_then(|(_, v)| i18n::Lang::parse(&v))
+        });
+    if let Some(lang) = asked {
+        return i18n::scope_pinned(lang, async move {
+            let mut response = answer_in_language(next.run(request).await);
+            response.headers_mut().append(
+                header::SET_COOKIE,
+                crate::web::language::cookie(lang, state.config.cookie_secure),
+            );
+            response
+        })
+        .await;
+    }
     let lang = requested_language(request.headers());
-    i18n::scope(lang, async move {
-        let mut response = next.run(request).await;
-        let answered = i18n::current();
-        let headers = response.headers_mut();
-        let is_page = headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("text/html"));
-        if is_page {
-            headers.insert(
-                header::CONTENT_LANGUAGE,
-                header::HeaderValue::from_static(answered.code()),
-            );
-            headers.append(
-                header::VARY,
-                header::HeaderValue::from_static("accept-language, cookie"),
-            );
-        }
-        response
-    })
+    i18n::scope(
+        lang,
+        async move { answer_in_language(next.run(request).await) },
+    )
     .await
+}
+
+/// Marks a page with the language it is in (`Content-Language`) and that it depends on the
+/// asking (`Vary`).
+fn answer_in_language(mut response: Response) -> Response {
+    let answered = i18n::current();
+    let headers = response.headers_mut();
+    let is_page = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_page {
+        headers.insert(
+            header::CONTENT_LANGUAGE,
+            header::HeaderValue::from_static(answered.code()),
+        );
+        headers.append(
+            header::VARY,
+            header::HeaderValue::from_static("accept-language, cookie"),
+        );
+    }
+    response
 }
 
 #[cfg(test)]

@@ -77,15 +77,20 @@ pub struct OpenInvitation {
 pub struct Row {
     /// The partnership.
     pub p: Partnership,
+    /// The other side's program region, in the reader's language.
+    pub region: String,
     /// Since, in words.
     pub since: String,
     /// Ended, in words.
     pub ended: String,
 }
 
-fn rows(list: Vec<Partnership>) -> Vec<Row> {
+fn rows(markets: &[db::markets::Market], list: Vec<Partnership>) -> Vec<Row> {
     list.into_iter()
         .map(|p| Row {
+            region: db::markets::region_name(markets, &p.other_region)
+                .unwrap_or(&p.other_region)
+                .to_owned(),
             since: when(p.created_at),
             ended: p.ended_at.map(when).unwrap_or_default(),
             p,
@@ -112,6 +117,7 @@ async fn resellers_page(
     email: String,
     errors: FormErrors,
 ) -> Result<ResellersPage, AppError> {
+    let markets = state.markets().await?;
     let all = db::partnerships::resellers_of(&state.db, tenant_id).await?;
     let (active, ended): (Vec<_>, Vec<_>) = all.into_iter().partition(|p| p.state.is_active());
     let pending = db::partnerships::open_invitations(&state.db, tenant_id)
@@ -126,8 +132,8 @@ async fn resellers_page(
         .collect();
     Ok(ResellersPage {
         ctx,
-        active: rows(active),
-        ended: rows(ended),
+        active: rows(&markets, active),
+        ended: rows(&markets, ended),
         pending,
         email,
         errors,
@@ -299,7 +305,11 @@ async fn providers(
     State(state): State<AppState>,
     Signed(ctx, user): SignedIn,
 ) -> Result<ProvidersPage, AppError> {
-    let providers = rows(db::partnerships::providers_of(&state.db, user.tenant_id).await?);
+    let markets = state.markets().await?;
+    let providers = rows(
+        &markets,
+        db::partnerships::providers_of(&state.db, user.tenant_id).await?,
+    );
     Ok(ProvidersPage { ctx, providers })
 }
 
@@ -342,7 +352,12 @@ async fn invitation_page(
     };
     let regions = flows::provider_regions(state, invitation.provider_tenant_id)
         .await?
-        .map(|r| r.into_iter().map(|(_, n)| n).collect::<Vec<_>>().join(", "))
+        .map(|r| {
+            r.into_iter()
+                .map(|(_, n)| n)
+                .collect::<Vec<_>>()
+                .join(&crate::i18n::t("list-separator"))
+        })
         .unwrap_or_default();
     let refusal = flows::refusal(state, &invitation, ctx.account.as_ref())
         .await?
@@ -421,7 +436,8 @@ pub struct CustomersPage {
     ctx: Ctx,
     partnership_id: Uuid,
     provider: String,
-    customers: Vec<(db::partnerships::SharedCustomer, String)>,
+    /// Each customer with its country and the date it authorised, in the reader's language.
+    customers: Vec<(db::partnerships::SharedCustomer, String, String)>,
 }
 
 async fn customers(
@@ -433,12 +449,19 @@ async fn customers(
         db::partnerships::reseller_partnership(&state.db, user.tenant_id, id)
             .await?
             .ok_or(AppError::NotFound)?;
+    let markets = state.markets().await?;
     let customers = db::partnerships::shared_customers(&state.db, user.tenant_id, provider_id)
         .await?
         .into_iter()
         .map(|c| {
             let since = when(c.authorised_at);
-            (c, since)
+            let country = c
+                .country_code
+                .as_deref()
+                .and_then(|code| db::markets::country_name(&markets, code))
+                .unwrap_or_default()
+                .to_owned();
+            (c, country, since)
         })
         .collect();
     Ok(CustomersPage {

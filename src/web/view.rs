@@ -24,7 +24,10 @@ pub fn describe_event(
         ("state_changed", Some(InfoRequested), Some(InReview)) => {
             messages::APPLICATION_RESUBMITTED_REVIEW.into()
         }
-        ("state_changed", _, Some(s)) => format!("Status changed: {}", s.plain()),
+        ("state_changed", _, Some(s)) => crate::i18n::t_args(
+            "timeline-status-changed",
+            &[("state", s.plain().to_string().into())],
+        ),
         ("contact_declined", _, _) => messages::PRIMARY_CONTACT_DID_NOT.into(),
         ("verification_resent", _, _) => messages::VERIFICATION_E_MAIL_SENT.into(),
         ("info_provided", _, _) => messages::APPLICANT_ANSWERED_TEAM_S.into(),
@@ -32,10 +35,10 @@ pub fn describe_event(
             let step = CheckStep::parse(&kind["check_".len()..]);
             messages::requirement_check_recorded(
                 step.map(|s| s.label().to_string())
-                    .unwrap_or_else(|| "unknown step".into()),
+                    .unwrap_or_else(|| crate::i18n::t("timeline-unknown-step")),
             )
         }
-        ("answers_changed", _, _) => "Applicant changed answers".into(),
+        ("answers_changed", _, _) => crate::i18n::t("timeline-answers-changed"),
         (other, _, _) => other.replace('_', " "),
     }
 }
@@ -62,11 +65,11 @@ impl LineStatus {
     }
 
     /// In words.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> messages::Msg {
         match self {
-            LineStatus::Verified => "Verified",
-            LineStatus::Pending => "Pending",
-            LineStatus::Failed => "Failed",
+            LineStatus::Verified => messages::Msg("line-verified"),
+            LineStatus::Pending => messages::Msg("line-pending"),
+            LineStatus::Failed => messages::Msg("line-failed"),
         }
     }
 
@@ -104,19 +107,26 @@ pub fn requirement_lines(
         match check(step) {
             Some(c) if c.outcome.is_failed() => (
                 LineStatus::Failed,
-                format!(
-                    "{} on {}{}",
-                    "Not confirmed",
-                    crate::messages::when(c.recorded_at),
-                    c.note
-                        .as_deref()
-                        .map(|n| format!(": {n}"))
-                        .unwrap_or_default()
-                ),
+                match c.note.as_deref() {
+                    Some(note) => crate::i18n::t_args(
+                        "line-not-confirmed-on-note",
+                        &[
+                            ("date", crate::messages::when(c.recorded_at).into()),
+                            ("note", note.into()),
+                        ],
+                    ),
+                    None => crate::i18n::t_args(
+                        "line-not-confirmed-on",
+                        &[("date", crate::messages::when(c.recorded_at).into())],
+                    ),
+                },
             ),
             Some(c) if c.outcome.is_passed() => (
                 LineStatus::Verified,
-                format!("Confirmed on {}", crate::messages::when(c.recorded_at)),
+                crate::i18n::t_args(
+                    "check-confirmed-on",
+                    &[("date", crate::messages::when(c.recorded_at).into())],
+                ),
             ),
             _ => (LineStatus::Pending, pending.to_string()),
         }
@@ -127,8 +137,8 @@ pub fn requirement_lines(
             answers
                 .revenue_usd_cents
                 .map(rules::format_usd)
-                .unwrap_or_else(|| "nothing yet".into()),
-            documents,
+                .unwrap_or_else(|| crate::i18n::t("line-nothing-yet")),
+            documents as i64,
         ),
     );
     let tenure = from_check(
@@ -165,7 +175,7 @@ pub fn requirement_lines(
         .support_plan
         .as_deref()
         .map(rules::support_plan_label)
-        .unwrap_or("No plan chosen");
+        .unwrap_or(messages::Msg("support-plan-none"));
     vec![
         line(
             messages::PARTNER_ID_LABEL,

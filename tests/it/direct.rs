@@ -228,10 +228,11 @@ async fn tenure_counts_twelve_calendar_months_from_approval() {
     // 11 months and 29 days or so: one day short of 12 months.
     approved_reseller(&app, "tenureco", "4100002", "12 months - 1 day").await;
     let html = app.get("/enroll/direct").await.text().await.unwrap();
-    let tomorrow: String = sqlx::query_scalar("select to_char(current_date + 1, 'FMDD Mon YYYY')")
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
+    let tomorrow: String =
+        sqlx::query_scalar("select to_char(current_date + 1, 'FMDD FMMonth YYYY')")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
     let items = texts(&html, "#eligibility li");
     assert!(
         items[1].contains("Not met") && items[1].contains(&format!("you meet this on {tomorrow}")),
@@ -844,11 +845,12 @@ async fn back_office_steps_run_in_order_and_approval_starts_the_reassessment_clo
     assert_eq!(reminder_to, CONTACT_EMAIL);
     app.email_to(CONTACT_EMAIL, "Approved").await;
     let dashboard = app.get("/dashboard").await.text().await.unwrap();
-    let due_words: String =
-        sqlx::query_scalar("select to_char(current_date + interval '12 months', 'FMDD Mon YYYY')")
-            .fetch_one(&app.db)
-            .await
-            .unwrap();
+    let due_words: String = sqlx::query_scalar(
+        "select to_char(current_date + interval '12 months', 'FMDD FMMonth YYYY')",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
     assert_eq!(texts(&dashboard, "#reassessment-due"), vec![due_words]);
 
     // The back office lists it when due or overdue.

@@ -1032,7 +1032,6 @@ fn app_state(app: &TestApp) -> partner_portal::state::AppState {
         outbox_wake: std::sync::Arc::default(),
         csrf_key: std::sync::Arc::default(),
         markets: std::sync::Arc::default(),
-        regions: std::sync::Arc::default(),
         caches: std::sync::Arc::default(),
     }
 }

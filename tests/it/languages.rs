@@ -569,3 +569,161 @@ async fn e_mails_are_written_in_the_language_of_the_person_who_caused_them() {
     assert_eq!(confirm.subject, "确认你在合作伙伴门户中的电子邮件地址");
     assert_no_english(Lang::ZhCn, "confirmation e-mail", &confirm.body_html);
 }
+
+/// A signed-in client speaking `lang`, for a new work account in `country`.
+async fn account_in<'a>(app: &'a TestApp, lang: Lang, prefix: &str, country: &str) -> Browser<'a> {
+    let client = app.browser_speaking(lang.code());
+    client
+        .sign_up_as(&[
+            ("organisation", &format!("{prefix} Org")),
+            ("domain_prefix", prefix),
+            ("country", country),
+            ("full_name", "Alex Admin"),
+            ("email", &format!("admin@{prefix}.example.com")),
+            ("password", STRONG_PASSWORD),
+        ])
+        .await;
+    client
+}
+
+#[tokio::test]
+async fn a_german_provider_and_a_chinese_reseller_work_together_each_in_their_language() {
+    use crate::partners::{make_active, make_provider};
+    let app = TestApp::spawn().await;
+    let provider = account_in(&app, Lang::De, "provde", "DE").await;
+    make_provider(&app, "provde", "europe").await;
+    let reseller = account_in(&app, Lang::ZhCn, "reszh", "FR").await;
+    make_active(&app, "reszh").await;
+
+    // The provider's pages in German, the directory naming countries and regions in German.
+    for path in ["/partners/resellers", "/providers"] {
+        assert_no_english(Lang::De, path, &provider.html(path).await);
+    }
+    let directory = provider.html("/providers").await;
+    assert_eq!(texts(&directory, "#providers .regions"), vec!["Europa"]);
+    assert!(texts(&directory, "#providers .hint")[0].contains("Deutschland"));
+    let directory_zh = reseller.html("/providers").await;
+    assert_eq!(texts(&directory_zh, "#providers .regions"), vec!["欧洲"]);
+    assert_no_english(Lang::ZhCn, "/providers", &directory_zh);
+
+    // The invitation: the draft and the e-mail in the provider's language (the reseller's
+    // address has no account the portal could ask).
+    let draft = provider
+        .submit(
+            "/partners/resellers",
+            "/partners/resellers/invite",
+            &[("email", "someone@reszh.example.com")],
+        )
+        .await;
+    assert_eq!(draft.status(), StatusCode::OK);
+    let draft = draft.text().await.unwrap();
+    assert_no_english(Lang::De, "invitation draft", &draft);
+    let link = texts(&draft, "#invitation-link")[0]
+        .trim_start_matches(&app.address)
+        .to_owned();
+    let mail = app.email_to("someone@reszh.example.com", "").await;
+    assert_eq!(
+        mail.subject,
+        "provde Org lädt Sie ein, als Ihr indirekter Anbieter mit Ihnen zusammenzuarbeiten"
+    );
+    assert!(mail.body_text.contains("(Europa)"), "{}", mail.body_text);
+    assert_no_english(Lang::De, "invitation e-mail", &mail.body_html);
+
+    // The Chinese reseller opens it in Chinese, with a pointer to each other language at the
+    // top, written in that language.
+    let page = reseller.html(&link).await;
+    assert_no_english(Lang::ZhCn, "/invitations/{token}", &page);
+    assert_eq!(
+        texts(&page, "#other-languages a"),
+        vec!["Read this page in English", "Diese Seite auf Deutsch lesen"]
+    );
+    assert_eq!(
+        attr(&page, "#other-languages a[lang=de]", "href").as_deref(),
+        Some("?lang=de")
+    );
+    // Following a pointer shows the page in that language and keeps the choice, even for a
+    // signed-in account with a saved language.
+    let anonymous = app.browser_speaking("zh-CN");
+    let german = anonymous.open(&format!("{link}?lang=de")).await;
+    assert_eq!(german.headers()["content-language"], "de");
+    let german = german.text().await.unwrap();
+    assert_no_english(Lang::De, "/invitations/{token}?lang=de", &german);
+    assert_eq!(
+        attr(&anonymous.html("/signin").await, "html", "lang").as_deref(),
+        Some("de")
+    );
+    let pinned = reseller.open(&format!("{link}?lang=en")).await;
+    assert_eq!(pinned.headers()["content-language"], "en");
+
+    // Authorising, in Chinese: the consent error and the confirmation.
+    let refused = reseller.submit(&link, &link, &[]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_no_english(
+        Lang::ZhCn,
+        "invitation without consent",
+        &refused.text().await.unwrap(),
+    );
+    let done = reseller.submit(&link, &link, &[("consent", "yes")]).await;
+    assert_eq!(location(&done), "/partners/providers");
+    let providers = reseller.html("/partners/providers").await;
+    assert_no_english(Lang::ZhCn, "/partners/providers", &providers);
+    assert!(
+        providers.contains("provde Org 现在是你的间接提供商。"),
+        "{providers}"
+    );
+    assert_eq!(texts(&providers, "#providers td")[1], "欧洲");
+    let id: uuid::Uuid = sqlx::query_scalar("select partnership_id from partnerships")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    for path in [
+        format!("/partners/providers/{id}/customers"),
+        format!("/partners/providers/{id}/invite-customers"),
+    ] {
+        assert_no_english(Lang::ZhCn, &path, &reseller.html(&path).await);
+    }
+    let invite_page = format!("/partners/providers/{id}/invite-customers");
+    let customer_draft = reseller
+        .submit(
+            &invite_page,
+            &invite_page,
+            &[("email", "it@kunde.example.com")],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_no_english(Lang::ZhCn, "customer invitation draft", &customer_draft);
+    let customer_mail = app.email_to("it@kunde.example.com", "").await;
+    assert_eq!(customer_mail.subject, "reszh Org 请你授权其云服务合作伙伴");
+    let customer_link = texts(&customer_draft, "#invitation-link")[0]
+        .trim_start_matches(&app.address)
+        .to_owned();
+    let landing = app.browser_speaking("zh-CN").html(&customer_link).await;
+    assert_no_english(Lang::ZhCn, "/customer-invitations/{token}", &landing);
+    assert_eq!(texts(&landing, "#other-languages a").len(), 2);
+
+    // The provider sees the reseller and its region in German, and ends the partnership:
+    // each side is told in its own saved language.
+    let list = provider.html("/partners/resellers").await;
+    assert_no_english(Lang::De, "/partners/resellers (active)", &list);
+    assert_eq!(texts(&list, "#active td")[2], "Europa");
+    let remove = format!("/partners/resellers/{id}/remove");
+    assert_no_english(Lang::De, &remove, &provider.html(&remove).await);
+    let ended = provider
+        .submit(&remove, &remove, &[("attest", "yes")])
+        .await;
+    assert_eq!(ended.status(), StatusCode::SEE_OTHER);
+    let to_provider = app.email_to("admin@provde.example.com", "beendet").await;
+    assert_no_english(Lang::De, "partnership ended e-mail", &to_provider.body_html);
+    let to_reseller = app.email_to("admin@reszh.example.com", "终止").await;
+    assert_eq!(
+        to_reseller.subject,
+        "provde Org 与 reszh Org 之间的合作关系已终止"
+    );
+    assert_no_english(
+        Lang::ZhCn,
+        "partnership ended e-mail",
+        &to_reseller.body_html,
+    );
+}

@@ -2,7 +2,7 @@ use crate::helpers::*;
 use reqwest::StatusCode;
 
 /// Makes the tenant with `prefix` an approved indirect reseller with the agreement accepted.
-async fn make_active(app: &TestApp, prefix: &str) {
+pub(crate) async fn make_active(app: &TestApp, prefix: &str) {
     sqlx::query(
         "insert into applications (application_id, tenant_id, program, state, legal_name, submitted_at, decided_at)
          select gen_random_uuid(), tenant_id, 'indirect_reseller', 'approved', name, now(), now() from tenants where domain_prefix = $1",
@@ -19,7 +19,7 @@ async fn make_active(app: &TestApp, prefix: &str) {
 }
 
 /// Lists the tenant with `prefix` as a provider for `region`.
-async fn make_provider(app: &TestApp, prefix: &str, region: &str) {
+pub(crate) async fn make_provider(app: &TestApp, prefix: &str, region: &str) {
     make_active(app, prefix).await;
     sqlx::query("insert into provider_regions (tenant_id, csp_region) select tenant_id, $2 from tenants where domain_prefix = $1")
         .bind(prefix)

@@ -136,6 +136,7 @@ pub async fn sign_up(
         email: email.as_str(),
         password_hash: &password_hash,
         role: Role::GlobalAdmin,
+        language: crate::i18n::current(),
     };
     if let Err(e) = db::users::insert(&mut *tx, &user).await {
         // Another sign-up took the address a moment ago: the same answer as above.

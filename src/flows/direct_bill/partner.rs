@@ -185,14 +185,14 @@ pub async fn transition(
         },
     )
     .await?;
-    for email in db::partnerships::global_admin_emails(&mut *tx, tenant_id).await? {
+    for to in db::partnerships::global_admin_emails(&mut *tx, tenant_id).await? {
         let message = DirectBillTransitioned {
             organisation: partner.organisation.clone(),
             by: label.clone(),
             reason: reason.to_owned(),
             link: state.config.link("/dashboard"),
         }
-        .to_email(&email)?;
+        .to_email_in(to.lang(), &to.email)?;
         db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
     }
     tx.commit().await?;

@@ -70,7 +70,7 @@ pub struct DirectPanel {
     /// The answers.
     pub answers: store::Answers,
     /// Support plan in words.
-    pub plan: &'static str,
+    pub plan: messages::Msg,
     /// Evidence.
     pub documents: Vec<store::Document>,
     /// The checks in order.
@@ -78,7 +78,7 @@ pub struct DirectPanel {
     /// Every check passed: approval is possible.
     pub approvable: bool,
     /// Services with their kind in words.
-    pub services: Vec<(&'static str, store::ServiceRow)>,
+    pub services: Vec<(messages::Msg, store::ServiceRow)>,
 }
 
 /// The panel for `app`, or `None` for an indirect-reseller application.
@@ -137,18 +137,19 @@ pub async fn panel(state: &AppState, app: &Application) -> Result<Option<DirectP
         revenue: answers
             .revenue_usd_cents
             .map(rules::format_usd)
-            .unwrap_or_else(|| "Not answered".into()),
+            .unwrap_or_else(|| crate::i18n::t("not-answered")),
         plan: answers
             .support_plan
             .as_deref()
             .map(rules::support_plan_label)
-            .unwrap_or("Not answered"),
+            .unwrap_or(messages::Msg("not-answered")),
         services: answers
             .managed_services
             .iter()
             .map(|r| {
                 (
-                    rules::service_kind_label(&r.kind).unwrap_or("Unknown type"),
+                    rules::service_kind_label(&r.kind)
+                        .unwrap_or(messages::Msg("service-kind-unknown")),
                     r.clone(),
                 )
             })

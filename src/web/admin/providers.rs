@@ -29,12 +29,43 @@ pub fn router() -> Router<AppState> {
         .route("/providers", get(directory))
 }
 
+/// A listed provider as a page shows it: country and regions named in the reader's language.
+pub struct Listed {
+    p: Provider,
+    country_name: String,
+    region_names: String,
+}
+
+async fn listed(state: &AppState, providers: Vec<Provider>) -> Result<Vec<Listed>, AppError> {
+    let markets = state.markets().await?;
+    let lang = crate::i18n::current();
+    let separator = crate::i18n::t("list-separator");
+    Ok(providers
+        .into_iter()
+        .map(|p| {
+            let mut regions: Vec<&str> = p
+                .regions
+                .iter()
+                .map(|r| db::markets::region_name(&markets, r).unwrap_or(r))
+                .collect();
+            regions.sort_by(|a, b| crate::i18n::format::compare(lang, a, b));
+            Listed {
+                country_name: db::markets::country_name(&markets, &p.country_code)
+                    .unwrap_or(&p.country_code)
+                    .to_owned(),
+                region_names: regions.join(&separator),
+                p,
+            }
+        })
+        .collect())
+}
+
 /// The back-office directory page.
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/providers.html")]
 pub struct ProvidersPage {
     ctx: StaffCtx,
-    providers: Vec<Provider>,
+    providers: Vec<Listed>,
     regions: Vec<(String, String)>,
     form: ProviderInput,
     errors: FormErrors,
@@ -57,8 +88,8 @@ async fn page(
 ) -> Result<ProvidersPage, AppError> {
     Ok(ProvidersPage {
         ctx,
-        providers: db::providers::list(&state.db, None).await?,
-        regions: state.regions().await?.to_vec(),
+        providers: listed(state, db::providers::list(&state.db, None).await?).await?,
+        regions: state.regions().await?,
         form,
         errors,
         suffix: state.config.tenant_domain_suffix.clone(),
@@ -130,7 +161,7 @@ async fn withdraw(
 #[template(path = "providers/index.html")]
 pub struct DirectoryPage {
     ctx: Ctx,
-    providers: Vec<Provider>,
+    providers: Vec<Listed>,
     regions: Vec<(String, String)>,
     region: String,
     own_region: Option<String>,
@@ -149,7 +180,7 @@ async fn directory(
     ctx: Ctx,
     Query(q): Query<RegionQuery>,
 ) -> Result<DirectoryPage, AppError> {
-    let regions = state.regions().await?.to_vec();
+    let regions = state.regions().await?;
     let region = if regions.iter().any(|(code, _)| *code == q.region) {
         q.region.clone()
     } else {
@@ -170,7 +201,7 @@ async fn directory(
     }
     Ok(DirectoryPage {
         ctx,
-        providers,
+        providers: listed(&state, providers).await?,
         regions,
         region,
         own_region,

@@ -59,11 +59,11 @@ pub struct Row {
     /// Tenant domain.
     pub domain: String,
     /// Program in words.
-    pub program: &'static str,
+    pub program: crate::messages::Msg,
     /// Country name.
     pub country: String,
     /// State in reviewers' words.
-    pub state: &'static str,
+    pub state: crate::messages::Msg,
     /// Submission date.
     pub submitted: String,
     /// Business days since submission.
@@ -79,7 +79,7 @@ pub struct StateCount {
     /// State code.
     pub code: &'static str,
     /// Label.
-    pub label: &'static str,
+    pub label: crate::messages::Msg,
     /// Applications in that state.
     pub count: i64,
 }
@@ -166,7 +166,7 @@ async fn queue(
         ctx,
         rows,
         counts: state_counts(&counts),
-        regions: regions_of(&markets),
+        regions: crate::db::markets::regions(&markets, crate::i18n::current()),
         markets: crate::db::markets::in_order(&markets, crate::i18n::current()),
         showing_all: selected_state == ALL_STATES,
         programs: Program::ALL,
@@ -233,15 +233,4 @@ fn state_counts(by_state: &[(String, i64)]) -> Vec<StateCount> {
                 .unwrap_or(0),
         })
         .collect()
-}
-
-/// The program regions of the markets, by name, for the filter.
-fn regions_of(markets: &[Market]) -> Vec<(String, String)> {
-    let mut regions: Vec<(String, String)> = markets
-        .iter()
-        .map(|m| (m.csp_region.clone(), m.region_name().to_owned()))
-        .collect();
-    regions.sort_by(|a, b| a.1.cmp(&b.1));
-    regions.dedup();
-    regions
 }

@@ -64,7 +64,7 @@ pub struct StaffEvent {
 pub struct DetailPage {
     ctx: StaffCtx,
     app: Application,
-    state_label: &'static str,
+    state_label: messages::Msg,
     tenant: TenantOverview,
     domain: String,
     membership: Option<Membership>,
@@ -326,8 +326,11 @@ async fn decide(
     let (to, text) = (format!("/admin/applications/{id}"), &form.text);
     match review::decide(&state, &staff, &app, decision, form.version, text, &ip).await? {
         DecisionOutcome::Made(now) => {
-            ctx.success(&to, &messages::decision_made(now.staff_label()))
-                .await
+            ctx.success(
+                &to,
+                &messages::decision_made(&now.staff_label().to_string()),
+            )
+            .await
         }
         DecisionOutcome::Invalid(errors) => invalid(confirm_page(
             ctx,

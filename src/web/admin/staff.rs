@@ -44,7 +44,7 @@ pub struct PendingRow {
     /// The invitation.
     pub invitation: Invitation,
     /// Role in words.
-    pub role: &'static str,
+    pub role: messages::Msg,
     /// Expiry in words.
     pub expires: String,
     /// Already expired.
@@ -210,7 +210,7 @@ pub struct AcceptPage {
     ctx: StaffCtx,
     token: String,
     invitation: Option<Invitation>,
-    role: &'static str,
+    role: Option<messages::Msg>,
     errors: FormErrors,
 }
 
@@ -227,7 +227,7 @@ async fn show_accept(
     } else {
         StatusCode::NOT_FOUND
     };
-    let role = invitation.as_ref().map(|i| i.role.label()).unwrap_or("");
+    let role = invitation.as_ref().map(|i| i.role.label());
     Ok((
         status,
         AcceptPage {
@@ -267,7 +267,7 @@ async fn accept(
                 ctx,
                 token,
                 invitation: None,
-                role: "",
+                role: None,
                 errors: FormErrors::default(),
             },
         )
@@ -278,7 +278,7 @@ async fn accept(
                 &crate::domain::token::hash_token(&token),
             )
             .await?;
-            let role = invitation.as_ref().map(|i| i.role.label()).unwrap_or("");
+            let role = invitation.as_ref().map(|i| i.role.label());
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
                 AcceptPage {

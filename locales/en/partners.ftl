@@ -1,0 +1,116 @@
+# Provider-reseller partnerships, shared customers and the provider directory.
+back-to-providers = Back to your providers
+back-to-resellers = Back to your resellers
+col-customer = Customer
+col-country = Country
+col-authorised = Authorised
+col-provider = Provider
+col-reseller = Reseller
+col-partner-id = Partner ID
+col-region = Region
+col-regions = Regions
+col-since = Since
+col-from = From
+col-ended = Ended
+col-to = To
+col-sent = Sent
+col-expires = Expires
+tag-expired = Expired
+resend = Resend
+revoke = Revoke
+create-invitation = Create invitation
+invitation-broken-heading = This invitation link does not work
+program-region = Program region
+program-regions = Program regions
+all-regions = All regions
+
+# A customer's invitation to authorise a reseller and its provider.
+cinv-title = Authorise your cloud services partners
+cinv-heading = { $reseller } and { $provider } ask for your authorisation
+cinv-lead = { $reseller } resells cloud services to your organisation through its indirect provider { $provider }. Authorising the relationship lets { $provider } order services for you on behalf of { $reseller }.
+cinv-keep-link = Keep this link: { $reseller } will guide you through authorising the relationship.
+cinv-broken-text = Check that you copied the whole link, or ask your reseller for a new one.
+
+# Customers a reseller shares with a provider.
+shared-customers-title = Customers shared with { $provider }
+shared-customers-none = No customer has authorised you and { $provider } yet.
+invite-a-customer = Invite a customer.
+
+# The invitation draft a provider sends.
+draft-title = Your invitation
+draft-heading = Your invitation is ready
+draft-sent = We have e-mailed it to <strong>{ $email }</strong>.
+draft-intro = Send this message. The link is personal to your organisation: keep it in the message. This page is the only time the link is shown.
+draft-open-in-email = Open in e-mail
+draft-copy = Or copy the message
+draft-link = Link:
+
+# A reseller's view of a provider's invitation.
+inv-title = Authorise an indirect provider
+inv-heading = { $provider } invites you to work with them
+inv-would-be = { $provider } would be your <strong>indirect provider</strong>. Authorising it means:
+inv-would-be-serving = { $provider } would be your <strong>indirect provider</strong> (serving { $regions }). Authorising it means:
+inv-means-orders = it may place orders and add subscriptions for your customers;
+inv-means-admin = it gets admin access to your work account.
+inv-sign-in = Sign in to continue
+inv-no-account = No work account yet?
+inv-create-account = Create one;
+inv-no-account-after = you will come back here. A provider can work with you once you are enrolled and approved as an indirect reseller.
+inv-consent = I understand that this provider may place orders and add subscriptions for our customers and gets admin access to our work account.
+inv-authorize = Authorize indirect provider
+inv-broken-text = Check that you copied the whole link, or ask the provider to send you a new one.
+
+# A reseller invites a customer.
+invite-customer-title = Invite a customer
+invite-customer-heading = Invite a customer to work with you and { $provider }
+invite-customer-intro = The customer gets a personal link asking them to authorise the relationship with your organisation and { $provider }. { $provider } needs this relationship to order services for the customer.
+invite-customer-email = Customer's e-mail address (optional)
+invite-customer-email-hint = If you give it, the portal sends the invitation too.
+
+# The reseller's providers.
+providers-title = Indirect providers
+providers-none = No provider works with you yet.
+find-a-provider = Find a provider and ask them for an invitation.
+view-customers = View customers
+invite-new-customers = Invite new customers
+shared-with = shared with { $name }
+for-name = for { $name }
+
+# Ending a partnership.
+remove-title = Remove a partnership
+remove-heading = End the partnership with { $name }?
+remove-lists = { $name } leaves your list of indirect resellers, and you leave its list of providers.
+remove-customers = Customers linked to { $name } stay linked.
+remove-permissions = Admin permissions that were granted stay as they are.
+remove-emails = Both organisations get an e-mail.
+end-partnership = End partnership
+remove-partnership = Remove
+
+# The provider's resellers.
+resellers-title = Indirect resellers
+resellers-active = Active partnerships
+resellers-none = No reseller works with you yet.
+resellers-pending = Pending invitations
+resellers-pending-none = None.
+resellers-link-shared = Link shared by you
+request-partnership = Request a partnership
+request-partnership-intro = You get a personal invitation link and a ready e-mail. If you give the reseller's address, the portal sends it for you too.
+reseller-email = Reseller's e-mail address (optional)
+resellers-ended = Ended partnerships
+
+# The public provider directory.
+directory-title = Find an indirect provider
+directory-intro = Indirect resellers buy the program's services through an indirect provider in their program region. These are the providers the program lists.
+directory-show = Show providers
+directory-own-first = Providers that serve your region are listed first.
+directory-none = No provider is listed for this region yet.
+directory-serves = Serves:
+
+# The provider directory in the back office.
+admin-providers-title = Provider directory
+admin-providers-none = No provider is listed yet.
+withdraw-listing = Withdraw
+admin-providers-edit = List or edit a provider
+admin-providers-rule = Only approved partners that have accepted the partner agreement can be listed. Choosing the regions again replaces the listing.
+admin-providers-domain = Partner's work-account domain
+admin-providers-save = Save listing

@@ -1,0 +1,116 @@
+# 提供商与经销商的合作关系、共同客户和提供商目录。
+back-to-providers = 返回你的提供商
+back-to-resellers = 返回你的经销商
+col-customer = 客户
+col-country = 国家/地区
+col-authorised = 授权时间
+col-provider = 提供商
+col-reseller = 经销商
+col-partner-id = 合作伙伴 ID
+col-region = 区域
+col-regions = 区域
+col-since = 开始时间
+col-from = 开始时间
+col-ended = 终止时间
+col-to = 收件人
+col-sent = 发送时间
+col-expires = 过期时间
+tag-expired = 已过期
+resend = 重新发送
+revoke = 撤销
+create-invitation = 创建邀请
+invitation-broken-heading = 此邀请链接无效
+program-region = 合作伙伴计划区域
+program-regions = 合作伙伴计划区域
+all-regions = 所有区域
+
+# 邀请客户授权经销商及其提供商。
+cinv-title = 授权你的云服务合作伙伴
+cinv-heading = { $reseller } 和 { $provider } 请求你的授权
+cinv-lead = { $reseller } 通过其间接提供商 { $provider } 向你的组织转售云服务。授权该关系后，{ $provider } 可以代表 { $reseller } 为你订购服务。
+cinv-keep-link = 请保存此链接：{ $reseller } 会引导你完成授权。
+cinv-broken-text = 请检查是否复制了完整的链接，或请你的经销商重新发送。
+
+# 经销商与提供商的共同客户。
+shared-customers-title = 与 { $provider } 共有的客户
+shared-customers-none = 目前还没有客户授权你和 { $provider }。
+invite-a-customer = 邀请客户。
+
+# 提供商发送的邀请草稿。
+draft-title = 你的邀请
+draft-heading = 你的邀请已准备好
+draft-sent = 我们已通过电子邮件将其发送至 <strong>{ $email }</strong>。
+draft-intro = 请发送此消息。该链接是你的组织的专属邀请链接：请保留在消息中。此链接只在本页面显示一次。
+draft-open-in-email = 在电子邮件中打开
+draft-copy = 或复制消息
+draft-link = 链接：
+
+# 经销商看到的提供商邀请。
+inv-title = 授权间接提供商
+inv-heading = { $provider } 邀请你与其合作
+inv-would-be = { $provider } 将成为你的<strong>间接提供商</strong>。授权后：
+inv-would-be-serving = { $provider } 将成为你的<strong>间接提供商</strong>（服务区域：{ $regions }）。授权后：
+inv-means-orders = 它可以为你的客户下订单和添加订阅；
+inv-means-admin = 它将获得你的工作帐户的管理员访问权限。
+inv-sign-in = 登录以继续
+inv-no-account = 还没有工作帐户？
+inv-create-account = 创建一个；
+inv-no-account-after = 完成后你会回到此处。你注册成为间接经销商并获得批准后，提供商才能与你合作。
+inv-consent = 我了解此提供商可以为我们的客户下订单和添加订阅，并将获得我们工作帐户的管理员访问权限。
+inv-authorize = 授权间接提供商
+inv-broken-text = 请检查是否复制了完整的链接，或请提供商重新发送。
+
+# 经销商邀请客户。
+invite-customer-title = 邀请客户
+invite-customer-heading = 邀请客户与你和 { $provider } 合作
+invite-customer-intro = 客户会收到一个专属链接，请其授权与你的组织和 { $provider } 之间的关系。{ $provider } 需要该关系才能为客户订购服务。
+invite-customer-email = 客户的电子邮件地址（可选）
+invite-customer-email-hint = 填写后，门户也会发送邀请。
+
+# 经销商的提供商。
+providers-title = 间接提供商
+providers-none = 目前还没有提供商与你合作。
+find-a-provider = 查找提供商并请其发送邀请。
+view-customers = 查看客户
+invite-new-customers = 邀请新客户
+shared-with = 与 { $name } 共有
+for-name = 针对 { $name }
+
+# 终止合作关系。
+remove-title = 删除合作关系
+remove-heading = 要终止与 { $name } 的合作关系吗？
+remove-lists = { $name } 将从你的间接经销商列表中移除，你也将从其提供商列表中移除。
+remove-customers = 与 { $name } 关联的客户保持关联。
+remove-permissions = 已授予的管理员权限保持不变。
+remove-emails = 双方组织都会收到电子邮件。
+end-partnership = 终止合作关系
+remove-partnership = 删除
+
+# 提供商的经销商。
+resellers-title = 间接经销商
+resellers-active = 有效的合作关系
+resellers-none = 目前还没有经销商与你合作。
+resellers-pending = 待处理的邀请
+resellers-pending-none = 无。
+resellers-link-shared = 你共享的链接
+request-partnership = 请求建立合作关系
+request-partnership-intro = 你会获得一个专属邀请链接和一封现成的电子邮件。如果填写经销商的地址，门户也会替你发送。
+reseller-email = 经销商的电子邮件地址（可选）
+resellers-ended = 已终止的合作关系
+
+# 公开的提供商目录。
+directory-title = 查找间接提供商
+directory-intro = 间接经销商通过其所在合作伙伴计划区域的间接提供商购买本计划的服务。以下是本计划列出的提供商。
+directory-show = 显示提供商
+directory-own-first = 服务于你所在区域的提供商排在前面。
+directory-none = 此区域尚未列出提供商。
+directory-serves = 服务区域：
+
+# 后台的提供商目录。
+admin-providers-title = 提供商目录
+admin-providers-none = 尚未列出任何提供商。
+withdraw-listing = 撤下
+admin-providers-edit = 列出或编辑提供商
+admin-providers-rule = 只有已获批准且已接受合作伙伴协议的合作伙伴才能列出。重新选择区域会替换原有资料。
+admin-providers-domain = 合作伙伴的工作帐户域名
+admin-providers-save = 保存提供商资料
