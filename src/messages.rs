@@ -156,11 +156,6 @@ pub const NOTE_REQUIRED: Msg = Msg("note-required");
 /// An internal note that is too long.
 pub const NOTE_TOO_LONG: Msg = Msg("note-too-long");
 
-/// The timeline line when an application is assigned.
-pub fn assigned_to(name: &str) -> String {
-    crate::i18n::t_args("assigned-to", &[("name", name.to_string().into())])
-}
-
 /// Approval refused while direct-bill requirement checks are open.
 pub fn direct_bill_checks_open(missing: &[String]) -> String {
     let separator = crate::i18n::t("list-separator");
@@ -200,15 +195,19 @@ pub const STAFF_ROLE_REQUIRED: Msg = Msg("staff-role-required");
 /// The staff invitation goes to an existing staff member's address.
 pub const STAFF_EMAIL_TAKEN: Msg = Msg("staff-email-taken");
 
-/// A reseller wizard step's name, for the timeline when answers change.
-pub fn enrollment_step_title(step: &str) -> &'static str {
-    match step {
-        "partner-id" => "Partner ID",
-        "legal-profile" => "Legal details",
-        "primary-contact" => "Primary contact",
-        "support" => "Customer support details",
-        _ => "Answers",
-    }
+/// A wizard step's name, for the timeline when answers change: `program/step` as stored.
+pub fn answers_step_title(stored: &str) -> Option<Msg> {
+    Some(Msg(match stored {
+        "indirect-reseller/partner-id" => "step-title-partner-id",
+        "indirect-reseller/legal-profile" => "step-title-legal-profile",
+        "indirect-reseller/primary-contact" => "step-title-primary-contact",
+        "indirect-reseller/support" => "step-title-support-details",
+        "direct-bill/revenue" => "db-step-revenue",
+        "direct-bill/support" => "db-step-support",
+        "direct-bill/operations" => "db-step-operations",
+        "direct-bill/services" => "db-step-services",
+        _ => return None,
+    }))
 }
 
 /// The flash after joining the partner network.
@@ -217,17 +216,6 @@ pub fn joined_network(partner_id: &str) -> String {
         "joined-network",
         &[("partner_id", partner_id.to_string().into())],
     )
-}
-
-/// A direct-bill wizard step's name, for the timeline when answers change.
-pub fn direct_bill_step_title(step: &str) -> &'static str {
-    match step {
-        "revenue" => "Revenue",
-        "support" => "Support",
-        "operations" => "Operations",
-        "services" => "Managed services",
-        _ => "Answers",
-    }
 }
 
 /// What happens next once an application is Draft.

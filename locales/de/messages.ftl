@@ -371,3 +371,18 @@ line-failed = Nicht erfüllt
 line-not-confirmed-on = Nicht bestätigt am { $date }
 line-not-confirmed-on-note = Nicht bestätigt am { $date }: { $note }
 line-nothing-yet = noch nichts
+
+# Wer an einem Antrag gehandelt hat, und was das Portal erfasst hat.
+actor-reviewer = Prüfer { $name }
+actor-primary-contact = Hauptansprechpartner ({ $email })
+timeline-internal-note = Interne Notiz
+timeline-assignment = Zuweisung
+step-title-partner-id = Partner-ID
+step-title-legal-profile = Rechtliche Angaben
+step-title-primary-contact = Hauptansprechpartner
+step-title-support-details = Kundensupportinformationen
+credit-check-passed = Bonitätsprüfung bestanden
+capability-assessment-scheduled = Bewertung durch Drittanbieter geplant
+capability-assessment-passed = Bewertung durch Drittanbieter bestanden
+yes = Ja
+no = Nein

@@ -371,3 +371,18 @@ line-failed = Failed
 line-not-confirmed-on = Not confirmed on { $date }
 line-not-confirmed-on-note = Not confirmed on { $date }: { $note }
 line-nothing-yet = nothing yet
+
+# Who acted on an application, and what the portal recorded.
+actor-reviewer = Reviewer { $name }
+actor-primary-contact = Primary contact ({ $email })
+timeline-internal-note = Internal note
+timeline-assignment = Assignment
+step-title-partner-id = Partner ID
+step-title-legal-profile = Legal details
+step-title-primary-contact = Primary contact
+step-title-support-details = Customer support details
+credit-check-passed = Credit check passed
+capability-assessment-scheduled = Capability assessment scheduled
+capability-assessment-passed = Capability assessment passed
+yes = Yes
+no = No

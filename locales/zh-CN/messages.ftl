@@ -361,3 +361,18 @@ line-failed = 未满足
 line-not-confirmed-on = { $date } 未获确认
 line-not-confirmed-on-note = { $date } 未获确认：{ $note }
 line-nothing-yet = 尚未填写
+
+# 谁处理了申请，以及门户记录的内容。
+actor-reviewer = 审核员 { $name }
+actor-primary-contact = 主要联系人（{ $email }）
+timeline-internal-note = 内部备注
+timeline-assignment = 分配
+step-title-partner-id = 合作伙伴 ID
+step-title-legal-profile = 公司法定信息
+step-title-primary-contact = 主要联系人
+step-title-support-details = 客户支持信息
+credit-check-passed = 信用检查已通过
+capability-assessment-scheduled = 第三方能力评估已安排
+capability-assessment-passed = 第三方能力评估已通过
+yes = 是
+no = 否

@@ -359,13 +359,28 @@ pub async fn set_info_request(
     Ok(())
 }
 
+/// Who made a timeline entry: pages put the words around the name in the reader's language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum ActorKind {
+    /// A partner user (the label is their name).
+    #[default]
+    Partner,
+    /// Operator staff (the label is their name).
+    Staff,
+    /// A primary contact following their link (the label is their address).
+    Contact,
+}
+
 /// One entry of an application's timeline.
 #[derive(Clone, Debug)]
 pub struct Event {
     /// When.
     pub occurred_at: OffsetDateTime,
-    /// Who, in words.
+    /// Who acted: a name, or a primary contact's address.
     pub actor_label: String,
+    /// What kind of actor.
+    pub actor_kind: ActorKind,
     /// What kind of event.
     pub kind: String,
     /// State before, for state changes.
@@ -387,8 +402,10 @@ pub struct NewEvent<'a> {
     pub actor_user_id: Option<Uuid>,
     /// The staff member who acted, if one did.
     pub actor_staff_id: Option<Uuid>,
-    /// Who acted, in words.
+    /// Who acted: a name, or a primary contact's address.
     pub actor_label: &'a str,
+    /// What kind of actor.
+    pub actor_kind: ActorKind,
     /// What happened.
     pub kind: &'a str,
     /// State before, for state changes.
@@ -405,8 +422,8 @@ pub struct NewEvent<'a> {
 pub async fn record_event(db: impl PgExecutor<'_>, e: &NewEvent<'_>) -> sqlx::Result<()> {
     sqlx::query!(
         "insert into application_events
-           (application_id, actor_user_id, actor_staff_id, actor_label, kind, from_state, to_state, detail, internal)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+           (application_id, actor_user_id, actor_staff_id, actor_label, kind, from_state, to_state, detail, internal, actor_kind)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         e.application_id,
         e.actor_user_id,
         e.actor_staff_id,
@@ -415,7 +432,8 @@ pub async fn record_event(db: impl PgExecutor<'_>, e: &NewEvent<'_>) -> sqlx::Re
         e.from_state as _,
         e.to_state as _,
         e.detail,
-        e.internal
+        e.internal,
+        e.actor_kind as _
     )
     .execute(db)
     .await?;
@@ -430,7 +448,7 @@ pub async fn timeline(
 ) -> sqlx::Result<Vec<Event>> {
     sqlx::query_as!(
         Event,
-        r#"select occurred_at, actor_label, kind, from_state as "from_state: ApplicationState",
+        r#"select occurred_at, actor_label, actor_kind as "actor_kind: ActorKind", kind, from_state as "from_state: ApplicationState",
                   to_state as "to_state: ApplicationState", detail, internal
            from application_events where application_id = $1 and ($2 or not internal)
            order by occurred_at, application_event_id"#,

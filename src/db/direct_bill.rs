@@ -236,12 +236,13 @@ pub struct Document {
 
 impl Document {
     /// The file type in words.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> crate::messages::Msg {
+        use crate::messages::Msg;
         match self.content_type.as_str() {
-            "application/pdf" => "PDF",
-            "image/png" => "PNG image",
-            "image/jpeg" => "JPEG image",
-            _ => "File",
+            "application/pdf" => Msg("file-kind-pdf"),
+            "image/png" => Msg("file-kind-png"),
+            "image/jpeg" => Msg("file-kind-jpeg"),
+            _ => Msg("file-kind-other"),
         }
     }
 

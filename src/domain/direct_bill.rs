@@ -139,13 +139,20 @@ pub fn clean_file_name(name: &str) -> String {
 pub fn file_size(bytes: i64) -> String {
     const KB: i64 = 1024;
     const MB: i64 = 1024 * 1024;
-    if bytes < KB {
-        format!("{bytes} bytes")
+    // Under a kilobyte the count has at most four digits: no grouping to format.
+    let (key, amount) = if bytes < KB {
+        ("file-size-bytes", bytes.to_string())
     } else if bytes < MB {
-        format!("{} KB", (bytes + KB / 2) / KB)
+        (
+            "file-size-kb",
+            crate::i18n::format::number((bytes + KB / 2) / KB),
+        )
     } else {
-        format!("{:.1} MB", bytes as f64 / MB as f64)
-    }
+        // Tenths of a megabyte, with the language's decimal separator.
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        ("file-size-mb", crate::i18n::format::amount(tenths, 1))
+    };
+    crate::i18n::t_args(key, &[("size", amount.into()), ("bytes", bytes.into())])
 }
 
 /// Kinds of managed services an applicant can list.

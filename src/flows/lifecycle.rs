@@ -28,8 +28,10 @@ pub struct Actor<'a> {
     pub user_id: Option<Uuid>,
     /// The signed-in staff member, when there is one.
     pub staff_id: Option<Uuid>,
-    /// Name in words.
+    /// Name (a primary contact: their address).
     pub label: Cow<'a, str>,
+    /// What kind of actor: pages put the words around the name in the reader's language.
+    pub kind: apps::ActorKind,
     /// Request address.
     pub ip: &'a str,
 }
@@ -41,16 +43,18 @@ impl<'a> Actor<'a> {
             user_id: Some(user.user_id),
             staff_id: None,
             label: Cow::Borrowed(&user.full_name),
+            kind: apps::ActorKind::Partner,
             ip,
         }
     }
 
-    /// Someone without an account (a primary contact following their link).
-    pub fn anonymous(label: String, ip: &'a str) -> Self {
+    /// A primary contact following their link (no account): known by their address.
+    pub fn contact(email: String, ip: &'a str) -> Self {
         Actor {
             user_id: None,
             staff_id: None,
-            label: Cow::Owned(label),
+            label: Cow::Owned(email),
+            kind: apps::ActorKind::Contact,
             ip,
         }
     }
@@ -60,7 +64,8 @@ impl<'a> Actor<'a> {
         Actor {
             user_id: None,
             staff_id: Some(staff.staff_id),
-            label: Cow::Owned(format!("Reviewer {}", staff.full_name)),
+            label: Cow::Owned(staff.full_name.clone()),
+            kind: apps::ActorKind::Staff,
             ip,
         }
     }
@@ -72,6 +77,7 @@ impl<'a> Actor<'a> {
             actor_user_id: self.user_id,
             actor_staff_id: self.staff_id,
             actor_label: &self.label,
+            actor_kind: self.kind,
             kind,
             ..Default::default()
         }
@@ -235,7 +241,7 @@ pub async fn note_answers_changed(
     conn: &mut PgConnection,
     user: &SessionUser,
     app: &Application,
-    what: &str,
+    step: &str,
 ) -> sqlx::Result<()> {
     if app.state != ApplicationState::InfoRequested {
         return Ok(());
@@ -244,7 +250,7 @@ pub async fn note_answers_changed(
     apps::record_event(
         conn,
         &apps::NewEvent {
-            detail: Some(what),
+            detail: Some(step),
             ..actor.event(app, "answers_changed")
         },
     )

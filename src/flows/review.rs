@@ -233,15 +233,7 @@ pub async fn assign(
             ip,
         )
     };
-    staff_entry(
-        &mut tx,
-        staff,
-        app,
-        "assigned",
-        &messages::assigned_to(&assignee.full_name),
-        audit,
-    )
-    .await?;
+    staff_entry(&mut tx, staff, app, "assigned", &assignee.full_name, audit).await?;
     tx.commit().await?;
     Ok(true)
 }

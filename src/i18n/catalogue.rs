@@ -31,7 +31,8 @@ pub(crate) const AREAS: &[(&str, [&str; 3])] = areas![
     "email",
     "agreement",
     "password",
-    "partners"
+    "partners",
+    "direct"
 ];
 
 struct Catalogue {

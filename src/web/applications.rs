@@ -216,9 +216,9 @@ async fn status_page(
         .iter()
         .map(|e| TimelineEntry {
             when: when(e.occurred_at),
-            who: e.actor_label.clone(),
+            who: crate::web::view::describe_actor(e.actor_kind, &e.actor_label),
             what: describe_event(&e.kind, e.from_state, e.to_state),
-            detail: e.detail.clone(),
+            detail: crate::web::view::describe_detail(&e.kind, e.detail.as_deref()),
         })
         .collect();
     let is_admin = user.is_global_admin();

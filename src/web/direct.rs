@@ -473,29 +473,29 @@ pub struct OperationsPage {
 
 impl OperationsPage {
     /// The four capability fields: name, label, hint, value.
-    fn fields(&self) -> [(&'static str, &'static str, messages::Msg, &str); 4] {
+    fn fields(&self) -> [(&'static str, messages::Msg, messages::Msg, &str); 4] {
         [
             (
                 "billing",
-                "Billing",
+                messages::Msg("db-billing"),
                 messages::HOW_INVOICE_CUSTOMERS_COLLECT,
                 &self.form.billing,
             ),
             (
                 "provisioning",
-                "Provisioning",
+                messages::Msg("db-provisioning"),
                 messages::HOW_SET_UP_CHANGE,
                 &self.form.provisioning,
             ),
             (
                 "customer_support",
-                "Customer support",
+                messages::Msg("db-customer-support"),
                 messages::HOW_CUSTOMERS_REACH_HOW,
                 &self.form.customer_support,
             ),
             (
                 "security",
-                "Security",
+                messages::Msg("db-security"),
                 messages::HOW_PROTECT_CUSTOMERS_DATA,
                 &self.form.security,
             ),

@@ -1,6 +1,6 @@
 //! View-model helpers shared by pages: timeline lines and the like, built from loaded rows.
 
-use crate::db::applications::Application;
+use crate::db::applications::{ActorKind, Application};
 use crate::db::direct_bill::{Answers, Check};
 use crate::domain::application::ApplicationState;
 use crate::domain::direct_bill::{self as rules, CheckStep};
@@ -41,6 +41,29 @@ pub fn describe_event(
         ("answers_changed", _, _) => crate::i18n::t("timeline-answers-changed"),
         (other, _, _) => other.replace('_', " "),
     }
+}
+
+/// Who made a timeline entry, in the reader's language.
+pub fn describe_actor(kind: ActorKind, label: &str) -> String {
+    match kind {
+        ActorKind::Partner => label.to_owned(),
+        ActorKind::Staff => crate::i18n::t_args("actor-reviewer", &[("name", label.into())]),
+        ActorKind::Contact => {
+            crate::i18n::t_args("actor-primary-contact", &[("email", label.into())])
+        }
+    }
+}
+
+/// A timeline entry's detail in the reader's language: what people wrote stays as written;
+/// what the portal recorded (a wizard step, an assignee) is put into words here.
+pub fn describe_detail(kind: &str, detail: Option<&str>) -> Option<String> {
+    let detail = detail?;
+    Some(match kind {
+        "answers_changed" => messages::answers_step_title(detail)
+            .map_or_else(|| detail.to_owned(), |m| m.to_string()),
+        "assigned" => crate::i18n::t_args("assigned-to", &[("name", detail.into())]),
+        _ => detail.to_owned(),
+    })
 }
 
 /// Where one requirement stands on the applicant's status page.

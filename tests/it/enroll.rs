@@ -1053,7 +1053,8 @@ async fn reviewer_move(
         .await
         .unwrap()
         .unwrap();
-    let actor = partner_portal::flows::lifecycle::Actor::anonymous("Reviewer".into(), "127.0.0.1");
+    let actor =
+        partner_portal::flows::lifecycle::Actor::contact("contact@example.com".into(), "127.0.0.1");
     let mut tx = app.db.begin().await.unwrap();
     let moved = partner_portal::flows::lifecycle::make_move(
         &state,

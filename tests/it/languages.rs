@@ -727,3 +727,74 @@ async fn a_german_provider_and_a_chinese_reseller_work_together_each_in_their_la
         &to_reseller.body_html,
     );
 }
+
+#[tokio::test]
+async fn direct_bill_reads_in_german_and_chinese_and_amounts_follow_the_language() {
+    use crate::direct::{approved_reseller, fill_direct, open_intake, post_revenue};
+    for (lang, prefix, partner_id) in [
+        (Lang::De, "dbde", "7300001"),
+        (Lang::ZhCn, "dbzh", "7300002"),
+    ] {
+        let app = TestApp::spawn().await;
+        approved_reseller(&app, prefix, partner_id, "13 months").await;
+        open_intake(&app).await;
+        fill_direct(&app).await;
+        let me = app.me();
+        let switched = me
+            .submit(
+                "/dashboard",
+                "/language",
+                &[("lang", lang.code()), ("next", "/dashboard")],
+            )
+            .await;
+        assert_eq!(switched.status(), StatusCode::SEE_OTHER);
+        for path in [
+            "/enroll/direct",
+            "/enroll/direct/revenue",
+            "/enroll/direct/support",
+            "/enroll/direct/operations",
+            "/enroll/direct/services",
+            "/enroll/direct/check",
+        ] {
+            assert_no_english(lang, path, &me.html(path).await);
+        }
+        // The amount is shown and read with the language's separators.
+        let (typed, shown) = if lang == Lang::De {
+            ("412.500,50", "412.500,50 US$")
+        } else {
+            ("412,500.50", "US$412,500.50")
+        };
+        let saved = post_revenue(&app, &me, typed, "continue", None).await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER, "{typed}");
+        let cents: Option<i64> = sqlx::query_scalar(
+            "select revenue_usd_cents from direct_bill_answers order by application_id limit 1",
+        )
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+        assert_eq!(cents, Some(41_250_050));
+        let check = me.html("/enroll/direct/check").await;
+        assert_eq!(texts(&check, "#answer-revenue"), vec![shown]);
+        // A bad amount is refused in the language, keeping what was typed.
+        let refused = post_revenue(&app, &me, "viel", "continue", None).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let refused = refused.text().await.unwrap();
+        assert_no_english(lang, "/enroll/direct/revenue (refused)", &refused);
+        assert_eq!(attr(&refused, "#revenue", "value").as_deref(), Some("viel"));
+        // Applying, and the status page with its requirement lines.
+        let applied = me
+            .submit(
+                "/enroll/direct/check",
+                "/enroll/direct/submit",
+                &[("authority", "yes")],
+            )
+            .await;
+        assert_eq!(applied.status(), StatusCode::SEE_OTHER);
+        let status = location(&applied);
+        assert_no_english(
+            lang,
+            "/applications/{id} (direct bill)",
+            &me.html(&status).await,
+        );
+    }
+}

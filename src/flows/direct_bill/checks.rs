@@ -149,7 +149,6 @@ pub async fn record_check(
     if let Err(refusal) = rules::may_record(step, &recorded) {
         return Ok(CheckRecorded::Refused(refusal.message(step)));
     }
-    let _label = format!("Reviewer {}", staff.full_name);
     if !store::record_check(
         &mut tx,
         &store::NewCheck {
@@ -222,7 +221,7 @@ fn check_words(step: CheckStep, c: &ValidCheck) -> (String, String) {
             messages::PROGRAM_S_TEAM_COULD.into(),
         ),
         (CheckStep::CreditCheck, true) => (
-            "Credit check passed".into(),
+            messages::Msg("credit-check-passed").into(),
             messages::CREDIT_CHECK_PASSED_MAY.into(),
         ),
         (CheckStep::CreditCheck, false) => (
@@ -230,14 +229,14 @@ fn check_words(step: CheckStep, c: &ValidCheck) -> (String, String) {
             messages::CREDIT_CHECK_DID_NOT.into(),
         ),
         (CheckStep::AssessmentScheduled, _) => (
-            "Capability assessment scheduled".into(),
+            messages::Msg("capability-assessment-scheduled").into(),
             messages::third_party_assessment_billing(
                 c.assessment_on.map(rules::day).unwrap_or_default(),
                 c.assessor.clone().unwrap_or_default(),
             ),
         ),
         (CheckStep::AssessmentResult, true) => (
-            "Capability assessment passed".into(),
+            messages::Msg("capability-assessment-passed").into(),
             messages::THIRD_PARTY_ASSESSMENT_CONFIRMED.into(),
         ),
         (CheckStep::AssessmentResult, false) => (

@@ -71,8 +71,8 @@ pub async fn save_step(
         return Ok(false);
     }
     if finished {
-        let title = crate::messages::direct_bill_step_title(step);
-        lifecycle::note_answers_changed(&mut tx, user, app, title).await?;
+        let step = format!("direct-bill/{step}");
+        lifecycle::note_answers_changed(&mut tx, user, app, &step).await?;
     }
     tx.commit().await?;
     Ok(true)

@@ -131,11 +131,7 @@ pub async fn answer_verification(
     else {
         return Ok(false);
     };
-    let label = format!(
-        "Primary contact ({})",
-        app.contact_email.clone().unwrap_or_default()
-    );
-    let actor = Actor::anonymous(label, ip);
+    let actor = Actor::contact(app.contact_email.clone().unwrap_or_default(), ip);
     match answer {
         ContactAnswer::Confirm => {
             if make_move(state, &mut tx, &app, Move::VerifyContact, &actor, None)

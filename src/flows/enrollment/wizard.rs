@@ -406,8 +406,8 @@ pub async fn save_step(
     if !saved {
         return Ok(false);
     }
-    lifecycle::note_answers_changed(&mut tx, user, app, messages::enrollment_step_title(step))
-        .await?;
+    let step = format!("indirect-reseller/{step}");
+    lifecycle::note_answers_changed(&mut tx, user, app, &step).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -427,13 +427,7 @@ pub async fn join_network(
     if !apps::save_partner_id(&mut *tx, app.application_id, &membership.partner_id, step).await? {
         return Ok(None);
     }
-    lifecycle::note_answers_changed(
-        &mut tx,
-        user,
-        app,
-        messages::enrollment_step_title("partner-id"),
-    )
-    .await?;
+    lifecycle::note_answers_changed(&mut tx, user, app, "indirect-reseller/partner-id").await?;
     tx.commit().await?;
     Ok(Some(membership))
 }

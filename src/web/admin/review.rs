@@ -169,13 +169,13 @@ async fn detail_page(
         .into_iter()
         .map(|e| StaffEvent {
             when: when(e.occurred_at),
-            who: e.actor_label,
+            who: crate::web::view::describe_actor(e.actor_kind, &e.actor_label),
             what: match e.kind.as_str() {
-                "note" => "Internal note".to_owned(),
-                "assigned" => "Assignment".to_owned(),
+                "note" => crate::i18n::t("timeline-internal-note"),
+                "assigned" => crate::i18n::t("timeline-assignment"),
                 kind => describe_event(kind, e.from_state, e.to_state),
             },
-            detail: e.detail,
+            detail: crate::web::view::describe_detail(&e.kind, e.detail.as_deref()),
             internal: e.internal,
         })
         .collect();

@@ -1,0 +1,116 @@
+# Direkte Abrechnung: Übersicht, Antragsassistent und Wechsel zurück zum indirekten Wiederverkäufer.
+db-progress = Direkte Abrechnung · Schritt { $number } von { $total }
+db-step-revenue = Umsatz
+db-step-support = Support
+db-step-operations = Betrieb
+db-step-services = Managed Services
+db-billing = Abrechnung
+db-provisioning = Bereitstellung
+db-customer-support = Kundensupport
+db-security = Sicherheit
+
+db-overview-heading = Partner mit direkter Abrechnung werden
+db-overview-lead = Partner mit direkter Abrechnung beziehen die Clouddienste des Programms direkt vom Hersteller und stellen sie ihren Kunden selbst in Rechnung. Voraussetzung sind mindestens 12 Monate als indirekter Wiederverkäufer und ein Cloudumsatz im Programm von 300.000 USD in den letzten 12 Monaten.
+db-is-partner = <strong>Ihre Organisation ist Partner mit direkter Abrechnung.</strong> Die jährliche Neubewertung ist am { $date } fällig.
+db-transition-link = Zurück zum indirekten Wiederverkäufer wechseln
+db-intake-closed = Derzeit werden keine Anträge auf direkte Abrechnung angenommen
+db-reopens-on = Die Antragsannahme öffnet wieder am
+db-until-then = Bis dahin kann kein Antrag begonnen oder abgesendet werden. In der Zwischenzeit können Sie über einen indirekten Anbieter verkaufen:
+db-until-then-link = als indirekter Wiederverkäufer.
+db-qualify = Erfüllen Sie die Voraussetzungen?
+db-qualify-intro = Wir prüfen diese Punkte anhand Ihrer Daten; Sie müssen dafür nichts tun.
+db-met = Erfüllt
+db-not-met = Nicht erfüllt
+db-asked = Was wir Sie fragen werden
+db-asked-revenue = <strong>Umsatz</strong>: Ihr Cloudumsatz im Programm als indirekter Wiederverkäufer in den letzten 12 Monaten, in US-Dollar, mit Nachweis (PDF, PNG oder JPEG; bis zu 5 Dateien mit je 10 MB).
+db-asked-support = <strong>Support</strong>: ob Sie Support der ersten Ebene leisten und welchen Supportplan des Herstellers (Advanced oder Premier) Sie haben werden.
+db-asked-operations = <strong>Betrieb</strong>: wie Sie Ihre Kunden abrechnen, Dienste bereitstellen, Kunden unterstützen und schützen. Ein Drittanbieter bewertet diese Funktionen.
+db-asked-services = <strong>Managed Services</strong>: mindestens ein verwalteter Dienst, IP-Dienst oder eine Kundenlösung, die Sie anbieten.
+db-asked-authority = <strong>Befugnis</strong>: dass Sie für Ihre Organisation rechtliche Vereinbarungen annehmen dürfen.
+db-previous-rejected = Ihr letzter Antrag auf direkte Abrechnung wurde abgelehnt.
+db-previous-withdrawn = Ihr letzter Antrag auf direkte Abrechnung wurde zurückgezogen.
+db-previous-see = Antrag ansehen.
+db-previous-again = Sie können erneut einen Antrag stellen, sobald Sie alle Voraussetzungen erfüllen.
+db-not-admin = Nur der <strong>globale Administrator</strong> Ihrer Organisation kann die direkte Abrechnung beantragen.
+db-see-application = Ihren Antrag auf direkte Abrechnung ansehen
+db-start = Antrag beginnen
+
+db-revenue-heading = Ihr Cloudumsatz im Programm
+db-revenue-confirms = Das Programmteam bestätigt ihn anhand der Nachweise, die Sie hier hochladen.
+db-evidence-uploaded = Hochgeladene Nachweise
+db-revenue-label = Umsatz der letzten 12 Monate in US-Dollar
+db-revenue-hint = Cloudumsatz im Programm als indirekter Wiederverkäufer, z. B. 350.000
+db-evidence-label = Nachweis dieses Umsatzes
+db-evidence-hint = PDF, PNG oder JPEG, höchstens 10 MB, bis zu 5 Dateien ({ $count } hochgeladen). Nur die Administratoren Ihrer Organisation und das Programmteam können sie öffnen.
+db-upload = Datei hochladen
+
+db-support-heading = Support für Ihre Kunden
+db-first-line-question = Kann Ihre Organisation ihren Kunden Support der ersten Ebene leisten?
+db-plan-question = Welchen Supportplan des Herstellers werden Sie haben?
+db-plan-warning = <strong>Kaufen Sie den Plan noch nicht.</strong> Kaufen Sie ihn erst, wenn wir Ihnen per E-Mail mitteilen, dass Ihre Bonitätsprüfung bestanden ist.
+
+db-operations-heading = Abrechnung, Bereitstellung, Support und Sicherheit
+db-operations-intro = Eine Bewertung durch Drittanbieter verifiziert jede dieser Funktionen, sobald Umsatz, Tätigkeitsdauer und Bonitätsprüfung bestätigt sind. Beschreiben Sie jede in wenigen Sätzen.
+db-receivables = Wir verfügen über die Infrastruktur, um unsere Kunden abzurechnen, Dienste für sie bereitzustellen und offene Forderungen (Debitoren) einzuziehen
+
+db-services-heading = Ihre Managed Services
+db-services-intro = Geben Sie mindestens einen verwalteten Dienst, IP-Dienst oder eine Kundenlösung an, die Sie Ihren Kunden anbieten.
+db-offer-n = Angebot { $n }
+db-offer-type = Art
+db-choose-type = Art auswählen
+db-offer-name = Name
+db-offer-description = Beschreibung
+db-remove-offer = Angebot { $n } entfernen
+db-add-offer = Weiteres Angebot hinzufügen
+
+db-check-title = Angaben prüfen
+db-check-heading = Prüfen Sie Ihre Angaben, bevor Sie den Antrag absenden
+db-check-heading-info = Angaben prüfen und ändern
+db-check-revenue = Umsatz der letzten 12 Monate
+db-check-evidence = Nachweis
+db-none-uploaded = Nichts hochgeladen
+db-check-first-line = Support der ersten Ebene
+db-check-plan = Supportplan
+db-check-plan-hint = Kaufen Sie den Supportplan erst, wenn wir Ihnen per E-Mail mitteilen, dass Ihre Bonitätsprüfung bestanden ist.
+db-check-billing = Abrechnung und Debitoren
+db-confirmed = Bestätigt
+db-offers = Angebote
+db-none-listed = Keine angegeben
+db-hidden-revenue = Umsatz
+db-hidden-evidence = Nachweis
+db-hidden-first-line = Support der ersten Ebene
+db-hidden-plan = Supportplan
+db-hidden-billing = Abrechnung
+db-hidden-provisioning = Bereitstellung
+db-hidden-customer-support = Kundensupport
+db-hidden-security = Sicherheit
+db-hidden-services = Managed Services
+db-your-organisation = Ihre Organisation
+db-primary-contact = Hauptansprechpartner
+db-from-enrollment = Diese Angaben stammen aus Ihrer Registrierung als indirekter Wiederverkäufer. Wir benachrichtigen den Hauptansprechpartner bei jedem Schritt der Überprüfung per E-Mail.
+db-back-to-application = Zurück zu Ihrem Antrag
+db-changes-saved = Ihre Änderungen sind gespeichert. Um sie an das Programmteam zu senden, gehen Sie zurück zu Ihrem Antrag, beantworten Sie die Frage des Teams und senden Sie den Antrag erneut ab.
+db-changes-saved-link = Zu Ihrem Antrag
+db-missing = Einige Angaben fehlen.
+db-missing-link = Ergänzen Sie sie, bevor Sie den Antrag absenden.
+db-apply = Beantragen
+db-authority = Ich bestätige, dass ich befugt bin, für meine Organisation rechtliche Vereinbarungen anzunehmen
+db-apply-button = Direkte Abrechnung beantragen
+
+db-transition-heading = Zurück zum indirekten Wiederverkäufer wechseln?
+db-transition-intro = { $organisation } ist Partner mit direkter Abrechnung. Wenn Sie zurück zum indirekten Wiederverkäufer wechseln:
+db-transition-buy = beziehen Sie die Dienste des Programms nicht mehr direkt vom Hersteller und rechnen nicht mehr über die direkte Abrechnung ab; Sie kaufen wieder über einen indirekten Anbieter;
+db-transition-reassessment = entfallen Ihre jährliche Neubewertung und die Erinnerung daran;
+db-transition-stays = bleiben Ihre Kunden, Ihre Partner-ID, Ihre Partnervereinbarung und Ihre Partnerschaften mit Anbietern unverändert;
+db-transition-again = müssen Sie, um wieder Partner mit direkter Abrechnung zu werden, erneut einen Antrag stellen, während Anträge angenommen werden.
+db-transition-told = Wir benachrichtigen die globalen Administratoren Ihrer Organisation per E-Mail, und die Änderung wird protokolliert.
+db-transition-why = Grund (optional)
+
+# Nachweisdateien.
+file-kind-pdf = PDF
+file-kind-png = PNG-Bild
+file-kind-jpeg = JPEG-Bild
+file-kind-other = Datei
+file-size-bytes = { $bytes } Byte
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB

@@ -1,0 +1,116 @@
+# 直接计费：概览、申请向导和转回间接经销商。
+db-progress = 直接计费 · 第 { $number } 步，共 { $total } 步
+db-step-revenue = 收入
+db-step-support = 支持
+db-step-operations = 运营
+db-step-services = 托管服务
+db-billing = 计费
+db-provisioning = 预配
+db-customer-support = 客户支持
+db-security = 安全
+
+db-overview-heading = 成为直接计费合作伙伴
+db-overview-lead = 直接计费合作伙伴直接从厂商购买本计划的云服务，并自行向客户计费。你需要作为间接经销商至少 12 个月，且过去 12 个月的合作伙伴计划云收入达到 300,000 USD。
+db-is-partner = <strong>你的组织是直接计费合作伙伴。</strong>年度重新评估应于 { $date } 进行。
+db-transition-link = 转回间接经销商
+db-intake-closed = 目前不受理新的直接计费申请
+db-reopens-on = 重新受理日期：
+db-until-then = 在此之前，无法开始或提交申请。在此期间，你可以通过间接提供商销售：
+db-until-then-link = 作为间接经销商。
+db-qualify = 你是否符合资格？
+db-qualify-intro = 我们会根据你的记录检查以下各项，你无需为此做任何事。
+db-met = 已满足
+db-not-met = 未满足
+db-asked = 你需要回答的问题
+db-asked-revenue = <strong>收入</strong>：你作为间接经销商过去 12 个月的合作伙伴计划云收入（以美元计），并附证明材料（PDF、PNG 或 JPEG；最多 5 个文件，每个不超过 10 MB）。
+db-asked-support = <strong>支持</strong>：你是否提供一级支持，以及你将持有哪种厂商支持计划（高级或顶级）。
+db-asked-operations = <strong>运营</strong>：你如何为客户计费、预配、提供支持和保障安全。这些能力将由第三方评估。
+db-asked-services = <strong>托管服务</strong>：你提供的至少一项托管服务、IP 服务或客户解决方案。
+db-asked-authority = <strong>授权</strong>：你有权代表组织接受法律协议。
+db-previous-rejected = 你上一次的直接计费申请未获批准。
+db-previous-withdrawn = 你上一次的直接计费申请已撤回。
+db-previous-see = 查看申请。
+db-previous-again = 满足所有要求后，你可以重新申请。
+db-not-admin = 只有你的组织的<strong>全局管理员</strong>才能申请直接计费。
+db-see-application = 查看你的直接计费申请
+db-start = 开始申请
+
+db-revenue-heading = 你的合作伙伴计划云收入
+db-revenue-confirms = 合作伙伴计划团队会根据你在此上传的证明材料进行确认。
+db-evidence-uploaded = 已上传的证明材料
+db-revenue-label = 过去 12 个月的收入（美元）
+db-revenue-hint = 作为间接经销商的合作伙伴计划云收入，例如 350,000
+db-evidence-label = 此收入的证明材料
+db-evidence-hint = PDF、PNG 或 JPEG，每个不超过 10 MB，最多 5 个文件（已上传 { $count } 个）。只有你的组织的管理员和合作伙伴计划团队可以打开。
+db-upload = 上传文件
+
+db-support-heading = 为客户提供支持
+db-first-line-question = 你的组织能否为客户提供一级支持？
+db-plan-question = 你将持有哪种厂商支持计划？
+db-plan-warning = <strong>请暂勿购买该计划。</strong>请在我们通过电子邮件通知你信用检查已通过后再购买。
+
+db-operations-heading = 计费、预配、支持和安全
+db-operations-intro = 在你的收入、经营时长和信用检查得到确认后，第三方能力评估将验证以下每项能力。请用几句话分别说明。
+db-receivables = 我们具备为客户计费和预配服务以及收取应收帐款的基础设施
+
+db-services-heading = 你的托管服务
+db-services-intro = 请列出你为客户提供的至少一项托管服务、IP 服务或客户解决方案。
+db-offer-n = 产品/服务 { $n }
+db-offer-type = 类型
+db-choose-type = 选择类型
+db-offer-name = 名称
+db-offer-description = 描述
+db-remove-offer = 删除产品/服务 { $n }
+db-add-offer = 再添加一项
+
+db-check-title = 检查你的回答
+db-check-heading = 提交申请前请检查你的回答
+db-check-heading-info = 检查并更改你的回答
+db-check-revenue = 过去 12 个月的收入
+db-check-evidence = 证明材料
+db-none-uploaded = 尚未上传
+db-check-first-line = 一级支持
+db-check-plan = 支持计划
+db-check-plan-hint = 在我们通过电子邮件通知你信用检查已通过之前，请勿购买支持计划。
+db-check-billing = 计费和应收帐款
+db-confirmed = 已确认
+db-offers = 产品/服务
+db-none-listed = 未列出
+db-hidden-revenue = 收入
+db-hidden-evidence = 证明材料
+db-hidden-first-line = 一级支持
+db-hidden-plan = 支持计划
+db-hidden-billing = 计费
+db-hidden-provisioning = 预配
+db-hidden-customer-support = 客户支持
+db-hidden-security = 安全
+db-hidden-services = 托管服务
+db-your-organisation = 你的组织
+db-primary-contact = 主要联系人
+db-from-enrollment = 这些信息来自你作为间接经销商的注册。审查的每个步骤我们都会通过电子邮件通知主要联系人。
+db-back-to-application = 返回你的申请
+db-changes-saved = 你的更改已保存。要将其发送给合作伙伴计划团队，请返回你的申请，回答团队的问题并重新提交。
+db-changes-saved-link = 前往你的申请
+db-missing = 部分回答尚未填写。
+db-missing-link = 请在申请前补充完整。
+db-apply = 申请
+db-authority = 我确认我有权代表我的组织接受法律协议
+db-apply-button = 申请直接计费
+
+db-transition-heading = 要转回间接经销商吗？
+db-transition-intro = { $organisation } 是直接计费合作伙伴。如果转回间接经销商：
+db-transition-buy = 你将不再直接从厂商购买本计划的服务，也不再通过直接计费向客户计费；你将重新通过间接提供商购买；
+db-transition-reassessment = 你的年度重新评估及其提醒将被取消；
+db-transition-stays = 你的客户、合作伙伴 ID、合作伙伴协议以及与提供商的合作关系保持不变；
+db-transition-again = 如需再次成为直接计费合作伙伴，你必须在受理期间重新申请。
+db-transition-told = 我们会通过电子邮件通知你的组织的全局管理员，并记录此更改。
+db-transition-why = 原因（可选）
+
+# 证明材料文件。
+file-kind-pdf = PDF
+file-kind-png = PNG 图片
+file-kind-jpeg = JPEG 图片
+file-kind-other = 文件
+file-size-bytes = { $bytes } 字节
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
