@@ -38,3 +38,64 @@ cmail-resells = { $reseller } verkauft Ihnen Clouddienste über den indirekten A
 cmail-button = Ansehen, was Sie autorisieren würden
 cmail-open-link = Öffnen Sie diesen Link, um zu sehen, was Sie autorisieren würden:
 cmail-until = Der Link gilt bis { $until }.
+
+open-dashboard = Dashboard öffnen
+
+exists-subject = Jemand wollte mit Ihrer Adresse ein Konto erstellen
+exists-tried = Jemand wollte im Partner Portal mit dieser E-Mail-Adresse ein neues Geschäftskonto erstellen. Die Adresse gehört bereits zu Ihrem Konto, daher wurde nichts erstellt.
+exists-if-you = Wenn Sie es waren, melden Sie sich stattdessen an:
+exists-sign-in = Anmelden
+exists-forgotten = Wenn Sie Ihr Kennwort vergessen haben, legen Sie ein neues fest:
+exists-reset = Neues Kennwort festlegen
+exists-not-you = Wenn Sie es nicht waren, müssen Sie nichts tun: Ihr Konto ist unverändert.
+
+reset-subject = Kennwort für das Partner Portal zurücksetzen
+reset-heading = Kennwort zurücksetzen
+reset-asked = Jemand hat angefordert, das Kennwort Ihres Kontos im Partner Portal zurückzusetzen. Um ein neues Kennwort festzulegen, öffnen Sie diesen Link:
+reset-asked-html = Jemand hat angefordert, das Kennwort Ihres Kontos im Partner Portal zurückzusetzen.
+reset-button = Neues Kennwort festlegen
+reset-expiry = Der Link funktioniert einmal und 1 Stunde lang. Wenn Sie das nicht angefordert haben, ignorieren Sie diese Nachricht: Ihr Kennwort bleibt unverändert.
+
+changed-subject = Ihr Kennwort für das Partner Portal wurde geändert
+changed-heading = Ihr Kennwort wurde geändert
+changed-text = Das Kennwort Ihres Kontos im Partner Portal wurde soeben geändert, und alle anderen angemeldeten Sitzungen wurden beendet.
+changed-not-you = Wenn Sie das nicht waren, setzen Sie Ihr Kennwort jetzt zurück und informieren Sie den Administrator Ihrer Organisation:
+changed-reset = Kennwort zurücksetzen
+
+locked-subject = Ihr Konto im Partner Portal wurde gesperrt
+locked-heading = Ihr Konto wurde gesperrt
+locked-text = Es gab 10 fehlgeschlagene Anmeldeversuche für Ihr Konto im Partner Portal. Daher haben wir es bis { $until } gesperrt.
+locked-yours = Wenn diese Versuche von Ihnen stammen, warten Sie bis dahin oder setzen Sie Ihr Kennwort jetzt zurück:
+locked-reset = Kennwort zurücksetzen
+locked-not-yours = Wenn sie nicht von Ihnen stammen, versucht möglicherweise jemand, Ihr Kennwort zu erraten. Das Zurücksetzen des Kennworts hebt die Sperre ebenfalls auf.
+
+status-subject = Partnerantrag von { $organisation }: { $state }
+status-text = Der Partnerantrag von { $organisation } hat einen neuen Status: { $state }.
+status-see = Antrag und gesamten Verlauf ansehen:
+
+declined-subject = Ihr Hauptansprechpartner hat den Partnerantrag nicht bestätigt
+declined-heading = Ihr Hauptansprechpartner hat nicht bestätigt
+declined-text = Der von Ihnen angegebene Hauptansprechpartner ({ $email }) hat erklärt, den Partnerantrag nicht zu bestätigen. Daher kann er nicht überprüft werden.
+declined-check = Klären Sie das mit der Kontaktperson. Wenn die Kontaktperson oder die Adresse falsch war, ziehen Sie den Antrag zurück und registrieren Sie sich erneut mit den richtigen Angaben:
+declined-link = Antrag öffnen
+
+staffinv-subject = Sie sind zum Backoffice des Partner Portal eingeladen
+staffinv-heading = Sie sind eingeladen
+staffinv-text = { $inviter } hat Sie als { $role } zum Backoffice des Partner Portal eingeladen.
+staffinv-choose = Um die Einladung anzunehmen, legen Sie hier Ihr Kennwort fest:
+staffinv-button = Einladung annehmen
+staffinv-expiry = Der Link funktioniert einmal und 72 Stunden lang. Wenn Sie das nicht erwartet haben, ignorieren Sie diese Nachricht.
+
+reminder-subject = { $organisation }: Ihre jährliche Neubewertung für die direkte Abrechnung ist am { $due } fällig
+reminder-heading = Ihre jährliche Neubewertung für die direkte Abrechnung ist am { $due } fällig
+reminder-text = Die jährliche Neubewertung von { $organisation } für die direkte Abrechnung ist am { $due } fällig.
+reminder-how = Partner mit direkter Abrechnung werden jedes Jahr von einem Drittanbieter neu bewertet: Abrechnung, Bereitstellung, Kundensupport und Sicherheit. Das Programmteam meldet sich bei Ihnen, um einen Termin zu vereinbaren. Halten Sie Ihre Umsatznachweise und Ihren Supportplan bereit.
+
+notice-subject = { $organisation }: { $headline }
+notice-headline = { $headline }.
+
+transitioned-subject = { $organisation }: Ihre Organisation ist wieder indirekter Wiederverkäufer
+transitioned-heading = Ihre Organisation ist wieder indirekter Wiederverkäufer.
+transitioned-by = { $by } hat { $organisation } von der direkten Abrechnung zurück zum indirekten Wiederverkäufer gewechselt. Grund: { $reason }
+transitioned-by-staff = { $name } vom Programmteam
+transitioned-what = Sie beziehen nicht mehr direkt vom Hersteller, sondern über einen indirekten Anbieter. Ihre Kunden, Ihre Partner-ID und Ihre Partnervereinbarung bleiben unverändert. Sie können die direkte Abrechnung erneut beantragen, sobald Sie die Voraussetzungen erfüllen und Anträge angenommen werden.

@@ -386,3 +386,4 @@ capability-assessment-scheduled = Bewertung durch Drittanbieter geplant
 capability-assessment-passed = Bewertung durch Drittanbieter bestanden
 yes = Ja
 no = Nein
+check-with-note = { $text } Anmerkung: { $note }

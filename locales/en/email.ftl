@@ -38,3 +38,64 @@ cmail-resells = { $reseller } resells cloud services to you through its indirect
 cmail-button = See what you would authorise
 cmail-open-link = Open this link to see what you would authorise:
 cmail-until = The link works until { $until }.
+
+open-dashboard = Open your dashboard
+
+exists-subject = Someone tried to create an account with your address
+exists-tried = Someone tried to create a new work account on the Partner Portal with this e-mail address. It already belongs to your account, so nothing was created.
+exists-if-you = If it was you, sign in instead:
+exists-sign-in = Sign in
+exists-forgotten = If you have forgotten your password, set a new one:
+exists-reset = Set a new password
+exists-not-you = If it was not you, you need not do anything: your account has not changed.
+
+reset-subject = Reset your Partner Portal password
+reset-heading = Reset your password
+reset-asked = Someone asked to reset the password of your Partner Portal account. To choose a new password, open this link:
+reset-asked-html = Someone asked to reset the password of your Partner Portal account.
+reset-button = Choose a new password
+reset-expiry = The link works once and for 1 hour. If you did not ask for this, ignore this message: your password stays as it is.
+
+changed-subject = Your Partner Portal password was changed
+changed-heading = Your password was changed
+changed-text = The password of your Partner Portal account was just changed, and every other signed-in session was ended.
+changed-not-you = If this was not you, reset your password now and tell your organisation's administrator:
+changed-reset = Reset your password
+
+locked-subject = Your Partner Portal account has been locked
+locked-heading = Your account has been locked
+locked-text = There were 10 failed attempts to sign in to your Partner Portal account, so we have locked it until { $until }.
+locked-yours = If these attempts were yours, wait until then, or reset your password now:
+locked-reset = Reset your password
+locked-not-yours = If they were not yours, someone may be guessing your password. Resetting it also ends the lock.
+
+status-subject = Partner application of { $organisation }: { $state }
+status-text = The partner application of { $organisation } has a new status: { $state }.
+status-see = See the application and its full history:
+
+declined-subject = Your primary contact did not confirm the partner application
+declined-heading = Your primary contact did not confirm
+declined-text = The primary contact you named ({ $email }) said they do not confirm the partner application, so it cannot be reviewed.
+declined-check = Check with them. If the contact or the address was wrong, withdraw the application and enroll again with the right details:
+declined-link = Open the application
+
+staffinv-subject = You are invited to the Partner Portal back office
+staffinv-heading = You are invited
+staffinv-text = { $inviter } has invited you to the Partner Portal back office as { $role }.
+staffinv-choose = To accept, choose your password here:
+staffinv-button = Accept the invitation
+staffinv-expiry = The link works once and for 72 hours. If you did not expect this, ignore this message.
+
+reminder-subject = { $organisation }: your yearly direct-bill reassessment is due on { $due }
+reminder-heading = Your yearly direct-bill reassessment is due on { $due }
+reminder-text = The yearly direct-bill reassessment of { $organisation } is due on { $due }.
+reminder-how = Direct-bill partners are reassessed every year: billing, provisioning, customer support and security, by a third party. The program's team will contact you to schedule it. Keep your evidence of revenue and your support plan at hand.
+
+notice-subject = { $organisation }: { $headline }
+notice-headline = { $headline }.
+
+transitioned-subject = { $organisation }: your organisation is now an indirect reseller again
+transitioned-heading = Your organisation is now an indirect reseller again.
+transitioned-by = { $by } moved { $organisation } from direct bill back to indirect reseller. Reason: { $reason }
+transitioned-by-staff = { $name } of the program's team
+transitioned-what = You no longer buy from the vendor directly; buy through an indirect provider. Your customers, your partner ID and your partner agreement stay as they are. You can apply for direct bill again when you meet its requirements and intake is open.

@@ -386,3 +386,4 @@ capability-assessment-scheduled = Capability assessment scheduled
 capability-assessment-passed = Capability assessment passed
 yes = Yes
 no = No
+check-with-note = { $text } Note: { $note }

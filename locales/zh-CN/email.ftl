@@ -38,3 +38,64 @@ cmail-resells = { $reseller } 通过其间接提供商 { $provider } 向你转�
 cmail-button = 查看你将授权的内容
 cmail-open-link = 打开此链接，查看你将授权的内容：
 cmail-until = 此链接有效期至 { $until }。
+
+open-dashboard = 打开你的仪表板
+
+exists-subject = 有人尝试使用你的地址创建帐户
+exists-tried = 有人尝试使用此电子邮件地址在合作伙伴门户中创建新的工作帐户。该地址已属于你的帐户，因此没有创建任何帐户。
+exists-if-you = 如果是你本人，请直接登录：
+exists-sign-in = 登录
+exists-forgotten = 如果你忘记了密码，请设置新密码：
+exists-reset = 设置新密码
+exists-not-you = 如果不是你本人，你无需执行任何操作：你的帐户没有变化。
+
+reset-subject = 重置你的合作伙伴门户密码
+reset-heading = 重置密码
+reset-asked = 有人请求重置你的合作伙伴门户帐户的密码。要设置新密码，请打开此链接：
+reset-asked-html = 有人请求重置你的合作伙伴门户帐户的密码。
+reset-button = 设置新密码
+reset-expiry = 此链接只能使用一次，有效期为 1 小时。如果你没有提出此请求，请忽略此消息：你的密码保持不变。
+
+changed-subject = 你的合作伙伴门户密码已更改
+changed-heading = 你的密码已更改
+changed-text = 你的合作伙伴门户帐户的密码刚刚已更改，所有其他已登录的会话均已结束。
+changed-not-you = 如果不是你本人所为，请立即重置密码并告知你的组织的管理员：
+changed-reset = 重置密码
+
+locked-subject = 你的合作伙伴门户帐户已被锁定
+locked-heading = 你的帐户已被锁定
+locked-text = 你的合作伙伴门户帐户有 10 次登录失败，因此我们已将其锁定至 { $until }。
+locked-yours = 如果这些尝试是你本人所为，请等待至该时间，或立即重置密码：
+locked-reset = 重置密码
+locked-not-yours = 如果不是你本人所为，可能有人在猜测你的密码。重置密码也会解除锁定。
+
+status-subject = { $organisation } 的合作伙伴申请：{ $state }
+status-text = { $organisation } 的合作伙伴申请有了新状态：{ $state }。
+status-see = 查看申请及其完整历史记录：
+
+declined-subject = 你的主要联系人未确认合作伙伴申请
+declined-heading = 你的主要联系人未确认
+declined-text = 你指定的主要联系人（{ $email }）表示不确认该合作伙伴申请，因此无法审查该申请。
+declined-check = 请与其核实。如果联系人或地址有误，请撤回申请，然后使用正确的信息重新注册：
+declined-link = 打开申请
+
+staffinv-subject = 你受邀加入合作伙伴门户后台
+staffinv-heading = 你已受邀
+staffinv-text = { $inviter } 邀请你以 { $role } 身份加入合作伙伴门户后台。
+staffinv-choose = 要接受邀请，请在此设置你的密码：
+staffinv-button = 接受邀请
+staffinv-expiry = 此链接只能使用一次，有效期为 72 小时。如果你没有预料到此邀请，请忽略此消息。
+
+reminder-subject = { $organisation }：你的年度直接计费重新评估应于 { $due } 进行
+reminder-heading = 你的年度直接计费重新评估应于 { $due } 进行
+reminder-text = { $organisation } 的年度直接计费重新评估应于 { $due } 进行。
+reminder-how = 直接计费合作伙伴每年由第三方对计费、预配、客户支持和安全进行重新评估。合作伙伴计划团队会联系你安排时间。请准备好你的收入证明材料和支持计划。
+
+notice-subject = { $organisation }：{ $headline }
+notice-headline = { $headline }。
+
+transitioned-subject = { $organisation }：你的组织已重新成为间接经销商
+transitioned-heading = 你的组织已重新成为间接经销商。
+transitioned-by = { $by } 已将 { $organisation } 从直接计费转回间接经销商。原因：{ $reason }
+transitioned-by-staff = 合作伙伴计划团队的 { $name }
+transitioned-what = 你将不再直接从厂商购买，而是通过间接提供商购买。你的客户、合作伙伴 ID 和合作伙伴协议保持不变。满足直接计费要求且受理开放时，你可以重新申请。

@@ -376,3 +376,4 @@ capability-assessment-scheduled = 第三方能力评估已安排
 capability-assessment-passed = 第三方能力评估已通过
 yes = 是
 no = 否
+check-with-note = { $text } 备注：{ $note }

@@ -64,6 +64,35 @@ pub struct Application {
     pub info_request: Option<String>,
     /// Created.
     pub created_at: OffsetDateTime,
+    /// The language the primary contact reads (`en`, `de`, `zh-CN`), once known.
+    pub contact_language: Option<String>,
+}
+
+impl Application {
+    /// The language to write to the primary contact in: the one recorded when the
+    /// application was submitted or the contact answered, else the current one.
+    pub fn contact_lang(&self) -> crate::i18n::Lang {
+        self.contact_language
+            .as_deref()
+            .and_then(crate::i18n::Lang::parse)
+            .unwrap_or_else(crate::i18n::current)
+    }
+}
+
+/// Records the language the primary contact reads (see [`Application::contact_lang`]).
+pub async fn set_contact_language(
+    db: impl PgExecutor<'_>,
+    application_id: Uuid,
+    lang: crate::i18n::Lang,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update applications set contact_language = $2 where application_id = $1",
+        application_id,
+        lang.code()
+    )
+    .execute(db)
+    .await?;
+    Ok(())
 }
 
 macro_rules! select_application {
@@ -75,7 +104,8 @@ macro_rules! select_application {
                       state_province, postal_code, phone, registration_id,
                       contact_first_name, contact_last_name, contact_email::text as "contact_email?",
                       contact_phone, support_email::text as "support_email?", support_phone, support_website,
-                      submitted_at, contact_verified_at, decided_at, rejection_reason, info_request, created_at
+                      submitted_at, contact_verified_at, decided_at, rejection_reason, info_request, created_at,
+                      contact_language
                from applications "# + $where,
             $($arg)*
         )

@@ -29,6 +29,14 @@ pub struct Staff {
 }
 
 impl Staff {
+    /// The language to write to the staff member in: their own, else the current one.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.language
+            .as_deref()
+            .and_then(crate::i18n::Lang::parse)
+            .unwrap_or_else(crate::i18n::current)
+    }
+
     /// True for an operator admin.
     pub fn is_operator_admin(&self) -> bool {
         self.role.is_operator_admin()

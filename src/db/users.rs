@@ -70,6 +70,18 @@ pub struct Credentials {
     pub full_name: String,
     /// Current session epoch.
     pub session_epoch: i32,
+    /// The language the user reads (`en`, `de`, `zh-CN`), if saved.
+    pub language: Option<String>,
+}
+
+impl Credentials {
+    /// The language to write to the user in: their own, else the current one.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.language
+            .as_deref()
+            .and_then(crate::i18n::Lang::parse)
+            .unwrap_or_else(crate::i18n::current)
+    }
 }
 
 /// The account that signs in with `email`, if any.
@@ -79,7 +91,7 @@ pub async fn credentials_by_email(
 ) -> sqlx::Result<Option<Credentials>> {
     sqlx::query_as!(
         Credentials,
-        r#"select user_id, tenant_id, password_hash, email::text as "email!", full_name, session_epoch
+        r#"select user_id, tenant_id, password_hash, email::text as "email!", full_name, session_epoch, language
            from users where email = $1::text::citext"#,
         email
     )
@@ -94,7 +106,7 @@ pub async fn credentials_by_id(
 ) -> sqlx::Result<Option<Credentials>> {
     sqlx::query_as!(
         Credentials,
-        r#"select user_id, tenant_id, password_hash, email::text as "email!", full_name, session_epoch
+        r#"select user_id, tenant_id, password_hash, email::text as "email!", full_name, session_epoch, language
            from users where user_id = $1"#,
         user_id
     )

@@ -27,24 +27,12 @@ pub trait EmailContent {
     }
 }
 
-/// `email_templates!(Name, subject, text, html)` for a message whose templates are in
-/// every language (it renders in the current language); `email_templates!(english Name,
-/// ...)` for one not translated yet, which renders in English throughout rather than mixing
-/// a translated frame into an English body.
+/// `email_templates!(Name, subject, text, html)`: a message whose templates are in every
+/// language; it renders in the current language (see [`EmailContent::to_email_in`]).
 macro_rules! email_templates {
-    (english $message:ident, $subject:literal, $text:literal, $html:literal) => {
-        email_templates!(@impl $message, $subject, $text, $html, Some(crate::i18n::Lang::En));
-    };
     ($message:ident, $subject:literal, $text:literal, $html:literal) => {
-        email_templates!(@impl $message, $subject, $text, $html, None);
-    };
-    (@impl $message:ident, $subject:literal, $text:literal, $html:literal, $only:expr) => {
         impl EmailContent for $message {
             fn render_parts(&self) -> askama::Result<(String, String, String)> {
-                let only: Option<crate::i18n::Lang> = $only;
-                if let Some(lang) = only.filter(|l| *l != crate::i18n::current()) {
-                    return crate::i18n::sync_scope(lang, || self.render_parts());
-                }
                 #[derive(Template)]
                 #[template(path = $subject)]
                 #[allow(dead_code)] // a subject may not use the message's fields
@@ -98,7 +86,7 @@ pub struct AccountExists {
     pub reset_link: String,
 }
 email_templates!(
-    english AccountExists,
+    AccountExists,
     "emails/account_exists/subject.txt",
     "emails/account_exists/body.txt",
     "emails/account_exists/body.html"
@@ -112,7 +100,7 @@ pub struct ResetPassword {
     pub link: String,
 }
 email_templates!(
-    english ResetPassword,
+    ResetPassword,
     "emails/reset_password/subject.txt",
     "emails/reset_password/body.txt",
     "emails/reset_password/body.html"
@@ -126,7 +114,7 @@ pub struct PasswordChanged {
     pub reset_link: String,
 }
 email_templates!(
-    english PasswordChanged,
+    PasswordChanged,
     "emails/password_changed/subject.txt",
     "emails/password_changed/body.txt",
     "emails/password_changed/body.html"
@@ -142,7 +130,7 @@ pub struct AccountLocked {
     pub reset_link: String,
 }
 email_templates!(
-    english AccountLocked,
+    AccountLocked,
     "emails/account_locked/subject.txt",
     "emails/account_locked/body.txt",
     "emails/account_locked/body.html"
@@ -215,7 +203,7 @@ pub struct ApplicationStatusChanged {
     pub link: String,
 }
 email_templates!(
-    english ApplicationStatusChanged,
+    ApplicationStatusChanged,
     "emails/application_status/subject.txt",
     "emails/application_status/body.txt",
     "emails/application_status/body.html"
@@ -231,7 +219,7 @@ pub struct ContactDeclined {
     pub link: String,
 }
 email_templates!(
-    english ContactDeclined,
+    ContactDeclined,
     "emails/contact_declined/subject.txt",
     "emails/contact_declined/body.txt",
     "emails/contact_declined/body.html"
@@ -249,7 +237,7 @@ pub struct StaffInvitation {
     pub link: String,
 }
 email_templates!(
-    english StaffInvitation,
+    StaffInvitation,
     "emails/staff_invitation/subject.txt",
     "emails/staff_invitation/body.txt",
     "emails/staff_invitation/body.html"
@@ -317,7 +305,7 @@ pub struct DirectBillReminder {
     pub link: String,
 }
 email_templates!(
-    english DirectBillReminder,
+    DirectBillReminder,
     "emails/direct_bill_reminder/subject.txt",
     "emails/direct_bill_reminder/body.txt",
     "emails/direct_bill_reminder/body.html"
@@ -335,7 +323,7 @@ pub struct DirectBillTransitioned {
     pub link: String,
 }
 email_templates!(
-    english DirectBillTransitioned,
+    DirectBillTransitioned,
     "emails/direct_bill_transitioned/subject.txt",
     "emails/direct_bill_transitioned/body.txt",
     "emails/direct_bill_transitioned/body.html"
@@ -358,7 +346,7 @@ pub struct DirectBillNotice {
     pub link_text: String,
 }
 email_templates!(
-    english DirectBillNotice,
+    DirectBillNotice,
     "emails/direct_bill_notice/subject.txt",
     "emails/direct_bill_notice/body.txt",
     "emails/direct_bill_notice/body.html"

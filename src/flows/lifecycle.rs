@@ -137,10 +137,9 @@ pub async fn make_move(
     if to != ApplicationState::AwaitingContactVerification
         && let Some(contact) = &app.contact_email
     {
-        // Often caused by a reviewer, whose language is not the contact's: until the
-        // organisation's language is recorded (issue 14, next step), the status e-mail is
-        // English throughout rather than a mix.
-        let message = crate::i18n::sync_scope(crate::i18n::Lang::En, || {
+        // Often caused by a reviewer, whose language need not be the contact's: written in
+        // the contact's.
+        let message = crate::i18n::sync_scope(app.contact_lang(), || {
             ApplicationStatusChanged {
                 name: app.contact_first_name.clone().unwrap_or_default(),
                 organisation: app.legal_name.clone().unwrap_or_default(),
@@ -302,13 +301,15 @@ pub async fn queue_reassessment_reminder(
         .contact_email
         .clone()
         .ok_or_else(|| anyhow::anyhow!("direct-bill application without a primary contact"))?;
-    let reminder = DirectBillReminder {
-        name: app.contact_first_name.clone().unwrap_or_default(),
-        organisation: app.legal_name.clone().unwrap_or_default(),
-        due: rules::day(due),
-        link: state.config.link("/dashboard"),
-    }
-    .to_email(&recipient)?;
+    let reminder = crate::i18n::sync_scope(app.contact_lang(), || {
+        DirectBillReminder {
+            name: app.contact_first_name.clone().unwrap_or_default(),
+            organisation: app.legal_name.clone().unwrap_or_default(),
+            due: rules::day(due),
+            link: state.config.link("/dashboard"),
+        }
+        .to_email(&recipient)
+    })?;
     Ok(db::outbox::enqueue_at(
         &mut *conn,
         &reminder,

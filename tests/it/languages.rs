@@ -515,6 +515,27 @@ async fn the_primary_contact_confirms_in_their_own_language() {
     let html = contact.page(&link, StatusCode::NOT_FOUND).await;
     assert_eq!(texts(&html, "h1"), vec!["Dieser Link funktioniert nicht"]);
     assert_no_english(Lang::De, "verify invalid", &html);
+    // An English-speaking reviewer approves: the contact is told in the language they
+    // answered in, and the applicant's timeline names the reviewer in the applicant's.
+    let id = app.newest_application().await;
+    app.operator_admin().await.approve(id).await;
+    let approved = app.email_to(CONTACT_EMAIL, "Partnerantrag").await;
+    assert_eq!(
+        approved.subject,
+        "Partnerantrag von Contoso Trading GmbH: Genehmigt"
+    );
+    assert_no_english(Lang::De, "status e-mail", &approved.body_html);
+    // A password reset asked from an English browser reaches a user in their own language.
+    let chinese = app.browser_speaking("zh-CN");
+    let email = chinese.sign_up("resetzh").await;
+    let english = app.browser_speaking("en");
+    let asked = english
+        .submit("/password/forgot", "/password/forgot", &[("email", &email)])
+        .await;
+    assert!(asked.status().is_success() || asked.status().is_redirection());
+    let reset = app.email_to(&email, "重置").await;
+    assert_eq!(reset.subject, "重置你的合作伙伴门户密码");
+    assert_no_english(Lang::ZhCn, "reset e-mail", &reset.body_html);
 }
 
 #[tokio::test]

@@ -35,7 +35,7 @@ pub async fn request_password_reset(
             .config
             .link(&format!("/password/reset/{}", token.plain)),
     }
-    .to_email(&account.email)?;
+    .to_email_in(account.lang(), &account.email)?;
     let event = AuditEvent::about_user(
         "user.password_reset_requested",
         account.user_id,
@@ -128,7 +128,7 @@ async fn finish_password_change(
         name: account.full_name.clone(),
         reset_link: state.config.link("/password/forgot"),
     }
-    .to_email(&account.email)?;
+    .to_email_in(account.lang(), &account.email)?;
     db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
     Ok(())
 }
@@ -238,7 +238,8 @@ pub async fn request_staff_reset(state: &AppState, email: &str, ip: &str) -> any
             .config
             .link(&format!("/admin/password/reset/{}", token.plain)),
     };
-    let message = crate::email::messages::EmailContent::to_email(&message, &staff.email)?;
+    let message =
+        crate::email::messages::EmailContent::to_email_in(&message, staff.lang(), &staff.email)?;
     let mut tx = state.db.begin().await?;
     db::staff::issue_reset_token(&mut tx, staff.staff_id, &token.hash).await?;
     db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;

@@ -8,7 +8,6 @@ use crate::email::messages::{AccountLocked, EmailContent};
 use crate::messages;
 use crate::state::AppState;
 use serde_json::json;
-use time::format_description::well_known::Rfc2822;
 use uuid::Uuid;
 
 /// The result of a sign-in attempt.
@@ -36,6 +35,7 @@ struct Account {
     full_name: String,
     password_hash: String,
     session_epoch: i32,
+    lang: crate::i18n::Lang,
 }
 
 impl Account {
@@ -44,6 +44,7 @@ impl Account {
             Realm::Partner => db::users::credentials_by_email(&state.db, email)
                 .await?
                 .map(|u| Account {
+                    lang: u.lang(),
                     realm,
                     id: u.user_id,
                     tenant_id: Some(u.tenant_id),
@@ -55,6 +56,7 @@ impl Account {
             Realm::Staff => db::staff::by_email(&state.db, email)
                 .await?
                 .map(|s| Account {
+                    lang: s.lang(),
                     realm,
                     id: s.staff_id,
                     tenant_id: None,
@@ -232,10 +234,10 @@ pub async fn sign_in(
         if realm == Realm::Partner {
             let message = AccountLocked {
                 name: account.full_name.clone(),
-                until: until.format(&Rfc2822).unwrap_or_else(|_| until.to_string()),
+                until: crate::i18n::format::date_time_in(account.lang, until),
                 reset_link: state.config.link("/password/forgot"),
             }
-            .to_email(&account.email)?;
+            .to_email_in(account.lang, &account.email)?;
             db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
         }
         tracing::warn!(account_id = %account.id, realm = realm.as_str(), "a source was locked out of an account after repeated failed sign-ins");

@@ -196,7 +196,7 @@ async fn tell_owner_of_sign_up_attempt(
         sign_in_link: state.config.link("/signin"),
         reset_link: state.config.link("/password/forgot"),
     }
-    .to_email(&owner.email)?;
+    .to_email_in(owner.lang(), &owner.email)?;
     let event = AuditEvent::about_user(
         "user.sign_up_with_existing_address",
         owner.user_id,

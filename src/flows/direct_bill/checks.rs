@@ -169,13 +169,19 @@ pub async fn record_check(
         ));
     }
     store::bump_version(&mut tx, app.application_id).await?;
-    // The contact's e-mail is English until it is translated (see `email_templates!`).
-    let (headline, body) =
-        crate::i18n::sync_scope(crate::i18n::Lang::En, || check_words(step, &valid));
-    let detail = match &valid.note {
-        Some(n) => format!("{body} Note: {n}"),
-        None => body.clone(),
-    };
+    // Said in the applicant's (the primary contact's) language: the timeline keeps it as
+    // the applicant reads it, and the contact's e-mail says the same.
+    let (headline, detail) = crate::i18n::sync_scope(app.contact_lang(), || {
+        let (headline, body) = check_words(step, &valid);
+        let detail = match &valid.note {
+            Some(n) => crate::i18n::t_args(
+                "check-with-note",
+                &[("text", body.into()), ("note", n.into())],
+            ),
+            None => body,
+        };
+        (headline, detail)
+    });
     let actor = Actor::reviewer(staff, ip);
     apps::record_event(
         &mut *tx,
@@ -202,7 +208,7 @@ pub async fn record_check(
         },
     )
     .await?;
-    super::notify_contact(state, &mut tx, app, &headline, &detail).await?;
+    super::notify_contact(state, &mut tx, app, || (headline, detail)).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     Ok(CheckRecorded::Recorded)

@@ -21,24 +21,24 @@ use crate::messages;
 use crate::state::AppState;
 use sqlx::PgConnection;
 
-/// E-mails a direct-bill notice to the application's primary contact.
+/// E-mails a direct-bill notice to the application's primary contact, in the contact's
+/// language: `words` gives the headline and the explanation, and is asked in that language.
 async fn notify_contact(
     state: &AppState,
     conn: &mut PgConnection,
     app: &Application,
-    headline: &str,
-    body: &str,
+    words: impl FnOnce() -> (String, String),
 ) -> anyhow::Result<()> {
     let Some(contact) = &app.contact_email else {
         return Ok(());
     };
-    // English throughout until this e-mail is translated (see `email_templates!`).
-    let message = crate::i18n::sync_scope(crate::i18n::Lang::En, || {
+    let message = crate::i18n::sync_scope(app.contact_lang(), || {
+        let (headline, body) = words();
         DirectBillNotice {
             name: app.contact_first_name.clone().unwrap_or_default(),
             organisation: app.legal_name.clone().unwrap_or_default(),
-            headline: headline.to_owned(),
-            body: body.to_owned(),
+            headline,
+            body,
             link: state
                 .config
                 .link(&format!("/applications/{}", app.application_id)),

@@ -121,8 +121,7 @@ pub async fn record_reassessment(
         },
     )
     .await?;
-    // The contact's e-mail is English until it is translated (see `email_templates!`).
-    let (headline, body) = crate::i18n::sync_scope(crate::i18n::Lang::En, || {
+    super::notify_contact(state, &mut tx, &app, || {
         (
             messages::YEARLY_REASSESSMENT_PASSED.to_string(),
             messages::reassessment_confirmed_direct_bill(
@@ -131,8 +130,8 @@ pub async fn record_reassessment(
                 assessor,
             ),
         )
-    });
-    super::notify_contact(state, &mut tx, &app, &headline, &body).await?;
+    })
+    .await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     Ok(Some(Ok(next_due)))
@@ -186,13 +185,21 @@ pub async fn transition(
     )
     .await?;
     for to in db::partnerships::global_admin_emails(&mut *tx, tenant_id).await? {
-        let message = DirectBillTransitioned {
-            organisation: partner.organisation.clone(),
-            by: label.clone(),
-            reason: reason.to_owned(),
-            link: state.config.link("/dashboard"),
-        }
-        .to_email_in(to.lang(), &to.email)?;
+        let message = crate::i18n::sync_scope(to.lang(), || {
+            DirectBillTransitioned {
+                organisation: partner.organisation.clone(),
+                by: match &by {
+                    TransitionBy::Partner(u) => u.full_name.clone(),
+                    TransitionBy::Staff(s) => crate::i18n::t_args(
+                        "transitioned-by-staff",
+                        &[("name", s.full_name.as_str().into())],
+                    ),
+                },
+                reason: reason.to_owned(),
+                link: state.config.link("/dashboard"),
+            }
+            .to_email(&to.email)
+        })?;
         db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
     }
     tx.commit().await?;

@@ -84,6 +84,7 @@ pub async fn submit(
     {
         return Ok(SubmitOutcome::AlreadySubmitted(app.application_id));
     }
+    apps::set_contact_language(&mut *tx, app.application_id, crate::i18n::current()).await?;
     send_verification(state, &mut tx, &app, &user.full_name).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
@@ -132,6 +133,12 @@ pub async fn answer_verification(
         return Ok(false);
     };
     let actor = Actor::contact(app.contact_email.clone().unwrap_or_default(), ip);
+    // From now on the contact is written to in the language they answered in.
+    apps::set_contact_language(&mut *tx, app.application_id, crate::i18n::current()).await?;
+    let app = Application {
+        contact_language: Some(crate::i18n::current().code().to_owned()),
+        ..app
+    };
     match answer {
         ContactAnswer::Confirm => {
             if make_move(state, &mut tx, &app, Move::VerifyContact, &actor, None)
@@ -163,13 +170,13 @@ pub async fn answer_verification(
             .await?;
             if let Some(applicant) = applicant_of(&mut tx, &app).await? {
                 let message = ContactDeclined {
-                    name: applicant.full_name,
+                    name: applicant.full_name.clone(),
                     contact_email: app.contact_email.clone().unwrap_or_default(),
                     link: state
                         .config
                         .link(&format!("/applications/{}", app.application_id)),
                 }
-                .to_email(&applicant.email)?;
+                .to_email_in(applicant.lang(), &applicant.email)?;
                 db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
             }
         }
