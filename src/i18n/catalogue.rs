@@ -32,7 +32,8 @@ pub(crate) const AREAS: &[(&str, [&str; 3])] = areas![
     "agreement",
     "password",
     "partners",
-    "direct"
+    "direct",
+    "admin"
 ];
 
 struct Catalogue {

@@ -138,6 +138,12 @@ pub fn t_in(key: impl Display, _: &dyn Values, lang: &crate::i18n::Lang) -> Resu
     Ok(lookup(*lang, &key.to_string(), &[]))
 }
 
+/// A moment in the current language ("3 Dec 2026, 05:33 UTC").
+#[askama::filter_fn]
+pub fn when(t: &time::OffsetDateTime, _: &dyn Values) -> Result<String> {
+    Ok(crate::i18n::format::date_time(*t))
+}
+
 /// The current language's tag, for `<html lang>`.
 #[askama::filter_fn]
 pub fn lang_code(_unused: impl Display, _: &dyn Values) -> Result<&'static str> {

@@ -143,7 +143,7 @@ async fn staff_lock_out_after_ten_failures_like_partners() {
         .staff_client("second.admin@localhost", "operator_admin")
         .await;
     let html = colleague.html("/admin/staff").await;
-    assert!(texts(&html, "#staff .locked")[0].contains("sign-in locked from 1 place"));
+    assert!(texts(&html, "#staff .locked")[0].contains("sign-in locked from one place"));
     let action = attr(&html, "form[action$='/clear-locks']", "action").unwrap();
     let cleared = colleague.submit("/admin/staff", &action, &[]).await;
     assert_eq!(cleared.status(), StatusCode::SEE_OTHER);

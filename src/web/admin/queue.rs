@@ -90,6 +90,8 @@ pub struct StateCount {
 pub struct QueuePage {
     ctx: StaffCtx,
     rows: Vec<Row>,
+    /// Applications per page (the link to the next page says how many).
+    page_size: i64,
     counts: Vec<StateCount>,
     /// In the current language's alphabetical order.
     markets: Vec<Market>,
@@ -161,10 +163,14 @@ async fn queue(
         found.truncate(PAGE_SIZE as usize);
         next_page_link(&query, &selected_state, found.last())
     });
-    let rows = found.into_iter().map(|r| row(&state, r)).collect();
+    let rows = found
+        .into_iter()
+        .map(|r| row(&state, &markets, r))
+        .collect();
     Ok(QueuePage {
         ctx,
         rows,
+        page_size: PAGE_SIZE,
         counts: state_counts(&counts),
         regions: crate::db::markets::regions(&markets, crate::i18n::current()),
         markets: crate::db::markets::in_order(&markets, crate::i18n::current()),
@@ -202,16 +208,17 @@ fn next_page_link(query: &QueueQuery, state: &str, last: Option<&QueueRow>) -> O
 }
 
 /// One queue row as the page shows it; an application in review too long is flagged.
-fn row(state: &AppState, r: QueueRow) -> Row {
+fn row(state: &AppState, markets: &[Market], r: QueueRow) -> Row {
     let age = business_days_between(r.submitted_at.date(), OffsetDateTime::now_utc().date());
     Row {
         id: r.application_id,
         organisation: r.legal_name.unwrap_or(r.organisation),
         domain: state.config.tenant_domain(&r.domain_prefix),
         program: r.program.label(),
-        country: r.country_name,
+        country: crate::db::markets::country_name(markets, &r.country_code)
+            .map_or(r.country_name, str::to_owned),
         state: r.state.staff_label(),
-        submitted: r.submitted_at.date().to_string(),
+        submitted: crate::i18n::format::date(r.submitted_at.date()),
         age,
         flagged: r.state.is_in_review() && age > REVIEW_FLAG_AFTER_BUSINESS_DAYS,
         assigned: r.assigned_name.unwrap_or_default(),

@@ -70,6 +70,8 @@ pub struct DetailPage {
     membership: Option<Membership>,
     /// Loud warnings about the partner ID.
     membership_warnings: Vec<messages::Msg>,
+    /// The membership's country, named in the reader's language.
+    membership_country: String,
     contact_verified: Option<String>,
     submitted: Option<String>,
     timeline: Vec<StaffEvent>,
@@ -156,9 +158,14 @@ async fn detail_page(
     errors: FormErrors,
     direct: Option<super::direct_bill::DirectPanel>,
 ) -> Result<DetailPage, AppError> {
-    let tenant = db::tenants::overview(&state.db, app.tenant_id)
+    let mut tenant = db::tenants::overview(&state.db, app.tenant_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    // Country and region in the reader's language.
+    if let Some(market) = state.market(&tenant.country_code).await? {
+        tenant.country_name = market.country_name().to_owned();
+        tenant.region_name = market.region_name().to_owned();
+    }
     let membership = match &app.partner_id {
         Some(id) => db::memberships::find(&state.db, id).await?,
         None => None,
@@ -192,6 +199,10 @@ async fn detail_page(
         submitted: app.submitted_at.map(when),
         can_decide: app.state == ApplicationState::InReview,
         tenant,
+        membership_country: match &membership {
+            Some(m) => state.country_name(&m.country_code).await?,
+            None => String::new(),
+        },
         membership,
         membership_warnings,
         timeline,
