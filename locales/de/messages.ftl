@@ -387,3 +387,4 @@ capability-assessment-passed = Bewertung durch Drittanbieter bestanden
 yes = Ja
 no = Nein
 check-with-note = { $text } Anmerkung: { $note }
+timeline-authority-confirmed = Befugnis zur Annahme von Vereinbarungen bestätigt

@@ -387,3 +387,4 @@ capability-assessment-passed = Capability assessment passed
 yes = Yes
 no = No
 check-with-note = { $text } Note: { $note }
+timeline-authority-confirmed = Authority to accept agreements confirmed

@@ -377,3 +377,4 @@ capability-assessment-passed = 第三方能力评估已通过
 yes = 是
 no = 否
 check-with-note = { $text } 备注：{ $note }
+timeline-authority-confirmed = 已确认有权接受协议

@@ -39,6 +39,7 @@ pub fn describe_event(
             )
         }
         ("answers_changed", _, _) => crate::i18n::t("timeline-answers-changed"),
+        ("authority_confirmed", _, _) => crate::i18n::t("timeline-authority-confirmed"),
         (other, _, _) => other.replace('_', " "),
     }
 }
@@ -62,6 +63,7 @@ pub fn describe_detail(kind: &str, detail: Option<&str>) -> Option<String> {
         "answers_changed" => messages::answers_step_title(detail)
             .map_or_else(|| detail.to_owned(), |m| m.to_string()),
         "assigned" => crate::i18n::t_args("assigned-to", &[("name", detail.into())]),
+        "authority_confirmed" => messages::authority_accept_legal_agreements(detail),
         _ => detail.to_owned(),
     })
 }

@@ -77,7 +77,7 @@ pub async fn standing(state: &AppState, tenant_id: Uuid, today: Date) -> anyhow:
         membership_in_country: membership
             .as_ref()
             .is_some_and(|m| m.country_code == tenant.country_code),
-        country_name: tenant.country_name,
+        country_name: state.country_name(&tenant.country_code).await?,
     };
     Ok(Standing {
         intake,

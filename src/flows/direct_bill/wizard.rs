@@ -399,20 +399,22 @@ pub async fn submit(
     }
     let mut tx = state.db.begin().await?;
     let actor = Actor::partner(user, ip);
-    let detail = messages::authority_accept_legal_agreements(&user.full_name);
-    if make_move(
-        state,
-        &mut tx,
-        &app,
-        Move::SubmitForReview,
-        &actor,
-        Some(&detail),
-    )
-    .await?
-    .is_none()
+    if make_move(state, &mut tx, &app, Move::SubmitForReview, &actor, None)
+        .await?
+        .is_none()
     {
         return Ok(SubmitOutcome::AlreadySubmitted(app.application_id));
     }
+    // Who confirmed the authority: a fact of its own on the timeline (the words around the
+    // name are the reader's).
+    crate::db::applications::record_event(
+        &mut *tx,
+        &crate::db::applications::NewEvent {
+            detail: Some(&user.full_name),
+            ..actor.event(&app, "authority_confirmed")
+        },
+    )
+    .await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     Ok(SubmitOutcome::Submitted(app.application_id))
