@@ -388,3 +388,17 @@ yes = Ja
 no = Nein
 check-with-note = { $text } Anmerkung: { $note }
 timeline-authority-confirmed = Befugnis zur Annahme von Vereinbarungen bestätigt
+
+# Kennwortstärke: was die Schätzung gefunden hat.
+password-too-weak-found = Dieses Kennwort ist zu leicht zu erraten. { $finding } Verwenden Sie einen längeren Satz aus unzusammenhängenden Wörtern.
+pw-weak-key-rows = Gerade Tastenreihen sind leicht zu erraten.
+pw-weak-keyboard-pattern = Kurze Tastaturmuster sind leicht zu erraten.
+pw-weak-repeats = Wiederholungen wie „aaa“ sind leicht zu erraten.
+pw-weak-repeated-groups = Wiederholungen wie „abcabc“ sind kaum schwerer zu erraten als „abc“.
+pw-weak-common = Dies ist eines der häufigsten Kennwörter.
+pw-weak-like-common = Dies ähnelt einem häufig verwendeten Kennwort.
+pw-weak-sequence = Folgen wie „abc“ oder „6543“ sind leicht zu erraten.
+pw-weak-recent-years = Jahreszahlen der letzten Jahre sind leicht zu erraten.
+pw-weak-single-word = Ein einzelnes Wort ist leicht zu erraten.
+pw-weak-dates = Datumsangaben sind oft leicht zu erraten.
+pw-weak-names = Vor- und Nachnamen sind leicht zu erraten.

@@ -388,3 +388,17 @@ yes = Yes
 no = No
 check-with-note = { $text } Note: { $note }
 timeline-authority-confirmed = Authority to accept agreements confirmed
+
+# Password strength: what the estimator found.
+password-too-weak-found = Password is too easy to guess. { $finding } Use a longer phrase of unrelated words.
+pw-weak-key-rows = Straight rows of keys are easy to guess.
+pw-weak-keyboard-pattern = Short keyboard patterns are easy to guess.
+pw-weak-repeats = Repeats like “aaa” are easy to guess.
+pw-weak-repeated-groups = Repeats like “abcabc” are only slightly harder to guess than “abc”.
+pw-weak-common = This is one of the most common passwords.
+pw-weak-like-common = This is similar to a commonly used password.
+pw-weak-sequence = Sequences like “abc” or “6543” are easy to guess.
+pw-weak-recent-years = Recent years are easy to guess.
+pw-weak-single-word = A word by itself is easy to guess.
+pw-weak-dates = Dates are often easy to guess.
+pw-weak-names = Names and surnames are easy to guess.

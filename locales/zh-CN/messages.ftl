@@ -378,3 +378,17 @@ yes = 是
 no = 否
 check-with-note = { $text } 备注：{ $note }
 timeline-authority-confirmed = 已确认有权接受协议
+
+# 密码强度：估算发现的问题。
+password-too-weak-found = 该密码太容易被猜到。{ $finding }请使用由互不相关的词组成的更长短语。
+pw-weak-key-rows = 键盘上连成一排的按键很容易被猜到。
+pw-weak-keyboard-pattern = 简短的键盘图案很容易被猜到。
+pw-weak-repeats = 像“aaa”这样的重复很容易被猜到。
+pw-weak-repeated-groups = 像“abcabc”这样的重复只比“abc”略难猜一点。
+pw-weak-common = 这是最常见的密码之一。
+pw-weak-like-common = 这与一个常用密码相似。
+pw-weak-sequence = 像“abc”或“6543”这样的序列很容易被猜到。
+pw-weak-recent-years = 最近的年份很容易被猜到。
+pw-weak-single-word = 单个词很容易被猜到。
+pw-weak-dates = 日期通常很容易被猜到。
+pw-weak-names = 姓名很容易被猜到。

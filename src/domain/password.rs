@@ -30,9 +30,39 @@ pub fn check_new_password(password: &str, related: &[&str]) -> Result<(), String
     }
     let estimate = zxcvbn::zxcvbn(password, &inputs);
     if u8::from(estimate.score()) < 3 {
-        return Err(messages::PASSWORD_TOO_WEAK.into());
+        // What the estimator found, with the advice, in the reader's language.
+        return Err(match estimate.feedback().and_then(|f| f.warning()) {
+            Some(w) => crate::i18n::t_args(
+                "password-too-weak-found",
+                &[("finding", weakness(w).to_string().into())],
+            ),
+            None => messages::PASSWORD_TOO_WEAK.into(),
+        });
     }
     Ok(())
+}
+
+/// What the strength estimator found, as a catalogue message (its own texts are English).
+fn weakness(warning: zxcvbn::feedback::Warning) -> messages::Msg {
+    use messages::Msg;
+    use zxcvbn::feedback::Warning as W;
+    match warning {
+        W::StraightRowsOfKeysAreEasyToGuess => Msg("pw-weak-key-rows"),
+        W::ShortKeyboardPatternsAreEasyToGuess => Msg("pw-weak-keyboard-pattern"),
+        W::RepeatsLikeAaaAreEasyToGuess => Msg("pw-weak-repeats"),
+        W::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => Msg("pw-weak-repeated-groups"),
+        W::ThisIsATop10Password | W::ThisIsATop100Password | W::ThisIsACommonPassword => {
+            Msg("pw-weak-common")
+        }
+        W::ThisIsSimilarToACommonlyUsedPassword => Msg("pw-weak-like-common"),
+        W::SequencesLikeAbcAreEasyToGuess => Msg("pw-weak-sequence"),
+        W::RecentYearsAreEasyToGuess => Msg("pw-weak-recent-years"),
+        W::AWordByItselfIsEasyToGuess => Msg("pw-weak-single-word"),
+        W::DatesAreOftenEasyToGuess => Msg("pw-weak-dates"),
+        W::NamesAndSurnamesByThemselvesAreEasyToGuess | W::CommonNamesAndSurnamesAreEasyToGuess => {
+            Msg("pw-weak-names")
+        }
+    }
 }
 
 /// Readable characters for generated passwords (no 0/O, 1/l/I).
@@ -80,14 +110,26 @@ mod tests {
 
     #[test]
     fn refuses_long_but_guessable_passwords() {
-        assert_eq!(
-            check_new_password("password1234", &[]).unwrap_err(),
-            messages::PASSWORD_TOO_WEAK
+        let common = check_new_password("password1234", &[]).unwrap_err();
+        assert!(
+            common.starts_with("Password is too easy to guess"),
+            "{common}"
         );
-        assert_eq!(
-            check_new_password("aaaaaaaaaaaaaaaa", &[]).unwrap_err(),
-            messages::PASSWORD_TOO_WEAK
+        assert!(
+            common.contains(&messages::Msg("pw-weak-common").to_string()),
+            "{common}"
         );
+        let repeated = check_new_password("aaaaaaaaaaaaaaaa", &[]).unwrap_err();
+        assert!(
+            repeated.contains(&messages::Msg("pw-weak-repeats").to_string()),
+            "{repeated}"
+        );
+        // In German, advice and finding alike.
+        let german = crate::i18n::sync_scope(crate::i18n::Lang::De, || {
+            check_new_password("aaaaaaaaaaaaaaaa", &[]).unwrap_err()
+        });
+        assert!(german.starts_with("Dieses Kennwort"), "{german}");
+        assert!(german.contains("Wiederholungen"), "{german}");
     }
 
     #[test]

@@ -927,3 +927,33 @@ async fn the_back_office_reads_in_german_and_chinese() {
         texts(&detail, "#timeline li")
     );
 }
+
+#[tokio::test]
+async fn password_strength_feedback_is_in_the_chosen_language() {
+    let app = TestApp::spawn().await;
+    for (lang, finding) in [
+        (Lang::De, "Dies ist eines der häufigsten Kennwörter."),
+        (Lang::ZhCn, "这是最常见的密码之一。"),
+    ] {
+        let browser = app.browser_speaking(lang.code());
+        let refused = browser
+            .submit(
+                "/signup",
+                "/signup",
+                &[
+                    ("organisation", "Contoso Trading"),
+                    ("domain_prefix", "contoso"),
+                    ("country", "DE"),
+                    ("full_name", "Jane Doe"),
+                    ("email", "jane@contoso.com"),
+                    ("password", "password1234"),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = refused.text().await.unwrap();
+        let error = texts(&html, "#password-error").join(" ");
+        assert!(error.contains(finding), "{error}");
+        assert_no_english(lang, "/signup (weak password)", &html);
+    }
+}

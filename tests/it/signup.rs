@@ -172,7 +172,9 @@ async fn signup_refuses_a_guessable_password() {
     let html = response.text().await.unwrap();
     assert_eq!(
         texts(&html, "#password-error"),
-        vec!["Error: Password is too easy to guess: use a longer phrase of unrelated words"]
+        vec![
+            "Error: Password is too easy to guess. This is one of the most common passwords. Use a longer phrase of unrelated words."
+        ]
     );
     let selected = attr(&html, "#country option[selected]", "value");
     assert_eq!(
