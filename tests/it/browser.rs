@@ -45,8 +45,11 @@ fn start_chromedriver() -> Driver {
     Driver { process, port }
 }
 
-async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
+/// A headless Chromium whose user reads `languages` (its `Accept-Language`, like a
+/// browser set up in that language).
+async fn browser(driver: &Driver, profile: &std::path::Path, languages: &str) -> Client {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let primary = languages.split(',').next().unwrap_or("en");
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),
@@ -56,8 +59,11 @@ async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-quic", "--no-first-run", "--window-size=1024,900",
+                format!("--lang={primary}"),
+                format!("--accept-lang={languages}"),
                 format!("--user-data-dir={}", profile.display()),
-            ]
+            ],
+            "prefs": { "intl.accept_languages": languages }
         }),
     );
     ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -158,11 +164,19 @@ async fn in_browser<F>(name: &str, flow: F)
 where
     F: for<'a> AsyncFnOnce(&'a Client, &'a TestApp) -> Result<(), fantoccini::error::CmdError>,
 {
+    in_browser_speaking(name, "en-GB,en", flow).await;
+}
+
+/// [`in_browser`] with a browser set up in `languages` (an `Accept-Language` value).
+async fn in_browser_speaking<F>(name: &str, languages: &str, flow: F)
+where
+    F: for<'a> AsyncFnOnce(&'a Client, &'a TestApp) -> Result<(), fantoccini::error::CmdError>,
+{
     let app = TestApp::spawn().await;
     let driver = start_chromedriver();
     let profile =
         std::env::temp_dir().join(format!("pp-chromium-{}", uuid::Uuid::new_v4().simple()));
-    let c = browser(&driver, &profile).await;
+    let c = browser(&driver, &profile, languages).await;
     let outcome = flow(&c, &app).await;
     if outcome.is_err() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
@@ -602,4 +616,248 @@ async fn a_reseller_applies_for_direct_bill_and_a_reviewer_approves_it() {
         reseller_applies_for_direct_bill_and_is_approved,
     )
     .await;
+}
+
+/// The page in the browser has no English sentence of the catalogue (see the languages
+/// tests) and says it is in `lang`.
+async fn reads_in(
+    c: &Client,
+    lang: partner_portal::i18n::Lang,
+    what: &str,
+) -> Result<(), fantoccini::error::CmdError> {
+    let html = c.source().await?;
+    assert_eq!(
+        attr(&html, "html", "lang").as_deref(),
+        Some(lang.code()),
+        "{what}"
+    );
+    crate::languages::assert_no_english(lang, what, &html);
+    Ok(())
+}
+
+/// A German-speaking person creates a work account, enrolls as an indirect reseller (with
+/// a mistake on the way) and their primary contact confirms: no English anywhere.
+async fn enroll_in_german(c: &Client, app: &TestApp) -> Result<(), fantoccini::error::CmdError> {
+    use partner_portal::i18n::Lang::De;
+    c.goto(&app.url("/")).await?;
+    reads_in(c, De, "home").await?;
+    c.find(Locator::LinkText("Geschäftskonto erstellen"))
+        .await?
+        .click()
+        .await?;
+    c.wait().for_element(Locator::Css("#organisation")).await?;
+    reads_in(c, De, "sign-up").await?;
+    fill(c, "#organisation", "Fabrikam").await?;
+    fill(c, "#domain_prefix", "fabrikamde").await?;
+    c.find(Locator::Css("#country"))
+        .await?
+        .select_by_value("DE")
+        .await?;
+    fill(c, "#full_name", "Jan Kowalski").await?;
+    fill(c, "#email", "jan@fabrikam.example.com").await?;
+    fill(c, "#password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/signup'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("#check-email")).await?;
+    reads_in(c, De, "check your e-mail").await?;
+
+    // The confirmation e-mail is German; its link confirms, then sign in.
+    c.goto(&app.url("/dev/mailbox")).await?;
+    reads_in(c, De, "mailbox").await?;
+    c.find(Locator::LinkText(
+        "Bestätigen Sie Ihre E-Mail-Adresse für das Partner Portal",
+    ))
+    .await?
+    .click()
+    .await?;
+    c.wait().for_element(Locator::Css("#body a")).await?;
+    click(c, "#body a").await?;
+    c.wait()
+        .for_element(Locator::Css("form[action='/signin']"))
+        .await?;
+    reads_in(c, De, "sign-in after confirming").await?;
+    fill(c, "#email", "jan@fabrikam.example.com").await?;
+    fill(c, "#password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/signin'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("#enroll-link")).await?;
+    reads_in(c, De, "dashboard").await?;
+    click(c, "#enroll-link").await?;
+    c.wait().for_element(Locator::Css("#start")).await?;
+    reads_in(c, De, "enroll").await?;
+    click(c, "#start").await?;
+    c.wait().for_element(Locator::Css("#progress")).await?;
+    assert_eq!(text(c, "#progress").await?, "Schritt 1 von 5");
+    reads_in(c, De, "partner ID step").await?;
+    click(c, "#join").await?;
+    c.wait().for_element(Locator::Css(".flash")).await?;
+    assert!(
+        text(c, ".flash")
+            .await?
+            .contains("Ihre neue Partner-ID lautet")
+    );
+    click(c, "form[action='/enroll/partner-id'] button[type=submit]").await?;
+
+    // A mistake: the message is German and the other answers stay.
+    c.wait()
+        .for_element(Locator::Css("form[action='/enroll/legal-profile']"))
+        .await?;
+    reads_in(c, De, "legal details step").await?;
+    fill(c, "#legal_name", "GmbH").await?;
+    fill(c, "#address_line1", "Industriestrasse 5").await?;
+    fill(c, "#city", "Hamburg").await?;
+    fill(c, "#phone", "+49 40 1234567").await?;
+    click(
+        c,
+        "form[action='/enroll/legal-profile'] button[type=submit]",
+    )
+    .await?;
+    c.wait().for_element(Locator::Css(".error-summary")).await?;
+    reads_in(c, De, "legal details refused").await?;
+    assert_eq!(
+        text(c, ".error-summary-title").await?,
+        "Es ist ein Problem aufgetreten"
+    );
+    assert_eq!(
+        c.find(Locator::Css("#city"))
+            .await?
+            .prop("value")
+            .await?
+            .as_deref(),
+        Some("Hamburg")
+    );
+    c.find(Locator::Css("#legal_name")).await?.clear().await?;
+    fill(c, "#legal_name", "Fabrikam GmbH").await?;
+    click(
+        c,
+        "form[action='/enroll/legal-profile'] button[type=submit]",
+    )
+    .await?;
+
+    c.wait()
+        .for_element(Locator::Css("form[action='/enroll/primary-contact']"))
+        .await?;
+    reads_in(c, De, "primary contact step").await?;
+    fill(c, "#first_name", "Eva").await?;
+    fill(c, "#last_name", "Schmidt").await?;
+    fill(c, "#email", "eva.schmidt@fabrikam.de").await?;
+    fill(c, "#phone", "+49 40 7654321").await?;
+    click(
+        c,
+        "form[action='/enroll/primary-contact'] button[type=submit]",
+    )
+    .await?;
+
+    c.wait()
+        .for_element(Locator::Css("form[action='/enroll/support']"))
+        .await?;
+    reads_in(c, De, "support step").await?;
+    fill(c, "#email", "support@fabrikam.de").await?;
+    fill(c, "#phone", "+49 40 5555555").await?;
+    fill(c, "#website", "https://support.fabrikam.de").await?;
+    click(c, "form[action='/enroll/support'] button[type=submit]").await?;
+
+    c.wait().for_element(Locator::Css("#enroll-now")).await?;
+    reads_in(c, De, "check your answers").await?;
+    assert_eq!(text(c, "#answer-legal-name").await?, "Fabrikam GmbH");
+    click(c, "#consent").await?;
+    click(c, "#enroll-now").await?;
+    c.wait().for_element(Locator::Css("#state-words")).await?;
+    reads_in(c, De, "application status").await?;
+    let status_url = c.current_url().await?;
+
+    // The primary contact's e-mail is German too; they confirm in their (German) browser.
+    c.goto(&app.url("/dev/mailbox")).await?;
+    c.find(Locator::LinkText(
+        "Bestätigen Sie Ihre E-Mail-Adresse für den Partnerantrag von Fabrikam GmbH",
+    ))
+    .await?
+    .click()
+    .await?;
+    c.wait().for_element(Locator::Css("#body a")).await?;
+    click(c, "#body a").await?;
+    c.wait().for_element(Locator::Css("#confirm")).await?;
+    reads_in(c, De, "contact confirmation").await?;
+    click(c, "#signed_up").await?;
+    click(c, "#company_address").await?;
+    click(c, "#confirm").await?;
+    c.wait().for_element(Locator::Css("#outcome")).await?;
+    reads_in(c, De, "contact confirmed").await?;
+
+    c.goto(status_url.as_str()).await?;
+    assert_eq!(
+        text(c, "#state-words").await?,
+        partner_portal::i18n::lookup(De, "plain-in-review", &[])
+    );
+    reads_in(c, De, "application in review").await?;
+    assert_eq!(app.application_state().await, "in_review");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_german_speaker_enrolls_without_meeting_english() {
+    in_browser_speaking("enrollment_de", "de-DE,de", enroll_in_german).await;
+}
+
+/// A Chinese-speaking reseller opens a provider's invitation from the mailbox, signs in
+/// and authorises the provider, all in Chinese.
+async fn accept_partnership_in_chinese(
+    c: &Client,
+    app: &TestApp,
+) -> Result<(), fantoccini::error::CmdError> {
+    use partner_portal::i18n::Lang::ZhCn;
+    let provider = app.browser();
+    provider.sign_up("zhprov").await;
+    let reseller_email = app.browser_speaking("zh-CN").sign_up("zhres").await;
+    crate::partners::make_provider(app, "zhprov", "europe").await;
+    crate::partners::make_active(app, "zhres").await;
+    let draft = provider
+        .submit(
+            "/partners/resellers",
+            "/partners/resellers/invite",
+            &[("email", &reseller_email)],
+        )
+        .await;
+    assert_eq!(draft.status(), reqwest::StatusCode::OK);
+
+    // The mailbox lists e-mails in whatever language they were written in: its own words
+    // are Chinese.
+    c.goto(&app.url("/dev/mailbox")).await?;
+    assert_eq!(text(c, "h1").await?, "开发邮箱");
+    c.find(Locator::LinkText(
+        "Contoso Trading invites you to work with them as your indirect provider",
+    ))
+    .await?
+    .click()
+    .await?;
+    c.wait().for_element(Locator::Css("#body a")).await?;
+    click(c, "#body a").await?;
+    c.wait()
+        .for_element(Locator::Css("#sign-in-to-accept"))
+        .await?;
+    reads_in(c, ZhCn, "invitation, signed out").await?;
+    click(c, "#sign-in-to-accept").await?;
+    c.wait()
+        .for_element(Locator::Css("form[action='/signin']"))
+        .await?;
+    reads_in(c, ZhCn, "sign-in").await?;
+    fill(c, "#email", &reseller_email).await?;
+    fill(c, "#password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/signin'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("#authorize")).await?;
+    reads_in(c, ZhCn, "invitation, signed in").await?;
+    // Without the consent: the message is Chinese.
+    click(c, "#authorize").await?;
+    c.wait().for_element(Locator::Css(".error-summary")).await?;
+    reads_in(c, ZhCn, "invitation without consent").await?;
+    click(c, "#consent").await?;
+    click(c, "#authorize").await?;
+    c.wait().for_element(Locator::Css("#providers")).await?;
+    reads_in(c, ZhCn, "providers").await?;
+    assert_eq!(text(c, "#providers .name").await?, "Contoso Trading");
+    assert!(text(c, ".flash").await?.contains("现在是你的间接提供商"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_chinese_speaking_reseller_accepts_a_partnership() {
+    in_browser_speaking("partnership_zh", "zh-CN,zh", accept_partnership_in_chinese).await;
 }

@@ -90,7 +90,7 @@ fn strip_markup(text: &str) -> String {
     out
 }
 
-fn assert_no_english(lang: Lang, path: &str, html: &str) {
+pub(crate) fn assert_no_english(lang: Lang, path: &str, html: &str) {
     let text = visible_text(html);
     // A key shown instead of its text (an area missing from the compiled catalogues): a
     // word of lower-case letters and digits joined by hyphens, like `app-title`.
