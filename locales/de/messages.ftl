@@ -402,3 +402,4 @@ pw-weak-recent-years = Jahreszahlen der letzten Jahre sind leicht zu erraten.
 pw-weak-single-word = Ein einzelnes Wort ist leicht zu erraten.
 pw-weak-dates = Datumsangaben sind oft leicht zu erraten.
 pw-weak-names = Vor- und Nachnamen sind leicht zu erraten.
+actor-program-team = Das Programmteam

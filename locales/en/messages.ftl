@@ -402,3 +402,4 @@ pw-weak-recent-years = Recent years are easy to guess.
 pw-weak-single-word = A word by itself is easy to guess.
 pw-weak-dates = Dates are often easy to guess.
 pw-weak-names = Names and surnames are easy to guess.
+actor-program-team = The program's team

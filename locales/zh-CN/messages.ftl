@@ -392,3 +392,4 @@ pw-weak-recent-years = 最近的年份很容易被猜到。
 pw-weak-single-word = 单个词很容易被猜到。
 pw-weak-dates = 日期通常很容易被猜到。
 pw-weak-names = 姓名很容易被猜到。
+actor-program-team = 合作伙伴计划团队

@@ -216,7 +216,7 @@ async fn status_page(
         .iter()
         .map(|e| TimelineEntry {
             when: when(e.occurred_at),
-            who: crate::web::view::describe_actor(e.actor_kind, &e.actor_label),
+            who: crate::web::view::describe_actor(e.actor_kind, &e.actor_label, false),
             what: describe_event(&e.kind, e.from_state, e.to_state),
             detail: crate::web::view::describe_detail(&e.kind, e.detail.as_deref()),
         })

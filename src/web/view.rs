@@ -44,10 +44,12 @@ pub fn describe_event(
     }
 }
 
-/// Who made a timeline entry, in the reader's language.
-pub fn describe_actor(kind: ActorKind, label: &str) -> String {
+/// Who made a timeline entry, in the reader's language. Applicants see "the program's
+/// team" where staff see the reviewer's name: staff names are not the partners' business.
+pub fn describe_actor(kind: ActorKind, label: &str, reader_is_staff: bool) -> String {
     match kind {
         ActorKind::Partner => label.to_owned(),
+        ActorKind::Staff if !reader_is_staff => crate::i18n::t("actor-program-team"),
         ActorKind::Staff => crate::i18n::t_args("actor-reviewer", &[("name", label.into())]),
         ActorKind::Contact => {
             crate::i18n::t_args("actor-primary-contact", &[("email", label.into())])

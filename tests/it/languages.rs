@@ -957,3 +957,45 @@ async fn password_strength_feedback_is_in_the_chosen_language() {
         assert_no_english(lang, "/signup (weak password)", &html);
     }
 }
+
+#[tokio::test]
+async fn a_chinese_speaker_goes_from_sign_up_to_an_accepted_agreement_in_chinese() {
+    let app = TestApp::spawn().await;
+    let chinese = app.browser_speaking("zh-CN,zh;q=0.9");
+    chinese.sign_up("zhjourney").await;
+    add_membership(&app.db, "7500001", "DE", true).await;
+    chinese.fill_wizard("7500001").await;
+    let enrolled = chinese
+        .submit("/enroll/check", "/enroll/submit", &[("consent", "yes")])
+        .await;
+    let status = location(&enrolled);
+    // The contact reads Chinese as well, and confirms.
+    let mail = app.email_to(CONTACT_EMAIL, "").await;
+    assert_no_english(Lang::ZhCn, "verification e-mail", &mail.body_html);
+    let link = mail.link_path(&app.address);
+    let contact = app.browser_speaking("zh-CN");
+    let done = contact.submit(&link, &link, CONTACT_CONFIRMS).await;
+    assert_eq!(done.status(), StatusCode::OK);
+    // An English-reading reviewer approves.
+    let id = app.newest_application().await;
+    app.operator_admin().await.approve(id).await;
+    let approved = app.email_to(CONTACT_EMAIL, "已批准").await;
+    assert_no_english(Lang::ZhCn, "approval e-mail", &approved.body_html);
+    for path in ["/dashboard", status.as_str(), "/agreement"] {
+        assert_no_english(Lang::ZhCn, path, &chinese.html(path).await);
+    }
+    assert_eq!(
+        texts(&chinese.html(&status).await, "#state-words"),
+        vec![lookup(Lang::ZhCn, "plain-approved", &[])]
+    );
+    let accepted = chinese
+        .submit(
+            "/agreement",
+            "/agreement",
+            &[("accept", "yes"), ("version", "1")],
+        )
+        .await;
+    assert_eq!(accepted.status(), StatusCode::SEE_OTHER);
+    let dashboard = chinese.html(&location(&accepted)).await;
+    assert_no_english(Lang::ZhCn, "dashboard after accepting", &dashboard);
+}

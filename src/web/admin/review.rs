@@ -176,7 +176,7 @@ async fn detail_page(
         .into_iter()
         .map(|e| StaffEvent {
             when: when(e.occurred_at),
-            who: crate::web::view::describe_actor(e.actor_kind, &e.actor_label),
+            who: crate::web::view::describe_actor(e.actor_kind, &e.actor_label, true),
             what: match e.kind.as_str() {
                 "note" => crate::i18n::t("timeline-internal-note"),
                 "assigned" => crate::i18n::t("timeline-assignment"),
