@@ -46,3 +46,14 @@ confirm-failed-title = Dieser Bestätigungslink funktioniert nicht
 confirm-failed-why = Der Link wurde bereits verwendet, durch einen neueren ersetzt oder ist älter als 24 Stunden.
 confirm-failed-signed-in = Einen neuen Link können Sie auf <a href="/dashboard">Ihrem Dashboard</a> anfordern.
 confirm-failed-signed-out = <a href="/signin">Melden Sie sich an</a> und fordern Sie auf Ihrem Dashboard einen neuen Link an. Ist Ihre Adresse bereits bestätigt, müssen Sie nichts weiter tun.
+
+# Eine Seite, die die Rolle des Benutzers nicht erlaubt (Issue 15).
+forbidden-title = Ihre Rolle erlaubt das nicht
+forbidden-needs = Um { $what }, benötigen Sie eine dieser Rollen:
+forbidden-ask = Wenden Sie sich an eine Person in Ihrer Organisation, die eine davon hat:
+forbidden-nobody = Noch hat niemand in Ihrer Organisation eine dieser Rollen.
+cap-manage-applications = Ihre Organisation zu registrieren, ihre Anträge zu verfolgen, die Partnervereinbarung zu akzeptieren und die direkte Abrechnung zu beantragen
+cap-download-evidence = die Nachweise eines Antrags auf direkte Abrechnung zu öffnen
+cap-provider-tasks = mit den indirekten Wiederverkäufern Ihrer Organisation zu arbeiten
+cap-reseller-tasks = mit den indirekten Anbietern Ihrer Organisation und deren Kunden zu arbeiten
+cap-authorise-provider = einen indirekten Anbieter zu autorisieren

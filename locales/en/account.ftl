@@ -46,3 +46,14 @@ confirm-failed-title = This confirmation link does not work
 confirm-failed-why = The link has already been used, has been replaced by a newer one, or is more than 24 hours old.
 confirm-failed-signed-in = You can ask for a new link on <a href="/dashboard">your dashboard</a>.
 confirm-failed-signed-out = <a href="/signin">Sign in</a> and ask for a new link on your dashboard. If your address is already confirmed, there is nothing more to do.
+
+# A page the user's role does not allow (issue 15).
+forbidden-title = Your role does not allow this
+forbidden-needs = To { $what }, you need one of these roles:
+forbidden-ask = Ask someone in your organisation who holds one of them:
+forbidden-nobody = Nobody in your organisation holds one of these roles yet.
+cap-manage-applications = enroll your organisation, follow its applications, accept the partner agreement and apply for direct bill
+cap-download-evidence = open the evidence filed with a direct-bill application
+cap-provider-tasks = work with your organisation's indirect resellers
+cap-reseller-tasks = work with your organisation's indirect providers and their customers
+cap-authorise-provider = authorise an indirect provider

@@ -46,3 +46,14 @@ confirm-failed-title = 此确认链接无效
 confirm-failed-why = 该链接已被使用、已被更新的链接取代，或已超过 24 小时。
 confirm-failed-signed-in = 你可以在<a href="/dashboard">仪表板</a>上申请新的链接。
 confirm-failed-signed-out = 请<a href="/signin">登录</a>，然后在仪表板上申请新的链接。如果你的地址已经确认，则无需任何操作。
+
+# 用户的角色不允许访问的页面（问题 15）。
+forbidden-title = 你的角色不允许执行此操作
+forbidden-needs = 要{ $what }，你需要以下角色之一：
+forbidden-ask = 请联系你的组织中拥有其中一个角色的人员：
+forbidden-nobody = 你的组织中目前还没有人拥有这些角色。
+cap-manage-applications = 为你的组织注册、跟踪其申请、接受合作伙伴协议和申请直接计费
+cap-download-evidence = 打开直接计费申请中提交的证明材料
+cap-provider-tasks = 与你的组织的间接经销商合作
+cap-reseller-tasks = 与你的组织的间接提供商及其客户合作
+cap-authorise-provider = 授权间接提供商

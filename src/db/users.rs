@@ -27,6 +27,23 @@ pub struct NewUser<'a> {
     pub language: crate::i18n::Lang,
 }
 
+/// Name and address of the tenant's users holding one of `roles` (role codes), by name.
+pub async fn holders(
+    db: impl PgExecutor<'_>,
+    tenant_id: Uuid,
+    roles: &[String],
+) -> sqlx::Result<Vec<(String, String)>> {
+    let rows = sqlx::query!(
+        r#"select full_name, email::text as "email!" from users
+           where tenant_id = $1 and role = any($2) order by full_name, email"#,
+        tenant_id,
+        roles
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.full_name, r.email)).collect())
+}
+
 /// Inserts a user; fails with a unique violation on [`EMAIL_UNIQUE`] when the address is taken.
 pub async fn insert(db: impl PgExecutor<'_>, u: &NewUser<'_>) -> sqlx::Result<()> {
     sqlx::query!(

@@ -1,6 +1,7 @@
 //! Domain types and rules, free of HTTP and SQL, unit-tested on their own.
 
 pub mod application;
+pub mod authz;
 pub mod email;
 pub mod enrollment;
 pub mod form;

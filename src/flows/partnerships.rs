@@ -276,8 +276,8 @@ pub enum Refusal {
     AlreadyPartners,
     /// A provider cannot invite itself.
     OwnInvitation,
-    /// Only a global admin can accept.
-    NotGlobalAdmin,
+    /// The user's role may not authorise a provider (see `domain::authz`).
+    MayNotAuthorise,
 }
 
 impl Refusal {
@@ -292,7 +292,7 @@ impl Refusal {
             Refusal::OtherRegion => messages::PROVIDER_DOES_NOT_SERVE,
             Refusal::AlreadyPartners => messages::PROVIDER_ALREADY_INDIRECT_PROVIDER,
             Refusal::OwnInvitation => messages::INVITATION_COMES_FROM_OWN,
-            Refusal::NotGlobalAdmin => messages::ONLY_ORGANISATION_S_GLOBAL,
+            Refusal::MayNotAuthorise => messages::ONLY_ORGANISATION_S_GLOBAL,
         }
     }
 }
@@ -334,8 +334,11 @@ pub async fn refusal(
     if links::active_exists(&state.db, invitation.provider_tenant_id, user.tenant_id).await? {
         return Ok(Some(Refusal::AlreadyPartners));
     }
-    if !user.is_global_admin() {
-        return Ok(Some(Refusal::NotGlobalAdmin));
+    if !user
+        .role
+        .can(crate::domain::authz::Capability::AuthoriseProvider)
+    {
+        return Ok(Some(Refusal::MayNotAuthorise));
     }
     Ok(None)
 }

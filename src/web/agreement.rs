@@ -10,7 +10,7 @@ use crate::messages;
 use crate::messages::when;
 use crate::state::AppState;
 use crate::web::ctx::Signed;
-use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
+use crate::web::ctx::{Can, ClientIp, Ctx, SignedIn, can};
 use crate::web::form::Form;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -86,7 +86,7 @@ pub struct AcceptForm {
 async fn accept(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
+    Can(Signed(ctx, user), _): Can<can::ManageApplications>,
     Form(form): Form<AcceptForm>,
 ) -> Result<Response, AppError> {
     let current = db::agreements::current(&state.db).await?;

@@ -10,7 +10,7 @@ use crate::i18n::filters;
 use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::Signed;
-use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
+use crate::web::ctx::{Can, ClientIp, Ctx, SignedIn, can};
 use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::{FormState, Path};
 use crate::web::view::describe_event;
@@ -243,7 +243,7 @@ async fn status_page(
 async fn resend(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
+    Can(Signed(ctx, user), _): Can<can::ManageApplications>,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     let app = own_application(&state, user.tenant_id, id).await?;
@@ -271,7 +271,7 @@ pub struct WithdrawPage {
 
 async fn confirm_withdraw(
     State(state): State<AppState>,
-    Signed(ctx, user): SignedIn,
+    Can(Signed(ctx, user), _): Can<can::ManageApplications>,
     Path(id): Path<Uuid>,
 ) -> Result<WithdrawPage, AppError> {
     let app = own_application(&state, user.tenant_id, id).await?;
@@ -281,7 +281,7 @@ async fn confirm_withdraw(
 async fn withdraw(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
+    Can(Signed(ctx, user), _): Can<can::ManageApplications>,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     let app = own_application(&state, user.tenant_id, id).await?;
@@ -304,7 +304,7 @@ pub struct AnswerForm {
 async fn answer(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
+    Can(Signed(ctx, user), _): Can<can::ManageApplications>,
     Path(id): Path<Uuid>,
     crate::web::form::Form(form): crate::web::form::Form<AnswerForm>,
 ) -> Result<Response, AppError> {

@@ -3,9 +3,11 @@
 
 use crate::auth::session::{AUTH_KEY, CSRF_KEY, FLASH_KEY, Flash, SignedInRecord};
 use crate::db::users::SessionUser;
+use crate::domain::authz::Capability;
 pub use crate::domain::link::{encode_query_value, safe_next};
 use crate::domain::token;
 use crate::error::AppError;
+use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::middleware::AnonymousCsrf;
@@ -296,10 +298,40 @@ impl<A: SignedInAccount + 'static> OptionalFromRequestParts<AppState> for Signed
     }
 }
 
-/// A signed-in global admin of the tenant; other users get 403.
-pub struct GlobalAdmin(pub SignedIn);
+/// A capability a route requires, as a type: one marker per [`Capability`] (see [`can`]).
+pub trait Requires: Send + Sync {
+    /// The capability.
+    const CAPABILITY: Capability;
+}
 
-impl FromRequestParts<AppState> for GlobalAdmin {
+/// The capability markers for [`Can`]: `Can<can::ProviderTasks>`.
+pub mod can {
+    use super::{Capability, Requires};
+
+    macro_rules! markers {
+        ($($name:ident),*) => {$(
+            #[doc = concat!("Requires [`Capability::", stringify!($name), "`].")]
+            pub struct $name;
+            impl Requires for $name {
+                const CAPABILITY: Capability = Capability::$name;
+            }
+        )*};
+    }
+    markers!(
+        ManageApplications,
+        DownloadEvidence,
+        ProviderTasks,
+        ResellerTasks,
+        AuthoriseProvider
+    );
+}
+
+/// A signed-in partner user whose role may do `R` (from the table in
+/// [`crate::domain::authz`]); anyone else signed in gets a 403 page that says which roles
+/// may and who in the organisation holds them.
+pub struct Can<R>(pub SignedIn, pub std::marker::PhantomData<R>);
+
+impl<R: Requires> FromRequestParts<AppState> for Can<R> {
     type Rejection = Response;
 
     async fn from_request_parts(
@@ -308,11 +340,46 @@ impl FromRequestParts<AppState> for GlobalAdmin {
     ) -> Result<Self, Self::Rejection> {
         let signed_in =
             <SignedIn as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
-        if !signed_in.1.is_global_admin() {
-            return Err(AppError::Forbidden.into_response());
+        if signed_in.1.role.can(R::CAPABILITY) {
+            return Ok(Can(signed_in, std::marker::PhantomData));
         }
-        Ok(GlobalAdmin(signed_in))
+        let Signed(ctx, user) = signed_in;
+        Err(forbidden(state, ctx, &user, R::CAPABILITY)
+            .await
+            .unwrap_or_else(IntoResponse::into_response))
     }
+}
+
+/// The page a user sees when their role may not do `capability`.
+#[derive(askama::Template)]
+#[template(path = "forbidden.html")]
+struct ForbiddenPage {
+    ctx: Ctx,
+    capability: Capability,
+    roles: Vec<crate::domain::tenant::Role>,
+    /// Name and address of each user of the organisation who holds one of `roles`.
+    holders: Vec<(String, String)>,
+}
+
+async fn forbidden(
+    state: &AppState,
+    ctx: Ctx,
+    user: &crate::db::users::SessionUser,
+    capability: Capability,
+) -> Result<Response, AppError> {
+    let roles = crate::domain::authz::roles_that_can(capability);
+    let holders = crate::flows::accounts::holders_of(state, user.tenant_id, &roles).await?;
+    let page = ForbiddenPage {
+        ctx,
+        capability,
+        roles,
+        holders,
+    };
+    Ok((
+        axum::http::StatusCode::FORBIDDEN,
+        axum::response::Html(askama::Template::render(&page)?),
+    )
+        .into_response())
 }
 
 /// The peer's IP address as text (for rate limits and the audit trail).

@@ -19,7 +19,7 @@ use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::Signed;
-use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
+use crate::web::ctx::{Can, ClientIp, Ctx, SignedIn, can};
 use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::{Form, Path, Query};
 use crate::web::invalid;
@@ -118,7 +118,7 @@ async fn overview(
 
 async fn start(
     State(state): State<AppState>,
-    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
+    Can(Signed(ctx, user), _): Can<can::ManageApplications>,
 ) -> Result<Response, AppError> {
     match flows::start(&state, &user).await? {
         Ok(_) => Ok(Redirect::to("/enroll/direct/revenue").into_response()),
@@ -152,7 +152,8 @@ impl FromRequestParts<AppState> for DirectWizard {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let GlobalAdmin(Signed(ctx, user)) = GlobalAdmin::from_request_parts(parts, state).await?;
+        let Can(Signed(ctx, user), _) =
+            Can::<can::ManageApplications>::from_request_parts(parts, state).await?;
         let fail = |e: anyhow::Error| AppError::from(e).into_response();
         let standing = flows::standing(state, user.tenant_id, crate::domain::direct_bill::today())
             .await
@@ -388,16 +389,13 @@ async fn remove_document(
 /// their own route).
 async fn download_own_document(
     State(state): State<AppState>,
-    Signed(_, user): SignedIn,
+    Can(Signed(_, user), _): Can<can::DownloadEvidence>,
     Path((app_id, doc_id)): Path<(Uuid, Uuid)>,
 ) -> Result<Response, AppError> {
     let doc = store::document_content(&state.db, app_id, doc_id)
         .await?
         .filter(|d| d.tenant_id == user.tenant_id)
         .ok_or(AppError::NotFound)?;
-    if !user.role.is_account_admin() {
-        return Err(AppError::Forbidden);
-    }
     Ok(document_response(doc))
 }
 
@@ -689,7 +687,7 @@ pub struct SubmitForm {
 async fn submit(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
+    Can(Signed(ctx, user), _): Can<can::ManageApplications>,
     Form(form): Form<SubmitForm>,
 ) -> Result<Response, AppError> {
     match flows::submit(&state, &user, form.authority == "yes", &ip).await? {
@@ -750,7 +748,7 @@ pub struct TransitionPage {
 
 async fn confirm_transition(
     State(state): State<AppState>,
-    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
+    Can(Signed(ctx, user), _): Can<can::ManageApplications>,
 ) -> Result<Response, AppError> {
     let Some(p) = store::partner(&state.db, user.tenant_id)
         .await?
@@ -778,7 +776,7 @@ pub struct TransitionForm {
 async fn transition(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
+    Can(Signed(ctx, user), _): Can<can::ManageApplications>,
     Form(form): Form<TransitionForm>,
 ) -> Result<Response, AppError> {
     let mut errors = FormErrors::default();

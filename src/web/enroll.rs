@@ -13,7 +13,7 @@ use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::Signed;
-use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn};
+use crate::web::ctx::{Can, ClientIp, Ctx, SignedIn, can};
 use crate::web::form::{Form, Query};
 use crate::web::invalid;
 use crate::web::wizard::{FromQuery, Step, StepForm, Steps};
@@ -62,7 +62,8 @@ impl FromRequestParts<AppState> for Wizard {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let GlobalAdmin(Signed(ctx, user)) = GlobalAdmin::from_request_parts(parts, state).await?;
+        let Can(Signed(ctx, user), _) =
+            Can::<can::ManageApplications>::from_request_parts(parts, state).await?;
         let app = match flows::draft(state, &user)
             .await
             .map_err(|e| AppError::from(e).into_response())?

@@ -13,7 +13,7 @@ use crate::i18n::filters;
 use crate::messages::{self, when};
 use crate::state::AppState;
 use crate::web::ctx::Signed;
-use crate::web::ctx::{ClientIp, Ctx, GlobalAdmin, SignedIn, encode_query_value};
+use crate::web::ctx::{Can, ClientIp, Ctx, SignedIn, can, encode_query_value};
 use crate::web::form::{Form, Path};
 use crate::web::invalid;
 use askama::Template;
@@ -142,7 +142,7 @@ async fn resellers_page(
 
 async fn resellers(
     State(state): State<AppState>,
-    Signed(ctx, user): SignedIn,
+    Can(Signed(ctx, user), _): Can<can::ProviderTasks>,
 ) -> Result<ResellersPage, AppError> {
     provider_regions(&state, user.tenant_id).await?;
     resellers_page(
@@ -174,7 +174,7 @@ pub struct InviteForm {
 async fn invite(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
+    Can(Signed(ctx, user), _): Can<can::ProviderTasks>,
     Form(form): Form<InviteForm>,
 ) -> Result<Response, AppError> {
     let regions = provider_regions(&state, user.tenant_id).await?;
@@ -197,7 +197,7 @@ async fn invite(
 async fn resend(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
+    Can(Signed(ctx, user), _): Can<can::ProviderTasks>,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     let regions = provider_regions(&state, user.tenant_id).await?;
@@ -215,7 +215,7 @@ async fn resend(
 async fn revoke(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
+    Can(Signed(ctx, user), _): Can<can::ProviderTasks>,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     if !flows::revoke(&state, &user, id, &ip).await? {
@@ -245,7 +245,7 @@ async fn own_active(state: &AppState, tenant_id: Uuid, id: Uuid) -> Result<Partn
 
 async fn confirm_remove(
     State(state): State<AppState>,
-    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
+    Can(Signed(ctx, user), _): Can<can::ProviderTasks>,
     Path(id): Path<Uuid>,
 ) -> Result<RemovePage, AppError> {
     let partnership = own_active(&state, user.tenant_id, id).await?;
@@ -267,7 +267,7 @@ pub struct RemoveForm {
 async fn remove(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
+    Can(Signed(ctx, user), _): Can<can::ProviderTasks>,
     Path(id): Path<Uuid>,
     Form(form): Form<RemoveForm>,
 ) -> Result<Response, AppError> {
@@ -303,7 +303,7 @@ pub struct ProvidersPage {
 
 async fn providers(
     State(state): State<AppState>,
-    Signed(ctx, user): SignedIn,
+    Can(Signed(ctx, user), _): Can<can::ResellerTasks>,
 ) -> Result<ProvidersPage, AppError> {
     let markets = state.markets().await?;
     let providers = rows(
@@ -442,7 +442,7 @@ pub struct CustomersPage {
 
 async fn customers(
     State(state): State<AppState>,
-    Signed(ctx, user): SignedIn,
+    Can(Signed(ctx, user), _): Can<can::ResellerTasks>,
     Path(id): Path<Uuid>,
 ) -> Result<CustomersPage, AppError> {
     let (provider_id, provider) =
@@ -485,7 +485,7 @@ pub struct InviteCustomersPage {
 
 async fn show_invite_customers(
     State(state): State<AppState>,
-    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
+    Can(Signed(ctx, user), _): Can<can::ResellerTasks>,
     Path(id): Path<Uuid>,
 ) -> Result<InviteCustomersPage, AppError> {
     let (_, provider) = db::partnerships::reseller_partnership(&state.db, user.tenant_id, id)
@@ -503,7 +503,7 @@ async fn show_invite_customers(
 async fn invite_customers(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    GlobalAdmin(Signed(ctx, user)): GlobalAdmin,
+    Can(Signed(ctx, user), _): Can<can::ResellerTasks>,
     Path(id): Path<Uuid>,
     Form(form): Form<InviteForm>,
 ) -> Result<Response, AppError> {

@@ -13,6 +13,7 @@ mod outbox;
 mod partners;
 mod password;
 mod review;
+mod roles;
 mod session;
 mod signup;
 mod slow_clients;

@@ -129,7 +129,7 @@ async fn each_refusal_says_why() {
     let partner = account(&app, "partner", "DE").await;
     make_active(&app, "partner").await;
     let agent = app
-        .add_user("admin@partner.example.com", "admin_agent")
+        .add_user("admin@partner.example.com", "sales_agent")
         .await;
     let agent_client = app.browser();
     agent_client
@@ -146,7 +146,10 @@ async fn each_refusal_says_why() {
         (&unsigned, "must accept the partner agreement"),
         (&faraway, "does not serve your program region"),
         (&provider, "comes from your own organisation"),
-        (&agent_client, "Only your organisation's global admin"),
+        (
+            &agent_client,
+            "Only your organisation's global admin or an admin agent",
+        ),
     ] {
         let page = client.open(&link).await;
         assert_eq!(page.status(), StatusCode::CONFLICT, "{message}");

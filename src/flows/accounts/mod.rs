@@ -4,11 +4,13 @@ pub mod language;
 pub mod password;
 pub mod sign_in;
 pub mod sign_up;
+pub mod users;
 
 pub use language::*;
 pub use password::*;
 pub use sign_in::*;
 pub use sign_up::*;
+pub use users::*;
 
 use crate::db::audit::AuditEvent;
 use crate::db::guards::Realm;

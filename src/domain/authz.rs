@@ -1,0 +1,139 @@
+//! Who may do what inside a partner organisation (issue 15): one table from role to
+//! capabilities, read by the web layer's `Can<...>` extractors (never `if` chains in
+//! handlers) and printed in the README. DOMAIN.md, "Roles inside a partner organisation".
+
+use super::tenant::Role;
+
+/// Something a partner user may be allowed to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Capability {
+    /// Enroll, withdraw or answer for the organisation's applications, accept the partner
+    /// agreement, apply for and leave direct bill: the global admin's alone.
+    ManageApplications,
+    /// Download the evidence filed with a direct-bill application.
+    DownloadEvidence,
+    /// Provider tasks: the provider's resellers, partnership invitations, ending a partnership.
+    ProviderTasks,
+    /// Reseller tasks: the reseller's providers, shared customers, inviting customers.
+    ResellerTasks,
+    /// Authorise an indirect provider (which gets admin access to the work account).
+    AuthoriseProvider,
+}
+
+impl Capability {
+    /// Every capability, in the README's order.
+    pub const ALL: [Capability; 5] = [
+        Capability::ManageApplications,
+        Capability::DownloadEvidence,
+        Capability::ProviderTasks,
+        Capability::ResellerTasks,
+        Capability::AuthoriseProvider,
+    ];
+
+    /// What it allows, in plain words (for the forbidden page and the README).
+    pub fn label(self) -> crate::messages::Msg {
+        use crate::messages::Msg;
+        match self {
+            Capability::ManageApplications => Msg("cap-manage-applications"),
+            Capability::DownloadEvidence => Msg("cap-download-evidence"),
+            Capability::ProviderTasks => Msg("cap-provider-tasks"),
+            Capability::ResellerTasks => Msg("cap-reseller-tasks"),
+            Capability::AuthoriseProvider => Msg("cap-authorise-provider"),
+        }
+    }
+}
+
+/// The table: each role with what it may do. A global admin may do everything.
+pub const TABLE: &[(Role, &[Capability])] = {
+    use Capability::*;
+    &[
+        (
+            Role::GlobalAdmin,
+            &[
+                ManageApplications,
+                DownloadEvidence,
+                ProviderTasks,
+                ResellerTasks,
+                AuthoriseProvider,
+            ],
+        ),
+        (Role::AccountAdmin, &[DownloadEvidence]),
+        (Role::UserManagementAdmin, &[]),
+        (
+            Role::AdminAgent,
+            &[ProviderTasks, ResellerTasks, AuthoriseProvider],
+        ),
+        (Role::SalesAgent, &[ProviderTasks, ResellerTasks]),
+        (Role::HelpdeskAgent, &[]),
+        (Role::BillingAdmin, &[]),
+        (Role::BusinessProfileAdmin, &[]),
+        (Role::ReferralsAdmin, &[]),
+    ]
+};
+
+impl Role {
+    /// True when the role may do `capability` (from [`TABLE`]).
+    pub fn can(self, capability: Capability) -> bool {
+        TABLE
+            .iter()
+            .any(|(role, caps)| *role == self && caps.contains(&capability))
+    }
+}
+
+/// The roles that may do `capability`, in the table's order (for "who can do this").
+pub fn roles_that_can(capability: Capability) -> Vec<Role> {
+    TABLE
+        .iter()
+        .filter(|(_, caps)| caps.contains(&capability))
+        .map(|(role, _)| *role)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_role_is_in_the_table_once() {
+        for role in Role::ALL {
+            assert_eq!(
+                TABLE.iter().filter(|(r, _)| *r == role).count(),
+                1,
+                "{role:?}"
+            );
+        }
+        assert_eq!(TABLE.len(), Role::ALL.len());
+    }
+
+    #[test]
+    fn the_readme_prints_the_table_as_it_is() {
+        let readme = include_str!("../../README.md");
+        for role in Role::ALL {
+            let name = role.as_str().replace('_', " ");
+            let cells: String = Capability::ALL
+                .iter()
+                .map(|c| if role.can(*c) { " yes |" } else { " |" })
+                .collect();
+            let row = format!("| {name} |{cells}");
+            assert!(readme.contains(&row), "README lacks the row {row}");
+        }
+    }
+
+    #[test]
+    fn a_global_admin_may_do_everything() {
+        for capability in Capability::ALL {
+            assert!(Role::GlobalAdmin.can(capability), "{capability:?}");
+        }
+    }
+
+    #[test]
+    fn only_a_global_admin_manages_applications() {
+        assert_eq!(
+            roles_that_can(Capability::ManageApplications),
+            vec![Role::GlobalAdmin]
+        );
+        assert!(!Role::SalesAgent.can(Capability::AuthoriseProvider));
+        assert!(Role::SalesAgent.can(Capability::ProviderTasks));
+        assert!(!Role::HelpdeskAgent.can(Capability::ResellerTasks));
+    }
+}

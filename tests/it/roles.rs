@@ -1,0 +1,212 @@
+//! Issue 15: the role -> capability table, enforced on every partner route. Each role
+//! signs in and opens every route; the answer must match the table in
+//! `partner_portal::domain::authz` (allowed: the page; not allowed: the 403 page that names
+//! the roles that may and who holds them).
+
+use crate::direct::{approved_reseller, fill_direct, open_intake};
+use crate::helpers::*;
+use partner_portal::domain::authz::Capability;
+use partner_portal::domain::tenant::Role;
+use reqwest::StatusCode;
+
+/// What a route needs; `None`: any signed-in user of the organisation.
+struct Route {
+    path: String,
+    needs: Option<Capability>,
+}
+
+fn route(path: impl Into<String>, needs: Option<Capability>) -> Route {
+    Route {
+        path: path.into(),
+        needs,
+    }
+}
+
+#[tokio::test]
+async fn every_role_meets_every_partner_route_as_the_table_says() {
+    let app = TestApp::spawn().await;
+    // One organisation that is everything at once: an approved reseller (agreement
+    // accepted), a listed provider with a reseller, a reseller of another provider, and a
+    // direct-bill applicant with evidence filed.
+    let admin = approved_reseller(&app, "matrix", "7600001", "13 months").await;
+    open_intake(&app).await;
+    fill_direct(&app).await;
+    let other_provider = app
+        .insert_application("matrixprov", "FR", "approved", 30, "Matrix Provider SAS")
+        .await;
+    let other_reseller = app
+        .insert_application("matrixres", "FR", "approved", 30, "Matrix Reseller SAS")
+        .await;
+    let _ = (other_provider, other_reseller);
+    sqlx::query("insert into provider_regions (tenant_id, csp_region) select tenant_id, 'europe' from tenants where domain_prefix = 'matrix'")
+        .execute(&app.db).await.unwrap();
+    let as_provider: uuid::Uuid = sqlx::query_scalar(
+        "insert into partnerships (partnership_id, provider_tenant_id, reseller_tenant_id)
+         select gen_random_uuid(), p.tenant_id, r.tenant_id from tenants p, tenants r
+         where p.domain_prefix = 'matrix' and r.domain_prefix = 'matrixres' returning partnership_id",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let as_reseller: uuid::Uuid = sqlx::query_scalar(
+        "insert into partnerships (partnership_id, provider_tenant_id, reseller_tenant_id)
+         select gen_random_uuid(), p.tenant_id, r.tenant_id from tenants p, tenants r
+         where p.domain_prefix = 'matrixprov' and r.domain_prefix = 'matrix' returning partnership_id",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let (direct_app, document): (uuid::Uuid, uuid::Uuid) = sqlx::query_as(
+        "select d.application_id, d.document_id from application_documents d
+         join applications a using (application_id) join tenants t using (tenant_id)
+         where t.domain_prefix = 'matrix'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let reseller_app: uuid::Uuid = sqlx::query_scalar(
+        "select application_id from applications a join tenants t using (tenant_id)
+         where t.domain_prefix = 'matrix' and a.program = 'indirect_reseller'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+
+    use Capability::*;
+    let routes = [
+        route("/dashboard", None),
+        route("/account/password", None),
+        route("/enroll", None),
+        route("/agreement", None),
+        route(format!("/applications/{reseller_app}"), None),
+        route("/enroll/direct", None),
+        route("/enroll/direct/revenue", Some(ManageApplications)),
+        route("/enroll/direct/check", Some(ManageApplications)),
+        route(
+            format!("/applications/{direct_app}/withdraw"),
+            Some(ManageApplications),
+        ),
+        route(
+            format!("/applications/{direct_app}/documents/{document}"),
+            Some(DownloadEvidence),
+        ),
+        route("/partners/resellers", Some(ProviderTasks)),
+        route(
+            format!("/partners/resellers/{as_provider}/remove"),
+            Some(ProviderTasks),
+        ),
+        route("/partners/providers", Some(ResellerTasks)),
+        route(
+            format!("/partners/providers/{as_reseller}/customers"),
+            Some(ResellerTasks),
+        ),
+        route(
+            format!("/partners/providers/{as_reseller}/invite-customers"),
+            Some(ResellerTasks),
+        ),
+    ];
+    // A state-changing route refused before anything happens.
+    let posts = [
+        (
+            "/partners/resellers",
+            "/partners/resellers/invite",
+            ProviderTasks,
+        ),
+        ("/agreement", "/agreement", ManageApplications),
+    ];
+
+    let mut checked = 0;
+    for role in Role::ALL {
+        let email = if role == Role::GlobalAdmin {
+            admin.clone()
+        } else {
+            app.add_user(&admin, role.as_str()).await
+        };
+        let client = app.browser();
+        let signed = client
+            .submit(
+                "/signin",
+                "/signin",
+                &[("email", &email), ("password", STRONG_PASSWORD)],
+            )
+            .await;
+        assert_eq!(signed.status(), StatusCode::SEE_OTHER, "{role:?} signs in");
+        for r in &routes {
+            let allowed = r.needs.is_none_or(|c| role.can(c));
+            let response = client.open(&r.path).await;
+            let status = response.status();
+            if allowed {
+                assert_eq!(status, StatusCode::OK, "{role:?} may open {}", r.path);
+            } else {
+                assert_eq!(
+                    status,
+                    StatusCode::FORBIDDEN,
+                    "{role:?} may not open {}",
+                    r.path
+                );
+                let html = response.text().await.unwrap();
+                // The page names the roles that may, and who holds them (the global admin
+                // holds every capability).
+                let roles = texts(&html, "#forbidden-roles li");
+                assert!(roles.contains(&"Global admin".to_owned()), "{roles:?}");
+                let holders = texts(&html, "#forbidden-holders li").join(" ");
+                assert!(holders.contains(&admin), "{holders}");
+            }
+            checked += 1;
+        }
+        for (page, action, capability) in posts {
+            if role.can(capability) {
+                continue;
+            }
+            let html = if role.can(ProviderTasks) || page == "/agreement" {
+                client.html(page).await
+            } else {
+                client.html("/dashboard").await
+            };
+            let token = csrf_token(&html);
+            let response = client
+                .post(app.url(action))
+                .form(&[
+                    ("csrf_token", token.as_str()),
+                    ("email", ""),
+                    ("accept", "yes"),
+                    ("version", "1"),
+                ])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(
+                response.status(),
+                StatusCode::FORBIDDEN,
+                "{role:?} posts {action}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= Role::ALL.len() * routes.len());
+    // The forbidden page speaks the reader's language like every other.
+    for lang in [
+        partner_portal::i18n::Lang::De,
+        partner_portal::i18n::Lang::ZhCn,
+    ] {
+        let reader = app.browser_speaking(lang.code());
+        let email = format!("helpdesk_agent.{admin}");
+        reader
+            .submit(
+                "/signin",
+                "/signin",
+                &[("email", &email), ("password", STRONG_PASSWORD)],
+            )
+            .await;
+        let page = reader
+            .page("/partners/resellers", StatusCode::FORBIDDEN)
+            .await;
+        crate::languages::assert_no_english(lang, "forbidden page", &page);
+    }
+    // Nothing was changed by a refused post: no invitation, the agreement accepted once.
+    let invitations: i64 = sqlx::query_scalar("select count(*) from partnership_invitations")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(invitations, 0);
+}
