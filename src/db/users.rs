@@ -25,6 +25,13 @@ pub struct NewUser<'a> {
     /// The language the account was created in (its e-mails' language until the user
     /// chooses another).
     pub language: crate::i18n::Lang,
+    /// A colleague added by an admin: the temporary password must be changed first, and
+    /// works until then.
+    pub temporary_until: Option<OffsetDateTime>,
+    /// Who added the user.
+    pub added_by: Option<Uuid>,
+    /// The form that added the user (sending it again must not add twice).
+    pub added_with_form: Option<Uuid>,
 }
 
 /// Name and address of the tenant's users holding one of `roles` (role codes), by name.
@@ -44,18 +51,82 @@ pub async fn holders(
     Ok(rows.into_iter().map(|r| (r.full_name, r.email)).collect())
 }
 
+/// A user of the organisation as the users page lists it.
+#[derive(Clone, Debug)]
+pub struct OrgUser {
+    /// The user.
+    pub user_id: Uuid,
+    /// Name.
+    pub full_name: String,
+    /// Sign-in address.
+    pub email: String,
+    /// Role.
+    pub role: Role,
+    /// Still on a temporary password.
+    pub must_change_password: bool,
+    /// Until when that temporary password works.
+    pub temporary_password_expires_at: Option<OffsetDateTime>,
+    /// Last sign-in.
+    pub last_sign_in_at: Option<OffsetDateTime>,
+}
+
+/// The tenant's users, by name.
+pub async fn of_tenant(db: impl PgExecutor<'_>, tenant_id: Uuid) -> sqlx::Result<Vec<OrgUser>> {
+    sqlx::query_as!(
+        OrgUser,
+        r#"select user_id, full_name, email::text as "email!", role as "role: Role",
+                  must_change_password, temporary_password_expires_at, last_sign_in_at
+           from users where tenant_id = $1 order by full_name, email"#,
+        tenant_id
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// The user a form added in this tenant, if that form was sent already: (name, address).
+pub async fn added_with_form(
+    db: impl PgExecutor<'_>,
+    tenant_id: Uuid,
+    form_id: Uuid,
+) -> sqlx::Result<Option<(String, String)>> {
+    let row = sqlx::query!(
+        r#"select full_name, email::text as "email!" from users
+           where tenant_id = $1 and added_with_form = $2"#,
+        tenant_id,
+        form_id
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| (r.full_name, r.email)))
+}
+
+/// The tenant a user signing in with `email` belongs to, if any.
+pub async fn tenant_of_email(db: impl PgExecutor<'_>, email: &str) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar!(
+        "select tenant_id from users where email = $1::text::citext",
+        email
+    )
+    .fetch_optional(db)
+    .await
+}
+
 /// Inserts a user; fails with a unique violation on [`EMAIL_UNIQUE`] when the address is taken.
 pub async fn insert(db: impl PgExecutor<'_>, u: &NewUser<'_>) -> sqlx::Result<()> {
     sqlx::query!(
-        "insert into users (user_id, tenant_id, full_name, email, password_hash, role, language)
-         values ($1, $2, $3, $4::text::citext, $5, $6, $7)",
+        "insert into users (user_id, tenant_id, full_name, email, password_hash, role, language,
+                            must_change_password, temporary_password_expires_at, added_by,
+                            added_with_form)
+         values ($1, $2, $3, $4::text::citext, $5, $6, $7, $8::timestamptz is not null, $8, $9, $10)",
         u.user_id,
         u.tenant_id,
         u.full_name,
         u.email,
         u.password_hash,
         u.role as _,
-        u.language.code()
+        u.language.code(),
+        u.temporary_until,
+        u.added_by,
+        u.added_with_form
     )
     .execute(db)
     .await?;
@@ -89,6 +160,8 @@ pub struct Credentials {
     pub session_epoch: i32,
     /// The language the user reads (`en`, `de`, `zh-CN`), if saved.
     pub language: Option<String>,
+    /// Until when a temporary password works (set while it must be changed).
+    pub temporary_password_expires_at: Option<OffsetDateTime>,
 }
 
 impl Credentials {
@@ -108,7 +181,8 @@ pub async fn credentials_by_email(
 ) -> sqlx::Result<Option<Credentials>> {
     sqlx::query_as!(
         Credentials,
-        r#"select user_id, tenant_id, password_hash, email::text as "email!", full_name, session_epoch, language
+        r#"select user_id, tenant_id, password_hash, email::text as "email!", full_name, session_epoch, language,
+                  temporary_password_expires_at
            from users where email = $1::text::citext"#,
         email
     )
@@ -123,7 +197,8 @@ pub async fn credentials_by_id(
 ) -> sqlx::Result<Option<Credentials>> {
     sqlx::query_as!(
         Credentials,
-        r#"select user_id, tenant_id, password_hash, email::text as "email!", full_name, session_epoch, language
+        r#"select user_id, tenant_id, password_hash, email::text as "email!", full_name, session_epoch, language,
+                  temporary_password_expires_at
            from users where user_id = $1"#,
         user_id
     )
@@ -163,6 +238,8 @@ pub struct SessionUser {
     pub organisation: String,
     /// The language the user chose (`en`, `de`, `zh-CN`), if any.
     pub language: Option<String>,
+    /// Signed in with a temporary password: nothing but changing it until it is changed.
+    pub must_change_password: bool,
 }
 
 impl SessionUser {
@@ -180,7 +257,8 @@ pub async fn session_user(
     sqlx::query_as!(
         SessionUser,
         r#"select u.user_id, u.tenant_id, u.full_name, u.email::text as "email!", u.role as "role: Role",
-                  u.session_epoch, u.email_confirmed_at, t.name as organisation, u.language
+                  u.session_epoch, u.email_confirmed_at, t.name as organisation, u.language,
+                  u.must_change_password
            from users u join tenants t using (tenant_id)
            where u.user_id = $1"#,
         user_id
@@ -198,7 +276,8 @@ pub async fn set_password(
 ) -> sqlx::Result<i32> {
     sqlx::query_scalar!(
         "update users
-         set password_hash = $2, session_epoch = session_epoch + 1
+         set password_hash = $2, session_epoch = session_epoch + 1,
+             must_change_password = false, temporary_password_expires_at = null
          where user_id = $1
          returning session_epoch",
         user_id,

@@ -18,16 +18,20 @@ pub enum Capability {
     ResellerTasks,
     /// Authorise an indirect provider (which gets admin access to the work account).
     AuthoriseProvider,
+    /// See the organisation's users and add colleagues (only a global admin adds a global
+    /// admin).
+    ManageUsers,
 }
 
 impl Capability {
     /// Every capability, in the README's order.
-    pub const ALL: [Capability; 5] = [
+    pub const ALL: [Capability; 6] = [
         Capability::ManageApplications,
         Capability::DownloadEvidence,
         Capability::ProviderTasks,
         Capability::ResellerTasks,
         Capability::AuthoriseProvider,
+        Capability::ManageUsers,
     ];
 
     /// What it allows, in plain words (for the forbidden page and the README).
@@ -39,6 +43,7 @@ impl Capability {
             Capability::ProviderTasks => Msg("cap-provider-tasks"),
             Capability::ResellerTasks => Msg("cap-reseller-tasks"),
             Capability::AuthoriseProvider => Msg("cap-authorise-provider"),
+            Capability::ManageUsers => Msg("cap-manage-users"),
         }
     }
 }
@@ -55,10 +60,11 @@ pub const TABLE: &[(Role, &[Capability])] = {
                 ProviderTasks,
                 ResellerTasks,
                 AuthoriseProvider,
+                ManageUsers,
             ],
         ),
         (Role::AccountAdmin, &[DownloadEvidence]),
-        (Role::UserManagementAdmin, &[]),
+        (Role::UserManagementAdmin, &[ManageUsers]),
         (
             Role::AdminAgent,
             &[ProviderTasks, ResellerTasks, AuthoriseProvider],

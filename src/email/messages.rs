@@ -351,3 +351,26 @@ email_templates!(
     "emails/direct_bill_notice/body.txt",
     "emails/direct_bill_notice/body.html"
 );
+
+/// Tells a colleague an admin added them (the temporary password is not in it: the admin
+/// passes it on).
+pub struct UserAdded {
+    /// The new user's name.
+    pub name: String,
+    /// Who added them.
+    pub by: String,
+    /// Organisation.
+    pub organisation: String,
+    /// Their role, in words.
+    pub role: String,
+    /// The sign-in page.
+    pub sign_in_link: String,
+    /// Until when the temporary password works, in words.
+    pub until: String,
+}
+email_templates!(
+    UserAdded,
+    "emails/user_added/subject.txt",
+    "emails/user_added/body.txt",
+    "emails/user_added/body.html"
+);

@@ -33,7 +33,8 @@ pub(crate) const AREAS: &[(&str, [&str; 3])] = areas![
     "password",
     "partners",
     "direct",
-    "admin"
+    "admin",
+    "users"
 ];
 
 struct Catalogue {

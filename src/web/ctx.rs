@@ -190,6 +190,12 @@ impl SignedInAccount for SessionUser {
         self.language.as_deref().and_then(crate::i18n::Lang::parse)
     }
 
+    /// A colleague on a temporary password changes it before anything else.
+    fn detour(&self, parts: &Parts) -> Option<Response> {
+        (self.must_change_password && parts.uri.path() != "/account/password")
+            .then(|| Redirect::to("/account/password").into_response())
+    }
+
     /// To sign in and back to the page (after a form post, to the dashboard).
     fn sign_in_redirect(parts: &Parts) -> Response {
         let target = match parts.method {
@@ -322,7 +328,8 @@ pub mod can {
         DownloadEvidence,
         ProviderTasks,
         ResellerTasks,
-        AuthoriseProvider
+        AuthoriseProvider,
+        ManageUsers
     );
 }
 

@@ -17,6 +17,7 @@ pub mod partners;
 pub mod password;
 pub mod session;
 pub mod signup;
+pub mod users;
 pub mod verify;
 pub mod view;
 pub mod wizard;
@@ -41,7 +42,8 @@ pub fn pages(mail_transport: MailTransportKind) -> Router<AppState> {
         .merge(verify::router())
         .merge(agreement::router())
         .merge(admin::router())
-        .merge(partners::router());
+        .merge(partners::router())
+        .merge(users::router());
     if mail_transport == MailTransportKind::Mailbox {
         router.merge(mailbox::router())
     } else {

@@ -24,13 +24,14 @@ const SIGNED_IN_ROUTES: &[&str] = &[
     "/enroll/support",
     "/agreement",
     "/account/password",
+    "/account/users",
 ];
 
 /// Brand and language names, the same in every language.
 const SAME_IN_EVERY_LANGUAGE: &[&str] = &["Partner Portal", "English", "Deutsch", "简体中文"];
 
-/// The visible text of a page (what a reader sees: no tags, no attributes), without the
-/// parts marked as English on purpose (`lang="en"` inside the page: the agreement's text,
+/// The visible text of a page (what a reader sees: no tags, no attributes), without
+/// machine text in `<code>` and the parts marked as English on purpose (`lang="en"` inside the page: the agreement's text,
 /// which is published in English only, and the language switch's own name).
 fn visible_text(html: &str) -> String {
     let doc = scraper::Html::parse_document(html);
@@ -41,10 +42,11 @@ fn visible_text(html: &str) -> String {
             let Some(text) = node.value().as_text() else {
                 continue;
             };
+            // Text marked English, and machine text in `<code>` (links, passwords, ids).
             let marked_english = node.ancestors().any(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| e.name() != "html" && e.attr("lang") == Some("en"))
+                a.value().as_element().is_some_and(|e| {
+                    (e.name() != "html" && e.attr("lang") == Some("en")) || e.name() == "code"
+                })
             });
             if !marked_english {
                 words.extend(text.split_whitespace().map(str::to_owned));
@@ -201,6 +203,30 @@ async fn the_translated_pages_show_no_english_in_german_or_chinese() {
         for path in SIGNED_IN_ROUTES {
             let html = browser.html(path).await;
             assert_no_english(lang, path, &html);
+        }
+        // Adding a colleague: the page that shows the temporary password once, and the
+        // same form sent again.
+        let users = browser.html("/account/users").await;
+        let form_id = attr(&users, "input[name=form_id]", "value").unwrap();
+        let fields = [
+            ("full_name", "Kim Kollege"),
+            (
+                "email",
+                if lang == Lang::De {
+                    "kim@de.example.org"
+                } else {
+                    "kim@zh.example.org"
+                },
+            ),
+            ("role", "admin_agent"),
+            ("form_id", form_id.as_str()),
+        ];
+        for what in ["added", "sent again"] {
+            let page = browser
+                .submit("/account/users", "/account/users", &fields)
+                .await;
+            assert_eq!(page.status(), StatusCode::OK);
+            assert_no_english(lang, what, &page.text().await.unwrap());
         }
         // The wizard filled in: check your answers.
         let partner_id = if lang == Lang::De {

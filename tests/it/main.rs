@@ -18,3 +18,4 @@ mod session;
 mod signup;
 mod slow_clients;
 mod two_processes;
+mod users;

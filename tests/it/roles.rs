@@ -76,6 +76,7 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
     let routes = [
         route("/dashboard", None),
         route("/account/password", None),
+        route("/account/users", Some(ManageUsers)),
         route("/enroll", None),
         route("/agreement", None),
         route(format!("/applications/{reseller_app}"), None),

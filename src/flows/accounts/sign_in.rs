@@ -24,6 +24,9 @@ pub enum SignInOutcome {
     },
     /// Anything else; deliberately says nothing more.
     Refused,
+    /// The right temporary password, past its 7 days (said only after the password was
+    /// right, so it tells an attacker nothing).
+    TemporaryExpired,
 }
 
 /// An account that can sign in: a partner user or a staff member.
@@ -36,6 +39,8 @@ struct Account {
     password_hash: String,
     session_epoch: i32,
     lang: crate::i18n::Lang,
+    /// Until when a temporary password works (a colleague added by an admin).
+    temporary_until: Option<time::OffsetDateTime>,
 }
 
 impl Account {
@@ -45,6 +50,7 @@ impl Account {
                 .await?
                 .map(|u| Account {
                     lang: u.lang(),
+                    temporary_until: u.temporary_password_expires_at,
                     realm,
                     id: u.user_id,
                     tenant_id: Some(u.tenant_id),
@@ -57,6 +63,7 @@ impl Account {
                 .await?
                 .map(|s| Account {
                     lang: s.lang(),
+                    temporary_until: None,
                     realm,
                     id: s.staff_id,
                     tenant_id: None,
@@ -147,6 +154,10 @@ pub async fn attempt_sign_in(
             errors.add("email", messages::SIGN_IN_FAILED);
             Ok(SignInAttempt::Invalid(errors))
         }
+        SignInOutcome::TemporaryExpired => {
+            errors.add("password", messages::Msg("temporary-password-expired"));
+            Ok(SignInAttempt::Invalid(errors))
+        }
     }
 }
 
@@ -196,6 +207,17 @@ pub async fn sign_in(
         .await?
     {
         db::guards::clear_source(&state.db, realm, account.id, &source).await?;
+        if account
+            .temporary_until
+            .is_some_and(|until| until < time::OffsetDateTime::now_utc())
+        {
+            db::audit::record(
+                &state.db,
+                account.event("user.sign_in_refused_temporary_expired", ip),
+            )
+            .await?;
+            return Ok(SignInOutcome::TemporaryExpired);
+        }
         // From now on this browser is a known device of the account: its own source,
         // and never refused by the account-wide limit.
         let new_device = match (&device_hash, trusted) {

@@ -137,6 +137,9 @@ pub async fn sign_up(
         password_hash: &password_hash,
         role: Role::GlobalAdmin,
         language: crate::i18n::current(),
+        temporary_until: None,
+        added_by: None,
+        added_with_form: None,
     };
     if let Err(e) = db::users::insert(&mut *tx, &user).await {
         // Another sign-up took the address a moment ago: the same answer as above.

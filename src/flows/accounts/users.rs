@@ -15,3 +15,163 @@ pub async fn holders_of(
     let codes: Vec<String> = roles.iter().map(|r| r.as_str().to_owned()).collect();
     db::users::holders(&state.db, tenant_id, &codes).await
 }
+
+/// What the add-user form sends.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct NewUserInput {
+    /// Full name.
+    #[serde(default)]
+    pub full_name: String,
+    /// Sign-in address (any domain).
+    #[serde(default)]
+    pub email: String,
+    /// Role code.
+    #[serde(default)]
+    pub role: String,
+    /// The form's own id (sending it twice must not add twice).
+    #[serde(default)]
+    pub form_id: String,
+}
+
+/// The outcome of adding a colleague.
+pub enum Added {
+    /// Added now: the temporary password, to show once and never again.
+    Now {
+        /// Name.
+        full_name: String,
+        /// Sign-in address.
+        email: String,
+        /// The temporary password (stored only hashed).
+        temporary_password: String,
+    },
+    /// This form added the user already (a reload): the password is not shown again.
+    Already {
+        /// Name.
+        full_name: String,
+        /// Sign-in address.
+        email: String,
+    },
+}
+
+/// How long a temporary password works.
+pub const TEMPORARY_PASSWORD_DAYS: i64 = 7;
+
+/// The roles `admin` may give: everyone but a global admin may give every role except
+/// global admin.
+pub fn assignable_roles(admin: &crate::db::users::SessionUser) -> Vec<Role> {
+    Role::ALL
+        .into_iter()
+        .filter(|r| admin.is_global_admin() || !r.is_global_admin())
+        .collect()
+}
+
+/// Adds a colleague to `admin`'s organisation with a generated temporary password; the new
+/// user is e-mailed (without the password) in the language of the admin who added them.
+pub async fn add_user(
+    state: &AppState,
+    admin: &crate::db::users::SessionUser,
+    input: &NewUserInput,
+    ip: &str,
+) -> anyhow::Result<Result<Added, crate::domain::FormErrors>> {
+    use crate::domain::{EmailAddress, FormErrors};
+    use crate::messages;
+    let form_id = Uuid::parse_str(input.form_id.trim()).ok();
+    if let Some(form_id) = form_id
+        && let Some((full_name, email)) =
+            db::users::added_with_form(&state.db, admin.tenant_id, form_id).await?
+    {
+        return Ok(Ok(Added::Already { full_name, email }));
+    }
+    let mut errors = FormErrors::default();
+    let full_name = errors.check(
+        "full_name",
+        crate::domain::tenant::parse_full_name(&input.full_name),
+    );
+    let email = errors.check("email", EmailAddress::parse(&input.email));
+    let role = match Role::parse(input.role.trim()) {
+        Some(r) if assignable_roles(admin).contains(&r) => Some(r),
+        Some(_) => {
+            errors.add("role", messages::Msg("user-role-global-admin-only"));
+            None
+        }
+        None => {
+            errors.add("role", messages::Msg("user-role-required"));
+            None
+        }
+    };
+    if let Some(email) = &email {
+        match db::users::tenant_of_email(&state.db, email.as_str()).await? {
+            Some(t) if t == admin.tenant_id => {
+                errors.add("email", messages::Msg("user-email-in-organisation"));
+            }
+            Some(_) => errors.add("email", messages::Msg("user-email-other-organisation")),
+            None => {}
+        }
+    }
+    let (Some(full_name), Some(email), Some(role), true) =
+        (full_name, email, role, errors.is_empty())
+    else {
+        return Ok(Err(errors));
+    };
+    let temporary_password = crate::domain::password::generate();
+    let hash = state.hasher.hash(&temporary_password).await?;
+    let user_id = Uuid::new_v4();
+    let until = time::OffsetDateTime::now_utc() + time::Duration::days(TEMPORARY_PASSWORD_DAYS);
+    let mut tx = state.db.begin().await?;
+    let inserted = db::users::insert(
+        &mut *tx,
+        &db::users::NewUser {
+            user_id,
+            tenant_id: admin.tenant_id,
+            full_name: &full_name,
+            email: email.as_str(),
+            password_hash: &hash,
+            role,
+            language: crate::i18n::current(),
+            temporary_until: Some(until),
+            added_by: Some(admin.user_id),
+            added_with_form: form_id,
+        },
+    )
+    .await;
+    if let Err(e) = inserted {
+        if db::is_unique_violation(&e, db::users::EMAIL_UNIQUE) {
+            errors.add("email", messages::Msg("user-email-other-organisation"));
+            return Ok(Err(errors));
+        }
+        return Err(e.into());
+    }
+    let event = crate::db::audit::AuditEvent {
+        actor_user_id: Some(admin.user_id),
+        tenant_id: Some(admin.tenant_id),
+        action: "user.added",
+        target_type: "user",
+        target_id: user_id.to_string(),
+        ip_address: Some(ip.to_owned()),
+        after: Some(serde_json::json!({ "email": email.as_str(), "role": role.as_str() })),
+        ..Default::default()
+    };
+    crate::db::audit::record(&mut *tx, event).await?;
+    let message = crate::email::messages::UserAdded {
+        name: full_name.clone(),
+        by: admin.full_name.clone(),
+        organisation: admin.organisation.clone(),
+        role: role.label().to_string(),
+        sign_in_link: state.config.link("/signin"),
+        until: crate::i18n::format::date_time(until),
+    };
+    let message = crate::email::messages::EmailContent::to_email(&message, email.as_str())?;
+    crate::db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Ok(Added::Now {
+        full_name,
+        email: email.as_str().to_owned(),
+        temporary_password,
+    }))
+}
+
+/// The organisation's users, for the users page.
+pub async fn users_of(state: &AppState, tenant_id: Uuid) -> sqlx::Result<Vec<db::users::OrgUser>> {
+    db::users::of_tenant(&state.db, tenant_id).await
+}

@@ -1,0 +1,31 @@
+# Die Benutzer der Organisation (Issue 15).
+nav-users = Benutzer
+users-title = Benutzer Ihrer Organisation
+users-last-sign-in = Letzte Anmeldung
+users-never = Nie
+users-temporary-until = Temporäres Kennwort bis { $until }
+users-add = Benutzer hinzufügen
+users-add-intro = Das Portal erzeugt ein temporäres Kennwort und zeigt es Ihnen einmal an. Der neue Benutzer erhält eine E-Mail ohne das Kennwort, meldet sich innerhalb von 7 Tagen damit an und legt zuerst ein eigenes Kennwort fest.
+users-email-hint = Die Adresse, mit der sich der Benutzer anmeldet; beliebige Domäne.
+users-add-button = Benutzer hinzufügen
+users-back = Zurück zu den Benutzern
+users-added-title = Benutzer hinzugefügt
+users-added-text = { $name } ({ $email }) kann sich jetzt mit diesem temporären Kennwort anmelden.
+users-once = Das Kennwort wird nur dieses eine Mal angezeigt. Es wird nur in einer Form gespeichert, die sich nicht zurücklesen lässt.
+users-temporary-password = Temporäres Kennwort:
+users-pass-on = Geben Sie es persönlich oder telefonisch weiter, nicht in derselben E-Mail wie die Adresse. Es gilt 7 Tage und muss bei der ersten Anmeldung geändert werden.
+users-not-again-title = Das temporäre Kennwort wird nicht erneut angezeigt
+users-not-again = { $name } ({ $email }) wurde mit diesem Formular bereits hinzugefügt, und das Kennwort wurde dabei angezeigt. Falls es verloren ging, setzen Sie das Kennwort des Benutzers zurück, um ein neues zu erhalten.
+user-role-required = Wählen Sie die Rolle des Benutzers aus
+user-role-global-admin-only = Nur ein globaler Administrator kann jemanden zum globalen Administrator machen
+user-email-in-organisation = Ein Benutzer Ihrer Organisation meldet sich bereits mit dieser Adresse an
+user-email-other-organisation = Diese Adresse gehört bereits zu einem Benutzer einer anderen Organisation; jede Adresse kann nur zu einem Geschäftskonto gehören
+temporary-password-expired = Dieses temporäre Kennwort ist abgelaufen. Bitten Sie einen Administrator Ihrer Organisation, Ihr Kennwort zurückzusetzen.
+pw-must-change = Sie haben sich mit einem temporären Kennwort angemeldet. Legen Sie Ihr eigenes Kennwort fest, bevor Sie fortfahren.
+cap-manage-users = die Benutzer Ihrer Organisation zu verwalten
+
+useradded-subject = Sie wurden im Partner Portal zu { $organisation } hinzugefügt
+useradded-text = { $by } hat Sie im Partner Portal als { $role } zum Geschäftskonto von { $organisation } hinzugefügt.
+useradded-password = { $by } gibt Ihnen ein temporäres Kennwort. Melden Sie sich damit vor { $until } an; danach legen Sie Ihr eigenes Kennwort fest.
+useradded-sign-in = Hier anmelden:
+useradded-button = Anmelden

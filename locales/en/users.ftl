@@ -1,0 +1,31 @@
+# The organisation's users (issue 15).
+nav-users = Users
+users-title = Users of your organisation
+users-last-sign-in = Last sign-in
+users-never = Never
+users-temporary-until = Temporary password until { $until }
+users-add = Add a user
+users-add-intro = The portal makes a temporary password and shows it to you once. The new user gets an e-mail without it, signs in with it within 7 days and chooses their own password first.
+users-email-hint = The address they will sign in with; any domain.
+users-add-button = Add user
+users-back = Back to the users
+users-added-title = User added
+users-added-text = { $name } ({ $email }) can now sign in with this temporary password.
+users-once = This is the only time the password is shown. It is stored only in a form that cannot be read back.
+users-temporary-password = Temporary password:
+users-pass-on = Pass it on in person or by phone, not in the same e-mail as the address. It works for 7 days, and must be changed at the first sign-in.
+users-not-again-title = The temporary password is not shown again
+users-not-again = { $name } ({ $email }) was added by this form already, and the password was shown then. If it was lost, reset the user's password to get a new one.
+user-role-required = Choose the user's role
+user-role-global-admin-only = Only a global admin can make someone a global admin
+user-email-in-organisation = A user of your organisation already signs in with this address
+user-email-other-organisation = This address already belongs to a user of another organisation; each address can belong to one work account only
+temporary-password-expired = This temporary password has expired. Ask an admin of your organisation to reset your password.
+pw-must-change = You signed in with a temporary password. Choose your own password before you go on.
+cap-manage-users = manage your organisation's users
+
+useradded-subject = You have been added to { $organisation } on the Partner Portal
+useradded-text = { $by } has added you to the work account of { $organisation } on the Partner Portal as { $role }.
+useradded-password = { $by } will give you a temporary password. Sign in with it before { $until }; you will then choose your own password.
+useradded-sign-in = Sign in here:
+useradded-button = Sign in

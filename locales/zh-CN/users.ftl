@@ -1,0 +1,31 @@
+# 组织的用户（问题 15）。
+nav-users = 用户
+users-title = 你的组织的用户
+users-last-sign-in = 上次登录
+users-never = 从未登录
+users-temporary-until = 临时密码有效期至 { $until }
+users-add = 添加用户
+users-add-intro = 门户会生成一个临时密码，并只向你显示一次。新用户会收到一封不含该密码的电子邮件，需在 7 天内使用该密码登录，并首先设置自己的密码。
+users-email-hint = 该用户登录时使用的地址；可以是任何域名。
+users-add-button = 添加用户
+users-back = 返回用户列表
+users-added-title = 已添加用户
+users-added-text = { $name }（{ $email }）现在可以使用此临时密码登录。
+users-once = 此密码仅显示这一次。它只以无法读回的形式保存。
+users-temporary-password = 临时密码：
+users-pass-on = 请当面或通过电话告知对方，不要与地址放在同一封电子邮件中。该密码有效期为 7 天，首次登录时必须更改。
+users-not-again-title = 临时密码不会再次显示
+users-not-again = { $name }（{ $email }）已通过此表单添加，密码当时已显示。如果密码丢失，请重置该用户的密码以获取新密码。
+user-role-required = 请选择该用户的角色
+user-role-global-admin-only = 只有全局管理员才能将他人设为全局管理员
+user-email-in-organisation = 你的组织中已有用户使用此地址登录
+user-email-other-organisation = 此地址已属于另一个组织的用户；每个地址只能属于一个工作帐户
+temporary-password-expired = 此临时密码已过期。请联系你的组织的管理员重置你的密码。
+pw-must-change = 你使用临时密码登录。请先设置你自己的密码，然后再继续。
+cap-manage-users = 管理你的组织的用户
+
+useradded-subject = 你已被添加到合作伙伴门户中的 { $organisation }
+useradded-text = { $by } 已将你以 { $role } 身份添加到 { $organisation } 在合作伙伴门户中的工作帐户。
+useradded-password = { $by } 会告知你临时密码。请在 { $until } 之前使用该密码登录，然后设置你自己的密码。
+useradded-sign-in = 在此登录：
+useradded-button = 登录
