@@ -29,3 +29,25 @@ useradded-text = { $by } hat Sie im Partner Portal als { $role } zum Geschäftsk
 useradded-password = { $by } gibt Ihnen ein temporäres Kennwort. Melden Sie sich damit vor { $until } an; danach legen Sie Ihr eigenes Kennwort fest.
 useradded-sign-in = Hier anmelden:
 useradded-button = Anmelden
+
+# Die Seite eines Benutzers.
+user-global-admin-only = Nur ein globaler Administrator kann einen globalen Administrator ändern, zurücksetzen, deaktivieren oder entfernen.
+user-last-global-admin = Dies ist der letzte aktive globale Administrator der Organisation: Machen Sie zuerst eine andere Person zum globalen Administrator.
+user-not-yourself = Dies können Sie nicht mit Ihrem eigenen Konto tun.
+user-change-role = Rolle
+user-save-role = Rolle speichern
+user-access = Zugriff
+user-disable-means = Beim Deaktivieren enden die Sitzungen des Benutzers sofort, und Anmeldungen werden abgelehnt, bis Sie ihn wieder aktivieren.
+user-reset = Kennwort zurücksetzen
+user-reset-means = Ein neues temporäres Kennwort wird Ihnen einmal angezeigt; die Sitzungen des Benutzers enden, und er muss bei der nächsten Anmeldung ein neues Kennwort festlegen.
+user-reset-title = Neues temporäres Kennwort
+user-remove = Benutzer entfernen
+user-remove-means = Der Benutzer kann sich nicht mehr anmelden. Was er getan hat, bleibt in den Unterlagen der Organisation erhalten.
+user-remove-confirm-label = { $name } aus der Organisation entfernen
+user-remove-confirm = Aktivieren Sie das Kontrollkästchen, um das Entfernen zu bestätigen
+user-removed = Der Benutzer wurde entfernt.
+user-role-changed = Die Rolle wurde geändert.
+user-disabled = Der Benutzer wurde deaktiviert; seine Sitzungen wurden beendet.
+user-enabled = Der Benutzer wurde aktiviert.
+user-password-reset = Das Kennwort wurde zurückgesetzt.
+user-disabled-sign-in = Ihr Konto wurde deaktiviert. Wenden Sie sich an einen Administrator Ihrer Organisation.

@@ -29,3 +29,25 @@ useradded-text = { $by } has added you to the work account of { $organisation } 
 useradded-password = { $by } will give you a temporary password. Sign in with it before { $until }; you will then choose your own password.
 useradded-sign-in = Sign in here:
 useradded-button = Sign in
+
+# One user's page.
+user-global-admin-only = Only a global admin can change, reset, disable or remove a global admin.
+user-last-global-admin = This is the organisation's last active global admin: make someone else a global admin first.
+user-not-yourself = You cannot do this to your own account.
+user-change-role = Role
+user-save-role = Save role
+user-access = Access
+user-disable-means = Disabling ends the user's sessions at once and refuses their sign-ins until you enable them again.
+user-reset = Reset password
+user-reset-means = A new temporary password is shown to you once; the user's sessions end, and they must choose a new password at their next sign-in.
+user-reset-title = New temporary password
+user-remove = Remove user
+user-remove-means = The user can no longer sign in. What they did stays in the organisation's records.
+user-remove-confirm-label = Remove { $name } from the organisation
+user-remove-confirm = Tick the box to confirm the removal
+user-removed = The user has been removed.
+user-role-changed = The role has been changed.
+user-disabled = The user has been disabled; their sessions have ended.
+user-enabled = The user has been enabled.
+user-password-reset = The password has been reset.
+user-disabled-sign-in = Your account has been disabled. Ask an admin of your organisation.

@@ -29,3 +29,25 @@ useradded-text = { $by } 已将你以 { $role } 身份添加到 { $organisation 
 useradded-password = { $by } 会告知你临时密码。请在 { $until } 之前使用该密码登录，然后设置你自己的密码。
 useradded-sign-in = 在此登录：
 useradded-button = 登录
+
+# 单个用户的页面。
+user-global-admin-only = 只有全局管理员才能更改、重置、停用或删除全局管理员。
+user-last-global-admin = 这是组织中最后一个有效的全局管理员：请先将其他人设为全局管理员。
+user-not-yourself = 你不能对自己的帐户执行此操作。
+user-change-role = 角色
+user-save-role = 保存角色
+user-access = 访问
+user-disable-means = 停用后，该用户的会话会立即结束，在你重新启用之前其登录都会被拒绝。
+user-reset = 重置密码
+user-reset-means = 新的临时密码只向你显示一次；该用户的会话会结束，下次登录时必须设置新密码。
+user-reset-title = 新的临时密码
+user-remove = 删除用户
+user-remove-means = 该用户将无法再登录。其操作记录仍保留在组织的记录中。
+user-remove-confirm-label = 从组织中删除 { $name }
+user-remove-confirm = 请勾选复选框以确认删除
+user-removed = 已删除该用户。
+user-role-changed = 已更改角色。
+user-disabled = 已停用该用户；其会话已结束。
+user-enabled = 已启用该用户。
+user-password-reset = 已重置密码。
+user-disabled-sign-in = 你的帐户已被停用。请联系你的组织的管理员。

@@ -68,6 +68,8 @@ pub struct OrgUser {
     pub temporary_password_expires_at: Option<OffsetDateTime>,
     /// Last sign-in.
     pub last_sign_in_at: Option<OffsetDateTime>,
+    /// Disabled by an admin.
+    pub disabled_at: Option<OffsetDateTime>,
 }
 
 /// The tenant's users, by name.
@@ -75,12 +77,115 @@ pub async fn of_tenant(db: impl PgExecutor<'_>, tenant_id: Uuid) -> sqlx::Result
     sqlx::query_as!(
         OrgUser,
         r#"select user_id, full_name, email::text as "email!", role as "role: Role",
-                  must_change_password, temporary_password_expires_at, last_sign_in_at
+                  must_change_password, temporary_password_expires_at, last_sign_in_at, disabled_at
            from users where tenant_id = $1 order by full_name, email"#,
         tenant_id
     )
     .fetch_all(db)
     .await
+}
+
+/// One user of the tenant (inside a transaction that locked the tenant's users with
+/// [`lock_tenant_users`], changes are decided one at a time per organisation).
+pub async fn of_tenant_by_id(
+    conn: &mut sqlx::PgConnection,
+    tenant_id: Uuid,
+    user_id: Uuid,
+) -> sqlx::Result<Option<OrgUser>> {
+    sqlx::query_as!(
+        OrgUser,
+        r#"select user_id, full_name, email::text as "email!", role as "role: Role",
+                  must_change_password, temporary_password_expires_at, last_sign_in_at, disabled_at
+           from users where tenant_id = $1 and user_id = $2"#,
+        tenant_id,
+        user_id
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+/// Locks the tenant's users for the transaction, so that two admins cannot each remove
+/// one of the last two global admins at once; returns how many active global admins it has.
+pub async fn lock_tenant_users(
+    conn: &mut sqlx::PgConnection,
+    tenant_id: Uuid,
+) -> sqlx::Result<i64> {
+    let rows = sqlx::query!(
+        r#"select role as "role: Role", disabled_at from users where tenant_id = $1 for update"#,
+        tenant_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .iter()
+        .filter(|r| r.role.is_global_admin() && r.disabled_at.is_none())
+        .count() as i64)
+}
+
+/// Changes a user's role.
+pub async fn set_role(
+    conn: &mut sqlx::PgConnection,
+    user_id: Uuid,
+    role: Role,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update users set role = $2, updated_at = now() where user_id = $1",
+        user_id,
+        role as _
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Disables (every session ends: the epoch moves) or enables a user.
+pub async fn set_disabled(
+    conn: &mut sqlx::PgConnection,
+    user_id: Uuid,
+    disabled: bool,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update users
+         set disabled_at = case when $2 then now() else null end,
+             session_epoch = session_epoch + case when $2 then 1 else 0 end,
+             updated_at = now()
+         where user_id = $1",
+        user_id,
+        disabled
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Gives a user a new temporary password (hashed) until `until`; every session ends.
+pub async fn set_temporary_password(
+    conn: &mut sqlx::PgConnection,
+    user_id: Uuid,
+    password_hash: &str,
+    until: OffsetDateTime,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update users
+         set password_hash = $2, must_change_password = true,
+             temporary_password_expires_at = $3, session_epoch = session_epoch + 1,
+             updated_at = now()
+         where user_id = $1",
+        user_id,
+        password_hash,
+        until
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Removes a user (what they did stays, without their name attached).
+pub async fn remove(conn: &mut sqlx::PgConnection, user_id: Uuid) -> sqlx::Result<()> {
+    sqlx::query!("delete from users where user_id = $1", user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// The user a form added in this tenant, if that form was sent already: (name, address).
@@ -162,6 +267,8 @@ pub struct Credentials {
     pub language: Option<String>,
     /// Until when a temporary password works (set while it must be changed).
     pub temporary_password_expires_at: Option<OffsetDateTime>,
+    /// Disabled by an admin of the organisation: may not sign in.
+    pub disabled_at: Option<OffsetDateTime>,
 }
 
 impl Credentials {
@@ -182,7 +289,7 @@ pub async fn credentials_by_email(
     sqlx::query_as!(
         Credentials,
         r#"select user_id, tenant_id, password_hash, email::text as "email!", full_name, session_epoch, language,
-                  temporary_password_expires_at
+                  temporary_password_expires_at, disabled_at
            from users where email = $1::text::citext"#,
         email
     )
@@ -198,7 +305,7 @@ pub async fn credentials_by_id(
     sqlx::query_as!(
         Credentials,
         r#"select user_id, tenant_id, password_hash, email::text as "email!", full_name, session_epoch, language,
-                  temporary_password_expires_at
+                  temporary_password_expires_at, disabled_at
            from users where user_id = $1"#,
         user_id
     )

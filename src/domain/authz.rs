@@ -86,6 +86,13 @@ impl Role {
     }
 }
 
+/// True when a user with role `actor` may add, change, reset, disable or remove a user who
+/// has (or is to get) role `target`: only a global admin handles a global admin; a
+/// user-management admin everyone else.
+pub fn may_manage(actor: Role, target: Role) -> bool {
+    actor.can(Capability::ManageUsers) && (actor.is_global_admin() || !target.is_global_admin())
+}
+
 /// The roles that may do `capability`, in the table's order (for "who can do this").
 pub fn roles_that_can(capability: Capability) -> Vec<Role> {
     TABLE
@@ -123,6 +130,14 @@ mod tests {
             let row = format!("| {name} |{cells}");
             assert!(readme.contains(&row), "README lacks the row {row}");
         }
+    }
+
+    #[test]
+    fn only_a_global_admin_manages_a_global_admin() {
+        assert!(may_manage(Role::GlobalAdmin, Role::GlobalAdmin));
+        assert!(!may_manage(Role::UserManagementAdmin, Role::GlobalAdmin));
+        assert!(may_manage(Role::UserManagementAdmin, Role::SalesAgent));
+        assert!(!may_manage(Role::AccountAdmin, Role::SalesAgent));
     }
 
     #[test]

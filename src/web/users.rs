@@ -6,22 +6,32 @@ use crate::domain::FormErrors;
 use crate::domain::tenant::Role;
 use crate::error::AppError;
 use crate::flows::accounts::{self, Added, NewUserInput};
+use crate::flows::accounts::{ActionOutcome, UserAction};
 use crate::i18n::filters;
 use crate::state::AppState;
 use crate::web::ctx::Signed;
 use crate::web::ctx::{Can, ClientIp, Ctx, can};
 use crate::web::form::Form;
+use crate::web::form::Path;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
+use uuid::Uuid;
 
 /// Routes of this area.
 pub fn router() -> Router<AppState> {
-    Router::new().route("/account/users", get(show).post(add))
+    Router::new()
+        .route("/account/users", get(show).post(add))
+        .route("/account/users/{id}", get(show_user))
+        .route("/account/users/{id}/role", post(change_role))
+        .route("/account/users/{id}/disable", post(disable))
+        .route("/account/users/{id}/enable", post(enable))
+        .route("/account/users/{id}/reset", post(reset))
+        .route("/account/users/{id}/remove", post(remove))
 }
 
 /// A user as the list shows it.
@@ -52,6 +62,8 @@ pub struct AddedPage {
     full_name: String,
     email: String,
     password: Option<String>,
+    /// A new temporary password for an existing user (not a new user).
+    reset: bool,
 }
 
 async fn page(
@@ -64,17 +76,7 @@ async fn page(
     let users = accounts::users_of(state, user.tenant_id)
         .await?
         .into_iter()
-        .map(|u| Listed {
-            temporary_until: u
-                .temporary_password_expires_at
-                .map(crate::messages::when)
-                .unwrap_or_default(),
-            last_sign_in: u
-                .last_sign_in_at
-                .map(crate::messages::when)
-                .unwrap_or_default(),
-            user: u,
-        })
+        .map(listed)
         .collect();
     Ok(UsersPage {
         ctx,
@@ -118,12 +120,14 @@ async fn add(
                     full_name,
                     email,
                     password: Some(temporary_password),
+                    reset: false,
                 },
                 Added::Already { full_name, email } => AddedPage {
                     ctx,
                     full_name,
                     email,
                     password: None,
+                    reset: false,
                 },
             };
             // Never kept by a browser or a proxy: the password is shown this once.
@@ -142,4 +146,162 @@ async fn add(
             crate::web::invalid(page)
         }
     }
+}
+
+/// One user's page: their details and what an admin may do.
+#[derive(Template, WebTemplate)]
+#[template(path = "users/user.html")]
+pub struct UserPage {
+    ctx: Ctx,
+    user: Listed,
+    roles: Vec<Role>,
+    /// The admin may handle this user (a global admin is handled only by a global admin).
+    may_manage: bool,
+    myself: bool,
+}
+
+fn listed(u: OrgUser) -> Listed {
+    Listed {
+        temporary_until: u
+            .temporary_password_expires_at
+            .map(crate::messages::when)
+            .unwrap_or_default(),
+        last_sign_in: u
+            .last_sign_in_at
+            .map(crate::messages::when)
+            .unwrap_or_default(),
+        user: u,
+    }
+}
+
+async fn show_user(
+    State(state): State<AppState>,
+    Can(Signed(ctx, admin), _): Can<can::ManageUsers>,
+    Path(id): Path<Uuid>,
+) -> Result<UserPage, AppError> {
+    let user = accounts::user_of(&state, admin.tenant_id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(UserPage {
+        may_manage: crate::domain::authz::may_manage(admin.role, user.role),
+        myself: user.user_id == admin.user_id,
+        roles: accounts::assignable_roles(&admin),
+        user: listed(user),
+        ctx,
+    })
+}
+
+/// The role form.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct RoleForm {
+    #[serde(default)]
+    role: String,
+}
+
+/// The removal form: its confirmation box.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct RemoveForm {
+    #[serde(default)]
+    confirm: String,
+}
+
+async fn act(
+    state: &AppState,
+    ctx: Ctx,
+    admin: &crate::db::users::SessionUser,
+    id: Uuid,
+    action: UserAction,
+    ip: &str,
+) -> Result<Response, AppError> {
+    let back = format!("/account/users/{id}");
+    match accounts::manage_user(state, admin, id, action, ip).await? {
+        None => Err(AppError::NotFound),
+        Some(ActionOutcome::Refused(why)) => ctx.warning(&back, why).await,
+        Some(ActionOutcome::TemporaryPassword(password)) => {
+            let user = accounts::user_of(state, admin.tenant_id, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let page = AddedPage {
+                ctx,
+                full_name: user.full_name,
+                email: user.email,
+                password: Some(password),
+                reset: true,
+            };
+            let mut response = page.into_response();
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            Ok(response)
+        }
+        Some(ActionOutcome::Done) => {
+            let (to, message) = match action {
+                UserAction::Remove => ("/account/users".to_owned(), "user-removed"),
+                UserAction::ChangeRole(_) => (back, "user-role-changed"),
+                UserAction::Disable => (back, "user-disabled"),
+                UserAction::Enable => (back, "user-enabled"),
+                UserAction::ResetPassword => (back, "user-password-reset"),
+            };
+            ctx.success(&to, crate::messages::Msg(message)).await
+        }
+    }
+}
+
+async fn change_role(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Can(Signed(ctx, admin), _): Can<can::ManageUsers>,
+    Path(id): Path<Uuid>,
+    Form(form): Form<RoleForm>,
+) -> Result<Response, AppError> {
+    let Some(role) = Role::parse(form.role.trim()) else {
+        let back = format!("/account/users/{id}");
+        return ctx
+            .warning(&back, crate::messages::Msg("user-role-required"))
+            .await;
+    };
+    act(&state, ctx, &admin, id, UserAction::ChangeRole(role), &ip).await
+}
+
+async fn disable(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Can(Signed(ctx, admin), _): Can<can::ManageUsers>,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    act(&state, ctx, &admin, id, UserAction::Disable, &ip).await
+}
+
+async fn enable(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Can(Signed(ctx, admin), _): Can<can::ManageUsers>,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    act(&state, ctx, &admin, id, UserAction::Enable, &ip).await
+}
+
+async fn reset(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Can(Signed(ctx, admin), _): Can<can::ManageUsers>,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    act(&state, ctx, &admin, id, UserAction::ResetPassword, &ip).await
+}
+
+async fn remove(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Can(Signed(ctx, admin), _): Can<can::ManageUsers>,
+    Path(id): Path<Uuid>,
+    Form(form): Form<RemoveForm>,
+) -> Result<Response, AppError> {
+    if form.confirm != "yes" {
+        let back = format!("/account/users/{id}");
+        return ctx
+            .warning(&back, crate::messages::Msg("user-remove-confirm"))
+            .await;
+    }
+    act(&state, ctx, &admin, id, UserAction::Remove, &ip).await
 }

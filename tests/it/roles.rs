@@ -72,11 +72,18 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
     .await
     .unwrap();
 
+    let admin_id: uuid::Uuid =
+        sqlx::query_scalar("select user_id from users where email = $1::text::citext")
+            .bind(&admin)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
     use Capability::*;
     let routes = [
         route("/dashboard", None),
         route("/account/password", None),
         route("/account/users", Some(ManageUsers)),
+        route(format!("/account/users/{admin_id}"), Some(ManageUsers)),
         route("/enroll", None),
         route("/agreement", None),
         route(format!("/applications/{reseller_app}"), None),

@@ -252,3 +252,161 @@ async fn a_temporary_password_stops_working_after_seven_days() {
     app.assert_audited("user.sign_in_refused_temporary_expired")
         .await;
 }
+
+async fn user_id(app: &TestApp, email: &str) -> uuid::Uuid {
+    sqlx::query_scalar("select user_id from users where email = $1::text::citext")
+        .bind(email)
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
+}
+
+async fn signed_in<'a>(app: &'a TestApp, email: &str, password: &str) -> Browser<'a> {
+    let client = app.browser();
+    let r = client
+        .submit(
+            "/signin",
+            "/signin",
+            &[("email", email), ("password", password)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "{email} signs in");
+    client
+}
+
+/// Posts an action form from the user's page; returns the response.
+async fn act(
+    admin: &Browser<'_>,
+    id: uuid::Uuid,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let page = format!("/account/users/{id}");
+    admin
+        .submit(&page, &format!("{page}/{action}"), fields)
+        .await
+}
+
+#[tokio::test]
+async fn admins_change_disable_reset_and_remove_colleagues_within_the_rules() {
+    let app = TestApp::spawn().await;
+    let admin = app.browser();
+    let admin_email = admin.sign_up("manage").await;
+    let me = user_id(&app, &admin_email).await;
+    let sales_email = app.add_user(&admin_email, "sales_agent").await;
+    let sales = user_id(&app, &sales_email).await;
+    let manager_email = app.add_user(&admin_email, "user_management_admin").await;
+
+    // The last global admin cannot give up the role, nor disable or remove themselves.
+    let refused = act(&admin, me, "role", &[("role", "sales_agent")]).await;
+    assert_eq!(location(&refused), format!("/account/users/{me}"));
+    let page = admin.html(&format!("/account/users/{me}")).await;
+    assert!(texts(&page, ".flash")[0].contains("last active global admin"));
+    assert!(
+        texts(&page, "#disable").is_empty(),
+        "no disabling oneself offered"
+    );
+    for action in ["disable", "remove"] {
+        act(&admin, me, action, &[("confirm", "yes")]).await;
+    }
+    let role: String = sqlx::query_scalar("select role from users where user_id = $1")
+        .bind(me)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(role, "global_admin");
+
+    // Disabling ends the colleague's session at once and refuses their sign-in.
+    let colleague = signed_in(&app, &sales_email, STRONG_PASSWORD).await;
+    assert_eq!(colleague.open("/dashboard").await.status(), StatusCode::OK);
+    let disabled = act(&admin, sales, "disable", &[]).await;
+    assert_eq!(disabled.status(), StatusCode::SEE_OTHER);
+    app.wait_for_session_cache_to_forget().await;
+    let after = colleague.open("/dashboard").await;
+    assert_eq!(after.status(), StatusCode::SEE_OTHER);
+    assert!(location(&after).starts_with("/signin"));
+    let again = app.browser();
+    let r = again
+        .submit(
+            "/signin",
+            "/signin",
+            &[("email", &sales_email), ("password", STRONG_PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("disabled"));
+    act(&admin, sales, "enable", &[]).await;
+    signed_in(&app, &sales_email, STRONG_PASSWORD).await;
+
+    // A reset shows a new temporary password once; the colleague must change it.
+    let reset = act(&admin, sales, "reset", &[]).await;
+    assert_eq!(reset.status(), StatusCode::OK);
+    assert_eq!(reset.headers()["cache-control"], "no-store");
+    let password = texts(&reset.text().await.unwrap(), "#temporary-password")[0].clone();
+    let colleague = signed_in(&app, &sales_email, &password).await;
+    assert_eq!(
+        location(&colleague.open("/dashboard").await),
+        "/account/password"
+    );
+
+    // A user-management admin handles everyone but a global admin.
+    let manager = signed_in(&app, &manager_email, STRONG_PASSWORD).await;
+    let ga_page = manager.html(&format!("/account/users/{me}")).await;
+    assert!(!texts(&ga_page, "#global-admin-only").is_empty());
+    act(&manager, me, "disable", &[]).await;
+    let disabled_at: Option<time::OffsetDateTime> =
+        sqlx::query_scalar("select disabled_at from users where user_id = $1")
+            .bind(me)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert!(disabled_at.is_none(), "the global admin stays enabled");
+    let promoted = act(&manager, sales, "role", &[("role", "admin_agent")]).await;
+    assert_eq!(promoted.status(), StatusCode::SEE_OTHER);
+
+    // With a second global admin, the first may step down; removal needs the box ticked.
+    act(&admin, sales, "role", &[("role", "global_admin")]).await;
+    let stepped_down = act(&admin, me, "role", &[("role", "account_admin")]).await;
+    assert_eq!(stepped_down.status(), StatusCode::SEE_OTHER);
+    let admin = signed_in(&app, &sales_email, &password).await;
+    // (the new global admin still has to change their temporary password first)
+    let change = admin
+        .submit(
+            "/account/password",
+            "/account/password",
+            &[
+                ("current_password", &password),
+                ("new_password", STRONG_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(change.status(), StatusCode::SEE_OTHER);
+    let admin = signed_in(&app, &sales_email, STRONG_PASSWORD).await;
+    let manager_id = user_id(&app, &manager_email).await;
+    act(&admin, manager_id, "remove", &[]).await;
+    assert_eq!(
+        sqlx::query_scalar::<_, i64>("select count(*) from users")
+            .fetch_one(&app.db)
+            .await
+            .unwrap(),
+        3,
+        "not removed without the box"
+    );
+    act(&admin, manager_id, "remove", &[("confirm", "yes")]).await;
+    assert_eq!(
+        sqlx::query_scalar::<_, i64>("select count(*) from users")
+            .fetch_one(&app.db)
+            .await
+            .unwrap(),
+        2
+    );
+    for action in [
+        "user.role_changed",
+        "user.disabled",
+        "user.enabled",
+        "user.password_reset_by_admin",
+        "user.removed",
+    ] {
+        app.assert_audited(action).await;
+    }
+}

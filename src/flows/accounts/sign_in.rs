@@ -27,6 +27,8 @@ pub enum SignInOutcome {
     /// The right temporary password, past its 7 days (said only after the password was
     /// right, so it tells an attacker nothing).
     TemporaryExpired,
+    /// The right password of a disabled user (likewise said only then).
+    Disabled,
 }
 
 /// An account that can sign in: a partner user or a staff member.
@@ -41,6 +43,8 @@ struct Account {
     lang: crate::i18n::Lang,
     /// Until when a temporary password works (a colleague added by an admin).
     temporary_until: Option<time::OffsetDateTime>,
+    /// Disabled by an admin of the organisation.
+    disabled: bool,
 }
 
 impl Account {
@@ -51,6 +55,7 @@ impl Account {
                 .map(|u| Account {
                     lang: u.lang(),
                     temporary_until: u.temporary_password_expires_at,
+                    disabled: u.disabled_at.is_some(),
                     realm,
                     id: u.user_id,
                     tenant_id: Some(u.tenant_id),
@@ -64,6 +69,7 @@ impl Account {
                 .map(|s| Account {
                     lang: s.lang(),
                     temporary_until: None,
+                    disabled: false,
                     realm,
                     id: s.staff_id,
                     tenant_id: None,
@@ -154,6 +160,10 @@ pub async fn attempt_sign_in(
             errors.add("email", messages::SIGN_IN_FAILED);
             Ok(SignInAttempt::Invalid(errors))
         }
+        SignInOutcome::Disabled => {
+            errors.add("email", messages::Msg("user-disabled-sign-in"));
+            Ok(SignInAttempt::Invalid(errors))
+        }
         SignInOutcome::TemporaryExpired => {
             errors.add("password", messages::Msg("temporary-password-expired"));
             Ok(SignInAttempt::Invalid(errors))
@@ -207,6 +217,14 @@ pub async fn sign_in(
         .await?
     {
         db::guards::clear_source(&state.db, realm, account.id, &source).await?;
+        if account.disabled {
+            db::audit::record(
+                &state.db,
+                account.event("user.sign_in_refused_disabled", ip),
+            )
+            .await?;
+            return Ok(SignInOutcome::Disabled);
+        }
         if account
             .temporary_until
             .is_some_and(|until| until < time::OffsetDateTime::now_utc())

@@ -61,7 +61,7 @@ pub const TEMPORARY_PASSWORD_DAYS: i64 = 7;
 pub fn assignable_roles(admin: &crate::db::users::SessionUser) -> Vec<Role> {
     Role::ALL
         .into_iter()
-        .filter(|r| admin.is_global_admin() || !r.is_global_admin())
+        .filter(|r| crate::domain::authz::may_manage(admin.role, *r))
         .collect()
 }
 
@@ -174,4 +174,153 @@ pub async fn add_user(
 /// The organisation's users, for the users page.
 pub async fn users_of(state: &AppState, tenant_id: Uuid) -> sqlx::Result<Vec<db::users::OrgUser>> {
     db::users::of_tenant(&state.db, tenant_id).await
+}
+
+/// What an admin does to a colleague.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UserAction {
+    /// Give another role.
+    ChangeRole(Role),
+    /// Disable: every session ends, signing in is refused.
+    Disable,
+    /// Enable again.
+    Enable,
+    /// A new temporary password (shown once), to be changed at the next sign-in.
+    ResetPassword,
+    /// Remove from the organisation.
+    Remove,
+}
+
+/// What came of an action.
+pub enum ActionOutcome {
+    /// Done.
+    Done,
+    /// Done: a new temporary password, to show once.
+    TemporaryPassword(String),
+    /// Refused, and why (the page says it).
+    Refused(crate::messages::Msg),
+}
+
+/// Does `action` to `target_id` on behalf of `admin`, with the organisation's rules: only a
+/// global admin handles a global admin; the last active global admin cannot be disabled,
+/// removed or given another role; nobody disables or removes themselves. `None` when the
+/// user is not in the admin's organisation.
+pub async fn manage_user(
+    state: &AppState,
+    admin: &crate::db::users::SessionUser,
+    target_id: Uuid,
+    action: UserAction,
+    ip: &str,
+) -> anyhow::Result<Option<ActionOutcome>> {
+    use crate::domain::authz::may_manage;
+    use crate::messages::Msg;
+    let mut tx = state.db.begin().await?;
+    let active_global_admins = db::users::lock_tenant_users(&mut tx, admin.tenant_id).await?;
+    let Some(target) = db::users::of_tenant_by_id(&mut tx, admin.tenant_id, target_id).await?
+    else {
+        return Ok(None);
+    };
+    let refuse = |m: &'static str| Ok(Some(ActionOutcome::Refused(Msg(m))));
+    if !may_manage(admin.role, target.role) {
+        return refuse("user-global-admin-only");
+    }
+    let myself = target.user_id == admin.user_id;
+    let last_global_admin =
+        target.role.is_global_admin() && target.disabled_at.is_none() && active_global_admins <= 1;
+    let (audit_action, before, after, outcome) = match action {
+        UserAction::ChangeRole(role) => {
+            if !may_manage(admin.role, role) {
+                return refuse("user-role-global-admin-only");
+            }
+            if last_global_admin && !role.is_global_admin() {
+                return refuse("user-last-global-admin");
+            }
+            db::users::set_role(&mut tx, target.user_id, role).await?;
+            (
+                "user.role_changed",
+                serde_json::json!({ "role": target.role.as_str() }),
+                serde_json::json!({ "role": role.as_str() }),
+                ActionOutcome::Done,
+            )
+        }
+        UserAction::Disable => {
+            if myself {
+                return refuse("user-not-yourself");
+            }
+            if last_global_admin {
+                return refuse("user-last-global-admin");
+            }
+            db::users::set_disabled(&mut tx, target.user_id, true).await?;
+            (
+                "user.disabled",
+                serde_json::json!({ "disabled": false }),
+                serde_json::json!({ "disabled": true }),
+                ActionOutcome::Done,
+            )
+        }
+        UserAction::Enable => {
+            db::users::set_disabled(&mut tx, target.user_id, false).await?;
+            (
+                "user.enabled",
+                serde_json::json!({ "disabled": true }),
+                serde_json::json!({ "disabled": false }),
+                ActionOutcome::Done,
+            )
+        }
+        UserAction::ResetPassword => {
+            if myself {
+                return refuse("user-not-yourself");
+            }
+            let password = crate::domain::password::generate();
+            let hash = state.hasher.hash(&password).await?;
+            let until =
+                time::OffsetDateTime::now_utc() + time::Duration::days(TEMPORARY_PASSWORD_DAYS);
+            db::users::set_temporary_password(&mut tx, target.user_id, &hash, until).await?;
+            (
+                "user.password_reset_by_admin",
+                serde_json::json!({}),
+                serde_json::json!({ "temporary_until": until.unix_timestamp() }),
+                ActionOutcome::TemporaryPassword(password),
+            )
+        }
+        UserAction::Remove => {
+            if myself {
+                return refuse("user-not-yourself");
+            }
+            if last_global_admin {
+                return refuse("user-last-global-admin");
+            }
+            db::users::remove(&mut tx, target.user_id).await?;
+            (
+                "user.removed",
+                serde_json::json!({ "email": target.email, "role": target.role.as_str() }),
+                serde_json::json!({}),
+                ActionOutcome::Done,
+            )
+        }
+    };
+    let event = crate::db::audit::AuditEvent {
+        actor_user_id: Some(admin.user_id),
+        tenant_id: Some(admin.tenant_id),
+        action: audit_action,
+        target_type: "user",
+        target_id: target.user_id.to_string(),
+        ip_address: Some(ip.to_owned()),
+        before: Some(before),
+        after: Some(after),
+        ..Default::default()
+    };
+    crate::db::audit::record(&mut *tx, event).await?;
+    tx.commit().await?;
+    Ok(Some(outcome))
+}
+
+/// One user of the admin's organisation, for its page.
+pub async fn user_of(
+    state: &AppState,
+    tenant_id: Uuid,
+    user_id: Uuid,
+) -> sqlx::Result<Option<db::users::OrgUser>> {
+    let mut conn = state.db.acquire().await?;
+    db::users::of_tenant_by_id(&mut conn, tenant_id, user_id).await
 }
