@@ -51,3 +51,4 @@ user-disabled = Der Benutzer wurde deaktiviert; seine Sitzungen wurden beendet.
 user-enabled = Der Benutzer wurde aktiviert.
 user-password-reset = Das Kennwort wurde zurückgesetzt.
 user-disabled-sign-in = Ihr Konto wurde deaktiviert. Wenden Sie sich an einen Administrator Ihrer Organisation.
+useradded-confirm = Bestätigen Sie zuerst, dass diese Adresse Ihnen gehört (der Link gilt 24 Stunden; im Dashboard können Sie einen neuen anfordern):

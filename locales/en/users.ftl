@@ -51,3 +51,4 @@ user-disabled = The user has been disabled; their sessions have ended.
 user-enabled = The user has been enabled.
 user-password-reset = The password has been reset.
 user-disabled-sign-in = Your account has been disabled. Ask an admin of your organisation.
+useradded-confirm = First confirm that this address is yours (the link works for 24 hours; your dashboard can send a new one):

@@ -51,3 +51,4 @@ user-disabled = 已停用该用户；其会话已结束。
 user-enabled = 已启用该用户。
 user-password-reset = 已重置密码。
 user-disabled-sign-in = 你的帐户已被停用。请联系你的组织的管理员。
+useradded-confirm = 请先确认此地址属于你（链接有效期为 24 小时；你可以在仪表板中申请新链接）：

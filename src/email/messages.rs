@@ -367,6 +367,8 @@ pub struct UserAdded {
     pub sign_in_link: String,
     /// Until when the temporary password works, in words.
     pub until: String,
+    /// Confirms the address (24 hours).
+    pub confirm_link: String,
 }
 email_templates!(
     UserAdded,

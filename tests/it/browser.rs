@@ -861,3 +861,128 @@ async fn accept_partnership_in_chinese(
 async fn a_chinese_speaking_reseller_accepts_a_partnership() {
     in_browser_speaking("partnership_zh", "zh-CN,zh", accept_partnership_in_chinese).await;
 }
+
+/// Adds a colleague on the users page; returns the temporary password shown once.
+async fn add_colleague(
+    c: &Client,
+    app: &TestApp,
+    name: &str,
+    email: &str,
+    role: &str,
+) -> Result<String, fantoccini::error::CmdError> {
+    c.goto(&app.url("/account/users")).await?;
+    fill(c, "#full_name", name).await?;
+    fill(c, "#email", email).await?;
+    click(c, &format!("#role-{role}")).await?;
+    click(c, "#add-user").await?;
+    c.wait()
+        .for_element(Locator::Css("#temporary-password"))
+        .await?;
+    let password = text(c, "#temporary-password").await?;
+    // Reloading asks to send the form again; sent again, the password is not shown.
+    c.refresh().await?;
+    c.wait().for_element(Locator::Css("h1")).await?;
+    assert!(c.find(Locator::Css("#temporary-password")).await.is_err());
+    Ok(password)
+}
+
+/// Signs in with a temporary password, is sent to change it, and changes it.
+async fn first_sign_in(
+    c: &Client,
+    app: &TestApp,
+    email: &str,
+    temporary: &str,
+) -> Result<(), fantoccini::error::CmdError> {
+    c.goto(&app.url("/signin")).await?;
+    fill(c, "#email", email).await?;
+    fill(c, "#password", temporary).await?;
+    click(c, "form[action='/signin'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("#must-change")).await?;
+    c.goto(&app.url("/dashboard")).await?;
+    c.wait().for_element(Locator::Css("#must-change")).await?;
+    fill(c, "#current_password", temporary).await?;
+    fill(c, "#new_password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/account/password'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("#tenant-domain")).await?;
+    // The e-mail that said they were added also confirms their address.
+    c.goto(&app.url("/dev/mailbox")).await?;
+    let row = format!(
+        "//tr[td[@class='recipient' and normalize-space(text())='{email}']]//a[@class='subject' and contains(text(), 'added')]"
+    );
+    c.find(Locator::XPath(&row)).await?.click().await?;
+    c.wait().for_element(Locator::Css("#recipient")).await?;
+    assert_eq!(text(c, "#recipient").await?, email);
+    let confirm = c
+        .find(Locator::Css("#body a[href*='/signup/confirm/']"))
+        .await?
+        .attr("href")
+        .await?
+        .expect("a confirmation link");
+    c.goto(&confirm).await?;
+    c.goto(&app.url("/dashboard")).await?;
+    c.wait().for_element(Locator::Css("#email-state")).await?;
+    assert_eq!(text(c, "#email-state").await?, "Yes");
+    Ok(())
+}
+
+async fn add_colleagues_who_see_what_their_role_allows(
+    c: &Client,
+    app: &TestApp,
+) -> Result<(), fantoccini::error::CmdError> {
+    // A listed provider's global admin, signed in in the browser.
+    let admin_email = app.browser().sign_up("team").await;
+    crate::partners::make_provider(app, "team", "europe").await;
+    c.goto(&app.url("/signin")).await?;
+    fill(c, "#email", &admin_email).await?;
+    fill(c, "#password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/signin'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("#nav-users")).await?;
+    let agent = add_colleague(c, app, "Ada Agent", "ada@team.example.org", "admin_agent").await?;
+    let sales = add_colleague(c, app, "Sol Sales", "sol@team.example.org", "sales_agent").await?;
+    c.goto(&app.url("/account/users")).await?;
+    let emails: Vec<String> = {
+        let mut v = Vec::new();
+        for e in c.find_all(Locator::Css("#users .email")).await? {
+            v.push(e.text().await?);
+        }
+        v
+    };
+    assert_eq!(emails.len(), 3, "{emails:?}");
+    click(c, ".site-nav button").await?;
+    c.wait()
+        .for_element(Locator::Css("form[action='/signin']"))
+        .await?;
+
+    for (email, temporary) in [
+        ("ada@team.example.org", &agent),
+        ("sol@team.example.org", &sales),
+    ] {
+        first_sign_in(c, app, email, temporary).await?;
+        // Provider tasks: allowed for both roles.
+        c.goto(&app.url("/partners/resellers")).await?;
+        c.wait()
+            .for_element(Locator::Css("#request-partnership"))
+            .await?;
+        // Users and enrollment: not theirs; the page says who can.
+        assert!(c.find(Locator::Css("#nav-users")).await.is_err());
+        c.goto(&app.url("/account/users")).await?;
+        c.wait()
+            .for_element(Locator::Css("#forbidden-roles"))
+            .await?;
+        assert!(text(c, "#forbidden-holders").await?.contains(&admin_email));
+        c.goto(&app.url("/enroll/direct/revenue")).await?;
+        c.wait()
+            .for_element(Locator::Css("#forbidden-roles"))
+            .await?;
+        click(c, ".site-nav button").await?;
+        c.wait()
+            .for_element(Locator::Css("form[action='/signin']"))
+            .await?;
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_global_admin_adds_an_admin_agent_and_a_sales_agent() {
+    in_browser("colleagues", add_colleagues_who_see_what_their_role_allows).await;
+}

@@ -152,7 +152,19 @@ pub async fn add_user(
         ..Default::default()
     };
     crate::db::audit::record(&mut *tx, event).await?;
+    // The address is the admin's word: the e-mail also asks its owner to confirm it.
+    let confirm = crate::domain::token::new_token();
+    db::tokens::issue(
+        &mut tx,
+        user_id,
+        db::tokens::Purpose::EmailConfirmation,
+        &confirm.hash,
+    )
+    .await?;
     let message = crate::email::messages::UserAdded {
+        confirm_link: state
+            .config
+            .link(&format!("/signup/confirm/{}", confirm.plain)),
         name: full_name.clone(),
         by: admin.full_name.clone(),
         organisation: admin.organisation.clone(),
