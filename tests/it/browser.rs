@@ -232,58 +232,7 @@ async fn enroll_and_have_the_contact_confirm(
     click(c, "form[action='/enroll/partner-id'] button[type=submit]").await?;
 
     // A mistake first: the page says what is wrong and keeps the answers.
-    c.wait()
-        .for_element(Locator::Css("form[action='/enroll/legal-profile']"))
-        .await?;
-    fill(c, "#legal_name", "GmbH").await?;
-    fill(c, "#address_line1", "Industriestrasse 5").await?;
-    fill(c, "#city", "Hamburg").await?;
-    fill(c, "#phone", "+49 40 1234567").await?;
-    click(
-        c,
-        "form[action='/enroll/legal-profile'] button[type=submit]",
-    )
-    .await?;
-    c.wait().for_element(Locator::Css(".error-summary")).await?;
-    assert_eq!(
-        c.find(Locator::Css("#city"))
-            .await?
-            .prop("value")
-            .await?
-            .as_deref(),
-        Some("Hamburg")
-    );
-    c.find(Locator::Css("#legal_name")).await?.clear().await?;
-    fill(c, "#legal_name", "Fabrikam GmbH").await?;
-    click(
-        c,
-        "form[action='/enroll/legal-profile'] button[type=submit]",
-    )
-    .await?;
-
-    c.wait()
-        .for_element(Locator::Css("form[action='/enroll/primary-contact']"))
-        .await?;
-    fill(c, "#first_name", "Eva").await?;
-    fill(c, "#last_name", "Schmidt").await?;
-    fill(c, "#email", "eva.schmidt@fabrikam.de").await?;
-    fill(c, "#phone", "+49 40 7654321").await?;
-    click(
-        c,
-        "form[action='/enroll/primary-contact'] button[type=submit]",
-    )
-    .await?;
-
-    c.wait()
-        .for_element(Locator::Css("form[action='/enroll/support']"))
-        .await?;
-    fill(c, "#email", "support@fabrikam.de").await?;
-    fill(c, "#phone", "+49 40 5555555").await?;
-    fill(c, "#website", "https://support.fabrikam.de").await?;
-    click(c, "form[action='/enroll/support'] button[type=submit]").await?;
-
-    c.wait().for_element(Locator::Css("#enroll-now")).await?;
-    assert_eq!(text(c, "#answer-legal-name").await?, "Fabrikam GmbH");
+    answer_the_wizard(c, partner_portal::i18n::Lang::En).await?;
     assert_eq!(text(c, "#answer-currency").await?, "EUR");
     click(c, "#consent").await?;
     click(c, "#enroll-now").await?;
@@ -618,8 +567,67 @@ async fn a_reseller_applies_for_direct_bill_and_a_reviewer_approves_it() {
     .await;
 }
 
-/// The page in the browser has no English sentence of the catalogue (see the languages
-/// tests) and says it is in `lang`.
+/// The reseller wizard from the legal details to "Enroll now", with a mistake on the way
+/// (the message is in `lang` and the other answers stay); every page must read in `lang`.
+async fn answer_the_wizard(
+    c: &Client,
+    lang: partner_portal::i18n::Lang,
+) -> Result<(), fantoccini::error::CmdError> {
+    let submit = |form: &'static str| format!("form[action='{form}'] button[type=submit]");
+    c.wait()
+        .for_element(Locator::Css("form[action='/enroll/legal-profile']"))
+        .await?;
+    reads_in(c, lang, "legal details step").await?;
+    fill(c, "#legal_name", "GmbH").await?;
+    fill(c, "#address_line1", "Industriestrasse 5").await?;
+    fill(c, "#city", "Hamburg").await?;
+    fill(c, "#phone", "+49 40 1234567").await?;
+    click(c, &submit("/enroll/legal-profile")).await?;
+    c.wait().for_element(Locator::Css(".error-summary")).await?;
+    reads_in(c, lang, "legal details refused").await?;
+    assert_eq!(
+        text(c, ".error-summary-title").await?,
+        partner_portal::i18n::lookup(lang, "error-summary-title", &[])
+    );
+    assert_eq!(
+        c.find(Locator::Css("#city"))
+            .await?
+            .prop("value")
+            .await?
+            .as_deref(),
+        Some("Hamburg")
+    );
+    c.find(Locator::Css("#legal_name")).await?.clear().await?;
+    fill(c, "#legal_name", "Fabrikam GmbH").await?;
+    click(c, &submit("/enroll/legal-profile")).await?;
+
+    c.wait()
+        .for_element(Locator::Css("form[action='/enroll/primary-contact']"))
+        .await?;
+    reads_in(c, lang, "primary contact step").await?;
+    fill(c, "#first_name", "Eva").await?;
+    fill(c, "#last_name", "Schmidt").await?;
+    fill(c, "#email", "eva.schmidt@fabrikam.de").await?;
+    fill(c, "#phone", "+49 40 7654321").await?;
+    click(c, &submit("/enroll/primary-contact")).await?;
+
+    c.wait()
+        .for_element(Locator::Css("form[action='/enroll/support']"))
+        .await?;
+    reads_in(c, lang, "support step").await?;
+    fill(c, "#email", "support@fabrikam.de").await?;
+    fill(c, "#phone", "+49 40 5555555").await?;
+    fill(c, "#website", "https://support.fabrikam.de").await?;
+    click(c, &submit("/enroll/support")).await?;
+
+    c.wait().for_element(Locator::Css("#enroll-now")).await?;
+    reads_in(c, lang, "check your answers").await?;
+    assert_eq!(text(c, "#answer-legal-name").await?, "Fabrikam GmbH");
+    Ok(())
+}
+
+/// The page in the browser says it is in `lang` and, in German or Chinese, has no English
+/// sentence of the catalogue (see the languages tests).
 async fn reads_in(
     c: &Client,
     lang: partner_portal::i18n::Lang,
@@ -631,7 +639,9 @@ async fn reads_in(
         Some(lang.code()),
         "{what}"
     );
-    crate::languages::assert_no_english(lang, what, &html);
+    if lang != partner_portal::i18n::Lang::En {
+        crate::languages::assert_no_english(lang, what, &html);
+    }
     Ok(())
 }
 
@@ -696,68 +706,7 @@ async fn enroll_in_german(c: &Client, app: &TestApp) -> Result<(), fantoccini::e
     );
     click(c, "form[action='/enroll/partner-id'] button[type=submit]").await?;
 
-    // A mistake: the message is German and the other answers stay.
-    c.wait()
-        .for_element(Locator::Css("form[action='/enroll/legal-profile']"))
-        .await?;
-    reads_in(c, De, "legal details step").await?;
-    fill(c, "#legal_name", "GmbH").await?;
-    fill(c, "#address_line1", "Industriestrasse 5").await?;
-    fill(c, "#city", "Hamburg").await?;
-    fill(c, "#phone", "+49 40 1234567").await?;
-    click(
-        c,
-        "form[action='/enroll/legal-profile'] button[type=submit]",
-    )
-    .await?;
-    c.wait().for_element(Locator::Css(".error-summary")).await?;
-    reads_in(c, De, "legal details refused").await?;
-    assert_eq!(
-        text(c, ".error-summary-title").await?,
-        "Es ist ein Problem aufgetreten"
-    );
-    assert_eq!(
-        c.find(Locator::Css("#city"))
-            .await?
-            .prop("value")
-            .await?
-            .as_deref(),
-        Some("Hamburg")
-    );
-    c.find(Locator::Css("#legal_name")).await?.clear().await?;
-    fill(c, "#legal_name", "Fabrikam GmbH").await?;
-    click(
-        c,
-        "form[action='/enroll/legal-profile'] button[type=submit]",
-    )
-    .await?;
-
-    c.wait()
-        .for_element(Locator::Css("form[action='/enroll/primary-contact']"))
-        .await?;
-    reads_in(c, De, "primary contact step").await?;
-    fill(c, "#first_name", "Eva").await?;
-    fill(c, "#last_name", "Schmidt").await?;
-    fill(c, "#email", "eva.schmidt@fabrikam.de").await?;
-    fill(c, "#phone", "+49 40 7654321").await?;
-    click(
-        c,
-        "form[action='/enroll/primary-contact'] button[type=submit]",
-    )
-    .await?;
-
-    c.wait()
-        .for_element(Locator::Css("form[action='/enroll/support']"))
-        .await?;
-    reads_in(c, De, "support step").await?;
-    fill(c, "#email", "support@fabrikam.de").await?;
-    fill(c, "#phone", "+49 40 5555555").await?;
-    fill(c, "#website", "https://support.fabrikam.de").await?;
-    click(c, "form[action='/enroll/support'] button[type=submit]").await?;
-
-    c.wait().for_element(Locator::Css("#enroll-now")).await?;
-    reads_in(c, De, "check your answers").await?;
-    assert_eq!(text(c, "#answer-legal-name").await?, "Fabrikam GmbH");
+    answer_the_wizard(c, De).await?;
     click(c, "#consent").await?;
     click(c, "#enroll-now").await?;
     c.wait().for_element(Locator::Css("#state-words")).await?;

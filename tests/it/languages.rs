@@ -631,18 +631,7 @@ async fn e_mails_are_written_in_the_language_of_the_person_who_caused_them() {
 
 /// A signed-in client speaking `lang`, for a new work account in `country`.
 async fn account_in<'a>(app: &'a TestApp, lang: Lang, prefix: &str, country: &str) -> Browser<'a> {
-    let client = app.browser_speaking(lang.code());
-    client
-        .sign_up_as(&[
-            ("organisation", &format!("{prefix} Org")),
-            ("domain_prefix", prefix),
-            ("country", country),
-            ("full_name", "Alex Admin"),
-            ("email", &format!("admin@{prefix}.example.com")),
-            ("password", STRONG_PASSWORD),
-        ])
-        .await;
-    client
+    crate::partners::account_in(app, lang.code(), prefix, country).await
 }
 
 #[tokio::test]

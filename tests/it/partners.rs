@@ -31,7 +31,18 @@ pub(crate) async fn make_provider(app: &TestApp, prefix: &str, region: &str) {
 
 /// A signed-in client for a new work account in `country`.
 async fn account<'a>(app: &'a TestApp, prefix: &str, country: &str) -> Browser<'a> {
-    let client = app.browser();
+    account_in(app, "en", prefix, country).await
+}
+
+/// A signed-in client reading `languages` (an `Accept-Language` value), for a new work
+/// account in `country` (which keeps that language).
+pub(crate) async fn account_in<'a>(
+    app: &'a TestApp,
+    languages: &str,
+    prefix: &str,
+    country: &str,
+) -> Browser<'a> {
+    let client = app.browser_speaking(languages);
     client
         .sign_up_as(&[
             ("organisation", &format!("{prefix} Org")),
