@@ -37,3 +37,4 @@ dash-email = E-Mail-Adresse
 dash-email-confirmed = E-Mail-Adresse bestätigt
 dash-yes = Ja
 dash-not-yet = Noch nicht
+dash-add-users = Benutzer hinzufügen

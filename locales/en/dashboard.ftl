@@ -37,3 +37,4 @@ dash-email = E-mail address
 dash-email-confirmed = E-mail confirmed
 dash-yes = Yes
 dash-not-yet = Not yet
+dash-add-users = Add users

@@ -37,3 +37,4 @@ dash-email = 电子邮件地址
 dash-email-confirmed = 电子邮件地址已确认
 dash-yes = 是
 dash-not-yet = 尚未确认
+dash-add-users = 添加用户

@@ -4,6 +4,7 @@ use crate::db::{
     self,
     tenants::{Standing, TenantOverview},
 };
+use crate::domain::authz::Capability;
 use crate::error::AppError;
 use crate::flows::accounts::{self, ResendOutcome};
 use crate::i18n::filters;
@@ -37,6 +38,10 @@ pub struct DashboardPage {
     email: String,
     email_confirmed: bool,
     enrollment: Enrollment,
+    /// May work with the organisation's providers (their page would refuse otherwise).
+    can_reseller_tasks: bool,
+    /// May add colleagues.
+    can_manage_users: bool,
     is_provider: bool,
     is_admin: bool,
     /// A direct-bill partner's next reassessment date.
@@ -114,7 +119,10 @@ async fn show(
         // `flows::partnerships::provider_regions` asks).
         is_provider: standing.listed_provider
             && standing.approved_reseller
-            && standing.agreement_accepted,
+            && standing.agreement_accepted
+            && user.role.can(Capability::ProviderTasks),
+        can_reseller_tasks: user.role.can(Capability::ResellerTasks),
+        can_manage_users: user.role.can(Capability::ManageUsers),
         enrollment,
         domain: state.config.tenant_domain(&tenant.domain_prefix),
         role: user.role.label(),

@@ -139,6 +139,19 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
             )
             .await;
         assert_eq!(signed.status(), StatusCode::SEE_OTHER, "{role:?} signs in");
+        // The dashboard offers only what the role may open.
+        let dashboard = client.html("/dashboard").await;
+        for (link, capability) in [
+            ("#my-providers", ResellerTasks),
+            ("#my-resellers", ProviderTasks),
+            ("#nav-users", ManageUsers),
+        ] {
+            assert_eq!(
+                !texts(&dashboard, link).is_empty(),
+                role.can(capability),
+                "{role:?}: {link}"
+            );
+        }
         for r in &routes {
             let allowed = r.needs.is_none_or(|c| role.can(c));
             let response = client.open(&r.path).await;
