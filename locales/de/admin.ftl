@@ -164,3 +164,4 @@ mailbox-queued = Eingereiht
 mailbox-back = Zurück zum Postfach
 mailbox-last-error = letzter Fehler: { $error }
 mailbox-html = HTML-Version anzeigen
+admin-org-users = Benutzer der Organisation

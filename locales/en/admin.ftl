@@ -164,3 +164,4 @@ mailbox-queued = Queued
 mailbox-back = Back to the mailbox
 mailbox-last-error = last error: { $error }
 mailbox-html = View the HTML version
+admin-org-users = Users of the organisation

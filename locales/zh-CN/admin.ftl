@@ -158,3 +158,4 @@ mailbox-queued = 排队时间
 mailbox-back = 返回邮箱
 mailbox-last-error = 上次错误：{ $error }
 mailbox-html = 查看 HTML 版本
+admin-org-users = 该组织的用户

@@ -17,6 +17,18 @@ async fn the_detail_page_shows_every_answer_and_the_timeline() {
     assert_eq!(texts(&html, "#contact-email"), vec![CONTACT_EMAIL]);
     assert!(texts(&html, "#contact-verified")[0].starts_with("Yes"));
     assert!(texts(&html, "#membership dd")[0].contains("2121212"));
+    // The organisation's users and roles, read-only (no form posts to them).
+    assert_eq!(
+        texts(&html, "#org-users .email"),
+        vec!["admin@detail.example.com"]
+    );
+    assert_eq!(texts(&html, "#org-users .role"), vec!["Global admin"]);
+    assert!(
+        scraper::Html::parse_document(&html)
+            .select(&scraper::Selector::parse("#org-users form").unwrap())
+            .next()
+            .is_none()
+    );
     assert!(texts(&html, "#timeline li")[0].contains("Application submitted"));
     assert_eq!(texts(&html, "#actions a").len(), 3);
     assert_eq!(

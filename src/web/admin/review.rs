@@ -72,6 +72,8 @@ pub struct DetailPage {
     membership_warnings: Vec<messages::Msg>,
     /// The membership's country, named in the reader's language.
     membership_country: String,
+    /// The organisation's users and their roles (read-only for staff).
+    org_users: Vec<crate::db::users::OrgUser>,
     contact_verified: Option<String>,
     submitted: Option<String>,
     timeline: Vec<StaffEvent>,
@@ -199,6 +201,7 @@ async fn detail_page(
         submitted: app.submitted_at.map(when),
         can_decide: app.state == ApplicationState::InReview,
         tenant,
+        org_users: crate::flows::accounts::users_of(state, app.tenant_id).await?,
         membership_country: match &membership {
             Some(m) => state.country_name(&m.country_code).await?,
             None => String::new(),
