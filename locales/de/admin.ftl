@@ -165,3 +165,5 @@ mailbox-back = Zurück zum Postfach
 mailbox-last-error = letzter Fehler: { $error }
 mailbox-html = HTML-Version anzeigen
 admin-org-users = Benutzer der Organisation
+admin-staff-change-role = Rolle ändern
+admin-staff-role-changed = Die Rolle wurde geändert.

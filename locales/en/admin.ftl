@@ -165,3 +165,5 @@ mailbox-back = Back to the mailbox
 mailbox-last-error = last error: { $error }
 mailbox-html = View the HTML version
 admin-org-users = Users of the organisation
+admin-staff-change-role = Change role
+admin-staff-role-changed = The role has been changed.

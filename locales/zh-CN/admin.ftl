@@ -159,3 +159,5 @@ mailbox-back = 返回邮箱
 mailbox-last-error = 上次错误：{ $error }
 mailbox-html = 查看 HTML 版本
 admin-org-users = 该组织的用户
+admin-staff-change-role = 更改角色
+admin-staff-role-changed = 已更改角色。

@@ -172,7 +172,25 @@ pub async fn list_all(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<StaffListing>
     .await
 }
 
-/// Disables or re-enables a member; disabling ends their sessions. False when unknown.
+/// Gives a staff member another role; their previous role, or `None` when there is none.
+pub async fn set_role(
+    db: impl PgExecutor<'_>,
+    staff_id: Uuid,
+    role: StaffRole,
+) -> sqlx::Result<Option<StaffRole>> {
+    sqlx::query_scalar!(
+        r#"update operator_staff s set role = $2
+           from (select staff_id, role from operator_staff where staff_id = $1 for update) before
+           where s.staff_id = before.staff_id
+           returning before.role as "role: StaffRole""#,
+        staff_id,
+        role as _
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// Disables or enables a staff member (disabling ends their sessions); false when none.
 pub async fn set_disabled(
     db: impl PgExecutor<'_>,
     staff_id: Uuid,

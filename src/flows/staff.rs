@@ -312,7 +312,42 @@ pub async fn accept_invitation(
     Ok(AcceptOutcome::Joined { staff_id, epoch: 0 })
 }
 
-/// Disables or re-enables a staff member (never oneself). False when not allowed.
+/// Gives another staff member a new role (never oneself), audited. False when not allowed.
+pub async fn change_role(
+    state: &AppState,
+    admin: &db::staff::Staff,
+    staff_id: Uuid,
+    role: StaffRole,
+    ip: &str,
+) -> anyhow::Result<bool> {
+    // Not one's own: an operator admin is always left to change roles back.
+    if staff_id == admin.staff_id {
+        return Ok(false);
+    }
+    let mut tx = state.db.begin().await?;
+    let Some(before) = db::staff::set_role(&mut *tx, staff_id, role).await? else {
+        return Ok(false);
+    };
+    db::audit::record(
+        &mut *tx,
+        AuditEvent {
+            before: Some(serde_json::json!({ "role": before.as_str() })),
+            after: Some(serde_json::json!({ "role": role.as_str() })),
+            ..AuditEvent::by_staff(
+                admin,
+                "staff.role_changed",
+                "staff",
+                staff_id.to_string(),
+                ip,
+            )
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Disables or enables another staff member; false when it is oneself or nobody.
 pub async fn set_disabled(
     state: &AppState,
     admin: &db::staff::Staff,

@@ -769,3 +769,53 @@ async fn a_search_term_too_short_to_look_up_is_refused_beside_the_field() {
     let html = staff.client.html("/admin/applications?q=abc").await;
     assert!(texts(&html, "#q-error").is_empty());
 }
+
+#[tokio::test]
+async fn an_operator_admin_changes_another_staff_members_role_but_not_their_own() {
+    let app = TestApp::spawn().await;
+    let admin = app.operator_admin().await;
+    app.staff_client("reviewer.kim@localhost", "reviewer").await;
+    let kim = app.staff_id("reviewer.kim@localhost").await;
+    let me = app.staff_id("admin@localhost").await;
+    let page = admin.client.html("/admin/staff").await;
+    assert!(
+        attr(
+            &page,
+            &format!("form[action='/admin/staff/{me}/role']"),
+            "action"
+        )
+        .is_none()
+    );
+    let changed = admin
+        .client
+        .submit(
+            "/admin/staff",
+            &format!("/admin/staff/{kim}/role"),
+            &[("role", "operator_admin")],
+        )
+        .await;
+    assert_eq!(changed.status(), StatusCode::SEE_OTHER);
+    let role: String = sqlx::query_scalar("select role from operator_staff where staff_id = $1")
+        .bind(kim)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(role, "operator_admin");
+    app.assert_audited("staff.role_changed").await;
+    // One's own role stays (an operator admin is always left).
+    let own = admin
+        .client
+        .submit(
+            "/admin/staff",
+            &format!("/admin/staff/{me}/role"),
+            &[("role", "reviewer")],
+        )
+        .await;
+    assert_eq!(own.status(), StatusCode::FORBIDDEN);
+    let role: String = sqlx::query_scalar("select role from operator_staff where staff_id = $1")
+        .bind(me)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(role, "operator_admin");
+}

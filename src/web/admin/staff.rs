@@ -33,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/staff/invite", post(invite))
         .route("/admin/staff/invitations/{id}/resend", post(resend))
         .route("/admin/staff/invitations/{id}/revoke", post(revoke))
+        .route("/admin/staff/{id}/role", post(change_role))
         .route("/admin/staff/{id}/disable", post(disable))
         .route("/admin/staff/{id}/enable", post(enable))
         .route("/admin/staff/{id}/clear-locks", post(clear_locks))
@@ -188,6 +189,32 @@ async fn enable(
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     set_disabled(&state, &ip, ctx, &staff, id, false).await
+}
+
+/// The role form on the staff list.
+#[derive(Debug, Default, Deserialize)]
+pub struct RoleForm {
+    #[serde(default)]
+    role: String,
+}
+
+async fn change_role(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    OperatorAdmin(Signed(ctx, staff)): OperatorAdmin,
+    Path(id): Path<Uuid>,
+    Form(form): Form<RoleForm>,
+) -> Result<Response, AppError> {
+    let Some(role) = StaffRole::parse(form.role.trim()) else {
+        return ctx
+            .warning("/admin/staff", messages::STAFF_ROLE_REQUIRED)
+            .await;
+    };
+    if !staff::change_role(&state, &staff, id, role, &ip).await? {
+        return Err(AppError::Forbidden);
+    }
+    ctx.success("/admin/staff", messages::Msg("admin-staff-role-changed"))
+        .await
 }
 
 async fn clear_locks(
