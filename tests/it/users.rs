@@ -121,18 +121,9 @@ async fn a_global_admin_adds_a_colleague_who_must_change_the_temporary_password(
         )
         .await;
     assert_eq!(changed.status(), StatusCode::SEE_OTHER);
-    // Changing ended the session; signed in again, the dashboard opens, and the role
-    // decides the rest: a sales agent may not manage users.
-    let sam = app.browser();
-    sam.submit(
-        "/signin",
-        "/signin",
-        &[
-            ("email", "sam@elsewhere.example.org"),
-            ("password", STRONG_PASSWORD),
-        ],
-    )
-    .await;
+    // Signed in with the new password, the dashboard opens, and the role decides the
+    // rest: a sales agent may not manage users.
+    let sam = signed_in(&app, "sam@elsewhere.example.org", STRONG_PASSWORD).await;
     assert_eq!(sam.open("/dashboard").await.status(), StatusCode::OK);
     let refused = sam.page("/account/users", StatusCode::FORBIDDEN).await;
     assert!(texts(&refused, "#forbidden-holders li")[0].contains(&admin_email));
@@ -172,14 +163,7 @@ async fn bad_additions_are_refused_beside_the_field_and_nothing_is_saved() {
     }
     // A user-management admin may add anyone but a global admin.
     let manager = app.add_user(&admin_email, "user_management_admin").await;
-    let client = app.browser();
-    client
-        .submit(
-            "/signin",
-            "/signin",
-            &[("email", &manager), ("password", STRONG_PASSWORD)],
-        )
-        .await;
+    let client = signed_in(&app, &manager, STRONG_PASSWORD).await;
     let page = client.html("/account/users").await;
     assert!(
         attr(&page, "#role-global_admin", "value").is_none(),
@@ -196,14 +180,7 @@ async fn bad_additions_are_refused_beside_the_field_and_nothing_is_saved() {
     assert_eq!(users, 4, "two admins, the manager and Hank");
     // A helpdesk agent may not add anyone: 403, nothing saved.
     let helpdesk = app.add_user(&admin_email, "helpdesk_agent").await;
-    let agent = app.browser();
-    agent
-        .submit(
-            "/signin",
-            "/signin",
-            &[("email", &helpdesk), ("password", STRONG_PASSWORD)],
-        )
-        .await;
+    let agent = signed_in(&app, &helpdesk, STRONG_PASSWORD).await;
     let token = csrf_token(&agent.html("/dashboard").await);
     let posted = agent
         .post(app.url("/account/users"))
