@@ -288,7 +288,8 @@ pub async fn global_admin_emails(
 ) -> sqlx::Result<Vec<Recipient>> {
     let rows = sqlx::query!(
         r#"select email::text as "email!", language from users
-           where tenant_id = $1 and role = 'global_admin' order by email"#,
+           where tenant_id = $1 and 'global_admin' = any(roles) and disabled_at is null
+           order by email"#,
         tenant_id
     )
     .fetch_all(db)

@@ -1,6 +1,6 @@
 //! Users of partner organisations: sign-in state, passwords, e-mail confirmation.
 
-use crate::domain::tenant::Role;
+use crate::domain::tenant::Roles;
 use sqlx::PgExecutor;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -20,8 +20,8 @@ pub struct NewUser<'a> {
     pub email: &'a str,
     /// Argon2id PHC string.
     pub password_hash: &'a str,
-    /// Role code.
-    pub role: Role,
+    /// Roles (at least one).
+    pub roles: Roles,
     /// The language the account was created in (its e-mails' language until the user
     /// chooses another).
     pub language: crate::i18n::Lang,
@@ -42,7 +42,7 @@ pub async fn holders(
 ) -> sqlx::Result<Vec<(String, String)>> {
     let rows = sqlx::query!(
         r#"select full_name, email::text as "email!" from users
-           where tenant_id = $1 and role = any($2) order by full_name, email"#,
+           where tenant_id = $1 and roles && $2 and disabled_at is null order by full_name, email"#,
         tenant_id,
         roles
     )
@@ -60,8 +60,8 @@ pub struct OrgUser {
     pub full_name: String,
     /// Sign-in address.
     pub email: String,
-    /// Role.
-    pub role: Role,
+    /// Roles.
+    pub roles: Roles,
     /// Still on a temporary password.
     pub must_change_password: bool,
     /// Until when that temporary password works.
@@ -76,7 +76,7 @@ pub struct OrgUser {
 pub async fn of_tenant(db: impl PgExecutor<'_>, tenant_id: Uuid) -> sqlx::Result<Vec<OrgUser>> {
     sqlx::query_as!(
         OrgUser,
-        r#"select user_id, full_name, email::text as "email!", role as "role: Role",
+        r#"select user_id, full_name, email::text as "email!", roles as "roles: Roles",
                   must_change_password, temporary_password_expires_at, last_sign_in_at, disabled_at
            from users where tenant_id = $1 order by full_name, email"#,
         tenant_id
@@ -94,7 +94,7 @@ pub async fn of_tenant_by_id(
 ) -> sqlx::Result<Option<OrgUser>> {
     sqlx::query_as!(
         OrgUser,
-        r#"select user_id, full_name, email::text as "email!", role as "role: Role",
+        r#"select user_id, full_name, email::text as "email!", roles as "roles: Roles",
                   must_change_password, temporary_password_expires_at, last_sign_in_at, disabled_at
            from users where tenant_id = $1 and user_id = $2"#,
         tenant_id,
@@ -111,27 +111,27 @@ pub async fn lock_tenant_users(
     tenant_id: Uuid,
 ) -> sqlx::Result<i64> {
     let rows = sqlx::query!(
-        r#"select role as "role: Role", disabled_at from users where tenant_id = $1 for update"#,
+        r#"select roles as "roles: Roles", disabled_at from users where tenant_id = $1 for update"#,
         tenant_id
     )
     .fetch_all(conn)
     .await?;
     Ok(rows
         .iter()
-        .filter(|r| r.role.is_global_admin() && r.disabled_at.is_none())
+        .filter(|r| r.roles.is_global_admin() && r.disabled_at.is_none())
         .count() as i64)
 }
 
-/// Changes a user's role.
-pub async fn set_role(
+/// Changes a user's roles.
+pub async fn set_roles(
     conn: &mut sqlx::PgConnection,
     user_id: Uuid,
-    role: Role,
+    roles: Roles,
 ) -> sqlx::Result<()> {
     sqlx::query!(
-        "update users set role = $2, updated_at = now() where user_id = $1",
+        "update users set roles = $2, updated_at = now() where user_id = $1",
         user_id,
-        role as _
+        &roles.codes()
     )
     .execute(conn)
     .await?;
@@ -218,7 +218,7 @@ pub async fn tenant_of_email(db: impl PgExecutor<'_>, email: &str) -> sqlx::Resu
 /// Inserts a user; fails with a unique violation on [`EMAIL_UNIQUE`] when the address is taken.
 pub async fn insert(db: impl PgExecutor<'_>, u: &NewUser<'_>) -> sqlx::Result<()> {
     sqlx::query!(
-        "insert into users (user_id, tenant_id, full_name, email, password_hash, role, language,
+        "insert into users (user_id, tenant_id, full_name, email, password_hash, roles, language,
                             must_change_password, temporary_password_expires_at, added_by,
                             added_with_form)
          values ($1, $2, $3, $4::text::citext, $5, $6, $7, $8::timestamptz is not null, $8, $9, $10)",
@@ -227,7 +227,7 @@ pub async fn insert(db: impl PgExecutor<'_>, u: &NewUser<'_>) -> sqlx::Result<()
         u.full_name,
         u.email,
         u.password_hash,
-        u.role as _,
+        &u.roles.codes(),
         u.language.code(),
         u.temporary_until,
         u.added_by,
@@ -335,8 +335,8 @@ pub struct SessionUser {
     pub full_name: String,
     /// Sign-in address.
     pub email: String,
-    /// Role.
-    pub role: Role,
+    /// Roles.
+    pub roles: Roles,
     /// Must match the session's copy, or the session has been ended.
     pub session_epoch: i32,
     /// When the address was confirmed.
@@ -352,7 +352,7 @@ pub struct SessionUser {
 impl SessionUser {
     /// True for the organisation's global admin.
     pub fn is_global_admin(&self) -> bool {
-        self.role.is_global_admin()
+        self.roles.is_global_admin()
     }
 }
 
@@ -363,7 +363,7 @@ pub async fn session_user(
 ) -> sqlx::Result<Option<SessionUser>> {
     sqlx::query_as!(
         SessionUser,
-        r#"select u.user_id, u.tenant_id, u.full_name, u.email::text as "email!", u.role as "role: Role",
+        r#"select u.user_id, u.tenant_id, u.full_name, u.email::text as "email!", u.roles as "roles: Roles",
                   u.session_epoch, u.email_confirmed_at, t.name as organisation, u.language,
                   u.must_change_password
            from users u join tenants t using (tenant_id)

@@ -2,7 +2,7 @@
 //! capabilities, read by the web layer's `Can<...>` extractors (never `if` chains in
 //! handlers) and printed in the README. DOMAIN.md, "Roles inside a partner organisation".
 
-use super::tenant::Role;
+use super::tenant::{Role, Roles};
 
 /// Something a partner user may be allowed to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -86,10 +86,17 @@ impl Role {
     }
 }
 
-/// True when a user with role `actor` may add, change, reset, disable or remove a user who
-/// has (or is to get) role `target`: only a global admin handles a global admin; a
+impl Roles {
+    /// True when one of the roles may do `capability`.
+    pub fn can(self, capability: Capability) -> bool {
+        self.iter().any(|role| role.can(capability))
+    }
+}
+
+/// True when a user holding `actor` may add, change, reset, disable or remove a user who
+/// holds (or is to hold) `target`: only a global admin handles a global admin; a
 /// user-management admin everyone else.
-pub fn may_manage(actor: Role, target: Role) -> bool {
+pub fn may_manage(actor: Roles, target: Roles) -> bool {
     actor.can(Capability::ManageUsers) && (actor.is_global_admin() || !target.is_global_admin())
 }
 
@@ -134,10 +141,25 @@ mod tests {
 
     #[test]
     fn only_a_global_admin_manages_a_global_admin() {
-        assert!(may_manage(Role::GlobalAdmin, Role::GlobalAdmin));
-        assert!(!may_manage(Role::UserManagementAdmin, Role::GlobalAdmin));
-        assert!(may_manage(Role::UserManagementAdmin, Role::SalesAgent));
-        assert!(!may_manage(Role::AccountAdmin, Role::SalesAgent));
+        let one = Roles::one;
+        assert!(may_manage(one(Role::GlobalAdmin), one(Role::GlobalAdmin)));
+        assert!(!may_manage(
+            one(Role::UserManagementAdmin),
+            one(Role::GlobalAdmin)
+        ));
+        assert!(may_manage(
+            one(Role::UserManagementAdmin),
+            one(Role::SalesAgent)
+        ));
+        assert!(!may_manage(one(Role::AccountAdmin), one(Role::SalesAgent)));
+        // A user holding several roles is handled as the most powerful of them.
+        let both = one(Role::SalesAgent).with(Role::GlobalAdmin);
+        assert!(!may_manage(one(Role::UserManagementAdmin), both));
+        // And may do what any of them allows.
+        let agent_and_manager = one(Role::SalesAgent).with(Role::UserManagementAdmin);
+        assert!(agent_and_manager.can(Capability::ManageUsers));
+        assert!(agent_and_manager.can(Capability::ProviderTasks));
+        assert!(!agent_and_manager.can(Capability::ManageApplications));
     }
 
     #[test]

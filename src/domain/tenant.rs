@@ -144,11 +144,6 @@ impl Role {
         self == Role::GlobalAdmin
     }
 
-    /// May manage the organisation's applications and account (global or account admin).
-    pub fn is_account_admin(self) -> bool {
-        matches!(self, Role::GlobalAdmin | Role::AccountAdmin)
-    }
-
     /// The role in plain words.
     pub fn label(self) -> crate::messages::Msg {
         use crate::messages as m;
@@ -166,9 +161,107 @@ impl Role {
     }
 }
 
+/// The roles one user holds (one or more), as a small set in the table's order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Roles(u16);
+
+impl Roles {
+    /// No role (never stored: a user holds at least one).
+    pub const NONE: Roles = Roles(0);
+
+    fn bit(role: Role) -> u16 {
+        1 << Role::ALL.iter().position(|r| *r == role).unwrap_or(0)
+    }
+
+    /// Just `role`.
+    pub fn one(role: Role) -> Self {
+        Roles(Self::bit(role))
+    }
+
+    /// The set with `role` added.
+    pub fn with(self, role: Role) -> Self {
+        Roles(self.0 | Self::bit(role))
+    }
+
+    /// True when the set holds `role`.
+    pub fn contains(self, role: Role) -> bool {
+        self.0 & Self::bit(role) != 0
+    }
+
+    /// True when the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// True when one of the roles is global admin.
+    pub fn is_global_admin(self) -> bool {
+        self.contains(Role::GlobalAdmin)
+    }
+
+    /// The roles, in the table's order.
+    pub fn iter(self) -> impl Iterator<Item = Role> {
+        Role::ALL.into_iter().filter(move |r| self.contains(*r))
+    }
+
+    /// The roles other than those in `other`.
+    pub fn without(self, other: Roles) -> Self {
+        Roles(self.0 & !other.0)
+    }
+
+    /// Reads database spellings; `None` if one is unknown.
+    pub fn parse_all<S: AsRef<str>>(codes: &[S]) -> Option<Self> {
+        codes.iter().try_fold(Roles::NONE, |set, code| {
+            Role::parse(code.as_ref()).map(|r| set.with(r))
+        })
+    }
+
+    /// The database spellings, in the table's order.
+    pub fn codes(self) -> Vec<String> {
+        self.iter().map(|r| r.as_str().to_owned()).collect()
+    }
+
+    /// The roles in plain words, in the reader's language, joined by commas.
+    pub fn labels(self) -> String {
+        self.iter()
+            .map(|r| r.label().to_string())
+            .collect::<Vec<_>>()
+            .join(crate::i18n::t("list-separator").as_str())
+    }
+}
+
+impl sqlx::Type<sqlx::Postgres> for Roles {
+    fn type_info() -> sqlx::postgres::PgTypeInfo {
+        <Vec<String> as sqlx::Type<sqlx::Postgres>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::postgres::PgTypeInfo) -> bool {
+        <Vec<String> as sqlx::Type<sqlx::Postgres>>::compatible(ty)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, sqlx::Postgres> for Roles {
+    fn decode(value: sqlx::postgres::PgValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        let codes = <Vec<String> as sqlx::Decode<sqlx::Postgres>>::decode(value)?;
+        Roles::parse_all(&codes).ok_or_else(|| format!("unknown role in {codes:?}").into())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_set_of_roles_reads_and_writes_database_spellings() {
+        let roles = Roles::parse_all(&["sales_agent", "admin_agent", "sales_agent"]).unwrap();
+        assert_eq!(roles.codes(), vec!["admin_agent", "sales_agent"]);
+        assert!(roles.contains(Role::SalesAgent) && !roles.is_global_admin());
+        assert!(Roles::parse_all(&["sales_agent", "king"]).is_none());
+        assert!(Roles::parse_all::<&str>(&[]).unwrap().is_empty());
+        assert_eq!(
+            roles.without(Roles::one(Role::AdminAgent)),
+            Roles::one(Role::SalesAgent)
+        );
+    }
 
     #[test]
     fn a_domain_prefix_is_folded_to_lowercase() {

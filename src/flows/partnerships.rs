@@ -335,7 +335,7 @@ pub async fn refusal(
         return Ok(Some(Refusal::AlreadyPartners));
     }
     if !user
-        .role
+        .roles
         .can(crate::domain::authz::Capability::AuthoriseProvider)
     {
         return Ok(Some(Refusal::MayNotAuthorise));

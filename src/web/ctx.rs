@@ -347,7 +347,7 @@ impl<R: Requires> FromRequestParts<AppState> for Can<R> {
     ) -> Result<Self, Self::Rejection> {
         let signed_in =
             <SignedIn as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
-        if signed_in.1.role.can(R::CAPABILITY) {
+        if signed_in.1.roles.can(R::CAPABILITY) {
             return Ok(Can(signed_in, std::marker::PhantomData));
         }
         let Signed(ctx, user) = signed_in;

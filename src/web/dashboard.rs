@@ -34,7 +34,7 @@ pub struct DashboardPage {
     ctx: Ctx,
     tenant: TenantOverview,
     domain: String,
-    role: crate::messages::Msg,
+    roles: String,
     email: String,
     email_confirmed: bool,
     enrollment: Enrollment,
@@ -120,12 +120,12 @@ async fn show(
         is_provider: standing.listed_provider
             && standing.approved_reseller
             && standing.agreement_accepted
-            && user.role.can(Capability::ProviderTasks),
-        can_reseller_tasks: user.role.can(Capability::ResellerTasks),
-        can_manage_users: user.role.can(Capability::ManageUsers),
+            && user.roles.can(Capability::ProviderTasks),
+        can_reseller_tasks: user.roles.can(Capability::ResellerTasks),
+        can_manage_users: user.roles.can(Capability::ManageUsers),
         enrollment,
         domain: state.config.tenant_domain(&tenant.domain_prefix),
-        role: user.role.label(),
+        roles: user.roles.labels(),
         email: user.email.clone(),
         email_confirmed: user.email_confirmed_at.is_some(),
         tenant,

@@ -46,36 +46,76 @@ fn without_refused(text: &str) -> String {
     text.chars().filter(|&c| !is_refused_in_text(c)).collect()
 }
 
+/// A form's fields in order, read under the text rule; for forms with repeated fields (a
+/// group of checkboxes), which `serde_urlencoded` cannot collect into a struct.
+pub struct FormFields(Vec<(String, String)>);
+
+impl FormFields {
+    /// The first value of `name`, or empty.
+    pub fn one(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    /// Every value of `name`, in order.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+}
+
+/// The body's fields with refused characters removed (and their fields noted).
+async fn read_fields<S: Send + Sync>(
+    request: Request,
+    state: &S,
+) -> Result<Vec<(String, String)>, Response> {
+    let urlencoded = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !urlencoded {
+        return Err(StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response());
+    }
+    let bytes = Bytes::from_request(request, state)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
+        .map_err(|_| StatusCode::UNPROCESSABLE_ENTITY.into_response())?;
+    Ok(pairs
+        .into_iter()
+        .map(|(name, value)| {
+            let name = without_refused(&name);
+            if value.chars().any(is_refused_in_text) {
+                note_refused_text(&name);
+                let kept = without_refused(&value);
+                (name, kept)
+            } else {
+                (name, value)
+            }
+        })
+        .collect())
+}
+
+impl<S: Send + Sync> FromRequest<S> for FormFields {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        read_fields(request, state).await.map(FormFields)
+    }
+}
+
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Form<T> {
     type Rejection = Response;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let urlencoded = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-        if !urlencoded {
-            return Err(StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response());
-        }
-        let bytes = Bytes::from_request(request, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
-            .map_err(|_| StatusCode::UNPROCESSABLE_ENTITY.into_response())?;
-        let pairs: Vec<(String, String)> = pairs
-            .into_iter()
-            .map(|(name, value)| {
-                let name = without_refused(&name);
-                if value.chars().any(is_refused_in_text) {
-                    note_refused_text(&name);
-                    let kept = without_refused(&value);
-                    (name, kept)
-                } else {
-                    (name, value)
-                }
-            })
-            .collect();
+        let pairs = read_fields(request, state).await?;
         let cleaned = serde_urlencoded::to_string(&pairs)
             .map_err(|_| StatusCode::UNPROCESSABLE_ENTITY.into_response())?;
         serde_urlencoded::from_str(&cleaned)

@@ -11,8 +11,8 @@ use crate::i18n::filters;
 use crate::state::AppState;
 use crate::web::ctx::Signed;
 use crate::web::ctx::{Can, ClientIp, Ctx, can};
-use crate::web::form::Form;
 use crate::web::form::Path;
+use crate::web::form::{Form, FormFields};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -106,8 +106,14 @@ async fn add(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     Can(Signed(ctx, user), _): Can<can::ManageUsers>,
-    Form(form): Form<NewUserInput>,
+    fields: FormFields,
 ) -> Result<Response, AppError> {
+    let form = NewUserInput {
+        full_name: fields.one("full_name"),
+        email: fields.one("email"),
+        roles: fields.all("roles"),
+        form_id: fields.one("form_id"),
+    };
     match accounts::add_user(&state, &user, &form, &ip).await? {
         Ok(added) => {
             let page = match added {
@@ -183,19 +189,12 @@ async fn show_user(
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(UserPage {
-        may_manage: crate::domain::authz::may_manage(admin.role, user.role),
+        may_manage: crate::domain::authz::may_manage(admin.roles, user.roles),
         myself: user.user_id == admin.user_id,
         roles: accounts::assignable_roles(&admin),
         user: listed(user),
         ctx,
     })
-}
-
-/// The role form.
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct RoleForm {
-    #[serde(default)]
-    role: String,
 }
 
 /// The removal form: its confirmation box.
@@ -237,7 +236,7 @@ async fn act(
         Some(ActionOutcome::Done) => {
             let (to, message) = match action {
                 UserAction::Remove => ("/account/users".to_owned(), "user-removed"),
-                UserAction::ChangeRole(_) => (back, "user-role-changed"),
+                UserAction::ChangeRoles(_) => (back, "user-role-changed"),
                 UserAction::Disable => (back, "user-disabled"),
                 UserAction::Enable => (back, "user-enabled"),
                 UserAction::ResetPassword => (back, "user-password-reset"),
@@ -252,15 +251,16 @@ async fn change_role(
     ClientIp(ip): ClientIp,
     Can(Signed(ctx, admin), _): Can<can::ManageUsers>,
     Path(id): Path<Uuid>,
-    Form(form): Form<RoleForm>,
+    fields: FormFields,
 ) -> Result<Response, AppError> {
-    let Some(role) = Role::parse(form.role.trim()) else {
-        let back = format!("/account/users/{id}");
-        return ctx
-            .warning(&back, crate::messages::Msg("user-role-required"))
-            .await;
+    let roles = match accounts::chosen_roles(&admin, &fields.all("roles")) {
+        Ok(roles) => roles,
+        Err(why) => {
+            let back = format!("/account/users/{id}");
+            return ctx.warning(&back, why).await;
+        }
     };
-    act(&state, ctx, &admin, id, UserAction::ChangeRole(role), &ip).await
+    act(&state, ctx, &admin, id, UserAction::ChangeRoles(roles), &ip).await
 }
 
 async fn disable(

@@ -773,16 +773,17 @@ impl TestApp {
         to
     }
 
-    /// Adds a user with `role` to the tenant of `admin_email`; returns its e-mail address.
+    /// Adds a user with `role` (several roles separated by commas) to the tenant of `admin_email`; returns its e-mail address.
     pub async fn add_user(&self, admin_email: &str, role: &str) -> String {
-        let email = format!("{role}.{}", admin_email);
+        let email = format!("{}.{}", role.replace(',', "-"), admin_email);
         let hash = partner_portal::auth::PasswordHasher::new()
             .hash(STRONG_PASSWORD)
             .await
             .unwrap();
         sqlx::query(
-            "insert into users (user_id, tenant_id, full_name, email, password_hash, role)
-             select $1, tenant_id, 'Other User', $2, $3, $4 from users where email = $5::text::citext",
+            "insert into users (user_id, tenant_id, full_name, email, password_hash, roles)
+             select $1, tenant_id, 'Other User', $2, $3, string_to_array($4, ',')
+             from users where email = $5::text::citext",
         )
         .bind(Uuid::new_v4())
         .bind(&email)

@@ -218,7 +218,7 @@ async fn the_translated_pages_show_no_english_in_german_or_chinese() {
                     "kim@zh.example.org"
                 },
             ),
-            ("role", "admin_agent"),
+            ("roles", "admin_agent"),
             ("form_id", form_id.as_str()),
         ];
         for what in ["added", "sent again"] {

@@ -23,11 +23,13 @@ async fn signup_creates_the_tenant_and_its_global_admin_and_queues_a_confirmatio
             .await
             .unwrap();
     assert_eq!((currency.as_str(), country.as_str()), ("EUR", "DE"));
-    let role: String = sqlx::query_scalar("select role from users where email = $1::text::citext")
-        .bind(&email)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
+    let role: String = sqlx::query_scalar(
+        "select array_to_string(roles, ',') from users where email = $1::text::citext",
+    )
+    .bind(&email)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
     assert_eq!(role, "global_admin");
 
     let mail = app.email_to(&email, "Confirm your e-mail").await;

@@ -13,17 +13,11 @@ async fn add(
 ) -> (reqwest::Response, String) {
     let page = admin.html("/account/users").await;
     let form_id = attr(&page, "input[name=form_id]", "value").unwrap();
+    let mut fields = vec![("full_name", name), ("email", email), ("form_id", &form_id)];
+    // Several roles are several ticked boxes of one name.
+    fields.extend(role.split(',').map(|r| ("roles", r)));
     let response = admin
-        .submit(
-            "/account/users",
-            "/account/users",
-            &[
-                ("full_name", name),
-                ("email", email),
-                ("role", role),
-                ("form_id", &form_id),
-            ],
-        )
+        .submit("/account/users", "/account/users", &fields)
         .await;
     (response, form_id)
 }
@@ -74,7 +68,7 @@ async fn a_global_admin_adds_a_colleague_who_must_change_the_temporary_password(
             &[
                 ("full_name", "Sam Sales"),
                 ("email", "sam@elsewhere.example.org"),
-                ("role", "sales_agent"),
+                ("roles", "sales_agent"),
                 ("form_id", &form_id),
             ],
         )
@@ -138,7 +132,7 @@ async fn bad_additions_are_refused_beside_the_field_and_nothing_is_saved() {
     let other = app.browser();
     let other_email = other.sign_up("othertenant").await;
     let cases: [(&str, &str, &str, &str); 4] = [
-        ("Pat", "pat@example.org", "", "#role"),
+        ("Pat", "pat@example.org", "", "#roles"),
         ("Pat", &admin_email, "admin_agent", "#email-error"),
         ("Pat", &other_email, "admin_agent", "#email-error"),
         ("", "not-an-address", "nonsense", "#full_name-error"),
@@ -188,7 +182,7 @@ async fn bad_additions_are_refused_beside_the_field_and_nothing_is_saved() {
             ("csrf_token", token.as_str()),
             ("full_name", "X"),
             ("email", "x@example.org"),
-            ("role", "sales_agent"),
+            ("roles", "sales_agent"),
         ])
         .send()
         .await
@@ -275,7 +269,7 @@ async fn admins_change_disable_reset_and_remove_colleagues_within_the_rules() {
     let manager_email = app.add_user(&admin_email, "user_management_admin").await;
 
     // The last global admin cannot give up the role, nor disable or remove themselves.
-    let refused = act(&admin, me, "role", &[("role", "sales_agent")]).await;
+    let refused = act(&admin, me, "role", &[("roles", "sales_agent")]).await;
     assert_eq!(location(&refused), format!("/account/users/{me}"));
     let page = admin.html(&format!("/account/users/{me}")).await;
     assert!(texts(&page, ".flash")[0].contains("last active global admin"));
@@ -286,11 +280,12 @@ async fn admins_change_disable_reset_and_remove_colleagues_within_the_rules() {
     for action in ["disable", "remove"] {
         act(&admin, me, action, &[("confirm", "yes")]).await;
     }
-    let role: String = sqlx::query_scalar("select role from users where user_id = $1")
-        .bind(me)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
+    let role: String =
+        sqlx::query_scalar("select array_to_string(roles, ',') from users where user_id = $1")
+            .bind(me)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
     assert_eq!(role, "global_admin");
 
     // Disabling ends the colleague's session at once and refuses their sign-in.
@@ -338,12 +333,12 @@ async fn admins_change_disable_reset_and_remove_colleagues_within_the_rules() {
             .await
             .unwrap();
     assert!(disabled_at.is_none(), "the global admin stays enabled");
-    let promoted = act(&manager, sales, "role", &[("role", "admin_agent")]).await;
+    let promoted = act(&manager, sales, "role", &[("roles", "admin_agent")]).await;
     assert_eq!(promoted.status(), StatusCode::SEE_OTHER);
 
     // With a second global admin, the first may step down; removal needs the box ticked.
-    act(&admin, sales, "role", &[("role", "global_admin")]).await;
-    let stepped_down = act(&admin, me, "role", &[("role", "account_admin")]).await;
+    act(&admin, sales, "role", &[("roles", "global_admin")]).await;
+    let stepped_down = act(&admin, me, "role", &[("roles", "account_admin")]).await;
     assert_eq!(stepped_down.status(), StatusCode::SEE_OTHER);
     let admin = signed_in(&app, &sales_email, &password).await;
     // (the new global admin still has to change their temporary password first)
@@ -378,7 +373,7 @@ async fn admins_change_disable_reset_and_remove_colleagues_within_the_rules() {
         2
     );
     for action in [
-        "user.role_changed",
+        "user.roles_changed",
         "user.disabled",
         "user.enabled",
         "user.password_reset_by_admin",
@@ -386,4 +381,74 @@ async fn admins_change_disable_reset_and_remove_colleagues_within_the_rules() {
     ] {
         app.assert_audited(action).await;
     }
+}
+
+#[tokio::test]
+async fn a_user_holds_several_roles_and_may_do_what_any_of_them_allows() {
+    let app = TestApp::spawn().await;
+    let admin = app.browser();
+    let admin_email = admin.sign_up("several").await;
+    let (added, _) = add(
+        &admin,
+        "Sam Several",
+        "sam@example.org",
+        "sales_agent,user_management_admin",
+    )
+    .await;
+    assert_eq!(added.status(), StatusCode::OK);
+    let list = admin.html("/account/users").await;
+    assert!(
+        texts(&list, "#users .roles").contains(&"User management admin, Sales agent".to_owned()),
+        "{:?}",
+        texts(&list, "#users .roles")
+    );
+    let sam = user_id(&app, "sam@example.org").await;
+    // A user holding user management among other roles may open the users page.
+    let email = app
+        .add_user(&admin_email, "sales_agent,user_management_admin")
+        .await;
+    let client = signed_in(&app, &email, STRONG_PASSWORD).await;
+    assert_eq!(client.open("/account/users").await.status(), StatusCode::OK);
+    // Roles are changed as a set; an empty set is refused and changes nothing.
+    let emptied = act(&admin, sam, "role", &[]).await;
+    assert_eq!(location(&emptied), format!("/account/users/{sam}"));
+    let page = admin.html(&format!("/account/users/{sam}")).await;
+    assert!(texts(&page, ".flash")[0].contains("at least one role"));
+    assert_eq!(
+        texts(&page, "#user-roles"),
+        vec!["User management admin, Sales agent"]
+    );
+    let changed = act(
+        &admin,
+        sam,
+        "role",
+        &[("roles", "admin_agent"), ("roles", "billing_admin")],
+    )
+    .await;
+    assert_eq!(changed.status(), StatusCode::SEE_OTHER);
+    let roles: Vec<String> = sqlx::query_scalar("select roles from users where user_id = $1")
+        .bind(sam)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(roles, vec!["admin_agent", "billing_admin"]);
+    let page = admin.html(&format!("/account/users/{sam}")).await;
+    for (role, ticked) in [
+        ("admin_agent", true),
+        ("billing_admin", true),
+        ("sales_agent", false),
+    ] {
+        assert_eq!(
+            attr(&page, &format!("#role-{role}[checked]"), "value").is_some(),
+            ticked,
+            "{role}"
+        );
+    }
+    // Without user management, the other user's page is forbidden to them.
+    let keep = user_id(&app, &email).await;
+    act(&admin, keep, "role", &[("roles", "sales_agent")]).await;
+    assert_eq!(
+        client.open("/account/users").await.status(),
+        StatusCode::FORBIDDEN
+    );
 }

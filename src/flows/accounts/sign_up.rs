@@ -3,7 +3,7 @@
 use crate::db::audit::AuditEvent;
 use crate::db::tokens::Purpose;
 use crate::db::{self, users::SessionUser};
-use crate::domain::tenant::{DomainPrefix, Role};
+use crate::domain::tenant::{DomainPrefix, Role, Roles};
 use crate::domain::{EmailAddress, FormErrors, password, tenant, token};
 use crate::email::messages::{AccountExists, ConfirmEmail, EmailContent};
 use crate::messages;
@@ -135,7 +135,7 @@ pub async fn sign_up(
         full_name: &full_name,
         email: email.as_str(),
         password_hash: &password_hash,
-        role: Role::GlobalAdmin,
+        roles: Roles::one(Role::GlobalAdmin),
         language: crate::i18n::current(),
         temporary_until: None,
         added_by: None,

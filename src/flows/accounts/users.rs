@@ -1,7 +1,7 @@
 //! The organisation's users as other users see them (issue 15).
 
 use crate::db;
-use crate::domain::tenant::Role;
+use crate::domain::tenant::{Role, Roles};
 use crate::state::AppState;
 use uuid::Uuid;
 
@@ -17,20 +17,41 @@ pub async fn holders_of(
 }
 
 /// What the add-user form sends.
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default)]
 pub struct NewUserInput {
     /// Full name.
-    #[serde(default)]
     pub full_name: String,
     /// Sign-in address (any domain).
-    #[serde(default)]
     pub email: String,
-    /// Role code.
-    #[serde(default)]
-    pub role: String,
+    /// Role codes (one or more).
+    pub roles: Vec<String>,
     /// The form's own id (sending it twice must not add twice).
-    #[serde(default)]
     pub form_id: String,
+}
+
+impl NewUserInput {
+    /// True when the form ticked `role`.
+    pub fn has_role(&self, role: &Role) -> bool {
+        self.roles.iter().any(|r| r.trim() == role.as_str())
+    }
+}
+
+/// Reads the roles an admin chose for a user: at least one, each known, none that the admin
+/// may not give. The error is the message for the roles field.
+pub fn chosen_roles(
+    admin: &crate::db::users::SessionUser,
+    codes: &[String],
+) -> Result<Roles, crate::messages::Msg> {
+    use crate::messages::Msg;
+    let roles = Roles::parse_all(&codes.iter().map(|c| c.trim()).collect::<Vec<_>>())
+        .ok_or(Msg("user-role-required"))?;
+    if roles.is_empty() {
+        return Err(Msg("user-role-required"));
+    }
+    if !crate::domain::authz::may_manage(admin.roles, roles) {
+        return Err(Msg("user-role-global-admin-only"));
+    }
+    Ok(roles)
 }
 
 /// The outcome of adding a colleague.
@@ -56,12 +77,12 @@ pub enum Added {
 /// How long a temporary password works.
 pub const TEMPORARY_PASSWORD_DAYS: i64 = 7;
 
-/// The roles `admin` may give: everyone but a global admin may give every role except
-/// global admin.
+/// The roles `admin` may give: a global admin every role, a user-management admin every
+/// role but global admin.
 pub fn assignable_roles(admin: &crate::db::users::SessionUser) -> Vec<Role> {
     Role::ALL
         .into_iter()
-        .filter(|r| crate::domain::authz::may_manage(admin.role, *r))
+        .filter(|r| crate::domain::authz::may_manage(admin.roles, Roles::one(*r)))
         .collect()
 }
 
@@ -88,14 +109,10 @@ pub async fn add_user(
         crate::domain::tenant::parse_full_name(&input.full_name),
     );
     let email = errors.check("email", EmailAddress::parse(&input.email));
-    let role = match Role::parse(input.role.trim()) {
-        Some(r) if assignable_roles(admin).contains(&r) => Some(r),
-        Some(_) => {
-            errors.add("role", messages::Msg("user-role-global-admin-only"));
-            None
-        }
-        None => {
-            errors.add("role", messages::Msg("user-role-required"));
+    let roles = match chosen_roles(admin, &input.roles) {
+        Ok(roles) => Some(roles),
+        Err(message) => {
+            errors.add("roles", message);
             None
         }
     };
@@ -108,8 +125,8 @@ pub async fn add_user(
             None => {}
         }
     }
-    let (Some(full_name), Some(email), Some(role), true) =
-        (full_name, email, role, errors.is_empty())
+    let (Some(full_name), Some(email), Some(roles), true) =
+        (full_name, email, roles, errors.is_empty())
     else {
         return Ok(Err(errors));
     };
@@ -126,7 +143,7 @@ pub async fn add_user(
             full_name: &full_name,
             email: email.as_str(),
             password_hash: &hash,
-            role,
+            roles,
             language: crate::i18n::current(),
             temporary_until: Some(until),
             added_by: Some(admin.user_id),
@@ -148,7 +165,7 @@ pub async fn add_user(
         target_type: "user",
         target_id: user_id.to_string(),
         ip_address: Some(ip.to_owned()),
-        after: Some(serde_json::json!({ "email": email.as_str(), "role": role.as_str() })),
+        after: Some(serde_json::json!({ "email": email.as_str(), "roles": roles.codes() })),
         ..Default::default()
     };
     crate::db::audit::record(&mut *tx, event).await?;
@@ -168,7 +185,7 @@ pub async fn add_user(
         name: full_name.clone(),
         by: admin.full_name.clone(),
         organisation: admin.organisation.clone(),
-        role: role.label().to_string(),
+        role: roles.labels(),
         sign_in_link: state.config.link("/signin"),
         until: crate::i18n::format::date_time(until),
     };
@@ -191,8 +208,8 @@ pub async fn users_of(state: &AppState, tenant_id: Uuid) -> sqlx::Result<Vec<db:
 /// What an admin does to a colleague.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UserAction {
-    /// Give another role.
-    ChangeRole(Role),
+    /// Give another set of roles.
+    ChangeRoles(Roles),
     /// Disable: every session ends, signing in is refused.
     Disable,
     /// Enable again.
@@ -233,25 +250,28 @@ pub async fn manage_user(
         return Ok(None);
     };
     let refuse = |m: &'static str| Ok(Some(ActionOutcome::Refused(Msg(m))));
-    if !may_manage(admin.role, target.role) {
+    if !may_manage(admin.roles, target.roles) {
         return refuse("user-global-admin-only");
     }
     let myself = target.user_id == admin.user_id;
     let last_global_admin =
-        target.role.is_global_admin() && target.disabled_at.is_none() && active_global_admins <= 1;
+        target.roles.is_global_admin() && target.disabled_at.is_none() && active_global_admins <= 1;
     let (audit_action, before, after, outcome) = match action {
-        UserAction::ChangeRole(role) => {
-            if !may_manage(admin.role, role) {
+        UserAction::ChangeRoles(roles) => {
+            if roles.is_empty() {
+                return refuse("user-role-required");
+            }
+            if !may_manage(admin.roles, roles) {
                 return refuse("user-role-global-admin-only");
             }
-            if last_global_admin && !role.is_global_admin() {
+            if last_global_admin && !roles.is_global_admin() {
                 return refuse("user-last-global-admin");
             }
-            db::users::set_role(&mut tx, target.user_id, role).await?;
+            db::users::set_roles(&mut tx, target.user_id, roles).await?;
             (
-                "user.role_changed",
-                serde_json::json!({ "role": target.role.as_str() }),
-                serde_json::json!({ "role": role.as_str() }),
+                "user.roles_changed",
+                serde_json::json!({ "roles": target.roles.codes() }),
+                serde_json::json!({ "roles": roles.codes() }),
                 ActionOutcome::Done,
             )
         }
@@ -305,7 +325,7 @@ pub async fn manage_user(
             db::users::remove(&mut tx, target.user_id).await?;
             (
                 "user.removed",
-                serde_json::json!({ "email": target.email, "role": target.role.as_str() }),
+                serde_json::json!({ "email": target.email, "roles": target.roles.codes() }),
                 serde_json::json!({}),
                 ActionOutcome::Done,
             )

@@ -114,21 +114,11 @@ async fn save(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     OperatorAdmin(Signed(ctx, staff)): OperatorAdmin,
-    body: axum::body::Bytes,
+    fields: crate::web::form::FormFields,
 ) -> Result<Response, AppError> {
-    // Repeated `regions` fields: serde_urlencoded collects them into a Vec only via pairs.
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
     let form = ProviderInput {
-        domain_prefix: pairs
-            .iter()
-            .find(|(k, _)| k == "domain_prefix")
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default(),
-        regions: pairs
-            .iter()
-            .filter(|(k, _)| k == "regions")
-            .map(|(_, v)| v.clone())
-            .collect(),
+        domain_prefix: fields.one("domain_prefix"),
+        regions: fields.all("regions"),
     };
     match providers::list_provider(&state, &staff, &form, &ip).await? {
         Ok(name) => {
