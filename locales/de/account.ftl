@@ -57,3 +57,5 @@ cap-download-evidence = die Nachweise eines Antrags auf direkte Abrechnung zu ö
 cap-provider-tasks = mit den indirekten Wiederverkäufern Ihrer Organisation zu arbeiten
 cap-reseller-tasks = mit den indirekten Anbietern Ihrer Organisation und deren Kunden zu arbeiten
 cap-authorise-provider = einen indirekten Anbieter zu autorisieren
+cap-edit-profile = das Organisationsprofil zu ändern
+cap-revoke-admin-access = den Administratorzugriff eines indirekten Anbieters auf Ihre Organisation zu entfernen

@@ -57,3 +57,5 @@ cap-download-evidence = open the evidence filed with a direct-bill application
 cap-provider-tasks = work with your organisation's indirect resellers
 cap-reseller-tasks = work with your organisation's indirect providers and their customers
 cap-authorise-provider = authorise an indirect provider
+cap-edit-profile = change the organisation profile
+cap-revoke-admin-access = remove an indirect provider's admin access to your organisation

@@ -57,3 +57,5 @@ cap-download-evidence = 打开直接计费申请中提交的证明材料
 cap-provider-tasks = 与你的组织的间接经销商合作
 cap-reseller-tasks = 与你的组织的间接提供商及其客户合作
 cap-authorise-provider = 授权间接提供商
+cap-edit-profile = 更改组织资料
+cap-revoke-admin-access = 移除间接提供商对你的组织的管理员访问权限

@@ -215,6 +215,7 @@ pub async fn save_partner_id(
 }
 
 /// Step 2's answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LegalProfile {
     /// Legal name.
     pub legal_name: String,
@@ -263,6 +264,7 @@ pub async fn save_legal_profile(
 }
 
 /// Step 3's answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PrimaryContact {
     /// First name.
     pub first_name: String,
@@ -298,6 +300,7 @@ pub async fn save_primary_contact(
 }
 
 /// Step 4's answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SupportDetails {
     /// Support e-mail.
     pub email: String,

@@ -96,6 +96,8 @@ pub struct AuditFilter {
     pub application_id: Option<Uuid>,
     /// Action, e.g. `application.state_changed`.
     pub action: Option<String>,
+    /// Target kind and id, e.g. an organisation's profile.
+    pub target: Option<(String, String)>,
     /// Keyset cursor: show rows older than this id.
     pub before_id: Option<i64>,
 }
@@ -143,6 +145,12 @@ pub async fn list(db: &sqlx::PgPool, f: &AuditFilter, limit: i64) -> sqlx::Resul
     if let Some(id) = f.application_id {
         q.push(" and e.target_type = 'application' and e.target_id = ")
             .push_bind(id.to_string());
+    }
+    if let Some((kind, id)) = &f.target {
+        q.push(" and e.target_type = ")
+            .push_bind(kind.clone())
+            .push(" and e.target_id = ")
+            .push_bind(id.clone());
     }
     if let Some(action) = &f.action {
         q.push(" and e.action = ").push_bind(action.clone());

@@ -11,6 +11,7 @@ pub mod markets;
 pub mod memberships;
 pub mod outbox;
 pub mod partnerships;
+pub mod profiles;
 pub mod providers;
 pub mod queue;
 pub mod rate_limit;

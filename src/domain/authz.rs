@@ -21,17 +21,23 @@ pub enum Capability {
     /// See the organisation's users and add colleagues (only a global admin adds a global
     /// admin).
     ManageUsers,
+    /// Change the organisation profile: legal details, contacts, bank details.
+    EditProfile,
+    /// Remove an indirect provider's delegated admin access to the organisation.
+    RevokeAdminAccess,
 }
 
 impl Capability {
     /// Every capability, in the README's order.
-    pub const ALL: [Capability; 6] = [
+    pub const ALL: [Capability; 8] = [
         Capability::ManageApplications,
         Capability::DownloadEvidence,
         Capability::ProviderTasks,
         Capability::ResellerTasks,
         Capability::AuthoriseProvider,
         Capability::ManageUsers,
+        Capability::EditProfile,
+        Capability::RevokeAdminAccess,
     ];
 
     /// What it allows, in plain words (for the forbidden page and the README).
@@ -44,6 +50,8 @@ impl Capability {
             Capability::ResellerTasks => Msg("cap-reseller-tasks"),
             Capability::AuthoriseProvider => Msg("cap-authorise-provider"),
             Capability::ManageUsers => Msg("cap-manage-users"),
+            Capability::EditProfile => Msg("cap-edit-profile"),
+            Capability::RevokeAdminAccess => Msg("cap-revoke-admin-access"),
         }
     }
 }
@@ -61,9 +69,11 @@ pub const TABLE: &[(Role, &[Capability])] = {
                 ResellerTasks,
                 AuthoriseProvider,
                 ManageUsers,
+                EditProfile,
+                RevokeAdminAccess,
             ],
         ),
-        (Role::AccountAdmin, &[DownloadEvidence]),
+        (Role::AccountAdmin, &[DownloadEvidence, EditProfile]),
         (Role::UserManagementAdmin, &[ManageUsers]),
         (
             Role::AdminAgent,

@@ -8,6 +8,7 @@ pub mod form;
 pub mod link;
 pub mod partnership;
 pub mod password;
+pub mod profile;
 pub mod staff;
 pub mod tenant;
 pub mod token;

@@ -376,3 +376,42 @@ email_templates!(
     "emails/user_added/body.txt",
     "emails/user_added/body.html"
 );
+
+/// Tells an organisation's global admins that its bank details were changed (where money
+/// goes: an unexpected change must be noticed).
+pub struct BankDetailsChanged {
+    /// Organisation.
+    pub organisation: String,
+    /// Who changed them.
+    pub by: String,
+    /// When.
+    pub when: time::OffsetDateTime,
+    /// The organisation profile.
+    pub link: String,
+}
+email_templates!(
+    BankDetailsChanged,
+    "emails/bank_details_changed/subject.txt",
+    "emails/bank_details_changed/body.txt",
+    "emails/bank_details_changed/body.html"
+);
+
+/// Tells an organisation's global admins what staff decided on its legal-name change.
+pub struct LegalNameDecided {
+    /// Organisation.
+    pub organisation: String,
+    /// The legal name asked for.
+    pub requested: String,
+    /// Approved (else declined).
+    pub approved: bool,
+    /// Why it was declined.
+    pub reason: String,
+    /// The organisation profile.
+    pub link: String,
+}
+email_templates!(
+    LegalNameDecided,
+    "emails/legal_name_decided/subject.txt",
+    "emails/legal_name_decided/body.txt",
+    "emails/legal_name_decided/body.html"
+);

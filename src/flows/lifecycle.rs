@@ -320,7 +320,8 @@ pub async fn queue_reassessment_reminder(
 }
 
 /// After approval (inside the approving transaction): the organisation now holds its
-/// partner ID (nobody else can use it); a direct-bill applicant becomes a direct-bill
+/// partner ID (nobody else can use it) and, as an indirect reseller, its organisation
+/// profile; a direct-bill applicant becomes a direct-bill
 /// partner, its reassessment falls due in a year and the reminder is queued.
 async fn on_approved(
     state: &AppState,
@@ -331,6 +332,8 @@ async fn on_approved(
         db::memberships::hold(&mut *conn, partner_id, app.tenant_id).await?;
     }
     if app.program != Program::DirectBill {
+        // The organisation profile starts as the approved answers.
+        db::profiles::create_from_application(conn, app.application_id).await?;
         return Ok(());
     }
     let due = rules::reassessment_due(rules::today());

@@ -8,6 +8,7 @@ pub mod direct_bill;
 pub mod enrollment;
 pub mod lifecycle;
 pub mod partnerships;
+pub mod profile;
 pub mod providers;
 pub mod review;
 pub mod settings;

@@ -34,7 +34,8 @@ pub(crate) const AREAS: &[(&str, [&str; 3])] = areas![
     "partners",
     "direct",
     "admin",
-    "users"
+    "users",
+    "profile"
 ];
 
 struct Catalogue {

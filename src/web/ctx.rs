@@ -329,7 +329,9 @@ pub mod can {
         ProviderTasks,
         ResellerTasks,
         AuthoriseProvider,
-        ManageUsers
+        ManageUsers,
+        EditProfile,
+        RevokeAdminAccess
     );
 }
 

@@ -15,6 +15,7 @@ pub mod mailbox;
 pub mod middleware;
 pub mod partners;
 pub mod password;
+pub mod profile;
 pub mod session;
 pub mod signup;
 pub mod users;
@@ -43,7 +44,8 @@ pub fn pages(mail_transport: MailTransportKind) -> Router<AppState> {
         .merge(agreement::router())
         .merge(admin::router())
         .merge(partners::router())
-        .merge(users::router());
+        .merge(users::router())
+        .merge(profile::router());
     if mail_transport == MailTransportKind::Mailbox {
         router.merge(mailbox::router())
     } else {

@@ -25,6 +25,7 @@ const SIGNED_IN_ROUTES: &[&str] = &[
     "/agreement",
     "/account/password",
     "/account/users",
+    "/account/profile",
 ];
 
 /// Brand and language names, the same in every language.

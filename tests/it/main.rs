@@ -12,6 +12,7 @@ mod languages;
 mod outbox;
 mod partners;
 mod password;
+mod profile;
 mod review;
 mod roles;
 mod session;

@@ -84,6 +84,11 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
         route("/account/password", None),
         route("/account/users", Some(ManageUsers)),
         route(format!("/account/users/{admin_id}"), Some(ManageUsers)),
+        route("/account/profile", None),
+        route("/account/profile/legal", Some(EditProfile)),
+        route("/account/profile/contact", Some(EditProfile)),
+        route("/account/profile/support", Some(EditProfile)),
+        route("/account/profile/bank", Some(EditProfile)),
         route("/enroll", None),
         route("/agreement", None),
         route(format!("/applications/{reseller_app}"), None),
@@ -121,6 +126,7 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
             ProviderTasks,
         ),
         ("/agreement", "/agreement", ManageApplications),
+        ("/account/profile", "/account/profile/bank", EditProfile),
     ];
 
     let mut checked = 0;

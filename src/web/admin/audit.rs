@@ -97,6 +97,7 @@ fn filter_of(query: &AuditQuery) -> AuditFilter {
         actor_email: some(&query.actor),
         application_id: Uuid::parse_str(query.application.trim()).ok(),
         action: some(&query.action),
+        target: None,
         before_id: query.before.parse().ok(),
     }
 }

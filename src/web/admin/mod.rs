@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod direct_bill;
+pub mod profiles;
 pub mod providers;
 pub mod queue;
 pub mod reset;
@@ -36,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .merge(settings::router())
         .merge(staff::router())
         .merge(providers::router())
+        .merge(profiles::router())
 }
 
 /// A back-office page's context.

@@ -74,6 +74,9 @@ pub struct DetailPage {
     membership_country: String,
     /// The organisation's users and their roles (read-only for staff).
     org_users: Vec<crate::db::users::OrgUser>,
+    /// The organisation profile (after approval) and its audited changes.
+    profile: Option<crate::db::profiles::Profile>,
+    profile_changes: Vec<super::profiles::ChangeRow>,
     contact_verified: Option<String>,
     submitted: Option<String>,
     timeline: Vec<StaffEvent>,
@@ -202,6 +205,12 @@ async fn detail_page(
         can_decide: app.state == ApplicationState::InReview,
         tenant,
         org_users: crate::flows::accounts::users_of(state, app.tenant_id).await?,
+        profile: crate::flows::profile::profile_of(state, app.tenant_id)
+            .await?
+            .0,
+        profile_changes: super::profiles::change_rows(
+            crate::flows::profile::changes_of(state, app.tenant_id).await?,
+        ),
         membership_country: match &membership {
             Some(m) => state.country_name(&m.country_code).await?,
             None => String::new(),
