@@ -412,3 +412,104 @@ pub async fn customer_invitation(
     .await?;
     Ok(row.map(|r| (r.reseller, r.provider, r.expires_at, r.accepted)))
 }
+
+/// Records that `grantor` gave `grantee` delegated admin access (when it authorised it);
+/// a grant already in force is kept as it is. Returns the new grant's id, if one was made.
+pub async fn grant_admin_access(
+    conn: &mut PgConnection,
+    grantor: Uuid,
+    grantee: Uuid,
+    partnership_id: Option<Uuid>,
+    by: Uuid,
+    by_name: &str,
+) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar!(
+        "insert into admin_access_grants (grant_id, grantor_tenant_id, grantee_tenant_id,
+                                          partnership_id, granted_by, granted_by_name)
+         values ($1, $2, $3, $4, $5, $6)
+         on conflict (grantor_tenant_id, grantee_tenant_id) where removed_at is null do nothing
+         returning grant_id",
+        Uuid::new_v4(),
+        grantor,
+        grantee,
+        partnership_id,
+        by,
+        by_name
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+/// A delegated admin access grant in force, as the granting organisation sees it.
+#[derive(Clone, Debug)]
+pub struct AdminAccess {
+    /// Id.
+    pub grant_id: Uuid,
+    /// The organisation with access.
+    pub grantee_tenant_id: Uuid,
+    /// Its name.
+    pub grantee_name: String,
+    /// Who granted it.
+    pub granted_by_name: String,
+    /// When.
+    pub granted_at: OffsetDateTime,
+    /// The partnership it came with is still active.
+    pub partnership_active: bool,
+}
+
+/// The grants in force that `grantor` gave, by grantee name.
+pub async fn admin_access_given(
+    db: impl PgExecutor<'_>,
+    grantor: Uuid,
+) -> sqlx::Result<Vec<AdminAccess>> {
+    sqlx::query_as!(
+        AdminAccess,
+        r#"select g.grant_id, g.grantee_tenant_id, t.name as grantee_name, g.granted_by_name,
+                  g.granted_at,
+                  exists(select 1 from partnerships p
+                         where p.reseller_tenant_id = g.grantor_tenant_id
+                           and p.provider_tenant_id = g.grantee_tenant_id
+                           and p.state = 'active') as "partnership_active!"
+           from admin_access_grants g
+           join tenants t on t.tenant_id = g.grantee_tenant_id
+           where g.grantor_tenant_id = $1 and g.removed_at is null
+           order by t.name, g.granted_at"#,
+        grantor
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// The organisations that gave `grantee` admin access which it still holds.
+pub async fn admin_access_held(db: impl PgExecutor<'_>, grantee: Uuid) -> sqlx::Result<Vec<Uuid>> {
+    sqlx::query_scalar!(
+        "select grantor_tenant_id from admin_access_grants
+         where grantee_tenant_id = $1 and removed_at is null",
+        grantee
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// Withdraws a grant `grantor` gave; returns the grantee, or `None` when no such grant is in
+/// force (already withdrawn, or not this organisation's).
+pub async fn remove_admin_access(
+    conn: &mut PgConnection,
+    grantor: Uuid,
+    grant_id: Uuid,
+    by: Uuid,
+    by_name: &str,
+) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar!(
+        "update admin_access_grants
+         set removed_at = now(), removed_by = $3, removed_by_name = $4
+         where grant_id = $1 and grantor_tenant_id = $2 and removed_at is null
+         returning grantee_tenant_id",
+        grant_id,
+        grantor,
+        by,
+        by_name
+    )
+    .fetch_optional(conn)
+    .await
+}

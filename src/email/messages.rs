@@ -415,3 +415,19 @@ email_templates!(
     "emails/legal_name_decided/body.txt",
     "emails/legal_name_decided/body.html"
 );
+
+/// Tells both organisations' global admins that delegated admin access was withdrawn.
+pub struct AdminAccessRemoved {
+    /// The organisation that gave the access.
+    pub organisation: String,
+    /// The organisation that had it.
+    pub grantee: String,
+    /// Who withdrew it.
+    pub by: String,
+}
+email_templates!(
+    AdminAccessRemoved,
+    "emails/admin_access_removed/subject.txt",
+    "emails/admin_access_removed/body.txt",
+    "emails/admin_access_removed/body.html"
+);

@@ -400,8 +400,91 @@ pub async fn accept(
         ..audit(user, "partnership.started", "partnership", id, ip)
     };
     db::audit::record(&mut *tx, event).await?;
+    // Authorising the provider gives it delegated admin access to the organisation.
+    if let Some(grant) = links::grant_admin_access(
+        &mut tx,
+        user.tenant_id,
+        invitation.provider_tenant_id,
+        Some(id),
+        user.user_id,
+        &user.full_name,
+    )
+    .await?
+    {
+        let event = AuditEvent {
+            after: Some(json!({ "grantee": invitation.provider_tenant_id, "partnership": id })),
+            ..audit(user, "admin_access.granted", "admin_access", grant, ip)
+        };
+        db::audit::record(&mut *tx, event).await?;
+    }
     tx.commit().await?;
     Ok(AcceptOutcome::Accepted)
+}
+
+/// The delegated admin access the user's organisation has given, in force.
+pub async fn admin_access_given(
+    state: &AppState,
+    tenant_id: Uuid,
+) -> sqlx::Result<Vec<links::AdminAccess>> {
+    links::admin_access_given(&state.db, tenant_id).await
+}
+
+/// The organisations that gave `tenant_id` admin access which it still holds.
+pub async fn admin_access_held(state: &AppState, tenant_id: Uuid) -> sqlx::Result<Vec<Uuid>> {
+    links::admin_access_held(&state.db, tenant_id).await
+}
+
+/// Withdraws delegated admin access the user's organisation gave (the partnership, if any,
+/// stays); both organisations' global admins are e-mailed, each in their own language.
+/// Returns the name of the organisation that lost access, or `None` when no such grant is
+/// in force.
+pub async fn remove_admin_access(
+    state: &AppState,
+    user: &SessionUser,
+    grant_id: Uuid,
+    ip: &str,
+) -> anyhow::Result<Option<String>> {
+    use crate::email::messages::AdminAccessRemoved;
+    let mut tx = state.db.begin().await?;
+    let Some(grantee) = links::remove_admin_access(
+        &mut tx,
+        user.tenant_id,
+        grant_id,
+        user.user_id,
+        &user.full_name,
+    )
+    .await?
+    else {
+        return Ok(None);
+    };
+    let grantee_name = db::tenants::overview(&mut *tx, grantee)
+        .await?
+        .map(|t| t.name)
+        .unwrap_or_default();
+    let message = AdminAccessRemoved {
+        organisation: user.organisation.clone(),
+        grantee: grantee_name.clone(),
+        by: user.full_name.clone(),
+    };
+    let mut recipients = links::global_admin_emails(&mut *tx, user.tenant_id).await?;
+    recipients.extend(links::global_admin_emails(&mut *tx, grantee).await?);
+    for to in recipients {
+        db::outbox::enqueue(
+            &mut *tx,
+            &message.to_email_in(to.lang(), &to.email)?,
+            &state.message_domain(),
+        )
+        .await?;
+    }
+    let event = AuditEvent {
+        before: Some(json!({ "grantee": grantee, "in_force": true })),
+        after: Some(json!({ "grantee": grantee, "in_force": false })),
+        ..audit(user, "admin_access.removed", "admin_access", grant_id, ip)
+    };
+    db::audit::record(&mut *tx, event).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Some(grantee_name))
 }
 
 /// The attestation a provider gives when ending a partnership.

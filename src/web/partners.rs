@@ -39,6 +39,10 @@ pub fn router() -> Router<AppState> {
             get(confirm_remove).post(remove),
         )
         .route("/partners/providers", get(providers))
+        .route(
+            "/partners/admin-access/{id}/remove",
+            get(confirm_remove_access).post(remove_access),
+        )
         .route("/partners/providers/{id}/customers", get(customers))
         .route(
             "/partners/providers/{id}/invite-customers",
@@ -83,6 +87,8 @@ pub struct Row {
     pub since: String,
     /// Ended, in words.
     pub ended: String,
+    /// The provider holds delegated admin access to this reseller (the provider's list).
+    pub admin_access: bool,
 }
 
 fn rows(markets: &[db::markets::Market], list: Vec<Partnership>) -> Vec<Row> {
@@ -93,6 +99,7 @@ fn rows(markets: &[db::markets::Market], list: Vec<Partnership>) -> Vec<Row> {
                 .to_owned(),
             since: when(p.created_at),
             ended: p.ended_at.map(when).unwrap_or_default(),
+            admin_access: false,
             p,
         })
         .collect()
@@ -119,7 +126,12 @@ async fn resellers_page(
 ) -> Result<ResellersPage, AppError> {
     let markets = state.markets().await?;
     let all = db::partnerships::resellers_of(&state.db, tenant_id).await?;
-    let (active, ended): (Vec<_>, Vec<_>) = all.into_iter().partition(|p| p.state.is_active());
+    let held = flows::admin_access_held(state, tenant_id).await?;
+    let mut all = rows(&markets, all);
+    for row in &mut all {
+        row.admin_access = held.contains(&row.p.other_tenant_id);
+    }
+    let (active, ended): (Vec<_>, Vec<_>) = all.into_iter().partition(|r| r.p.state.is_active());
     let pending = db::partnerships::open_invitations(&state.db, tenant_id)
         .await?
         .into_iter()
@@ -132,8 +144,8 @@ async fn resellers_page(
         .collect();
     Ok(ResellersPage {
         ctx,
-        active: rows(&markets, active),
-        ended: rows(&markets, ended),
+        active,
+        ended,
         pending,
         email,
         errors,
@@ -293,12 +305,15 @@ async fn remove(
     ctx.success("/partners/resellers", &message).await
 }
 
-/// The reseller's indirect providers.
+/// The reseller's indirect providers and the admin access it has given.
 #[derive(Template, WebTemplate)]
 #[template(path = "partners/providers.html")]
 pub struct ProvidersPage {
     ctx: Ctx,
     providers: Vec<Row>,
+    access: Vec<(db::partnerships::AdminAccess, String)>,
+    /// May withdraw admin access (a global admin).
+    can_revoke: bool,
 }
 
 async fn providers(
@@ -310,7 +325,66 @@ async fn providers(
         &markets,
         db::partnerships::providers_of(&state.db, user.tenant_id).await?,
     );
-    Ok(ProvidersPage { ctx, providers })
+    let access = flows::admin_access_given(&state, user.tenant_id)
+        .await?
+        .into_iter()
+        .map(|a| {
+            let since = when(a.granted_at);
+            (a, since)
+        })
+        .collect();
+    Ok(ProvidersPage {
+        ctx,
+        providers,
+        access,
+        can_revoke: user
+            .roles
+            .can(crate::domain::authz::Capability::RevokeAdminAccess),
+    })
+}
+
+/// The confirmation before withdrawing a provider's admin access.
+#[derive(Template, WebTemplate)]
+#[template(path = "partners/remove_access.html")]
+pub struct RemoveAccessPage {
+    ctx: Ctx,
+    access: db::partnerships::AdminAccess,
+}
+
+async fn given_access(
+    state: &AppState,
+    tenant_id: Uuid,
+    id: Uuid,
+) -> Result<db::partnerships::AdminAccess, AppError> {
+    flows::admin_access_given(state, tenant_id)
+        .await?
+        .into_iter()
+        .find(|a| a.grant_id == id)
+        .ok_or(AppError::NotFound)
+}
+
+async fn confirm_remove_access(
+    State(state): State<AppState>,
+    Can(Signed(ctx, user), _): Can<can::RevokeAdminAccess>,
+    Path(id): Path<Uuid>,
+) -> Result<RemoveAccessPage, AppError> {
+    let access = given_access(&state, user.tenant_id, id).await?;
+    Ok(RemoveAccessPage { ctx, access })
+}
+
+async fn remove_access(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Can(Signed(ctx, user), _): Can<can::RevokeAdminAccess>,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    match flows::remove_admin_access(&state, &user, id, &ip).await? {
+        Some(name) => {
+            let message = crate::i18n::t_args("access-removed", &[("name", name.into())]);
+            ctx.success("/partners/providers", &message).await
+        }
+        None => Err(AppError::NotFound),
+    }
 }
 
 /// The page behind a personal invitation link.

@@ -775,6 +775,46 @@ async fn a_german_provider_and_a_chinese_reseller_work_together_each_in_their_la
         "partnership ended e-mail",
         &to_reseller.body_html,
     );
+
+    // The admin access stays after the partnership; the reseller removes it, in Chinese,
+    // and each side is told in its own language.
+    let grant: uuid::Uuid = sqlx::query_scalar("select grant_id from admin_access_grants")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let providers = reseller.html("/partners/providers").await;
+    assert_no_english(Lang::ZhCn, "/partners/providers (admin access)", &providers);
+    assert!(texts(&providers, "#admin-access .name")[0].contains("合作关系已终止"));
+    let remove_access = format!("/partners/admin-access/{grant}/remove");
+    assert_no_english(
+        Lang::ZhCn,
+        &remove_access,
+        &reseller.html(&remove_access).await,
+    );
+    let removed = reseller.submit(&remove_access, &remove_access, &[]).await;
+    assert_eq!(removed.status(), StatusCode::SEE_OTHER);
+    let to_provider = app
+        .email_to("admin@provde.example.com", "Administratorzugriff")
+        .await;
+    assert_no_english(
+        Lang::De,
+        "admin access removed e-mail",
+        &to_provider.body_html,
+    );
+    let to_reseller = app
+        .email_to("admin@reszh.example.com", "管理员访问权限")
+        .await;
+    assert_no_english(
+        Lang::ZhCn,
+        "admin access removed e-mail",
+        &to_reseller.body_html,
+    );
+    let list = provider.html("/partners/resellers").await;
+    assert_no_english(Lang::De, "/partners/resellers (ended)", &list);
+    assert_eq!(
+        texts(&list, "#ended .admin-access"),
+        vec!["Vom Wiederverkäufer entfernt"]
+    );
 }
 
 #[tokio::test]

@@ -503,3 +503,97 @@ async fn a_reseller_views_shared_customers_and_invites_new_ones() {
     );
     assert_eq!(provider.open(&page).await.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn authorising_grants_admin_access_which_outlives_the_partnership_until_the_reseller_removes_it()
+ {
+    let app = TestApp::spawn().await;
+    let provider = account(&app, "provga", "DE").await;
+    make_provider(&app, "provga", "europe").await;
+    let reseller = account(&app, "resga", "DE").await;
+    make_active(&app, "resga").await;
+    let (_, link) = invite(&app, &provider, "").await;
+    reseller.submit(&link, &link, &[("consent", "yes")]).await;
+    app.assert_audited("admin_access.granted").await;
+
+    // The reseller sees who gave which provider admin access, and when.
+    let mine = reseller.html("/partners/providers").await;
+    assert_eq!(texts(&mine, "#admin-access .name"), vec!["provga Org"]);
+    assert_eq!(
+        texts(&mine, "#admin-access .granted-by"),
+        vec!["Alex Admin"]
+    );
+    let theirs = provider.html("/partners/resellers").await;
+    assert_eq!(texts(&theirs, "#active .admin-access"), vec!["Yes"]);
+
+    // Ending the partnership leaves the grant in place.
+    let id: uuid::Uuid = sqlx::query_scalar("select partnership_id from partnerships")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let end = format!("/partners/resellers/{id}/remove");
+    provider.submit(&end, &end, &[("attest", "yes")]).await;
+    let mine = reseller.html("/partners/providers").await;
+    assert!(!texts(&mine, "#no-providers").is_empty());
+    assert_eq!(
+        texts(&mine, "#admin-access .name"),
+        vec!["provga Org partnership ended"]
+    );
+    assert_eq!(
+        texts(
+            &provider.html("/partners/resellers").await,
+            "#ended .admin-access"
+        ),
+        vec!["Yes"]
+    );
+
+    // A sales agent of the reseller sees the grant but may not remove it.
+    let agent_email = app.add_user("admin@resga.example.com", "sales_agent").await;
+    let agent = app.browser();
+    agent
+        .submit(
+            "/signin",
+            "/signin",
+            &[("email", &agent_email), ("password", STRONG_PASSWORD)],
+        )
+        .await;
+    let seen = agent.html("/partners/providers").await;
+    assert!(texts(&seen, ".remove-access").is_empty());
+    assert!(!texts(&seen, "#access-who-removes").is_empty());
+    let grant: uuid::Uuid = sqlx::query_scalar("select grant_id from admin_access_grants")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let remove = format!("/partners/admin-access/{grant}/remove");
+    assert_eq!(agent.open(&remove).await.status(), StatusCode::FORBIDDEN);
+    // The provider cannot remove it either (not its grant to give).
+    assert_eq!(provider.open(&remove).await.status(), StatusCode::NOT_FOUND);
+
+    // The reseller's global admin removes it: both sides are told; it is audited.
+    let confirm = reseller.html(&remove).await;
+    assert!(texts(&confirm, "h1")[0].contains("provga Org"));
+    let done = reseller.submit(&remove, &remove, &[]).await;
+    assert_eq!(location(&done), "/partners/providers");
+    for address in ["admin@provga.example.com", "admin@resga.example.com"] {
+        let mail = app.email_to(address, "no longer has admin access").await;
+        assert!(mail.body_text.contains("Alex Admin"), "{}", mail.body_text);
+    }
+    app.assert_audited("admin_access.removed").await;
+    let mine = reseller.html("/partners/providers").await;
+    assert!(!texts(&mine, "#no-admin-access").is_empty());
+    assert_eq!(
+        texts(
+            &provider.html("/partners/resellers").await,
+            "#ended .admin-access"
+        ),
+        vec!["Removed by the reseller"]
+    );
+    // Removing again finds nothing.
+    assert_eq!(
+        reseller
+            .submit("/partners/providers", &remove, &[])
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+}

@@ -56,6 +56,16 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
     .fetch_one(&app.db)
     .await
     .unwrap();
+    // The admin access the matrix organisation gave its provider.
+    let grant: uuid::Uuid = sqlx::query_scalar(
+        "insert into admin_access_grants (grant_id, grantor_tenant_id, grantee_tenant_id, partnership_id, granted_by_name)
+         select gen_random_uuid(), r.tenant_id, p.tenant_id, $1, 'Jane Doe' from tenants p, tenants r
+         where p.domain_prefix = 'matrixprov' and r.domain_prefix = 'matrix' returning grant_id",
+    )
+    .bind(as_reseller)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
     let (direct_app, document): (uuid::Uuid, uuid::Uuid) = sqlx::query_as(
         "select d.application_id, d.document_id from application_documents d
          join applications a using (application_id) join tenants t using (tenant_id)
@@ -117,8 +127,13 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
             format!("/partners/providers/{as_reseller}/invite-customers"),
             Some(ResellerTasks),
         ),
+        route(
+            format!("/partners/admin-access/{grant}/remove"),
+            Some(RevokeAdminAccess),
+        ),
     ];
     // A state-changing route refused before anything happens.
+    let remove_grant = format!("/partners/admin-access/{grant}/remove");
     let posts = [
         (
             "/partners/resellers",
@@ -127,6 +142,7 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
         ),
         ("/agreement", "/agreement", ManageApplications),
         ("/account/profile", "/account/profile/bank", EditProfile),
+        ("/account/profile", remove_grant.as_str(), RevokeAdminAccess),
     ];
 
     let mut checked = 0;
@@ -240,4 +256,11 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
         .await
         .unwrap();
     assert_eq!(invitations, 0);
+    let removed: Option<time::OffsetDateTime> =
+        sqlx::query_scalar("select removed_at from admin_access_grants where grant_id = $1")
+            .bind(grant)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert!(removed.is_none(), "the admin access stays");
 }
