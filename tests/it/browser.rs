@@ -923,6 +923,12 @@ async fn add_colleagues_who_see_what_their_role_allows(
         c.wait()
             .for_element(Locator::Css("#forbidden-roles"))
             .await?;
+        // The organisation profile: read, not changed; the page says who changes it.
+        click(c, "#nav-profile").await?;
+        c.wait()
+            .for_element(Locator::Css("#profile-who-edits"))
+            .await?;
+        assert!(c.find(Locator::Css(".change a")).await.is_err());
         click(c, ".site-nav button").await?;
         c.wait()
             .for_element(Locator::Css("form[action='/signin']"))

@@ -625,6 +625,16 @@ pub fn attr(html: &str, css: &str, attr: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The values of `attr` on every element matching `css`.
+pub fn attrs(html: &str, css: &str, attr: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let selector = Selector::parse(css).unwrap_or_else(|_| panic!("bad selector {css}"));
+    doc.select(&selector)
+        .filter_map(|e| e.value().attr(attr))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The page's error summary entries, as (link target, message).
 pub fn error_summary(html: &str) -> Vec<(String, String)> {
     let doc = Html::parse_document(html);

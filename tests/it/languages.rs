@@ -230,10 +230,7 @@ async fn the_translated_pages_show_no_english_in_german_or_chinese() {
             assert_no_english(lang, what, &page.text().await.unwrap());
         }
         let list = browser.html("/account/users").await;
-        for link in scraper::Html::parse_document(&list)
-            .select(&scraper::Selector::parse("#users .name a").unwrap())
-            .filter_map(|a| a.value().attr("href").map(str::to_owned))
-        {
+        for link in attrs(&list, "#users .name a", "href") {
             assert_no_english(lang, "/account/users/{id}", &browser.html(&link).await);
         }
         // The wizard filled in: check your answers.

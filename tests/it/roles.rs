@@ -178,6 +178,28 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
                 "{role:?}: {link}"
             );
         }
+        // No page the role may open offers a link to a page it may not open: every link on
+        // every allowed page opens.
+        let mut offered = std::collections::BTreeSet::new();
+        for r in routes
+            .iter()
+            .filter(|r| r.needs.is_none_or(|c| role.can(c)))
+        {
+            let html = client.html(&r.path).await;
+            for href in attrs(&html, "main a[href^='/'], .site-nav a[href^='/']", "href") {
+                offered.insert((href, r.path.clone()));
+            }
+        }
+        assert!(offered.len() >= 5, "{role:?} was offered {offered:?}");
+        for (href, on) in &offered {
+            let status = client.open(href).await.status();
+            assert_ne!(
+                status,
+                StatusCode::FORBIDDEN,
+                "{role:?}: {on} links to {href}, which the role may not open"
+            );
+            checked += 1;
+        }
         for r in &routes {
             let allowed = r.needs.is_none_or(|c| role.can(c));
             let response = client.open(&r.path).await;
