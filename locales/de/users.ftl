@@ -54,3 +54,4 @@ user-disabled-sign-in = Ihr Konto wurde deaktiviert. Wenden Sie sich an einen Ad
 useradded-confirm = Bestätigen Sie zuerst, dass diese Adresse Ihnen gehört (der Link gilt 24 Stunden; im Dashboard können Sie einen neuen anfordern):
 col-roles = Rollen
 user-roles-hint = Wählen Sie jede Rolle aus, die zur Arbeit des Benutzers passt. Ein Benutzer darf alles, was eine seiner Rollen erlaubt.
+user-reset-not-again = Das Kennwort von { $name } ({ $email }) wurde mit diesem Formular bereits zurückgesetzt, und das neue temporäre Kennwort wurde dabei angezeigt. Falls es verloren ging, setzen Sie das Kennwort auf der Seite des Benutzers erneut zurück.

@@ -54,3 +54,4 @@ user-disabled-sign-in = Your account has been disabled. Ask an admin of your org
 useradded-confirm = First confirm that this address is yours (the link works for 24 hours; your dashboard can send a new one):
 col-roles = Roles
 user-roles-hint = Choose every role that fits the user's work. A user may do what any of their roles allows.
+user-reset-not-again = The password of { $name } ({ $email }) was reset by this form already, and the new temporary password was shown then. If it was lost, reset the password again from the user's page.

@@ -54,3 +54,4 @@ user-disabled-sign-in = 你的帐户已被停用。请联系你的组织的管�
 useradded-confirm = 请先确认此地址属于你（链接有效期为 24 小时；你可以在仪表板中申请新链接）：
 col-roles = 角色
 user-roles-hint = 请选择与该用户工作相符的所有角色。用户可以执行其任一角色所允许的操作。
+user-reset-not-again = { $name }（{ $email }）的密码已通过此表单重置，新的临时密码当时已显示。如果密码丢失，请在该用户的页面上再次重置密码。

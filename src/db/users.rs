@@ -70,6 +70,8 @@ pub struct OrgUser {
     pub last_sign_in_at: Option<OffsetDateTime>,
     /// Disabled by an admin.
     pub disabled_at: Option<OffsetDateTime>,
+    /// The reset form that made the current temporary password.
+    pub password_reset_form: Option<Uuid>,
 }
 
 /// The tenant's users, by name.
@@ -77,7 +79,8 @@ pub async fn of_tenant(db: impl PgExecutor<'_>, tenant_id: Uuid) -> sqlx::Result
     sqlx::query_as!(
         OrgUser,
         r#"select user_id, full_name, email::text as "email!", roles as "roles: Roles",
-                  must_change_password, temporary_password_expires_at, last_sign_in_at, disabled_at
+                  must_change_password, temporary_password_expires_at, last_sign_in_at, disabled_at,
+                  password_reset_form
            from users where tenant_id = $1 order by full_name, email"#,
         tenant_id
     )
@@ -95,7 +98,8 @@ pub async fn of_tenant_by_id(
     sqlx::query_as!(
         OrgUser,
         r#"select user_id, full_name, email::text as "email!", roles as "roles: Roles",
-                  must_change_password, temporary_password_expires_at, last_sign_in_at, disabled_at
+                  must_change_password, temporary_password_expires_at, last_sign_in_at, disabled_at,
+                  password_reset_form
            from users where tenant_id = $1 and user_id = $2"#,
         tenant_id,
         user_id
@@ -164,16 +168,18 @@ pub async fn set_temporary_password(
     user_id: Uuid,
     password_hash: &str,
     until: OffsetDateTime,
+    form: Option<Uuid>,
 ) -> sqlx::Result<()> {
     sqlx::query!(
         "update users
          set password_hash = $2, must_change_password = true,
              temporary_password_expires_at = $3, session_epoch = session_epoch + 1,
-             updated_at = now()
+             password_reset_form = $4, updated_at = now()
          where user_id = $1",
         user_id,
         password_hash,
-        until
+        until,
+        form
     )
     .execute(conn)
     .await?;

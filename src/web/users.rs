@@ -66,6 +66,15 @@ pub struct AddedPage {
     reset: bool,
 }
 
+fn not_stored(page: AddedPage) -> Response {
+    // Never kept by a browser or a proxy: the password is shown this once.
+    let mut response = page.into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
 async fn page(
     state: &AppState,
     ctx: Ctx,
@@ -136,12 +145,7 @@ async fn add(
                     reset: false,
                 },
             };
-            // Never kept by a browser or a proxy: the password is shown this once.
-            let mut response = page.into_response();
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            Ok(response)
+            Ok(not_stored(page))
         }
         Err(errors) => {
             let mut page = page(&state, ctx, &user, form.clone(), errors).await?;
@@ -164,6 +168,8 @@ pub struct UserPage {
     /// The admin may handle this user (a global admin is handled only by a global admin).
     may_manage: bool,
     myself: bool,
+    /// A fresh id for the reset form (sent again, it resets once).
+    form_id: Uuid,
 }
 
 fn listed(u: OrgUser) -> Listed {
@@ -193,6 +199,7 @@ async fn show_user(
         myself: user.user_id == admin.user_id,
         roles: accounts::assignable_roles(&admin),
         user: listed(user),
+        form_id: Uuid::new_v4(),
         ctx,
     })
 }
@@ -216,22 +223,21 @@ async fn act(
     match accounts::manage_user(state, admin, id, action, ip).await? {
         None => Err(AppError::NotFound),
         Some(ActionOutcome::Refused(why)) => ctx.warning(&back, why).await,
-        Some(ActionOutcome::TemporaryPassword(password)) => {
+        Some(outcome @ (ActionOutcome::TemporaryPassword(_) | ActionOutcome::AlreadyReset)) => {
             let user = accounts::user_of(state, admin.tenant_id, id)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let page = AddedPage {
+            let password = match outcome {
+                ActionOutcome::TemporaryPassword(password) => Some(password),
+                _ => None,
+            };
+            Ok(not_stored(AddedPage {
                 ctx,
                 full_name: user.full_name,
                 email: user.email,
-                password: Some(password),
+                password,
                 reset: true,
-            };
-            let mut response = page.into_response();
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            Ok(response)
+            }))
         }
         Some(ActionOutcome::Done) => {
             let (to, message) = match action {
@@ -239,7 +245,7 @@ async fn act(
                 UserAction::ChangeRoles(_) => (back, "user-role-changed"),
                 UserAction::Disable => (back, "user-disabled"),
                 UserAction::Enable => (back, "user-enabled"),
-                UserAction::ResetPassword => (back, "user-password-reset"),
+                UserAction::ResetPassword(_) => (back, "user-password-reset"),
             };
             ctx.success(&to, crate::messages::Msg(message)).await
         }
@@ -286,8 +292,18 @@ async fn reset(
     ClientIp(ip): ClientIp,
     Can(Signed(ctx, admin), _): Can<can::ManageUsers>,
     Path(id): Path<Uuid>,
+    fields: FormFields,
 ) -> Result<Response, AppError> {
-    act(&state, ctx, &admin, id, UserAction::ResetPassword, &ip).await
+    let form = Uuid::parse_str(fields.one("form_id").trim()).ok();
+    act(
+        &state,
+        ctx,
+        &admin,
+        id,
+        UserAction::ResetPassword(form),
+        &ip,
+    )
+    .await
 }
 
 async fn remove(

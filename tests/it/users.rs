@@ -310,11 +310,31 @@ async fn admins_change_disable_reset_and_remove_colleagues_within_the_rules() {
     act(&admin, sales, "enable", &[]).await;
     signed_in(&app, &sales_email, STRONG_PASSWORD).await;
 
-    // A reset shows a new temporary password once; the colleague must change it.
-    let reset = act(&admin, sales, "reset", &[]).await;
+    // A reset shows a new temporary password once; the colleague must change it. The same
+    // form sent again (a reload) neither makes nor shows another one.
+    let user_page = admin.html(&format!("/account/users/{sales}")).await;
+    let form_id = attr(
+        &user_page,
+        "form[action$='/reset'] input[name=form_id]",
+        "value",
+    )
+    .unwrap();
+    let reset = act(&admin, sales, "reset", &[("form_id", &form_id)]).await;
     assert_eq!(reset.status(), StatusCode::OK);
     assert_eq!(reset.headers()["cache-control"], "no-store");
     let password = texts(&reset.text().await.unwrap(), "#temporary-password")[0].clone();
+    let hash_of = |id| {
+        sqlx::query_scalar::<_, String>("select password_hash from users where user_id = $1")
+            .bind(id)
+            .fetch_one(&app.db)
+    };
+    let hash = hash_of(sales).await.unwrap();
+    let again = act(&admin, sales, "reset", &[("form_id", &form_id)]).await;
+    assert_eq!(again.status(), StatusCode::OK);
+    let again = again.text().await.unwrap();
+    assert!(texts(&again, "#temporary-password").is_empty());
+    assert!(!texts(&again, "#not-shown-again").is_empty());
+    assert_eq!(hash_of(sales).await.unwrap(), hash, "not reset twice");
     let colleague = signed_in(&app, &sales_email, &password).await;
     assert_eq!(
         location(&colleague.open("/dashboard").await),

@@ -214,8 +214,9 @@ pub enum UserAction {
     Disable,
     /// Enable again.
     Enable,
-    /// A new temporary password (shown once), to be changed at the next sign-in.
-    ResetPassword,
+    /// A new temporary password (shown once), to be changed at the next sign-in; the form's
+    /// id makes sending it again (a reload) show "not shown again" instead of another one.
+    ResetPassword(Option<Uuid>),
     /// Remove from the organisation.
     Remove,
 }
@@ -226,6 +227,8 @@ pub enum ActionOutcome {
     Done,
     /// Done: a new temporary password, to show once.
     TemporaryPassword(String),
+    /// This form reset the password already: it is not shown again.
+    AlreadyReset,
     /// Refused, and why (the page says it).
     Refused(crate::messages::Msg),
 }
@@ -299,15 +302,18 @@ pub async fn manage_user(
                 ActionOutcome::Done,
             )
         }
-        UserAction::ResetPassword => {
+        UserAction::ResetPassword(form) => {
             if myself {
                 return refuse("user-not-yourself");
+            }
+            if form.is_some() && target.password_reset_form == form {
+                return Ok(Some(ActionOutcome::AlreadyReset));
             }
             let password = crate::domain::password::generate();
             let hash = state.hasher.hash(&password).await?;
             let until =
                 time::OffsetDateTime::now_utc() + time::Duration::days(TEMPORARY_PASSWORD_DAYS);
-            db::users::set_temporary_password(&mut tx, target.user_id, &hash, until).await?;
+            db::users::set_temporary_password(&mut tx, target.user_id, &hash, until, form).await?;
             (
                 "user.password_reset_by_admin",
                 serde_json::json!({}),
