@@ -59,3 +59,4 @@ cap-reseller-tasks = mit den indirekten Anbietern Ihrer Organisation und deren K
 cap-authorise-provider = einen indirekten Anbieter zu autorisieren
 cap-edit-profile = das Organisationsprofil zu ändern
 cap-revoke-admin-access = den Administratorzugriff eines indirekten Anbieters auf Ihre Organisation zu entfernen
+cap-see-customers = die Kunden Ihrer Organisation zu sehen

@@ -59,3 +59,4 @@ cap-reseller-tasks = work with your organisation's indirect providers and their 
 cap-authorise-provider = authorise an indirect provider
 cap-edit-profile = change the organisation profile
 cap-revoke-admin-access = remove an indirect provider's admin access to your organisation
+cap-see-customers = see the customers your organisation serves

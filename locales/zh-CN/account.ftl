@@ -59,3 +59,4 @@ cap-reseller-tasks = 与你的组织的间接提供商及其客户合作
 cap-authorise-provider = 授权间接提供商
 cap-edit-profile = 更改组织资料
 cap-revoke-admin-access = 移除间接提供商对你的组织的管理员访问权限
+cap-see-customers = 查看你的组织服务的客户

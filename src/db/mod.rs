@@ -4,6 +4,7 @@ pub mod agreements;
 pub mod applications;
 pub mod audit;
 pub mod cache;
+pub mod customers;
 pub mod direct_bill;
 pub mod guards;
 pub mod keys;

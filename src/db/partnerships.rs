@@ -340,6 +340,8 @@ pub async fn reseller_partnership(
 /// A customer shared by a reseller with a provider.
 #[derive(Clone, Debug)]
 pub struct SharedCustomer {
+    /// The customer tenant.
+    pub customer_id: Uuid,
     /// Customer's name.
     pub name: String,
     /// Country (ISO 3166-1 alpha-2), when known; pages name it in the reader's language.
@@ -356,9 +358,10 @@ pub async fn shared_customers(
 ) -> sqlx::Result<Vec<SharedCustomer>> {
     sqlx::query_as!(
         SharedCustomer,
-        r#"select c.name, c.country_code as "country_code?", r.authorised_at
+        r#"select c.tenant_id as customer_id, c.name, c.country_code::text as "country_code?",
+                  r.created_at as authorised_at
            from customer_relationships r
-           join customers c using (customer_id)
+           join tenants c on c.tenant_id = r.customer_tenant_id
            where r.reseller_tenant_id = $1 and r.provider_tenant_id = $2
            order by c.name"#,
         reseller_tenant_id,

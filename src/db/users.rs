@@ -1,6 +1,6 @@
 //! Users of partner organisations: sign-in state, passwords, e-mail confirmation.
 
-use crate::domain::tenant::Roles;
+use crate::domain::tenant::{Roles, TenantKind};
 use sqlx::PgExecutor;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -349,6 +349,8 @@ pub struct SessionUser {
     pub email_confirmed_at: Option<OffsetDateTime>,
     /// Organisation name.
     pub organisation: String,
+    /// A partner's user or a customer's.
+    pub tenant_kind: TenantKind,
     /// The language the user chose (`en`, `de`, `zh-CN`), if any.
     pub language: Option<String>,
     /// Signed in with a temporary password: nothing but changing it until it is changed.
@@ -370,7 +372,8 @@ pub async fn session_user(
     sqlx::query_as!(
         SessionUser,
         r#"select u.user_id, u.tenant_id, u.full_name, u.email::text as "email!", u.roles as "roles: Roles",
-                  u.session_epoch, u.email_confirmed_at, t.name as organisation, u.language,
+                  u.session_epoch, u.email_confirmed_at, t.name as organisation,
+                  t.kind as "tenant_kind: TenantKind", u.language,
                   u.must_change_password
            from users u join tenants t using (tenant_id)
            where u.user_id = $1"#,

@@ -25,11 +25,13 @@ pub enum Capability {
     EditProfile,
     /// Remove an indirect provider's delegated admin access to the organisation.
     RevokeAdminAccess,
+    /// See the customers the organisation serves (lists and customer pages).
+    SeeCustomers,
 }
 
 impl Capability {
     /// Every capability, in the README's order.
-    pub const ALL: [Capability; 8] = [
+    pub const ALL: [Capability; 9] = [
         Capability::ManageApplications,
         Capability::DownloadEvidence,
         Capability::ProviderTasks,
@@ -38,6 +40,7 @@ impl Capability {
         Capability::ManageUsers,
         Capability::EditProfile,
         Capability::RevokeAdminAccess,
+        Capability::SeeCustomers,
     ];
 
     /// What it allows, in plain words (for the forbidden page and the README).
@@ -52,6 +55,7 @@ impl Capability {
             Capability::ManageUsers => Msg("cap-manage-users"),
             Capability::EditProfile => Msg("cap-edit-profile"),
             Capability::RevokeAdminAccess => Msg("cap-revoke-admin-access"),
+            Capability::SeeCustomers => Msg("cap-see-customers"),
         }
     }
 }
@@ -71,16 +75,25 @@ pub const TABLE: &[(Role, &[Capability])] = {
                 ManageUsers,
                 EditProfile,
                 RevokeAdminAccess,
+                SeeCustomers,
             ],
         ),
         (Role::AccountAdmin, &[DownloadEvidence, EditProfile]),
         (Role::UserManagementAdmin, &[ManageUsers]),
         (
             Role::AdminAgent,
-            &[ProviderTasks, ResellerTasks, AuthoriseProvider],
+            &[
+                ProviderTasks,
+                ResellerTasks,
+                AuthoriseProvider,
+                SeeCustomers,
+            ],
         ),
-        (Role::SalesAgent, &[ProviderTasks, ResellerTasks]),
-        (Role::HelpdeskAgent, &[]),
+        (
+            Role::SalesAgent,
+            &[ProviderTasks, ResellerTasks, SeeCustomers],
+        ),
+        (Role::HelpdeskAgent, &[SeeCustomers]),
         (Role::BillingAdmin, &[]),
         (Role::BusinessProfileAdmin, &[]),
         (Role::ReferralsAdmin, &[]),

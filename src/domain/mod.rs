@@ -17,4 +17,5 @@ pub mod wizard;
 pub use email::EmailAddress;
 pub use form::FormErrors;
 pub mod calendar;
+pub mod customer;
 pub mod direct_bill;

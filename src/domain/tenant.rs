@@ -80,6 +80,23 @@ pub fn parse_country_code(input: &str) -> Result<String, String> {
     Ok(value)
 }
 
+/// What a tenant is: a partner organisation, or a customer of partners (never both).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum TenantKind {
+    /// A partner organisation (reseller, provider, direct-bill partner).
+    Partner,
+    /// An end customer, served by partners.
+    Customer,
+}
+
+impl TenantKind {
+    /// True for a customer tenant.
+    pub fn is_customer(self) -> bool {
+        self == TenantKind::Customer
+    }
+}
+
 /// Roles a user can hold inside a partner organisation (DOMAIN.md, "Roles inside a partner
 /// organisation").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::Type)]

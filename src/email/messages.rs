@@ -431,3 +431,26 @@ email_templates!(
     "emails/admin_access_removed/body.txt",
     "emails/admin_access_removed/body.html"
 );
+
+/// Tells a customer's new admin that a partner set up its work account (the temporary
+/// password is not in it: the partner passes it on).
+pub struct CustomerAdded {
+    /// The admin's name.
+    pub name: String,
+    /// The customer company.
+    pub company: String,
+    /// The partner that added it.
+    pub partner: String,
+    /// The sign-in page.
+    pub sign_in_link: String,
+    /// Confirms the address (24 hours).
+    pub confirm_link: String,
+    /// Until when the temporary password works, in words.
+    pub until: String,
+}
+email_templates!(
+    CustomerAdded,
+    "emails/customer_added/subject.txt",
+    "emails/customer_added/body.txt",
+    "emails/customer_added/body.html"
+);

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod agreement;
+pub mod customers;
 pub mod direct_bill;
 pub mod enrollment;
 pub mod lifecycle;

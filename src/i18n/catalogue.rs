@@ -35,7 +35,8 @@ pub(crate) const AREAS: &[(&str, [&str; 3])] = areas![
     "direct",
     "admin",
     "users",
-    "profile"
+    "profile",
+    "customers"
 ];
 
 struct Catalogue {

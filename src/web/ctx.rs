@@ -171,6 +171,15 @@ pub trait SignedInAccount: Sized + Clone + Send + Sync {
         None
     }
 
+    /// The page to show instead when this account's organisation is not the kind the page
+    /// is for (a customer's user on a partner page).
+    fn outside_realm(_ctx: &PageCtx<Self>, _account: &Self, _parts: &Parts) -> Option<Response>
+    where
+        Self: Sized,
+    {
+        None
+    }
+
     /// The language the account chose, if any: its pages are in it on every device.
     fn language(&self) -> Option<crate::i18n::Lang>;
 }
@@ -196,6 +205,26 @@ impl SignedInAccount for SessionUser {
             .then(|| Redirect::to("/account/password").into_response())
     }
 
+    /// A customer's user opens only the pages for customers; a partner page says it is for
+    /// partner organisations (and how to enroll: with another work account).
+    fn outside_realm(ctx: &PageCtx<Self>, account: &Self, parts: &Parts) -> Option<Response> {
+        if !account.tenant_kind.is_customer() || customer_may_open(parts.uri.path()) {
+            return None;
+        }
+        let page = PartnerOnlyPage {
+            ctx: ctx.clone(),
+            organisation: account.organisation.clone(),
+        };
+        Some(match askama::Template::render(&page) {
+            Ok(html) => (
+                axum::http::StatusCode::FORBIDDEN,
+                axum::response::Html(html),
+            )
+                .into_response(),
+            Err(e) => AppError::from(e).into_response(),
+        })
+    }
+
     /// To sign in and back to the page (after a form post, to the dashboard).
     fn sign_in_redirect(parts: &Parts) -> Response {
         let target = match parts.method {
@@ -204,6 +233,22 @@ impl SignedInAccount for SessionUser {
         };
         SignInRedirect(target.unwrap_or("/dashboard").to_owned()).into_response()
     }
+}
+
+/// The pages a customer's user may open: its dashboard and its own account's pages.
+fn customer_may_open(path: &str) -> bool {
+    const PAGES: &[&str] = &["/dashboard", "/account/password", "/customer/"];
+    PAGES
+        .iter()
+        .any(|p| path == *p || (p.ends_with('/') && path.starts_with(p)))
+}
+
+/// A partner page opened by a customer's user.
+#[derive(askama::Template)]
+#[template(path = "partner_only.html")]
+struct PartnerOnlyPage {
+    ctx: Ctx,
+    organisation: String,
 }
 
 /// The request's path and query (what the language switch returns to).
@@ -287,6 +332,9 @@ impl<A: SignedInAccount + 'static> FromRequestParts<AppState> for Signed<A> {
         if let Some(detour) = account.detour(parts) {
             return Err(detour);
         }
+        if let Some(refusal) = A::outside_realm(&ctx, &account, parts) {
+            return Err(refusal);
+        }
         Ok(Signed(ctx, account))
     }
 }
@@ -331,7 +379,8 @@ pub mod can {
         AuthoriseProvider,
         ManageUsers,
         EditProfile,
-        RevokeAdminAccess
+        RevokeAdminAccess,
+        SeeCustomers
     );
 }
 

@@ -17,7 +17,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 /// Routes of this area.
@@ -96,6 +96,19 @@ fn enrollment(standing: &Standing) -> Enrollment {
 async fn show(
     State(state): State<AppState>,
     Signed(ctx, user): SignedIn,
+) -> Result<Response, AppError> {
+    if user.tenant_kind.is_customer() {
+        return crate::web::customers::dashboard(&state, ctx, &user).await;
+    }
+    partner_dashboard(&state, ctx, &user)
+        .await
+        .map(IntoResponse::into_response)
+}
+
+async fn partner_dashboard(
+    state: &AppState,
+    ctx: crate::web::ctx::Ctx,
+    user: &crate::db::users::SessionUser,
 ) -> Result<DashboardPage, AppError> {
     let (mut tenant, standing) = db::tenants::with_standing(&state.db, user.tenant_id)
         .await?

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod agreement;
 pub mod applications;
 pub mod ctx;
+pub mod customers;
 pub mod dashboard;
 pub mod direct;
 pub mod enroll;
@@ -45,7 +46,8 @@ pub fn pages(mail_transport: MailTransportKind) -> Router<AppState> {
         .merge(admin::router())
         .merge(partners::router())
         .merge(users::router())
-        .merge(profile::router());
+        .merge(profile::router())
+        .merge(customers::router());
     if mail_transport == MailTransportKind::Mailbox {
         router.merge(mailbox::router())
     } else {

@@ -347,11 +347,13 @@ async fn providers(
 #[derive(Template, WebTemplate)]
 #[template(path = "partners/remove_access.html")]
 pub struct RemoveAccessPage {
-    ctx: Ctx,
-    access: db::partnerships::AdminAccess,
+    pub(crate) ctx: Ctx,
+    pub(crate) access: db::partnerships::AdminAccess,
+    /// Where the page came from (the reseller's providers, or the customer's dashboard).
+    pub(crate) back: &'static str,
 }
 
-async fn given_access(
+pub(crate) async fn given_access(
     state: &AppState,
     tenant_id: Uuid,
     id: Uuid,
@@ -369,7 +371,11 @@ async fn confirm_remove_access(
     Path(id): Path<Uuid>,
 ) -> Result<RemoveAccessPage, AppError> {
     let access = given_access(&state, user.tenant_id, id).await?;
-    Ok(RemoveAccessPage { ctx, access })
+    Ok(RemoveAccessPage {
+        ctx,
+        access,
+        back: "/partners/providers",
+    })
 }
 
 async fn remove_access(

@@ -4,6 +4,7 @@ mod admin;
 mod browser;
 mod cancel_safety;
 mod cross_cutting;
+mod customers;
 mod direct;
 mod enroll;
 mod helpers;

@@ -30,7 +30,7 @@ pub(crate) async fn make_provider(app: &TestApp, prefix: &str, region: &str) {
 }
 
 /// A signed-in client for a new work account in `country`.
-async fn account<'a>(app: &'a TestApp, prefix: &str, country: &str) -> Browser<'a> {
+pub(crate) async fn account<'a>(app: &'a TestApp, prefix: &str, country: &str) -> Browser<'a> {
     account_in(app, "en", prefix, country).await
 }
 
@@ -57,7 +57,7 @@ pub(crate) async fn account_in<'a>(
 }
 
 /// The provider creates an invitation; returns (the draft page, the link's path).
-async fn invite(app: &TestApp, provider: &Browser<'_>, email: &str) -> (String, String) {
+pub(crate) async fn invite(app: &TestApp, provider: &Browser<'_>, email: &str) -> (String, String) {
     let r = provider
         .submit(
             "/partners/resellers",
@@ -438,10 +438,10 @@ async fn a_reseller_views_shared_customers_and_invites_new_ones() {
         .html(&format!("/partners/providers/{id}/customers"))
         .await;
     assert!(!texts(&empty, "#no-customers").is_empty());
-    sqlx::query("insert into customers (customer_id, name, country_code) values ('00000000-0000-0000-0000-000000000001', 'Adatum Corp', 'DE')").execute(&app.db).await.unwrap();
+    sqlx::query("insert into tenants (tenant_id, name, domain_prefix, country_code, billing_currency, kind) values ('00000000-0000-0000-0000-000000000001', 'Adatum Corp', 'adatum', 'DE', 'EUR', 'customer')").execute(&app.db).await.unwrap();
     sqlx::query(
-        "insert into customer_relationships (customer_id, reseller_tenant_id, provider_tenant_id)
-         select '00000000-0000-0000-0000-000000000001', reseller_tenant_id, provider_tenant_id from partnerships",
+        "insert into customer_relationships (relationship_id, customer_tenant_id, reseller_tenant_id, provider_tenant_id, via)
+         select gen_random_uuid(), '00000000-0000-0000-0000-000000000001', reseller_tenant_id, provider_tenant_id, 'invitation' from partnerships",
     )
     .execute(&app.db)
     .await

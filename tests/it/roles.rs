@@ -56,6 +56,31 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
     .fetch_one(&app.db)
     .await
     .unwrap();
+    // A customer the matrix organisation serves as provider, for matrixres.
+    let customer: uuid::Uuid = sqlx::query_scalar(
+        "insert into tenants (tenant_id, name, domain_prefix, country_code, billing_currency, kind)
+         values (gen_random_uuid(), 'Matrix Customer', 'matrixcust', 'DE', 'EUR', 'customer') returning tenant_id",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "insert into customer_profiles (tenant_id, address_line1, city, contact_first_name, contact_last_name, contact_email, contact_phone)
+         values ($1, 'Ring 1', 'Hamburg', 'Mia', 'Muster', 'mia@matrixcust.example', '+49 40 1234567')",
+    )
+    .bind(customer)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "insert into customer_relationships (relationship_id, customer_tenant_id, provider_tenant_id, reseller_tenant_id, via)
+         select gen_random_uuid(), $1, p.tenant_id, r.tenant_id, 'added' from tenants p, tenants r
+         where p.domain_prefix = 'matrix' and r.domain_prefix = 'matrixres'",
+    )
+    .bind(customer)
+    .execute(&app.db)
+    .await
+    .unwrap();
     // The admin access the matrix organisation gave its provider.
     let grant: uuid::Uuid = sqlx::query_scalar(
         "insert into admin_access_grants (grant_id, grantor_tenant_id, grantee_tenant_id, partnership_id, granted_by_name)
@@ -131,9 +156,20 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
             format!("/partners/admin-access/{grant}/remove"),
             Some(RevokeAdminAccess),
         ),
+        route("/customers", Some(SeeCustomers)),
+        route(
+            format!("/customers/new?reseller={as_provider}"),
+            Some(ProviderTasks),
+        ),
+        route(format!("/customers/{customer}"), Some(SeeCustomers)),
+        route(
+            format!("/customers/{customer}/agreement"),
+            Some(ProviderTasks),
+        ),
     ];
     // A state-changing route refused before anything happens.
     let remove_grant = format!("/partners/admin-access/{grant}/remove");
+    let record_agreement = format!("/customers/{customer}/agreement");
     let posts = [
         (
             "/partners/resellers",
@@ -143,6 +179,8 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
         ("/agreement", "/agreement", ManageApplications),
         ("/account/profile", "/account/profile/bank", EditProfile),
         ("/account/profile", remove_grant.as_str(), RevokeAdminAccess),
+        ("/account/profile", "/customers/new/submit", ProviderTasks),
+        ("/account/profile", record_agreement.as_str(), ProviderTasks),
     ];
 
     let mut checked = 0;
@@ -285,4 +323,14 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
             .await
             .unwrap();
     assert!(removed.is_none(), "the admin access stays");
+    let customers: i64 = sqlx::query_scalar("select count(*) from tenants where kind = 'customer'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(customers, 1, "no customer added by a refused post");
+    let recorded: i64 = sqlx::query_scalar("select count(*) from customer_agreement_acceptances")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(recorded, 0);
 }

@@ -252,6 +252,9 @@ pub async fn sign_in(
         };
         account.record_sign_in(state).await?;
         db::audit::record(&state.db, account.event("user.signed_in", ip)).await?;
+        // From here on the request speaks the account's language (the "signed in" notice
+        // is written now and read on the account's next page).
+        crate::i18n::set_current(account.lang);
         return Ok(SignInOutcome::SignedIn {
             user_id: account.id,
             epoch: account.session_epoch,

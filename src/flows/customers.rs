@@ -1,0 +1,404 @@
+//! Customers (issue 16): a provider adds a customer (for one of its resellers, or none);
+//! partners list and open the customers they serve; a provider records the customer's
+//! acceptance of the customer agreement.
+
+use crate::db::{self, customers::Customer, users::SessionUser};
+use crate::domain::FormErrors;
+use crate::domain::customer::{AgreementInput, CustomerInput, NewCustomer};
+use crate::messages::Msg;
+use crate::state::AppState;
+use serde_json::json;
+use uuid::Uuid;
+
+/// The reseller a customer is added for: an active partnership of the provider.
+#[derive(Clone, Debug)]
+pub struct ResellerChoice {
+    /// The partnership.
+    pub partnership_id: Uuid,
+    /// The reseller tenant.
+    pub reseller_id: Uuid,
+    /// Its name.
+    pub name: String,
+    /// Its program region (code).
+    pub region: String,
+}
+
+/// The provider's active resellers, by name (the choices of the add-customer form).
+pub async fn reseller_choices(
+    state: &AppState,
+    provider: Uuid,
+) -> sqlx::Result<Vec<ResellerChoice>> {
+    Ok(db::partnerships::resellers_of(&state.db, provider)
+        .await?
+        .into_iter()
+        .filter(|p| p.state.is_active())
+        .map(|p| ResellerChoice {
+            partnership_id: p.partnership_id,
+            reseller_id: p.other_tenant_id,
+            name: p.other_name,
+            region: p.other_region,
+        })
+        .collect())
+}
+
+/// The outcome of adding a customer.
+pub enum Added {
+    /// Added now: the customer admin's sign-in name and temporary password, shown once.
+    Now {
+        /// The customer.
+        customer_id: Uuid,
+        /// Company name.
+        company: String,
+        /// The customer admin's sign-in name.
+        sign_in: String,
+        /// The temporary password (stored only hashed).
+        temporary_password: String,
+    },
+    /// This form added the customer already (a reload): the password is not shown again.
+    Already {
+        /// The customer.
+        customer_id: Uuid,
+        /// Company name.
+        company: String,
+        /// The customer admin's sign-in name.
+        sign_in: String,
+    },
+}
+
+/// Checks a customer's details as the provider `user` typed them, for the review page and
+/// for adding: the reseller (if any) in an active partnership with the provider, the country
+/// in a region they sell in, the prefix free, the contact neither on a partner's domain nor
+/// already a user. Returns the details and the reseller chosen.
+pub async fn check(
+    state: &AppState,
+    user: &SessionUser,
+    regions: &[String],
+    input: &CustomerInput,
+) -> anyhow::Result<Result<(NewCustomer, Option<ResellerChoice>), FormErrors>> {
+    let choices = reseller_choices(state, user.tenant_id).await?;
+    let reseller = match input.reseller.trim() {
+        "" => Ok(None),
+        id => Uuid::parse_str(id)
+            .ok()
+            .and_then(|id| choices.into_iter().find(|c| c.partnership_id == id))
+            .map(Some)
+            .ok_or(()),
+    };
+    let mut partners = vec![user.tenant_id];
+    if let Ok(Some(r)) = &reseller {
+        partners.push(r.reseller_id);
+    }
+    let domains =
+        db::customers::partner_domains(&state.db, &partners, &state.config.tenant_domain_suffix)
+            .await?;
+    let checked = input.validate(&state.config.tenant_domain_suffix, &domains);
+    let mut errors = match &checked {
+        Ok(_) => FormErrors::default(),
+        Err(e) => e.clone(),
+    };
+    if reseller.is_err() {
+        errors.add("reseller", Msg("customer-reseller-not-partner"));
+    }
+    if let Ok(c) = &checked {
+        match state.market(&c.country).await? {
+            None => errors.add("country", crate::messages::COUNTRY_UNKNOWN),
+            Some(market) => {
+                // Sold where both may sell: the reseller's own region, which its provider
+                // serves; without a reseller, the provider's regions.
+                let allowed = match &reseller {
+                    Ok(Some(r)) => r.region == market.csp_region,
+                    _ => regions.contains(&market.csp_region),
+                };
+                if !allowed {
+                    errors.add("country", Msg("customer-region-not-sold"));
+                }
+            }
+        }
+        if db::tenants::domain_prefix_taken(&state.db, c.domain_prefix.as_str()).await? {
+            errors.add("domain_prefix", crate::messages::DOMAIN_PREFIX_TAKEN);
+        }
+        if db::users::tenant_of_email(&state.db, &c.email)
+            .await?
+            .is_some()
+        {
+            errors.add("email", Msg("customer-email-taken"));
+        }
+    }
+    match (checked, reseller) {
+        (Ok(c), Ok(r)) if errors.is_empty() => Ok(Ok((c, r))),
+        _ => Ok(Err(errors)),
+    }
+}
+
+/// Adds a customer for the provider `user` (and the reseller chosen): the customer tenant,
+/// its admin with a temporary password (7 days, changed at the first sign-in), the
+/// relationship, and delegated admin access for the provider and the reseller, in one
+/// transaction; the customer admin is e-mailed (without the password). Sent again with the
+/// same form id, nothing more is added and the password is not shown again.
+pub async fn add(
+    state: &AppState,
+    user: &SessionUser,
+    regions: &[String],
+    input: &CustomerInput,
+    ip: &str,
+) -> anyhow::Result<Result<Added, FormErrors>> {
+    let form = Uuid::parse_str(input.form_id.trim()).ok();
+    if let Some(form) = form
+        && let Some((customer_id, company, sign_in)) =
+            db::customers::added_with_form(&state.db, user.tenant_id, form).await?
+    {
+        return Ok(Ok(Added::Already {
+            customer_id,
+            company,
+            sign_in,
+        }));
+    }
+    let (customer, reseller) = match check(state, user, regions, input).await? {
+        Ok(checked) => checked,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let market = state
+        .market(&customer.country)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("checked market {} is gone", customer.country))?;
+    let temporary_password = crate::domain::password::generate();
+    let hash = state.hasher.hash(&temporary_password).await?;
+    let until = time::OffsetDateTime::now_utc()
+        + time::Duration::days(crate::flows::accounts::TEMPORARY_PASSWORD_DAYS);
+    let customer_id = Uuid::new_v4();
+    let admin_id = Uuid::new_v4();
+    let mut tx = state.db.begin().await?;
+    let inserted = db::customers::insert(
+        &mut tx,
+        customer_id,
+        &customer,
+        &market.billing_currency,
+        Some((user.tenant_id, user.user_id)),
+        form,
+    )
+    .await;
+    if let Err(e) = inserted {
+        let mut errors = FormErrors::default();
+        if db::is_unique_violation(&e, db::tenants::DOMAIN_PREFIX_UNIQUE) {
+            errors.add("domain_prefix", crate::messages::DOMAIN_PREFIX_TAKEN);
+            return Ok(Err(errors));
+        }
+        return Err(e.into());
+    }
+    let full_name = format!("{} {}", customer.first_name, customer.last_name);
+    let admin = db::users::insert(
+        &mut *tx,
+        &db::users::NewUser {
+            user_id: admin_id,
+            tenant_id: customer_id,
+            full_name: &full_name,
+            email: &customer.email,
+            password_hash: &hash,
+            roles: crate::domain::tenant::Roles::one(crate::domain::tenant::Role::GlobalAdmin),
+            language: crate::i18n::current(),
+            temporary_until: Some(until),
+            added_by: Some(user.user_id),
+            added_with_form: None,
+        },
+    )
+    .await;
+    if let Err(e) = admin {
+        if db::is_unique_violation(&e, db::users::EMAIL_UNIQUE) {
+            let mut errors = FormErrors::default();
+            errors.add("email", Msg("customer-email-taken"));
+            return Ok(Err(errors));
+        }
+        return Err(e.into());
+    }
+    let reseller_id = reseller.as_ref().map(|r| r.reseller_id);
+    db::customers::relate(
+        &mut tx,
+        customer_id,
+        user.tenant_id,
+        reseller_id,
+        "added",
+        user.user_id,
+    )
+    .await?;
+    // The partners serving the customer administer it on its behalf.
+    for partner in std::iter::once(user.tenant_id).chain(reseller_id) {
+        db::partnerships::grant_admin_access(
+            &mut tx,
+            customer_id,
+            partner,
+            None,
+            user.user_id,
+            &user.full_name,
+        )
+        .await?;
+    }
+    db::audit::record(
+        &mut *tx,
+        db::audit::AuditEvent {
+            actor_user_id: Some(user.user_id),
+            tenant_id: Some(user.tenant_id),
+            action: "customer.added",
+            target_type: "customer",
+            target_id: customer_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            after: Some(json!({
+                "name": customer.company,
+                "domain_prefix": customer.domain_prefix.as_str(),
+                "country": customer.country,
+                "contact": customer.email,
+                "reseller": reseller_id,
+            })),
+            ..Default::default()
+        },
+    )
+    .await?;
+    let confirm = crate::domain::token::new_token();
+    db::tokens::issue(
+        &mut tx,
+        admin_id,
+        db::tokens::Purpose::EmailConfirmation,
+        &confirm.hash,
+    )
+    .await?;
+    let message = crate::email::messages::CustomerAdded {
+        name: full_name,
+        company: customer.company.clone(),
+        partner: user.organisation.clone(),
+        sign_in_link: state.config.link("/signin"),
+        confirm_link: state
+            .config
+            .link(&format!("/signup/confirm/{}", confirm.plain)),
+        until: crate::i18n::format::date_time(until),
+    };
+    let email = crate::email::messages::EmailContent::to_email(&message, customer.email.as_str())?;
+    db::outbox::enqueue(&mut *tx, &email, &state.message_domain()).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Ok(Added::Now {
+        customer_id,
+        company: customer.company,
+        sign_in: customer.email,
+        temporary_password,
+    }))
+}
+
+/// The customers the provider serves, filtered, one page.
+pub async fn provider_customers(
+    state: &AppState,
+    provider: Uuid,
+    filter: &db::customers::ListFilter,
+    limit: i64,
+) -> sqlx::Result<Vec<db::customers::Listed>> {
+    db::customers::of_provider(&state.db, provider, filter, limit).await
+}
+
+/// A customer as a partner sees it: its details, relationships, the delegated admin access
+/// it has given and its agreement. `None` unless `partner` serves it (provider or reseller).
+pub struct CustomerView {
+    /// Details.
+    pub customer: Customer,
+    /// Its relationships.
+    pub relationships: Vec<db::customers::Relationship>,
+    /// Delegated admin access it has given, in force.
+    pub access: Vec<db::partnerships::AdminAccess>,
+    /// Its newest acceptance of the customer agreement.
+    pub acceptance: Option<db::customers::RecordedAcceptance>,
+    /// The current agreement version.
+    pub current_agreement: i32,
+}
+
+/// A customer, if `partner` serves it (or for staff, `partner` = `None`).
+pub async fn customer_for(
+    state: &AppState,
+    partner: Option<Uuid>,
+    customer_id: Uuid,
+) -> sqlx::Result<Option<CustomerView>> {
+    let Some(customer) = db::customers::find(&state.db, customer_id).await? else {
+        return Ok(None);
+    };
+    let relationships = db::customers::relationships_of(&state.db, customer_id).await?;
+    if let Some(partner) = partner
+        && !relationships
+            .iter()
+            .any(|r| r.provider_id == partner || r.reseller_id == Some(partner))
+    {
+        return Ok(None);
+    }
+    Ok(Some(CustomerView {
+        access: db::partnerships::admin_access_given(&state.db, customer_id).await?,
+        acceptance: db::customers::acceptance(&state.db, customer_id).await?,
+        current_agreement: db::customers::current_agreement(&state.db).await?,
+        customer,
+        relationships,
+    }))
+}
+
+/// True when `partner` is the provider (never only the reseller) of the customer: who may
+/// record the customer agreement and, later, order.
+pub fn is_provider_of(view: &CustomerView, partner: Uuid) -> bool {
+    view.relationships.iter().any(|r| r.provider_id == partner)
+}
+
+/// What came of recording an acceptance.
+pub enum Recorded {
+    /// Recorded now.
+    Now,
+    /// This version was recorded already.
+    Already,
+}
+
+/// The provider `user` records the customer's acceptance of the current customer agreement.
+/// `None` when the customer is not one the user's organisation provides for.
+pub async fn record_agreement(
+    state: &AppState,
+    user: &SessionUser,
+    customer_id: Uuid,
+    input: &AgreementInput,
+    ip: &str,
+) -> anyhow::Result<Option<Result<Recorded, FormErrors>>> {
+    let Some(view) = customer_for(state, Some(user.tenant_id), customer_id).await? else {
+        return Ok(None);
+    };
+    if !is_provider_of(&view, user.tenant_id) {
+        return Ok(None);
+    }
+    let today = time::OffsetDateTime::now_utc().date();
+    let acceptance = match input.validate(today, view.customer.created_at.date()) {
+        Ok(a) => a,
+        Err(errors) => return Ok(Some(Err(errors))),
+    };
+    let mut tx = state.db.begin().await?;
+    let fresh = db::customers::record_acceptance(
+        &mut tx,
+        customer_id,
+        view.current_agreement,
+        &acceptance,
+        user.user_id,
+        user.tenant_id,
+    )
+    .await?;
+    if !fresh {
+        return Ok(Some(Ok(Recorded::Already)));
+    }
+    db::audit::record(
+        &mut *tx,
+        db::audit::AuditEvent {
+            actor_user_id: Some(user.user_id),
+            tenant_id: Some(user.tenant_id),
+            action: "customer.agreement_recorded",
+            target_type: "customer",
+            target_id: customer_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            after: Some(json!({
+                "version": view.current_agreement,
+                "accepted_on": acceptance.accepted_on.to_string(),
+                "signer": format!("{} {}", acceptance.first_name, acceptance.last_name),
+                "email": acceptance.email,
+            })),
+            ..Default::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(Ok(Recorded::Now)))
+}

@@ -1,0 +1,434 @@
+//! Issue 16: providers add customers for their resellers; customers' admins sign in to a
+//! dashboard of their own; partners see only the customers they serve.
+
+use crate::helpers::*;
+use crate::partners::{account, invite, make_active, make_provider};
+use reqwest::StatusCode;
+
+/// A listed provider `prov` (DE, Europe) and an active reseller `res` (DE) in a partnership;
+/// returns their browsers and the partnership id.
+async fn partners<'a>(
+    app: &'a TestApp,
+    prov: &str,
+    res: &str,
+) -> (Browser<'a>, Browser<'a>, uuid::Uuid) {
+    let provider = account(app, prov, "DE").await;
+    make_provider(app, prov, "europe").await;
+    let reseller = account(app, res, "DE").await;
+    make_active(app, res).await;
+    let (_, link) = invite(app, &provider, "").await;
+    let done = reseller.submit(&link, &link, &[("consent", "yes")]).await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let id = sqlx::query_scalar(
+        "select p.partnership_id from partnerships p join tenants t on t.tenant_id = p.provider_tenant_id
+         where t.domain_prefix = $1",
+    )
+    .bind(prov)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    (provider, reseller, id)
+}
+
+/// Good answers for a customer in Germany.
+fn customer<'a>(prefix: &'a str, email: &'a str, reseller: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("company", "Adatum Corporation"),
+        ("domain_prefix", prefix),
+        ("country", "DE"),
+        ("address_line1", "Ringstrasse 5"),
+        ("city", "Hamburg"),
+        ("postal_code", "20095"),
+        ("first_name", "Nina"),
+        ("last_name", "Nowak"),
+        ("email", email),
+        ("phone", "+49 40 123456"),
+        ("reseller", reseller),
+    ]
+}
+
+/// The add form's id, from the form page.
+async fn form_id(provider: &Browser<'_>, reseller: &str) -> String {
+    let form = provider
+        .html(&format!("/customers/new?reseller={reseller}"))
+        .await;
+    attr(&form, "input[name=form_id]", "value").expect("form id")
+}
+
+#[tokio::test]
+async fn a_provider_adds_a_customer_for_its_reseller_and_the_customer_admin_signs_in() {
+    let app = TestApp::spawn().await;
+    let (provider, reseller, partnership) = partners(&app, "provcu", "rescu").await;
+    let pid = partnership.to_string();
+    // Customers -> the reseller's row -> "Add new customer": the reseller preselected.
+    let list = provider.html("/partners/resellers").await;
+    assert_eq!(
+        attr(&list, "#active a.add-customer", "href"),
+        Some(format!("/customers/new?reseller={pid}"))
+    );
+    let form = provider
+        .html(&format!("/customers/new?reseller={pid}"))
+        .await;
+    assert_eq!(
+        attr(&form, "#reseller option[selected]", "value").as_deref(),
+        Some(pid.as_str())
+    );
+    let id = form_id(&provider, &pid).await;
+
+    // Bad answers come back beside their fields, the others kept; nothing is saved.
+    for (field, value, error) in [
+        ("email", "nina@gmail.com", "#email-error"),
+        ("email", "nina@rescu.example.com", "#email-error"),
+        ("email", "admin@provcu.example.com", "#email-error"),
+        ("domain_prefix", "provcu", "#domain_prefix-error"),
+        ("country", "US", "#country-error"),
+        (
+            "reseller",
+            "00000000-0000-0000-0000-000000000000",
+            "#reseller-error",
+        ),
+    ] {
+        let mut fields = customer("adatum", "nina.nowak@adatum.example", &pid);
+        fields.retain(|(n, _)| *n != field);
+        fields.push((field, value));
+        fields.push(("form_id", &id));
+        let refused = provider
+            .submit("/customers/new", "/customers/new", &fields)
+            .await;
+        assert_eq!(
+            refused.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{field}={value}"
+        );
+        let html = refused.text().await.unwrap();
+        assert!(!texts(&html, error).is_empty(), "{error} for {value}");
+        assert_eq!(
+            attr(&html, "#company", "value").as_deref(),
+            Some("Adatum Corporation")
+        );
+    }
+
+    // Next: Review, then Submit: the admin's sign-in name and password, once.
+    let mut fields = customer("adatum", "nina.nowak@adatum.example", &pid);
+    fields.push(("form_id", &id));
+    let review = provider
+        .submit("/customers/new", "/customers/new", &fields)
+        .await;
+    assert_eq!(review.status(), StatusCode::OK);
+    let review = review.text().await.unwrap();
+    assert_eq!(texts(&review, "#review-reseller"), vec!["rescu Org"]);
+    assert_eq!(
+        texts(&review, "#review-domain"),
+        vec!["adatum.partnerportal.example"]
+    );
+    let added = provider
+        .submit("/customers/new", "/customers/new/submit", &fields)
+        .await;
+    assert_eq!(added.status(), StatusCode::OK);
+    assert_eq!(added.headers()["cache-control"], "no-store");
+    let added = added.text().await.unwrap();
+    assert_eq!(
+        texts(&added, "#sign-in-name"),
+        vec!["nina.nowak@adatum.example"]
+    );
+    let password = texts(&added, "#temporary-password")[0].clone();
+    let again = provider
+        .submit("/customers/new", "/customers/new/submit", &fields)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(texts(&again, "#temporary-password").is_empty());
+    assert!(!texts(&again, "#not-shown-again").is_empty());
+    let customers: i64 = sqlx::query_scalar("select count(*) from tenants where kind = 'customer'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(customers, 1, "one customer, however often it is sent");
+    app.assert_audited("customer.added").await;
+    app.email_to("nina.nowak@adatum.example", "Adatum Corporation")
+        .await;
+
+    // The provider's list and the reseller's "View customers" show it.
+    let list = provider.html("/customers").await;
+    assert_eq!(texts(&list, "#customers .name"), vec!["Adatum Corporation"]);
+    assert_eq!(texts(&list, "#customers .reseller"), vec!["rescu Org"]);
+    let searched = provider.html("/customers?q=zzz").await;
+    assert!(!texts(&searched, "#no-customers").is_empty());
+    let shared = reseller
+        .html(&format!("/partners/providers/{partnership}/customers"))
+        .await;
+    assert_eq!(
+        texts(&shared, "#customers .name"),
+        vec!["Adatum Corporation"]
+    );
+    let customer_page = attr(&shared, "#customers .name a", "href").unwrap();
+    let detail = reseller.html(&customer_page).await;
+    assert!(
+        texts(&detail, "#record-agreement").is_empty(),
+        "not a reseller's to record"
+    );
+
+    // The customer admin signs in, changes the password and sees both partners.
+    let nina = app.browser();
+    let signed = nina
+        .submit(
+            "/signin",
+            "/signin",
+            &[
+                ("email", "nina.nowak@adatum.example"),
+                ("password", &password),
+            ],
+        )
+        .await;
+    assert_eq!(signed.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        location(&nina.open("/dashboard").await),
+        "/account/password"
+    );
+    let changed = nina
+        .submit(
+            "/account/password",
+            "/account/password",
+            &[
+                ("current_password", &password),
+                ("new_password", STRONG_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status(), StatusCode::SEE_OTHER);
+    let nina = app.browser();
+    nina.submit(
+        "/signin",
+        "/signin",
+        &[
+            ("email", "nina.nowak@adatum.example"),
+            ("password", STRONG_PASSWORD),
+        ],
+    )
+    .await;
+    let dash = nina.html("/dashboard").await;
+    assert_eq!(texts(&dash, "#relationships .provider"), vec!["provcu Org"]);
+    assert_eq!(texts(&dash, "#relationships .reseller"), vec!["rescu Org"]);
+    assert_eq!(
+        texts(&dash, "#admin-access .name"),
+        vec!["provcu Org", "rescu Org"]
+    );
+    assert!(texts(&dash, "#nav-users, #nav-profile").is_empty());
+    // Partner pages are not for a customer: the page says to use another work account.
+    for path in [
+        "/enroll",
+        "/agreement",
+        "/account/users",
+        "/account/profile",
+        "/partners/providers",
+        "/customers",
+    ] {
+        let page = nina.page(path, StatusCode::FORBIDDEN).await;
+        assert!(!texts(&page, "#partner-only").is_empty(), "{path}");
+    }
+
+    // The customer removes the reseller's admin access: audited, both told.
+    let grant: uuid::Uuid = sqlx::query_scalar(
+        "select g.grant_id from admin_access_grants g join tenants t on t.tenant_id = g.grantee_tenant_id
+         where t.domain_prefix = 'rescu' and g.grantor_tenant_id = (select tenant_id from tenants where domain_prefix = 'adatum')",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let remove = format!("/customer/admin-access/{grant}/remove");
+    assert!(texts(&nina.html(&remove).await, "h1")[0].contains("rescu Org"));
+    let removed = nina.submit(&remove, &remove, &[]).await;
+    assert_eq!(location(&removed), "/dashboard");
+    app.email_to("admin@rescu.example.com", "no longer has admin access")
+        .await;
+    assert_eq!(
+        texts(&nina.html("/dashboard").await, "#admin-access .name"),
+        vec!["provcu Org"]
+    );
+}
+
+#[tokio::test]
+async fn the_provider_records_the_customer_agreement_and_nobody_else_sees_the_customer() {
+    let app = TestApp::spawn().await;
+    let (provider, reseller, _) = partners(&app, "provag", "resag").await;
+    let id = form_id(&provider, "").await;
+    // A customer served directly (no reseller).
+    let mut fields = customer("fabrikam", "ops@fabrikam.example", "");
+    fields.push(("form_id", &id));
+    let added = provider
+        .submit("/customers/new", "/customers/new/submit", &fields)
+        .await;
+    assert_eq!(added.status(), StatusCode::OK);
+    let customer: uuid::Uuid =
+        sqlx::query_scalar("select tenant_id from tenants where domain_prefix = 'fabrikam'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let page = format!("/customers/{customer}");
+    let detail = provider.html(&page).await;
+    assert!(texts(&detail, "#customer-agreement")[0].contains("Not accepted yet"));
+    // The reseller does not serve this one; a third partner sees no customer at all.
+    assert_eq!(reseller.open(&page).await.status(), StatusCode::NOT_FOUND);
+    let other = account(&app, "othercu", "DE").await;
+    make_active(&app, "othercu").await;
+    assert_eq!(other.open(&page).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        other.open(&format!("{page}/agreement")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // The agreement: a date tomorrow is refused; a good one recorded, audited, shown.
+    let agreement = format!("{page}/agreement");
+    let tomorrow = (time::OffsetDateTime::now_utc().date() + time::Duration::days(1)).to_string();
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let answers = |day: &str| {
+        vec![
+            ("accepted", "yes".to_owned()),
+            ("accepted_on", day.to_owned()),
+            ("first_name", "Olu".to_owned()),
+            ("last_name", "Okafor".to_owned()),
+            ("email", "olu@fabrikam.example".to_owned()),
+        ]
+    };
+    let future = answers(&tomorrow);
+    let future: Vec<(&str, &str)> = future.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = provider.submit(&agreement, &agreement, &future).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text().await.unwrap();
+    assert!(!texts(&html, "#accepted_on-error").is_empty());
+    assert_eq!(
+        attr(&html, "#last_name", "value").as_deref(),
+        Some("Okafor")
+    );
+    let good = answers(&today);
+    let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let recorded = provider.submit(&agreement, &agreement, &good).await;
+    assert_eq!(location(&recorded), page);
+    let detail = provider.html(&page).await;
+    assert!(texts(&detail, "#customer-agreement")[0].contains("Olu Okafor"));
+    assert!(texts(&detail, "#record-agreement").is_empty());
+    app.assert_audited("customer.agreement_recorded").await;
+}
+
+#[tokio::test]
+async fn a_partner_tenant_can_never_be_a_customer_nor_a_customer_enroll() {
+    let app = TestApp::spawn().await;
+    let (_provider, _reseller, _) = partners(&app, "provdb", "resdb").await;
+    // The database itself refuses a partner tenant as a customer.
+    let refused = sqlx::query(
+        "insert into customer_relationships (relationship_id, customer_tenant_id, provider_tenant_id, via)
+         select gen_random_uuid(), r.tenant_id, p.tenant_id, 'added' from tenants r, tenants p
+         where r.domain_prefix = 'resdb' and p.domain_prefix = 'provdb'",
+    )
+    .execute(&app.db)
+    .await;
+    assert!(refused.is_err(), "a partner tenant cannot be a customer");
+    sqlx::query("insert into tenants (tenant_id, name, domain_prefix, country_code, billing_currency, kind) values (gen_random_uuid(), 'Cust', 'custdb', 'DE', 'EUR', 'customer')")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let enroll = sqlx::query(
+        "insert into applications (application_id, tenant_id, program) select gen_random_uuid(), tenant_id, 'indirect_reseller' from tenants where domain_prefix = 'custdb'",
+    )
+    .execute(&app.db)
+    .await;
+    assert!(enroll.is_err(), "a customer tenant cannot enroll");
+}
+
+#[tokio::test]
+async fn customer_pages_read_in_german_and_chinese() {
+    use crate::languages::assert_no_english;
+    use partner_portal::i18n::Lang;
+    let app = TestApp::spawn().await;
+    let (provider, _reseller, partnership) = partners(&app, "provlang", "reslang").await;
+    let pid = partnership.to_string();
+    for (lang, prefix, email) in [
+        (Lang::De, "kundede", "nina@kunde-de.example"),
+        (Lang::ZhCn, "kundezh", "nina@kunde-zh.example"),
+    ] {
+        let switched = provider
+            .submit(
+                "/dashboard",
+                "/language",
+                &[("lang", lang.code()), ("next", "/dashboard")],
+            )
+            .await;
+        assert_eq!(switched.status(), StatusCode::SEE_OTHER);
+        let id = form_id(&provider, &pid).await;
+        let new = format!("/customers/new?reseller={pid}");
+        assert_no_english(lang, &new, &provider.html(&new).await);
+        let mut bad = customer(prefix, "nina@gmail.com", &pid);
+        bad.push(("form_id", &id));
+        let refused = provider
+            .submit("/customers/new", "/customers/new", &bad)
+            .await;
+        assert_no_english(
+            lang,
+            "/customers/new (refused)",
+            &refused.text().await.unwrap(),
+        );
+        let mut fields = customer(prefix, email, &pid);
+        fields.push(("form_id", &id));
+        let review = provider
+            .submit("/customers/new", "/customers/new", &fields)
+            .await;
+        assert_no_english(lang, "customer review", &review.text().await.unwrap());
+        let added = provider
+            .submit("/customers/new", "/customers/new/submit", &fields)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert_no_english(lang, "customer added", &added);
+        let password = texts(&added, "#temporary-password")[0].clone();
+        let mail = app.email_to(email, "").await;
+        assert_no_english(lang, "customer added e-mail", &mail.body_html);
+        let customer: uuid::Uuid =
+            sqlx::query_scalar("select tenant_id from tenants where domain_prefix = $1")
+                .bind(prefix)
+                .fetch_one(&app.db)
+                .await
+                .unwrap();
+        for path in [
+            "/customers".to_owned(),
+            format!("/customers/{customer}"),
+            format!("/customers/{customer}/agreement"),
+        ] {
+            assert_no_english(lang, &path, &provider.html(&path).await);
+        }
+        // The customer admin, in the language the account was created in.
+        let admin = app.browser();
+        admin
+            .submit(
+                "/signin",
+                "/signin",
+                &[("email", email), ("password", &password)],
+            )
+            .await;
+        admin
+            .submit(
+                "/account/password",
+                "/account/password",
+                &[
+                    ("current_password", &password),
+                    ("new_password", STRONG_PASSWORD),
+                ],
+            )
+            .await;
+        let admin = app.browser();
+        admin
+            .submit(
+                "/signin",
+                "/signin",
+                &[("email", email), ("password", STRONG_PASSWORD)],
+            )
+            .await;
+        assert_no_english(lang, "customer dashboard", &admin.html("/dashboard").await);
+        assert_no_english(
+            lang,
+            "partner-only page",
+            &admin.page("/enroll", StatusCode::FORBIDDEN).await,
+        );
+    }
+}
