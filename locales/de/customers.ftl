@@ -85,3 +85,6 @@ customer-dash-access-intro = Diese Partner dürfen Ihr Geschäftskonto und Ihre 
 customer-dash-access-none = Kein Partner hat Administratorzugriff auf Ihr Geschäftskonto.
 customer-dash-partner = Partner
 customer-dash-agreement-missing = Noch nicht erfasst: Ihr Anbieter erfasst Ihre Zustimmung zur Kundenvereinbarung vor Ihrer ersten Bestellung.
+custended-subject = { $provider } und { $reseller } arbeiten nicht mehr zusammen
+custended-text = { $provider }, Ihr indirekter Anbieter, hat die Partnerschaft mit { $reseller }, Ihrem Wiederverkäufer, beendet.
+custended-stays = { $customer } bleibt Kunde: An Ihrem Geschäftskonto, Ihren Beziehungen und dem von Ihnen erteilten Administratorzugriff ändert sich nichts. Wenn Sie nicht sicher sind, an wen Sie sich zu Ihren Abonnements wenden, fragen Sie { $reseller } oder { $provider }.

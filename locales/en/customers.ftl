@@ -85,3 +85,6 @@ customer-dash-access-intro = These partners may administer your work account and
 customer-dash-access-none = No partner has admin access to your work account.
 customer-dash-partner = Partner
 customer-dash-agreement-missing = Not recorded yet: your provider records your acceptance of the customer agreement before your first order.
+custended-subject = { $provider } and { $reseller } no longer work together
+custended-text = { $provider }, your indirect provider, has ended its partnership with { $reseller }, your reseller.
+custended-stays = { $customer } stays a customer: nothing about your work account, your relationships or the admin access you have given changes. If you are unsure whom to contact for your subscriptions, ask { $reseller } or { $provider }.

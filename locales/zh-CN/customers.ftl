@@ -85,3 +85,6 @@ customer-dash-access-intro = 这些合作伙伴可以代表你管理你的工作
 customer-dash-access-none = 没有合作伙伴拥有对你的工作帐户的管理员访问权限。
 customer-dash-partner = 合作伙伴
 customer-dash-agreement-missing = 尚未记录：你的提供商会在你首次订购前记录你对客户协议的接受情况。
+custended-subject = { $provider } 与 { $reseller } 已不再合作
+custended-text = 你的间接提供商 { $provider } 已终止与你的经销商 { $reseller } 的合作关系。
+custended-stays = { $customer } 仍然是客户：你的工作帐户、你的合作关系以及你授予的管理员访问权限都不会改变。如果不确定应就订阅事宜联系谁，请询问 { $reseller } 或 { $provider }。

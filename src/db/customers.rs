@@ -350,3 +350,22 @@ pub async fn record_acceptance(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// The customers related to a provider through one reseller.
+pub async fn of_pair(
+    db: impl PgExecutor<'_>,
+    provider: Uuid,
+    reseller: Uuid,
+) -> sqlx::Result<Vec<(Uuid, String)>> {
+    let rows = sqlx::query!(
+        "select c.tenant_id, c.name from customer_relationships r
+         join tenants c on c.tenant_id = r.customer_tenant_id
+         where r.provider_tenant_id = $1 and r.reseller_tenant_id = $2
+         order by c.name",
+        provider,
+        reseller
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.tenant_id, r.name)).collect())
+}

@@ -454,3 +454,20 @@ email_templates!(
     "emails/customer_added/body.txt",
     "emails/customer_added/body.html"
 );
+
+/// Tells a customer's admins that its provider ended the partnership with its reseller (the
+/// customer stays a customer of both).
+pub struct CustomerPartnershipEnded {
+    /// The customer.
+    pub customer: String,
+    /// The provider.
+    pub provider: String,
+    /// The reseller.
+    pub reseller: String,
+}
+email_templates!(
+    CustomerPartnershipEnded,
+    "emails/customer_partnership_ended/subject.txt",
+    "emails/customer_partnership_ended/body.txt",
+    "emails/customer_partnership_ended/body.html"
+);

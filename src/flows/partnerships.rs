@@ -515,7 +515,7 @@ pub async fn end(
         .unwrap_or_default();
     let message = PartnershipEnded {
         provider: user.organisation.clone(),
-        reseller,
+        reseller: reseller.clone(),
     };
     let mut recipients = links::global_admin_emails(&mut *tx, user.tenant_id).await?;
     recipients.extend(links::global_admin_emails(&mut *tx, reseller_id).await?);
@@ -526,6 +526,24 @@ pub async fn end(
             &state.message_domain(),
         )
         .await?;
+    }
+    // The customers linked to the reseller stay customers; their admins are told.
+    for (customer_id, customer) in
+        db::customers::of_pair(&mut *tx, user.tenant_id, reseller_id).await?
+    {
+        let message = crate::email::messages::CustomerPartnershipEnded {
+            customer,
+            provider: user.organisation.clone(),
+            reseller: reseller.clone(),
+        };
+        for to in links::global_admin_emails(&mut *tx, customer_id).await? {
+            db::outbox::enqueue(
+                &mut *tx,
+                &message.to_email_in(to.lang(), &to.email)?,
+                &state.message_domain(),
+            )
+            .await?;
+        }
     }
     let event = AuditEvent {
         after: Some(json!({ "state": "ended", "attestation": ATTESTATION.to_string() })),

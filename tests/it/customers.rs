@@ -432,3 +432,29 @@ async fn customer_pages_read_in_german_and_chinese() {
         );
     }
 }
+
+#[tokio::test]
+async fn ending_a_partnership_tells_the_resellers_customers_who_stay_customers() {
+    let app = TestApp::spawn().await;
+    let (provider, _reseller, partnership) = partners(&app, "provend", "resend").await;
+    let pid = partnership.to_string();
+    let id = form_id(&provider, &pid).await;
+    let mut fields = customer("endcust", "it@endcust.example", &pid);
+    fields.push(("form_id", &id));
+    provider
+        .submit("/customers/new", "/customers/new/submit", &fields)
+        .await;
+    let end = format!("/partners/resellers/{partnership}/remove");
+    let ended = provider.submit(&end, &end, &[("attest", "yes")]).await;
+    assert_eq!(ended.status(), StatusCode::SEE_OTHER);
+    let mail = app.email_to("it@endcust.example", "no longer work together").await;
+    assert!(mail.body_text.contains("stays a customer"), "{}", mail.body_text);
+    let relationships: i64 = sqlx::query_scalar(
+        "select count(*) from customer_relationships r join tenants c on c.tenant_id = r.customer_tenant_id
+         where c.domain_prefix = 'endcust' and r.reseller_tenant_id is not null",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(relationships, 1, "the customer stays linked to the reseller");
+}
