@@ -489,9 +489,6 @@ pub const TICK_BOX_CONFIRM_WHAT: Msg = Msg("tick-box-confirm-what");
 /// Shown by `src/web/partners.rs`.
 pub const INVITATION_ALREADY_USED: Msg = Msg("invitation-already-used");
 
-/// Shown by `src/web/partners.rs`.
-pub const INVITATION_EXPIRED_ASK_RESELLER: Msg = Msg("invitation-expired-ask-reseller");
-
 // src/web/view.rs
 
 /// Shown by `src/web/view.rs`.

@@ -135,7 +135,6 @@ invitation-revoked-link-no = Einladung widerrufen: Ihr Link funktioniert nicht m
 tick-box-confirm-why = Bestätigen Sie mit dem Häkchen, warum Sie diese Partnerschaft beenden
 tick-box-confirm-what = Bestätigen Sie mit dem Häkchen, was die Autorisierung dieses Anbieters erlaubt
 invitation-already-used = Diese Einladung wurde bereits verwendet.
-invitation-expired-ask-reseller = Diese Einladung ist abgelaufen. Bitten Sie Ihren Wiederverkäufer um eine neue.
 application-submitted-review-started = Antrag abgesendet; Überprüfung begonnen
 application-submitted-verification-e = Antrag abgesendet; Bestätigungs-E-Mail an den Hauptansprechpartner gesendet
 primary-contact-confirmed-application = Der Hauptansprechpartner hat den Antrag bestätigt; Überprüfung begonnen

@@ -28,7 +28,6 @@ all-regions = Alle Regionen
 cinv-title = Ihre Partner für Clouddienste autorisieren
 cinv-heading = { $reseller } und { $provider } bitten um Ihre Autorisierung
 cinv-lead = { $reseller } verkauft Ihrer Organisation Clouddienste über den indirekten Anbieter { $provider } weiter. Wenn Sie die Beziehung autorisieren, kann { $provider } im Auftrag von { $reseller } Dienste für Sie bestellen.
-cinv-keep-link = Bewahren Sie diesen Link auf: { $reseller } führt Sie durch die Autorisierung der Beziehung.
 cinv-broken-text = Prüfen Sie, ob Sie den ganzen Link kopiert haben, oder bitten Sie Ihren Wiederverkäufer um einen neuen.
 
 # Kunden, die ein Wiederverkäufer mit einem Anbieter teilt.

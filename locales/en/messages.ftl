@@ -135,7 +135,6 @@ invitation-revoked-link-no = Invitation revoked: its link no longer works.
 tick-box-confirm-why = Tick the box to confirm why you are ending this partnership
 tick-box-confirm-what = Tick the box to confirm what authorising this provider allows
 invitation-already-used = This invitation has already been used.
-invitation-expired-ask-reseller = This invitation has expired. Ask your reseller for a new one.
 application-submitted-review-started = Application submitted; review started
 application-submitted-verification-e = Application submitted; verification e-mail sent to the primary contact
 primary-contact-confirmed-application = Primary contact confirmed the application; review started

@@ -28,7 +28,6 @@ all-regions = All regions
 cinv-title = Authorise your cloud services partners
 cinv-heading = { $reseller } and { $provider } ask for your authorisation
 cinv-lead = { $reseller } resells cloud services to your organisation through its indirect provider { $provider }. Authorising the relationship lets { $provider } order services for you on behalf of { $reseller }.
-cinv-keep-link = Keep this link: { $reseller } will guide you through authorising the relationship.
 cinv-broken-text = Check that you copied the whole link, or ask your reseller for a new one.
 
 # Customers a reseller shares with a provider.

@@ -135,7 +135,6 @@ invitation-revoked-link-no = 已撤销邀请：其链接已失效。
 tick-box-confirm-why = 请勾选此框，确认你终止此合作关系的原因
 tick-box-confirm-what = 请勾选此框，确认授权此提供商意味着什么
 invitation-already-used = 此邀请已被使用。
-invitation-expired-ask-reseller = 此邀请已过期。请向你的经销商索要新的邀请。
 application-submitted-review-started = 申请已提交；审查已开始
 application-submitted-verification-e = 申请已提交；验证电子邮件已发送给主要联系人
 primary-contact-confirmed-application = 主要联系人已确认申请；审查已开始

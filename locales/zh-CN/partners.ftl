@@ -28,7 +28,6 @@ all-regions = 所有区域
 cinv-title = 授权你的云服务合作伙伴
 cinv-heading = { $reseller } 和 { $provider } 请求你的授权
 cinv-lead = { $reseller } 通过其间接提供商 { $provider } 向你的组织转售云服务。授权该关系后，{ $provider } 可以代表 { $reseller } 为你订购服务。
-cinv-keep-link = 请保存此链接：{ $reseller } 会引导你完成授权。
 cinv-broken-text = 请检查是否复制了完整的链接，或请你的经销商重新发送。
 
 # 经销商与提供商的共同客户。

@@ -369,3 +369,89 @@ pub async fn of_pair(
     .await?;
     Ok(rows.into_iter().map(|r| (r.tenant_id, r.name)).collect())
 }
+
+/// A customer invitation behind a link.
+#[derive(Clone, Debug)]
+pub struct Invitation {
+    /// Id.
+    pub invitation_id: Uuid,
+    /// The reseller (none: a direct-bill partner's one-tier invitation).
+    pub reseller_id: Option<Uuid>,
+    /// Its name.
+    pub reseller: Option<String>,
+    /// The provider (or direct-bill partner).
+    pub provider_id: Uuid,
+    /// Its name.
+    pub provider: String,
+    /// The region the customer must be in: the reseller's, else the partner's own.
+    pub region: String,
+    /// Until when it works.
+    pub expires_at: OffsetDateTime,
+    /// Authorised already.
+    pub accepted: bool,
+    /// Withdrawn by the partner.
+    pub revoked: bool,
+}
+
+/// The invitation whose token hashes to `token_hash`.
+pub async fn invitation(
+    db: impl PgExecutor<'_>,
+    token_hash: &[u8],
+) -> sqlx::Result<Option<Invitation>> {
+    sqlx::query_as!(
+        Invitation,
+        r#"select i.invitation_id, i.reseller_tenant_id as "reseller_id?", r.name as "reseller?",
+                  i.provider_tenant_id as provider_id, p.name as provider,
+                  m.csp_region as region, i.expires_at,
+                  i.accepted_at is not null as "accepted!", i.revoked_at is not null as "revoked!"
+           from customer_invitations i
+           join tenants p on p.tenant_id = i.provider_tenant_id
+           left join tenants r on r.tenant_id = i.reseller_tenant_id
+           join markets m on m.country_code = coalesce(r.country_code, p.country_code)
+           where i.token_hash = $1"#,
+        token_hash
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// Marks the invitation authorised by `customer` (once: false when it was used, withdrawn
+/// or expired meanwhile).
+pub async fn accept_invitation(
+    conn: &mut PgConnection,
+    invitation_id: Uuid,
+    customer: Uuid,
+    by: Uuid,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update customer_invitations
+         set accepted_at = now(), accepted_by = $3, customer_tenant_id = $2
+         where invitation_id = $1 and accepted_at is null and revoked_at is null
+           and expires_at > now()",
+        invitation_id,
+        customer,
+        by
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// True when the customer already has this relationship.
+pub async fn related(
+    db: impl PgExecutor<'_>,
+    customer: Uuid,
+    provider: Uuid,
+    reseller: Option<Uuid>,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar!(
+        r#"select exists(select 1 from customer_relationships
+                         where customer_tenant_id = $1 and provider_tenant_id = $2
+                           and reseller_tenant_id is not distinct from $3) as "x!""#,
+        customer,
+        provider,
+        reseller
+    )
+    .fetch_one(db)
+    .await
+}

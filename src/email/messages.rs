@@ -471,3 +471,19 @@ email_templates!(
     "emails/customer_partnership_ended/body.txt",
     "emails/customer_partnership_ended/body.html"
 );
+
+/// Tells the partners' global admins that a customer authorised the relationship.
+pub struct CustomerAuthorised {
+    /// The customer.
+    pub customer: String,
+    /// The provider (or direct-bill partner).
+    pub provider: String,
+    /// The reseller, or empty (one tier).
+    pub reseller: String,
+}
+email_templates!(
+    CustomerAuthorised,
+    "emails/customer_authorised/subject.txt",
+    "emails/customer_authorised/body.txt",
+    "emails/customer_authorised/body.html"
+);

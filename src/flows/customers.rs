@@ -402,3 +402,312 @@ pub async fn record_agreement(
     tx.commit().await?;
     Ok(Some(Ok(Recorded::Now)))
 }
+
+/// Why a customer cannot authorise through an invitation (each said in its own words).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InviteRefusal {
+    /// Authorised already.
+    Used,
+    /// Past its date.
+    Expired,
+    /// Withdrawn by the partner.
+    Revoked,
+    /// The signed-in organisation is a partner (a partner is never another's customer).
+    PartnerTenant,
+    /// The customer is in a region the partners do not serve.
+    OtherRegion,
+    /// The customer already has this relationship.
+    AlreadyRelated,
+}
+
+impl InviteRefusal {
+    /// In words.
+    pub fn words(self) -> Msg {
+        Msg(match self {
+            InviteRefusal::Used => "cinv-used",
+            InviteRefusal::Expired => "cinv-expired",
+            InviteRefusal::Revoked => "cinv-revoked",
+            InviteRefusal::PartnerTenant => "cinv-partner-tenant",
+            InviteRefusal::OtherRegion => "cinv-other-region",
+            InviteRefusal::AlreadyRelated => "cinv-already-related",
+        })
+    }
+}
+
+/// The invitation behind a link's token, if any.
+pub async fn invitation(
+    state: &AppState,
+    token: &str,
+) -> sqlx::Result<Option<db::customers::Invitation>> {
+    db::customers::invitation(&state.db, &crate::domain::token::hash_token(token)).await
+}
+
+/// Why `user` (or a visitor, `None`) cannot authorise through `inv` now.
+pub async fn invite_refusal(
+    state: &AppState,
+    inv: &db::customers::Invitation,
+    user: Option<&SessionUser>,
+) -> anyhow::Result<Option<InviteRefusal>> {
+    if inv.accepted {
+        return Ok(Some(InviteRefusal::Used));
+    }
+    if inv.revoked {
+        return Ok(Some(InviteRefusal::Revoked));
+    }
+    if inv.expires_at <= time::OffsetDateTime::now_utc() {
+        return Ok(Some(InviteRefusal::Expired));
+    }
+    let Some(user) = user else {
+        return Ok(None);
+    };
+    if !user.tenant_kind.is_customer() {
+        return Ok(Some(InviteRefusal::PartnerTenant));
+    }
+    let region = match db::tenants::overview(&state.db, user.tenant_id).await? {
+        Some(t) => state.market(&t.country_code).await?.map(|m| m.csp_region),
+        None => None,
+    };
+    if region.as_deref() != Some(inv.region.as_str()) {
+        return Ok(Some(InviteRefusal::OtherRegion));
+    }
+    if db::customers::related(&state.db, user.tenant_id, inv.provider_id, inv.reseller_id).await? {
+        return Ok(Some(InviteRefusal::AlreadyRelated));
+    }
+    Ok(None)
+}
+
+/// What came of authorising.
+pub enum Authorised {
+    /// The relationship exists now.
+    Now,
+    /// The consent box was not ticked.
+    NoConsent,
+    /// Refused, and why.
+    Refused(InviteRefusal),
+}
+
+/// The customer's admin `user` authorises the relationship behind `inv`: the relationship
+/// and the partners' delegated admin access, once however often it is pressed; the partners'
+/// global admins are told.
+pub async fn authorise(
+    state: &AppState,
+    user: &SessionUser,
+    inv: &db::customers::Invitation,
+    consent: bool,
+    ip: &str,
+) -> anyhow::Result<Authorised> {
+    if let Some(r) = invite_refusal(state, inv, Some(user)).await? {
+        return Ok(Authorised::Refused(r));
+    }
+    if !consent {
+        return Ok(Authorised::NoConsent);
+    }
+    let mut tx = state.db.begin().await?;
+    if !db::customers::accept_invitation(&mut tx, inv.invitation_id, user.tenant_id, user.user_id)
+        .await?
+    {
+        return Ok(Authorised::Refused(InviteRefusal::Used));
+    }
+    db::customers::relate(
+        &mut tx,
+        user.tenant_id,
+        inv.provider_id,
+        inv.reseller_id,
+        "invitation",
+        user.user_id,
+    )
+    .await?;
+    for partner in std::iter::once(inv.provider_id).chain(inv.reseller_id) {
+        db::partnerships::grant_admin_access(
+            &mut tx,
+            user.tenant_id,
+            partner,
+            None,
+            user.user_id,
+            &user.full_name,
+        )
+        .await?;
+    }
+    db::audit::record(
+        &mut *tx,
+        db::audit::AuditEvent {
+            actor_user_id: Some(user.user_id),
+            tenant_id: Some(user.tenant_id),
+            action: "customer.authorised",
+            target_type: "customer_invitation",
+            target_id: inv.invitation_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            after: Some(json!({
+                "customer": user.tenant_id,
+                "provider": inv.provider_id,
+                "reseller": inv.reseller_id,
+            })),
+            ..Default::default()
+        },
+    )
+    .await?;
+    let message = crate::email::messages::CustomerAuthorised {
+        customer: user.organisation.clone(),
+        provider: inv.provider.clone(),
+        reseller: inv.reseller.clone().unwrap_or_default(),
+    };
+    for partner in std::iter::once(inv.provider_id).chain(inv.reseller_id) {
+        for to in db::partnerships::global_admin_emails(&mut *tx, partner).await? {
+            let email =
+                crate::email::messages::EmailContent::to_email_in(&message, to.lang(), &to.email)?;
+            db::outbox::enqueue(&mut *tx, &email, &state.message_domain()).await?;
+        }
+    }
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Authorised::Now)
+}
+
+/// What the customer sign-up form (from an invitation) sends: the customer's details and
+/// the admin's password.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct CustomerSignUp {
+    /// The customer's details (the contact becomes the admin).
+    #[serde(flatten)]
+    pub customer: CustomerInput,
+    /// The admin's password.
+    #[serde(default)]
+    pub password: String,
+}
+
+/// Creates a customer work account from an invitation's link: the customer tenant (in the
+/// invitation's region), its profile, and its admin (the contact) with the password chosen;
+/// a confirmation e-mail leads back to the invitation. `Ok(None)` when the invitation can no
+/// longer be used.
+pub async fn sign_up_from_invitation(
+    state: &AppState,
+    inv: &db::customers::Invitation,
+    token: &str,
+    input: &CustomerSignUp,
+    ip: &str,
+) -> anyhow::Result<Option<Result<(), FormErrors>>> {
+    if invite_refusal(state, inv, None).await?.is_some() {
+        return Ok(None);
+    }
+    let partners: Vec<Uuid> = std::iter::once(inv.provider_id)
+        .chain(inv.reseller_id)
+        .collect();
+    let domains =
+        db::customers::partner_domains(&state.db, &partners, &state.config.tenant_domain_suffix)
+            .await?;
+    let c = &input.customer;
+    let checked = c.validate(&state.config.tenant_domain_suffix, &domains);
+    let mut errors = match &checked {
+        Ok(_) => FormErrors::default(),
+        Err(e) => e.clone(),
+    };
+    let related = [
+        c.company.as_str(),
+        c.first_name.as_str(),
+        c.last_name.as_str(),
+        c.email.as_str(),
+        c.domain_prefix.as_str(),
+    ];
+    errors.check(
+        "password",
+        crate::domain::password::check_new_password(&input.password, &related),
+    );
+    let mut market = None;
+    if let Ok(customer) = &checked {
+        market = state.market(&customer.country).await?;
+        match &market {
+            None => errors.add("country", crate::messages::COUNTRY_UNKNOWN),
+            Some(m) if m.csp_region != inv.region => {
+                errors.add("country", Msg("cinv-other-region"))
+            }
+            Some(_) => {}
+        }
+        if db::tenants::domain_prefix_taken(&state.db, customer.domain_prefix.as_str()).await? {
+            errors.add("domain_prefix", crate::messages::DOMAIN_PREFIX_TAKEN);
+        }
+        if db::users::tenant_of_email(&state.db, &customer.email)
+            .await?
+            .is_some()
+        {
+            errors.add("email", Msg("customer-email-taken"));
+        }
+    }
+    let (Ok(customer), Some(market), true) = (checked, market, errors.is_empty()) else {
+        return Ok(Some(Err(errors)));
+    };
+    let hash = state.hasher.hash(&input.password).await?;
+    let customer_id = Uuid::new_v4();
+    let admin_id = Uuid::new_v4();
+    let full_name = format!("{} {}", customer.first_name, customer.last_name);
+    let mut tx = state.db.begin().await?;
+    if let Err(e) = db::customers::insert(
+        &mut tx,
+        customer_id,
+        &customer,
+        &market.billing_currency,
+        None,
+        None,
+    )
+    .await
+    {
+        if db::is_unique_violation(&e, db::tenants::DOMAIN_PREFIX_UNIQUE) {
+            errors.add("domain_prefix", crate::messages::DOMAIN_PREFIX_TAKEN);
+            return Ok(Some(Err(errors)));
+        }
+        return Err(e.into());
+    }
+    if let Err(e) = db::users::insert(
+        &mut *tx,
+        &db::users::NewUser {
+            user_id: admin_id,
+            tenant_id: customer_id,
+            full_name: &full_name,
+            email: &customer.email,
+            password_hash: &hash,
+            roles: crate::domain::tenant::Roles::one(crate::domain::tenant::Role::GlobalAdmin),
+            language: crate::i18n::current(),
+            temporary_until: None,
+            added_by: None,
+            added_with_form: None,
+        },
+    )
+    .await
+    {
+        if db::is_unique_violation(&e, db::users::EMAIL_UNIQUE) {
+            errors.add("email", Msg("customer-email-taken"));
+            return Ok(Some(Err(errors)));
+        }
+        return Err(e.into());
+    }
+    db::audit::record(
+        &mut *tx,
+        db::audit::AuditEvent {
+            actor_user_id: Some(admin_id),
+            tenant_id: Some(customer_id),
+            action: "customer.signed_up",
+            target_type: "customer",
+            target_id: customer_id.to_string(),
+            ip_address: Some(ip.to_owned()),
+            after: Some(json!({
+                "name": customer.company,
+                "domain_prefix": customer.domain_prefix.as_str(),
+                "invitation": inv.invitation_id,
+            })),
+            ..Default::default()
+        },
+    )
+    .await?;
+    crate::flows::accounts::send_confirmation(
+        state,
+        &mut tx,
+        admin_id,
+        &full_name,
+        &customer.company,
+        &customer.email,
+        Some(&format!("/customer-invitations/{token}")),
+    )
+    .await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Some(Ok(())))
+}

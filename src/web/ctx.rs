@@ -237,7 +237,12 @@ impl SignedInAccount for SessionUser {
 
 /// The pages a customer's user may open: its dashboard and its own account's pages.
 fn customer_may_open(path: &str) -> bool {
-    const PAGES: &[&str] = &["/dashboard", "/account/password", "/customer/"];
+    const PAGES: &[&str] = &[
+        "/dashboard",
+        "/account/password",
+        "/customer/",
+        "/customer-invitations/",
+    ];
     PAGES
         .iter()
         .any(|p| path == *p || (p.ends_with('/') && path.starts_with(p)))

@@ -35,6 +35,202 @@ pub fn router() -> Router<AppState> {
             "/customer/admin-access/{id}/remove",
             get(confirm_remove_access).post(remove_access),
         )
+        .route(
+            "/customer-invitations/{token}",
+            get(show_invitation).post(authorise),
+        )
+        .route(
+            "/customer-invitations/{token}/signup",
+            get(show_signup).post(sign_up),
+        )
+}
+
+/// What a customer sees behind a partner's link: what authorising means, and how to go on
+/// (sign in, create a customer work account, or authorise), or why it cannot.
+#[derive(Template, WebTemplate)]
+#[template(path = "customers/invitation.html")]
+pub struct InvitationPage {
+    ctx: Ctx,
+    invitation: Option<crate::db::customers::Invitation>,
+    token: String,
+    refusal: Option<Msg>,
+    /// The signed-in customer admin may authorise now.
+    may_authorise: bool,
+    errors: FormErrors,
+}
+
+async fn invitation_page(
+    state: &AppState,
+    ctx: Ctx,
+    token: String,
+    errors: FormErrors,
+) -> Result<Response, AppError> {
+    let Some(invitation) = flows::invitation(state, &token).await? else {
+        let page = InvitationPage {
+            ctx,
+            invitation: None,
+            token,
+            refusal: None,
+            may_authorise: false,
+            errors,
+        };
+        return Ok((axum::http::StatusCode::NOT_FOUND, page).into_response());
+    };
+    let user = ctx.account.clone();
+    let refusal = flows::invite_refusal(state, &invitation, user.as_ref()).await?;
+    let may_authorise = refusal.is_none()
+        && user.as_ref().is_some_and(|u| {
+            u.roles
+                .can(crate::domain::authz::Capability::RevokeAdminAccess)
+        });
+    let status = if refusal.is_some() {
+        axum::http::StatusCode::CONFLICT
+    } else if !errors.is_empty() {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        axum::http::StatusCode::OK
+    };
+    let page = InvitationPage {
+        ctx,
+        invitation: Some(invitation),
+        token,
+        refusal: refusal.map(flows::InviteRefusal::words),
+        may_authorise,
+        errors,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn show_invitation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    invitation_page(&state, ctx, token, FormErrors::default()).await
+}
+
+/// The authorisation form.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct AuthoriseForm {
+    #[serde(default)]
+    consent: String,
+}
+
+async fn authorise(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Can(Signed(ctx, user), _): Can<can::RevokeAdminAccess>,
+    Path(token): Path<String>,
+    Form(form): Form<AuthoriseForm>,
+) -> Result<Response, AppError> {
+    let invitation = flows::invitation(&state, &token)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    match flows::authorise(&state, &user, &invitation, form.consent == "yes", &ip).await? {
+        flows::Authorised::Now => {
+            let message = crate::i18n::t_args(
+                "cinv-authorised",
+                &[("provider", invitation.provider.clone().into())],
+            );
+            ctx.success("/dashboard", &message).await
+        }
+        flows::Authorised::NoConsent => {
+            let errors = FormErrors::single("consent", Msg("cinv-tick-consent"));
+            invitation_page(&state, ctx, token, errors).await
+        }
+        flows::Authorised::Refused(_) => {
+            invitation_page(&state, ctx, token, FormErrors::default()).await
+        }
+    }
+}
+
+/// Creating a customer work account from an invitation.
+#[derive(Template, WebTemplate)]
+#[template(path = "customers/signup.html")]
+pub struct SignUpPage {
+    ctx: Ctx,
+    token: String,
+    invitation: crate::db::customers::Invitation,
+    form: CustomerInput,
+    errors: FormErrors,
+    countries: Vec<(String, String)>,
+}
+
+async fn signup_page(
+    state: &AppState,
+    ctx: Ctx,
+    token: String,
+    form: CustomerInput,
+    errors: FormErrors,
+) -> Result<Response, AppError> {
+    let invitation = flows::invitation(state, &token)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if flows::invite_refusal(state, &invitation, None)
+        .await?
+        .is_some()
+    {
+        return Ok(
+            axum::response::Redirect::to(&format!("/customer-invitations/{token}")).into_response(),
+        );
+    }
+    let lang = crate::i18n::current();
+    let mut countries: Vec<(String, String)> = state
+        .markets()
+        .await?
+        .iter()
+        .filter(|m| m.csp_region == invitation.region)
+        .map(|m| (m.country_code.clone(), m.country_name().to_owned()))
+        .collect();
+    countries.sort_by(|a, b| crate::i18n::format::compare(lang, &a.1, &b.1));
+    let status = if errors.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = SignUpPage {
+        ctx,
+        token,
+        invitation,
+        form,
+        errors,
+        countries,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn show_signup(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    signup_page(
+        &state,
+        ctx,
+        token,
+        CustomerInput::default(),
+        FormErrors::default(),
+    )
+    .await
+}
+
+async fn sign_up(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(form): Form<flows::CustomerSignUp>,
+) -> Result<Response, AppError> {
+    let invitation = flows::invitation(&state, &token)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    match flows::sign_up_from_invitation(&state, &invitation, &token, &form, &ip).await? {
+        None => Ok(
+            axum::response::Redirect::to(&format!("/customer-invitations/{token}")).into_response(),
+        ),
+        Some(Ok(())) => Ok(axum::response::Redirect::to("/signup/check-email").into_response()),
+        Some(Err(errors)) => signup_page(&state, ctx, token, form.customer, errors).await,
+    }
 }
 
 /// A customer's own dashboard: its partners, the admin access it has given, its agreement.

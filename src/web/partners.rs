@@ -48,7 +48,6 @@ pub fn router() -> Router<AppState> {
             "/partners/providers/{id}/invite-customers",
             get(show_invite_customers).post(invite_customers),
         )
-        .route("/customer-invitations/{token}", get(customer_invitation))
         .route(
             "/invitations/{token}",
             get(show_invitation).post(accept_invitation),
@@ -611,46 +610,4 @@ async fn invite_customers(
             })
         }
     }
-}
-
-/// What a customer sees behind the reseller's link.
-#[derive(Template, WebTemplate)]
-#[template(path = "partners/customer_invitation.html")]
-pub struct CustomerInvitationPage {
-    ctx: Ctx,
-    found: Option<(String, String)>,
-    problem: Option<messages::Msg>,
-}
-
-async fn customer_invitation(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(token): Path<String>,
-) -> Result<Response, AppError> {
-    let Some((reseller, provider, expires_at, accepted)) =
-        db::partnerships::customer_invitation(&state.db, &hash_token(&token)).await?
-    else {
-        return Ok((
-            StatusCode::NOT_FOUND,
-            CustomerInvitationPage {
-                ctx,
-                found: None,
-                problem: None,
-            },
-        )
-            .into_response());
-    };
-    let problem = if accepted {
-        Some(messages::INVITATION_ALREADY_USED)
-    } else if expires_at <= time::OffsetDateTime::now_utc() {
-        Some(messages::INVITATION_EXPIRED_ASK_RESELLER)
-    } else {
-        None
-    };
-    Ok(CustomerInvitationPage {
-        ctx,
-        found: Some((reseller, provider)),
-        problem,
-    }
-    .into_response())
 }

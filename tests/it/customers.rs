@@ -447,8 +447,14 @@ async fn ending_a_partnership_tells_the_resellers_customers_who_stay_customers()
     let end = format!("/partners/resellers/{partnership}/remove");
     let ended = provider.submit(&end, &end, &[("attest", "yes")]).await;
     assert_eq!(ended.status(), StatusCode::SEE_OTHER);
-    let mail = app.email_to("it@endcust.example", "no longer work together").await;
-    assert!(mail.body_text.contains("stays a customer"), "{}", mail.body_text);
+    let mail = app
+        .email_to("it@endcust.example", "no longer work together")
+        .await;
+    assert!(
+        mail.body_text.contains("stays a customer"),
+        "{}",
+        mail.body_text
+    );
     let relationships: i64 = sqlx::query_scalar(
         "select count(*) from customer_relationships r join tenants c on c.tenant_id = r.customer_tenant_id
          where c.domain_prefix = 'endcust' and r.reseller_tenant_id is not null",
@@ -456,5 +462,206 @@ async fn ending_a_partnership_tells_the_resellers_customers_who_stay_customers()
     .fetch_one(&app.db)
     .await
     .unwrap();
-    assert_eq!(relationships, 1, "the customer stays linked to the reseller");
+    assert_eq!(
+        relationships, 1,
+        "the customer stays linked to the reseller"
+    );
+}
+
+/// The reseller invites a customer (sent to `email`); returns the link's path.
+async fn invite_customer(
+    app: &TestApp,
+    reseller: &Browser<'_>,
+    partnership: uuid::Uuid,
+    email: &str,
+) -> String {
+    let page = format!("/partners/providers/{partnership}/invite-customers");
+    let draft = reseller.submit(&page, &page, &[("email", email)]).await;
+    assert_eq!(draft.status(), StatusCode::OK);
+    let html = draft.text().await.unwrap();
+    texts(&html, "#invitation-link")[0]
+        .trim_start_matches(&app.address)
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_customer_creates_its_work_account_from_a_resellers_invitation_and_authorises() {
+    let app = TestApp::spawn().await;
+    let (provider, reseller, partnership) = partners(&app, "provinv", "resinv").await;
+    let link = invite_customer(&app, &reseller, partnership, "it@contosocust.example").await;
+
+    // A visitor reads what authorising means and how to go on.
+    let visitor = app.browser();
+    let landing = visitor.html(&link).await;
+    assert_eq!(texts(&landing, "#cinv-means li").len(), 3);
+    let signup = attr(&landing, "#create-customer-account", "href").unwrap();
+    assert_eq!(signup, format!("{link}/signup"));
+
+    // Creating the customer work account: bad answers beside their fields.
+    let answers = |country: &'static str, email: &'static str| {
+        vec![
+            ("company", "Contoso Customer Ltd"),
+            ("domain_prefix", "contosocust"),
+            ("country", country),
+            ("address_line1", "Hauptstrasse 9"),
+            ("city", "Berlin"),
+            ("first_name", "Ira"),
+            ("last_name", "Ilic"),
+            ("email", email),
+            ("phone", "+49 30 555666"),
+            ("password", STRONG_PASSWORD),
+        ]
+    };
+    for (fields, error) in [
+        (answers("US", "it@contosocust.example"), "#country-error"),
+        (answers("DE", "ira@gmail.com"), "#email-error"),
+        (answers("DE", "ira@resinv.example.com"), "#email-error"),
+    ] {
+        let refused = visitor.submit(&signup, &signup, &fields).await;
+        assert_eq!(
+            refused.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{error}"
+        );
+        let html = refused.text().await.unwrap();
+        assert!(!texts(&html, error).is_empty(), "{error}");
+        assert_eq!(
+            attr(&html, "#company", "value").as_deref(),
+            Some("Contoso Customer Ltd")
+        );
+    }
+    let created = visitor
+        .submit(&signup, &signup, &answers("DE", "it@contosocust.example"))
+        .await;
+    assert_eq!(location(&created), "/signup/check-email");
+    // The confirmation link leads to signing in and back to the invitation.
+    let confirm = app
+        .email_to("it@contosocust.example", "Confirm")
+        .await
+        .link_path(&app.address);
+    let confirmed = visitor.open(&confirm).await;
+    let to_sign_in = location(&confirmed);
+    assert!(to_sign_in.starts_with("/signin?next="), "{to_sign_in}");
+    let signed = visitor
+        .submit(
+            &to_sign_in,
+            "/signin",
+            &[
+                ("email", "it@contosocust.example"),
+                ("password", STRONG_PASSWORD),
+                ("next", &link),
+            ],
+        )
+        .await;
+    assert_eq!(location(&signed), link);
+    let page = visitor.html(&link).await;
+    assert!(!texts(&page, "#authorise").is_empty());
+    let no_consent = visitor.submit(&link, &link, &[]).await;
+    assert_eq!(no_consent.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let done = visitor.submit(&link, &link, &[("consent", "yes")]).await;
+    assert_eq!(location(&done), "/dashboard");
+    app.assert_audited("customer.authorised").await;
+    for partner in ["admin@provinv.example.com", "admin@resinv.example.com"] {
+        app.email_to(partner, "has authorised you").await;
+    }
+
+    // Both partners see the customer; the customer sees both partners.
+    let list = provider.html("/customers").await;
+    assert_eq!(
+        texts(&list, "#customers .name"),
+        vec!["Contoso Customer Ltd"]
+    );
+    let shared = reseller
+        .html(&format!("/partners/providers/{partnership}/customers"))
+        .await;
+    assert_eq!(
+        texts(&shared, "#customers .name"),
+        vec!["Contoso Customer Ltd"]
+    );
+    let dash = visitor.html("/dashboard").await;
+    assert_eq!(
+        texts(&dash, "#relationships .provider"),
+        vec!["provinv Org"]
+    );
+    assert_eq!(texts(&dash, "#relationships .reseller"), vec!["resinv Org"]);
+
+    // Every refusal has its own words: used; already related; a partner signed in; expired.
+    let used = visitor.page(&link, StatusCode::CONFLICT).await;
+    assert!(texts(&used, "#problem")[0].contains("used already"));
+    let second = invite_customer(&app, &reseller, partnership, "").await;
+    let related = visitor.page(&second, StatusCode::CONFLICT).await;
+    assert!(texts(&related, "#problem")[0].contains("already has this relationship"));
+    let as_partner = provider.page(&second, StatusCode::CONFLICT).await;
+    assert!(texts(&as_partner, "#problem")[0].contains("partner's work account"));
+    sqlx::query("update customer_invitations set expires_at = now() - interval '1 minute'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let third_party = app.browser();
+    let expired = third_party.page(&second, StatusCode::CONFLICT).await;
+    assert!(texts(&expired, "#problem")[0].contains("expired"));
+    assert!(texts(&expired, "#create-customer-account").is_empty());
+}
+
+#[tokio::test]
+async fn a_customer_in_another_region_cannot_authorise() {
+    let app = TestApp::spawn().await;
+    let (provider, reseller, partnership) = partners(&app, "provreg", "resreg").await;
+    // A customer (added by the provider) in Europe, moved by hand to the United States.
+    let id = form_id(&provider, "").await;
+    let mut fields = customer("faraway", "it@faraway.example", "");
+    fields.push(("form_id", &id));
+    let added = provider
+        .submit("/customers/new", "/customers/new/submit", &fields)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let password = texts(&added, "#temporary-password")[0].clone();
+    sqlx::query("update tenants set country_code = 'US', billing_currency = 'USD' where domain_prefix = 'faraway'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let admin = app.browser();
+    admin
+        .submit(
+            "/signin",
+            "/signin",
+            &[("email", "it@faraway.example"), ("password", &password)],
+        )
+        .await;
+    admin
+        .submit(
+            "/account/password",
+            "/account/password",
+            &[
+                ("current_password", &password),
+                ("new_password", STRONG_PASSWORD),
+            ],
+        )
+        .await;
+    let admin = app.browser();
+    admin
+        .submit(
+            "/signin",
+            "/signin",
+            &[
+                ("email", "it@faraway.example"),
+                ("password", STRONG_PASSWORD),
+            ],
+        )
+        .await;
+    let link = invite_customer(&app, &reseller, partnership, "").await;
+    let page = admin.page(&link, StatusCode::CONFLICT).await;
+    assert!(texts(&page, "#problem")[0].contains("region"));
+    let refused = admin
+        .submit("/dashboard", &link, &[("consent", "yes")])
+        .await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    let related: i64 =
+        sqlx::query_scalar("select count(*) from customer_relationships where via = 'invitation'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(related, 0);
 }

@@ -210,7 +210,7 @@ async fn tell_owner_of_sign_up_attempt(
     super::send_and_audit(state, state.db.begin().await?, &message, event).await
 }
 
-async fn send_confirmation(
+pub(crate) async fn send_confirmation(
     state: &AppState,
     conn: &mut PgConnection,
     user_id: Uuid,
