@@ -118,3 +118,5 @@ cinv-already-related = Ihre Organisation hat diese Beziehung zu diesen Partnern 
 custauth-subject = { $customer } hat Sie autorisiert
 custauth-text = { $customer } hat die Beziehung mit { $reseller } und dessen indirektem Anbieter { $provider } autorisiert. Beide dürfen jetzt für den Kunden bestellen und seine Abonnements verwalten.
 custauth-text-direct = { $customer } hat { $provider } als Partner autorisiert. { $provider } darf jetzt für den Kunden bestellen und seine Abonnements verwalten.
+customers-invite = Bestehenden Kunden einladen
+customers-invite-intro = Als Partner mit direkter Abrechnung betreuen Sie Kunden selbst. Laden Sie einen Kunden mit eigenem Geschäftskonto ein, Sie zu autorisieren; der Link gilt für einen Kunden in Ihrer Region.

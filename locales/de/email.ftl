@@ -99,3 +99,5 @@ transitioned-heading = Ihre Organisation ist wieder indirekter Wiederverkäufer.
 transitioned-by = { $by } hat { $organisation } von der direkten Abrechnung zurück zum indirekten Wiederverkäufer gewechselt. Grund: { $reason }
 transitioned-by-staff = { $name } vom Programmteam
 transitioned-what = Sie beziehen nicht mehr direkt vom Hersteller, sondern über einen indirekten Anbieter. Ihre Kunden, Ihre Partner-ID und Ihre Partnervereinbarung bleiben unverändert. Sie können die direkte Abrechnung erneut beantragen, sobald Sie die Voraussetzungen erfüllen und Anträge angenommen werden.
+cmail-direct = { $provider } verkauft Ihnen Clouddienste direkt. Um Dienste für Sie zu bestellen und Ihre Abonnements zu verwalten, benötigt { $provider } die Autorisierung durch Ihre Organisation.
+cmail-subject-direct = { $provider } bittet Sie, das Unternehmen als Ihren Partner für Clouddienste zu autorisieren

@@ -118,3 +118,5 @@ cinv-already-related = Your organisation already has this relationship with thes
 custauth-subject = { $customer } has authorised you
 custauth-text = { $customer } has authorised the relationship with { $reseller } and its indirect provider { $provider }. Both may now order for it and administer its subscriptions.
 custauth-text-direct = { $customer } has authorised { $provider } as its partner. { $provider } may now order for it and administer its subscriptions.
+customers-invite = Invite an existing customer
+customers-invite-intro = As a direct-bill partner you serve customers yourself. Invite a customer with a work account of its own to authorise you; the link works for a customer in your region.

@@ -99,3 +99,5 @@ transitioned-heading = Your organisation is now an indirect reseller again.
 transitioned-by = { $by } moved { $organisation } from direct bill back to indirect reseller. Reason: { $reason }
 transitioned-by-staff = { $name } of the program's team
 transitioned-what = You no longer buy from the vendor directly; buy through an indirect provider. Your customers, your partner ID and your partner agreement stay as they are. You can apply for direct bill again when you meet its requirements and intake is open.
+cmail-direct = { $provider } sells cloud services to you directly. To order services for you and administer your subscriptions, { $provider } needs your organisation to authorise it.
+cmail-subject-direct = { $provider } asks you to authorise it as your cloud services partner

@@ -99,3 +99,5 @@ transitioned-heading = 你的组织已重新成为间接经销商。
 transitioned-by = { $by } 已将 { $organisation } 从直接计费转回间接经销商。原因：{ $reason }
 transitioned-by-staff = 合作伙伴计划团队的 { $name }
 transitioned-what = 你将不再直接从厂商购买，而是通过间接提供商购买。你的客户、合作伙伴 ID 和合作伙伴协议保持不变。满足直接计费要求且受理开放时，你可以重新申请。
+cmail-direct = { $provider } 直接向你销售云服务。若要为你订购服务并管理你的订阅，{ $provider } 需要获得你的组织的授权。
+cmail-subject-direct = { $provider } 请你授权其作为你的云服务合作伙伴

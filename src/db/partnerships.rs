@@ -371,10 +371,10 @@ pub async fn shared_customers(
     .await
 }
 
-/// Stores a customer invitation valid for `days`.
+/// Stores a customer invitation valid for `days` (without a reseller: one tier).
 pub async fn create_customer_invitation(
     db: impl PgExecutor<'_>,
-    reseller_tenant_id: Uuid,
+    reseller_tenant_id: Option<Uuid>,
     provider_tenant_id: Uuid,
     email: Option<&str>,
     token_hash: &[u8],

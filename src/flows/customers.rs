@@ -711,3 +711,30 @@ pub async fn sign_up_from_invitation(
     state.outbox_wake.notify_one();
     Ok(Some(Ok(())))
 }
+
+/// How the organisation serves customers: as a listed indirect provider (its regions), as
+/// a direct-bill partner (one tier), both, or not at all.
+pub struct Serving {
+    /// The regions it is listed for as a provider (empty: not a provider).
+    pub provider_regions: Vec<String>,
+    /// An active direct-bill partner (invites its own customers).
+    pub direct: bool,
+}
+
+/// How `tenant` serves customers; `None` when it does not.
+pub async fn serving(state: &AppState, tenant: Uuid) -> anyhow::Result<Option<Serving>> {
+    let provider_regions: Vec<String> = crate::flows::partnerships::provider_regions(state, tenant)
+        .await?
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect();
+    let direct = db::tenants::with_standing(&state.db, tenant)
+        .await?
+        .and_then(|(_, standing)| standing.direct_partner)
+        .is_some_and(|(status, _)| status.is_active());
+    Ok((direct || !provider_regions.is_empty()).then_some(Serving {
+        provider_regions,
+        direct,
+    }))
+}

@@ -570,20 +570,61 @@ pub async fn invite_customer(
     else {
         return Ok(None);
     };
+    issue_customer_invitation(
+        state,
+        user,
+        Some(user.organisation.clone()),
+        (provider_id, provider_name),
+        email,
+        ip,
+    )
+    .await
+    .map(Some)
+}
+
+/// A direct-bill partner invites an existing customer to authorise it, one tier (no
+/// reseller); sent when an address is given.
+pub async fn invite_direct_customer(
+    state: &AppState,
+    user: &SessionUser,
+    email: &str,
+    ip: &str,
+) -> anyhow::Result<Result<Draft, FormErrors>> {
+    issue_customer_invitation(
+        state,
+        user,
+        None,
+        (user.tenant_id, user.organisation.clone()),
+        email,
+        ip,
+    )
+    .await
+}
+
+/// Stores a customer invitation from the user's organisation (as reseller, or as the
+/// one-tier partner when `reseller` is `None`) for `provider`, with its draft text.
+async fn issue_customer_invitation(
+    state: &AppState,
+    user: &SessionUser,
+    reseller: Option<String>,
+    (provider_id, provider_name): (Uuid, String),
+    email: &str,
+    ip: &str,
+) -> anyhow::Result<Result<Draft, FormErrors>> {
     let mut errors = FormErrors::default();
     let email = match email.trim() {
         "" => None,
         typed => errors.check("email", EmailAddress::parse(typed)),
     };
     if !errors.is_empty() {
-        return Ok(Some(Err(errors)));
+        return Ok(Err(errors));
     }
     let token = token::new_token();
     let days = state.config.partnership_invitation_days;
     let mut tx = state.db.begin().await?;
     let id = links::create_customer_invitation(
         &mut *tx,
-        user.tenant_id,
+        reseller.as_ref().map(|_| user.tenant_id),
         provider_id,
         email.as_ref().map(|e| e.as_str()),
         &token.hash,
@@ -595,7 +636,7 @@ pub async fn invite_customer(
         .config
         .link(&format!("/customer-invitations/{}", token.plain));
     let content = crate::email::messages::CustomerInvitation {
-        reseller: user.organisation.clone(),
+        reseller: reseller.unwrap_or_default(),
         provider: provider_name,
         link: link.clone(),
         until: when(time::OffsetDateTime::now_utc() + time::Duration::days(days.into())),
@@ -616,5 +657,5 @@ pub async fn invite_customer(
     .await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
-    Ok(Some(Ok(draft)))
+    Ok(Ok(draft))
 }

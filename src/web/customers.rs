@@ -26,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .route("/customers", get(list))
         .route("/customers/new", get(new).post(review))
         .route("/customers/new/submit", post(submit))
+        .route("/customers/invite", post(invite))
         .route("/customers/{id}", get(show))
         .route(
             "/customers/{id}/agreement",
@@ -337,8 +338,13 @@ pub struct ListPage {
     query: ListQuery,
     /// The next page's link, when there is one.
     next: Option<String>,
-    /// May add customers (a provider task).
+    /// May add customers (a listed provider's task).
     can_add: bool,
+    /// May invite existing customers (a direct-bill partner's task).
+    can_invite: bool,
+    /// The invitation form's answer and errors.
+    email: String,
+    errors: FormErrors,
 }
 
 async fn list(
@@ -346,8 +352,29 @@ async fn list(
     Can(Signed(ctx, user), _): Can<can::SeeCustomers>,
     Query(query): Query<ListQuery>,
 ) -> Result<ListPage, AppError> {
-    regions(&state, user.tenant_id).await?;
-    let resellers = flows::reseller_choices(&state, user.tenant_id).await?;
+    list_page(
+        &state,
+        ctx,
+        &user,
+        query,
+        String::new(),
+        FormErrors::default(),
+    )
+    .await
+}
+
+async fn list_page(
+    state: &AppState,
+    ctx: Ctx,
+    user: &crate::db::users::SessionUser,
+    query: ListQuery,
+    email: String,
+    errors: FormErrors,
+) -> Result<ListPage, AppError> {
+    let serving = flows::serving(state, user.tenant_id)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    let resellers = flows::reseller_choices(state, user.tenant_id).await?;
     let reseller = resellers
         .iter()
         .find(|r| r.partnership_id.to_string() == query.reseller.trim())
@@ -362,7 +389,7 @@ async fn list(
         search,
         after,
     };
-    let mut found = flows::provider_customers(&state, user.tenant_id, &filter, PAGE + 1).await?;
+    let mut found = flows::provider_customers(state, user.tenant_id, &filter, PAGE + 1).await?;
     let next = (found.len() as i64 > PAGE).then(|| {
         found.truncate(PAGE as usize);
         let last = found.last().expect("a full page");
@@ -381,16 +408,48 @@ async fn list(
             c,
         });
     }
+    let provider_tasks = user
+        .roles
+        .can(crate::domain::authz::Capability::ProviderTasks);
     Ok(ListPage {
-        can_add: user
-            .roles
-            .can(crate::domain::authz::Capability::ProviderTasks),
+        can_add: provider_tasks && !serving.provider_regions.is_empty(),
+        can_invite: provider_tasks && serving.direct,
+        email,
+        errors,
         ctx,
         rows,
         resellers,
         query,
         next,
     })
+}
+
+/// A direct-bill partner invites an existing customer (one tier).
+async fn invite(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Can(Signed(ctx, user), _): Can<can::ProviderTasks>,
+    Form(form): Form<crate::web::partners::InviteForm>,
+) -> Result<Response, AppError> {
+    let serving = flows::serving(&state, user.tenant_id)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    if !serving.direct {
+        return Err(AppError::Forbidden);
+    }
+    match crate::flows::partnerships::invite_direct_customer(&state, &user, &form.email, &ip)
+        .await?
+    {
+        Ok(draft) => Ok(crate::web::partners::DraftPage {
+            ctx,
+            draft,
+            back: "/customers",
+        }
+        .into_response()),
+        Err(errors) => crate::web::invalid(
+            list_page(&state, ctx, &user, ListQuery::default(), form.email, errors).await?,
+        ),
+    }
 }
 
 /// The add-customer form.

@@ -170,16 +170,16 @@ async fn resellers(
 #[derive(Template, WebTemplate)]
 #[template(path = "partners/draft.html")]
 pub struct DraftPage {
-    ctx: Ctx,
-    draft: Draft,
-    back: &'static str,
+    pub(crate) ctx: Ctx,
+    pub(crate) draft: Draft,
+    pub(crate) back: &'static str,
 }
 
 /// What the request form sends.
 #[derive(Debug, Default, Deserialize)]
 pub struct InviteForm {
     #[serde(default)]
-    email: String,
+    pub(crate) email: String,
 }
 
 async fn invite(

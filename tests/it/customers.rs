@@ -665,3 +665,100 @@ async fn a_customer_in_another_region_cannot_authorise() {
             .unwrap();
     assert_eq!(related, 0);
 }
+
+#[tokio::test]
+async fn a_direct_bill_partner_invites_an_existing_customer_one_tier() {
+    let app = TestApp::spawn().await;
+    let partner = account(&app, "dirpart", "DE").await;
+    make_active(&app, "dirpart").await;
+    // Neither a provider nor a direct-bill partner yet: no customers page.
+    assert_eq!(
+        partner.open("/customers").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    sqlx::query(
+        "insert into direct_bill_partners (tenant_id, application_id, approved_at, reassessment_due_on)
+         select a.tenant_id, a.application_id, now(), current_date + 365 from applications a
+         join tenants t using (tenant_id) where t.domain_prefix = 'dirpart'",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let page = partner.html("/customers").await;
+    assert!(
+        texts(&page, "#add-customer").is_empty(),
+        "only providers add customers"
+    );
+    let bad = partner
+        .submit("/customers", "/customers/invite", &[("email", "nope")])
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let draft = partner
+        .submit(
+            "/customers",
+            "/customers/invite",
+            &[("email", "it@onetier.example")],
+        )
+        .await;
+    assert_eq!(draft.status(), StatusCode::OK);
+    let html = draft.text().await.unwrap();
+    let link = texts(&html, "#invitation-link")[0]
+        .trim_start_matches(&app.address)
+        .to_owned();
+    let mail = app.email_to("it@onetier.example", "dirpart Org").await;
+    assert!(mail.body_text.contains("directly"), "{}", mail.body_text);
+
+    // The customer creates its work account from the link and authorises: one tier.
+    let customer = app.browser();
+    let landing = customer.html(&link).await;
+    assert!(texts(&landing, "h1")[0].contains("dirpart Org"));
+    let signup = format!("{link}/signup");
+    let created = customer
+        .submit(
+            &signup,
+            &signup,
+            &[
+                ("company", "One Tier GmbH"),
+                ("domain_prefix", "onetier"),
+                ("country", "AT"),
+                ("address_line1", "Ring 1"),
+                ("city", "Wien"),
+                ("first_name", "Uli"),
+                ("last_name", "Unger"),
+                ("email", "it@onetier.example"),
+                ("phone", "+43 1 5555555"),
+                ("password", STRONG_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(location(&created), "/signup/check-email");
+    let confirm = app
+        .email_to("it@onetier.example", "Confirm")
+        .await
+        .link_path(&app.address);
+    customer.open(&confirm).await;
+    customer
+        .submit(
+            "/signin",
+            "/signin",
+            &[
+                ("email", "it@onetier.example"),
+                ("password", STRONG_PASSWORD),
+                ("next", &link),
+            ],
+        )
+        .await;
+    let done = customer.submit(&link, &link, &[("consent", "yes")]).await;
+    assert_eq!(location(&done), "/dashboard");
+    let list = partner.html("/customers").await;
+    assert_eq!(texts(&list, "#customers .name"), vec!["One Tier GmbH"]);
+    assert_eq!(
+        texts(&list, "#customers .reseller"),
+        vec!["None (you serve it directly)"]
+    );
+    let dash = customer.html("/dashboard").await;
+    assert_eq!(
+        texts(&dash, "#relationships .provider"),
+        vec!["dirpart Org"]
+    );
+}
