@@ -120,3 +120,5 @@ custauth-text = { $customer } hat die Beziehung mit { $reseller } und dessen ind
 custauth-text-direct = { $customer } hat { $provider } als Partner autorisiert. { $provider } darf jetzt für den Kunden bestellen und seine Abonnements verwalten.
 customers-invite = Bestehenden Kunden einladen
 customers-invite-intro = Als Partner mit direkter Abrechnung betreuen Sie Kunden selbst. Laden Sie einen Kunden mit eigenem Geschäftskonto ein, Sie zu autorisieren; der Link gilt für einen Kunden in Ihrer Region.
+customers-back-staff = Zurück zur Kundensuche
+customers-one-tier = Keiner (einstufig)

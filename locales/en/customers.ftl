@@ -120,3 +120,5 @@ custauth-text = { $customer } has authorised the relationship with { $reseller }
 custauth-text-direct = { $customer } has authorised { $provider } as its partner. { $provider } may now order for it and administer its subscriptions.
 customers-invite = Invite an existing customer
 customers-invite-intro = As a direct-bill partner you serve customers yourself. Invite a customer with a work account of its own to authorise you; the link works for a customer in your region.
+customers-back-staff = Back to the customer lookup
+customers-one-tier = None (one tier)

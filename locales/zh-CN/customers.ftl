@@ -120,3 +120,5 @@ custauth-text = { $customer } 已授权与 { $reseller } 及其间接提供商 {
 custauth-text-direct = { $customer } 已授权 { $provider } 作为其合作伙伴。{ $provider } 现在可以为其订购并管理其订阅。
 customers-invite = 邀请现有客户
 customers-invite-intro = 作为直接计费合作伙伴，你自己为客户提供服务。邀请拥有自己工作帐户的客户授权你；该链接适用于你所在区域的客户。
+customers-back-staff = 返回客户查询
+customers-one-tier = 无（单层）

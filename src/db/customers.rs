@@ -455,3 +455,28 @@ pub async fn related(
     .fetch_one(db)
     .await
 }
+
+/// Every customer whose name or domain prefix contains `search` (all when `None`), by name,
+/// at most `limit` (the back office's lookup).
+pub async fn search(
+    db: impl PgExecutor<'_>,
+    search: Option<&str>,
+    limit: i64,
+) -> sqlx::Result<Vec<Listed>> {
+    sqlx::query_as!(
+        Listed,
+        r#"select c.tenant_id as customer_id, c.name, c.domain_prefix::text as "domain_prefix!",
+                  c.country_code::text as "country_code!", null::text as "reseller?",
+                  c.created_at as since
+           from tenants c
+           where c.kind = 'customer'
+             and ($1::text is null or c.name ilike '%' || $1 || '%'
+                  or c.domain_prefix::text ilike '%' || $1 || '%')
+           order by c.name, c.tenant_id
+           limit $2"#,
+        search,
+        limit
+    )
+    .fetch_all(db)
+    .await
+}

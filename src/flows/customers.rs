@@ -738,3 +738,12 @@ pub async fn serving(state: &AppState, tenant: Uuid) -> anyhow::Result<Option<Se
         direct,
     }))
 }
+
+/// The back office's customer lookup: by name or domain, at most `limit`.
+pub async fn lookup(
+    state: &AppState,
+    search: Option<&str>,
+    limit: i64,
+) -> sqlx::Result<Vec<db::customers::Listed>> {
+    db::customers::search(&state.db, search, limit).await
+}

@@ -762,3 +762,63 @@ async fn a_direct_bill_partner_invites_an_existing_customer_one_tier() {
         vec!["dirpart Org"]
     );
 }
+
+#[tokio::test]
+async fn operator_staff_look_up_any_customer_read_only() {
+    use partner_portal::i18n::Lang;
+    let app = TestApp::spawn().await;
+    sqlx::query(
+        "update operator_staff set full_name = 'Olga Berg' where email = 'admin@localhost'",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let (provider, _reseller, partnership) = partners(&app, "provstaff", "resstaff").await;
+    let pid = partnership.to_string();
+    let id = form_id(&provider, &pid).await;
+    let mut fields = customer("lookmeup", "it@lookmeup.example", &pid);
+    fields.push(("form_id", &id));
+    provider
+        .submit("/customers/new", "/customers/new/submit", &fields)
+        .await;
+    // A partner's session does not open the back office.
+    assert_eq!(
+        location(&provider.open("/admin/customers").await),
+        "/admin/signin"
+    );
+    let staff = app.operator_admin().await;
+    let found = staff.client.html("/admin/customers?q=LOOK").await;
+    assert_eq!(
+        texts(&found, "#customers .name"),
+        vec!["Adatum Corporation"]
+    );
+    let none = staff.client.html("/admin/customers?q=zzz").await;
+    assert!(!texts(&none, "#no-customers").is_empty());
+    let page = attr(&found, "#customers .name a", "href").unwrap();
+    let detail = staff.client.html(&page).await;
+    assert_eq!(
+        texts(&detail, "#relationships .provider"),
+        vec!["provstaff Org"]
+    );
+    assert_eq!(
+        texts(&detail, "#relationships .reseller"),
+        vec!["resstaff Org"]
+    );
+    assert!(
+        texts(&detail, "form").iter().all(|f| !f.contains("Record")),
+        "read-only"
+    );
+    for lang in [Lang::De, Lang::ZhCn] {
+        staff
+            .client
+            .submit(
+                "/admin/customers",
+                "/language",
+                &[("lang", lang.code()), ("next", "/admin/customers")],
+            )
+            .await;
+        for path in ["/admin/customers", page.as_str()] {
+            crate::languages::assert_no_english(lang, path, &staff.client.html(path).await);
+        }
+    }
+}

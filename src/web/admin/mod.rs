@@ -3,6 +3,7 @@
 //! staff session never opens a partner's private page.
 
 pub mod audit;
+pub mod customers;
 pub mod direct_bill;
 pub mod profiles;
 pub mod providers;
@@ -38,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .merge(staff::router())
         .merge(providers::router())
         .merge(profiles::router())
+        .merge(customers::router())
 }
 
 /// A back-office page's context.
