@@ -941,3 +941,139 @@ async fn add_colleagues_who_see_what_their_role_allows(
 async fn a_global_admin_adds_an_admin_agent_and_a_sales_agent() {
     in_browser("colleagues", add_colleagues_who_see_what_their_role_allows).await;
 }
+
+/// Signs in at the sign-in page (whoever was signed in is signed out first).
+async fn sign_in_as(
+    c: &Client,
+    app: &TestApp,
+    email: &str,
+    password: &str,
+) -> Result<(), fantoccini::error::CmdError> {
+    c.delete_all_cookies().await?;
+    c.goto(&app.url("/signin")).await?;
+    fill(c, "#email", email).await?;
+    fill(c, "#password", password).await?;
+    click(c, "form[action='/signin'] button[type=submit]").await
+}
+
+async fn customers_on_both_sides(
+    c: &Client,
+    app: &TestApp,
+) -> Result<(), fantoccini::error::CmdError> {
+    let (_provider, reseller, partnership) = crate::customers::partners(app, "bprov", "bres").await;
+    // The provider adds a customer for its reseller and reads the password once.
+    sign_in_as(c, app, "admin@bprov.example.com", STRONG_PASSWORD).await?;
+    c.wait().for_element(Locator::Css("#my-customers")).await?;
+    c.goto(&app.url("/partners/resellers")).await?;
+    click(c, "#active a.add-customer").await?;
+    c.wait().for_element(Locator::Css("#company")).await?;
+    fill(c, "#company", "Browser Customer AG").await?;
+    fill(c, "#domain_prefix", "browsercust").await?;
+    c.find(Locator::Css("#country"))
+        .await?
+        .select_by_value("DE")
+        .await?;
+    fill(c, "#address_line1", "Allee 3").await?;
+    fill(c, "#city", "Köln").await?;
+    fill(c, "#first_name", "Bea").await?;
+    fill(c, "#last_name", "Braun").await?;
+    fill(c, "#email", "bea@browsercust.example").await?;
+    fill(c, "#phone", "+49 221 123456").await?;
+    click(c, "#next-review").await?;
+    c.wait()
+        .for_element(Locator::Css("#review-reseller"))
+        .await?;
+    assert_eq!(text(c, "#review-reseller").await?, "bres Org");
+    click(c, "#submit-customer").await?;
+    c.wait()
+        .for_element(Locator::Css("#temporary-password"))
+        .await?;
+    let password = text(c, "#temporary-password").await?;
+    assert_eq!(text(c, "#sign-in-name").await?, "bea@browsercust.example");
+    c.refresh().await?;
+    c.wait().for_element(Locator::Css("h1")).await?;
+    assert!(c.find(Locator::Css("#temporary-password")).await.is_err());
+
+    // The customer admin signs in, changes the password and sees both partners.
+    sign_in_as(c, app, "bea@browsercust.example", &password).await?;
+    c.wait().for_element(Locator::Css("#must-change")).await?;
+    fill(c, "#current_password", &password).await?;
+    fill(c, "#new_password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/account/password'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("#relationships")).await?;
+    assert_eq!(text(c, "#relationships .provider").await?, "bprov Org");
+    assert_eq!(text(c, "#relationships .reseller").await?, "bres Org");
+
+    // The reseller sees the customer under View customers.
+    sign_in_as(c, app, "admin@bres.example.com", STRONG_PASSWORD).await?;
+    c.wait().for_element(Locator::Css("#my-providers")).await?;
+    click(c, "#my-providers").await?;
+    click(c, "#providers a.view-customers").await?;
+    c.wait().for_element(Locator::Css("#customers")).await?;
+    assert_eq!(text(c, "#customers .name").await?, "Browser Customer AG");
+
+    // A second customer accepts the reseller's invitation: it creates its work account from
+    // the link, confirms from the mailbox, and authorises.
+    let link = crate::customers::invite_customer(app, &reseller, partnership, "").await;
+    c.delete_all_cookies().await?;
+    c.goto(&app.url(&link)).await?;
+    click(c, "#create-customer-account").await?;
+    c.wait().for_element(Locator::Css("#company")).await?;
+    fill(c, "#company", "Second Customer SE").await?;
+    fill(c, "#domain_prefix", "secondcust").await?;
+    c.find(Locator::Css("#country"))
+        .await?
+        .select_by_value("DE")
+        .await?;
+    fill(c, "#address_line1", "Weg 2").await?;
+    fill(c, "#city", "Bonn").await?;
+    fill(c, "#first_name", "Sam").await?;
+    fill(c, "#last_name", "Second").await?;
+    fill(c, "#email", "sam@secondcust.example").await?;
+    fill(c, "#phone", "+49 228 654321").await?;
+    fill(c, "#password", STRONG_PASSWORD).await?;
+    click(c, "#create-account").await?;
+    c.wait().for_element(Locator::Css("h1")).await?;
+    confirm_from_mailbox_and_sign_in(c, app, "sam@secondcust.example").await?;
+    c.goto(&app.url(&link)).await?;
+    c.wait().for_element(Locator::Css("#authorise")).await?;
+    click(c, "#consent").await?;
+    click(c, "#authorise").await?;
+    c.wait().for_element(Locator::Css("#relationships")).await?;
+    assert_eq!(text(c, "#relationships .reseller").await?, "bres Org");
+    sign_in_as(c, app, "admin@bprov.example.com", STRONG_PASSWORD).await?;
+    c.wait().for_element(Locator::Css("#my-customers")).await?;
+    c.goto(&app.url("/customers")).await?;
+    c.wait().for_element(Locator::Css("#customers")).await?;
+    let mut names = Vec::new();
+    for e in c.find_all(Locator::Css("#customers .name")).await? {
+        names.push(e.text().await?);
+    }
+    assert_eq!(names, vec!["Browser Customer AG", "Second Customer SE"]);
+
+    // A third partner's users see neither customer.
+    let third = app.browser();
+    third.sign_up("bthird").await;
+    sign_in_as(c, app, "admin@bthird.example.com", STRONG_PASSWORD).await?;
+    c.wait().for_element(Locator::Css("#tenant-domain")).await?;
+    for prefix in ["browsercust", "secondcust"] {
+        let id: uuid::Uuid =
+            sqlx::query_scalar("select tenant_id from tenants where domain_prefix = $1")
+                .bind(prefix)
+                .fetch_one(&app.db)
+                .await
+                .expect("customer");
+        c.goto(&app.url(&format!("/customers/{id}"))).await?;
+        c.wait().for_element(Locator::Css("h1")).await?;
+        assert!(
+            c.find(Locator::Css("#relationships")).await.is_err(),
+            "{prefix}"
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn customers_are_added_and_authorised_and_seen_by_their_partners_only() {
+    in_browser("customers", customers_on_both_sides).await;
+}

@@ -7,7 +7,7 @@ use reqwest::StatusCode;
 
 /// A listed provider `prov` (DE, Europe) and an active reseller `res` (DE) in a partnership;
 /// returns their browsers and the partnership id.
-async fn partners<'a>(
+pub(crate) async fn partners<'a>(
     app: &'a TestApp,
     prov: &str,
     res: &str,
@@ -469,7 +469,7 @@ async fn ending_a_partnership_tells_the_resellers_customers_who_stay_customers()
 }
 
 /// The reseller invites a customer (sent to `email`); returns the link's path.
-async fn invite_customer(
+pub(crate) async fn invite_customer(
     app: &TestApp,
     reseller: &Browser<'_>,
     partnership: uuid::Uuid,
@@ -821,4 +821,80 @@ async fn operator_staff_look_up_any_customer_read_only() {
             crate::languages::assert_no_english(lang, path, &staff.client.html(path).await);
         }
     }
+}
+
+#[tokio::test]
+async fn the_customer_list_pages_by_name_and_filters_by_reseller() {
+    let app = TestApp::spawn().await;
+    let (provider, reseller, partnership) = partners(&app, "provpage", "respage").await;
+    // 55 customers through the reseller, 5 served directly (inserted as data).
+    sqlx::query(
+        "with c as (
+           insert into tenants (tenant_id, name, domain_prefix, country_code, billing_currency, kind)
+           select gen_random_uuid(), 'Customer ' || lpad(n::text, 3, '0'), 'pagecust' || n, 'DE', 'EUR', 'customer'
+           from generate_series(1, 60) n
+           returning tenant_id, name)
+         insert into customer_relationships (relationship_id, customer_tenant_id, provider_tenant_id, reseller_tenant_id, via)
+         select gen_random_uuid(), c.tenant_id, p.tenant_id,
+                case when c.name <= 'Customer 055' then r.tenant_id end, 'added'
+         from c, tenants p, tenants r where p.domain_prefix = 'provpage' and r.domain_prefix = 'respage'",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let first = provider.html("/customers").await;
+    let names = texts(&first, "#customers .name");
+    assert_eq!(names.len(), 50);
+    assert_eq!(names[0], "Customer 001");
+    let next = attr(&first, "#next-page", "href").unwrap();
+    let second = provider.html(&next).await;
+    let rest = texts(&second, "#customers .name");
+    assert_eq!(rest.len(), 10);
+    assert_eq!(rest[0], "Customer 051");
+    assert!(texts(&second, "#next-page").is_empty());
+    let filtered = provider
+        .html(&format!("/customers?reseller={partnership}&q=Customer+05"))
+        .await;
+    assert_eq!(
+        texts(&filtered, "#customers .name"),
+        (50..=55)
+            .map(|n| format!("Customer {n:03}"))
+            .collect::<Vec<_>>()
+    );
+    // The reseller may see a shared customer but never record its agreement.
+    let shared: uuid::Uuid =
+        sqlx::query_scalar("select tenant_id from tenants where domain_prefix = 'pagecust1'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    sqlx::query(
+        "insert into customer_profiles (tenant_id, address_line1, city, contact_first_name, contact_last_name, contact_email, contact_phone)
+         values ($1, 'Ring 1', 'Hamburg', 'Mia', 'Muster', 'mia@pagecust1.example', '+49 40 1234567')",
+    )
+    .bind(shared)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        reseller
+            .open(&format!("/customers/{shared}"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let agreement = format!("/customers/{shared}/agreement");
+    let refused = reseller
+        .submit(
+            &format!("/customers/{shared}"),
+            &agreement,
+            &[
+                ("accepted", "yes"),
+                ("accepted_on", "2026-01-01"),
+                ("first_name", "X"),
+                ("last_name", "Y"),
+                ("email", "x@y.example"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::NOT_FOUND);
 }
