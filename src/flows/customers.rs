@@ -114,15 +114,7 @@ pub async fn check(
                 }
             }
         }
-        if db::tenants::domain_prefix_taken(&state.db, c.domain_prefix.as_str()).await? {
-            errors.add("domain_prefix", crate::messages::DOMAIN_PREFIX_TAKEN);
-        }
-        if db::users::tenant_of_email(&state.db, &c.email)
-            .await?
-            .is_some()
-        {
-            errors.add("email", Msg("customer-email-taken"));
-        }
+        not_taken(state, c, &mut errors).await?;
     }
     match (checked, reseller) {
         (Ok(c), Ok(r)) if errors.is_empty() => Ok(Ok((c, r))),
@@ -168,48 +160,20 @@ pub async fn add(
     let customer_id = Uuid::new_v4();
     let admin_id = Uuid::new_v4();
     let mut tx = state.db.begin().await?;
-    let inserted = db::customers::insert(
-        &mut tx,
+    let account = NewAccount {
         customer_id,
-        &customer,
-        &market.billing_currency,
-        Some((user.tenant_id, user.user_id)),
+        admin_id,
+        customer: &customer,
+        billing_currency: &market.billing_currency,
+        password_hash: &hash,
+        temporary_until: Some(until),
+        added_by: Some((user.tenant_id, user.user_id)),
         form,
-    )
-    .await;
-    if let Err(e) = inserted {
-        let mut errors = FormErrors::default();
-        if db::is_unique_violation(&e, db::tenants::DOMAIN_PREFIX_UNIQUE) {
-            errors.add("domain_prefix", crate::messages::DOMAIN_PREFIX_TAKEN);
-            return Ok(Err(errors));
-        }
-        return Err(e.into());
+    };
+    if let Err(errors) = insert_account(&mut tx, &account).await? {
+        return Ok(Err(errors));
     }
     let full_name = format!("{} {}", customer.first_name, customer.last_name);
-    let admin = db::users::insert(
-        &mut *tx,
-        &db::users::NewUser {
-            user_id: admin_id,
-            tenant_id: customer_id,
-            full_name: &full_name,
-            email: &customer.email,
-            password_hash: &hash,
-            roles: crate::domain::tenant::Roles::one(crate::domain::tenant::Role::GlobalAdmin),
-            language: crate::i18n::current(),
-            temporary_until: Some(until),
-            added_by: Some(user.user_id),
-            added_with_form: None,
-        },
-    )
-    .await;
-    if let Err(e) = admin {
-        if db::is_unique_violation(&e, db::users::EMAIL_UNIQUE) {
-            let mut errors = FormErrors::default();
-            errors.add("email", Msg("customer-email-taken"));
-            return Ok(Err(errors));
-        }
-        return Err(e.into());
-    }
     let reseller_id = reseller.as_ref().map(|r| r.reseller_id);
     db::customers::relate(
         &mut tx,
@@ -220,18 +184,7 @@ pub async fn add(
         user.user_id,
     )
     .await?;
-    // The partners serving the customer administer it on its behalf.
-    for partner in std::iter::once(user.tenant_id).chain(reseller_id) {
-        db::partnerships::grant_admin_access(
-            &mut tx,
-            customer_id,
-            partner,
-            None,
-            user.user_id,
-            &user.full_name,
-        )
-        .await?;
-    }
+    grant_partners(&mut tx, customer_id, user.tenant_id, reseller_id, user).await?;
     db::audit::record(
         &mut *tx,
         db::audit::AuditEvent {
@@ -280,6 +233,104 @@ pub async fn add(
         sign_in: customer.email,
         temporary_password,
     }))
+}
+
+/// Notes a domain prefix already used by a work account, and a contact address that
+/// already signs in somewhere (it is to be the customer admin's sign-in name).
+async fn not_taken(state: &AppState, c: &NewCustomer, errors: &mut FormErrors) -> sqlx::Result<()> {
+    if db::tenants::domain_prefix_taken(&state.db, c.domain_prefix.as_str()).await? {
+        errors.add("domain_prefix", crate::messages::DOMAIN_PREFIX_TAKEN);
+    }
+    if db::users::tenant_of_email(&state.db, &c.email)
+        .await?
+        .is_some()
+    {
+        errors.add("email", Msg("customer-email-taken"));
+    }
+    Ok(())
+}
+
+/// A customer work account to create: the tenant, its profile and its first admin (the
+/// contact).
+struct NewAccount<'a> {
+    customer_id: Uuid,
+    admin_id: Uuid,
+    customer: &'a NewCustomer,
+    billing_currency: &'a str,
+    password_hash: &'a str,
+    /// A temporary password's end (a partner chose it), or `None` (the admin chose it).
+    temporary_until: Option<time::OffsetDateTime>,
+    /// The partner (tenant, user) that added it.
+    added_by: Option<(Uuid, Uuid)>,
+    form: Option<Uuid>,
+}
+
+/// Creates the customer tenant, its profile and its admin inside `tx`; a taken prefix or
+/// address (someone was quicker) comes back as the field's error.
+async fn insert_account(
+    tx: &mut sqlx::PgConnection,
+    a: &NewAccount<'_>,
+) -> anyhow::Result<Result<(), FormErrors>> {
+    let c = a.customer;
+    if let Err(e) =
+        db::customers::insert(tx, a.customer_id, c, a.billing_currency, a.added_by, a.form).await
+    {
+        if db::is_unique_violation(&e, db::tenants::DOMAIN_PREFIX_UNIQUE) {
+            let errors = FormErrors::single("domain_prefix", crate::messages::DOMAIN_PREFIX_TAKEN);
+            return Ok(Err(errors));
+        }
+        return Err(e.into());
+    }
+    let full_name = format!("{} {}", c.first_name, c.last_name);
+    let admin = db::users::insert(
+        &mut *tx,
+        &db::users::NewUser {
+            user_id: a.admin_id,
+            tenant_id: a.customer_id,
+            full_name: &full_name,
+            email: &c.email,
+            password_hash: a.password_hash,
+            roles: crate::domain::tenant::Roles::one(crate::domain::tenant::Role::GlobalAdmin),
+            language: crate::i18n::current(),
+            temporary_until: a.temporary_until,
+            added_by: a.added_by.map(|(_, user)| user),
+            added_with_form: None,
+        },
+    )
+    .await;
+    if let Err(e) = admin {
+        if db::is_unique_violation(&e, db::users::EMAIL_UNIQUE) {
+            return Ok(Err(FormErrors::single(
+                "email",
+                Msg("customer-email-taken"),
+            )));
+        }
+        return Err(e.into());
+    }
+    Ok(Ok(()))
+}
+
+/// The partners serving a customer administer it on its behalf: delegated admin access for
+/// the provider and the reseller (if any), given by `user`.
+async fn grant_partners(
+    tx: &mut sqlx::PgConnection,
+    customer: Uuid,
+    provider: Uuid,
+    reseller: Option<Uuid>,
+    user: &SessionUser,
+) -> sqlx::Result<()> {
+    for partner in std::iter::once(provider).chain(reseller) {
+        db::partnerships::grant_admin_access(
+            &mut *tx,
+            customer,
+            partner,
+            None,
+            user.user_id,
+            &user.full_name,
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// The customers the provider serves, filtered, one page.
@@ -517,17 +568,14 @@ pub async fn authorise(
         user.user_id,
     )
     .await?;
-    for partner in std::iter::once(inv.provider_id).chain(inv.reseller_id) {
-        db::partnerships::grant_admin_access(
-            &mut tx,
-            user.tenant_id,
-            partner,
-            None,
-            user.user_id,
-            &user.full_name,
-        )
-        .await?;
-    }
+    grant_partners(
+        &mut tx,
+        user.tenant_id,
+        inv.provider_id,
+        inv.reseller_id,
+        user,
+    )
+    .await?;
     db::audit::record(
         &mut *tx,
         db::audit::AuditEvent {
@@ -622,15 +670,7 @@ pub async fn sign_up_from_invitation(
             }
             Some(_) => {}
         }
-        if db::tenants::domain_prefix_taken(&state.db, customer.domain_prefix.as_str()).await? {
-            errors.add("domain_prefix", crate::messages::DOMAIN_PREFIX_TAKEN);
-        }
-        if db::users::tenant_of_email(&state.db, &customer.email)
-            .await?
-            .is_some()
-        {
-            errors.add("email", Msg("customer-email-taken"));
-        }
+        not_taken(state, customer, &mut errors).await?;
     }
     let (Ok(customer), Some(market), true) = (checked, market, errors.is_empty()) else {
         return Ok(Some(Err(errors)));
@@ -640,44 +680,18 @@ pub async fn sign_up_from_invitation(
     let admin_id = Uuid::new_v4();
     let full_name = format!("{} {}", customer.first_name, customer.last_name);
     let mut tx = state.db.begin().await?;
-    if let Err(e) = db::customers::insert(
-        &mut tx,
+    let account = NewAccount {
         customer_id,
-        &customer,
-        &market.billing_currency,
-        None,
-        None,
-    )
-    .await
-    {
-        if db::is_unique_violation(&e, db::tenants::DOMAIN_PREFIX_UNIQUE) {
-            errors.add("domain_prefix", crate::messages::DOMAIN_PREFIX_TAKEN);
-            return Ok(Some(Err(errors)));
-        }
-        return Err(e.into());
-    }
-    if let Err(e) = db::users::insert(
-        &mut *tx,
-        &db::users::NewUser {
-            user_id: admin_id,
-            tenant_id: customer_id,
-            full_name: &full_name,
-            email: &customer.email,
-            password_hash: &hash,
-            roles: crate::domain::tenant::Roles::one(crate::domain::tenant::Role::GlobalAdmin),
-            language: crate::i18n::current(),
-            temporary_until: None,
-            added_by: None,
-            added_with_form: None,
-        },
-    )
-    .await
-    {
-        if db::is_unique_violation(&e, db::users::EMAIL_UNIQUE) {
-            errors.add("email", Msg("customer-email-taken"));
-            return Ok(Some(Err(errors)));
-        }
-        return Err(e.into());
+        admin_id,
+        customer: &customer,
+        billing_currency: &market.billing_currency,
+        password_hash: &hash,
+        temporary_until: None,
+        added_by: None,
+        form: None,
+    };
+    if let Err(errors) = insert_account(&mut tx, &account).await? {
+        return Ok(Some(Err(errors)));
     }
     db::audit::record(
         &mut *tx,

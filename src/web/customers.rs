@@ -155,6 +155,7 @@ pub struct SignUpPage {
     form: CustomerInput,
     errors: FormErrors,
     countries: Vec<(String, String)>,
+    country_hint: Msg,
 }
 
 async fn signup_page(
@@ -175,15 +176,7 @@ async fn signup_page(
             axum::response::Redirect::to(&format!("/customer-invitations/{token}")).into_response(),
         );
     }
-    let lang = crate::i18n::current();
-    let mut countries: Vec<(String, String)> = state
-        .markets()
-        .await?
-        .iter()
-        .filter(|m| m.csp_region == invitation.region)
-        .map(|m| (m.country_code.clone(), m.country_name().to_owned()))
-        .collect();
-    countries.sort_by(|a, b| crate::i18n::format::compare(lang, &a.1, &b.1));
+    let countries = countries_in(state, std::slice::from_ref(&invitation.region)).await?;
     let status = if errors.is_empty() {
         axum::http::StatusCode::OK
     } else {
@@ -196,6 +189,7 @@ async fn signup_page(
         form,
         errors,
         countries,
+        country_hint: Msg("cinv-country-hint"),
     };
     Ok((status, page).into_response())
 }
@@ -462,6 +456,7 @@ pub struct NewPage {
     resellers: Vec<ResellerChoice>,
     /// Countries (code, name) in the provider's regions.
     countries: Vec<(String, String)>,
+    country_hint: Msg,
 }
 
 async fn form_page(
@@ -472,6 +467,22 @@ async fn form_page(
     form: CustomerInput,
     errors: FormErrors,
 ) -> Result<NewPage, AppError> {
+    let countries = countries_in(state, regions).await?;
+    Ok(NewPage {
+        ctx,
+        form,
+        errors,
+        resellers: flows::reseller_choices(state, tenant).await?,
+        countries,
+        country_hint: Msg("customers-country-hint"),
+    })
+}
+
+/// The countries of `regions` (code, name in the reader's language), in the language's order.
+async fn countries_in(
+    state: &AppState,
+    regions: &[String],
+) -> Result<Vec<(String, String)>, AppError> {
     let lang = crate::i18n::current();
     let mut countries: Vec<(String, String)> = state
         .markets()
@@ -481,13 +492,7 @@ async fn form_page(
         .map(|m| (m.country_code.clone(), m.country_name().to_owned()))
         .collect();
     countries.sort_by(|a, b| crate::i18n::format::compare(lang, &a.1, &b.1));
-    Ok(NewPage {
-        ctx,
-        form,
-        errors,
-        resellers: flows::reseller_choices(state, tenant).await?,
-        countries,
-    })
+    Ok(countries)
 }
 
 /// `?reseller=` preselects a reseller.
@@ -638,6 +643,7 @@ pub struct DetailPage {
     provider: bool,
     /// Where "back" goes, and its words.
     back: (&'static str, Msg),
+    no_reseller: Msg,
     agreement_current: bool,
     /// The date the customer accepted the agreement, in words.
     accepted_on: String,
@@ -667,6 +673,7 @@ async fn show(
     };
     Ok(DetailPage {
         back,
+        no_reseller: Msg("customers-no-reseller"),
         country: state.country_name(&view.customer.country_code).await?,
         domain: state.config.tenant_domain(&view.customer.domain_prefix),
         provider: flows::is_provider_of(&view, user.tenant_id)

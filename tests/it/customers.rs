@@ -47,6 +47,43 @@ fn customer<'a>(prefix: &'a str, email: &'a str, reseller: &'a str) -> Vec<(&'a 
     ]
 }
 
+/// A customer admin's first sign-in with the temporary password: changed to
+/// [`STRONG_PASSWORD`], then signed in afresh.
+async fn customer_admin<'a>(app: &'a TestApp, email: &str, temporary: &str) -> Browser<'a> {
+    let first = app.browser();
+    first
+        .submit(
+            "/signin",
+            "/signin",
+            &[("email", email), ("password", temporary)],
+        )
+        .await;
+    let changed = first
+        .submit(
+            "/account/password",
+            "/account/password",
+            &[
+                ("current_password", temporary),
+                ("new_password", STRONG_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(
+        changed.status(),
+        StatusCode::SEE_OTHER,
+        "{email} changes the password"
+    );
+    let admin = app.browser();
+    admin
+        .submit(
+            "/signin",
+            "/signin",
+            &[("email", email), ("password", STRONG_PASSWORD)],
+        )
+        .await;
+    admin
+}
+
 /// The add form's id, from the form page.
 async fn form_id(provider: &Browser<'_>, reseller: &str) -> String {
     let form = provider
@@ -398,32 +435,7 @@ async fn customer_pages_read_in_german_and_chinese() {
             assert_no_english(lang, &path, &provider.html(&path).await);
         }
         // The customer admin, in the language the account was created in.
-        let admin = app.browser();
-        admin
-            .submit(
-                "/signin",
-                "/signin",
-                &[("email", email), ("password", &password)],
-            )
-            .await;
-        admin
-            .submit(
-                "/account/password",
-                "/account/password",
-                &[
-                    ("current_password", &password),
-                    ("new_password", STRONG_PASSWORD),
-                ],
-            )
-            .await;
-        let admin = app.browser();
-        admin
-            .submit(
-                "/signin",
-                "/signin",
-                &[("email", email), ("password", STRONG_PASSWORD)],
-            )
-            .await;
+        let admin = customer_admin(&app, email, &password).await;
         assert_no_english(lang, "customer dashboard", &admin.html("/dashboard").await);
         assert_no_english(
             lang,
@@ -622,35 +634,7 @@ async fn a_customer_in_another_region_cannot_authorise() {
         .execute(&app.db)
         .await
         .unwrap();
-    let admin = app.browser();
-    admin
-        .submit(
-            "/signin",
-            "/signin",
-            &[("email", "it@faraway.example"), ("password", &password)],
-        )
-        .await;
-    admin
-        .submit(
-            "/account/password",
-            "/account/password",
-            &[
-                ("current_password", &password),
-                ("new_password", STRONG_PASSWORD),
-            ],
-        )
-        .await;
-    let admin = app.browser();
-    admin
-        .submit(
-            "/signin",
-            "/signin",
-            &[
-                ("email", "it@faraway.example"),
-                ("password", STRONG_PASSWORD),
-            ],
-        )
-        .await;
+    let admin = customer_admin(&app, "it@faraway.example", &password).await;
     let link = invite_customer(&app, &reseller, partnership, "").await;
     let page = admin.page(&link, StatusCode::CONFLICT).await;
     assert!(texts(&page, "#problem")[0].contains("region"));

@@ -66,6 +66,7 @@ pub struct CustomerPage {
     country: String,
     domain: String,
     accepted_on: String,
+    no_reseller: crate::messages::Msg,
 }
 
 async fn show(
@@ -84,6 +85,7 @@ async fn show(
             .as_ref()
             .map(|a| crate::i18n::format::date(a.accepted_on))
             .unwrap_or_default(),
+        no_reseller: crate::messages::Msg("customers-one-tier"),
         view,
         ctx,
     })
