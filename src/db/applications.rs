@@ -1,6 +1,7 @@
 //! Enrollment applications, their timeline and their contact-verification links.
 
 use crate::domain::application::{ApplicationState, Program};
+pub use crate::domain::organisation::{LegalProfile, PrimaryContact, SupportDetails};
 use sqlx::{PgConnection, PgExecutor};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -214,27 +215,6 @@ pub async fn save_partner_id(
     Ok(done.rows_affected() == 1)
 }
 
-/// Step 2's answers.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LegalProfile {
-    /// Legal name.
-    pub legal_name: String,
-    /// Address line 1.
-    pub address_line1: String,
-    /// Address line 2.
-    pub address_line2: Option<String>,
-    /// City.
-    pub city: String,
-    /// State or province.
-    pub state_province: Option<String>,
-    /// Postal code.
-    pub postal_code: Option<String>,
-    /// Phone.
-    pub phone: String,
-    /// Registration ID.
-    pub registration_id: Option<String>,
-}
-
 /// Saves step 2.
 pub async fn save_legal_profile(
     db: impl PgExecutor<'_>,
@@ -263,19 +243,6 @@ pub async fn save_legal_profile(
     Ok(done.rows_affected() == 1)
 }
 
-/// Step 3's answers.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PrimaryContact {
-    /// First name.
-    pub first_name: String,
-    /// Last name.
-    pub last_name: String,
-    /// E-mail.
-    pub email: String,
-    /// Phone.
-    pub phone: String,
-}
-
 /// Saves step 3.
 pub async fn save_primary_contact(
     db: impl PgExecutor<'_>,
@@ -297,17 +264,6 @@ pub async fn save_primary_contact(
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
-}
-
-/// Step 4's answers.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SupportDetails {
-    /// Support e-mail.
-    pub email: String,
-    /// Support phone.
-    pub phone: String,
-    /// Support web site.
-    pub website: String,
 }
 
 /// Saves step 4.

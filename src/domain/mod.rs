@@ -6,6 +6,7 @@ pub mod email;
 pub mod enrollment;
 pub mod form;
 pub mod link;
+pub mod organisation;
 pub mod partnership;
 pub mod password;
 pub mod profile;

@@ -7,6 +7,9 @@ pub const MIN_LENGTH: usize = 12;
 /// Most characters a password may have (bounds hashing work per request).
 pub const MAX_LENGTH: usize = 256;
 
+/// How long a temporary password works (a colleague or a customer admin added by an admin).
+pub const TEMPORARY_PASSWORD_DAYS: i64 = 7;
+
 /// Checks a new password; `related` are words the user gave us (name, e-mail,
 /// organisation) that make a password easier to guess. The error is a message for the user.
 pub fn check_new_password(password: &str, related: &[&str]) -> Result<(), String> {

@@ -156,7 +156,7 @@ pub async fn add(
     let temporary_password = crate::domain::password::generate();
     let hash = state.hasher.hash(&temporary_password).await?;
     let until = time::OffsetDateTime::now_utc()
-        + time::Duration::days(crate::flows::accounts::TEMPORARY_PASSWORD_DAYS);
+        + time::Duration::days(crate::domain::password::TEMPORARY_PASSWORD_DAYS);
     let customer_id = Uuid::new_v4();
     let admin_id = Uuid::new_v4();
     let mut tx = state.db.begin().await?;
@@ -711,7 +711,7 @@ pub async fn sign_up_from_invitation(
         },
     )
     .await?;
-    crate::flows::accounts::send_confirmation(
+    crate::flows::lifecycle::send_confirmation(
         state,
         &mut tx,
         admin_id,
@@ -737,7 +737,7 @@ pub struct Serving {
 
 /// How `tenant` serves customers; `None` when it does not.
 pub async fn serving(state: &AppState, tenant: Uuid) -> anyhow::Result<Option<Serving>> {
-    let provider_regions: Vec<String> = crate::flows::partnerships::provider_regions(state, tenant)
+    let provider_regions: Vec<String> = crate::flows::lifecycle::provider_regions(state, tenant)
         .await?
         .unwrap_or_default()
         .into_iter()

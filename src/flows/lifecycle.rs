@@ -342,3 +342,61 @@ async fn on_approved(
         .await?;
     Ok(())
 }
+
+/// The regions (codes and names) a tenant is listed for as a provider, when it may act as
+/// one (shared by partnerships and customers): listed in the directory and an active indirect reseller (agreement accepted).
+pub async fn provider_regions(
+    state: &AppState,
+    tenant_id: Uuid,
+) -> anyhow::Result<Option<Vec<(String, String)>>> {
+    let (codes, active) = db::providers::listing(&state.db, tenant_id).await?;
+    if codes.is_empty() || !active {
+        return Ok(None);
+    }
+    Ok(Some(
+        state
+            .regions()
+            .await?
+            .iter()
+            .filter(|(code, _)| codes.contains(code))
+            .cloned()
+            .collect(),
+    ))
+}
+
+/// Queues the e-mail that confirms a new account's address (24 hours; shared by partner and
+/// customer sign-ups), leading on to `next` after signing in.
+pub async fn send_confirmation(
+    state: &AppState,
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    name: &str,
+    organisation: &str,
+    email: &str,
+    next: Option<&str>,
+) -> anyhow::Result<()> {
+    let token = crate::domain::token::new_token();
+    db::tokens::issue(
+        conn,
+        user_id,
+        db::tokens::Purpose::EmailConfirmation,
+        &token.hash,
+    )
+    .await?;
+    // Where to go after confirming and signing in (an invitation, say), when not home.
+    let next = next
+        .map(|n| crate::domain::link::safe_next(Some(n), &state.config.public_base_url))
+        .filter(|n| n != "/dashboard")
+        .map(|n| format!("?next={}", crate::domain::link::encode_query_value(&n)))
+        .unwrap_or_default();
+    let message = crate::email::messages::ConfirmEmail {
+        name: name.to_owned(),
+        organisation: organisation.to_owned(),
+        link: state
+            .config
+            .link(&format!("/signup/confirm/{}{next}", token.plain)),
+    }
+    .to_email(email)?;
+    db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
+    Ok(())
+}

@@ -13,26 +13,7 @@ use crate::state::AppState;
 use serde_json::json;
 use uuid::Uuid;
 
-/// The regions (codes and names) a tenant is listed for as a provider, when it may act as
-/// one: listed in the directory and an active indirect reseller (agreement accepted).
-pub async fn provider_regions(
-    state: &AppState,
-    tenant_id: Uuid,
-) -> anyhow::Result<Option<Vec<(String, String)>>> {
-    let (codes, active) = db::providers::listing(&state.db, tenant_id).await?;
-    if codes.is_empty() || !active {
-        return Ok(None);
-    }
-    Ok(Some(
-        state
-            .regions()
-            .await?
-            .iter()
-            .filter(|(code, _)| codes.contains(code))
-            .cloned()
-            .collect(),
-    ))
-}
+pub use super::lifecycle::provider_regions;
 
 /// The invitation text a provider sends or copies.
 pub struct Draft {

@@ -4,8 +4,8 @@
 
 use crate::db::{self, profiles::Profile};
 use crate::domain::FormErrors;
+use crate::domain::organisation::{ContactInput, LegalInput, SupportInput};
 use crate::domain::profile::{BankAccount, BankDetails, BankInput, masked};
-use crate::flows::enrollment::{ContactInput, LegalInput, SupportInput};
 use crate::state::AppState;
 use serde_json::{Value, json};
 use uuid::Uuid;

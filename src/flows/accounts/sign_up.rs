@@ -5,11 +5,10 @@ use crate::db::tokens::Purpose;
 use crate::db::{self, users::SessionUser};
 use crate::domain::tenant::{DomainPrefix, Role, Roles};
 use crate::domain::{EmailAddress, FormErrors, password, tenant, token};
-use crate::email::messages::{AccountExists, ConfirmEmail, EmailContent};
+use crate::email::messages::{AccountExists, EmailContent};
 use crate::messages;
 use crate::state::AppState;
 use serde_json::json;
-use sqlx::PgConnection;
 use uuid::Uuid;
 
 /// What the sign-up form sends.
@@ -210,34 +209,7 @@ async fn tell_owner_of_sign_up_attempt(
     super::send_and_audit(state, state.db.begin().await?, &message, event).await
 }
 
-pub(crate) async fn send_confirmation(
-    state: &AppState,
-    conn: &mut PgConnection,
-    user_id: Uuid,
-    name: &str,
-    organisation: &str,
-    email: &str,
-    next: Option<&str>,
-) -> anyhow::Result<()> {
-    let token = token::new_token();
-    db::tokens::issue(conn, user_id, Purpose::EmailConfirmation, &token.hash).await?;
-    // Where to go after confirming and signing in (an invitation, say), when not home.
-    let next = next
-        .map(|n| crate::domain::link::safe_next(Some(n), &state.config.public_base_url))
-        .filter(|n| n != "/dashboard")
-        .map(|n| format!("?next={}", crate::domain::link::encode_query_value(&n)))
-        .unwrap_or_default();
-    let message = ConfirmEmail {
-        name: name.to_owned(),
-        organisation: organisation.to_owned(),
-        link: state
-            .config
-            .link(&format!("/signup/confirm/{}{next}", token.plain)),
-    }
-    .to_email(email)?;
-    db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
-    Ok(())
-}
+pub(crate) use crate::flows::lifecycle::send_confirmation;
 
 /// What happened to a resend request.
 #[derive(Debug, PartialEq, Eq)]

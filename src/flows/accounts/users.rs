@@ -74,8 +74,7 @@ pub enum Added {
     },
 }
 
-/// How long a temporary password works.
-pub const TEMPORARY_PASSWORD_DAYS: i64 = 7;
+pub use crate::domain::password::TEMPORARY_PASSWORD_DAYS;
 
 /// The roles `admin` may give: a global admin every role, a user-management admin every
 /// role but global admin.

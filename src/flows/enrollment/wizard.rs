@@ -7,6 +7,7 @@ use crate::domain::FormErrors;
 use crate::domain::application::ApplicationState;
 use crate::domain::application::Program;
 use crate::domain::enrollment as rules;
+pub use crate::domain::organisation::{ContactInput, LegalInput, SupportInput};
 use crate::flows::lifecycle::{self};
 use crate::messages;
 use crate::state::AppState;
@@ -113,35 +114,6 @@ pub async fn check_partner_id(
     }
 }
 
-/// Step 2's form.
-#[derive(Clone, Debug, Default, Deserialize)]
-pub struct LegalInput {
-    /// Legal name.
-    #[serde(default)]
-    pub legal_name: String,
-    /// Address line 1.
-    #[serde(default)]
-    pub address_line1: String,
-    /// Address line 2.
-    #[serde(default)]
-    pub address_line2: String,
-    /// City.
-    #[serde(default)]
-    pub city: String,
-    /// State or province.
-    #[serde(default)]
-    pub state_province: String,
-    /// Postal code.
-    #[serde(default)]
-    pub postal_code: String,
-    /// Phone.
-    #[serde(default)]
-    pub phone: String,
-    /// Registration ID.
-    #[serde(default)]
-    pub registration_id: String,
-}
-
 impl LegalInput {
     /// The saved answers, to show again.
     pub fn from_application(a: &Application) -> Self {
@@ -157,98 +129,6 @@ impl LegalInput {
             registration_id: s(&a.registration_id),
         }
     }
-
-    /// Checks every answer; the country is the tenant's.
-    pub fn validate(&self, country_code: &str) -> Result<apps::LegalProfile, FormErrors> {
-        let mut e = FormErrors::default();
-        let legal_name = e.check("legal_name", rules::parse_legal_name(&self.legal_name));
-        let line1 = e.check(
-            "address_line1",
-            rules::required_text(
-                &self.address_line1,
-                messages::ENTER_FIRST_LINE_ADDRESS,
-                200,
-                messages::ADDRESS_LINE_1_MUST,
-            ),
-        );
-        let line2 = e.check(
-            "address_line2",
-            rules::optional_text(&self.address_line2, 200, messages::ADDRESS_LINE_2_MUST),
-        );
-        let city = e.check(
-            "city",
-            rules::required_text(
-                &self.city,
-                messages::ENTER_TOWN_CITY,
-                100,
-                messages::TOWN_CITY_MUST_100,
-            ),
-        );
-        let region = e.check(
-            "state_province",
-            rules::optional_text(&self.state_province, 100, messages::STATE_PROVINCE_MUST_100),
-        );
-        let postal = e.check(
-            "postal_code",
-            rules::optional_text(&self.postal_code, 20, messages::POSTAL_CODE_MUST_20),
-        );
-        let phone = e.check(
-            "phone",
-            rules::parse_phone(&self.phone, messages::ENTER_COMPANY_S_TELEPHONE),
-        );
-        let registration = e.check(
-            "registration_id",
-            rules::parse_registration_id(&self.registration_id, country_code),
-        );
-        match (
-            legal_name,
-            line1,
-            line2,
-            city,
-            region,
-            postal,
-            phone,
-            registration,
-        ) {
-            (
-                Some(legal_name),
-                Some(address_line1),
-                Some(address_line2),
-                Some(city),
-                Some(state_province),
-                Some(postal_code),
-                Some(phone),
-                Some(registration_id),
-            ) => Ok(apps::LegalProfile {
-                legal_name,
-                address_line1,
-                address_line2,
-                city,
-                state_province,
-                postal_code,
-                phone,
-                registration_id,
-            }),
-            _ => Err(e),
-        }
-    }
-}
-
-/// Step 3's form.
-#[derive(Clone, Debug, Default, Deserialize)]
-pub struct ContactInput {
-    /// First name.
-    #[serde(default)]
-    pub first_name: String,
-    /// Last name.
-    #[serde(default)]
-    pub last_name: String,
-    /// E-mail.
-    #[serde(default)]
-    pub email: String,
-    /// Phone.
-    #[serde(default)]
-    pub phone: String,
 }
 
 impl ContactInput {
@@ -262,62 +142,6 @@ impl ContactInput {
             phone: s(&a.contact_phone),
         }
     }
-
-    /// Checks every answer (the e-mail must be on the company's own domain).
-    pub fn validate(&self, tenant_domain_suffix: &str) -> Result<apps::PrimaryContact, FormErrors> {
-        let mut e = FormErrors::default();
-        let first = e.check(
-            "first_name",
-            rules::required_text(
-                &self.first_name,
-                messages::ENTER_PRIMARY_CONTACT_S,
-                100,
-                messages::FIRST_NAME_MUST_100,
-            ),
-        );
-        let last = e.check(
-            "last_name",
-            rules::required_text(
-                &self.last_name,
-                messages::ENTER_PRIMARY_CONTACT_S_2,
-                100,
-                messages::LAST_NAME_MUST_100,
-            ),
-        );
-        let email = e.check(
-            "email",
-            rules::parse_contact_email(&self.email, tenant_domain_suffix),
-        );
-        let phone = e.check(
-            "phone",
-            rules::parse_phone(&self.phone, messages::ENTER_PRIMARY_CONTACT_S_3),
-        );
-        match (first, last, email, phone) {
-            (Some(first_name), Some(last_name), Some(email), Some(phone)) => {
-                Ok(apps::PrimaryContact {
-                    first_name,
-                    last_name,
-                    email: email.to_string(),
-                    phone,
-                })
-            }
-            _ => Err(e),
-        }
-    }
-}
-
-/// Step 4's form.
-#[derive(Clone, Debug, Default, Deserialize)]
-pub struct SupportInput {
-    /// Support e-mail.
-    #[serde(default)]
-    pub email: String,
-    /// Support phone.
-    #[serde(default)]
-    pub phone: String,
-    /// Support web site.
-    #[serde(default)]
-    pub website: String,
 }
 
 impl SupportInput {
@@ -328,34 +152,6 @@ impl SupportInput {
             email: s(&a.support_email),
             phone: s(&a.support_phone),
             website: s(&a.support_website),
-        }
-    }
-
-    /// Checks every answer.
-    pub fn validate(&self) -> Result<apps::SupportDetails, FormErrors> {
-        let mut e = FormErrors::default();
-        let email = e.check(
-            "email",
-            crate::domain::EmailAddress::parse(&self.email).map_err(|m| {
-                if m == messages::EMAIL_REQUIRED {
-                    messages::SUPPORT_EMAIL_REQUIRED.to_string()
-                } else {
-                    m
-                }
-            }),
-        );
-        let phone = e.check(
-            "phone",
-            rules::parse_phone(&self.phone, messages::ENTER_SUPPORT_TELEPHONE_NUMBER),
-        );
-        let website = e.check("website", rules::parse_website(&self.website));
-        match (email, phone, website) {
-            (Some(email), Some(phone), Some(website)) => Ok(apps::SupportDetails {
-                email: email.to_string(),
-                phone,
-                website,
-            }),
-            _ => Err(e),
         }
     }
 }
