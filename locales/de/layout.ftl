@@ -37,3 +37,6 @@ back-to-dashboard = Zurück zu Ihrem Dashboard
 col-actions = Aktionen
 edit = Bearbeiten
 read-page-in = Diese Seite auf Deutsch lesen
+shown-once-print = Diese Seite drucken
+shown-once-copy = Kennwort kopieren
+shown-once-copied = Kopiert

@@ -37,3 +37,6 @@ back-to-dashboard = Back to your dashboard
 col-actions = Actions
 edit = Edit
 read-page-in = Read this page in English
+shown-once-print = Print this page
+shown-once-copy = Copy the password
+shown-once-copied = Copied

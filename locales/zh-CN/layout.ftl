@@ -37,3 +37,6 @@ back-to-dashboard = 返回仪表板
 col-actions = 操作
 edit = 编辑
 read-page-in = 用中文阅读此页面
+shown-once-print = 打印此页面
+shown-once-copy = 复制密码
+shown-once-copied = 已复制

@@ -990,6 +990,13 @@ async fn customers_on_both_sides(
         .await?;
     let password = text(c, "#temporary-password").await?;
     assert_eq!(text(c, "#sign-in-name").await?, "bea@browsercust.example");
+    // The page offers to print it or copy it (a small script shows the buttons).
+    for button in ["#print-password", "#copy-password"] {
+        assert!(
+            c.find(Locator::Css(button)).await?.is_displayed().await?,
+            "{button} is offered"
+        );
+    }
     c.refresh().await?;
     c.wait().for_element(Locator::Css("h1")).await?;
     assert!(c.find(Locator::Css("#temporary-password")).await.is_err());

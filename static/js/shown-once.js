@@ -1,0 +1,17 @@
+// Print and copy buttons beside a password that is shown once. Without this script the
+// buttons stay hidden and the page still says to print it or copy it by hand.
+document.querySelectorAll("[data-print]").forEach((button) => {
+  button.hidden = false;
+  button.addEventListener("click", () => window.print());
+});
+document.querySelectorAll("[data-copy]").forEach((button) => {
+  const source = document.getElementById(button.dataset.copy);
+  if (!source || !navigator.clipboard) {
+    return;
+  }
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    await navigator.clipboard.writeText(source.textContent.trim());
+    button.textContent = button.dataset.copied;
+  });
+});
