@@ -600,11 +600,7 @@ pub async fn authorise(
         reseller: inv.reseller.clone().unwrap_or_default(),
     };
     for partner in std::iter::once(inv.provider_id).chain(inv.reseller_id) {
-        for to in db::partnerships::global_admin_emails(&mut *tx, partner).await? {
-            let email =
-                crate::email::messages::EmailContent::to_email_in(&message, to.lang(), &to.email)?;
-            db::outbox::enqueue(&mut *tx, &email, &state.message_domain()).await?;
-        }
+        crate::flows::lifecycle::tell_global_admins(state, &mut tx, partner, &message).await?;
     }
     tx.commit().await?;
     state.outbox_wake.notify_one();

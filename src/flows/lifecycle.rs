@@ -400,3 +400,17 @@ pub async fn send_confirmation(
     db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
     Ok(())
 }
+
+/// Queues `message` to each active global admin of `tenant`, each in their own language.
+pub async fn tell_global_admins(
+    state: &AppState,
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    message: &impl EmailContent,
+) -> anyhow::Result<()> {
+    for to in db::partnerships::global_admin_emails(&mut *conn, tenant).await? {
+        let email = message.to_email_in(to.lang(), &to.email)?;
+        db::outbox::enqueue(&mut *conn, &email, &state.message_domain()).await?;
+    }
+    Ok(())
+}

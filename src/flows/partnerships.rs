@@ -13,6 +13,7 @@ use crate::state::AppState;
 use serde_json::json;
 use uuid::Uuid;
 
+use super::lifecycle;
 pub use super::lifecycle::provider_regions;
 
 /// The invitation text a provider sends or copies.
@@ -447,15 +448,8 @@ pub async fn remove_admin_access(
         grantee: grantee_name.clone(),
         by: user.full_name.clone(),
     };
-    let mut recipients = links::global_admin_emails(&mut *tx, user.tenant_id).await?;
-    recipients.extend(links::global_admin_emails(&mut *tx, grantee).await?);
-    for to in recipients {
-        db::outbox::enqueue(
-            &mut *tx,
-            &message.to_email_in(to.lang(), &to.email)?,
-            &state.message_domain(),
-        )
-        .await?;
+    for tenant in [user.tenant_id, grantee] {
+        lifecycle::tell_global_admins(state, &mut tx, tenant, &message).await?;
     }
     let event = AuditEvent {
         before: Some(json!({ "grantee": grantee, "in_force": true })),
@@ -498,15 +492,8 @@ pub async fn end(
         provider: user.organisation.clone(),
         reseller: reseller.clone(),
     };
-    let mut recipients = links::global_admin_emails(&mut *tx, user.tenant_id).await?;
-    recipients.extend(links::global_admin_emails(&mut *tx, reseller_id).await?);
-    for to in recipients {
-        db::outbox::enqueue(
-            &mut *tx,
-            &message.to_email_in(to.lang(), &to.email)?,
-            &state.message_domain(),
-        )
-        .await?;
+    for tenant in [user.tenant_id, reseller_id] {
+        lifecycle::tell_global_admins(state, &mut tx, tenant, &message).await?;
     }
     // The customers linked to the reseller stay customers; their admins are told.
     for (customer_id, customer) in
@@ -517,14 +504,7 @@ pub async fn end(
             provider: user.organisation.clone(),
             reseller: reseller.clone(),
         };
-        for to in links::global_admin_emails(&mut *tx, customer_id).await? {
-            db::outbox::enqueue(
-                &mut *tx,
-                &message.to_email_in(to.lang(), &to.email)?,
-                &state.message_domain(),
-            )
-            .await?;
-        }
+        lifecycle::tell_global_admins(state, &mut tx, customer_id, &message).await?;
     }
     let event = AuditEvent {
         after: Some(json!({ "state": "ended", "attestation": ATTESTATION.to_string() })),

@@ -377,18 +377,14 @@ async fn bank_changed_notice(
     conn: &mut sqlx::PgConnection,
     user: &db::users::SessionUser,
 ) -> anyhow::Result<()> {
-    use crate::email::messages::{BankDetailsChanged, EmailContent};
+    use crate::email::messages::BankDetailsChanged;
     let message = BankDetailsChanged {
         organisation: user.organisation.clone(),
         by: user.full_name.clone(),
         when: time::OffsetDateTime::now_utc(),
         link: state.config.link("/account/profile"),
     };
-    for admin in db::partnerships::global_admin_emails(&mut *conn, user.tenant_id).await? {
-        let email = message.to_email_in(admin.lang(), &admin.email)?;
-        db::outbox::enqueue(&mut *conn, &email, &state.message_domain()).await?;
-    }
-    Ok(())
+    crate::flows::lifecycle::tell_global_admins(state, conn, user.tenant_id, &message).await
 }
 
 /// Legal-name changes waiting for staff, oldest first.
@@ -409,7 +405,7 @@ pub async fn decide_legal_name(
     reason: &str,
     ip: &str,
 ) -> anyhow::Result<Result<Option<String>, FormErrors>> {
-    use crate::email::messages::{EmailContent, LegalNameDecided};
+    use crate::email::messages::LegalNameDecided;
     let reason = if approve {
         None
     } else {
@@ -462,10 +458,7 @@ pub async fn decide_legal_name(
         reason: reason.unwrap_or_default(),
         link: state.config.link("/account/profile"),
     };
-    for admin in db::partnerships::global_admin_emails(&mut *tx, tenant_id).await? {
-        let email = message.to_email_in(admin.lang(), &admin.email)?;
-        db::outbox::enqueue(&mut *tx, &email, &state.message_domain()).await?;
-    }
+    crate::flows::lifecycle::tell_global_admins(state, &mut tx, tenant_id, &message).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     Ok(Ok(Some(requested)))
