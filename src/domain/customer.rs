@@ -1,10 +1,10 @@
 //! Customers (issue 16): what a partner types to add one, what a customer agreement
 //! acceptance needs, and the rule that keeps a customer's contact off the partner's domain.
 
-use super::enrollment::{optional_text, parse_contact_email, parse_phone, required_text};
+use super::enrollment::{parse_contact_email, parse_phone};
 use super::form::FormErrors;
 use super::tenant::{DomainPrefix, parse_country_code, parse_full_name, parse_organisation_name};
-use crate::messages::{self, Msg};
+use crate::messages::Msg;
 
 /// What the add-customer form sends.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
@@ -104,35 +104,15 @@ impl CustomerInput {
         let company = e.check("company", parse_organisation_name(&self.company));
         let prefix = e.check("domain_prefix", DomainPrefix::parse(&self.domain_prefix));
         let country = e.check("country", parse_country_code(&self.country));
-        let line1 = e.check(
-            "address_line1",
-            required_text(
+        let address = super::organisation::check_address(
+            &mut e,
+            [
                 &self.address_line1,
-                messages::ENTER_FIRST_LINE_ADDRESS,
-                200,
-                messages::ADDRESS_LINE_1_MUST,
-            ),
-        );
-        let line2 = e.check(
-            "address_line2",
-            optional_text(&self.address_line2, 200, messages::ADDRESS_LINE_2_MUST),
-        );
-        let city = e.check(
-            "city",
-            required_text(
+                &self.address_line2,
                 &self.city,
-                messages::ENTER_TOWN_CITY,
-                100,
-                messages::TOWN_CITY_MUST_100,
-            ),
-        );
-        let region = e.check(
-            "state_province",
-            optional_text(&self.state_province, 100, messages::STATE_PROVINCE_MUST_100),
-        );
-        let postal = e.check(
-            "postal_code",
-            optional_text(&self.postal_code, 20, messages::POSTAL_CODE_MUST_20),
+                &self.state_province,
+                &self.postal_code,
+            ],
         );
         let first = e.check(
             "first_name",
@@ -156,18 +136,12 @@ impl CustomerInput {
             "phone",
             parse_phone(&self.phone, Msg("customer-phone-required")),
         );
-        match (
-            company, prefix, country, line1, line2, city, region, postal, first, last, email, phone,
-        ) {
+        match (company, prefix, country, address, first, last, email, phone) {
             (
                 Some(company),
                 Some(domain_prefix),
                 Some(country),
-                Some(address_line1),
-                Some(address_line2),
-                Some(city),
-                Some(state_province),
-                Some(postal_code),
+                Some(a),
                 Some(first_name),
                 Some(last_name),
                 Some(email),
@@ -176,11 +150,11 @@ impl CustomerInput {
                 company,
                 domain_prefix,
                 country,
-                address_line1,
-                address_line2,
-                city,
-                state_province,
-                postal_code,
+                address_line1: a.line1,
+                address_line2: a.line2,
+                city: a.city,
+                state_province: a.state_province,
+                postal_code: a.postal_code,
                 first_name,
                 last_name,
                 email: email.as_str().to_owned(),

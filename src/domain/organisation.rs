@@ -52,6 +52,67 @@ pub struct SupportDetails {
     pub website: String,
 }
 
+/// A postal address, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Address {
+    /// Line 1.
+    pub line1: String,
+    /// Line 2.
+    pub line2: Option<String>,
+    /// City.
+    pub city: String,
+    /// State or province.
+    pub state_province: Option<String>,
+    /// Postal code.
+    pub postal_code: Option<String>,
+}
+
+/// Checks an address as typed (line 1, line 2, city, state or province, postal code), each
+/// error beside its field (`address_line1`, `address_line2`, `city`, `state_province`,
+/// `postal_code`): the one rule for an organisation's and a customer's address.
+pub fn check_address(
+    e: &mut FormErrors,
+    [line1, line2, city, region, postal]: [&str; 5],
+) -> Option<Address> {
+    let line1_ok = e.check(
+        "address_line1",
+        rules::required_text(
+            line1,
+            messages::ENTER_FIRST_LINE_ADDRESS,
+            200,
+            messages::ADDRESS_LINE_1_MUST,
+        ),
+    );
+    let line2_ok = e.check(
+        "address_line2",
+        rules::optional_text(line2, 200, messages::ADDRESS_LINE_2_MUST),
+    );
+    let city_ok = e.check(
+        "city",
+        rules::required_text(
+            city,
+            messages::ENTER_TOWN_CITY,
+            100,
+            messages::TOWN_CITY_MUST_100,
+        ),
+    );
+    let region_ok = e.check(
+        "state_province",
+        rules::optional_text(region, 100, messages::STATE_PROVINCE_MUST_100),
+    );
+    let postal_ok = e.check(
+        "postal_code",
+        rules::optional_text(postal, 20, messages::POSTAL_CODE_MUST_20),
+    );
+    Some(Address {
+        line1: line1_ok?,
+        line2: line2_ok?,
+        city: city_ok?,
+        state_province: region_ok?,
+        postal_code: postal_ok?,
+    })
+}
+
 /// Step 2's form.
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct LegalInput {
@@ -86,35 +147,15 @@ impl LegalInput {
     pub fn validate(&self, country_code: &str) -> Result<LegalProfile, FormErrors> {
         let mut e = FormErrors::default();
         let legal_name = e.check("legal_name", rules::parse_legal_name(&self.legal_name));
-        let line1 = e.check(
-            "address_line1",
-            rules::required_text(
+        let address = check_address(
+            &mut e,
+            [
                 &self.address_line1,
-                messages::ENTER_FIRST_LINE_ADDRESS,
-                200,
-                messages::ADDRESS_LINE_1_MUST,
-            ),
-        );
-        let line2 = e.check(
-            "address_line2",
-            rules::optional_text(&self.address_line2, 200, messages::ADDRESS_LINE_2_MUST),
-        );
-        let city = e.check(
-            "city",
-            rules::required_text(
+                &self.address_line2,
                 &self.city,
-                messages::ENTER_TOWN_CITY,
-                100,
-                messages::TOWN_CITY_MUST_100,
-            ),
-        );
-        let region = e.check(
-            "state_province",
-            rules::optional_text(&self.state_province, 100, messages::STATE_PROVINCE_MUST_100),
-        );
-        let postal = e.check(
-            "postal_code",
-            rules::optional_text(&self.postal_code, 20, messages::POSTAL_CODE_MUST_20),
+                &self.state_province,
+                &self.postal_code,
+            ],
         );
         let phone = e.check(
             "phone",
@@ -124,32 +165,14 @@ impl LegalInput {
             "registration_id",
             rules::parse_registration_id(&self.registration_id, country_code),
         );
-        match (
-            legal_name,
-            line1,
-            line2,
-            city,
-            region,
-            postal,
-            phone,
-            registration,
-        ) {
-            (
-                Some(legal_name),
-                Some(address_line1),
-                Some(address_line2),
-                Some(city),
-                Some(state_province),
-                Some(postal_code),
-                Some(phone),
-                Some(registration_id),
-            ) => Ok(LegalProfile {
+        match (legal_name, address, phone, registration) {
+            (Some(legal_name), Some(a), Some(phone), Some(registration_id)) => Ok(LegalProfile {
                 legal_name,
-                address_line1,
-                address_line2,
-                city,
-                state_province,
-                postal_code,
+                address_line1: a.line1,
+                address_line2: a.line2,
+                city: a.city,
+                state_province: a.state_province,
+                postal_code: a.postal_code,
                 phone,
                 registration_id,
             }),

@@ -384,9 +384,9 @@ async fn list_page(
         after,
     };
     let mut found = flows::provider_customers(state, user.tenant_id, &filter, PAGE + 1).await?;
-    let next = (found.len() as i64 > PAGE).then(|| {
-        found.truncate(PAGE as usize);
-        let last = found.last().expect("a full page");
+    let more = found.len() as i64 > PAGE;
+    found.truncate(PAGE as usize);
+    let next = found.last().filter(|_| more).map(|last| {
         format!(
             "/customers?reseller={}&q={}&after={}",
             crate::domain::link::encode_query_value(&query.reseller),
