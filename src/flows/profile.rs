@@ -300,7 +300,7 @@ pub async fn save(
     }
     let after = db::profiles::get(&mut *tx, user.tenant_id)
         .await?
-        .expect("the profile was locked");
+        .ok_or_else(|| anyhow::anyhow!("the profile locked in this transaction is gone"))?;
     if audited(section, &before) != audited(section, &after) {
         let action = match section {
             Section::Legal => "profile.legal_changed",
