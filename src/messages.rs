@@ -1152,6 +1152,28 @@ pub fn cannot_listed_only_approved(name: impl std::fmt::Display) -> String {
     )
 }
 
+/// Shown by `src/flows/providers.rs`: not a direct-bill partner.
+pub fn cannot_listed_not_direct(name: impl std::fmt::Display) -> String {
+    crate::i18n::t_args(
+        "cannot-listed-not-direct",
+        &[("name", name.to_string().into())],
+    )
+}
+
+/// Shown by `src/flows/providers.rs`: the direct-bill standing ended.
+pub fn cannot_listed_direct_ended(
+    name: impl std::fmt::Display,
+    when: impl std::fmt::Display,
+) -> String {
+    crate::i18n::t_args(
+        "cannot-listed-direct-ended",
+        &[
+            ("name", name.to_string().into()),
+            ("when", when.to_string().into()),
+        ],
+    )
+}
+
 /// Shown by `src/domain/direct_bill.rs`.
 pub fn entered_apply_again_once(a0: impl std::fmt::Display, a1: impl std::fmt::Display) -> String {
     crate::i18n::t_args(

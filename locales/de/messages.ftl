@@ -402,3 +402,5 @@ pw-weak-single-word = Ein einzelnes Wort ist leicht zu erraten.
 pw-weak-dates = Datumsangaben sind oft leicht zu erraten.
 pw-weak-names = Vor- und Nachnamen sind leicht zu erraten.
 actor-program-team = Das Programmteam
+cannot-listed-not-direct = { $name } kann nicht eingetragen werden: Indirekte Anbieter kaufen direkt beim Hersteller, daher kann nur ein Partner mit direkter Abrechnung Anbieter sein, und { $name } ist keiner
+cannot-listed-direct-ended = { $name } kann nicht eingetragen werden: Die direkte Abrechnung endete am { $when }, und nur ein Partner mit direkter Abrechnung kann Anbieter sein

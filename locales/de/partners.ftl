@@ -133,3 +133,11 @@ access-withdrawn = Vom Wiederverkäufer entfernt
 accessremoved-subject = { $grantee } hat keinen Administratorzugriff mehr auf { $organisation }
 accessremoved-text = { $by } von { $organisation } hat die delegierten Administratorrechte von { $grantee } für das Geschäftskonto von { $organisation } entfernt.
 accessremoved-stays = Eine Partnerschaft zwischen { $grantee } und { $organisation } bleibt unverändert. { $organisation } kann den Zugriff erneut erteilen, indem { $grantee } über eine neue Einladung autorisiert wird.
+
+## A provider leaves the directory (issue 17)
+provwd-subject = { $provider } ist nicht mehr als indirekter Anbieter eingetragen
+provwd-text = { $provider } wurde aus dem Anbieterverzeichnis entfernt.
+withdrawn-by-staff = Das Team des Partnerprogramms hat den Anbietereintrag zurückgezogen.
+withdrawn-direct-bill-ended = Der Partner ist kein Partner mit direkter Abrechnung mehr, und nur Partner, die direkt beim Hersteller kaufen (direkte Abrechnung), können indirekte Anbieter sein.
+provwd-to-provider = Ihre Partnerschaften mit Wiederverkäufern und Ihre Kunden bleiben unverändert. Bestellungen als indirekter Anbieter sind erst wieder möglich, wenn das Team des Partnerprogramms Ihre Organisation erneut einträgt.
+provwd-to-reseller = Ihre Partnerschaft mit { $provider } bleibt unverändert, ebenso Ihre Kunden. { $provider } kann erst wieder Bestellungen für Ihre Kunden aufgeben, wenn der Anbieter erneut eingetragen ist.

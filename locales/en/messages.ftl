@@ -402,3 +402,5 @@ pw-weak-single-word = A word by itself is easy to guess.
 pw-weak-dates = Dates are often easy to guess.
 pw-weak-names = Names and surnames are easy to guess.
 actor-program-team = The program's team
+cannot-listed-not-direct = { $name } cannot be listed: indirect providers buy from the vendor directly, so only a direct-bill partner can be a provider, and { $name } is not one
+cannot-listed-direct-ended = { $name } cannot be listed: its direct-bill standing ended on { $when }, and only a direct-bill partner can be a provider

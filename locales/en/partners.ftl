@@ -133,3 +133,11 @@ access-withdrawn = Removed by the reseller
 accessremoved-subject = { $grantee } no longer has admin access to { $organisation }
 accessremoved-text = { $by } of { $organisation } has removed the delegated admin access of { $grantee } to the work account of { $organisation }.
 accessremoved-stays = Any partnership between { $grantee } and { $organisation } stays as it is. { $organisation } can give the access again by authorising { $grantee } through a new invitation.
+
+## A provider leaves the directory (issue 17)
+provwd-subject = { $provider } is no longer listed as an indirect provider
+provwd-text = { $provider } has been withdrawn from the provider directory.
+withdrawn-by-staff = The program's staff withdrew the listing.
+withdrawn-direct-bill-ended = Its direct-bill standing has ended, and only partners who buy from the vendor directly (direct bill) can be indirect providers.
+provwd-to-provider = Your partnerships with resellers and your customers stay as they are. You cannot place new orders as an indirect provider until the program's staff list your organisation again.
+provwd-to-reseller = Your partnership with { $provider } stays as it is, and so do your customers. { $provider } cannot place new orders for your customers until it is listed again.

@@ -392,3 +392,5 @@ pw-weak-single-word = 单个词很容易被猜到。
 pw-weak-dates = 日期通常很容易被猜到。
 pw-weak-names = 姓名很容易被猜到。
 actor-program-team = 合作伙伴计划团队
+cannot-listed-not-direct = 无法列出 { $name }：间接提供商直接向厂商购买，因此只有直接计费合作伙伴才能成为提供商，而 { $name } 不是直接计费合作伙伴
+cannot-listed-direct-ended = 无法列出 { $name }：其直接计费资格已于 { $when } 结束，而只有直接计费合作伙伴才能成为提供商

@@ -133,3 +133,11 @@ access-withdrawn = 已被经销商移除
 accessremoved-subject = { $grantee } 已不再拥有对 { $organisation } 的管理员访问权限
 accessremoved-text = { $organisation } 的 { $by } 已移除 { $grantee } 对 { $organisation } 工作帐户的委派的管理员权限。
 accessremoved-stays = { $grantee } 与 { $organisation } 之间的任何合作关系保持不变。{ $organisation } 可以通过新的邀请再次授权 { $grantee }，从而重新授予该访问权限。
+
+## A provider leaves the directory (issue 17)
+provwd-subject = { $provider } 已不再列为间接提供商
+provwd-text = { $provider } 已从提供商目录中移除。
+withdrawn-by-staff = 合作伙伴计划团队撤回了该提供商资料。
+withdrawn-direct-bill-ended = 其直接计费资格已结束，而只有直接向厂商购买（直接计费）的合作伙伴才能成为间接提供商。
+provwd-to-provider = 你与经销商的合作关系以及你的客户保持不变。在合作伙伴计划团队再次列出你的组织之前，你无法以间接提供商身份提交新订单。
+provwd-to-reseller = 你与 { $provider } 的合作关系保持不变，你的客户也不受影响。在 { $provider } 再次列入目录之前，它无法为你的客户提交新订单。

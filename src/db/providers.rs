@@ -92,6 +92,30 @@ pub async fn set_regions(
     Ok(())
 }
 
+/// Withdraws a tenant's listing; returns the regions it was listed for (empty: it was not
+/// listed).
+pub async fn withdraw(conn: &mut PgConnection, tenant_id: Uuid) -> sqlx::Result<Vec<String>> {
+    let mut regions = sqlx::query_scalar!(
+        "delete from provider_regions where tenant_id = $1 returning csp_region",
+        tenant_id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    regions.sort();
+    Ok(regions)
+}
+
+/// True when the tenant is listed in the provider directory (for any region).
+pub async fn is_listed(db: impl PgExecutor<'_>, tenant_id: Uuid) -> sqlx::Result<bool> {
+    let listed = sqlx::query_scalar!(
+        r#"select exists(select 1 from provider_regions where tenant_id = $1) as "listed!""#,
+        tenant_id
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(listed)
+}
+
 /// A tenant by its domain prefix: (tenant id, name).
 pub async fn tenant_by_prefix(
     db: impl PgExecutor<'_>,

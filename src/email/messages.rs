@@ -487,3 +487,20 @@ email_templates!(
     "emails/customer_authorised/body.txt",
     "emails/customer_authorised/body.html"
 );
+
+/// Tells a provider's global admins, and its resellers' global admins, that it is no longer
+/// listed in the provider directory.
+pub struct ProviderWithdrawn {
+    /// The provider.
+    pub provider: String,
+    /// Why, as a catalogue key.
+    pub reason: &'static str,
+    /// Written to the provider itself (else to one of its resellers).
+    pub to_provider: bool,
+}
+email_templates!(
+    ProviderWithdrawn,
+    "emails/provider_withdrawn/subject.txt",
+    "emails/provider_withdrawn/body.txt",
+    "emails/provider_withdrawn/body.html"
+);

@@ -414,3 +414,52 @@ pub async fn tell_global_admins(
     }
     Ok(())
 }
+
+/// Why a provider left the directory (the e-mail says which).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Withdrawal {
+    /// Operator staff withdrew the listing.
+    ByStaff,
+    /// Its direct-bill standing ended (only direct-bill partners are providers).
+    DirectBillEnded,
+}
+
+/// Withdraws `tenant`'s provider listing inside `conn`'s transaction and tells its global
+/// admins and its active resellers' global admins (partnerships stay; new orders as an
+/// indirect provider stop until it is listed again). Returns the regions it was listed for
+/// (empty: it was not listed, and nobody is told).
+pub async fn withdraw_listing(
+    state: &AppState,
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    why: Withdrawal,
+) -> anyhow::Result<Vec<String>> {
+    let regions = db::providers::withdraw(conn, tenant).await?;
+    if regions.is_empty() {
+        return Ok(regions);
+    }
+    let provider = db::tenants::overview(&mut *conn, tenant)
+        .await?
+        .map(|t| t.name)
+        .unwrap_or_default();
+    let reason = match why {
+        Withdrawal::ByStaff => "withdrawn-by-staff",
+        Withdrawal::DirectBillEnded => "withdrawn-direct-bill-ended",
+    };
+    let to_provider = crate::email::messages::ProviderWithdrawn {
+        provider: provider.clone(),
+        reason,
+        to_provider: true,
+    };
+    tell_global_admins(state, conn, tenant, &to_provider).await?;
+    let to_resellers = crate::email::messages::ProviderWithdrawn {
+        to_provider: false,
+        ..to_provider
+    };
+    for reseller in db::partnerships::resellers_of(&mut *conn, tenant).await? {
+        if reseller.state.is_active() {
+            tell_global_admins(state, conn, reseller.other_tenant_id, &to_resellers).await?;
+        }
+    }
+    Ok(regions)
+}

@@ -2,6 +2,7 @@
 
 use crate::db::{self, audit::AuditEvent};
 use crate::domain::FormErrors;
+use crate::flows::lifecycle;
 use crate::messages;
 use crate::state::AppState;
 use uuid::Uuid;
@@ -45,7 +46,29 @@ pub async fn list_provider(
                 );
                 None
             }
-            Some(t) => Some(t),
+            // Indirect providers buy from the vendor directly: only a partner in good
+            // direct-bill standing can be listed, and staff are told why not.
+            Some((id, name)) => match db::direct_bill::partner(&state.db, id).await? {
+                Some(p) if p.status.is_active() => Some((id, name)),
+                Some(p) => {
+                    let ended = p
+                        .transitioned_at
+                        .map(crate::i18n::format::date_time)
+                        .unwrap_or_default();
+                    errors.add(
+                        "domain_prefix",
+                        crate::messages::cannot_listed_direct_ended(&name, ended),
+                    );
+                    None
+                }
+                None => {
+                    errors.add(
+                        "domain_prefix",
+                        crate::messages::cannot_listed_not_direct(&name),
+                    );
+                    None
+                }
+            },
         }
     };
     let known: Vec<String> = state
@@ -88,7 +111,8 @@ pub async fn list_provider(
     Ok(Ok(name))
 }
 
-/// Withdraws a provider's listing; false when it was not listed.
+/// Withdraws a provider's listing (its partnerships stay); the provider and its resellers
+/// are told. False when it was not listed.
 pub async fn withdraw_provider(
     state: &AppState,
     admin: &db::staff::Staff,
@@ -96,11 +120,12 @@ pub async fn withdraw_provider(
     ip: &str,
 ) -> anyhow::Result<bool> {
     let mut tx = state.db.begin().await?;
-    let before = db::providers::regions_of(&mut *tx, tenant_id).await?;
+    let before =
+        lifecycle::withdraw_listing(state, &mut tx, tenant_id, lifecycle::Withdrawal::ByStaff)
+            .await?;
     if before.is_empty() {
         return Ok(false);
     }
-    db::providers::set_regions(&mut tx, tenant_id, &[], admin.staff_id).await?;
     let event = AuditEvent {
         tenant_id: Some(tenant_id),
         before: Some(serde_json::json!({ "regions": before })),
@@ -115,5 +140,6 @@ pub async fn withdraw_provider(
     };
     db::audit::record(&mut *tx, event).await?;
     tx.commit().await?;
+    state.outbox_wake.notify_one();
     Ok(true)
 }

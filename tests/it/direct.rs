@@ -949,6 +949,21 @@ async fn a_partner_or_staff_can_move_a_direct_bill_partner_back_to_indirect() {
         .fetch_one(&app.db)
         .await
         .unwrap();
+    // Listed as an indirect provider with a reseller: the listing goes with the standing.
+    sqlx::query("insert into provider_regions (tenant_id, csp_region) values ($1, 'europe')")
+        .bind(tenant)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let _reseller = crate::partners::account(&app, "backres", "DE").await;
+    sqlx::query(
+        "insert into partnerships (partnership_id, provider_tenant_id, reseller_tenant_id)
+         select gen_random_uuid(), $1, tenant_id from tenants where domain_prefix = 'backres'",
+    )
+    .bind(tenant)
+    .execute(&app.db)
+    .await
+    .unwrap();
     let page = format!("/admin/direct-bill/{tenant}/transition");
     let r = staff.submit(&page, &page, &[("reason", " ")]).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -969,6 +984,28 @@ async fn a_partner_or_staff_can_move_a_direct_bill_partner_back_to_indirect() {
     assert!(label.contains("Operator staff"));
     let mail = app.email_to(&admin, "indirect reseller again").await;
     assert!(mail.body_text.contains("Revenue fell below the minimum."));
+    let listed: i64 = sqlx::query_scalar("select count(*) from provider_regions")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(listed, 0, "withdrawn from the provider directory");
+    let told = app
+        .email_to(&admin, "no longer listed as an indirect provider")
+        .await;
+    assert!(told.body_text.contains("direct-bill standing has ended"));
+    let told = app
+        .email_to(
+            "admin@backres.example.com",
+            "no longer listed as an indirect provider",
+        )
+        .await;
+    assert!(told.body_text.contains("Your partnership with"));
+    let active: i64 =
+        sqlx::query_scalar("select count(*) from partnerships where state = 'active'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(active, 1, "the partnership stays");
     // A partner's user who is not a global admin cannot ask for it.
     let agent = app.add_user(&admin, "sales_agent").await;
     let agent_client = signed_in(&app, &agent).await;

@@ -18,9 +18,25 @@ pub(crate) async fn make_active(app: &TestApp, prefix: &str) {
         .unwrap();
 }
 
-/// Lists the tenant with `prefix` as a provider for `region`.
+/// Makes the approved reseller with `prefix` a direct-bill partner in good standing (only
+/// those can be indirect providers).
+pub(crate) async fn make_direct(app: &TestApp, prefix: &str) {
+    sqlx::query(
+        "insert into direct_bill_partners (tenant_id, application_id, approved_at, reassessment_due_on)
+         select a.tenant_id, a.application_id, now(), current_date + 365 from applications a
+         join tenants t using (tenant_id)
+         where t.domain_prefix = $1 and a.program = 'indirect_reseller' and a.state = 'approved'",
+    )
+    .bind(prefix)
+    .execute(&app.db)
+    .await
+    .unwrap();
+}
+
+/// Lists the tenant with `prefix` as a provider for `region` (an active direct-bill partner).
 pub(crate) async fn make_provider(app: &TestApp, prefix: &str, region: &str) {
     make_active(app, prefix).await;
+    make_direct(app, prefix).await;
     sqlx::query("insert into provider_regions (tenant_id, csp_region) select tenant_id, $2 from tenants where domain_prefix = $1")
         .bind(prefix)
         .bind(region)

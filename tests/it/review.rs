@@ -404,6 +404,18 @@ async fn operator_admins_keep_the_provider_directory() {
     let app = TestApp::spawn().await;
     active_partner(&app, "provider-eu", "DE").await;
     active_partner(&app, "provider-us", "US").await;
+    active_partner(&app, "indirect-only", "DE").await;
+    active_partner(&app, "lapsed", "DE").await;
+    for prefix in ["provider-eu", "provider-us", "lapsed"] {
+        crate::partners::make_direct(&app, prefix).await;
+    }
+    sqlx::query(
+        "update direct_bill_partners set status = 'transitioned', transitioned_at = now()
+         where tenant_id = (select tenant_id from tenants where domain_prefix = 'lapsed')",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
     app.insert_application("pending-one", "DE", "in_review", 2, "Pending Ltd")
         .await;
     let admin = app.browser();
@@ -419,6 +431,16 @@ async fn operator_admins_keep_the_provider_directory() {
             vec![("domain_prefix", "pending-one"), ("regions", "europe")],
             "#domain_prefix",
             "only approved partners",
+        ),
+        (
+            vec![("domain_prefix", "indirect-only"), ("regions", "europe")],
+            "#domain_prefix",
+            "only a direct-bill partner can be a provider, and indirect-only Ltd (tenant) is not one",
+        ),
+        (
+            vec![("domain_prefix", "lapsed"), ("regions", "europe")],
+            "#domain_prefix",
+            "its direct-bill standing ended on",
         ),
         (
             vec![("domain_prefix", "provider-eu")],

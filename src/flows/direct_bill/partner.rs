@@ -169,6 +169,14 @@ pub async fn transition(
     if !store::transition(&mut tx, tenant_id, &label, reason).await? {
         return Ok(false);
     }
+    // Only direct-bill partners are indirect providers: the listing goes with the standing.
+    let withdrawn = lifecycle::withdraw_listing(
+        state,
+        &mut tx,
+        tenant_id,
+        lifecycle::Withdrawal::DirectBillEnded,
+    )
+    .await?;
     db::audit::record(
         &mut *tx,
         AuditEvent {
@@ -180,7 +188,10 @@ pub async fn transition(
             target_id: tenant_id.to_string(),
             ip_address: Some(ip.to_owned()),
             before: Some(json!({ "program": "direct_bill" })),
-            after: Some(json!({ "program": "indirect_reseller", "reason": reason, "by": label })),
+            after: Some(
+                json!({ "program": "indirect_reseller", "reason": reason, "by": label,
+                                "provider_regions_withdrawn": withdrawn }),
+            ),
         },
     )
     .await?;
