@@ -60,3 +60,5 @@ cap-authorise-provider = einen indirekten Anbieter zu autorisieren
 cap-edit-profile = das Organisationsprofil zu ändern
 cap-revoke-admin-access = den Administratorzugriff eines indirekten Anbieters auf Ihre Organisation zu entfernen
 cap-see-customers = die Kunden Ihrer Organisation zu sehen
+cap-place-orders = für die Kunden Ihrer Organisation zu bestellen
+cap-manage-subscriptions = die Abonnements Ihrer Organisation zu ändern

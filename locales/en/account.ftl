@@ -60,3 +60,5 @@ cap-authorise-provider = authorise an indirect provider
 cap-edit-profile = change the organisation profile
 cap-revoke-admin-access = remove an indirect provider's admin access to your organisation
 cap-see-customers = see the customers your organisation serves
+cap-place-orders = order for the customers your organisation provides for
+cap-manage-subscriptions = change the subscriptions your organisation provides

@@ -60,3 +60,5 @@ cap-authorise-provider = 授权间接提供商
 cap-edit-profile = 更改组织资料
 cap-revoke-admin-access = 移除间接提供商对你的组织的管理员访问权限
 cap-see-customers = 查看你的组织服务的客户
+cap-place-orders = 为你的组织提供服务的客户下订单
+cap-manage-subscriptions = 更改你的组织提供的订阅

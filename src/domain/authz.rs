@@ -25,13 +25,19 @@ pub enum Capability {
     EditProfile,
     /// Remove an indirect provider's delegated admin access to the organisation.
     RevokeAdminAccess,
-    /// See the customers the organisation serves (lists and customer pages).
+    /// See the customers the organisation serves (lists and customer pages), their
+    /// subscriptions and orders, and the catalogue.
     SeeCustomers,
+    /// Order for a customer the organisation provides for: the cart, the review, Buy.
+    PlaceOrders,
+    /// Change the subscriptions the organisation provides: licences, suspend, reactivate,
+    /// cancel, the reseller and the support contact.
+    ManageSubscriptions,
 }
 
 impl Capability {
     /// Every capability, in the README's order.
-    pub const ALL: [Capability; 9] = [
+    pub const ALL: [Capability; 11] = [
         Capability::ManageApplications,
         Capability::DownloadEvidence,
         Capability::ProviderTasks,
@@ -41,6 +47,8 @@ impl Capability {
         Capability::EditProfile,
         Capability::RevokeAdminAccess,
         Capability::SeeCustomers,
+        Capability::PlaceOrders,
+        Capability::ManageSubscriptions,
     ];
 
     /// What it allows, in plain words (for the forbidden page and the README).
@@ -56,6 +64,8 @@ impl Capability {
             Capability::EditProfile => Msg("cap-edit-profile"),
             Capability::RevokeAdminAccess => Msg("cap-revoke-admin-access"),
             Capability::SeeCustomers => Msg("cap-see-customers"),
+            Capability::PlaceOrders => Msg("cap-place-orders"),
+            Capability::ManageSubscriptions => Msg("cap-manage-subscriptions"),
         }
     }
 }
@@ -76,6 +86,8 @@ pub const TABLE: &[(Role, &[Capability])] = {
                 EditProfile,
                 RevokeAdminAccess,
                 SeeCustomers,
+                PlaceOrders,
+                ManageSubscriptions,
             ],
         ),
         (Role::AccountAdmin, &[DownloadEvidence, EditProfile]),
@@ -87,13 +99,15 @@ pub const TABLE: &[(Role, &[Capability])] = {
                 ResellerTasks,
                 AuthoriseProvider,
                 SeeCustomers,
+                PlaceOrders,
+                ManageSubscriptions,
             ],
         ),
         (
             Role::SalesAgent,
-            &[ProviderTasks, ResellerTasks, SeeCustomers],
+            &[ProviderTasks, ResellerTasks, SeeCustomers, PlaceOrders],
         ),
-        (Role::HelpdeskAgent, &[SeeCustomers]),
+        (Role::HelpdeskAgent, &[SeeCustomers, ManageSubscriptions]),
         (Role::BillingAdmin, &[]),
         (Role::BusinessProfileAdmin, &[]),
         (Role::ReferralsAdmin, &[]),

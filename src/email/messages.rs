@@ -504,3 +504,27 @@ email_templates!(
     "emails/provider_withdrawn/body.txt",
     "emails/provider_withdrawn/body.html"
 );
+
+/// Confirms an order to the customer's admins and the reseller's global admins.
+pub struct OrderPlaced {
+    /// Order number.
+    pub number: i64,
+    /// The customer.
+    pub customer: String,
+    /// The provider that placed it.
+    pub provider: String,
+    /// The reseller it was placed for, if any.
+    pub reseller: Option<String>,
+    /// Lines: offer, licences, price per licence, line total.
+    pub lines: Vec<(String, i32, crate::domain::order::Money, crate::domain::order::Money)>,
+    /// Total.
+    pub total: crate::domain::order::Money,
+    /// The order's page.
+    pub link: String,
+}
+email_templates!(
+    OrderPlaced,
+    "emails/order_placed/subject.txt",
+    "emails/order_placed/body.txt",
+    "emails/order_placed/body.html"
+);

@@ -463,3 +463,90 @@ pub async fn withdraw_listing(
     }
     Ok(regions)
 }
+
+/// A reseller an order or subscription is attached to, checked for the provider.
+#[derive(Clone, Debug)]
+pub struct VerifiedReseller {
+    /// Its tenant.
+    pub tenant_id: Uuid,
+    /// Its name.
+    pub name: String,
+    /// Its partner ID.
+    pub partner_id: String,
+}
+
+/// Checks a partner ID entered by `provider` (shared by the cart and subscriptions): it
+/// must belong to an approved indirect reseller whose membership is active, that has
+/// accepted the partner agreement and has an active partnership with the provider. The
+/// error says which of these failed.
+pub async fn verify_reseller(
+    state: &AppState,
+    provider: Uuid,
+    partner_id: &str,
+) -> anyhow::Result<Result<VerifiedReseller, String>> {
+    let id: String = partner_id.chars().filter(|c| !c.is_whitespace()).collect();
+    if id.is_empty() {
+        return Ok(Err(messages::Msg("orders-partner-id-required").into()));
+    }
+    if id.len() != 7 || !id.chars().all(|c| c.is_ascii_digit()) {
+        return Ok(Err(messages::Msg("orders-partner-id-format").into()));
+    }
+    let Some(found) = db::orders::reseller_by_partner_id(&state.db, provider, &id).await? else {
+        return Ok(Err(messages::Msg("orders-partner-id-unknown").into()));
+    };
+    let refusal = if found.tenant_id == provider {
+        Some("orders-partner-id-own")
+    } else if !found.membership_active {
+        Some("orders-partner-id-inactive")
+    } else if !found.agreement_accepted {
+        Some("orders-partner-id-no-agreement")
+    } else if !found.partnership_active {
+        Some("orders-partner-id-no-partnership")
+    } else {
+        None
+    };
+    if let Some(key) = refusal {
+        return Ok(Err(crate::i18n::t_args(
+            key,
+            &[("name", found.name.into()), ("id", id.into())],
+        )));
+    }
+    Ok(Ok(VerifiedReseller {
+        tenant_id: found.tenant_id,
+        name: found.name,
+        partner_id: id,
+    }))
+}
+
+/// The provider's resellers in active partnerships that have a partner ID, by name: the
+/// choices of the cart and of a subscription's reseller field.
+pub async fn active_resellers(
+    state: &AppState,
+    provider: Uuid,
+) -> sqlx::Result<Vec<VerifiedReseller>> {
+    let mut list: Vec<VerifiedReseller> = db::partnerships::resellers_of(&state.db, provider)
+        .await?
+        .into_iter()
+        .filter(|p| p.state.is_active())
+        .filter_map(|p| {
+            Some(VerifiedReseller {
+                tenant_id: p.other_tenant_id,
+                name: p.other_name,
+                partner_id: p.partner_id?.trim().to_owned(),
+            })
+        })
+        .collect();
+    list.sort_by(|a, b| crate::i18n::format::compare(crate::i18n::current(), &a.name, &b.name));
+    Ok(list)
+}
+
+/// Whether `tenant` may place orders now: an active direct-bill partner (for its own
+/// customers), and listed in the provider directory (to act as indirect provider for a
+/// reseller's customers).
+pub async fn ordering_standing(state: &AppState, tenant: Uuid) -> anyhow::Result<(bool, bool)> {
+    let direct = db::direct_bill::partner(&state.db, tenant)
+        .await?
+        .is_some_and(|p| p.status.is_active());
+    let listed = db::providers::is_listed(&state.db, tenant).await?;
+    Ok((direct, listed))
+}

@@ -385,7 +385,9 @@ pub mod can {
         ManageUsers,
         EditProfile,
         RevokeAdminAccess,
-        SeeCustomers
+        SeeCustomers,
+        PlaceOrders,
+        ManageSubscriptions
     );
 }
 
