@@ -336,11 +336,13 @@ async fn bump(conn: &mut PgConnection, cart_id: Uuid) -> sqlx::Result<()> {
 
 /// Throws a cart away; false when there was none.
 pub async fn delete_cart(conn: &mut PgConnection, cart_id: Uuid) -> sqlx::Result<bool> {
-    Ok(sqlx::query!("delete from carts where cart_id = $1", cart_id)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected()
-        > 0)
+    Ok(
+        sqlx::query!("delete from carts where cart_id = $1", cart_id)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
+            > 0,
+    )
 }
 
 /// The order bought from `cart_id`, if it was bought.

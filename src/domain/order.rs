@@ -25,13 +25,10 @@ impl Money {
     /// `minor` units of `currency`; `None` for a code that is not three ASCII letters.
     pub fn new(minor: i64, currency: &str) -> Option<Money> {
         let bytes: [u8; 3] = currency.as_bytes().try_into().ok()?;
-        bytes
-            .iter()
-            .all(u8::is_ascii_uppercase)
-            .then_some(Money {
-                minor,
-                currency: bytes,
-            })
+        bytes.iter().all(u8::is_ascii_uppercase).then_some(Money {
+            minor,
+            currency: bytes,
+        })
     }
 
     /// The currency code.
@@ -96,8 +93,8 @@ pub fn parse_licences(input: &str, min: i32, max: i32) -> Result<i32, String> {
     // Digits, optionally grouped in threes by the reader's separator ("1,000", "1.000",
     // "1 000"); "2.5" is no whole number in any language.
     let groups: Vec<&str> = text.split([',', '.', ' ', '\u{a0}']).collect();
-    let grouped = groups.len() == 1
-        || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    let grouped =
+        groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
     let digits: String = groups.concat();
     if !grouped
         || digits.is_empty()
@@ -283,7 +280,17 @@ mod tests {
     fn licences_must_be_a_whole_number_within_the_offers_limits() {
         assert_eq!(parse_licences(" 25 ", 1, 300), Ok(25));
         assert_eq!(parse_licences("1,000", 1, 5000), Ok(1000));
-        for bad in ["", "0", "301", "-1", "2.5", "2.5x", "1,0000", "ten", "99999999999999"] {
+        for bad in [
+            "",
+            "0",
+            "301",
+            "-1",
+            "2.5",
+            "2.5x",
+            "1,0000",
+            "ten",
+            "99999999999999",
+        ] {
             assert!(parse_licences(bad, 1, 300).is_err(), "{bad}");
         }
         assert!(parse_licences("4", 5, 10).is_err());

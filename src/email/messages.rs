@@ -516,7 +516,12 @@ pub struct OrderPlaced {
     /// The reseller it was placed for, if any.
     pub reseller: Option<String>,
     /// Lines: offer, licences, price per licence, line total.
-    pub lines: Vec<(String, i32, crate::domain::order::Money, crate::domain::order::Money)>,
+    pub lines: Vec<(
+        String,
+        i32,
+        crate::domain::order::Money,
+        crate::domain::order::Money,
+    )>,
     /// Total.
     pub total: crate::domain::order::Money,
     /// The order's page.

@@ -166,10 +166,7 @@ pub async fn cart_view(
         Some(c) => store::lines(&state.db, c.cart_id).await?,
         None => Vec::new(),
     };
-    Ok(Some(Ok(view(
-        state, provider, buying, cart, lines,
-    )
-    .await?)))
+    Ok(Some(Ok(view(state, provider, buying, cart, lines).await?)))
 }
 
 async fn view(
@@ -186,32 +183,34 @@ async fn view(
     let mut views = Vec::new();
     for line in lines {
         let price = line.current_price_minor.unwrap_or(line.added_price_minor);
-        let unit = Money { minor: price, ..zero };
+        let unit = Money {
+            minor: price,
+            ..zero
+        };
         let line_total = unit
             .times(i64::from(line.licences))
             .ok_or_else(|| anyhow::anyhow!("line total overflows"))?;
-        let was = (line.current_price_minor.is_some() && price != line.added_price_minor).then(|| {
-            Money {
+        let was = (line.current_price_minor.is_some() && price != line.added_price_minor)
+            .then_some(Money {
                 minor: line.added_price_minor,
                 ..zero
-            }
-        });
+            });
         stale |= was.is_some();
         let sold = line
             .regions
             .as_ref()
             .is_none_or(|r| r.contains(&buying.region));
-        let problem = if !sold || line.current_price_minor.is_none() || line.currency != buying.currency
-        {
-            Some(Msg("orders-line-not-sold").into())
-        } else {
-            parse_licences(
-                &line.licences.to_string(),
-                line.min_licences,
-                line.max_licences,
-            )
-            .err()
-        };
+        let problem =
+            if !sold || line.current_price_minor.is_none() || line.currency != buying.currency {
+                Some(Msg("orders-line-not-sold").into())
+            } else {
+                parse_licences(
+                    &line.licences.to_string(),
+                    line.min_licences,
+                    line.max_licences,
+                )
+                .err()
+            };
         total = total
             .plus(line_total)
             .ok_or_else(|| anyhow::anyhow!("cart total overflows"))?;
@@ -266,7 +265,10 @@ pub async fn add(
     if !offer.sold_in(&buying.region) {
         return Ok(Err(FormErrors::single(
             field,
-            crate::i18n::t_args("orders-offer-not-in-region", &[("offer", offer.name.into())]),
+            crate::i18n::t_args(
+                "orders-offer-not-in-region",
+                &[("offer", offer.name.into())],
+            ),
         )));
     }
     let added = match parse_licences(&input.licences, 1, offer.max_licences) {
@@ -428,12 +430,12 @@ pub async fn set_reseller(
     let acting = input.acting.is_some();
     let reseller = match input.reseller.trim() {
         "" => None,
-        "other" => match lifecycle::verify_reseller(state, user.tenant_id, &input.partner_id)
-            .await?
-        {
-            Ok(r) => Some(r),
-            Err(e) => return Ok(Err(FormErrors::single("partner_id", e))),
-        },
+        "other" => {
+            match lifecycle::verify_reseller(state, user.tenant_id, &input.partner_id).await? {
+                Ok(r) => Some(r),
+                Err(e) => return Ok(Err(FormErrors::single("partner_id", e))),
+            }
+        }
         chosen => {
             let choices = lifecycle::active_resellers(state, user.tenant_id).await?;
             match choices
@@ -541,7 +543,14 @@ pub async fn buy(
         return Ok(Bought::Refused(Msg("orders-cart-changed").into()));
     }
     let lines = store::lines(&mut *tx, cart.cart_id).await?;
-    let view = view(state, user.tenant_id, buying.clone(), Some(cart.clone()), lines).await?;
+    let view = view(
+        state,
+        user.tenant_id,
+        buying.clone(),
+        Some(cart.clone()),
+        lines,
+    )
+    .await?;
     if let Some(first) = view.blockers().into_iter().next() {
         return Ok(Bought::Refused(first));
     }
@@ -730,7 +739,8 @@ pub async fn order(
     let Some(order) = store::order(&state.db, order_id).await? else {
         return Ok(None);
     };
-    let relationships = db::customers::relationships_of(&state.db, order.customer_tenant_id).await?;
+    let relationships =
+        db::customers::relationships_of(&state.db, order.customer_tenant_id).await?;
     if !may_see(reader, &order, &relationships) {
         return Ok(None);
     }

@@ -36,7 +36,8 @@ pub(crate) const AREAS: &[(&str, [&str; 3])] = areas![
     "admin",
     "users",
     "profile",
-    "customers"
+    "customers",
+    "orders"
 ];
 
 struct Catalogue {

@@ -237,6 +237,13 @@ pub struct CustomerDashboard {
     domain: String,
     accepted_on: String,
     can_revoke: bool,
+    subs: Vec<crate::web::subscriptions::SubRow>,
+    orders: Vec<crate::web::subscriptions::OrderRow>,
+    /// Subscription links lead here ("" none).
+    base: &'static str,
+    /// Order links lead here.
+    order_base: &'static str,
+    show_customer: bool,
 }
 
 /// The dashboard of a customer's user.
@@ -248,7 +255,18 @@ pub async fn dashboard(
     let view = flows::customer_for(state, None, user.tenant_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    let (subs, orders) = crate::web::subscriptions::customer_sections(
+        state,
+        crate::domain::order::Reader::Tenant(user.tenant_id),
+        user.tenant_id,
+    )
+    .await?;
     Ok(CustomerDashboard {
+        subs,
+        orders,
+        base: "",
+        order_base: "/customer/orders",
+        show_customer: false,
         domain: state.config.tenant_domain(&view.customer.domain_prefix),
         accepted_on: view
             .acceptance
@@ -647,6 +665,15 @@ pub struct DetailPage {
     agreement_current: bool,
     /// The date the customer accepted the agreement, in words.
     accepted_on: String,
+    /// The reader may order for it (its provider, role allowing).
+    can_order: bool,
+    subs: Vec<crate::web::subscriptions::SubRow>,
+    orders: Vec<crate::web::subscriptions::OrderRow>,
+    /// Subscription links lead here ("" none).
+    base: &'static str,
+    /// Order links lead here.
+    order_base: &'static str,
+    show_customer: bool,
 }
 
 /// The customer `id`, if the user's organisation serves it; else 404.
@@ -664,6 +691,12 @@ async fn show(
     let view = served(&state, user.tenant_id, id).await?;
     let can = |c| user.roles.can(c);
     use crate::domain::authz::Capability;
+    let (subs, orders) = crate::web::subscriptions::customer_sections(
+        &state,
+        crate::domain::order::Reader::Tenant(user.tenant_id),
+        id,
+    )
+    .await?;
     let back = if flows::is_provider_of(&view, user.tenant_id) {
         ("/customers", Msg("customers-back"))
     } else if can(Capability::ResellerTasks) {
@@ -672,6 +705,12 @@ async fn show(
         ("/dashboard", Msg("back-to-dashboard"))
     };
     Ok(DetailPage {
+        can_order: flows::is_provider_of(&view, user.tenant_id) && can(Capability::PlaceOrders),
+        subs,
+        orders,
+        base: "/subscriptions",
+        order_base: "/orders",
+        show_customer: false,
         back,
         no_reseller: Msg("customers-no-reseller"),
         country: state.country_name(&view.customer.country_code).await?,

@@ -43,6 +43,8 @@ pub struct DashboardPage {
     /// May add colleagues.
     can_manage_users: bool,
     is_provider: bool,
+    /// Sees subscriptions and the catalogue.
+    can_see_customers: bool,
     is_admin: bool,
     /// A direct-bill partner's next reassessment date.
     direct_due: Option<String>,
@@ -135,6 +137,7 @@ async fn partner_dashboard(
             && standing.agreement_accepted
             && user.roles.can(Capability::ProviderTasks),
         can_reseller_tasks: user.roles.can(Capability::ResellerTasks),
+        can_see_customers: user.roles.can(Capability::SeeCustomers),
         can_manage_users: user.roles.can(Capability::ManageUsers),
         enrollment,
         domain: state.config.tenant_domain(&tenant.domain_prefix),

@@ -14,11 +14,13 @@ pub mod home;
 pub mod language;
 pub mod mailbox;
 pub mod middleware;
+pub mod orders;
 pub mod partners;
 pub mod password;
 pub mod profile;
 pub mod session;
 pub mod signup;
+pub mod subscriptions;
 pub mod users;
 pub mod verify;
 pub mod view;
@@ -47,7 +49,9 @@ pub fn pages(mail_transport: MailTransportKind) -> Router<AppState> {
         .merge(partners::router())
         .merge(users::router())
         .merge(profile::router())
-        .merge(customers::router());
+        .merge(customers::router())
+        .merge(orders::router())
+        .merge(subscriptions::router());
     if mail_transport == MailTransportKind::Mailbox {
         router.merge(mailbox::router())
     } else {

@@ -31,7 +31,11 @@ pub(crate) async fn partners<'a>(
 }
 
 /// Good answers for a customer in Germany.
-fn customer<'a>(prefix: &'a str, email: &'a str, reseller: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn customer<'a>(
+    prefix: &'a str,
+    email: &'a str,
+    reseller: &'a str,
+) -> Vec<(&'a str, &'a str)> {
     vec![
         ("company", "Adatum Corporation"),
         ("domain_prefix", prefix),
@@ -49,7 +53,11 @@ fn customer<'a>(prefix: &'a str, email: &'a str, reseller: &'a str) -> Vec<(&'a 
 
 /// A customer admin's first sign-in with the temporary password: changed to
 /// [`STRONG_PASSWORD`], then signed in afresh.
-async fn customer_admin<'a>(app: &'a TestApp, email: &str, temporary: &str) -> Browser<'a> {
+pub(crate) async fn customer_admin<'a>(
+    app: &'a TestApp,
+    email: &str,
+    temporary: &str,
+) -> Browser<'a> {
     let first = app.browser();
     first
         .submit(
@@ -85,7 +93,7 @@ async fn customer_admin<'a>(app: &'a TestApp, email: &str, temporary: &str) -> B
 }
 
 /// The add form's id, from the form page.
-async fn form_id(provider: &Browser<'_>, reseller: &str) -> String {
+pub(crate) async fn form_id(provider: &Browser<'_>, reseller: &str) -> String {
     let form = provider
         .html(&format!("/customers/new?reseller={reseller}"))
         .await;

@@ -10,6 +10,7 @@ mod enroll;
 mod helpers;
 mod hostile_input;
 mod languages;
+mod orders;
 mod outbox;
 mod partners;
 mod password;

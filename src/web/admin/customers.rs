@@ -21,6 +21,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/customers", get(list))
         .route("/admin/customers/{id}", get(show))
+        .route("/admin/orders/{id}", get(order))
+        .route("/admin/subscriptions/{id}", get(subscription))
 }
 
 /// How many customers a lookup shows.
@@ -67,6 +69,13 @@ pub struct CustomerPage {
     domain: String,
     accepted_on: String,
     no_reseller: crate::messages::Msg,
+    subs: Vec<crate::web::subscriptions::SubRow>,
+    orders: Vec<crate::web::subscriptions::OrderRow>,
+    /// Subscription links lead here ("" none).
+    base: &'static str,
+    /// Order links lead here.
+    order_base: &'static str,
+    show_customer: bool,
 }
 
 async fn show(
@@ -77,7 +86,18 @@ async fn show(
     let view = flows::customer_for(&state, None, id)
         .await?
         .ok_or(AppError::NotFound)?;
+    let (subs, orders) = crate::web::subscriptions::customer_sections(
+        &state,
+        crate::domain::order::Reader::Staff,
+        id,
+    )
+    .await?;
     Ok(CustomerPage {
+        subs,
+        orders,
+        base: "/admin/subscriptions",
+        order_base: "/admin/orders",
+        show_customer: false,
         country: state.country_name(&view.customer.country_code).await?,
         domain: state.config.tenant_domain(&view.customer.domain_prefix),
         accepted_on: view
@@ -89,4 +109,55 @@ async fn show(
         view,
         ctx,
     })
+}
+
+/// An order, read-only.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/order.html")]
+pub struct OrderPage {
+    ctx: StaffCtx,
+    o: crate::web::orders::OrderData,
+    back: (String, String),
+    subscription_base: Option<&'static str>,
+}
+
+async fn order(
+    State(state): State<AppState>,
+    Signed(ctx, _): SignedInStaff,
+    Path(id): Path<Uuid>,
+) -> Result<OrderPage, AppError> {
+    let o = crate::web::orders::order_data(&state, crate::domain::order::Reader::Staff, id).await?;
+    let back = (
+        format!("/admin/customers/{}", o.customer_id()),
+        crate::i18n::t_args(
+            "customers-back-to",
+            &[("company", o.customer_name().into())],
+        ),
+    );
+    Ok(OrderPage {
+        ctx,
+        o,
+        back,
+        subscription_base: Some("/admin/subscriptions"),
+    })
+}
+
+/// A subscription, read-only.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/subscription.html")]
+pub struct SubscriptionPage {
+    ctx: StaffCtx,
+    row: crate::web::subscriptions::SubRow,
+    history: crate::web::subscriptions::History,
+}
+
+async fn subscription(
+    State(state): State<AppState>,
+    Signed(ctx, _): SignedInStaff,
+    Path(id): Path<Uuid>,
+) -> Result<SubscriptionPage, AppError> {
+    let (_, row, history) =
+        crate::web::subscriptions::sub_data(&state, crate::domain::order::Reader::Staff, id)
+            .await?;
+    Ok(SubscriptionPage { ctx, row, history })
 }

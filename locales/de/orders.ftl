@@ -1,0 +1,189 @@
+## Orders and subscriptions (issue 17): the catalogue, the cart, the review, orders,
+## subscriptions and the order e-mail.
+
+cat-mail = E-Mail
+cat-office = Office-Paket
+cat-storage = Speicher
+cat-backup = Datensicherung
+cat-desktop = Virtueller Desktop
+cat-security = Sicherheit
+cat-identity = Identität
+cat-collaboration = Zusammenarbeit
+
+orders-cycle-monthly = Monatlich
+orders-cycle-annual = Jährlich
+orders-state-active = Aktiv
+orders-state-suspended = Angehalten
+orders-state-cancelled = Gekündigt
+
+orders-catalogue = Katalog
+orders-catalogue-intro = Alle Angebote des Partnerprogramms mit dem Listenpreis für eine Lizenz und einen Abrechnungszeitraum in Ihrer Abrechnungswährung ({ $currency }). Für einen Kunden gelten die Preise in der Abrechnungswährung des Kunden.
+orders-search = Nach Name oder Code suchen
+orders-category = Kategorie
+orders-all-categories = Alle Kategorien
+orders-billing = Abrechnung
+orders-all-cycles = Monatlich und jährlich
+orders-sold-in = Erhältlich in
+orders-all-regions = Alle Regionen
+orders-regions-all = Allen Regionen
+orders-filter = Angebote anzeigen
+orders-no-offers = Kein Angebot passt. Leeren Sie die Suche oder wählen Sie eine andere Kategorie aus.
+orders-col-offer = Angebot
+orders-col-limits = Lizenzen
+orders-col-price = Preis pro Lizenz
+orders-col-licences = Lizenzen
+orders-col-line-total = Summe
+orders-col-actions = Aktionen
+orders-col-number = Bestellung
+orders-limits = { $min } bis { $max } Lizenzen
+
+orders-cannot-title = Ihre Organisation kann derzeit nicht bestellen
+orders-cannot-text = Indirekte Anbieter kaufen direkt beim Hersteller, daher kann nur ein Partner mit direkter Abrechnung bestellen. Ihre Organisation ist kein Partner mit direkter Abrechnung mehr: Neue Bestellungen sind erst wieder möglich, wenn sie es erneut ist. Ihre Kunden und deren Abonnements bleiben unverändert.
+orders-cannot-direct = Stand der direkten Abrechnung anzeigen
+orders-back-to-customer = Zurück zum Kunden
+
+orders-add-subscriptions = Abonnements hinzufügen
+orders-cart-for = Warenkorb für { $customer }
+orders-cart-intro = Fügen Sie Angebote mit der Anzahl der Lizenzen hinzu und überprüfen Sie dann die Bestellung. Der Warenkorb bleibt für Sie gespeichert, auch nach dem Abmelden. Die Preise gelten in der Abrechnungswährung des Kunden ({ $currency }).
+orders-in-cart = Im Warenkorb
+orders-cart-empty = Der Warenkorb ist leer. Fügen Sie unten Angebote hinzu.
+orders-cart-lines = Angebote im Warenkorb
+orders-licences-of = Anzahl der Lizenzen von { $offer }
+orders-change = Ändern
+orders-remove = Entfernen
+orders-price-was = Preis geändert: Beim Hinzufügen betrug er { $was }
+orders-total = Gesamtsumme
+orders-total-in = Gesamtsumme ({ $currency })
+orders-add-offers = Angebote hinzufügen
+orders-sold-here = Es werden nur Angebote aufgeführt, die in der Region des Kunden erhältlich sind.
+orders-add-to-cart = Zum Warenkorb hinzufügen
+orders-next-review = Weiter: Überprüfen
+orders-cancel-order = Bestellung abbrechen
+
+orders-reseller-heading = Indirekter Wiederverkäufer
+orders-acting = Ich handle bei dieser Bestellung als indirekter Anbieter
+orders-acting-short = Handelt als indirekter Anbieter
+orders-reseller = Wiederverkäufer
+orders-reseller-hint = Der Wiederverkäufer erhält die Incentives für diese Bestellung (sofern berechtigt) und wird ihren Abonnements zugeordnet. Wählen Sie „Keiner“ aus, wenn Sie direkt an den Kunden verkaufen.
+orders-reseller-none = Keiner
+orders-reseller-option = { $name } (Partner-ID { $id })
+orders-reseller-other = Indirekter Wiederverkäufer nicht aufgeführt? Partner-ID eingeben
+orders-partner-id = Partner-ID
+orders-partner-id-hint = Die 7-stellige Partner-ID des Partnerstandorts des Wiederverkäufers, zum Beispiel 1234567.
+orders-verify-save = Überprüfen und speichern
+
+orders-added = Zum Warenkorb hinzugefügt.
+orders-changed = Die Anzahl der Lizenzen wurde geändert.
+orders-removed = Aus dem Warenkorb entfernt.
+orders-not-in-cart = Dieses Angebot war nicht (mehr) im Warenkorb.
+orders-reseller-saved = Gespeichert: { $name }, Partner-ID { $id }.
+orders-reseller-none-saved = Gespeichert: kein Wiederverkäufer für diese Bestellung.
+orders-offer-unknown = Wählen Sie ein Angebot aus der Liste aus
+orders-offer-not-in-region = { $offer } ist in der Region des Kunden nicht erhältlich
+orders-licences-required = Geben Sie die Anzahl der Lizenzen ein
+orders-licences-whole = Geben Sie die Anzahl der Lizenzen als ganze Zahl ein, zum Beispiel 25
+orders-licences-min = Geben Sie mindestens { $min } Lizenzen ein
+orders-licences-max = Geben Sie höchstens { $max } Lizenzen ein
+orders-line-not-sold = Dieses Angebot ist in der Region oder Währung des Kunden nicht mehr erhältlich: Entfernen Sie es
+orders-reseller-choose = Wählen Sie einen Wiederverkäufer aus der Liste oder „Keiner“ aus, oder geben Sie eine Partner-ID ein
+orders-acting-required = Bestätigen Sie, dass Sie als indirekter Anbieter handeln, um für einen Wiederverkäufer zu bestellen
+orders-partner-id-required = Geben Sie die Partner-ID des Wiederverkäufers ein
+orders-partner-id-format = Geben Sie die Partner-ID mit 7 Ziffern ein, zum Beispiel 1234567
+orders-partner-id-unknown = Kein genehmigter indirekter Wiederverkäufer hat diese Partner-ID. Prüfen Sie die Nummer mit dem Wiederverkäufer.
+orders-partner-id-own = Die Partner-ID { $id } gehört Ihrer eigenen Organisation. Geben Sie die Partner-ID des Wiederverkäufers ein.
+orders-partner-id-inactive = Die Partner-ID { $id } von { $name } ist nicht aktiv. Der Wiederverkäufer muss zuerst seine Mitgliedschaft erneuern.
+orders-partner-id-no-agreement = { $name } (Partner-ID { $id }) hat die aktuelle Partnervereinbarung nicht akzeptiert und kann daher noch nicht an Bestellungen teilnehmen.
+orders-partner-id-no-partnership = { $name } (Partner-ID { $id }) hat keine aktive Partnerschaft mit Ihrer Organisation. Laden Sie den Wiederverkäufer zuerst über Ihre Wiederverkäuferliste ein.
+
+orders-review-title = Bestellung für { $customer } überprüfen
+orders-back-to-cart = Zurück zum Warenkorb
+orders-stale = Einige Preise haben sich geändert, seit die Angebote in den Warenkorb gelegt wurden. Die Überprüfung zeigt die heutigen Preise; zu diesen kaufen Sie.
+orders-customer = Kunde
+orders-provider = Indirekter Anbieter
+orders-billing-currency = Abrechnungswährung
+orders-yes = Ja
+orders-no = Nein
+orders-agreement-recorded = Erfasst
+orders-agreement-missing = Noch nicht erfasst.
+orders-cannot-buy-yet = Sie können noch nicht kaufen:
+orders-block-empty = Der Warenkorb ist leer.
+orders-block-lines = Eine Position im Warenkorb erfordert Ihre Aufmerksamkeit.
+orders-block-agreement = Die Annahme der Kundenvereinbarung durch den Kunden ist nicht erfasst.
+orders-block-acting = Bestätigen Sie im Warenkorb, dass Sie als indirekter Anbieter handeln.
+orders-block-not-listed = Ihre Organisation ist nicht im Anbieterverzeichnis eingetragen und kann daher nicht für Kunden eines Wiederverkäufers bestellen. Wählen Sie keinen Wiederverkäufer aus, oder bitten Sie das Team des Partnerprogramms, Sie einzutragen.
+orders-buy-says = „Kaufen“ bestellt alle obigen Positionen für { $total } pro Abrechnungszeitraum und startet die Abonnements heute.
+orders-buy = Kaufen
+orders-not-bought = Es wurde nichts gekauft
+orders-cart-changed = Der Warenkorb wurde geändert, seit Sie diese Überprüfung geöffnet haben (in einem anderen Fenster oder von einer Kollegin oder einem Kollegen). Prüfen Sie ihn erneut und kaufen Sie dann.
+orders-prices-changed = Ein Preis hat sich geändert, seit Sie die Überprüfung geöffnet haben. Die Überprüfung zeigt jetzt die heutigen Preise: Prüfen Sie die Gesamtsumme und kaufen Sie erneut.
+orders-reseller-gone = Der gewählte Wiederverkäufer hat keine aktive Partnerschaft mehr mit Ihrer Organisation. Wählen Sie im Warenkorb einen anderen aus.
+orders-bought = Gekauft. Die Bestellung ist bestätigt und ihre Abonnements sind aktiv; die Administratoren des Kunden und der Wiederverkäufer wurden per E-Mail informiert.
+orders-already-bought = Dieser Warenkorb wurde bereits gekauft: Dies ist seine Bestellung. Es wurde nichts doppelt bestellt.
+orders-no-cart = Für diesen Kunden gibt es keinen Warenkorb (er wurde gekauft oder verworfen).
+
+orders-cancel-title = Den ganzen Warenkorb verwerfen?
+orders-cancel-text = { $count ->
+    [one] Der Warenkorb enthält { $count } Angebot. Beim Abbrechen wird es zusammen mit dem gewählten Wiederverkäufer entfernt; es wird nichts bestellt.
+   *[other] Der Warenkorb enthält { $count } Angebote. Beim Abbrechen werden alle zusammen mit dem gewählten Wiederverkäufer entfernt; es wird nichts bestellt.
+}
+orders-cancel-confirm = Ja, Warenkorb verwerfen
+orders-keep-cart = Nein, Warenkorb behalten
+orders-cancelled = Der Warenkorb wurde verworfen. Es wurde nichts bestellt.
+
+orders-order-title = Bestellung { $number }
+orders-placed = Aufgegeben
+orders-placed-by = von { $name }, { $when }
+orders-order-lines = Positionen der Bestellung
+orders-history = Bestellungen
+orders-history-none = Noch keine Bestellungen.
+
+subs-list-intro = Die Abonnements der Kunden, die Ihre Organisation betreut: die, die sie als Anbieter bereitstellt, die ihrer Kunden als Wiederverkäufer (nur lesend) und die, für die sie Supportkontakt ist.
+subs-col-start = Beginn
+subs-col-renews = Verlängerung
+subs-col-state = Status
+subs-col-reseller = Wiederverkäufer
+subs-col-support = Supportkontakt
+subs-change-licences = Anzahl der Lizenzen
+subs-save-licences = Lizenzen speichern
+subs-licences-suspended = Aktivieren Sie das Abonnement wieder, um seine Lizenzen zu ändern.
+subs-state-heading = Anhalten oder kündigen
+subs-suspend = Anhalten
+subs-reactivate = Wieder aktivieren
+subs-cancel = Abonnement kündigen
+subs-reseller-heading = Wiederverkäufer für Incentives
+subs-reseller-hint = Der zugeordnete Wiederverkäufer erhält ab jetzt die Incentives (sofern berechtigt). Jede Änderung bleibt im Verlauf unten erhalten.
+subs-support-hint = Der Kunde wendet sich für dieses Abonnement an Ihre Organisation. Sie können stattdessen den zugeordneten Wiederverkäufer als Supportkontakt festlegen.
+subs-support-reseller = Wiederverkäufer als Supportkontakt festlegen
+subs-support-provider = { $provider } wieder als Supportkontakt festlegen
+subs-history = Zugeordnete Wiederverkäufer
+subs-history-none = Es war noch nie ein Wiederverkäufer zugeordnet.
+subs-attached = Von
+subs-detached = Bis
+subs-still-attached = Weiterhin zugeordnet
+subs-see-order = Bestellung anzeigen
+subs-back = Zurück zum Abonnement
+subs-cancel-title = { $offer } kündigen?
+subs-cancel-text = { $customer } verliert die { $licences } Lizenzen von { $offer } sofort, und das Abonnement wird nicht verlängert. Ein gekündigtes Abonnement kann nicht wieder aktiviert werden: Bestellen Sie es bei Bedarf neu.
+subs-cancel-confirm = Ja, Abonnement kündigen
+subs-keep = Nein, behalten
+subs-licences-changed = Die Anzahl der Lizenzen wurde geändert.
+subs-suspended = Das Abonnement ist angehalten.
+subs-reactivated = Das Abonnement ist wieder aktiv.
+subs-cancelled = Das Abonnement ist gekündigt.
+subs-reseller-changed = Der Wiederverkäufer wurde geändert; der Verlauf zeigt, wer wann zugeordnet war.
+subs-support-changed = Der Supportkontakt wurde geändert.
+subs-stale = Jemand hat dieses Abonnement geändert, seit Sie die Seite geöffnet haben. Es wurde nichts geändert: Prüfen Sie es und versuchen Sie es erneut.
+subs-not-now = Das ist im aktuellen Status des Abonnements nicht möglich.
+subs-licences-same = Das Abonnement hat bereits diese Anzahl an Lizenzen
+subs-reseller-same = Dieser Wiederverkäufer ist bereits zugeordnet
+subs-support-choose = Wählen Sie aus, wer Supportkontakt ist
+subs-support-needs-reseller = Ordnen Sie einen Wiederverkäufer zu, bevor Sie ihn als Supportkontakt festlegen
+
+ordermail-subject = Bestellung { $number } für { $customer } ist bestätigt
+ordermail-text = { $provider } hat diese Clouddienste für { $customer } bestellt. Die Abonnements sind ab heute aktiv.
+ordermail-text-reseller = { $provider } hat diese Clouddienste für { $customer } als indirekter Anbieter bestellt, mit { $reseller } als Wiederverkäufer. Die Abonnements sind ab heute aktiv.
+ordermail-line = { $offer }: { $licences } × { $unit }
+ordermail-see = Bestellung anzeigen
+
+nav-subscriptions = Abonnements
+nav-catalogue = Katalog

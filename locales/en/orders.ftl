@@ -1,0 +1,189 @@
+## Orders and subscriptions (issue 17): the catalogue, the cart, the review, orders,
+## subscriptions and the order e-mail. British spelling: licence (noun), cancelled.
+
+cat-mail = Mail
+cat-office = Office suite
+cat-storage = Storage
+cat-backup = Backup
+cat-desktop = Virtual desktop
+cat-security = Security
+cat-identity = Identity
+cat-collaboration = Collaboration
+
+orders-cycle-monthly = Monthly
+orders-cycle-annual = Annual
+orders-state-active = Active
+orders-state-suspended = Suspended
+orders-state-cancelled = Cancelled
+
+orders-catalogue = Catalogue
+orders-catalogue-intro = Every offer of the program, with its list price for one licence and one billing period in your billing currency ({ $currency }). Prices for a customer are in the customer's billing currency.
+orders-search = Search by name or code
+orders-category = Category
+orders-all-categories = All categories
+orders-billing = Billing
+orders-all-cycles = Monthly and annual
+orders-sold-in = Sold in
+orders-all-regions = All regions
+orders-regions-all = Every region
+orders-filter = Show offers
+orders-no-offers = No offer matches. Clear the search or choose another category.
+orders-col-offer = Offer
+orders-col-limits = Licences
+orders-col-price = Price per licence
+orders-col-licences = Licences
+orders-col-line-total = Total
+orders-col-actions = Actions
+orders-col-number = Order
+orders-limits = { $min } to { $max } licences
+
+orders-cannot-title = Your organisation cannot order at the moment
+orders-cannot-text = Indirect providers buy from the vendor directly, so only a direct-bill partner can order. Your organisation's direct-bill standing has ended: new orders stop until it is a direct-bill partner again. Your customers and their subscriptions stay as they are.
+orders-cannot-direct = See your direct-bill standing
+orders-back-to-customer = Back to the customer
+
+orders-add-subscriptions = Add subscriptions
+orders-cart-for = Cart for { $customer }
+orders-cart-intro = Add offers with the number of licences, then review the order. The cart is kept for you, also after you sign out. Prices are in the customer's billing currency ({ $currency }).
+orders-in-cart = In the cart
+orders-cart-empty = The cart is empty. Add offers below.
+orders-cart-lines = Offers in the cart
+orders-licences-of = Number of licences of { $offer }
+orders-change = Change
+orders-remove = Remove
+orders-price-was = Price changed: it was { $was } when you added it
+orders-total = Total
+orders-total-in = Total ({ $currency })
+orders-add-offers = Add offers
+orders-sold-here = Only offers sold in the customer's region are listed.
+orders-add-to-cart = Add to cart
+orders-next-review = Next: Review
+orders-cancel-order = Cancel order
+
+orders-reseller-heading = Indirect reseller
+orders-acting = I am acting as indirect provider for this order
+orders-acting-short = Acting as indirect provider
+orders-reseller = Reseller
+orders-reseller-hint = The reseller gets the incentive credit for this order (if eligible) and is attached to its subscriptions. Choose none when you sell to the customer directly.
+orders-reseller-none = None
+orders-reseller-option = { $name } (partner ID { $id })
+orders-reseller-other = Indirect reseller not listed? Enter its partner ID
+orders-partner-id = Partner ID
+orders-partner-id-hint = The 7-digit partner ID of the reseller's partner location, for example 1234567.
+orders-verify-save = Verify and save
+
+orders-added = Added to the cart.
+orders-changed = The number of licences was changed.
+orders-removed = Removed from the cart.
+orders-not-in-cart = That offer was not in the cart (any more).
+orders-reseller-saved = Saved: { $name }, partner ID { $id }.
+orders-reseller-none-saved = Saved: no reseller for this order.
+orders-offer-unknown = Choose an offer from the list
+orders-offer-not-in-region = { $offer } is not sold in the customer's region
+orders-licences-required = Enter the number of licences
+orders-licences-whole = Enter the number of licences as a whole number, like 25
+orders-licences-min = Enter at least { $min } licences
+orders-licences-max = Enter no more than { $max } licences
+orders-line-not-sold = This offer is no longer sold in the customer's region or currency: remove it
+orders-reseller-choose = Choose a reseller from the list, none, or enter a partner ID
+orders-acting-required = Confirm that you are acting as indirect provider to order for a reseller
+orders-partner-id-required = Enter the reseller's partner ID
+orders-partner-id-format = Enter the partner ID as 7 digits, like 1234567
+orders-partner-id-unknown = No approved indirect reseller has this partner ID. Check the number with the reseller.
+orders-partner-id-own = Partner ID { $id } is your own organisation's. Enter the reseller's partner ID.
+orders-partner-id-inactive = The partner ID { $id } of { $name } is not active. The reseller must renew its membership first.
+orders-partner-id-no-agreement = { $name } (partner ID { $id }) has not accepted the current partner agreement, so it cannot take part in orders yet.
+orders-partner-id-no-partnership = { $name } (partner ID { $id }) has no active partnership with your organisation. Invite it from your resellers page first.
+
+orders-review-title = Review the order for { $customer }
+orders-back-to-cart = Back to the cart
+orders-stale = Some prices changed since the offers were added to the cart. The review shows today's prices, which are the prices you buy at.
+orders-customer = Customer
+orders-provider = Indirect provider
+orders-billing-currency = Billing currency
+orders-yes = Yes
+orders-no = No
+orders-agreement-recorded = Recorded
+orders-agreement-missing = Not recorded yet.
+orders-cannot-buy-yet = You cannot buy yet:
+orders-block-empty = The cart is empty.
+orders-block-lines = A line needs your attention in the cart.
+orders-block-agreement = The customer's acceptance of the customer agreement is not recorded.
+orders-block-acting = Confirm in the cart that you are acting as indirect provider.
+orders-block-not-listed = Your organisation is not listed in the provider directory, so it cannot order for a reseller's customers. Choose no reseller, or ask the program's staff to list you.
+orders-buy-says = Buy orders every line above for { $total } per billing period and starts the subscriptions today.
+orders-buy = Buy
+orders-not-bought = Nothing was bought
+orders-cart-changed = The cart changed since you opened this review (in another window, or by a colleague). Check it again and buy.
+orders-prices-changed = A price changed since you opened the review. The review now shows today's prices: check the total and buy again.
+orders-reseller-gone = The reseller chosen no longer has an active partnership with your organisation. Choose another in the cart.
+orders-bought = Bought. The order is confirmed and its subscriptions are active; the customer's admins and the reseller have been e-mailed.
+orders-already-bought = This cart was bought already: this is its order. Nothing was ordered twice.
+orders-no-cart = There is no cart for this customer (it was bought or thrown away).
+
+orders-cancel-title = Throw the whole cart away?
+orders-cancel-text = { $count ->
+    [one] The cart holds { $count } offer. Cancelling removes it and the reseller chosen; nothing is ordered.
+   *[other] The cart holds { $count } offers. Cancelling removes them all and the reseller chosen; nothing is ordered.
+}
+orders-cancel-confirm = Yes, throw the cart away
+orders-keep-cart = No, keep the cart
+orders-cancelled = The cart was thrown away. Nothing was ordered.
+
+orders-order-title = Order { $number }
+orders-placed = Placed
+orders-placed-by = by { $name }, { $when }
+orders-order-lines = Lines of the order
+orders-history = Orders
+orders-history-none = No orders yet.
+
+subs-list-intro = The subscriptions of the customers your organisation serves: those it provides, its customers' as their reseller (read only), and those it is the support contact for.
+subs-col-start = Started
+subs-col-renews = Renews
+subs-col-state = State
+subs-col-reseller = Reseller
+subs-col-support = Support contact
+subs-change-licences = Number of licences
+subs-save-licences = Save licences
+subs-licences-suspended = Reactivate the subscription to change its licences.
+subs-state-heading = Suspend or cancel
+subs-suspend = Suspend
+subs-reactivate = Reactivate
+subs-cancel = Cancel subscription
+subs-reseller-heading = Reseller for incentive credit
+subs-reseller-hint = The reseller attached earns the incentive credit from now on (if eligible). Every change is kept in the history below.
+subs-support-hint = The customer calls your organisation for support with this subscription. You can make the attached reseller the support contact instead.
+subs-support-reseller = Make the reseller the support contact
+subs-support-provider = Make { $provider } the support contact again
+subs-history = Resellers attached
+subs-history-none = No reseller was ever attached.
+subs-attached = From
+subs-detached = Until
+subs-still-attached = Still attached
+subs-see-order = See the order
+subs-back = Back to the subscription
+subs-cancel-title = Cancel { $offer }?
+subs-cancel-text = { $customer } loses the { $licences } licences of { $offer } now, and the subscription does not renew. A cancelled subscription cannot be reactivated: order it again if needed.
+subs-cancel-confirm = Yes, cancel the subscription
+subs-keep = No, keep it
+subs-licences-changed = The number of licences was changed.
+subs-suspended = The subscription is suspended.
+subs-reactivated = The subscription is active again.
+subs-cancelled = The subscription is cancelled.
+subs-reseller-changed = The reseller was changed; the history shows who was attached when.
+subs-support-changed = The support contact was changed.
+subs-stale = Someone changed this subscription since you opened the page. Nothing was changed: check it and try again.
+subs-not-now = That is not possible in the subscription's current state.
+subs-licences-same = The subscription has this number of licences already
+subs-reseller-same = This reseller is attached already
+subs-support-choose = Choose who is the support contact
+subs-support-needs-reseller = Attach a reseller before making it the support contact
+
+ordermail-subject = Order { $number } for { $customer } is confirmed
+ordermail-text = { $provider } has ordered these cloud services for { $customer }. The subscriptions are active from today.
+ordermail-text-reseller = { $provider } has ordered these cloud services for { $customer } as indirect provider, with { $reseller } as reseller. The subscriptions are active from today.
+ordermail-line = { $offer }: { $licences } × { $unit }
+ordermail-see = See the order
+
+nav-subscriptions = Subscriptions
+nav-catalogue = Catalogue
