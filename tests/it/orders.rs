@@ -710,3 +710,109 @@ async fn totals_are_formatted_for_eur_jpy_and_usd_customers_and_offers_stay_in_t
         .await;
     assert!(!texts(&page, "#cannot-order").is_empty());
 }
+
+#[tokio::test]
+async fn order_pages_and_e_mails_read_in_german_and_chinese() {
+    use crate::languages::assert_no_english;
+    use partner_portal::i18n::Lang;
+    let app = TestApp::spawn().await;
+    let (provider, _reseller, partnership) = partners(&app, "provol", "resol").await;
+    give_partner_id(&app, "resol", "4300021").await;
+    for (lang, prefix, total) in [
+        (Lang::De, "bestellde", "34,50 €"),
+        (Lang::ZhCn, "bestellzh", "€34.50"),
+    ] {
+        let switched = provider
+            .submit(
+                "/dashboard",
+                "/language",
+                &[("lang", lang.code()), ("next", "/dashboard")],
+            )
+            .await;
+        assert_eq!(switched.status(), StatusCode::SEE_OTHER);
+        let (customer_id, password) =
+            add_customer(&app, &provider, prefix, "DE", &partnership.to_string()).await;
+        let cart = format!("/customers/{customer_id}/cart");
+        let refused = add_to_cart(&provider, customer_id, "CIR-OFF-STD", "0").await;
+        assert_no_english(lang, "cart (refused)", &refused.text().await.unwrap());
+        add_to_cart(&provider, customer_id, "CIR-OFF-STD", "3").await;
+        let page = provider.html(&cart).await;
+        assert_eq!(texts(&page, "#cart-total"), vec![total], "{lang}");
+        let bad = provider
+            .submit(
+                &cart,
+                &format!("{cart}/reseller"),
+                &[
+                    ("acting", "yes"),
+                    ("reseller", "other"),
+                    ("partner_id", "9999999"),
+                ],
+            )
+            .await;
+        assert_no_english(lang, "cart reseller (refused)", &bad.text().await.unwrap());
+        provider
+            .submit(
+                &cart,
+                &format!("{cart}/reseller"),
+                &[
+                    ("acting", "yes"),
+                    ("reseller", "other"),
+                    ("partner_id", "4300021"),
+                ],
+            )
+            .await;
+        for path in [
+            cart.clone(),
+            format!("{cart}/review"),
+            format!("{cart}/cancel"),
+            "/catalogue".to_owned(),
+        ] {
+            assert_no_english(lang, &path, &provider.html(&path).await);
+        }
+        record_agreement(&provider, customer_id).await;
+        let review = provider.html(&format!("{cart}/review")).await;
+        let bought = provider
+            .client
+            .post(app.url(&format!("{cart}/buy")))
+            .form(&buy_fields(&review))
+            .send()
+            .await
+            .unwrap();
+        let order = location(&bought);
+        let sub: Uuid = sqlx::query_scalar(
+            "select subscription_id from subscriptions where customer_tenant_id = $1",
+        )
+        .bind(customer_id)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+        for path in [
+            order.clone(),
+            format!("/subscriptions/{sub}"),
+            format!("/subscriptions/{sub}/cancel"),
+            "/subscriptions".to_owned(),
+            format!("/customers/{customer_id}"),
+        ] {
+            assert_no_english(lang, &path, &provider.html(&path).await);
+        }
+        let admin = customer_admin(&app, &format!("it@{prefix}.example"), &password).await;
+        let dash = admin.html("/dashboard").await;
+        assert_no_english(lang, "customer dashboard with subscriptions", &dash);
+        let customer_order = attr(&dash, "#orders a", "href").unwrap();
+        assert_no_english(lang, "customer's order", &admin.html(&customer_order).await);
+    }
+    // The order e-mails went out in each customer admin's language.
+    for (email, lang) in [
+        ("it@bestellde.example", Lang::De),
+        ("it@bestellzh.example", Lang::ZhCn),
+    ] {
+        let html: String = sqlx::query_scalar(
+            "select body_html from email_outbox where recipient = $1::text::citext and subject like '%1000%'",
+        )
+        .bind(email)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+        assert_no_english(lang, "order e-mail", &html);
+    }
+}

@@ -107,6 +107,49 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
     .await
     .unwrap();
 
+    // The matrix organisation is a direct-bill partner (it may order), and its customer
+    // has an order with one subscription.
+    sqlx::query(
+        "insert into direct_bill_partners (tenant_id, application_id, approved_at, reassessment_due_on)
+         select tenant_id, $1, now(), current_date + 365 from applications where application_id = $1",
+    )
+    .bind(reseller_app)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let order: uuid::Uuid = sqlx::query_scalar(
+        "insert into orders (order_id, cart_id, provider_tenant_id, customer_tenant_id, acting_as_provider,
+                             currency, total_minor, placed_by_name)
+         select gen_random_uuid(), gen_random_uuid(), tenant_id, $1, false, 'EUR', 1150, 'Jane Doe'
+         from tenants where domain_prefix = 'matrix' returning order_id",
+    )
+    .bind(customer)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let subscription: uuid::Uuid = sqlx::query_scalar(
+        "insert into subscriptions (subscription_id, customer_tenant_id, provider_tenant_id, offer_id, order_id,
+                                    licences, billing_cycle, currency, unit_price_minor, started_on, next_renewal_on)
+         select gen_random_uuid(), $1, provider_tenant_id, 'CIR-OFF-STD', order_id, 1, 'monthly', 'EUR', 1150,
+                current_date, current_date + 30
+         from orders where order_id = $2 returning subscription_id",
+    )
+    .bind(customer)
+    .bind(order)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "insert into order_lines (order_id, line_no, offer_id, offer_name, billing_cycle, licences,
+                                  unit_price_minor, line_total_minor, subscription_id)
+         values ($1, 1, 'CIR-OFF-STD', 'Cirrus Office Standard', 'monthly', 1, 1150, 1150, $2)",
+    )
+    .bind(order)
+    .bind(subscription)
+    .execute(&app.db)
+    .await
+    .unwrap();
+
     let admin_id: uuid::Uuid =
         sqlx::query_scalar("select user_id from users where email = $1::text::citext")
             .bind(&admin)
@@ -166,10 +209,30 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
             format!("/customers/{customer}/agreement"),
             Some(ProviderTasks),
         ),
+        route("/catalogue", Some(SeeCustomers)),
+        route("/subscriptions", Some(SeeCustomers)),
+        route(format!("/subscriptions/{subscription}"), Some(SeeCustomers)),
+        route(
+            format!("/subscriptions/{subscription}/cancel"),
+            Some(ManageSubscriptions),
+        ),
+        route(format!("/orders/{order}"), Some(SeeCustomers)),
+        route(format!("/customers/{customer}/cart"), Some(PlaceOrders)),
+        route(
+            format!("/customers/{customer}/cart/review"),
+            Some(PlaceOrders),
+        ),
+        route(
+            format!("/customers/{customer}/cart/cancel"),
+            Some(PlaceOrders),
+        ),
     ];
     // A state-changing route refused before anything happens.
     let remove_grant = format!("/partners/admin-access/{grant}/remove");
     let record_agreement = format!("/customers/{customer}/agreement");
+    let add_to_cart = format!("/customers/{customer}/cart/add");
+    let buy = format!("/customers/{customer}/cart/buy");
+    let licences = format!("/subscriptions/{subscription}/licences");
     let posts = [
         (
             "/partners/resellers",
@@ -181,6 +244,9 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
         ("/account/profile", remove_grant.as_str(), RevokeAdminAccess),
         ("/account/profile", "/customers/new/submit", ProviderTasks),
         ("/account/profile", record_agreement.as_str(), ProviderTasks),
+        ("/account/profile", add_to_cart.as_str(), PlaceOrders),
+        ("/account/profile", buy.as_str(), PlaceOrders),
+        ("/account/profile", licences.as_str(), ManageSubscriptions),
     ];
 
     let mut checked = 0;
@@ -209,6 +275,8 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
             ("#my-providers", ResellerTasks),
             ("#my-resellers", ProviderTasks),
             ("#nav-users", ManageUsers),
+            ("#my-subscriptions", SeeCustomers),
+            ("#catalogue-link", SeeCustomers),
         ] {
             assert_eq!(
                 !texts(&dashboard, link).is_empty(),
@@ -328,6 +396,16 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
         .await
         .unwrap();
     assert_eq!(customers, 1, "no customer added by a refused post");
+    let carts: i64 = sqlx::query_scalar("select count(*) from carts")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(carts, 0, "no cart opened by a refused post");
+    let licences: i32 = sqlx::query_scalar("select licences from subscriptions")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(licences, 1, "no licence changed by a refused post");
     let recorded: i64 = sqlx::query_scalar("select count(*) from customer_agreement_acceptances")
         .fetch_one(&app.db)
         .await
