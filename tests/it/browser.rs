@@ -1084,3 +1084,165 @@ async fn customers_on_both_sides(
 async fn customers_are_added_and_authorised_and_seen_by_their_partners_only() {
     in_browser("customers", customers_on_both_sides).await;
 }
+
+/// Issue 17's "Done when": three offers in a reseller's customer's cart, the reseller's
+/// partner ID verified, the agreement recorded, one order however the button is pressed,
+/// a subscription's licences raised and the reseller made its support contact; the
+/// customer admin and the reseller see the subscriptions; totals in EUR, JPY and USD.
+async fn order_and_manage_subscriptions(
+    c: &Client,
+    app: &TestApp,
+) -> Result<(), fantoccini::error::CmdError> {
+    let (provider, _reseller, partnership) = crate::customers::partners(app, "oprov", "ores").await;
+    crate::orders::give_partner_id(app, "ores", "4400001").await;
+    for region in ["jp", "us"] {
+        sqlx::query("insert into provider_regions (tenant_id, csp_region) select tenant_id, $1 from tenants where domain_prefix = 'oprov'")
+            .bind(region)
+            .execute(&app.db)
+            .await
+            .expect("region");
+    }
+    let (customer, password) =
+        crate::orders::add_customer(app, &provider, "ocust", "DE", &partnership.to_string()).await;
+    sign_in_as(c, app, "admin@oprov.example.com", STRONG_PASSWORD).await?;
+    c.wait().for_element(Locator::Css("#my-customers")).await?;
+    c.goto(&app.url(&format!("/customers/{customer}"))).await?;
+    click(c, "#add-subscriptions").await?;
+    for (offer, licences) in [
+        ("CIR-MAIL-ESS", "10"),
+        ("CIR-OFF-STD", "5"),
+        ("CIR-BAK-MAIL", "10"),
+    ] {
+        c.wait()
+            .for_element(Locator::Css(&format!("#licences-{offer}")))
+            .await?;
+        let field = c.find(Locator::Css(&format!("#licences-{offer}"))).await?;
+        field.clear().await?;
+        field.send_keys(licences).await?;
+        click(c, &format!("#add-{offer}")).await?;
+        c.wait().for_element(Locator::Css("#cart-lines")).await?;
+    }
+    // 10 × €3.68 + 5 × €11.50 + 10 × €2.30
+    assert_eq!(text(c, "#cart-total").await?, "€117.30");
+    // The reseller by partner ID: Verify.
+    click(c, "#acting").await?;
+    click(c, "#reseller-other").await?;
+    fill(c, "#partner_id", "4400001").await?;
+    click(c, "#save-reseller").await?;
+    c.wait().for_element(Locator::Css("#next-review")).await?;
+    click(c, "#next-review").await?;
+    c.wait()
+        .for_element(Locator::Css("#review-partner-id"))
+        .await?;
+    assert_eq!(text(c, "#review-partner-id").await?, "4400001");
+    // Buy is disabled until the customer agreement is recorded; the review links to it.
+    let buy = c.find(Locator::Css("#buy")).await?;
+    assert!(!buy.is_enabled().await?);
+    click(c, "#review-record-agreement").await?;
+    c.wait().for_element(Locator::Css("#accepted")).await?;
+    click(c, "#accepted").await?;
+    let today = time::OffsetDateTime::now_utc().date();
+    let date = c.find(Locator::Css("#accepted_on")).await?;
+    // A date input takes the day as the browser's locale types it; set it directly.
+    c.execute(
+        "arguments[0].value = arguments[1];",
+        vec![
+            serde_json::to_value(&date)?,
+            serde_json::Value::String(today.to_string()),
+        ],
+    )
+    .await?;
+    fill(c, "#first_name", "Ola").await?;
+    fill(c, "#last_name", "Berg").await?;
+    fill(c, "#email", "ola@ocust.example").await?;
+    click(c, "#save-agreement").await?;
+    c.wait()
+        .for_element(Locator::Css("#customer-agreement"))
+        .await?;
+    c.goto(&app.url(&format!("/customers/{customer}/cart/review")))
+        .await?;
+    c.wait().for_element(Locator::Css("#buy")).await?;
+    assert!(c.find(Locator::Css("#buy")).await?.is_enabled().await?);
+    // A double click: two submissions, one order.
+    c.execute(
+        "const b = document.getElementById('buy'); b.click(); b.click();",
+        vec![],
+    )
+    .await?;
+    c.wait().for_element(Locator::Css("#order-total")).await?;
+    assert_eq!(text(c, "#order-total").await?, "€117.30");
+    let orders: i64 = sqlx::query_scalar("select count(*) from orders")
+        .fetch_one(&app.db)
+        .await
+        .expect("orders");
+    assert_eq!(orders, 1, "a double click makes one order");
+
+    // Raise the licences of one subscription; make the reseller its support contact.
+    click(c, "#order-lines tbody tr:nth-child(2) a").await?;
+    c.wait().for_element(Locator::Css("#licences")).await?;
+    c.find(Locator::Css("#licences")).await?.clear().await?;
+    fill(c, "#licences", "12").await?;
+    click(c, "#save-licences").await?;
+    c.wait().for_element(Locator::Css("#sub-licences")).await?;
+    assert_eq!(text(c, "#sub-licences").await?, "12");
+    click(c, "#support").await?;
+    c.wait().for_element(Locator::Css("#sub-support")).await?;
+    assert_eq!(text(c, "#sub-support").await?, "ores Org");
+
+    // The reseller sees the subscriptions (read-only), the customer admin its own.
+    sign_in_as(c, app, "admin@ores.example.com", STRONG_PASSWORD).await?;
+    c.wait()
+        .for_element(Locator::Css("#my-subscriptions"))
+        .await?;
+    click(c, "#my-subscriptions").await?;
+    c.wait().for_element(Locator::Css("#subscriptions")).await?;
+    assert_eq!(
+        c.find_all(Locator::Css("#subscriptions tbody tr"))
+            .await?
+            .len(),
+        3
+    );
+    sign_in_as(c, app, "it@ocust.example", &password).await?;
+    c.wait().for_element(Locator::Css("#must-change")).await?;
+    fill(c, "#current_password", &password).await?;
+    fill(c, "#new_password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/account/password'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("#subscriptions")).await?;
+    assert_eq!(
+        c.find_all(Locator::Css("#subscriptions tbody tr"))
+            .await?
+            .len(),
+        3
+    );
+    let licences: Vec<String> = {
+        let mut v = Vec::new();
+        for e in c.find_all(Locator::Css("#subscriptions .licences")).await? {
+            v.push(e.text().await?);
+        }
+        v
+    };
+    assert!(licences.contains(&"12".to_owned()), "{licences:?}");
+
+    // Totals in a JPY and a USD customer's currency.
+    sign_in_as(c, app, "admin@oprov.example.com", STRONG_PASSWORD).await?;
+    c.wait().for_element(Locator::Css("#my-customers")).await?;
+    for (prefix, country, total) in [("ojpy", "JP", "JP¥5,625"), ("ousd", "US", "US$37.50")] {
+        let (id, _) = crate::orders::add_customer(app, &provider, prefix, country, "").await;
+        c.goto(&app.url(&format!("/customers/{id}/cart"))).await?;
+        c.wait()
+            .for_element(Locator::Css("#licences-CIR-OFF-STD"))
+            .await?;
+        let field = c.find(Locator::Css("#licences-CIR-OFF-STD")).await?;
+        field.clear().await?;
+        field.send_keys("3").await?;
+        click(c, "#add-CIR-OFF-STD").await?;
+        c.wait().for_element(Locator::Css("#cart-total")).await?;
+        assert_eq!(text(c, "#cart-total").await?, total, "{country}");
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_provider_orders_for_a_resellers_customer_and_manages_its_subscriptions() {
+    in_browser("orders", order_and_manage_subscriptions).await;
+}
