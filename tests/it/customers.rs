@@ -753,6 +753,45 @@ async fn a_direct_bill_partner_invites_an_existing_customer_one_tier() {
         texts(&dash, "#relationships .provider"),
         vec!["dirpart Org"]
     );
+
+    // The direct-bill partner orders for its own customer (no reseller; not a listed
+    // provider, so it cannot act for a reseller).
+    let customer_id: uuid::Uuid =
+        sqlx::query_scalar("select tenant_id from tenants where domain_prefix = 'onetier'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    crate::orders::record_agreement(&partner, customer_id).await;
+    let added = crate::orders::add_to_cart(&partner, customer_id, "CIR-MAIL-PRO", "7").await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let cart = format!("/customers/{customer_id}/cart");
+    let review = partner.html(&format!("{cart}/review")).await;
+    assert!(attr(&review, "#buy", "disabled").is_none());
+    let token = csrf_token(&review);
+    let fields: Vec<(&str, String)> = ["cart_id", "version", "total"]
+        .iter()
+        .map(|n| {
+            (
+                *n,
+                attr(&review, &format!("input[name={n}]"), "value").unwrap(),
+            )
+        })
+        .chain([("csrf_token", token)])
+        .collect();
+    let bought = partner
+        .client
+        .post(app.url(&format!("{cart}/buy")))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bought.status(), StatusCode::SEE_OTHER);
+    let dash = customer.html("/dashboard").await;
+    assert_eq!(
+        texts(&dash, "#subscriptions .name"),
+        vec!["Cirrus Mail Professional"]
+    );
+    app.email_to("it@onetier.example", "is confirmed").await;
 }
 
 #[tokio::test]

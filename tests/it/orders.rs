@@ -313,6 +313,49 @@ async fn a_provider_buys_once_for_a_resellers_customer_and_everyone_sees_what_th
             .1
             .contains("no active partnership")
     );
+    // Its partner ID inactive, then the agreement not accepted: each refused, saying why.
+    sqlx::query("update partner_memberships set active = false where partner_id = '4300001'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let by_partner_id = [
+        ("acting", "yes"),
+        ("reseller", "other"),
+        ("partner_id", "4300001"),
+    ];
+    let verify = || provider.submit(&cart, &reseller_action, &by_partner_id);
+    let r = verify().await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        error_summary(&r.text().await.unwrap())[0]
+            .1
+            .contains("is not active")
+    );
+    sqlx::query("update partner_memberships set active = true where partner_id = '4300001'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    sqlx::query(
+        "delete from agreement_acceptances
+         where tenant_id = (select tenant_id from tenants where domain_prefix = 'resor')",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let r = verify().await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        error_summary(&r.text().await.unwrap())[0]
+            .1
+            .contains("has not accepted the current partner agreement")
+    );
+    sqlx::query(
+        "insert into agreement_acceptances (tenant_id, version, accepted_by_name)
+         select tenant_id, 1, 'Admin' from tenants where domain_prefix = 'resor'",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
     let saved = provider
         .submit(
             &cart,
