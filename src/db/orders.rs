@@ -1,5 +1,6 @@
 //! The catalogue, carts and orders (issue 17).
 
+use crate::domain::order::{BillingCycle, Category};
 use sqlx::{PgConnection, PgExecutor};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -11,10 +12,10 @@ pub struct Offer {
     pub offer_id: String,
     /// Product name (a proper name: not translated).
     pub name: String,
-    /// Category code.
-    pub category: String,
-    /// "monthly" or "annual".
-    pub billing_cycle: String,
+    /// Category.
+    pub category: Category,
+    /// Monthly or annual.
+    pub billing_cycle: BillingCycle,
     /// Fewest licences.
     pub min_licences: i32,
     /// Most licences.
@@ -41,10 +42,10 @@ impl Offer {
 pub struct CatalogueFilter {
     /// Words in the name or code.
     pub search: Option<String>,
-    /// Category code.
-    pub category: Option<String>,
+    /// Category.
+    pub category: Option<Category>,
     /// "monthly" or "annual".
-    pub cycle: Option<String>,
+    pub cycle: Option<BillingCycle>,
     /// Only offers sold in this region.
     pub region: Option<String>,
 }
@@ -61,7 +62,7 @@ pub async fn offers(
         .map(|s| format!("%{}%", s.replace('\\', "\\\\").replace(['%', '_'], "\\$0")));
     sqlx::query_as!(
         Offer,
-        r#"select o.offer_id, o.name, o.category, o.billing_cycle, o.min_licences, o.max_licences,
+        r#"select o.offer_id, o.name, o.category as "category: Category", o.billing_cycle as "billing_cycle: BillingCycle", o.min_licences, o.max_licences,
                   o.regions, p.currency::text as "currency!", p.unit_price_minor
            from offers o join offer_prices p on p.offer_id = o.offer_id and p.currency = $1
            where ($2::text is null or o.name ilike $2 or o.offer_id ilike $2)
@@ -71,8 +72,8 @@ pub async fn offers(
            order by o.category, o.name"#,
         currency,
         search,
-        filter.category,
-        filter.cycle,
+        filter.category.map(Category::code),
+        filter.cycle.map(BillingCycle::code),
         filter.region
     )
     .fetch_all(db)
@@ -87,7 +88,7 @@ pub async fn offer(
 ) -> sqlx::Result<Option<Offer>> {
     sqlx::query_as!(
         Offer,
-        r#"select o.offer_id, o.name, o.category, o.billing_cycle, o.min_licences, o.max_licences,
+        r#"select o.offer_id, o.name, o.category as "category: Category", o.billing_cycle as "billing_cycle: BillingCycle", o.min_licences, o.max_licences,
                   o.regions, p.currency::text as "currency!", p.unit_price_minor
            from offers o join offer_prices p on p.offer_id = o.offer_id and p.currency = $2
            where o.offer_id = $1"#,
@@ -211,8 +212,8 @@ pub struct CartLine {
     pub offer_id: String,
     /// Its name.
     pub name: String,
-    /// "monthly" or "annual".
-    pub billing_cycle: String,
+    /// Monthly or annual.
+    pub billing_cycle: BillingCycle,
     /// Fewest licences.
     pub min_licences: i32,
     /// Most licences.
@@ -233,7 +234,7 @@ pub struct CartLine {
 pub async fn lines(db: impl PgExecutor<'_>, cart_id: Uuid) -> sqlx::Result<Vec<CartLine>> {
     sqlx::query_as!(
         CartLine,
-        r#"select l.offer_id, o.name, o.billing_cycle, o.min_licences, o.max_licences, o.regions,
+        r#"select l.offer_id, o.name, o.billing_cycle as "billing_cycle: BillingCycle", o.min_licences, o.max_licences, o.regions,
                   l.licences, l.currency::text as "currency!", l.unit_price_minor as added_price_minor,
                   p.unit_price_minor as "current_price_minor?"
            from cart_lines l join offers o using (offer_id)
@@ -408,8 +409,8 @@ pub struct OrderLine {
     pub offer_id: String,
     /// Its name then.
     pub offer_name: String,
-    /// "monthly" or "annual".
-    pub billing_cycle: String,
+    /// Monthly or annual.
+    pub billing_cycle: BillingCycle,
     /// Licences.
     pub licences: i32,
     /// Price per licence.
@@ -434,7 +435,7 @@ pub async fn insert_line(
         line.line_no,
         line.offer_id,
         line.offer_name,
-        line.billing_cycle,
+        line.billing_cycle as BillingCycle,
         line.licences,
         line.unit_price_minor,
         line.line_total_minor,
@@ -518,9 +519,9 @@ pub async fn orders_of(db: impl PgExecutor<'_>, customer: Uuid) -> sqlx::Result<
 pub async fn order_lines(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<Vec<OrderLine>> {
     sqlx::query_as!(
         OrderLine,
-        "select line_no, offer_id, offer_name, billing_cycle, licences, unit_price_minor,
-                line_total_minor, subscription_id
-         from order_lines where order_id = $1 order by line_no",
+        r#"select line_no, offer_id, offer_name, billing_cycle as "billing_cycle: BillingCycle", licences,
+                  unit_price_minor, line_total_minor, subscription_id
+           from order_lines where order_id = $1 order by line_no"#,
         order_id
     )
     .fetch_all(db)

@@ -1,5 +1,6 @@
 //! Subscriptions and who was attached to them when (issue 17).
 
+use crate::domain::order::{BillingCycle, SubscriptionState};
 use sqlx::{PgConnection, PgExecutor};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -29,8 +30,8 @@ pub struct Subscription {
     pub order_id: Uuid,
     /// Licences.
     pub licences: i32,
-    /// "monthly" or "annual".
-    pub billing_cycle: String,
+    /// Monthly or annual.
+    pub billing_cycle: BillingCycle,
     /// Currency.
     pub currency: String,
     /// Price per licence and period.
@@ -39,8 +40,8 @@ pub struct Subscription {
     pub started_on: Date,
     /// Renews (none once cancelled).
     pub next_renewal_on: Option<Date>,
-    /// "active", "suspended", "cancelled".
-    pub state: String,
+    /// Active, suspended or cancelled.
+    pub state: SubscriptionState,
     /// Attached reseller.
     pub reseller_tenant_id: Option<Uuid>,
     /// Its name.
@@ -59,9 +60,9 @@ macro_rules! select_subscriptions {
             Subscription,
             r#"select s.subscription_id, s.customer_tenant_id, c.name as customer_name,
                       s.provider_tenant_id, p.name as provider_name, s.offer_id, o.name as offer_name,
-                      o.min_licences, o.max_licences, s.order_id, s.licences, s.billing_cycle,
+                      o.min_licences, o.max_licences, s.order_id, s.licences, s.billing_cycle as "billing_cycle: BillingCycle",
                       s.currency::text as "currency!", s.unit_price_minor, s.started_on, s.next_renewal_on,
-                      s.state, s.reseller_tenant_id, r.name as "reseller_name?",
+                      s.state as "state: SubscriptionState", s.reseller_tenant_id, r.name as "reseller_name?",
                       (select h.partner_id from subscription_resellers h
                        where h.subscription_id = s.subscription_id and h.detached_at is null) as "reseller_partner_id?",
                       s.support_reseller, s.version
@@ -136,7 +137,11 @@ pub async fn set_licences(conn: &mut PgConnection, id: Uuid, licences: i32) -> s
 }
 
 /// Sets the state (a cancelled subscription no longer renews).
-pub async fn set_state(conn: &mut PgConnection, id: Uuid, state: &str) -> sqlx::Result<()> {
+pub async fn set_state(
+    conn: &mut PgConnection,
+    id: Uuid,
+    state: SubscriptionState,
+) -> sqlx::Result<()> {
     sqlx::query!(
         "update subscriptions
          set state = $2, version = version + 1,
@@ -144,7 +149,7 @@ pub async fn set_state(conn: &mut PgConnection, id: Uuid, state: &str) -> sqlx::
              next_renewal_on = case when $2 = 'cancelled' then null else next_renewal_on end
          where subscription_id = $1",
         id,
-        state
+        state as SubscriptionState
     )
     .execute(&mut *conn)
     .await?;
@@ -219,8 +224,8 @@ pub struct NewSubscription<'a> {
     pub order_id: Uuid,
     /// Licences.
     pub licences: i32,
-    /// "monthly" or "annual".
-    pub billing_cycle: &'a str,
+    /// Monthly or annual.
+    pub billing_cycle: BillingCycle,
     /// Currency.
     pub currency: &'a str,
     /// Price per licence and period.
@@ -243,7 +248,7 @@ pub async fn insert(conn: &mut PgConnection, s: &NewSubscription<'_>) -> sqlx::R
         s.offer_id,
         s.order_id,
         s.licences,
-        s.billing_cycle,
+        s.billing_cycle as BillingCycle,
         s.currency,
         s.unit_price_minor,
         s.started_on,

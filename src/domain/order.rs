@@ -84,6 +84,40 @@ pub enum Reader {
     Staff,
 }
 
+/// Who serves a customer in one relationship: (provider, reseller).
+pub type Serving = (uuid::Uuid, Option<uuid::Uuid>);
+
+/// True when `reader` sees a subscription of `customer` from `provider`: staff, the provider,
+/// the customer, a reseller of the customer with that provider (`serving`), and the reseller
+/// named its support contact (`support`).
+pub fn sees_subscription(
+    reader: Reader,
+    provider: uuid::Uuid,
+    customer: uuid::Uuid,
+    support: Option<uuid::Uuid>,
+    serving: &[Serving],
+) -> bool {
+    let Reader::Tenant(t) = reader else {
+        return true;
+    };
+    t == provider
+        || t == customer
+        || support == Some(t)
+        || serving.iter().any(|(p, r)| *r == Some(t) && *p == provider)
+}
+
+/// True when `reader` sees an order of `customer` from `provider` placed for `reseller`: as
+/// for subscriptions, with the order's own reseller in place of the support contact.
+pub fn sees_order(
+    reader: Reader,
+    provider: uuid::Uuid,
+    customer: uuid::Uuid,
+    reseller: Option<uuid::Uuid>,
+    serving: &[Serving],
+) -> bool {
+    sees_subscription(reader, provider, customer, reseller, serving)
+}
+
 /// A licence count as typed, checked against the offer's limits.
 pub fn parse_licences(input: &str, min: i32, max: i32) -> Result<i32, String> {
     let text = input.trim();
@@ -119,8 +153,78 @@ pub fn parse_licences(input: &str, min: i32, max: i32) -> Result<i32, String> {
     i32::try_from(n).map_err(|_| Msg("orders-licences-whole").into())
 }
 
+/// What kind of cloud service an offer is (the catalogue's filter).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum Category {
+    /// Mail.
+    Mail,
+    /// Office suite.
+    Office,
+    /// Storage.
+    Storage,
+    /// Backup.
+    Backup,
+    /// Virtual desktop.
+    Desktop,
+    /// Security add-ons.
+    Security,
+    /// Identity.
+    Identity,
+    /// Collaboration.
+    Collaboration,
+}
+
+impl Category {
+    /// Every category, in the filter's order.
+    pub const ALL: [Category; 8] = [
+        Category::Mail,
+        Category::Office,
+        Category::Storage,
+        Category::Backup,
+        Category::Desktop,
+        Category::Security,
+        Category::Identity,
+        Category::Collaboration,
+    ];
+
+    /// The filter's word (and the database's).
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Mail => "mail",
+            Category::Office => "office",
+            Category::Storage => "storage",
+            Category::Backup => "backup",
+            Category::Desktop => "desktop",
+            Category::Security => "security",
+            Category::Identity => "identity",
+            Category::Collaboration => "collaboration",
+        }
+    }
+
+    /// Its catalogue key.
+    pub fn label(self) -> Msg {
+        match self {
+            Category::Mail => Msg("cat-mail"),
+            Category::Office => Msg("cat-office"),
+            Category::Storage => Msg("cat-storage"),
+            Category::Backup => Msg("cat-backup"),
+            Category::Desktop => Msg("cat-desktop"),
+            Category::Security => Msg("cat-security"),
+            Category::Identity => Msg("cat-identity"),
+            Category::Collaboration => Msg("cat-collaboration"),
+        }
+    }
+
+    /// The category with this word.
+    pub fn from_code(code: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
 /// How often a subscription is billed and renewed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum BillingCycle {
     /// Every month.
     Monthly,
@@ -129,12 +233,11 @@ pub enum BillingCycle {
 }
 
 impl BillingCycle {
-    /// From the database's word.
-    pub fn parse(s: &str) -> Option<BillingCycle> {
-        match s {
-            "monthly" => Some(BillingCycle::Monthly),
-            "annual" => Some(BillingCycle::Annual),
-            _ => None,
+    /// The catalogue filter's word (and the database's).
+    pub fn code(self) -> &'static str {
+        match self {
+            BillingCycle::Monthly => "monthly",
+            BillingCycle::Annual => "annual",
         }
     }
 
@@ -161,7 +264,8 @@ impl BillingCycle {
 }
 
 /// Where a subscription stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum SubscriptionState {
     /// In use and billed.
     Active,
@@ -204,16 +308,6 @@ impl StateChange {
 }
 
 impl SubscriptionState {
-    /// From the database's word.
-    pub fn parse(s: &str) -> Option<SubscriptionState> {
-        match s {
-            "active" => Some(SubscriptionState::Active),
-            "suspended" => Some(SubscriptionState::Suspended),
-            "cancelled" => Some(SubscriptionState::Cancelled),
-            _ => None,
-        }
-    }
-
     /// The database's word.
     pub fn code(self) -> &'static str {
         match self {
@@ -243,6 +337,16 @@ impl SubscriptionState {
             (Active | Suspended, Cancel) => Some(Cancelled),
             _ => None,
         }
+    }
+
+    /// Ended for good.
+    pub fn is_cancelled(self) -> bool {
+        self == SubscriptionState::Cancelled
+    }
+
+    /// In use.
+    pub fn is_active(self) -> bool {
+        self == SubscriptionState::Active
     }
 
     /// Its licence count may change (not while suspended or after cancelling).
@@ -303,6 +407,39 @@ mod tests {
         assert_eq!(m.next_renewal(date!(2026 - 12 - 15)), date!(2027 - 01 - 15));
         let a = BillingCycle::Annual;
         assert_eq!(a.next_renewal(date!(2028 - 02 - 29)), date!(2029 - 02 - 28));
+    }
+
+    #[test]
+    fn each_party_sees_only_its_own_subscriptions() {
+        let [provider, other_provider, customer, reseller, other] =
+            [1u128, 2, 3, 4, 5].map(uuid::Uuid::from_u128);
+        let serving = [(provider, Some(reseller)), (other_provider, None)];
+        let sees = |who, support, from| {
+            sees_subscription(Reader::Tenant(who), from, customer, support, &serving)
+        };
+        assert!(sees(provider, None, provider));
+        assert!(sees(customer, None, other_provider));
+        assert!(
+            sees(reseller, None, provider),
+            "its customer's, with its provider"
+        );
+        assert!(
+            !sees(reseller, None, other_provider),
+            "not another provider's"
+        );
+        assert!(
+            sees(reseller, Some(reseller), other_provider),
+            "its support contact"
+        );
+        assert!(!sees(other, None, provider));
+        assert!(!sees(other_provider, None, provider));
+        assert!(sees_subscription(
+            Reader::Staff,
+            provider,
+            customer,
+            None,
+            &[]
+        ));
     }
 
     #[test]

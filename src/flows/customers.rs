@@ -5,6 +5,7 @@
 use crate::db::{self, customers::Customer, users::SessionUser};
 use crate::domain::FormErrors;
 use crate::domain::customer::{AgreementInput, CustomerInput, NewCustomer};
+use crate::domain::order::{Reader, sees_order, sees_subscription};
 use crate::messages::Msg;
 use crate::state::AppState;
 use serde_json::json;
@@ -356,6 +357,10 @@ pub struct CustomerView {
     pub acceptance: Option<db::customers::RecordedAcceptance>,
     /// The current agreement version.
     pub current_agreement: i32,
+    /// Its subscriptions that the reader sees.
+    pub subscriptions: Vec<db::subscriptions::Subscription>,
+    /// Its orders that the reader sees, newest first.
+    pub orders: Vec<db::orders::Order>,
 }
 
 /// A customer, if `partner` serves it (or for staff, `partner` = `None`).
@@ -375,7 +380,36 @@ pub async fn customer_for(
     {
         return Ok(None);
     }
+    // Staff (no partner) and the customer itself see every subscription and order.
+    let reader = partner.map_or(Reader::Staff, Reader::Tenant);
+    let serving: Vec<_> = relationships
+        .iter()
+        .map(|r| (r.provider_id, r.reseller_id))
+        .collect();
+    let subscriptions = db::subscriptions::of_customer(&state.db, customer_id)
+        .await?
+        .into_iter()
+        .filter(|s| {
+            let support = s.reseller_tenant_id.filter(|_| s.support_reseller);
+            sees_subscription(reader, s.provider_tenant_id, customer_id, support, &serving)
+        })
+        .collect();
+    let orders = db::orders::orders_of(&state.db, customer_id)
+        .await?
+        .into_iter()
+        .filter(|o| {
+            sees_order(
+                reader,
+                o.provider_tenant_id,
+                customer_id,
+                o.reseller_tenant_id,
+                &serving,
+            )
+        })
+        .collect();
     Ok(Some(CustomerView {
+        subscriptions,
+        orders,
         access: db::partnerships::admin_access_given(&state.db, customer_id).await?,
         acceptance: db::customers::acceptance(&state.db, customer_id).await?,
         current_agreement: db::customers::current_agreement(&state.db).await?,

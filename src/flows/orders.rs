@@ -6,7 +6,7 @@ use crate::db::orders::{self as store, Cart, CartLine, CatalogueFilter, Offer};
 use crate::db::users::SessionUser;
 use crate::db::{self, audit::AuditEvent};
 use crate::domain::FormErrors;
-use crate::domain::order::{BillingCycle, Money, Reader, parse_licences};
+use crate::domain::order::{Money, Reader, parse_licences, sees_order};
 use crate::email::messages::OrderPlaced;
 use crate::flows::lifecycle::{self, VerifiedReseller};
 use crate::messages::Msg;
@@ -15,13 +15,18 @@ use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
-/// The catalogue, priced in `currency`.
+/// The catalogue priced in `tenant`'s billing currency: (the currency, the offers).
+/// `None` for an unknown tenant.
 pub async fn catalogue(
     state: &AppState,
-    currency: &str,
+    tenant: Uuid,
     filter: &CatalogueFilter,
-) -> sqlx::Result<Vec<Offer>> {
-    store::offers(&state.db, currency, filter).await
+) -> sqlx::Result<Option<(String, Vec<Offer>)>> {
+    let Some(t) = db::tenants::overview(&state.db, tenant).await? else {
+        return Ok(None);
+    };
+    let offers = store::offers(&state.db, &t.billing_currency, filter).await?;
+    Ok(Some((t.billing_currency, offers)))
 }
 
 /// The customer an order is for, as the provider sees it.
@@ -51,9 +56,31 @@ pub enum CannotOrder {
     NotDirectBill,
 }
 
+/// What came of something a provider does with a customer's cart.
+#[derive(Debug)]
+pub enum ForCustomer<T> {
+    /// Not a customer the organisation provides for (a 404).
+    NotServed,
+    /// The organisation may not order now.
+    Cannot(CannotOrder),
+    /// Done, with this outcome.
+    Then(T),
+}
+
+/// The customer as `$provider` orders for it, or the [`ForCustomer`] that says why not.
+macro_rules! buying_or_return {
+    ($state:expr, $provider:expr, $customer:expr) => {
+        match buying($state, $provider, $customer).await? {
+            None => return Ok(ForCustomer::NotServed),
+            Some(Err(cannot)) => return Ok(ForCustomer::Cannot(cannot)),
+            Some(Ok(b)) => b,
+        }
+    };
+}
+
 /// The customer `customer_id` as `provider` orders for it: `None` (a 404) unless the
 /// provider serves it as provider; `Err` when the provider may not order now.
-pub async fn buying(
+async fn buying(
     state: &AppState,
     provider: Uuid,
     customer_id: Uuid,
@@ -149,24 +176,27 @@ impl CartView {
     }
 }
 
-/// The provider's cart for the customer, priced today; `None` for a customer it does not
-/// provide for.
+/// The provider's cart for the customer, priced today, with the offers matching `filter`
+/// that are sold in the customer's region.
 pub async fn cart_view(
     state: &AppState,
     provider: Uuid,
     customer_id: Uuid,
-) -> anyhow::Result<Option<Result<CartView, CannotOrder>>> {
-    let buying = match buying(state, provider, customer_id).await? {
-        None => return Ok(None),
-        Some(Err(e)) => return Ok(Some(Err(e))),
-        Some(Ok(b)) => b,
+    filter: &CatalogueFilter,
+) -> anyhow::Result<ForCustomer<(CartView, Vec<Offer>)>> {
+    let buying = buying_or_return!(state, provider, customer_id);
+    let filter = CatalogueFilter {
+        region: Some(buying.region.clone()),
+        ..filter.clone()
     };
+    let offers = store::offers(&state.db, &buying.currency, &filter).await?;
     let cart = store::cart(&state.db, provider, customer_id).await?;
     let lines = match &cart {
         Some(c) => store::lines(&state.db, c.cart_id).await?,
         None => Vec::new(),
     };
-    Ok(Some(Ok(view(state, provider, buying, cart, lines).await?)))
+    let view = view(state, provider, buying, cart, lines).await?;
+    Ok(ForCustomer::Then((view, offers)))
 }
 
 async fn view(
@@ -253,6 +283,19 @@ pub fn licences_field(offer_id: &str) -> String {
 pub async fn add(
     state: &AppState,
     user: &SessionUser,
+    customer_id: Uuid,
+    input: &AddInput,
+    ip: &str,
+) -> anyhow::Result<ForCustomer<Result<(), FormErrors>>> {
+    let buying = buying_or_return!(state, user.tenant_id, customer_id);
+    Ok(ForCustomer::Then(
+        add_for(state, user, &buying, input, ip).await?,
+    ))
+}
+
+async fn add_for(
+    state: &AppState,
+    user: &SessionUser,
     buying: &Buying,
     input: &AddInput,
     ip: &str,
@@ -322,6 +365,20 @@ pub fn line_field(offer_id: &str) -> String {
 pub async fn change(
     state: &AppState,
     user: &SessionUser,
+    customer_id: Uuid,
+    offer_id: &str,
+    input: &ChangeInput,
+    ip: &str,
+) -> anyhow::Result<ForCustomer<Option<Result<(), FormErrors>>>> {
+    let buying = buying_or_return!(state, user.tenant_id, customer_id);
+    Ok(ForCustomer::Then(
+        change_for(state, user, &buying, offer_id, input, ip).await?,
+    ))
+}
+
+async fn change_for(
+    state: &AppState,
+    user: &SessionUser,
     buying: &Buying,
     offer_id: &str,
     input: &ChangeInput,
@@ -370,6 +427,19 @@ pub async fn change(
 
 /// Takes an offer out of the cart; false when it was not in it.
 pub async fn remove(
+    state: &AppState,
+    user: &SessionUser,
+    customer_id: Uuid,
+    offer_id: &str,
+    ip: &str,
+) -> anyhow::Result<ForCustomer<bool>> {
+    let buying = buying_or_return!(state, user.tenant_id, customer_id);
+    Ok(ForCustomer::Then(
+        remove_for(state, user, &buying, offer_id, ip).await?,
+    ))
+}
+
+async fn remove_for(
     state: &AppState,
     user: &SessionUser,
     buying: &Buying,
@@ -421,6 +491,19 @@ pub enum ResellerSaved {
 /// Records the acting-as-provider confirmation and the reseller (chosen from the active
 /// partnerships, or entered by partner ID and verified).
 pub async fn set_reseller(
+    state: &AppState,
+    user: &SessionUser,
+    customer_id: Uuid,
+    input: &ResellerInput,
+    ip: &str,
+) -> anyhow::Result<ForCustomer<Result<ResellerSaved, FormErrors>>> {
+    let buying = buying_or_return!(state, user.tenant_id, customer_id);
+    Ok(ForCustomer::Then(
+        set_reseller_for(state, user, &buying, input, ip).await?,
+    ))
+}
+
+async fn set_reseller_for(
     state: &AppState,
     user: &SessionUser,
     buying: &Buying,
@@ -521,6 +604,19 @@ pub enum Bought {
 pub async fn buy(
     state: &AppState,
     user: &SessionUser,
+    customer_id: Uuid,
+    input: &BuyInput,
+    ip: &str,
+) -> anyhow::Result<ForCustomer<Bought>> {
+    let buying = buying_or_return!(state, user.tenant_id, customer_id);
+    Ok(ForCustomer::Then(
+        buy_for(state, user, &buying, input, ip).await?,
+    ))
+}
+
+async fn buy_for(
+    state: &AppState,
+    user: &SessionUser,
     buying: &Buying,
     input: &BuyInput,
     ip: &str,
@@ -595,8 +691,7 @@ pub async fn buy(
     let today = time::OffsetDateTime::now_utc().date();
     let mut summary = Vec::new();
     for (n, line) in view.lines.iter().enumerate() {
-        let cycle = BillingCycle::parse(&line.line.billing_cycle)
-            .ok_or_else(|| anyhow::anyhow!("unknown billing cycle"))?;
+        let cycle = line.line.billing_cycle;
         let subscription_id = Uuid::new_v4();
         db::subscriptions::insert(
             &mut tx,
@@ -607,7 +702,7 @@ pub async fn buy(
                 offer_id: &line.line.offer_id,
                 order_id,
                 licences: line.line.licences,
-                billing_cycle: &line.line.billing_cycle,
+                billing_cycle: cycle,
                 currency: &buying.currency,
                 unit_price_minor: line.unit.minor,
                 started_on: today,
@@ -631,7 +726,7 @@ pub async fn buy(
                 line_no: i32::try_from(n + 1)?,
                 offer_id: line.line.offer_id.clone(),
                 offer_name: line.line.name.clone(),
-                billing_cycle: line.line.billing_cycle.clone(),
+                billing_cycle: cycle,
                 licences: line.line.licences,
                 unit_price_minor: line.unit.minor,
                 line_total_minor: line.total.minor,
@@ -681,6 +776,18 @@ pub async fn buy(
 pub async fn cancel(
     state: &AppState,
     user: &SessionUser,
+    customer_id: Uuid,
+    ip: &str,
+) -> anyhow::Result<ForCustomer<bool>> {
+    let buying = buying_or_return!(state, user.tenant_id, customer_id);
+    Ok(ForCustomer::Then(
+        cancel_for(state, user, &buying, ip).await?,
+    ))
+}
+
+async fn cancel_for(
+    state: &AppState,
+    user: &SessionUser,
     buying: &Buying,
     ip: &str,
 ) -> anyhow::Result<bool> {
@@ -712,22 +819,23 @@ pub struct OrderView {
     pub lines: Vec<store::OrderLine>,
 }
 
-/// May `reader` see an order of a customer with `relationships`? The provider, the
-/// customer, the order's reseller, a reseller of the customer with that provider, and staff.
+/// May `reader` see an order of a customer with `relationships`? (The rule: [`sees_order`].)
 fn may_see(
     reader: Reader,
     order: &store::Order,
     relationships: &[db::customers::Relationship],
 ) -> bool {
-    let Reader::Tenant(t) = reader else {
-        return true;
-    };
-    t == order.provider_tenant_id
-        || t == order.customer_tenant_id
-        || order.reseller_tenant_id == Some(t)
-        || relationships
-            .iter()
-            .any(|r| r.reseller_id == Some(t) && r.provider_id == order.provider_tenant_id)
+    let serving: Vec<_> = relationships
+        .iter()
+        .map(|r| (r.provider_id, r.reseller_id))
+        .collect();
+    sees_order(
+        reader,
+        order.provider_tenant_id,
+        order.customer_tenant_id,
+        order.reseller_tenant_id,
+        &serving,
+    )
 }
 
 /// One order, if `reader` may see it.
@@ -748,20 +856,6 @@ pub async fn order(
         lines: store::order_lines(&state.db, order_id).await?,
         order,
     }))
-}
-
-/// A customer's orders that `reader` may see, newest first.
-pub async fn orders_of(
-    state: &AppState,
-    reader: Reader,
-    customer: Uuid,
-) -> anyhow::Result<Vec<store::Order>> {
-    let relationships = db::customers::relationships_of(&state.db, customer).await?;
-    Ok(store::orders_of(&state.db, customer)
-        .await?
-        .into_iter()
-        .filter(|o| may_see(reader, o, &relationships))
-        .collect())
 }
 
 async fn audit(

@@ -6,7 +6,7 @@ use crate::db::subscriptions::{self as store, Attachment, Subscription};
 use crate::db::users::SessionUser;
 use crate::db::{self, audit::AuditEvent};
 use crate::domain::FormErrors;
-use crate::domain::order::{Reader, StateChange, SubscriptionState, parse_licences};
+use crate::domain::order::{Reader, StateChange, parse_licences, sees_subscription};
 use crate::flows::lifecycle::{self, VerifiedReseller};
 use crate::messages::Msg;
 use crate::state::AppState;
@@ -14,32 +14,20 @@ use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
-/// True when `reader` sees `sub`: staff, the provider, the customer, a reseller of the
-/// customer with that provider, and the reseller named its support contact.
+/// True when `reader` sees `sub` (the rule: [`sees_subscription`]).
 fn sees(reader: Reader, sub: &Subscription, relationships: &[db::customers::Relationship]) -> bool {
-    let Reader::Tenant(t) = reader else {
-        return true;
-    };
-    t == sub.provider_tenant_id
-        || t == sub.customer_tenant_id
-        || (sub.support_reseller && sub.reseller_tenant_id == Some(t))
-        || relationships
-            .iter()
-            .any(|r| r.reseller_id == Some(t) && r.provider_id == sub.provider_tenant_id)
-}
-
-/// A customer's subscriptions that `reader` sees.
-pub async fn of_customer(
-    state: &AppState,
-    reader: Reader,
-    customer: Uuid,
-) -> sqlx::Result<Vec<Subscription>> {
-    let relationships = db::customers::relationships_of(&state.db, customer).await?;
-    Ok(store::of_customer(&state.db, customer)
-        .await?
-        .into_iter()
-        .filter(|s| sees(reader, s, &relationships))
-        .collect())
+    let serving: Vec<_> = relationships
+        .iter()
+        .map(|r| (r.provider_id, r.reseller_id))
+        .collect();
+    let support = sub.reseller_tenant_id.filter(|_| sub.support_reseller);
+    sees_subscription(
+        reader,
+        sub.provider_tenant_id,
+        sub.customer_tenant_id,
+        support,
+        &serving,
+    )
 }
 
 /// Every subscription a partner sees (the subscriptions page).
@@ -55,6 +43,8 @@ pub struct SubscriptionView {
     pub history: Vec<Attachment>,
     /// The reader's organisation is its provider (may change it, role allowing).
     pub provider: bool,
+    /// The provider's resellers to choose from (for the provider only).
+    pub resellers: Vec<VerifiedReseller>,
 }
 
 /// One subscription, if `reader` sees it.
@@ -70,19 +60,18 @@ pub async fn view(
     if !sees(reader, &sub, &relationships) {
         return Ok(None);
     }
+    let provider = reader == Reader::Tenant(sub.provider_tenant_id);
+    let resellers = if provider {
+        lifecycle::active_resellers(state, sub.provider_tenant_id).await?
+    } else {
+        Vec::new()
+    };
     Ok(Some(SubscriptionView {
         history: store::history(&state.db, id).await?,
-        provider: reader == Reader::Tenant(sub.provider_tenant_id),
+        provider,
+        resellers,
         sub,
     }))
-}
-
-/// The provider's resellers to choose from for a subscription.
-pub async fn reseller_choices(
-    state: &AppState,
-    provider: Uuid,
-) -> sqlx::Result<Vec<VerifiedReseller>> {
-    lifecycle::active_resellers(state, provider).await
 }
 
 /// What came of a change.
@@ -139,7 +128,7 @@ pub async fn change_licences(
     if !fresh(&sub, &input.version) {
         return Ok(Some(Changed::Stale));
     }
-    if !SubscriptionState::parse(&sub.state).is_some_and(SubscriptionState::licences_can_change) {
+    if !sub.state.licences_can_change() {
         return Ok(Some(Changed::NotNow));
     }
     let licences = match parse_licences(&input.licences, sub.min_licences, sub.max_licences) {
@@ -183,10 +172,10 @@ pub async fn change_state(
     if !fresh(&sub, version) {
         return Ok(Some(Changed::Stale));
     }
-    let Some(after) = SubscriptionState::parse(&sub.state).and_then(|s| s.after(change)) else {
+    let Some(after) = sub.state.after(change) else {
         return Ok(Some(Changed::NotNow));
     };
-    store::set_state(&mut tx, id, after.code()).await?;
+    store::set_state(&mut tx, id, after).await?;
     let action = match change {
         StateChange::Suspend => "subscription.suspended",
         StateChange::Reactivate => "subscription.reactivated",
@@ -198,7 +187,7 @@ pub async fn change_state(
         ip,
         action,
         &sub,
-        json!({ "state": sub.state }),
+        json!({ "state": sub.state.code() }),
         json!({ "state": after.code() }),
     )
     .await?;
@@ -261,7 +250,7 @@ pub async fn set_reseller(
     if !fresh(&sub, &input.version) {
         return Ok(Some(Changed::Stale));
     }
-    if sub.state == SubscriptionState::Cancelled.code() {
+    if sub.state.is_cancelled() {
         return Ok(Some(Changed::NotNow));
     }
     if reseller.as_ref().map(|r| r.tenant_id) == sub.reseller_tenant_id {
@@ -331,7 +320,7 @@ pub async fn set_support(
     if !fresh(&sub, &input.version) {
         return Ok(Some(Changed::Stale));
     }
-    if sub.state == SubscriptionState::Cancelled.code() {
+    if sub.state.is_cancelled() {
         return Ok(Some(Changed::NotNow));
     }
     if reseller && sub.reseller_tenant_id.is_none() {

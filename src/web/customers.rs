@@ -255,12 +255,8 @@ pub async fn dashboard(
     let view = flows::customer_for(state, None, user.tenant_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (subs, orders) = crate::web::subscriptions::customer_sections(
-        state,
-        crate::domain::order::Reader::Tenant(user.tenant_id),
-        user.tenant_id,
-    )
-    .await?;
+    let mut view = view;
+    let (subs, orders) = crate::web::subscriptions::customer_sections(&mut view);
     Ok(CustomerDashboard {
         subs,
         orders,
@@ -691,12 +687,8 @@ async fn show(
     let view = served(&state, user.tenant_id, id).await?;
     let can = |c| user.roles.can(c);
     use crate::domain::authz::Capability;
-    let (subs, orders) = crate::web::subscriptions::customer_sections(
-        &state,
-        crate::domain::order::Reader::Tenant(user.tenant_id),
-        id,
-    )
-    .await?;
+    let mut view = view;
+    let (subs, orders) = crate::web::subscriptions::customer_sections(&mut view);
     let back = if flows::is_provider_of(&view, user.tenant_id) {
         ("/customers", Msg("customers-back"))
     } else if can(Capability::ResellerTasks) {

@@ -3,11 +3,11 @@
 
 use crate::db::orders::{Cart, CatalogueFilter, Offer};
 use crate::domain::FormErrors;
-use crate::domain::order::{Money, Reader};
+use crate::domain::order::{BillingCycle, Category, Money, Reader};
 use crate::error::AppError;
 use crate::flows::lifecycle::VerifiedReseller;
 use crate::flows::orders::{
-    self as flows, AddInput, Bought, BuyInput, Buying, CannotOrder, CartView, ChangeInput,
+    self as flows, AddInput, Bought, BuyInput, CannotOrder, CartView, ChangeInput, ForCustomer,
     OrderView, ResellerInput,
 };
 use crate::i18n::filters;
@@ -62,28 +62,18 @@ pub struct CatalogueQuery {
 }
 
 impl CatalogueQuery {
-    fn filter(&self, region: Option<&str>) -> CatalogueFilter {
+    fn filter(&self) -> CatalogueFilter {
         let some = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
         CatalogueFilter {
             search: some(&self.q).map(|s| s.chars().take(100).collect()),
-            category: some(&self.category).filter(|c| CATEGORIES.contains(&c.as_str())),
-            cycle: some(&self.cycle).filter(|c| c == "monthly" || c == "annual"),
-            region: region.map(str::to_owned).or_else(|| some(&self.region)),
+            category: Category::from_code(self.category.trim()),
+            cycle: [BillingCycle::Monthly, BillingCycle::Annual]
+                .into_iter()
+                .find(|c| c.code() == self.cycle.trim()),
+            region: some(&self.region),
         }
     }
 }
-
-/// The catalogue's categories, in the filter's order.
-pub const CATEGORIES: [&str; 8] = [
-    "mail",
-    "office",
-    "storage",
-    "backup",
-    "desktop",
-    "security",
-    "identity",
-    "collaboration",
-];
 
 /// An offer as a row of the catalogue.
 pub struct OfferRow {
@@ -120,11 +110,12 @@ async fn offer_rows(state: &AppState, offers: Vec<Offer>) -> Result<Vec<OfferRow
 #[template(path = "orders/catalogue.html")]
 pub struct CataloguePage {
     ctx: Ctx,
+    cycles: [BillingCycle; 2],
     rows: Vec<OfferRow>,
     query: CatalogueQuery,
     currency: String,
     regions: Vec<(String, String)>,
-    categories: &'static [&'static str],
+    categories: &'static [Category],
 }
 
 async fn catalogue(
@@ -132,17 +123,16 @@ async fn catalogue(
     Can(Signed(ctx, user), _): Can<can::SeeCustomers>,
     Query(query): Query<CatalogueQuery>,
 ) -> Result<CataloguePage, AppError> {
-    let currency = crate::db::tenants::overview(&state.db, user.tenant_id)
+    let (currency, offers) = flows::catalogue(&state, user.tenant_id, &query.filter())
         .await?
-        .map(|t| t.billing_currency)
         .ok_or(AppError::NotFound)?;
-    let offers = flows::catalogue(&state, &currency, &query.filter(None)).await?;
     Ok(CataloguePage {
         rows: offer_rows(&state, offers).await?,
         regions: state.regions().await?,
         currency,
         query,
-        categories: &CATEGORIES,
+        categories: &Category::ALL,
+        cycles: [BillingCycle::Monthly, BillingCycle::Annual],
         ctx,
     })
 }
@@ -155,18 +145,13 @@ pub struct CannotOrderPage {
     customer_id: Uuid,
 }
 
-/// The customer `id` as the user's organisation orders for it, or the page that says why
-/// it cannot (404 for a customer it does not provide for).
-async fn buying(
-    state: &AppState,
-    ctx: &Ctx,
-    tenant: Uuid,
-    id: Uuid,
-) -> Result<Result<Buying, Response>, AppError> {
-    match flows::buying(state, tenant, id).await? {
-        None => Err(AppError::NotFound),
-        Some(Ok(b)) => Ok(Ok(b)),
-        Some(Err(CannotOrder::NotDirectBill)) => Ok(Err((
+/// The outcome of a cart action for the customer `id`: `T`, or the response that says why
+/// not (404 for a customer the organisation does not provide for, 409 when it may not
+/// order now).
+fn then<T>(ctx: &Ctx, id: Uuid, outcome: ForCustomer<T>) -> Result<Result<T, Response>, AppError> {
+    match outcome {
+        ForCustomer::NotServed => Err(AppError::NotFound),
+        ForCustomer::Cannot(CannotOrder::NotDirectBill) => Ok(Err((
             StatusCode::CONFLICT,
             CannotOrderPage {
                 ctx: ctx.clone(),
@@ -174,6 +159,7 @@ async fn buying(
             },
         )
             .into_response())),
+        ForCustomer::Then(t) => Ok(Ok(t)),
     }
 }
 
@@ -185,7 +171,7 @@ pub struct CartPage {
     view: CartView,
     offers: Vec<OfferRow>,
     query: CatalogueQuery,
-    categories: &'static [&'static str],
+    categories: &'static [Category],
     errors: FormErrors,
     /// What the user typed, by field (kept on an error).
     typed: Vec<(String, String)>,
@@ -234,51 +220,45 @@ impl CartPage {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The cart page again after a refused form: its errors, what was typed.
+struct Refused {
+    errors: FormErrors,
+    typed: Vec<(String, String)>,
+    reseller_form: ResellerInput,
+}
+
 async fn cart_page(
     state: &AppState,
     ctx: Ctx,
     tenant: Uuid,
     id: Uuid,
     query: CatalogueQuery,
-    errors: FormErrors,
-    typed: Vec<(String, String)>,
-    reseller_form: ResellerInput,
+    refused: Option<Refused>,
 ) -> Result<Response, AppError> {
-    let view = match flows::cart_view(state, tenant, id).await? {
-        None => return Err(AppError::NotFound),
-        Some(Err(CannotOrder::NotDirectBill)) => {
-            return Ok((
-                StatusCode::CONFLICT,
-                CannotOrderPage {
-                    ctx,
-                    customer_id: id,
-                },
-            )
-                .into_response());
-        }
-        Some(Ok(v)) => v,
+    let outcome = flows::cart_view(state, tenant, id, &query.filter()).await?;
+    let (view, offers) = match then(&ctx, id, outcome)? {
+        Ok(v) => v,
+        Err(page) => return Ok(page),
     };
-    let offers = flows::catalogue(
-        state,
-        &view.buying.currency,
-        &query.filter(Some(&view.buying.region)),
-    )
-    .await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
+    let status = if refused.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
     };
+    let refused = refused.unwrap_or(Refused {
+        errors: FormErrors::default(),
+        typed: Vec::new(),
+        reseller_form: ResellerInput::default(),
+    });
     let page = CartPage {
         ctx,
         offers: offer_rows(state, offers).await?,
         view,
         query,
-        categories: &CATEGORIES,
-        errors,
-        typed,
-        reseller_form,
+        categories: &Category::ALL,
+        errors: refused.errors,
+        typed: refused.typed,
+        reseller_form: refused.reseller_form,
     };
     Ok((status, page).into_response())
 }
@@ -289,17 +269,26 @@ async fn cart(
     Path(id): Path<Uuid>,
     Query(query): Query<CatalogueQuery>,
 ) -> Result<Response, AppError> {
-    cart_page(
-        &state,
-        ctx,
-        user.tenant_id,
-        id,
-        query,
-        FormErrors::default(),
-        Vec::new(),
-        ResellerInput::default(),
-    )
-    .await
+    cart_page(&state, ctx, user.tenant_id, id, query, None).await
+}
+
+/// The cart page with a refused form's `errors` and what was typed into `field`.
+async fn refused(
+    state: &AppState,
+    ctx: Ctx,
+    tenant: Uuid,
+    id: Uuid,
+    errors: FormErrors,
+    typed: (String, String),
+    reseller_form: ResellerInput,
+) -> Result<Response, AppError> {
+    let refused = Refused {
+        errors,
+        typed: vec![typed],
+        reseller_form,
+    };
+    let query = CatalogueQuery::default();
+    cart_page(state, ctx, tenant, id, query, Some(refused)).await
 }
 
 async fn add(
@@ -309,31 +298,18 @@ async fn add(
     Path(id): Path<Uuid>,
     Form(form): Form<AddInput>,
 ) -> Result<Response, AppError> {
-    let b = match buying(&state, &ctx, user.tenant_id, id).await? {
-        Ok(b) => b,
-        Err(page) => return Ok(page),
-    };
-    match flows::add(&state, &user, &b, &form, &ip).await? {
-        Ok(()) => {
-            ctx.success(&format!("/customers/{id}/cart"), Msg("orders-added"))
-                .await
+    let outcome = flows::add(&state, &user, id, &form, &ip).await?;
+    match then(&ctx, id, outcome)? {
+        Err(page) => Ok(page),
+        Ok(Ok(())) => {
+            let to = format!("/customers/{id}/cart");
+            ctx.success(&to, Msg("orders-added")).await
         }
-        Err(errors) => {
-            let typed = vec![(
-                flows::licences_field(form.offer_id.trim()),
-                form.licences.clone(),
-            )];
-            cart_page(
-                &state,
-                ctx,
-                user.tenant_id,
-                id,
-                CatalogueQuery::default(),
-                errors,
-                typed,
-                ResellerInput::default(),
-            )
-            .await
+        Ok(Err(errors)) => {
+            let field = flows::licences_field(form.offer_id.trim());
+            let typed = (field, form.licences.clone());
+            let blank = ResellerInput::default();
+            refused(&state, ctx, user.tenant_id, id, errors, typed, blank).await
         }
     }
 }
@@ -345,29 +321,18 @@ async fn change(
     Path((id, offer)): Path<(Uuid, String)>,
     Form(form): Form<ChangeInput>,
 ) -> Result<Response, AppError> {
-    let b = match buying(&state, &ctx, user.tenant_id, id).await? {
-        Ok(b) => b,
-        Err(page) => return Ok(page),
-    };
-    match flows::change(&state, &user, &b, &offer, &form, &ip).await? {
-        None => Err(AppError::NotFound),
-        Some(Ok(())) => {
-            ctx.success(&format!("/customers/{id}/cart"), Msg("orders-changed"))
-                .await
+    let outcome = flows::change(&state, &user, id, &offer, &form, &ip).await?;
+    match then(&ctx, id, outcome)? {
+        Err(page) => Ok(page),
+        Ok(None) => Err(AppError::NotFound),
+        Ok(Some(Ok(()))) => {
+            let to = format!("/customers/{id}/cart");
+            ctx.success(&to, Msg("orders-changed")).await
         }
-        Some(Err(errors)) => {
-            let typed = vec![(flows::line_field(&offer), form.licences.clone())];
-            cart_page(
-                &state,
-                ctx,
-                user.tenant_id,
-                id,
-                CatalogueQuery::default(),
-                errors,
-                typed,
-                ResellerInput::default(),
-            )
-            .await
+        Ok(Some(Err(errors))) => {
+            let typed = (flows::line_field(&offer), form.licences.clone());
+            let blank = ResellerInput::default();
+            refused(&state, ctx, user.tenant_id, id, errors, typed, blank).await
         }
     }
 }
@@ -378,15 +343,12 @@ async fn remove(
     Can(Signed(ctx, user), _): Can<can::PlaceOrders>,
     Path((id, offer)): Path<(Uuid, String)>,
 ) -> Result<Response, AppError> {
-    let b = match buying(&state, &ctx, user.tenant_id, id).await? {
-        Ok(b) => b,
-        Err(page) => return Ok(page),
-    };
+    let outcome = flows::remove(&state, &user, id, &offer, &ip).await?;
     let to = format!("/customers/{id}/cart");
-    if flows::remove(&state, &user, &b, &offer, &ip).await? {
-        ctx.success(&to, Msg("orders-removed")).await
-    } else {
-        ctx.warning(&to, Msg("orders-not-in-cart")).await
+    match then(&ctx, id, outcome)? {
+        Err(page) => Ok(page),
+        Ok(true) => ctx.success(&to, Msg("orders-removed")).await,
+        Ok(false) => ctx.warning(&to, Msg("orders-not-in-cart")).await,
     }
 }
 
@@ -397,38 +359,23 @@ async fn reseller(
     Path(id): Path<Uuid>,
     Form(form): Form<ResellerInput>,
 ) -> Result<Response, AppError> {
-    let b = match buying(&state, &ctx, user.tenant_id, id).await? {
-        Ok(b) => b,
-        Err(page) => return Ok(page),
-    };
-    match flows::set_reseller(&state, &user, &b, &form, &ip).await? {
-        Ok(flows::ResellerSaved::Saved(Some(r))) => {
+    let outcome = flows::set_reseller(&state, &user, id, &form, &ip).await?;
+    let to = format!("/customers/{id}/cart");
+    match then(&ctx, id, outcome)? {
+        Err(page) => Ok(page),
+        Ok(Ok(flows::ResellerSaved::Saved(Some(r)))) => {
             let message = crate::i18n::t_args(
                 "orders-reseller-saved",
                 &[("name", r.name.into()), ("id", r.partner_id.into())],
             );
-            ctx.success(&format!("/customers/{id}/cart"), message).await
+            ctx.success(&to, message).await
         }
-        Ok(flows::ResellerSaved::Saved(None)) => {
-            ctx.success(
-                &format!("/customers/{id}/cart"),
-                Msg("orders-reseller-none-saved"),
-            )
-            .await
+        Ok(Ok(flows::ResellerSaved::Saved(None))) => {
+            ctx.success(&to, Msg("orders-reseller-none-saved")).await
         }
-        Err(errors) => {
-            let typed = vec![("partner_id".to_owned(), form.partner_id.clone())];
-            cart_page(
-                &state,
-                ctx,
-                user.tenant_id,
-                id,
-                CatalogueQuery::default(),
-                errors,
-                typed,
-                form,
-            )
-            .await
+        Ok(Err(errors)) => {
+            let typed = ("partner_id".to_owned(), form.partner_id.clone());
+            refused(&state, ctx, user.tenant_id, id, errors, typed, form).await
         }
     }
 }
@@ -462,19 +409,10 @@ async fn review_page(
     id: Uuid,
     refused: Option<String>,
 ) -> Result<Response, AppError> {
-    let view = match flows::cart_view(state, tenant, id).await? {
-        None => return Err(AppError::NotFound),
-        Some(Err(CannotOrder::NotDirectBill)) => {
-            return Ok((
-                StatusCode::CONFLICT,
-                CannotOrderPage {
-                    ctx,
-                    customer_id: id,
-                },
-            )
-                .into_response());
-        }
-        Some(Ok(v)) => v,
+    let outcome = flows::cart_view(state, tenant, id, &CatalogueFilter::default()).await?;
+    let view = match then(&ctx, id, outcome)? {
+        Ok((view, _)) => view,
+        Err(page) => return Ok(page),
     };
     let reseller = view
         .cart
@@ -513,24 +451,22 @@ async fn buy(
     Path(id): Path<Uuid>,
     Form(form): Form<BuyInput>,
 ) -> Result<Response, AppError> {
-    let b = match buying(&state, &ctx, user.tenant_id, id).await? {
-        Ok(b) => b,
-        Err(page) => return Ok(page),
-    };
-    match flows::buy(&state, &user, &b, &form, &ip).await? {
-        Bought::Now(order) => {
-            ctx.success(&format!("/orders/{order}"), Msg("orders-bought"))
-                .await
+    let outcome = flows::buy(&state, &user, id, &form, &ip).await?;
+    match then(&ctx, id, outcome)? {
+        Err(page) => Ok(page),
+        Ok(Bought::Now(order)) => {
+            let to = format!("/orders/{order}");
+            ctx.success(&to, Msg("orders-bought")).await
         }
-        Bought::Already(order) => {
-            ctx.info(&format!("/orders/{order}"), Msg("orders-already-bought"))
-                .await
+        Ok(Bought::Already(order)) => {
+            let to = format!("/orders/{order}");
+            ctx.info(&to, Msg("orders-already-bought")).await
         }
-        Bought::NoCart => {
-            ctx.warning(&format!("/customers/{id}/cart"), Msg("orders-no-cart"))
-                .await
+        Ok(Bought::NoCart) => {
+            let to = format!("/customers/{id}/cart");
+            ctx.warning(&to, Msg("orders-no-cart")).await
         }
-        Bought::Refused(why) => review_page(&state, ctx, user.tenant_id, id, Some(why)).await,
+        Ok(Bought::Refused(why)) => review_page(&state, ctx, user.tenant_id, id, Some(why)).await,
     }
 }
 
@@ -547,18 +483,12 @@ async fn confirm_cancel(
     Can(Signed(ctx, user), _): Can<can::PlaceOrders>,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
-    match flows::cart_view(&state, user.tenant_id, id).await? {
-        None => Err(AppError::NotFound),
-        Some(Err(_)) => Ok((
-            StatusCode::CONFLICT,
-            CannotOrderPage {
-                ctx,
-                customer_id: id,
-            },
-        )
-            .into_response()),
-        Some(Ok(view)) => Ok(CancelPage { ctx, view }.into_response()),
-    }
+    let filter = CatalogueFilter::default();
+    let outcome = flows::cart_view(&state, user.tenant_id, id, &filter).await?;
+    Ok(match then(&ctx, id, outcome)? {
+        Ok((view, _)) => CancelPage { ctx, view }.into_response(),
+        Err(page) => page,
+    })
 }
 
 async fn cancel(
@@ -567,15 +497,12 @@ async fn cancel(
     Can(Signed(ctx, user), _): Can<can::PlaceOrders>,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
-    let b = match buying(&state, &ctx, user.tenant_id, id).await? {
-        Ok(b) => b,
-        Err(page) => return Ok(page),
-    };
+    let outcome = flows::cancel(&state, &user, id, &ip).await?;
     let to = format!("/customers/{id}");
-    if flows::cancel(&state, &user, &b, &ip).await? {
-        ctx.success(&to, Msg("orders-cancelled")).await
-    } else {
-        ctx.warning(&to, Msg("orders-no-cart")).await
+    match then(&ctx, id, outcome)? {
+        Err(page) => Ok(page),
+        Ok(true) => ctx.success(&to, Msg("orders-cancelled")).await,
+        Ok(false) => ctx.warning(&to, Msg("orders-no-cart")).await,
     }
 }
 
@@ -646,16 +573,16 @@ async fn order(
     Can(Signed(ctx, user), _): Can<can::SeeCustomers>,
     Path(id): Path<Uuid>,
 ) -> Result<OrderPage, AppError> {
-    let customer = flows::order(&state, Reader::Tenant(user.tenant_id), id)
-        .await?
-        .map(|v| (v.order.customer_tenant_id, v.order.customer_name))
-        .ok_or(AppError::NotFound)?;
+    let o = order_data(&state, Reader::Tenant(user.tenant_id), id).await?;
     let back = (
-        format!("/customers/{}", customer.0),
-        crate::i18n::t_args("customers-back-to", &[("company", customer.1.into())]),
+        format!("/customers/{}", o.customer_id()),
+        crate::i18n::t_args(
+            "customers-back-to",
+            &[("company", o.customer_name().into())],
+        ),
     );
     Ok(OrderPage {
-        o: order_data(&state, Reader::Tenant(user.tenant_id), id).await?,
+        o,
         ctx,
         back,
         subscription_base: Some("/subscriptions"),

@@ -5,7 +5,7 @@
 use crate::db::subscriptions::Subscription;
 use crate::domain::FormErrors;
 use crate::domain::authz::Capability;
-use crate::domain::order::{Money, Reader, StateChange, SubscriptionState};
+use crate::domain::order::{Money, Reader, StateChange};
 use crate::error::AppError;
 use crate::flows::lifecycle::VerifiedReseller;
 use crate::flows::subscriptions::{
@@ -44,8 +44,6 @@ pub struct SubRow {
     pub s: Subscription,
     /// Price per licence and period.
     pub unit: Money,
-    /// Its state.
-    pub state: SubscriptionState,
     /// Started, in words.
     pub started: String,
     /// Renews, in words (empty once cancelled).
@@ -58,7 +56,6 @@ pub fn rows(subs: Vec<Subscription>) -> Vec<SubRow> {
         .filter_map(|s| {
             Some(SubRow {
                 unit: Money::new(s.unit_price_minor, &s.currency)?,
-                state: SubscriptionState::parse(&s.state)?,
                 started: crate::i18n::format::date(s.started_on),
                 renews: s
                     .next_renewal_on
@@ -169,11 +166,7 @@ pub async fn detail_page(
 ) -> Result<Response, AppError> {
     let (view, row, history) = sub_data(state, reader, id).await?;
     let editable = view.provider && may_change;
-    let resellers = if editable {
-        flows::reseller_choices(state, view.sub.provider_tenant_id).await?
-    } else {
-        Vec::new()
-    };
+    let resellers = if editable { view.resellers } else { Vec::new() };
     let back = back.unwrap_or_else(|| {
         (
             format!("/customers/{}", view.sub.customer_tenant_id),
@@ -388,15 +381,13 @@ pub struct OrderRow {
     pub placed: String,
 }
 
-/// What a customer page shows of its subscriptions and orders, as `reader` may see them.
-pub async fn customer_sections(
-    state: &AppState,
-    reader: Reader,
-    customer: Uuid,
-) -> Result<(Vec<SubRow>, Vec<OrderRow>), AppError> {
-    let subs = rows(flows::of_customer(state, reader, customer).await?);
-    let orders = crate::flows::orders::orders_of(state, reader, customer)
-        .await?
+/// What a customer page shows of its subscriptions and orders (those in `view`, which the
+/// reader sees).
+pub fn customer_sections(
+    view: &mut crate::flows::customers::CustomerView,
+) -> (Vec<SubRow>, Vec<OrderRow>) {
+    let subs = rows(std::mem::take(&mut view.subscriptions));
+    let orders = std::mem::take(&mut view.orders)
         .into_iter()
         .filter_map(|o| {
             Some(OrderRow {
@@ -406,5 +397,5 @@ pub async fn customer_sections(
             })
         })
         .collect();
-    Ok((subs, orders))
+    (subs, orders)
 }

@@ -86,12 +86,8 @@ async fn show(
     let view = flows::customer_for(&state, None, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (subs, orders) = crate::web::subscriptions::customer_sections(
-        &state,
-        crate::domain::order::Reader::Staff,
-        id,
-    )
-    .await?;
+    let mut view = view;
+    let (subs, orders) = crate::web::subscriptions::customer_sections(&mut view);
     Ok(CustomerPage {
         subs,
         orders,
