@@ -46,6 +46,26 @@ impl<'a> AuditEvent<'a> {
         }
     }
 
+    /// An event done by the signed-in partner `user` (in its organisation) to `target_type`
+    /// `target_id`, from `ip`.
+    pub fn by_user(
+        user: &crate::db::users::SessionUser,
+        action: &'a str,
+        target_type: &'a str,
+        target_id: String,
+        ip: &str,
+    ) -> Self {
+        Self {
+            actor_user_id: Some(user.user_id),
+            tenant_id: Some(user.tenant_id),
+            action,
+            target_type,
+            target_id,
+            ip_address: Some(ip.to_owned()),
+            ..Default::default()
+        }
+    }
+
     /// An event about one user of a tenant, done by that user (or by nobody known when
     /// `actor_is_user` is false), from `ip`.
     pub fn about_user(

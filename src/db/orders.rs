@@ -120,47 +120,40 @@ pub struct Cart {
     pub version: i32,
 }
 
-/// The provider's cart for the customer, if one is open (`lock`: for update).
+macro_rules! select_cart {
+    ($tail:literal, $provider:expr, $customer:expr) => {
+        sqlx::query_as!(
+            Cart,
+            r#"select c.cart_id, c.provider_tenant_id, c.customer_tenant_id, c.acting_as_provider,
+                      c.reseller_tenant_id, t.name as "reseller_name?",
+                      (select a.partner_id::text from applications a where a.tenant_id = c.reseller_tenant_id
+                         and a.program = 'indirect_reseller' and a.state = 'approved'
+                       order by a.decided_at desc limit 1) as "reseller_partner_id?",
+                      c.version
+               from carts c left join tenants t on t.tenant_id = c.reseller_tenant_id
+               where c.provider_tenant_id = $1 and c.customer_tenant_id = $2 "# + $tail,
+            $provider,
+            $customer
+        )
+    };
+}
+
+/// The provider's cart for the customer, if one is open (`lock`: for update of the cart
+/// row only).
 async fn cart_where(
     db: impl PgExecutor<'_>,
     provider: Uuid,
     customer: Uuid,
     lock: bool,
 ) -> sqlx::Result<Option<Cart>> {
-    // The lock is on the cart row only (`for update of c`).
     if lock {
-        sqlx::query_as!(
-            Cart,
-            r#"select c.cart_id, c.provider_tenant_id, c.customer_tenant_id, c.acting_as_provider,
-                      c.reseller_tenant_id, t.name as "reseller_name?",
-                      (select a.partner_id::text from applications a where a.tenant_id = c.reseller_tenant_id
-                         and a.program = 'indirect_reseller' and a.state = 'approved'
-                       order by a.decided_at desc limit 1) as "reseller_partner_id?",
-                      c.version
-               from carts c left join tenants t on t.tenant_id = c.reseller_tenant_id
-               where c.provider_tenant_id = $1 and c.customer_tenant_id = $2
-               for update of c"#,
-            provider,
-            customer
-        )
-        .fetch_optional(db)
-        .await
+        select_cart!("for update of c", provider, customer)
+            .fetch_optional(db)
+            .await
     } else {
-        sqlx::query_as!(
-            Cart,
-            r#"select c.cart_id, c.provider_tenant_id, c.customer_tenant_id, c.acting_as_provider,
-                      c.reseller_tenant_id, t.name as "reseller_name?",
-                      (select a.partner_id::text from applications a where a.tenant_id = c.reseller_tenant_id
-                         and a.program = 'indirect_reseller' and a.state = 'approved'
-                       order by a.decided_at desc limit 1) as "reseller_partner_id?",
-                      c.version
-               from carts c left join tenants t on t.tenant_id = c.reseller_tenant_id
-               where c.provider_tenant_id = $1 and c.customer_tenant_id = $2"#,
-            provider,
-            customer
-        )
-        .fetch_optional(db)
-        .await
+        select_cart!("", provider, customer)
+            .fetch_optional(db)
+            .await
     }
 }
 

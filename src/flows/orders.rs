@@ -867,24 +867,16 @@ async fn audit(
     before: Option<serde_json::Value>,
     after: serde_json::Value,
 ) -> sqlx::Result<()> {
-    db::audit::record(
-        &mut *tx,
-        AuditEvent {
-            actor_user_id: Some(user.user_id),
-            tenant_id: Some(user.tenant_id),
-            action,
-            target_type: if action.starts_with("order") {
-                "order"
-            } else {
-                "cart"
-            },
-            target_id: target.to_string(),
-            ip_address: Some(ip.to_owned()),
-            before,
-            after: Some(after),
-            ..Default::default()
-        },
-    )
-    .await?;
+    let kind = if action.starts_with("order") {
+        "order"
+    } else {
+        "cart"
+    };
+    let event = AuditEvent {
+        before,
+        after: Some(after),
+        ..AuditEvent::by_user(user, action, kind, target.to_string(), ip)
+    };
+    db::audit::record(&mut *tx, event).await?;
     Ok(())
 }

@@ -6,7 +6,9 @@ use crate::db::subscriptions::{self as store, Attachment, Subscription};
 use crate::db::users::SessionUser;
 use crate::db::{self, audit::AuditEvent};
 use crate::domain::FormErrors;
-use crate::domain::order::{Reader, StateChange, parse_licences, sees_subscription};
+use crate::domain::order::{
+    Reader, StateChange, SubscriptionState, parse_licences, sees_subscription,
+};
 use crate::flows::lifecycle::{self, VerifiedReseller};
 use crate::messages::Msg;
 use crate::state::AppState;
@@ -87,19 +89,68 @@ pub enum Changed {
     Invalid(FormErrors),
 }
 
-/// Locks the subscription for its provider `user`; `None` (a 404) for anyone else's.
-async fn lock_own(
-    tx: &mut sqlx::PgConnection,
-    user: &SessionUser,
-    id: Uuid,
-) -> sqlx::Result<Option<Subscription>> {
-    Ok(store::lock(tx, id)
-        .await?
-        .filter(|s| s.provider_tenant_id == user.tenant_id))
+/// One change to a subscription, decided from its current row.
+enum Write {
+    /// A new licence count.
+    Licences(i32),
+    /// A new state.
+    State(SubscriptionState),
+    /// Another reseller (or none), with its partner ID.
+    Reseller(Option<(Uuid, String)>),
+    /// The reseller is the support contact (or the provider again).
+    Support(bool),
 }
 
-fn fresh(sub: &Subscription, version: &str) -> bool {
-    version.trim() == sub.version.to_string()
+/// What `decide` makes of the current subscription: the write with the audit's action and
+/// its before and after, or the outcome that stops it.
+type Decision = Result<(Write, &'static str, serde_json::Value, serde_json::Value), Changed>;
+
+/// The one way a subscription changes: locked for its provider `user` (`None`, a 404, for
+/// anyone else's), refused when the form showed an older version or `decide` says so,
+/// else written and audited in one transaction.
+async fn apply(
+    state: &AppState,
+    user: &SessionUser,
+    id: Uuid,
+    version: &str,
+    ip: &str,
+    decide: impl FnOnce(&Subscription) -> Decision,
+) -> anyhow::Result<Option<Changed>> {
+    let mut tx = state.db.begin().await?;
+    let Some(sub) = store::lock(&mut tx, id)
+        .await?
+        .filter(|s| s.provider_tenant_id == user.tenant_id)
+    else {
+        return Ok(None);
+    };
+    if version.trim() != sub.version.to_string() {
+        return Ok(Some(Changed::Stale));
+    }
+    let (write, action, before, after) = match decide(&sub) {
+        Ok(d) => d,
+        Err(outcome) => return Ok(Some(outcome)),
+    };
+    match write {
+        Write::Licences(n) => store::set_licences(&mut tx, id, n).await?,
+        Write::State(s) => store::set_state(&mut tx, id, s).await?,
+        Write::Support(r) => store::set_support(&mut tx, id, r).await?,
+        Write::Reseller(r) => {
+            let r = r.as_ref().map(|(t, p)| (*t, p.as_str()));
+            store::attach_reseller(&mut tx, id, r, user.user_id).await?
+        }
+    }
+    let event = AuditEvent {
+        before: Some(before),
+        after: Some(after),
+        ..AuditEvent::by_user(user, action, "subscription", id.to_string(), ip)
+    };
+    db::audit::record(&mut *tx, event).await?;
+    tx.commit().await?;
+    Ok(Some(Changed::Done))
+}
+
+fn invalid(field: &'static str, message: impl Into<String>) -> Changed {
+    Changed::Invalid(FormErrors::single(field, message))
 }
 
 /// What the licence form sends.
@@ -113,7 +164,7 @@ pub struct LicencesInput {
     pub version: String,
 }
 
-/// Sets the licence count within the offer's limits.
+/// Sets the licence count within the offer's limits (only while active).
 pub async fn change_licences(
     state: &AppState,
     user: &SessionUser,
@@ -121,39 +172,23 @@ pub async fn change_licences(
     input: &LicencesInput,
     ip: &str,
 ) -> anyhow::Result<Option<Changed>> {
-    let mut tx = state.db.begin().await?;
-    let Some(sub) = lock_own(&mut tx, user, id).await? else {
-        return Ok(None);
-    };
-    if !fresh(&sub, &input.version) {
-        return Ok(Some(Changed::Stale));
-    }
-    if !sub.state.licences_can_change() {
-        return Ok(Some(Changed::NotNow));
-    }
-    let licences = match parse_licences(&input.licences, sub.min_licences, sub.max_licences) {
-        Ok(n) => n,
-        Err(e) => return Ok(Some(Changed::Invalid(FormErrors::single("licences", e)))),
-    };
-    if licences == sub.licences {
-        return Ok(Some(Changed::Invalid(FormErrors::single(
-            "licences",
-            Msg("subs-licences-same"),
-        ))));
-    }
-    store::set_licences(&mut tx, id, licences).await?;
-    audit(
-        &mut tx,
-        user,
-        ip,
-        "subscription.licences_changed",
-        &sub,
-        json!({ "licences": sub.licences }),
-        json!({ "licences": licences }),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Some(Changed::Done))
+    apply(state, user, id, &input.version, ip, |sub| {
+        if !sub.state.licences_can_change() {
+            return Err(Changed::NotNow);
+        }
+        let licences = parse_licences(&input.licences, sub.min_licences, sub.max_licences)
+            .map_err(|e| invalid("licences", e))?;
+        if licences == sub.licences {
+            return Err(invalid("licences", Msg("subs-licences-same")));
+        }
+        Ok((
+            Write::Licences(licences),
+            "subscription.licences_changed",
+            json!({ "licences": sub.licences }),
+            json!({ "licences": licences }),
+        ))
+    })
+    .await
 }
 
 /// Suspends, reactivates or cancels.
@@ -165,34 +200,21 @@ pub async fn change_state(
     version: &str,
     ip: &str,
 ) -> anyhow::Result<Option<Changed>> {
-    let mut tx = state.db.begin().await?;
-    let Some(sub) = lock_own(&mut tx, user, id).await? else {
-        return Ok(None);
-    };
-    if !fresh(&sub, version) {
-        return Ok(Some(Changed::Stale));
-    }
-    let Some(after) = sub.state.after(change) else {
-        return Ok(Some(Changed::NotNow));
-    };
-    store::set_state(&mut tx, id, after).await?;
-    let action = match change {
-        StateChange::Suspend => "subscription.suspended",
-        StateChange::Reactivate => "subscription.reactivated",
-        StateChange::Cancel => "subscription.cancelled",
-    };
-    audit(
-        &mut tx,
-        user,
-        ip,
-        action,
-        &sub,
-        json!({ "state": sub.state.code() }),
-        json!({ "state": after.code() }),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Some(Changed::Done))
+    apply(state, user, id, version, ip, |sub| {
+        let after = sub.state.after(change).ok_or(Changed::NotNow)?;
+        let action = match change {
+            StateChange::Suspend => "subscription.suspended",
+            StateChange::Reactivate => "subscription.reactivated",
+            StateChange::Cancel => "subscription.cancelled",
+        };
+        Ok((
+            Write::State(after),
+            action,
+            json!({ "state": sub.state.code() }),
+            json!({ "state": after.code() }),
+        ))
+    })
+    .await
 }
 
 /// What the reseller form sends.
@@ -224,9 +246,7 @@ pub async fn set_reseller(
         "other" => {
             match lifecycle::verify_reseller(state, user.tenant_id, &input.partner_id).await? {
                 Ok(r) => Some(r),
-                Err(e) => {
-                    return Ok(Some(Changed::Invalid(FormErrors::single("partner_id", e))));
-                }
+                Err(e) => return Ok(Some(invalid("partner_id", e))),
             }
         }
         chosen => match lifecycle::active_resellers(state, user.tenant_id)
@@ -235,52 +255,26 @@ pub async fn set_reseller(
             .find(|r| r.tenant_id.to_string() == chosen)
         {
             Some(r) => Some(r),
-            None => {
-                return Ok(Some(Changed::Invalid(FormErrors::single(
-                    "reseller",
-                    Msg("orders-reseller-choose"),
-                ))));
-            }
+            None => return Ok(Some(invalid("reseller", Msg("orders-reseller-choose")))),
         },
     };
-    let mut tx = state.db.begin().await?;
-    let Some(sub) = lock_own(&mut tx, user, id).await? else {
-        return Ok(None);
-    };
-    if !fresh(&sub, &input.version) {
-        return Ok(Some(Changed::Stale));
-    }
-    if sub.state.is_cancelled() {
-        return Ok(Some(Changed::NotNow));
-    }
-    if reseller.as_ref().map(|r| r.tenant_id) == sub.reseller_tenant_id {
-        return Ok(Some(Changed::Invalid(FormErrors::single(
-            "reseller",
-            Msg("subs-reseller-same"),
-        ))));
-    }
-    store::attach_reseller(
-        &mut tx,
-        id,
-        reseller
-            .as_ref()
-            .map(|r| (r.tenant_id, r.partner_id.as_str())),
-        user.user_id,
-    )
-    .await?;
-    audit(
-        &mut tx,
-        user,
-        ip,
-        "subscription.reseller_changed",
-        &sub,
-        json!({ "reseller": sub.reseller_partner_id, "support_reseller": sub.support_reseller }),
-        json!({ "reseller": reseller.as_ref().map(|r| r.partner_id.clone()),
-                "support_reseller": sub.support_reseller && reseller.as_ref().map(|r| r.tenant_id) == sub.reseller_tenant_id }),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Some(Changed::Done))
+    apply(state, user, id, &input.version, ip, |sub| {
+        if sub.state.is_cancelled() {
+            return Err(Changed::NotNow);
+        }
+        let tenant = reseller.as_ref().map(|r| r.tenant_id);
+        if tenant == sub.reseller_tenant_id {
+            return Err(invalid("reseller", Msg("subs-reseller-same")));
+        }
+        let partner_id = reseller.as_ref().map(|r| r.partner_id.clone());
+        Ok((
+            Write::Reseller(reseller.map(|r| (r.tenant_id, r.partner_id))),
+            "subscription.reseller_changed",
+            json!({ "reseller": sub.reseller_partner_id, "support_reseller": sub.support_reseller }),
+            json!({ "reseller": partner_id, "support_reseller": false }),
+        ))
+    })
+    .await
 }
 
 /// What the support-contact form sends.
@@ -306,67 +300,21 @@ pub async fn set_support(
     let reseller = match input.support.as_str() {
         "reseller" => true,
         "provider" => false,
-        _ => {
-            return Ok(Some(Changed::Invalid(FormErrors::single(
-                "support",
-                Msg("subs-support-choose"),
-            ))));
+        _ => return Ok(Some(invalid("support", Msg("subs-support-choose")))),
+    };
+    apply(state, user, id, &input.version, ip, |sub| {
+        if sub.state.is_cancelled() {
+            return Err(Changed::NotNow);
         }
-    };
-    let mut tx = state.db.begin().await?;
-    let Some(sub) = lock_own(&mut tx, user, id).await? else {
-        return Ok(None);
-    };
-    if !fresh(&sub, &input.version) {
-        return Ok(Some(Changed::Stale));
-    }
-    if sub.state.is_cancelled() {
-        return Ok(Some(Changed::NotNow));
-    }
-    if reseller && sub.reseller_tenant_id.is_none() {
-        return Ok(Some(Changed::Invalid(FormErrors::single(
-            "support",
-            Msg("subs-support-needs-reseller"),
-        ))));
-    }
-    store::set_support(&mut tx, id, reseller).await?;
-    audit(
-        &mut tx,
-        user,
-        ip,
-        "subscription.support_contact_changed",
-        &sub,
-        json!({ "support_reseller": sub.support_reseller }),
-        json!({ "support_reseller": reseller }),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Some(Changed::Done))
-}
-
-async fn audit(
-    tx: &mut sqlx::PgConnection,
-    user: &SessionUser,
-    ip: &str,
-    action: &'static str,
-    sub: &Subscription,
-    before: serde_json::Value,
-    after: serde_json::Value,
-) -> sqlx::Result<()> {
-    db::audit::record(
-        &mut *tx,
-        AuditEvent {
-            actor_user_id: Some(user.user_id),
-            tenant_id: Some(user.tenant_id),
-            action,
-            target_type: "subscription",
-            target_id: sub.subscription_id.to_string(),
-            ip_address: Some(ip.to_owned()),
-            before: Some(before),
-            after: Some(after),
-            ..Default::default()
-        },
-    )
-    .await?;
-    Ok(())
+        if reseller && sub.reseller_tenant_id.is_none() {
+            return Err(invalid("support", Msg("subs-support-needs-reseller")));
+        }
+        Ok((
+            Write::Support(reseller),
+            "subscription.support_contact_changed",
+            json!({ "support_reseller": sub.support_reseller }),
+            json!({ "support_reseller": reseller }),
+        ))
+    })
+    .await
 }

@@ -528,6 +528,17 @@ impl OrderData {
     pub fn customer_name(&self) -> String {
         self.view.order.customer_name.clone()
     }
+
+    /// "Back to <the customer>", to the customer's page under `base`.
+    pub fn back_to(&self, base: &str) -> (String, String) {
+        (
+            format!("{base}/{}", self.customer_id()),
+            crate::i18n::t_args(
+                "customers-back-to",
+                &[("company", self.customer_name().into())],
+            ),
+        )
+    }
 }
 
 /// An order with its lines.
@@ -574,13 +585,7 @@ async fn order(
     Path(id): Path<Uuid>,
 ) -> Result<OrderPage, AppError> {
     let o = order_data(&state, Reader::Tenant(user.tenant_id), id).await?;
-    let back = (
-        format!("/customers/{}", o.customer_id()),
-        crate::i18n::t_args(
-            "customers-back-to",
-            &[("company", o.customer_name().into())],
-        ),
-    );
+    let back = o.back_to("/customers");
     Ok(OrderPage {
         o,
         ctx,

@@ -123,13 +123,7 @@ async fn order(
     Path(id): Path<Uuid>,
 ) -> Result<OrderPage, AppError> {
     let o = crate::web::orders::order_data(&state, crate::domain::order::Reader::Staff, id).await?;
-    let back = (
-        format!("/admin/customers/{}", o.customer_id()),
-        crate::i18n::t_args(
-            "customers-back-to",
-            &[("company", o.customer_name().into())],
-        ),
-    );
+    let back = o.back_to("/admin/customers");
     Ok(OrderPage {
         ctx,
         o,
