@@ -101,3 +101,14 @@ transitioned-by-staff = { $name } vom Programmteam
 transitioned-what = Sie beziehen nicht mehr direkt vom Hersteller, sondern über einen indirekten Anbieter. Ihre Kunden, Ihre Partner-ID und Ihre Partnervereinbarung bleiben unverändert. Sie können die direkte Abrechnung erneut beantragen, sobald Sie die Voraussetzungen erfüllen und Anträge angenommen werden.
 cmail-direct = { $provider } verkauft Ihnen Clouddienste direkt. Um Dienste für Sie zu bestellen und Ihre Abonnements zu verwalten, benötigt { $provider } die Autorisierung durch Ihre Organisation.
 cmail-subject-direct = { $provider } bittet Sie, das Unternehmen als Ihren Partner für Clouddienste zu autorisieren
+
+## Partnerships both ways (issue 18)
+pend-ended-by-reseller = { $reseller } hat die Partnerschaft mit seinem indirekten Anbieter { $provider } beendet.
+custended-text-by-reseller = { $reseller }, Ihr Wiederverkäufer, hat die Partnerschaft mit { $provider }, Ihrem indirekten Anbieter, beendet.
+pstart-subject = { $reseller } hat { $provider } als indirekten Anbieter autorisiert
+pstart-text = { $reseller } hat die Einladung von { $provider } angenommen: Sie sind jetzt sein indirekter Anbieter und haben delegierten Administratorzugriff auf sein Geschäftskonto. Der Wiederverkäufer steht in Ihrer Liste der indirekten Wiederverkäufer.
+pstart-see = Ihre Wiederverkäufer anzeigen
+idecl-subject = { $reseller } hat Ihre Partnerschaftsanfrage abgelehnt
+idecl-text = { $reseller } hat die Einladung von { $provider }, sein indirekter Wiederverkäufer zu werden, abgelehnt. Der Einladungslink funktioniert nicht mehr.
+idecl-reason = Begründung:
+idecl-next = Falls der Wiederverkäufer es sich anders überlegt, können Sie über Ihre Wiederverkäuferliste eine neue Einladung senden.

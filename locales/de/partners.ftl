@@ -141,3 +141,18 @@ withdrawn-by-staff = Das Team des Partnerprogramms hat den Anbietereintrag zurü
 withdrawn-direct-bill-ended = Der Partner ist kein Partner mit direkter Abrechnung mehr, und nur Partner, die direkt beim Hersteller kaufen (direkte Abrechnung), können indirekte Anbieter sein.
 provwd-to-provider = Ihre Partnerschaften mit Wiederverkäufern und Ihre Kunden bleiben unverändert. Bestellungen als indirekter Anbieter sind erst wieder möglich, wenn das Team des Partnerprogramms Ihre Organisation erneut einträgt.
 provwd-to-reseller = Ihre Partnerschaft mit { $provider } bleibt unverändert, ebenso Ihre Kunden. { $provider } kann erst wieder Bestellungen für Ihre Kunden aufgeben, wenn der Anbieter erneut eingetragen ist.
+
+## Partnerships both ways (issue 18)
+end-lists = { $name } verschwindet aus Ihrer Anbieterliste, und Sie verschwinden aus seiner Liste der indirekten Wiederverkäufer.
+remove-courtesy = Die E-Mail des Portals ist eine Gefälligkeit. Sie ist nicht die rechtsgültige Kündigung, die Ihre Vereinbarung mit { $name } möglicherweise verlangt: Kündigen Sie so, wie Ihre Vereinbarung es vorsieht.
+with-name = mit { $name }
+inv-provider = Indirekter Anbieter
+inv-regions = Betreut
+inv-support = Supportkontakt
+inv-decline-heading = Nicht für Sie?
+inv-decline-reason = Begründung (optional)
+inv-decline-hint = { $provider } liest dies in der E-Mail, die über Ihre Ablehnung informiert.
+inv-decline = Einladung ablehnen
+draft-copy-button = Nachricht in Zwischenablage kopieren
+draft-copy-link = Link in Zwischenablage kopieren
+draft-copied = Kopiert

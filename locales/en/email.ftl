@@ -101,3 +101,14 @@ transitioned-by-staff = { $name } of the program's team
 transitioned-what = You no longer buy from the vendor directly; buy through an indirect provider. Your customers, your partner ID and your partner agreement stay as they are. You can apply for direct bill again when you meet its requirements and intake is open.
 cmail-direct = { $provider } sells cloud services to you directly. To order services for you and administer your subscriptions, { $provider } needs your organisation to authorise it.
 cmail-subject-direct = { $provider } asks you to authorise it as your cloud services partner
+
+## Partnerships both ways (issue 18)
+pend-ended-by-reseller = { $reseller } has ended its partnership with { $provider }, its indirect provider.
+custended-text-by-reseller = { $reseller }, your reseller, has ended its partnership with { $provider }, your indirect provider.
+pstart-subject = { $reseller } has authorised { $provider } as its indirect provider
+pstart-text = { $reseller } accepted the invitation of { $provider }: you are now its indirect provider, with delegated admin access to its work account. It is on your list of indirect resellers.
+pstart-see = See your resellers
+idecl-subject = { $reseller } declined your partnership invitation
+idecl-text = { $reseller } has declined the invitation of { $provider } to become its indirect reseller. The invitation link no longer works.
+idecl-reason = Their reason:
+idecl-next = You can send a new invitation from your resellers page if they change their mind.

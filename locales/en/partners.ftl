@@ -141,3 +141,18 @@ withdrawn-by-staff = The program's staff withdrew the listing.
 withdrawn-direct-bill-ended = Its direct-bill standing has ended, and only partners who buy from the vendor directly (direct bill) can be indirect providers.
 provwd-to-provider = Your partnerships with resellers and your customers stay as they are. You cannot place new orders as an indirect provider until the program's staff list your organisation again.
 provwd-to-reseller = Your partnership with { $provider } stays as it is, and so do your customers. { $provider } cannot place new orders for your customers until it is listed again.
+
+## Partnerships both ways (issue 18)
+end-lists = { $name } leaves your list of providers, and you leave its list of indirect resellers.
+remove-courtesy = The portal's e-mail is a courtesy. It is not the formal termination notice that your agreement with { $name } may require: give that notice as your agreement says.
+with-name = with { $name }
+inv-provider = Indirect provider
+inv-regions = Serves
+inv-support = Support contact
+inv-decline-heading = Not for you?
+inv-decline-reason = Reason (optional)
+inv-decline-hint = { $provider } reads this in the e-mail that tells it you declined.
+inv-decline = Decline the invitation
+draft-copy-button = Copy the message
+draft-copy-link = Copy the link
+draft-copied = Copied

@@ -101,3 +101,14 @@ transitioned-by-staff = 合作伙伴计划团队的 { $name }
 transitioned-what = 你将不再直接从厂商购买，而是通过间接提供商购买。你的客户、合作伙伴 ID 和合作伙伴协议保持不变。满足直接计费要求且受理开放时，你可以重新申请。
 cmail-direct = { $provider } 直接向你销售云服务。若要为你订购服务并管理你的订阅，{ $provider } 需要获得你的组织的授权。
 cmail-subject-direct = { $provider } 请你授权其作为你的云服务合作伙伴
+
+## Partnerships both ways (issue 18)
+pend-ended-by-reseller = { $reseller } 已终止与其间接提供商 { $provider } 的合作关系。
+custended-text-by-reseller = 你的经销商 { $reseller } 已终止与你的间接提供商 { $provider } 的合作关系。
+pstart-subject = { $reseller } 已授权 { $provider } 作为其间接提供商
+pstart-text = { $reseller } 已接受 { $provider } 的邀请：你现在是其间接提供商，并拥有对其工作帐户的委派管理员访问权限。它已出现在你的间接经销商列表中。
+pstart-see = 查看你的经销商
+idecl-subject = { $reseller } 已拒绝你的合作关系请求
+idecl-text = { $reseller } 已拒绝 { $provider } 邀请其成为间接经销商的请求。该邀请链接已失效。
+idecl-reason = 对方给出的原因：
+idecl-next = 如果对方改变主意，你可以在经销商页面重新发送邀请。

@@ -141,3 +141,18 @@ withdrawn-by-staff = 合作伙伴计划团队撤回了该提供商资料。
 withdrawn-direct-bill-ended = 其直接计费资格已结束，而只有直接向厂商购买（直接计费）的合作伙伴才能成为间接提供商。
 provwd-to-provider = 你与经销商的合作关系以及你的客户保持不变。在合作伙伴计划团队再次列出你的组织之前，你无法以间接提供商身份提交新订单。
 provwd-to-reseller = 你与 { $provider } 的合作关系保持不变，你的客户也不受影响。在 { $provider } 再次列入目录之前，它无法为你的客户提交新订单。
+
+## Partnerships both ways (issue 18)
+end-lists = { $name } 将从你的提供商列表中移除，你也将从其间接经销商列表中移除。
+remove-courtesy = 门户发送的电子邮件仅为礼节性通知，并不是你与 { $name } 的协议可能要求的正式终止通知：请按协议规定发出正式终止通知。
+with-name = 与 { $name }
+inv-provider = 间接提供商
+inv-regions = 服务区域
+inv-support = 支持联系人
+inv-decline-heading = 不适合你？
+inv-decline-reason = 原因（可选）
+inv-decline-hint = { $provider } 将在通知你已拒绝的电子邮件中看到此内容。
+inv-decline = 拒绝邀请
+draft-copy-button = 将邮件内容复制到剪贴板
+draft-copy-link = 将链接复制到剪贴板
+draft-copied = 已复制

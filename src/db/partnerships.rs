@@ -269,7 +269,8 @@ pub async fn end(
     attestation: &str,
 ) -> sqlx::Result<Option<Uuid>> {
     sqlx::query_scalar!(
-        "update partnerships set state = 'ended', ended_at = now(), ended_by = $3, attestation = $4
+        "update partnerships set state = 'ended', ended_at = now(), ended_by = $3, attestation = $4,
+                ended_by_side = 'provider'
          where partnership_id = $2 and provider_tenant_id = $1 and state = 'active'
          returning reseller_tenant_id",
         provider_tenant_id,
@@ -278,6 +279,86 @@ pub async fn end(
         attestation
     )
     .fetch_optional(&mut *conn)
+    .await
+}
+
+/// Ends an active partnership from the reseller's side; returns the provider's tenant, or
+/// `None` when there was no such active partnership of the reseller's.
+pub async fn end_by_reseller(
+    conn: &mut PgConnection,
+    reseller_tenant_id: Uuid,
+    partnership_id: Uuid,
+    user_id: Uuid,
+    attestation: &str,
+) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar!(
+        "update partnerships set state = 'ended', ended_at = now(), ended_by = $3, attestation = $4,
+                ended_by_side = 'reseller'
+         where partnership_id = $2 and reseller_tenant_id = $1 and state = 'active'
+         returning provider_tenant_id",
+        reseller_tenant_id,
+        partnership_id,
+        user_id,
+        attestation
+    )
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+/// Marks a pending invitation declined by `reseller_tenant_id`'s user; false when it was
+/// no longer pending.
+pub async fn decline(
+    conn: &mut PgConnection,
+    invitation_id: Uuid,
+    user_id: Uuid,
+    reason: Option<&str>,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update partnership_invitations
+         set state = 'declined', declined_at = now(), declined_by = $2, declined_reason = $3
+         where invitation_id = $1 and state = 'pending' and expires_at > now()",
+        invitation_id,
+        user_id,
+        reason
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// What a reseller is shown about the provider behind an invitation.
+#[derive(Clone, Debug)]
+pub struct ProviderFacts {
+    /// Its partner ID.
+    pub partner_id: Option<String>,
+    /// Its country (code).
+    pub country_code: String,
+    /// Support e-mail.
+    pub support_email: Option<String>,
+    /// Support phone.
+    pub support_phone: Option<String>,
+    /// Support website.
+    pub support_website: Option<String>,
+}
+
+/// The provider's partner ID, country and support contact.
+pub async fn provider_facts(
+    db: impl PgExecutor<'_>,
+    provider_tenant_id: Uuid,
+) -> sqlx::Result<Option<ProviderFacts>> {
+    sqlx::query_as!(
+        ProviderFacts,
+        r#"select (select a.partner_id::text from applications a where a.tenant_id = t.tenant_id
+                   and a.program = 'indirect_reseller' and a.state = 'approved'
+                   order by a.decided_at desc limit 1) as "partner_id?",
+                  t.country_code as "country_code!",
+                  p.support_email::text as "support_email?", p.support_phone as "support_phone?",
+                  p.support_website as "support_website?"
+           from tenants t left join organisation_profiles p using (tenant_id)
+           where t.tenant_id = $1"#,
+        provider_tenant_id
+    )
+    .fetch_optional(db)
     .await
 }
 

@@ -12,6 +12,8 @@ pub enum InvitationState {
     Revoked,
     /// Its time ran out.
     Expired,
+    /// The reseller said no.
+    Declined,
 }
 
 impl InvitationState {
@@ -22,6 +24,7 @@ impl InvitationState {
             InvitationState::Accepted => "accepted",
             InvitationState::Revoked => "revoked",
             InvitationState::Expired => "expired",
+            InvitationState::Declined => "declined",
         }
     }
 

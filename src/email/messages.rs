@@ -267,6 +267,8 @@ pub struct PartnershipEnded {
     pub provider: String,
     /// Reseller's name.
     pub reseller: String,
+    /// The reseller ended it (else the provider).
+    pub by_reseller: bool,
 }
 email_templates!(
     PartnershipEnded,
@@ -464,6 +466,8 @@ pub struct CustomerPartnershipEnded {
     pub provider: String,
     /// The reseller.
     pub reseller: String,
+    /// The reseller ended it (else the provider).
+    pub by_reseller: bool,
 }
 email_templates!(
     CustomerPartnershipEnded,
@@ -532,4 +536,36 @@ email_templates!(
     "emails/order_placed/subject.txt",
     "emails/order_placed/body.txt",
     "emails/order_placed/body.html"
+);
+
+/// Tells a provider's global admins that a reseller authorised it.
+pub struct PartnershipStarted {
+    /// The provider.
+    pub provider: String,
+    /// The reseller.
+    pub reseller: String,
+    /// The provider's resellers page.
+    pub link: String,
+}
+email_templates!(
+    PartnershipStarted,
+    "emails/partnership_started/subject.txt",
+    "emails/partnership_started/body.txt",
+    "emails/partnership_started/body.html"
+);
+
+/// Tells a provider's global admins that a reseller declined its invitation.
+pub struct InvitationDeclined {
+    /// The provider.
+    pub provider: String,
+    /// The reseller.
+    pub reseller: String,
+    /// Why, in the reseller's words, if it said.
+    pub reason: Option<String>,
+}
+email_templates!(
+    InvitationDeclined,
+    "emails/invitation_declined/subject.txt",
+    "emails/invitation_declined/body.txt",
+    "emails/invitation_declined/body.html"
 );

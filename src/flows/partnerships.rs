@@ -17,6 +17,7 @@ use super::lifecycle;
 pub use super::lifecycle::provider_regions;
 
 /// The invitation text a provider sends or copies.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Draft {
     /// The personal link.
     pub link: String,
@@ -260,6 +261,8 @@ pub enum Refusal {
     OwnInvitation,
     /// The user's role may not authorise a provider (see `domain::authz`).
     MayNotAuthorise,
+    /// The reseller declined it.
+    Declined,
 }
 
 impl Refusal {
@@ -275,6 +278,7 @@ impl Refusal {
             Refusal::AlreadyPartners => messages::PROVIDER_ALREADY_INDIRECT_PROVIDER,
             Refusal::OwnInvitation => messages::INVITATION_COMES_FROM_OWN,
             Refusal::MayNotAuthorise => messages::ONLY_ORGANISATION_S_GLOBAL,
+            Refusal::Declined => messages::Msg("inv-declined-already"),
         }
     }
 }
@@ -289,6 +293,7 @@ pub async fn refusal(
         InvitationState::Expired => return Ok(Some(Refusal::Expired)),
         InvitationState::Revoked => return Ok(Some(Refusal::Revoked)),
         InvitationState::Accepted => return Ok(Some(Refusal::Used)),
+        InvitationState::Declined => return Ok(Some(Refusal::Declined)),
         InvitationState::Pending => {}
     }
     let Some(user) = user else { return Ok(None) };
@@ -399,8 +404,91 @@ pub async fn accept(
         };
         db::audit::record(&mut *tx, event).await?;
     }
+    // The provider learns that the reseller authorised it.
+    let message = crate::email::messages::PartnershipStarted {
+        provider: invitation.provider_name.clone(),
+        reseller: user.organisation.clone(),
+        link: state.config.link("/partners/resellers"),
+    };
+    lifecycle::tell_global_admins(state, &mut tx, invitation.provider_tenant_id, &message).await?;
     tx.commit().await?;
+    state.outbox_wake.notify_one();
     Ok(AcceptOutcome::Accepted)
+}
+
+/// True when `user` may decline `invitation`: it is still open, meant for another
+/// organisation, and the user's role may authorise (or refuse) a provider.
+pub fn may_decline(invitation: &Invitation, user: &SessionUser) -> bool {
+    invitation.effective_state() == InvitationState::Pending
+        && user.tenant_id != invitation.provider_tenant_id
+        && user
+            .roles
+            .can(crate::domain::authz::Capability::AuthoriseProvider)
+}
+
+/// What came of declining.
+#[derive(Debug)]
+pub enum Declined {
+    /// Declined now; the provider is told.
+    Now,
+    /// It cannot be declined (any more): used, withdrawn, expired, declined, or not the
+    /// user's to decline.
+    NotOpen,
+    /// The reason is too long.
+    Invalid(FormErrors),
+}
+
+/// The reseller's `user` declines `invitation`, with an optional reason the provider reads.
+pub async fn decline(
+    state: &AppState,
+    user: &SessionUser,
+    invitation: &Invitation,
+    reason: &str,
+    ip: &str,
+) -> anyhow::Result<Declined> {
+    if !may_decline(invitation, user) {
+        return Ok(Declined::NotOpen);
+    }
+    let reason = match crate::domain::enrollment::optional_text(
+        reason,
+        1000,
+        messages::Msg("inv-decline-reason-long"),
+    ) {
+        Ok(r) => r,
+        Err(e) => return Ok(Declined::Invalid(FormErrors::single("reason", e))),
+    };
+    let mut tx = state.db.begin().await?;
+    if !links::decline(
+        &mut tx,
+        invitation.invitation_id,
+        user.user_id,
+        reason.as_deref(),
+    )
+    .await?
+    {
+        return Ok(Declined::NotOpen);
+    }
+    let event = AuditEvent {
+        before: Some(json!({ "state": "pending" })),
+        after: Some(json!({ "state": "declined", "reason": reason, "reseller": user.tenant_id })),
+        ..audit(
+            user,
+            "partnership_invitation.declined",
+            "partnership_invitation",
+            invitation.invitation_id,
+            ip,
+        )
+    };
+    db::audit::record(&mut *tx, event).await?;
+    let message = crate::email::messages::InvitationDeclined {
+        provider: invitation.provider_name.clone(),
+        reseller: user.organisation.clone(),
+        reason,
+    };
+    lifecycle::tell_global_admins(state, &mut tx, invitation.provider_tenant_id, &message).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Declined::Now)
 }
 
 /// The delegated admin access the user's organisation has given, in force.
@@ -465,49 +553,84 @@ pub async fn remove_admin_access(
 /// The attestation a provider gives when ending a partnership.
 pub const ATTESTATION: messages::Msg = messages::I_CONFIRM_ENDING_PARTNERSHIP;
 
-/// Ends a partnership (provider side); both sides are e-mailed. False when there was none.
+/// The attestation a reseller gives when ending a partnership.
+pub const RESELLER_ATTESTATION: messages::Msg = messages::Msg("i-confirm-ending-as-reseller");
+
+/// Which side ends a partnership.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The provider.
+    Provider,
+    /// The reseller.
+    Reseller,
+}
+
+/// Ends a partnership from `side` (the user's organisation is that side of it), with that
+/// side's attestation; both sides and the customers linked to the reseller are e-mailed.
+/// False when there was no such active partnership.
 pub async fn end(
     state: &AppState,
     user: &SessionUser,
+    side: Side,
     partnership_id: Uuid,
     ip: &str,
 ) -> anyhow::Result<bool> {
     let mut tx = state.db.begin().await?;
-    let Some(reseller_id) = links::end(
-        &mut tx,
-        user.tenant_id,
-        partnership_id,
-        user.user_id,
-        &ATTESTATION.to_string(),
-    )
-    .await?
-    else {
+    let (attestation, other) = match side {
+        Side::Provider => {
+            let text = ATTESTATION.to_string();
+            let other =
+                links::end(&mut tx, user.tenant_id, partnership_id, user.user_id, &text).await?;
+            (text, other)
+        }
+        Side::Reseller => {
+            let text = RESELLER_ATTESTATION.to_string();
+            let other = links::end_by_reseller(
+                &mut tx,
+                user.tenant_id,
+                partnership_id,
+                user.user_id,
+                &text,
+            )
+            .await?;
+            (text, other)
+        }
+    };
+    let Some(other) = other else {
         return Ok(false);
     };
-    let reseller = db::tenants::overview(&mut *tx, reseller_id)
+    let other_name = db::tenants::overview(&mut *tx, other)
         .await?
         .map(|t| t.name)
         .unwrap_or_default();
-    let message = PartnershipEnded {
-        provider: user.organisation.clone(),
-        reseller: reseller.clone(),
+    let (provider_id, reseller_id, provider, reseller) = match side {
+        Side::Provider => (user.tenant_id, other, user.organisation.clone(), other_name),
+        Side::Reseller => (other, user.tenant_id, other_name, user.organisation.clone()),
     };
-    for tenant in [user.tenant_id, reseller_id] {
+    let by_reseller = side == Side::Reseller;
+    let message = PartnershipEnded {
+        provider: provider.clone(),
+        reseller: reseller.clone(),
+        by_reseller,
+    };
+    for tenant in [provider_id, reseller_id] {
         lifecycle::tell_global_admins(state, &mut tx, tenant, &message).await?;
     }
     // The customers linked to the reseller stay customers; their admins are told.
     for (customer_id, customer) in
-        db::customers::of_pair(&mut *tx, user.tenant_id, reseller_id).await?
+        db::customers::of_pair(&mut *tx, provider_id, reseller_id).await?
     {
         let message = crate::email::messages::CustomerPartnershipEnded {
             customer,
-            provider: user.organisation.clone(),
+            provider: provider.clone(),
             reseller: reseller.clone(),
+            by_reseller,
         };
         lifecycle::tell_global_admins(state, &mut tx, customer_id, &message).await?;
     }
     let event = AuditEvent {
-        after: Some(json!({ "state": "ended", "attestation": ATTESTATION.to_string() })),
+        after: Some(json!({ "state": "ended", "attestation": attestation,
+                            "by": if by_reseller { "reseller" } else { "provider" } })),
         before: Some(json!({ "state": "active" })),
         ..audit(user, "partnership.ended", "partnership", partnership_id, ip)
     };
@@ -515,6 +638,15 @@ pub async fn end(
     tx.commit().await?;
     state.outbox_wake.notify_one();
     Ok(true)
+}
+
+/// What a reseller is shown about the provider behind an invitation: partner ID, country
+/// and support contact.
+pub async fn provider_facts(
+    state: &AppState,
+    invitation: &Invitation,
+) -> sqlx::Result<Option<links::ProviderFacts>> {
+    links::provider_facts(&state.db, invitation.provider_tenant_id).await
 }
 
 /// Creates a customer invitation for one of the reseller's providers; sends it when an

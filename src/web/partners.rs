@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/partners/resellers", get(resellers))
         .route("/partners/resellers/invite", post(invite))
+        .route("/partners/resellers/draft", get(show_draft))
         .route("/partners/resellers/invitations/{id}/resend", post(resend))
         .route("/partners/resellers/invitations/{id}/revoke", post(revoke))
         .route(
@@ -39,6 +40,11 @@ pub fn router() -> Router<AppState> {
             get(confirm_remove).post(remove),
         )
         .route("/partners/providers", get(providers))
+        .route(
+            "/partners/providers/{id}/end",
+            get(confirm_end).post(end_as_reseller),
+        )
+        .route("/invitations/{token}/decline", post(decline_invitation))
         .route(
             "/partners/admin-access/{id}/remove",
             get(confirm_remove_access).post(remove_access),
@@ -190,13 +196,7 @@ async fn invite(
 ) -> Result<Response, AppError> {
     let regions = provider_regions(&state, user.tenant_id).await?;
     match flows::request(&state, &user, &regions, &form.email, &ip).await? {
-        // Rendered, not redirected: the link holds a secret that is stored only as a hash.
-        Ok(draft) => Ok(DraftPage {
-            ctx,
-            draft,
-            back: "/partners/resellers",
-        }
-        .into_response()),
+        Ok(draft) => hold_draft(&ctx, &draft).await,
         Err(errors) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             resellers_page(&state, ctx, user.tenant_id, form.email, errors).await?,
@@ -215,12 +215,33 @@ async fn resend(
     let draft = flows::resend(&state, &user, &regions, id, &ip)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(DraftPage {
+    hold_draft(&ctx, &draft).await
+}
+
+/// The session key of the newest invitation draft.
+const DRAFT_KEY: &str = "invitation_draft";
+
+/// Post/redirect/get: the new invitation's draft is held in the session (its link is a
+/// secret stored elsewhere only as a hash), and the draft page shows it however often it
+/// is reloaded, without making another invitation. The next invitation replaces it.
+async fn hold_draft(ctx: &Ctx, draft: &flows::Draft) -> Result<Response, AppError> {
+    ctx.session.insert(DRAFT_KEY, draft).await?;
+    Ok(axum::response::Redirect::to("/partners/resellers/draft").into_response())
+}
+
+async fn show_draft(Can(Signed(ctx, _), _): Can<can::ProviderTasks>) -> Result<Response, AppError> {
+    let Some(draft) = ctx.session.get::<flows::Draft>(DRAFT_KEY).await? else {
+        return ctx
+            .warning("/partners/resellers", messages::Msg("draft-gone"))
+            .await;
+    };
+    let page = DraftPage {
         ctx,
         draft,
         back: "/partners/resellers",
-    }
-    .into_response())
+    };
+    // The link is a secret: no cache keeps it.
+    Ok(([(axum::http::header::CACHE_CONTROL, "no-store")], page).into_response())
 }
 
 async fn revoke(
@@ -244,6 +265,8 @@ pub struct RemovePage {
     partnership: Partnership,
     attestation: messages::Msg,
     errors: FormErrors,
+    /// The reseller ends it (else the provider): where the form goes and "back" leads.
+    by_reseller: bool,
 }
 
 async fn own_active(state: &AppState, tenant_id: Uuid, id: Uuid) -> Result<Partnership, AppError> {
@@ -265,6 +288,7 @@ async fn confirm_remove(
         partnership,
         attestation: flows::ATTESTATION,
         errors: FormErrors::default(),
+        by_reseller: false,
     })
 }
 
@@ -293,15 +317,70 @@ async fn remove(
                 partnership,
                 attestation: flows::ATTESTATION,
                 errors,
+                by_reseller: false,
             },
         )
             .into_response());
     }
-    if !flows::end(&state, &user, id, &ip).await? {
+    if !flows::end(&state, &user, flows::Side::Provider, id, &ip).await? {
         return Err(AppError::NotFound);
     }
     let message = messages::partnership_with_ended_both(partnership.other_name);
     ctx.success("/partners/resellers", &message).await
+}
+
+/// The reseller's active partnership `id`, or 404.
+async fn own_provider(
+    state: &AppState,
+    tenant_id: Uuid,
+    id: Uuid,
+) -> Result<Partnership, AppError> {
+    db::partnerships::providers_of(&state.db, tenant_id)
+        .await?
+        .into_iter()
+        .find(|p| p.partnership_id == id && p.state.is_active())
+        .ok_or(AppError::NotFound)
+}
+
+async fn confirm_end(
+    State(state): State<AppState>,
+    Can(Signed(ctx, user), _): Can<can::ResellerTasks>,
+    Path(id): Path<Uuid>,
+) -> Result<RemovePage, AppError> {
+    let partnership = own_provider(&state, user.tenant_id, id).await?;
+    Ok(RemovePage {
+        ctx,
+        partnership,
+        attestation: flows::RESELLER_ATTESTATION,
+        errors: FormErrors::default(),
+        by_reseller: true,
+    })
+}
+
+async fn end_as_reseller(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Can(Signed(ctx, user), _): Can<can::ResellerTasks>,
+    Path(id): Path<Uuid>,
+    Form(form): Form<RemoveForm>,
+) -> Result<Response, AppError> {
+    let partnership = own_provider(&state, user.tenant_id, id).await?;
+    if form.attest.is_none() {
+        let errors = FormErrors::single("attest", messages::TICK_BOX_CONFIRM_WHY);
+        let page = RemovePage {
+            ctx,
+            partnership,
+            attestation: flows::RESELLER_ATTESTATION,
+            errors,
+            by_reseller: true,
+        };
+        return crate::web::invalid(page);
+    }
+    if !flows::end(&state, &user, flows::Side::Reseller, id, &ip).await? {
+        return Err(AppError::NotFound);
+    }
+    let message = messages::partnership_with_ended_both(partnership.other_name);
+    ctx.success("/partners/providers", &message).await
 }
 
 /// The reseller's indirect providers and the admin access it has given.
@@ -399,6 +478,12 @@ pub struct InvitationPage {
     ctx: Ctx,
     token: String,
     invitation: Option<Invitation>,
+    /// The provider's partner ID, country and support contact.
+    facts: Option<db::partnerships::ProviderFacts>,
+    /// Its country, named.
+    country: String,
+    /// The signed-in user may decline it.
+    may_decline: bool,
     regions: String,
     refusal: Option<messages::Msg>,
     signin_link: String,
@@ -421,6 +506,9 @@ async fn invitation_page(
             ctx,
             token,
             invitation: None,
+            facts: None,
+            country: String::new(),
+            may_decline: false,
             regions: String::new(),
             refusal: None,
             signin_link,
@@ -441,6 +529,15 @@ async fn invitation_page(
     let refusal = flows::refusal(state, &invitation, ctx.account.as_ref())
         .await?
         .map(Refusal::message);
+    let facts = flows::provider_facts(state, &invitation).await?;
+    let country = match &facts {
+        Some(f) => state.country_name(&f.country_code).await?,
+        None => String::new(),
+    };
+    let may_decline = ctx
+        .account
+        .as_ref()
+        .is_some_and(|u| flows::may_decline(&invitation, u));
     let status = if refusal.is_some() {
         StatusCode::CONFLICT
     } else if errors.is_empty() {
@@ -454,6 +551,9 @@ async fn invitation_page(
             ctx,
             token,
             invitation: Some(invitation),
+            facts,
+            country,
+            may_decline,
             regions,
             refusal,
             signin_link,
@@ -503,6 +603,40 @@ async fn accept_invitation(
                 .into_response())
         }
         AcceptOutcome::Refused(_) => Ok(invitation_page(&state, ctx, token, FormErrors::default())
+            .await?
+            .into_response()),
+    }
+}
+
+/// What the decline form sends.
+#[derive(Debug, Default, Deserialize)]
+pub struct DeclineForm {
+    #[serde(default)]
+    reason: String,
+}
+
+async fn decline_invitation(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Signed(ctx, user): SignedIn,
+    Path(token): Path<String>,
+    Form(form): Form<DeclineForm>,
+) -> Result<Response, AppError> {
+    let invitation = db::partnerships::by_token(&state.db, &hash_token(&token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    match flows::decline(&state, &user, &invitation, &form.reason, &ip).await? {
+        flows::Declined::Now => {
+            let message = crate::i18n::t_args(
+                "inv-declined-done",
+                &[("provider", invitation.provider_name.clone().into())],
+            );
+            ctx.success("/dashboard", &message).await
+        }
+        flows::Declined::NotOpen => Ok(invitation_page(&state, ctx, token, FormErrors::default())
+            .await?
+            .into_response()),
+        flows::Declined::Invalid(errors) => Ok(invitation_page(&state, ctx, token, errors)
             .await?
             .into_response()),
     }

@@ -1,5 +1,6 @@
-// Print and copy buttons beside a password that is shown once. Without this script the
-// buttons stay hidden and the page still says to print it or copy it by hand.
+// Print and copy buttons beside a password that is shown once, and copy buttons beside an
+// invitation draft and its link. Without this script the buttons stay hidden and the page
+// still shows the text to print or copy by hand (read-only fields).
 document.querySelectorAll("[data-print]").forEach((button) => {
   button.hidden = false;
   button.addEventListener("click", () => window.print());

@@ -765,7 +765,7 @@ async fn accept_partnership_in_chinese(
             &[("email", &reseller_email)],
         )
         .await;
-    assert_eq!(draft.status(), reqwest::StatusCode::OK);
+    assert_eq!(draft.status(), reqwest::StatusCode::SEE_OTHER);
 
     // The mailbox lists e-mails in whatever language they were written in: its own words
     // are Chinese.

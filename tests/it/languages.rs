@@ -661,8 +661,8 @@ async fn a_german_provider_and_a_chinese_reseller_work_together_each_in_their_la
             &[("email", "someone@reszh.example.com")],
         )
         .await;
-    assert_eq!(draft.status(), StatusCode::OK);
-    let draft = draft.text().await.unwrap();
+    assert_eq!(draft.status(), StatusCode::SEE_OTHER);
+    let draft = provider.html("/partners/resellers/draft").await;
     assert_no_english(Lang::De, "invitation draft", &draft);
     let link = texts(&draft, "#invitation-link")[0]
         .trim_start_matches(&app.address)
@@ -754,6 +754,18 @@ async fn a_german_provider_and_a_chinese_reseller_work_together_each_in_their_la
     let list = provider.html("/partners/resellers").await;
     assert_no_english(Lang::De, "/partners/resellers (active)", &list);
     assert_eq!(texts(&list, "#active td")[2], "Europa");
+    let started = app
+        .email_to("admin@provde.example.com", "autorisiert")
+        .await;
+    assert_no_english(Lang::De, "partnership started e-mail", &started.body_html);
+    let end = format!("/partners/providers/{id}/end");
+    assert_no_english(Lang::ZhCn, &end, &reseller.html(&end).await);
+    let unticked = reseller.submit(&end, &end, &[]).await;
+    assert_no_english(
+        Lang::ZhCn,
+        "end partnership (unticked)",
+        &unticked.text().await.unwrap(),
+    );
     let remove = format!("/partners/resellers/{id}/remove");
     assert_no_english(Lang::De, &remove, &provider.html(&remove).await);
     let ended = provider

@@ -81,8 +81,10 @@ pub(crate) async fn invite(app: &TestApp, provider: &Browser<'_>, email: &str) -
             &[("email", email)],
         )
         .await;
-    assert_eq!(r.status(), StatusCode::OK);
-    let html = r.text().await.unwrap();
+    // Post/redirect/get: the draft page shows the invitation held in the session.
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&r), "/partners/resellers/draft");
+    let html = provider.html("/partners/resellers/draft").await;
     let link = texts(&html, "#invitation-link")[0].clone();
     let path = link.trim_start_matches(&app.address).to_owned();
     (html, path)
@@ -138,6 +140,113 @@ async fn a_provider_invites_and_a_reseller_authorises_it() {
         StatusCode::CONFLICT,
         "used"
     );
+    // The provider is told that the reseller authorised it.
+    let told = app
+        .email_to("admin@provco.example.com", "has authorised provco Org")
+        .await;
+    assert!(told.body_text.contains("resco Org"));
+    // Reloading the draft page shows the same draft and makes no other invitation.
+    let again = provider.html("/partners/resellers/draft").await;
+    assert_eq!(texts(&again, "#draft-text"), texts(&draft, "#draft-text"));
+    let invitations: i64 = sqlx::query_scalar("select count(*) from partnership_invitations")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(invitations, 1);
+    assert_eq!(
+        attr(&again, "#copy-link", "data-copy").as_deref(),
+        Some("invitation-link")
+    );
+}
+
+#[tokio::test]
+async fn a_reseller_sees_who_invites_it_and_may_decline_or_later_end_the_partnership() {
+    let app = TestApp::spawn().await;
+    let provider = account(&app, "provdc", "DE").await;
+    make_provider(&app, "provdc", "europe").await;
+    crate::orders::give_partner_id(&app, "provdc", "4500001").await;
+    sqlx::query(
+        "insert into organisation_profiles (tenant_id, legal_name, address_line1, city, phone,
+             contact_first_name, contact_last_name, contact_email, contact_phone,
+             support_email, support_phone, support_website)
+         select tenant_id, 'Provdc GmbH', 'Weg 1', 'Berlin', '+49 30 1111111', 'Pia', 'Prov', 'pia@provdc.example.com',
+                '+49 30 1234567', 'help@provdc.example.com', '+49 30 7654321', 'https://help.provdc.example.com'
+         from tenants where domain_prefix = 'provdc'
+         on conflict (tenant_id) do update set support_email = excluded.support_email,
+             support_phone = excluded.support_phone, support_website = excluded.support_website",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let reseller = account(&app, "resdc", "FR").await;
+    make_active(&app, "resdc").await;
+
+    // The invitation page says who the provider is.
+    let (_, link) = invite(&app, &provider, "").await;
+    let page = reseller.html(&link).await;
+    assert_eq!(texts(&page, "#provider-partner-id"), vec!["4500001"]);
+    assert_eq!(texts(&page, "#provider-country"), vec!["Germany"]);
+    assert!(texts(&page, "#provider-support")[0].contains("help@provdc.example.com"));
+
+    // Declining: a reason too long is refused; then declined, the provider is told with
+    // the reason, and the link says it was declined.
+    let long = "x".repeat(1001);
+    let refused = reseller
+        .submit(&link, &format!("{link}/decline"), &[("reason", &long)])
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let declined = reseller
+        .submit(
+            &link,
+            &format!("{link}/decline"),
+            &[("reason", "We already work with another provider.")],
+        )
+        .await;
+    assert_eq!(declined.status(), StatusCode::SEE_OTHER);
+    let told = app
+        .email_to(
+            "admin@provdc.example.com",
+            "declined your partnership invitation",
+        )
+        .await;
+    assert!(
+        told.body_text
+            .contains("We already work with another provider.")
+    );
+    let after = reseller.page(&link, StatusCode::CONFLICT).await;
+    assert!(texts(&after, "#refusal")[0].contains("declined"));
+    app.assert_audited("partnership_invitation.declined").await;
+
+    // A second invitation is accepted; later the reseller ends the partnership.
+    let (_, link) = invite(&app, &provider, "").await;
+    let done = reseller.submit(&link, &link, &[("consent", "yes")]).await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let mine = reseller.html("/partners/providers").await;
+    let end = attr(&mine, "#providers a.end-partnership", "href").unwrap();
+    let confirm = reseller.html(&end).await;
+    assert!(texts(&confirm, "label[for=attest]")[0].contains("hold the vendor harmless"));
+    assert!(texts(&confirm, "#courtesy-note")[0].contains("not the formal termination notice"));
+    let unticked = reseller.submit(&end, &end, &[]).await;
+    assert_eq!(unticked.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let ended = reseller.submit(&end, &end, &[("attest", "yes")]).await;
+    assert_eq!(location(&ended), "/partners/providers");
+    let state: (String, String) = sqlx::query_as("select state, ended_by_side from partnerships")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(state, ("ended".to_owned(), "reseller".to_owned()));
+    for to in ["admin@provdc.example.com", "admin@resdc.example.com"] {
+        let mail = app.email_to(to, "has ended").await;
+        assert!(
+            mail.body_text
+                .contains("resdc Org has ended its partnership with provdc Org"),
+            "{}",
+            mail.body_text
+        );
+    }
+    // The provider-side page states every condition too.
+    let theirs = provider.html("/partners/resellers").await;
+    assert!(texts(&theirs, "#active .name").is_empty());
 }
 
 #[tokio::test]
@@ -250,8 +359,9 @@ async fn a_resent_invitation_has_a_new_link_and_the_old_one_stops() {
             &[],
         )
         .await;
-    assert_eq!(r.status(), StatusCode::OK);
-    let new = texts(&r.text().await.unwrap(), "#invitation-link")[0]
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let draft = provider.html("/partners/resellers/draft").await;
+    let new = texts(&draft, "#invitation-link")[0]
         .trim_start_matches(&app.address)
         .to_owned();
     assert_ne!(old, new);

@@ -199,6 +199,10 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
             format!("/partners/admin-access/{grant}/remove"),
             Some(RevokeAdminAccess),
         ),
+        route(
+            format!("/partners/providers/{as_reseller}/end"),
+            Some(ResellerTasks),
+        ),
         route("/customers", Some(SeeCustomers)),
         route(
             format!("/customers/new?reseller={as_provider}"),
