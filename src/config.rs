@@ -55,6 +55,8 @@ pub struct RateLimits {
     pub resend_confirmation: RateLimit,
     /// Partner IDs tried at the enrollment step (per organisation).
     pub partner_id: RateLimit,
+    /// Invitation requests a reseller sends from the provider directory (per organisation).
+    pub invitation_request: RateLimit,
     /// From a source's third failed sign-in on, its answers come this much later per
     /// further failure (at most five steps), before the source is locked out.
     pub sign_in_delay_step: Duration,
@@ -82,6 +84,10 @@ impl Default for RateLimits {
             partner_id: RateLimit {
                 max: 30,
                 window: Duration::from_secs(3600),
+            },
+            invitation_request: RateLimit {
+                max: 5,
+                window: Duration::from_secs(86_400),
             },
             sign_in_delay_step: Duration::from_secs(1),
         }

@@ -102,7 +102,7 @@ directory-title = Indirekten Anbieter finden
 directory-intro = Indirekte Wiederverkäufer beziehen die Dienste des Programms über einen indirekten Anbieter in ihrer Programmregion. Dies sind die Anbieter, die das Programm führt.
 directory-show = Anbieter anzeigen
 directory-own-first = Anbieter, die Ihre Region bedienen, stehen oben.
-directory-none = Für diese Region ist noch kein Anbieter eingetragen.
+directory-none = Für diese Region ist noch kein Anbieter eingetragen. Zeigen Sie alle Regionen an, um Anbieter anderswo zu sehen, oder fragen Sie das Team des Partnerprogramms, wann ein Anbieter Ihre Region betreut.
 directory-serves = Tätig in:
 
 # Das Anbieterverzeichnis im Backoffice.
@@ -156,3 +156,6 @@ inv-decline = Einladung ablehnen
 draft-copy-button = Nachricht in Zwischenablage kopieren
 draft-copy-link = Link in Zwischenablage kopieren
 draft-copied = Kopiert
+directory-request = Einladung anfordern
+directory-requested = Ihre Anfrage wurde dem Anbieter per E-Mail gesendet. Wenn er einverstanden ist, sendet er Ihnen eine Einladung.
+directory-already-partners = Sie arbeiten bereits mit diesem Anbieter zusammen: Siehe Ihre Anbieter.

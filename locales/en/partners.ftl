@@ -102,7 +102,7 @@ directory-title = Find an indirect provider
 directory-intro = Indirect resellers buy the program's services through an indirect provider in their program region. These are the providers the program lists.
 directory-show = Show providers
 directory-own-first = Providers that serve your region are listed first.
-directory-none = No provider is listed for this region yet.
+directory-none = No provider is listed for this region yet. Show all regions to see providers elsewhere, or ask the program's staff when one will serve your region.
 directory-serves = Serves:
 
 # The provider directory in the back office.
@@ -156,3 +156,6 @@ inv-decline = Decline the invitation
 draft-copy-button = Copy the message
 draft-copy-link = Copy the link
 draft-copied = Copied
+directory-request = Request an invitation
+directory-requested = Your request was e-mailed to the provider. It sends you an invitation if it agrees.
+directory-already-partners = You already work with this provider: see your providers.

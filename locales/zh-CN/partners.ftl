@@ -102,7 +102,7 @@ directory-title = 查找间接提供商
 directory-intro = 间接经销商通过其所在合作伙伴计划区域的间接提供商购买本计划的服务。以下是本计划列出的提供商。
 directory-show = 显示提供商
 directory-own-first = 服务于你所在区域的提供商排在前面。
-directory-none = 此区域尚未列出提供商。
+directory-none = 此区域尚未列出任何提供商。请显示所有区域以查看其他地区的提供商，或询问合作伙伴计划团队何时会有提供商服务你的区域。
 directory-serves = 服务区域：
 
 # 后台的提供商目录。
@@ -156,3 +156,6 @@ inv-decline = 拒绝邀请
 draft-copy-button = 将邮件内容复制到剪贴板
 draft-copy-link = 将链接复制到剪贴板
 draft-copied = 已复制
+directory-request = 请求邀请
+directory-requested = 你的请求已通过电子邮件发送给该提供商。如果对方同意，将向你发送邀请。
+directory-already-partners = 你已经与该提供商合作：请查看你的提供商。

@@ -16,6 +16,12 @@ pub struct Provider {
     pub country_code: String,
     /// Region codes it is listed for.
     pub regions: Vec<String>,
+    /// Its support contact (from the organisation profile), if it has one.
+    pub support_email: Option<String>,
+    /// Support phone.
+    pub support_phone: Option<String>,
+    /// Support website.
+    pub support_website: Option<String>,
 }
 
 /// Every listed provider, optionally only those listed for `region`.
@@ -23,11 +29,14 @@ pub async fn list(db: impl PgExecutor<'_>, region: Option<&str>) -> sqlx::Result
     sqlx::query_as!(
         Provider,
         r#"select t.tenant_id, t.name, t.domain_prefix::text as "domain_prefix!", t.country_code as "country_code!",
-                  array_agg(p.csp_region order by p.csp_region) as "regions!"
+                  array_agg(p.csp_region order by p.csp_region) as "regions!",
+                  o.support_email::text as "support_email?", o.support_phone as "support_phone?",
+                  o.support_website as "support_website?"
            from provider_regions p
            join tenants t using (tenant_id)
+           left join organisation_profiles o on o.tenant_id = t.tenant_id
            where $1::text is null or t.tenant_id in (select tenant_id from provider_regions where csp_region = $1)
-           group by t.tenant_id, t.name, t.domain_prefix, t.country_code
+           group by t.tenant_id, t.name, t.domain_prefix, t.country_code, o.support_email, o.support_phone, o.support_website
            order by t.name"#,
         region
     )

@@ -569,3 +569,39 @@ email_templates!(
     "emails/invitation_declined/body.txt",
     "emails/invitation_declined/body.html"
 );
+
+/// A reseller asks a provider (its global admins) for a partnership invitation.
+pub struct InvitationRequested {
+    /// The provider.
+    pub provider: String,
+    /// The reseller.
+    pub reseller: String,
+    /// The reseller's partner ID, if it has one.
+    pub partner_id: Option<String>,
+    /// The reseller's country in every language ([`crate::i18n::Lang::ALL`] order).
+    pub country_names: [String; 3],
+    /// Who asks.
+    pub person: String,
+    /// Their address.
+    pub email: String,
+    /// The provider's resellers page (where invitations are made).
+    pub link: String,
+}
+
+impl InvitationRequested {
+    /// The reseller's country in the reader's language.
+    pub fn country(&self) -> &str {
+        let lang = crate::i18n::current();
+        let i = crate::i18n::Lang::ALL
+            .iter()
+            .position(|l| *l == lang)
+            .unwrap_or(0);
+        &self.country_names[i]
+    }
+}
+email_templates!(
+    InvitationRequested,
+    "emails/invitation_requested/subject.txt",
+    "emails/invitation_requested/body.txt",
+    "emails/invitation_requested/body.html"
+);

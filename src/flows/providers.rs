@@ -143,3 +143,79 @@ pub async fn withdraw_provider(
     state.outbox_wake.notify_one();
     Ok(true)
 }
+
+/// What came of a reseller's request for an invitation.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Requested {
+    /// Sent to the provider's global admins.
+    Sent,
+    /// The organisation asked too often today.
+    TooMany,
+    /// They work together already.
+    AlreadyPartners,
+    /// Not a listed provider (any more), or the user's own organisation.
+    NotAProvider,
+}
+
+/// The signed-in reseller `user` asks a listed provider for a partnership invitation: the
+/// provider's global admins are e-mailed the reseller's details (name, partner ID, country,
+/// who asks and how to reach them). Rate-limited per organisation and audited.
+pub async fn request_invitation(
+    state: &AppState,
+    user: &crate::db::users::SessionUser,
+    provider: Uuid,
+    ip: &str,
+) -> anyhow::Result<Requested> {
+    let listed = db::providers::regions_of(&state.db, provider).await?;
+    if listed.is_empty() || provider == user.tenant_id {
+        return Ok(Requested::NotAProvider);
+    }
+    if db::partnerships::active_exists(&state.db, provider, user.tenant_id).await? {
+        return Ok(Requested::AlreadyPartners);
+    }
+    let limit = state.config.rate_limits.invitation_request;
+    if state
+        .over_limit("invitation_request", &user.tenant_id.to_string(), limit)
+        .await?
+    {
+        return Ok(Requested::TooMany);
+    }
+    let (Some(me), Some(them)) = (
+        db::tenants::overview(&state.db, user.tenant_id).await?,
+        db::tenants::overview(&state.db, provider).await?,
+    ) else {
+        return Ok(Requested::NotAProvider);
+    };
+    let partner_id = db::partnerships::provider_facts(&state.db, user.tenant_id)
+        .await?
+        .and_then(|f| f.partner_id);
+    let country_names = state
+        .market(&me.country_code)
+        .await?
+        .map(|m| m.country_names)
+        .unwrap_or_default();
+    let message = crate::email::messages::InvitationRequested {
+        provider: them.name,
+        reseller: me.name,
+        partner_id,
+        country_names,
+        person: user.full_name.clone(),
+        email: user.email.clone(),
+        link: state.config.link("/partners/resellers"),
+    };
+    let mut tx = state.db.begin().await?;
+    lifecycle::tell_global_admins(state, &mut tx, provider, &message).await?;
+    let event = AuditEvent {
+        actor_user_id: Some(user.user_id),
+        tenant_id: Some(user.tenant_id),
+        action: "partnership.invitation_requested",
+        target_type: "tenant",
+        target_id: provider.to_string(),
+        ip_address: Some(ip.to_owned()),
+        ..Default::default()
+    };
+    db::audit::record(&mut *tx, event).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Requested::Sent)
+}

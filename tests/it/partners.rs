@@ -723,3 +723,88 @@ async fn authorising_grants_admin_access_which_outlives_the_partnership_until_th
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn a_reseller_asks_a_listed_provider_for_an_invitation() {
+    let app = TestApp::spawn().await;
+    let _provider = account(&app, "provrq", "DE").await;
+    make_provider(&app, "provrq", "europe").await;
+    sqlx::query(
+        "insert into organisation_profiles (tenant_id, legal_name, address_line1, city, phone,
+             contact_first_name, contact_last_name, contact_email, contact_phone,
+             support_email, support_phone, support_website)
+         select tenant_id, 'Provrq GmbH', 'Weg 1', 'Berlin', '+49 30 1111111', 'Pia', 'Prov',
+                'pia@provrq.example.com', '+49 30 1234567', 'help@provrq.example.com',
+                '+49 30 7654321', 'https://help.provrq.example.com'
+         from tenants where domain_prefix = 'provrq'",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let reseller = account(&app, "resrq", "FR").await;
+    make_active(&app, "resrq").await;
+    crate::orders::give_partner_id(&app, "resrq", "4600001").await;
+
+    let page = reseller.html("/providers").await;
+    assert!(texts(&page, "#provider-provrq .support")[0].contains("help@provrq.example.com"));
+    assert_eq!(
+        texts(&page, "#provider-provrq button.request-invitation").len(),
+        1
+    );
+    let tenant: uuid::Uuid =
+        sqlx::query_scalar("select tenant_id from tenants where domain_prefix = 'provrq'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let action = format!("/providers/{tenant}/request-invitation");
+    let sent = reseller.submit("/providers", &action, &[]).await;
+    assert_eq!(location(&sent), "/providers");
+    let mail = app
+        .email_to(
+            "admin@provrq.example.com",
+            "asks you for a partnership invitation",
+        )
+        .await;
+    for fact in ["resrq Org", "4600001", "France", "admin@resrq.example.com"] {
+        assert!(mail.body_text.contains(fact), "{fact}: {}", mail.body_text);
+    }
+    app.assert_audited("partnership.invitation_requested").await;
+    // Rate-limited per organisation: five a day.
+    for _ in 0..4 {
+        reseller.submit("/providers", &action, &[]).await;
+    }
+    let refused = reseller.submit("/providers", &action, &[]).await;
+    assert_eq!(location(&refused), "/providers");
+    let requests: i64 = sqlx::query_scalar(
+        "select count(*) from email_outbox where subject like '%asks you for a partnership invitation'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(requests, 5, "the sixth request is refused");
+    // A colleague whose role has no reseller tasks sees no button and may not ask.
+    let helpdesk = app
+        .add_user("admin@resrq.example.com", "helpdesk_agent")
+        .await;
+    let colleague = app.browser();
+    colleague
+        .submit(
+            "/signin",
+            "/signin",
+            &[("email", &helpdesk), ("password", STRONG_PASSWORD)],
+        )
+        .await;
+    let page = colleague.html("/providers").await;
+    assert!(texts(&page, "button.request-invitation").is_empty());
+    let token = csrf_token(&page);
+    let r = colleague
+        .post(app.url(&action))
+        .form(&[("csrf_token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    // Signed out, nobody is offered the button; the empty region says what to do.
+    let anonymous = app.browser().html("/providers?region=jp").await;
+    assert!(texts(&anonymous, "#no-providers")[0].contains("Show all regions"));
+}

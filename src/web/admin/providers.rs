@@ -8,7 +8,7 @@ use crate::flows::providers::{self, ProviderInput};
 use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
-use crate::web::ctx::Signed;
+use crate::web::ctx::{Can, Signed, can};
 use crate::web::ctx::{ClientIp, Ctx};
 use crate::web::form::{Path, Query};
 use askama::Template;
@@ -27,6 +27,10 @@ pub fn router() -> Router<AppState> {
         .route("/admin/providers", get(show).post(save))
         .route("/admin/providers/{tenant_id}/withdraw", post(withdraw))
         .route("/providers", get(directory))
+        .route(
+            "/providers/{id}/request-invitation",
+            post(request_invitation),
+        )
 }
 
 /// A listed provider as a page shows it: country and regions named in the reader's language.
@@ -156,6 +160,8 @@ pub struct DirectoryPage {
     region: String,
     own_region: Option<String>,
     suffix: String,
+    /// The signed-in user's organisation, when the user may ask providers for invitations.
+    requester: Option<Uuid>,
 }
 
 /// `?region=`.
@@ -189,7 +195,16 @@ async fn directory(
         // Providers serving the partner's own region first, the rest after, each by name.
         providers.sort_by_key(|p| !p.regions.contains(own));
     }
+    let requester = ctx
+        .account
+        .as_ref()
+        .filter(|u| {
+            !u.tenant_kind.is_customer()
+                && u.roles.can(crate::domain::authz::Capability::ResellerTasks)
+        })
+        .map(|u| u.tenant_id);
     Ok(DirectoryPage {
+        requester,
         ctx,
         providers: listed(&state, providers).await?,
         regions,
@@ -197,4 +212,25 @@ async fn directory(
         own_region,
         suffix: state.config.tenant_domain_suffix.clone(),
     })
+}
+
+async fn request_invitation(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Can(Signed(ctx, user), _): Can<can::ResellerTasks>,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    use providers::Requested;
+    match providers::request_invitation(&state, &user, id, &ip).await? {
+        Requested::Sent => {
+            ctx.success("/providers", messages::Msg("directory-requested"))
+                .await
+        }
+        Requested::TooMany => ctx.warning("/providers", messages::RATE_LIMITED).await,
+        Requested::AlreadyPartners => {
+            ctx.info("/providers", messages::Msg("directory-already-partners"))
+                .await
+        }
+        Requested::NotAProvider => Err(AppError::NotFound),
+    }
 }
