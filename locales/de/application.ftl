@@ -23,3 +23,15 @@ app-legal-name = Firmenname
 app-contact = Hauptansprechpartner
 app-website = Support-Website
 app-withdraw = Diesen Antrag zurückziehen
+
+## The primary contact's status view (issue 18)
+cstatus-title = Status des Antrags
+cstatus-heading = Der Antrag von { $organisation }
+cstatus-intro = Sie sind der primäre Kontakt dieses Antrags auf Teilnahme am Partnerprogramm. Diese Seite zeigt den aktuellen Stand; der Link in Ihrer E-Mail funktioniert 30 Tage lang.
+cstatus-program = Programm
+cstatus-state = Status
+cstatus-submitted = Übermittelt
+cstatus-next = Wie es weitergeht
+cstatus-sign-in = Haben Sie ein Konto bei der Organisation?
+cstatus-gone-heading = Dieser Statuslink funktioniert nicht mehr
+cstatus-gone = Statuslinks funktionieren 30 Tage lang. Eine neuere E-Mail zum Antrag enthält einen neuen Link; oder fragen Sie die Person, die den Antrag für Ihre Organisation gestellt hat.

@@ -117,3 +117,4 @@ ireq-text = { $reseller } hat { $provider } im Anbieterverzeichnis gefunden und 
 ireq-organisation = Organisation
 ireq-person = Anfragende Person
 ireq-next = Über Ihre Wiederverkäuferliste einladen
+status-who-accepts = Bevor { $organisation } im Partnerprogramm tätig werden kann, muss sich ein globaler Administrator der Organisation anmelden und die Partnervereinbarung akzeptieren: { $names }.

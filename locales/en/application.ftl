@@ -23,3 +23,15 @@ app-legal-name = Legal name
 app-contact = Primary contact
 app-website = Support web site
 app-withdraw = Withdraw this application
+
+## The primary contact's status view (issue 18)
+cstatus-title = Application status
+cstatus-heading = The application of { $organisation }
+cstatus-intro = You are the primary contact of this application to the partner program. This page shows where it stands; the link in your e-mail works for 30 days.
+cstatus-program = Program
+cstatus-state = Status
+cstatus-submitted = Submitted
+cstatus-next = What happens next
+cstatus-sign-in = Have an account with the organisation?
+cstatus-gone-heading = This status link no longer works
+cstatus-gone = Status links work for 30 days. A newer e-mail about the application has a fresh link; or ask the person who applied for your organisation.

@@ -117,3 +117,4 @@ ireq-text = { $reseller } found { $provider } in the provider directory and woul
 ireq-organisation = Organisation
 ireq-person = Who asks
 ireq-next = Invite it from your resellers page
+status-who-accepts = Before { $organisation } can work in the program, one of its global admins must sign in and accept the partner agreement: { $names }.

@@ -23,3 +23,15 @@ app-legal-name = 法定名称
 app-contact = 主要联系人
 app-website = 支持网站
 app-withdraw = 撤回此申请
+
+## The primary contact's status view (issue 18)
+cstatus-title = 申请状态
+cstatus-heading = { $organisation } 的申请
+cstatus-intro = 你是此合作伙伴计划申请的主要联系人。此页面显示申请的当前进展；你电子邮件中的链接在 30 天内有效。
+cstatus-program = 计划
+cstatus-state = 状态
+cstatus-submitted = 提交时间
+cstatus-next = 后续步骤
+cstatus-sign-in = 在该组织有帐户？
+cstatus-gone-heading = 此状态链接已失效
+cstatus-gone = 状态链接在 30 天内有效。有关该申请的较新电子邮件中包含新的链接；你也可以询问为你的组织提交申请的人员。

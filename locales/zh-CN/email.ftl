@@ -117,3 +117,4 @@ ireq-text = { $reseller } 在提供商目录中找到了 { $provider }，希望�
 ireq-organisation = 组织
 ireq-person = 请求人
 ireq-next = 在你的经销商页面邀请它
+status-who-accepts = 在 { $organisation } 开始参与合作伙伴计划之前，其一名全局管理员必须登录并接受合作伙伴协议：{ $names }。

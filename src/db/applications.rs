@@ -564,3 +564,39 @@ pub async fn revoke_contact_tokens(
         .await?;
     Ok(())
 }
+
+/// Stores a contact's status link (its token's hash) for `days`.
+pub async fn issue_status_link(
+    conn: &mut sqlx::PgConnection,
+    application_id: Uuid,
+    token_hash: &[u8],
+    days: i32,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "insert into contact_status_links (token_hash, application_id, expires_at)
+         values ($1, $2, now() + make_interval(days => $3))",
+        token_hash,
+        application_id,
+        days
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The application behind a contact's status link that has not expired.
+pub async fn by_status_link(
+    db: impl PgExecutor<'_> + Copy,
+    token_hash: &[u8],
+) -> sqlx::Result<Option<Application>> {
+    let id = sqlx::query_scalar!(
+        "select application_id from contact_status_links where token_hash = $1 and expires_at > now()",
+        token_hash
+    )
+    .fetch_optional(db)
+    .await?;
+    match id {
+        Some(id) => find(db, id).await,
+        None => Ok(None),
+    }
+}

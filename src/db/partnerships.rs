@@ -362,6 +362,21 @@ pub async fn provider_facts(
     .await
 }
 
+/// The names of a tenant's active global admins, by name.
+pub async fn global_admin_names(
+    db: impl PgExecutor<'_>,
+    tenant_id: Uuid,
+) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar!(
+        "select full_name from users
+         where tenant_id = $1 and 'global_admin' = any(roles) and disabled_at is null
+         order by full_name",
+        tenant_id
+    )
+    .fetch_all(db)
+    .await
+}
+
 /// The global admins' addresses of a tenant (for notifications).
 pub async fn global_admin_emails(
     db: impl PgExecutor<'_>,

@@ -199,8 +199,10 @@ pub struct ApplicationStatusChanged {
     pub state_words: String,
     /// What happens next, or the reason / the question.
     pub detail: String,
-    /// The status page.
+    /// The status page (the contact's status link, or the application's page).
     pub link: String,
+    /// Who must accept the partner agreement, for a contact who cannot.
+    pub note: Option<String>,
 }
 email_templates!(
     ApplicationStatusChanged,

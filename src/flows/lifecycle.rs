@@ -134,28 +134,79 @@ pub async fn make_move(
         on_approved(state, conn, app).await?;
     }
     // Submission sends the verification e-mail instead; every other change is announced.
-    if to != ApplicationState::AwaitingContactVerification
-        && let Some(contact) = &app.contact_email
-    {
-        // Often caused by a reviewer, whose language need not be the contact's: written in
-        // the contact's.
-        let message = crate::i18n::sync_scope(app.contact_lang(), || {
-            ApplicationStatusChanged {
-                name: app.contact_first_name.clone().unwrap_or_default(),
-                organisation: app.legal_name.clone().unwrap_or_default(),
-                state_words: to.plain().to_string(),
-                detail: detail
-                    .map(|d| d.to_owned())
-                    .unwrap_or_else(|| to.next_steps().to_string()),
-                link: state
-                    .config
-                    .link(&format!("/applications/{}", app.application_id)),
-            }
-            .to_email(contact)
-        })?;
-        db::outbox::enqueue(&mut *conn, &message, &state.message_domain()).await?;
+    if to != ApplicationState::AwaitingContactVerification {
+        announce(state, conn, app, to, detail).await?;
     }
     Ok(Some(to))
+}
+
+/// How long a contact's status link works.
+pub const STATUS_LINK_DAYS: i32 = 30;
+
+/// Tells the primary contact and the organisation's global admins that `app` moved to `to`,
+/// each in their own language. The contact (who may have no account) gets a single-purpose
+/// status link that expires; the global admins the application's page. On approval, a
+/// contact who is not a global admin is told who must accept the partner agreement.
+async fn announce(
+    state: &AppState,
+    conn: &mut PgConnection,
+    app: &Application,
+    to: ApplicationState,
+    detail: Option<&str>,
+) -> anyhow::Result<()> {
+    let admins = db::partnerships::global_admin_emails(&mut *conn, app.tenant_id).await?;
+    let names = db::partnerships::global_admin_names(&mut *conn, app.tenant_id).await?;
+    let organisation = app.legal_name.clone().unwrap_or_default();
+    let message = |name: String, link: String, note: Option<String>| ApplicationStatusChanged {
+        name,
+        organisation: organisation.clone(),
+        state_words: to.plain().to_string(),
+        detail: detail
+            .map(|d| d.to_owned())
+            .unwrap_or_else(|| to.next_steps().to_string()),
+        link,
+        note,
+    };
+    if let Some(contact) = &app.contact_email {
+        let token = crate::domain::token::new_token();
+        apps::issue_status_link(conn, app.application_id, &token.hash, STATUS_LINK_DAYS).await?;
+        let link = state.config.link(&format!("/status/{}", token.plain));
+        let admin = admins.iter().any(|a| a.email.eq_ignore_ascii_case(contact));
+        let email = crate::i18n::sync_scope(app.contact_lang(), || {
+            let note = (to == ApplicationState::Approved && !admin).then(|| {
+                crate::i18n::t_args(
+                    "status-who-accepts",
+                    &[
+                        ("organisation", organisation.clone().into()),
+                        (
+                            "names",
+                            names.join(&crate::i18n::t("list-separator")).into(),
+                        ),
+                    ],
+                )
+            });
+            let name = app.contact_first_name.clone().unwrap_or_default();
+            message(name, link, note).to_email(contact)
+        })?;
+        db::outbox::enqueue(&mut *conn, &email, &state.message_domain()).await?;
+    }
+    let page = state
+        .config
+        .link(&format!("/applications/{}", app.application_id));
+    for admin in admins {
+        if app
+            .contact_email
+            .as_deref()
+            .is_some_and(|c| c.eq_ignore_ascii_case(&admin.email))
+        {
+            continue;
+        }
+        let email = crate::i18n::sync_scope(admin.lang(), || {
+            message(String::new(), page.clone(), None).to_email(&admin.email)
+        })?;
+        db::outbox::enqueue(&mut *conn, &email, &state.message_domain()).await?;
+    }
+    Ok(())
 }
 
 /// Withdraws an application; false when it can no longer be withdrawn.

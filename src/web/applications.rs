@@ -18,7 +18,8 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
-use axum::response::Response;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use uuid::Uuid;
 
@@ -26,6 +27,7 @@ use uuid::Uuid;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/applications/{id}", get(show))
+        .route("/status/{token}", get(contact_status))
         .route("/applications/{id}/resend-verification", post(resend))
         .route(
             "/applications/{id}/withdraw",
@@ -326,4 +328,48 @@ async fn answer(
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
+}
+
+/// What a primary contact sees behind the link in a status e-mail (no account needed):
+/// the organisation, where its application stands and what happens next. Read-only; the
+/// link expires.
+#[derive(Template, WebTemplate)]
+#[template(path = "applications/contact_status.html")]
+pub struct ContactStatusPage {
+    ctx: Ctx,
+    app: Option<crate::db::applications::Application>,
+    submitted: String,
+}
+
+async fn contact_status(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let app = enrollment::status_link_application(&state, &token).await?;
+    let status = if app.is_some() {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    let submitted = app
+        .as_ref()
+        .and_then(|a| a.submitted_at)
+        .map(crate::i18n::format::date_time)
+        .unwrap_or_default();
+    let page = ContactStatusPage {
+        ctx,
+        app,
+        submitted,
+    };
+    // The link is a credential of sorts: no cache keeps the page, no referrer leaks it.
+    Ok((
+        status,
+        [
+            (axum::http::header::CACHE_CONTROL, "no-store"),
+            (axum::http::header::REFERRER_POLICY, "no-referrer"),
+        ],
+        page,
+    )
+        .into_response())
 }

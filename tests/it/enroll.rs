@@ -673,8 +673,23 @@ async fn the_contact_confirms_and_review_starts() {
     assert_eq!(timeline.len(), 2);
     assert!(timeline[0].contains("Application submitted"));
     assert!(timeline[1].contains("review started"));
+    // The contact gets a status link of its own (it may have no account); the applicant,
+    // a global admin, the application's page.
     let update = app.email_to(CONTACT_EMAIL, "being reviewed").await;
-    assert!(update.body_text.contains(&status));
+    assert!(
+        update.body_text.contains("/status/"),
+        "{}",
+        update.body_text
+    );
+    let view = app.browser().html(&update.link_path(&app.address)).await;
+    assert_eq!(
+        texts(&view, "#status-state"),
+        vec!["Your application is being reviewed"]
+    );
+    let admin = app
+        .email_to("admin@verify.example.com", "being reviewed")
+        .await;
+    assert!(admin.body_text.contains(&status));
 }
 
 #[tokio::test]
@@ -1092,7 +1107,12 @@ async fn every_reviewer_decision_is_shown_recorded_and_e_mailed() {
         .email_to(CONTACT_EMAIL, "We need more information")
         .await;
     assert!(
-        mail.body_text.contains("Send us your VAT number.") && mail.body_text.contains(&status)
+        mail.body_text.contains("Send us your VAT number.") && mail.body_text.contains("/status/")
+    );
+    let view = app.browser().html(&mail.link_path(&app.address)).await;
+    assert_eq!(
+        texts(&view, "#status-question"),
+        vec!["Send us your VAT number."]
     );
     assert!(
         texts(

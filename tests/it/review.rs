@@ -60,8 +60,44 @@ async fn approving_tells_the_applicant_and_is_audited() {
     let done = reviewer.decide(id, "approve", "").await;
     assert_eq!(location(&done), format!("/admin/applications/{id}"));
     assert_eq!(app.application_state().await, "approved");
+    // The primary contact (no account) gets a status link of its own and is told who must
+    // accept the agreement; the global admin gets the application's page.
     let mail = app.email_to(CONTACT_EMAIL, "Approved").await;
-    assert!(mail.body_text.contains(&format!("/applications/{id}")));
+    assert!(!mail.body_text.contains(&format!("/applications/{id}")));
+    assert!(
+        mail.body_text
+            .contains("must sign in and accept the partner agreement: Jane Doe"),
+        "{}",
+        mail.body_text
+    );
+    let link = mail.link_path(&app.address);
+    assert!(link.starts_with("/status/"), "{link}");
+    let view = app.browser().html(&link).await;
+    assert_eq!(texts(&view, "#status-state"), vec!["Approved"]);
+    for lang in [
+        partner_portal::i18n::Lang::De,
+        partner_portal::i18n::Lang::ZhCn,
+    ] {
+        let page = app.browser_speaking(lang.code()).html(&link).await;
+        crate::languages::assert_no_english(lang, "/status/{token}", &page);
+    }
+    let admin: String = sqlx::query_scalar(
+        "select u.email::text from users u join applications a using (tenant_id) where a.application_id = $1",
+    )
+    .bind(id)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let to_admin = app.email_to(&admin, "Approved").await;
+    assert!(to_admin.body_text.contains(&format!("/applications/{id}")));
+    assert!(!to_admin.body_text.contains("/status/"));
+    // An expired link says so.
+    sqlx::query("update contact_status_links set expires_at = now() - interval '1 minute'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let gone = app.browser().page(&link, StatusCode::NOT_FOUND).await;
+    assert!(!texts(&gone, "#status-gone").is_empty());
     let actor: Option<uuid::Uuid> = sqlx::query_scalar(
         "select actor_staff_id from audit_events where action = 'application.state_changed' and after_state->>'state' = 'approved'",
     )

@@ -248,3 +248,12 @@ pub async fn resend_verification(
     state.outbox_wake.notify_one();
     Ok(ResendOutcome::Sent)
 }
+
+/// The application behind a primary contact's status link (from a status e-mail), while the
+/// link has not expired: what the read-only status view shows.
+pub async fn status_link_application(
+    state: &AppState,
+    token: &str,
+) -> sqlx::Result<Option<Application>> {
+    db::applications::by_status_link(&state.db, &crate::domain::token::hash_token(token)).await
+}
