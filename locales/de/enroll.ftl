@@ -100,3 +100,4 @@ hidden-support-e-mail = E-Mail-Adresse für den Support
 hidden-support-telephone = Telefonnummer für den Support
 hidden-support-web-site = Support-Website
 hidden-telephone = Telefonnummer
+contact-i-am = Ich bin der primäre Kontakt: meinen Namen und meine E-Mail-Adresse eintragen

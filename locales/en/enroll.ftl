@@ -100,3 +100,4 @@ hidden-support-e-mail = support e-mail
 hidden-support-telephone = support telephone
 hidden-support-web-site = support web site
 hidden-telephone = telephone
+contact-i-am = I am the primary contact: fill in my name and e-mail address

@@ -100,3 +100,4 @@ hidden-support-e-mail = 支持电子邮件地址
 hidden-support-telephone = 支持电话号码
 hidden-support-web-site = 支持网站
 hidden-telephone = 电话
+contact-i-am = 我是主要联系人：填入我的姓名和电子邮件地址

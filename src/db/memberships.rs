@@ -75,13 +75,35 @@ pub async fn find(db: impl PgExecutor<'_>, partner_id: &str) -> sqlx::Result<Opt
     .await
 }
 
-/// Adds a membership with a fresh random 7-digit ID (retrying on the rare collision).
+/// The organisation's membership from joining through the portal, or a fresh one with a
+/// random 7-digit ID (retrying on the rare collision).
 pub async fn join(
     conn: &mut sqlx::PgConnection,
     organisation_name: &str,
     country_code: &str,
     tenant_id: Uuid,
 ) -> anyhow::Result<Membership> {
+    // One partner ID per organisation, however often "Join" is pressed: the tenant's row is
+    // locked so two presses take turns, and the second finds the first one's ID.
+    sqlx::query!(
+        "select tenant_id from tenants where tenant_id = $1 for update",
+        tenant_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let joined = sqlx::query_as!(
+        Membership,
+        r#"select partner_id as "partner_id!", organisation_name, country_code as "country_code!", active,
+                  held_by_tenant
+           from partner_memberships where joined_by_tenant = $1 and active
+           order by created_at limit 1"#,
+        tenant_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(m) = joined {
+        return Ok(m);
+    }
     for _ in 0..20 {
         let mut bytes = [0u8; 4];
         getrandom::fill(&mut bytes)

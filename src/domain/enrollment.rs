@@ -262,12 +262,20 @@ pub fn parse_contact_email(
     Ok(email)
 }
 
-/// A web site: an https URL with a host that has a dot.
+/// A web site: an https URL with a host that has a dot. An address typed without a scheme
+/// ("support.contoso.com") is completed with `https://` rather than refused.
 pub fn parse_website(input: &str) -> Result<String, String> {
-    let value = input.trim();
-    if value.is_empty() {
+    let typed = input.trim();
+    if typed.is_empty() {
         return Err(messages::ENTER_SUPPORT_WEB_SITE.into());
     }
+    let completed;
+    let value = if typed.contains("://") {
+        typed
+    } else {
+        completed = format!("https://{typed}");
+        completed.as_str()
+    };
     let Some(rest) = value.strip_prefix("https://") else {
         return Err(messages::ENTER_WEB_SITE_ADDRESS.into());
     };
@@ -422,7 +430,11 @@ mod tests {
     fn support_sites_are_https_urls() {
         assert!(parse_website("https://support.contoso.com/help").is_ok());
         assert!(parse_website("http://support.contoso.com").is_err());
-        assert!(parse_website("support.contoso.com").is_err());
+        assert_eq!(
+            parse_website(" support.contoso.com/help ").as_deref(),
+            Ok("https://support.contoso.com/help")
+        );
+        assert!(parse_website("contoso").is_err());
         assert!(parse_website("https://localhost").is_err());
         assert!(parse_website("https://a b.com").is_err());
         assert!(parse_website("").is_err());

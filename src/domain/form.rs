@@ -80,6 +80,20 @@ impl FormErrors {
         }
     }
 
+    /// The error summary's lines: each message once (linking to the first field that has
+    /// it), in the order the fields appear; the message beside each field stays.
+    pub fn summary(&self) -> Vec<&FieldError> {
+        let mut seen: Vec<&str> = Vec::new();
+        self.items
+            .iter()
+            .filter(|e| {
+                let fresh = !seen.contains(&e.message.as_str());
+                seen.push(&e.message);
+                fresh
+            })
+            .collect()
+    }
+
     /// The message for `field`, if it has one.
     pub fn get(&self, field: &str) -> Option<&str> {
         self.items
@@ -114,6 +128,17 @@ pub fn is_bidi_control(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_summary_says_each_message_once() {
+        let mut e = FormErrors { items: Vec::new() };
+        e.add("first_name", "Enter a name");
+        e.add("last_name", "Enter a name");
+        e.add("email", "Enter an e-mail address");
+        let lines: Vec<_> = e.summary().iter().map(|l| l.field.to_string()).collect();
+        assert_eq!(lines, vec!["first_name", "email"]);
+        assert_eq!(e.get("last_name"), Some("Enter a name"));
+    }
 
     #[test]
     fn keeps_the_first_message_per_field_in_order() {

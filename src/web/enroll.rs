@@ -145,6 +145,10 @@ async fn start(
         }
         _ => (None, None),
     };
+    // An organisation that has enrolled is shown its application, not the start page.
+    if let Some(id) = &application_id {
+        return Ok(axum::response::Redirect::to(&format!("/applications/{id}")).into_response());
+    }
     Ok(StartPage {
         ctx,
         is_admin,
@@ -272,9 +276,20 @@ pub struct ContactPage {
 }
 
 async fn show_contact(w: Wizard, Query(q): Query<FromQuery>) -> ContactPage {
+    let mut form = ContactInput::from_application(&w.app);
+    if q.me.is_some() {
+        // "I am the primary contact": the signed-in user's name and address (the phone is
+        // theirs to add).
+        let mut names = w.user.full_name.rsplitn(2, ' ');
+        let last = names.next().unwrap_or_default().to_owned();
+        let first = names.next().unwrap_or_default().to_owned();
+        form.first_name = first;
+        form.last_name = last;
+        form.email = w.user.email.clone();
+    }
     ContactPage {
         step: STEPS.step("primary-contact", &q.from),
-        form: ContactInput::from_application(&w.app),
+        form,
         errors: FormErrors::default(),
         ctx: w.ctx,
     }

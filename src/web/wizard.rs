@@ -78,6 +78,9 @@ pub struct FromQuery {
     /// "check" or empty.
     #[serde(default)]
     pub from: String,
+    /// Present: the primary contact step fills in the signed-in user's name and address.
+    #[serde(default)]
+    pub me: Option<String>,
 }
 
 /// A step's form with its navigation field.

@@ -103,6 +103,18 @@ async fn a_partner_id_held_by_another_organisation_cannot_be_used_or_approved() 
         .submit("/enroll/partner-id", "/enroll/partner-id/join", &[])
         .await;
     assert_eq!(joined.status(), StatusCode::SEE_OTHER);
+    // Pressing "Join" again (twice at once, even) mints no second partner ID.
+    let page = holder.html("/enroll/partner-id").await;
+    let token = csrf_token(&page);
+    let press = || {
+        holder
+            .post(app.url("/enroll/partner-id/join"))
+            .form(&[("csrf_token", token.as_str())])
+            .send()
+    };
+    let (a, b) = tokio::join!(press(), press());
+    assert_eq!(a.unwrap().status(), StatusCode::SEE_OTHER);
+    assert_eq!(b.unwrap().status(), StatusCode::SEE_OTHER);
     let held: String = sqlx::query_scalar(
         "select partner_id::text from partner_memberships where joined_by_tenant is not null",
     )
@@ -601,6 +613,8 @@ async fn the_contact_confirms_and_review_starts() {
         vec!["Waiting for your primary contact to confirm their e-mail address"]
     );
     assert!(texts(&html, ".flash")[0].contains("submitted"));
+    // Once enrolled, /enroll shows the application, not the start page.
+    assert_eq!(location(&app.get("/enroll").await), status);
 
     let mail = app
         .email_to(CONTACT_EMAIL, "Confirm your e-mail address")
@@ -1179,4 +1193,76 @@ async fn every_reviewer_decision_is_shown_recorded_and_e_mailed() {
     );
     let mail = app.email_to(CONTACT_EMAIL, "Approved").await;
     assert!(mail.body_text.contains("partner agreement"));
+}
+
+#[tokio::test]
+async fn the_primary_contact_step_fills_in_the_signed_in_user_on_request() {
+    let app = TestApp::spawn().await;
+    app.sign_up("mecontact").await;
+    let page = app
+        .get("/enroll/primary-contact")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        attr(&page, "#i-am-contact", "href").as_deref(),
+        Some("/enroll/primary-contact?me=yes")
+    );
+    let filled = app
+        .get("/enroll/primary-contact?me=yes")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        attr(&filled, "#first_name", "value").as_deref(),
+        Some("Jane")
+    );
+    assert_eq!(attr(&filled, "#last_name", "value").as_deref(), Some("Doe"));
+    assert_eq!(
+        attr(&filled, "#email", "value").as_deref(),
+        Some("admin@mecontact.example.com")
+    );
+}
+
+#[tokio::test]
+async fn a_web_address_without_https_is_completed_and_one_message_is_said_once() {
+    let app = TestApp::spawn().await;
+    app.sign_up("webaddr").await;
+    add_membership(&app.db, "4700001", "DE", true).await;
+    app.fill_wizard("4700001").await;
+    let saved = app
+        .submit(
+            "/enroll/support",
+            "/enroll/support",
+            &[
+                ("email", "support@contoso-trading.de"),
+                ("phone", "+49 30 5555555"),
+                ("website", "support.contoso-trading.de"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let check = app.get("/enroll/check").await.text().await.unwrap();
+    assert!(check.contains("https://support.contoso-trading.de"));
+    // Two empty names: the summary says "enter a name" once, each field keeps its message.
+    let refused = app
+        .submit(
+            "/enroll/primary-contact",
+            "/enroll/primary-contact",
+            &[
+                ("first_name", ""),
+                ("last_name", ""),
+                ("email", ""),
+                ("phone", ""),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text().await.unwrap();
+    let summary: Vec<String> = error_summary(&html).into_iter().map(|(_, m)| m).collect();
+    let unique: std::collections::BTreeSet<&String> = summary.iter().collect();
+    assert_eq!(summary.len(), unique.len(), "{summary:?}");
+    assert!(summary.len() >= 3, "{summary:?}");
 }

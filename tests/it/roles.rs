@@ -167,7 +167,6 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
         route("/account/profile/contact", Some(EditProfile)),
         route("/account/profile/support", Some(EditProfile)),
         route("/account/profile/bank", Some(EditProfile)),
-        route("/enroll", None),
         route("/agreement", None),
         route(format!("/applications/{reseller_app}"), None),
         route("/enroll/direct", None),
