@@ -15,7 +15,6 @@ db-is-partner = <strong>Your organisation is a direct-bill partner.</strong> Its
 db-transition-link = Go back to indirect reseller
 db-intake-closed = Direct-bill intake is closed
 db-reopens-on = It reopens on
-db-until-then = Until then no application can be started or submitted. Meanwhile you can sell through an indirect provider:
 db-until-then-link = as an indirect reseller.
 db-qualify = Do you qualify?
 db-qualify-intro = We check these from your records; you do not need to do anything for them.
@@ -117,3 +116,6 @@ file-size-bytes = { $bytes ->
     }
 file-size-kb = { $size } KB
 file-size-mb = { $size } MB
+db-until-date = Until { $date } no direct-bill application can be started or submitted.
+db-until-reopens = Until intake reopens no direct-bill application can be started or submitted.
+db-meanwhile = Meanwhile you can sell through an indirect provider:

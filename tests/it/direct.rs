@@ -178,9 +178,16 @@ async fn closed_intake_blocks_starting_and_submitting_on_the_server() {
     let html = app.get("/enroll/direct").await.text().await.unwrap();
     assert!(texts(&html, "#intake-closed")[0].contains("We are updating the program terms."));
     assert_eq!(texts(&html, "#reopens-on").len(), 1);
+    // Every sentence about the reopening says the date; an organisation that has enrolled
+    // is not offered to enroll.
+    let reopens = texts(&html, "#reopens-on")[0].clone();
     assert!(
-        html.contains("href=\"/enroll\""),
-        "suggests the indirect path"
+        texts(&html, "#until-then")[0].contains(&reopens),
+        "{reopens}"
+    );
+    assert!(
+        !html.contains("href=\"/enroll\""),
+        "an enrolled organisation is not offered to enroll"
     );
     assert!(
         texts(&html, "#start").is_empty(),
