@@ -167,3 +167,4 @@ mailbox-html = HTML-Version anzeigen
 admin-org-users = Benutzer der Organisation
 admin-staff-change-role = Rolle ändern
 admin-staff-role-changed = Die Rolle wurde geändert.
+mailbox-as-html = So sieht es der Empfänger

@@ -167,3 +167,4 @@ mailbox-html = View the HTML version
 admin-org-users = Users of the organisation
 admin-staff-change-role = Change role
 admin-staff-role-changed = The role has been changed.
+mailbox-as-html = As the recipient sees it

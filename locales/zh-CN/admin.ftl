@@ -161,3 +161,4 @@ mailbox-html = 查看 HTML 版本
 admin-org-users = 该组织的用户
 admin-staff-change-role = 更改角色
 admin-staff-role-changed = 已更改角色。
+mailbox-as-html = 收件人看到的样子

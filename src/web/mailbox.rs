@@ -100,6 +100,10 @@ async fn message(
     Ok(MessagePage { ctx, email, body })
 }
 
+/// The policy of a message's HTML: its inline styles and images, nothing else, sandboxed.
+pub const MAIL_CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'self'";
+
 async fn message_html(
     State(state): State<AppState>,
     Path(id): Path<Uuid>,
@@ -107,8 +111,16 @@ async fn message_html(
     let email = db::outbox::find(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
+    // Shown framed in the message page, styled as a mail client shows it: this response
+    // alone allows the message's inline styles and our own page to frame it, sandboxed
+    // (no script, no form, no navigation); the portal's policy elsewhere stays as it is.
     Ok((
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CONTENT_SECURITY_POLICY, MAIL_CSP),
+            (header::X_FRAME_OPTIONS, "SAMEORIGIN"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
         email.body_html,
     )
         .into_response())

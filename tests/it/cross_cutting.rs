@@ -428,3 +428,38 @@ async fn x_forwarded_for_counts_only_from_a_trusted_proxy() {
         "behind a trusted proxy: the right-most address it forwarded"
     );
 }
+
+#[tokio::test]
+async fn the_dev_mailbox_shows_html_mail_styled_in_a_sandboxed_frame_without_weakening_the_csp() {
+    let app = TestApp::spawn().await;
+    app.sign_up("mailframe").await;
+    let id: uuid::Uuid = sqlx::query_scalar("select email_id from email_outbox limit 1")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let page = app.get(&format!("/dev/mailbox/{id}")).await;
+    let page_csp = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(!page_csp.contains("unsafe-inline"), "{page_csp}");
+    let html = page.text().await.unwrap();
+    let src = attr(&html, "iframe#html-frame[sandbox]", "src").expect("a sandboxed frame");
+    let framed = app.get(&src).await;
+    assert_eq!(framed.status(), StatusCode::OK);
+    let csp = framed.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    for part in [
+        "sandbox",
+        "style-src 'unsafe-inline'",
+        "default-src 'none'",
+        "frame-ancestors 'self'",
+    ] {
+        assert!(csp.contains(part), "{part} in {csp}");
+    }
+    assert!(!csp.contains("script-src"), "{csp}");
+    assert_eq!(framed.headers()["x-frame-options"], "SAMEORIGIN");
+    assert!(framed.text().await.unwrap().contains("style=\""));
+}
