@@ -141,7 +141,7 @@ admin-intake-closed = Closed: no direct-bill application can be started or submi
 admin-reopens-on = Reopens on (when closed)
 admin-reopens-on-hint = Shown to applicants, for example 2027-03-01
 admin-closed-message = Message to applicants while closed (optional)
-admin-closed-message-hint = For example: enroll as an indirect reseller in the meantime.
+admin-closed-message-hint = For example: enrol as an indirect reseller in the meantime.
 admin-save-settings = Save settings
 
 admin-audit-actor-email = Actor's e-mail

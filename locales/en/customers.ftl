@@ -1,7 +1,7 @@
 # Customers (issue 16).
 partner-only-title = This page is for partner organisations
-partner-only-text = { $organisation } is a customer work account: it is served by partners and cannot enroll in the partner program or use partner pages.
-partner-only-enroll = To enroll your company as a partner, create another work account for it.
+partner-only-text = { $organisation } is a customer work account: it is served by partners and cannot enrol in the partner program or use partner pages.
+partner-only-enroll = To enrol your company as a partner, create another work account for it.
 nav-customers = Customers
 customers-title = Customers
 customers-add = Add new customer

@@ -76,7 +76,7 @@ status-see = See the application and its full history:
 declined-subject = Your primary contact did not confirm the partner application
 declined-heading = Your primary contact did not confirm
 declined-text = The primary contact you named ({ $email }) said they do not confirm the partner application, so it cannot be reviewed.
-declined-check = Check with them. If the contact or the address was wrong, withdraw the application and enroll again with the right details:
+declined-check = Check with them. If the contact or the address was wrong, withdraw the application and enrol again with the right details:
 declined-link = Open the application
 
 staffinv-subject = You are invited to the Partner Portal back office

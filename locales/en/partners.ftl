@@ -56,7 +56,7 @@ inv-no-account = No work account yet?
 inv-create-account = Create one;
 inv-no-account-after = you will come back here. A provider can work with you once you are enrolled and approved as an indirect reseller.
 inv-consent = I understand that this provider may place orders and add subscriptions for our customers and gets admin access to our work account.
-inv-authorize = Authorize indirect provider
+inv-authorize = Authorise indirect provider
 inv-broken-text = Check that you copied the whole link, or ask the provider to send you a new one.
 
 # A reseller invites a customer.

@@ -567,7 +567,7 @@ async fn a_reseller_applies_for_direct_bill_and_a_reviewer_approves_it() {
     .await;
 }
 
-/// The reseller wizard from the legal details to "Enroll now", with a mistake on the way
+/// The reseller wizard from the legal details to "Enrol now", with a mistake on the way
 /// (the message is in `lang` and the other answers stay); every page must read in `lang`.
 async fn answer_the_wizard(
     c: &Client,

@@ -316,7 +316,7 @@ async fn agreement_and_partner_id_are_computed_requirements() {
     open_intake(&other).await;
     other.sign_up("newbie").await;
     let html = other.get("/enroll/direct").await.text().await.unwrap();
-    assert!(texts(&html, "#eligibility li")[0].contains("Enroll as an indirect reseller first"));
+    assert!(texts(&html, "#eligibility li")[0].contains("Enrol as an indirect reseller first"));
 }
 
 #[tokio::test]

@@ -11,7 +11,7 @@ async fn the_start_page_says_what_is_needed_and_who_may_enroll() {
     let app = TestApp::spawn().await;
     let admin = app.sign_up("startpage").await;
     let html = app.get("/enroll").await.text().await.unwrap();
-    assert_eq!(texts(&html, "h1"), vec!["Enroll as an indirect reseller"]);
+    assert_eq!(texts(&html, "h1"), vec!["Enrol as an indirect reseller"]);
     assert_eq!(
         attr(&html, "#start", "href").as_deref(),
         Some("/enroll/partner-id")
