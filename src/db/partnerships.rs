@@ -260,44 +260,26 @@ pub async fn providers_of(
     .await
 }
 
-/// Ends an active partnership of this provider; returns the reseller, or `None` when there was none.
+/// Ends an active partnership of `tenant_id` from its side (`by_reseller`: the tenant is the
+/// reseller, else the provider); returns the other side's tenant, or `None` when the tenant
+/// had no such active partnership.
 pub async fn end(
     conn: &mut PgConnection,
-    provider_tenant_id: Uuid,
+    tenant_id: Uuid,
+    by_reseller: bool,
     partnership_id: Uuid,
     user_id: Uuid,
     attestation: &str,
 ) -> sqlx::Result<Option<Uuid>> {
     sqlx::query_scalar!(
-        "update partnerships set state = 'ended', ended_at = now(), ended_by = $3, attestation = $4,
-                ended_by_side = 'provider'
-         where partnership_id = $2 and provider_tenant_id = $1 and state = 'active'
-         returning reseller_tenant_id",
-        provider_tenant_id,
+        r#"update partnerships set state = 'ended', ended_at = now(), ended_by = $4, attestation = $5,
+                  ended_by_side = case when $3 then 'reseller' else 'provider' end
+           where partnership_id = $2 and state = 'active'
+             and $1 = case when $3 then reseller_tenant_id else provider_tenant_id end
+           returning case when $3 then provider_tenant_id else reseller_tenant_id end as "other!""#,
+        tenant_id,
         partnership_id,
-        user_id,
-        attestation
-    )
-    .fetch_optional(&mut *conn)
-    .await
-}
-
-/// Ends an active partnership from the reseller's side; returns the provider's tenant, or
-/// `None` when there was no such active partnership of the reseller's.
-pub async fn end_by_reseller(
-    conn: &mut PgConnection,
-    reseller_tenant_id: Uuid,
-    partnership_id: Uuid,
-    user_id: Uuid,
-    attestation: &str,
-) -> sqlx::Result<Option<Uuid>> {
-    sqlx::query_scalar!(
-        "update partnerships set state = 'ended', ended_at = now(), ended_by = $3, attestation = $4,
-                ended_by_side = 'reseller'
-         where partnership_id = $2 and reseller_tenant_id = $1 and state = 'active'
-         returning provider_tenant_id",
-        reseller_tenant_id,
-        partnership_id,
+        by_reseller,
         user_id,
         attestation
     )

@@ -576,26 +576,22 @@ pub async fn end(
     ip: &str,
 ) -> anyhow::Result<bool> {
     let mut tx = state.db.begin().await?;
-    let (attestation, other) = match side {
-        Side::Provider => {
-            let text = ATTESTATION.to_string();
-            let other =
-                links::end(&mut tx, user.tenant_id, partnership_id, user.user_id, &text).await?;
-            (text, other)
-        }
-        Side::Reseller => {
-            let text = RESELLER_ATTESTATION.to_string();
-            let other = links::end_by_reseller(
-                &mut tx,
-                user.tenant_id,
-                partnership_id,
-                user.user_id,
-                &text,
-            )
-            .await?;
-            (text, other)
-        }
-    };
+    let by_reseller = side == Side::Reseller;
+    let attestation = if by_reseller {
+        RESELLER_ATTESTATION
+    } else {
+        ATTESTATION
+    }
+    .to_string();
+    let other = links::end(
+        &mut tx,
+        user.tenant_id,
+        by_reseller,
+        partnership_id,
+        user.user_id,
+        &attestation,
+    )
+    .await?;
     let Some(other) = other else {
         return Ok(false);
     };
@@ -607,7 +603,6 @@ pub async fn end(
         Side::Provider => (user.tenant_id, other, user.organisation.clone(), other_name),
         Side::Reseller => (other, user.tenant_id, other_name, user.organisation.clone()),
     };
-    let by_reseller = side == Side::Reseller;
     let message = PartnershipEnded {
         provider: provider.clone(),
         reseller: reseller.clone(),
