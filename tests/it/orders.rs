@@ -107,6 +107,22 @@ fn buy_fields(review: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Posts a subscription's form `what` (licences, state, reseller, support) with `fields` and
+/// the version the page showed.
+async fn change_sub(
+    browser: &Browser<'_>,
+    sub_path: &str,
+    what: &str,
+    fields: &[(&str, &str)],
+    version: &str,
+) -> reqwest::Response {
+    let mut form = fields.to_vec();
+    form.push(("version", version));
+    browser
+        .submit(sub_path, &format!("{sub_path}/{what}"), &form)
+        .await
+}
+
 async fn count(app: &TestApp, sql: &'static str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(&app.db).await.unwrap()
 }
@@ -483,29 +499,32 @@ async fn a_provider_buys_once_for_a_resellers_customer_and_everyone_sees_what_th
         "value",
     )
     .unwrap();
-    let over = provider
-        .submit(
-            &sub_path,
-            &format!("{sub_path}/licences"),
-            &[("licences", "301"), ("version", &version)],
-        )
-        .await;
+    let over = change_sub(
+        &provider,
+        &sub_path,
+        "licences",
+        &[("licences", "301")],
+        &version,
+    )
+    .await;
     assert_eq!(over.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let raised = provider
-        .submit(
-            &sub_path,
-            &format!("{sub_path}/licences"),
-            &[("licences", "8"), ("version", &version)],
-        )
-        .await;
+    let raised = change_sub(
+        &provider,
+        &sub_path,
+        "licences",
+        &[("licences", "8")],
+        &version,
+    )
+    .await;
     assert_eq!(raised.status(), StatusCode::SEE_OTHER);
-    let stale = provider
-        .submit(
-            &sub_path,
-            &format!("{sub_path}/licences"),
-            &[("licences", "9"), ("version", &version)],
-        )
-        .await;
+    let stale = change_sub(
+        &provider,
+        &sub_path,
+        "licences",
+        &[("licences", "9")],
+        &version,
+    )
+    .await;
     assert_eq!(stale.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         count(
@@ -523,13 +542,14 @@ async fn a_provider_buys_once_for_a_resellers_customer_and_everyone_sees_what_th
         "value",
     )
     .unwrap();
-    let support = provider
-        .submit(
-            &sub_path,
-            &format!("{sub_path}/support"),
-            &[("support", "reseller"), ("version", &version)],
-        )
-        .await;
+    let support = change_sub(
+        &provider,
+        &sub_path,
+        "support",
+        &[("support", "reseller")],
+        &version,
+    )
+    .await;
     assert_eq!(support.status(), StatusCode::SEE_OTHER);
     let detail = provider.html(&sub_path).await;
     assert_eq!(texts(&detail, "#sub-support"), vec!["resor Org"]);
@@ -543,13 +563,14 @@ async fn a_provider_buys_once_for_a_resellers_customer_and_everyone_sees_what_th
     assert_eq!(texts(&listed, "#subscriptions tbody tr").len(), 3);
     let read = reseller.html(&sub_path).await;
     assert!(texts(&read, "#save-licences").is_empty());
-    let r = reseller
-        .submit(
-            &sub_path,
-            &format!("{sub_path}/licences"),
-            &[("licences", "9"), ("version", &version)],
-        )
-        .await;
+    let r = change_sub(
+        &reseller,
+        &sub_path,
+        "licences",
+        &[("licences", "9")],
+        &version,
+    )
+    .await;
     assert_eq!(
         r.status(),
         StatusCode::NOT_FOUND,
@@ -639,26 +660,25 @@ async fn subscriptions_are_suspended_reactivated_cancelled_and_change_reseller_w
             .await
             .unwrap();
     let html = provider.html(&path).await;
-    let r = provider
-        .submit(
-            &path,
-            &format!("{path}/reseller"),
-            &[
-                ("reseller", &reseller_tenant.to_string()),
-                ("version", &version(&html)),
-            ],
-        )
-        .await;
+    let r = change_sub(
+        &provider,
+        &path,
+        "reseller",
+        &[("reseller", &reseller_tenant.to_string())],
+        &version(&html),
+    )
+    .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let html = provider.html(&path).await;
     assert!(texts(&html, "#sub-reseller")[0].contains("4300011"));
-    let r = provider
-        .submit(
-            &path,
-            &format!("{path}/reseller"),
-            &[("reseller", ""), ("version", &version(&html))],
-        )
-        .await;
+    let r = change_sub(
+        &provider,
+        &path,
+        "reseller",
+        &[("reseller", "")],
+        &version(&html),
+    )
+    .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let html = provider.html(&path).await;
     assert_eq!(texts(&html, "#reseller-history tbody tr").len(), 1);
@@ -676,13 +696,14 @@ async fn subscriptions_are_suspended_reactivated_cancelled_and_change_reseller_w
     // Suspend, reactivate, cancel (confirmation page); nothing after cancelling.
     for (change, state) in [("suspend", "suspended"), ("reactivate", "active")] {
         let html = provider.html(&path).await;
-        let r = provider
-            .submit(
-                &path,
-                &format!("{path}/state"),
-                &[("change", change), ("version", &version(&html))],
-            )
-            .await;
+        let r = change_sub(
+            &provider,
+            &path,
+            "state",
+            &[("change", change)],
+            &version(&html),
+        )
+        .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         let now: String = sqlx::query_scalar("select state from subscriptions")
             .fetch_one(&app.db)
