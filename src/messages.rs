@@ -1246,3 +1246,31 @@ pub const WORKS_APPLICATION_QUEUE: Msg = Msg("works-application-queue");
 
 /// Shown by `src/domain/staff.rs`.
 pub const ALSO_MANAGES_STAFF_PROVIDERS: Msg = Msg("also-manages-staff-providers");
+
+/// Whole minutes of `idle` (at least one), for the sentences about signing out.
+fn idle_minutes(idle: std::time::Duration) -> crate::i18n::Arg {
+    crate::i18n::Arg::Number(i64::try_from(idle.as_secs().div_ceil(60).max(1)).unwrap_or(i64::MAX))
+}
+
+/// The sign-in page's line when the session expired (`kept`: a form's answers are kept).
+pub fn signed_out_idle(idle: std::time::Duration, kept: bool) -> String {
+    let key = if kept {
+        "signin-why-expired-kept"
+    } else {
+        "signin-why-expired"
+    };
+    crate::i18n::t_args(key, &[("minutes", idle_minutes(idle))])
+}
+
+/// The flash on a form filled in again after signing in.
+pub fn resumed_after_idle(idle: std::time::Duration) -> String {
+    crate::i18n::t_args("flash-resumed", &[("minutes", idle_minutes(idle))])
+}
+
+/// The timeout warning's sentence.
+pub fn timeout_warning(idle: &std::time::Duration) -> String {
+    crate::i18n::t_args("timeout-warning-text", &[("minutes", idle_minutes(*idle))])
+}
+
+/// The sign-in page's line when a page needed signing in.
+pub const SIGN_IN_TO_OPEN: Msg = Msg("signin-why-needed");

@@ -8,7 +8,8 @@ use crate::email::worker::OutboxWorker;
 use crate::state::AppState;
 use crate::web;
 use crate::web::middleware::{
-    forbidden_csrf, render_error_pages, require_csrf_token, run_to_completion, tell_other_processes,
+    forbidden_csrf, render_error_pages, require_csrf_token, run_to_completion,
+    signed_in_error_pages, tell_other_processes,
 };
 use axum::Router;
 use axum::extract::Request;
@@ -201,9 +202,14 @@ pub fn build_router(state: AppState) -> Router {
 
     let request_timeout = config.request_timeout;
     let pages = web::pages(config.mail_transport)
+        .fallback(|| async { StatusCode::NOT_FOUND })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             require_csrf_token,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            signed_in_error_pages,
         ))
         .layer(session_layer)
         .layer(axum::middleware::from_fn_with_state(
@@ -244,7 +250,6 @@ pub fn build_router(state: AppState) -> Router {
         .merge(pages)
         .merge(web::home::health_router())
         .merge(static_files)
-        .fallback(|| async { StatusCode::NOT_FOUND })
         .with_state(state.clone())
         .layer(
             ServiceBuilder::new()

@@ -62,3 +62,24 @@ cap-revoke-admin-access = den Administratorzugriff eines indirekten Anbieters au
 cap-see-customers = die Kunden Ihrer Organisation zu sehen
 cap-place-orders = für die Kunden Ihrer Organisation zu bestellen
 cap-manage-subscriptions = die Abonnements Ihrer Organisation zu ändern
+
+# Warum die Anmeldeseite erscheint, und die Rückkehr nach einer abgelaufenen Sitzung.
+signin-why-expired = Sie wurden nach { $minutes ->
+        [one] { $minutes } Minute
+       *[other] { $minutes } Minuten
+    } ohne Aktivität abgemeldet. Melden Sie sich erneut an, um fortzufahren.
+signin-why-expired-kept = Sie wurden nach { $minutes ->
+        [one] { $minutes } Minute
+       *[other] { $minutes } Minuten
+    } ohne Aktivität abgemeldet. Melden Sie sich erneut an, um zu Ihrem Formular zurückzukehren: Ihre Eingaben bleiben erhalten.
+signin-why-needed = Melden Sie sich an, um diese Seite zu öffnen.
+flash-resumed = Sie wurden nach { $minutes ->
+        [one] { $minutes } Minute
+       *[other] { $minutes } Minuten
+    } ohne Aktivität abgemeldet. Ihre Eingaben sind unten wieder eingetragen: Prüfen Sie sie und fahren Sie fort.
+timeout-warning-heading = Sie werden bald abgemeldet
+timeout-warning-text = Zu Ihrer Sicherheit werden Sie nach { $minutes ->
+        [one] { $minutes } Minute
+       *[other] { $minutes } Minuten
+    } ohne Aktivität abgemeldet.
+timeout-warning-stay = Angemeldet bleiben

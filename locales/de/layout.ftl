@@ -40,3 +40,12 @@ read-page-in = Diese Seite auf Deutsch lesen
 shown-once-print = Diese Seite drucken
 shown-once-copy = Kennwort kopieren
 shown-once-copied = Kopiert
+
+# Die Partnernavigation (Einträge erscheinen, wie Rolle und Stand der Organisation es erlauben).
+nav-partner-label = Partnerseiten
+nav-home = Startseite
+nav-application = Antrag
+nav-providers = Anbieter
+nav-resellers = Wiederverkäufer
+nav-direct-bill = Direkte Abrechnung
+nav-organisation = Organisation

@@ -1,5 +1,4 @@
 # Das Organisationsprofil (Issue 15).
-nav-profile = Organisationsprofil
 profile-title = Organisationsprofil
 profile-back = Zurück zum Organisationsprofil
 profile-program = Programminformationen

@@ -62,3 +62,24 @@ cap-revoke-admin-access = remove an indirect provider's admin access to your org
 cap-see-customers = see the customers your organisation serves
 cap-place-orders = order for the customers your organisation provides for
 cap-manage-subscriptions = change the subscriptions your organisation provides
+
+# Why the sign-in page appeared, and the welcome back after a session expired.
+signin-why-expired = You were signed out after { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } without activity. Sign in again to carry on.
+signin-why-expired-kept = You were signed out after { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } without activity. Sign in again to go back to your form: what you typed is kept.
+signin-why-needed = Sign in to open that page.
+flash-resumed = You were signed out after { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } without activity. What you typed is filled in below: check it and continue.
+timeout-warning-heading = You will be signed out soon
+timeout-warning-text = For your security, you are signed out after { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } without activity.
+timeout-warning-stay = Stay signed in

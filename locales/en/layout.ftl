@@ -40,3 +40,12 @@ read-page-in = Read this page in English
 shown-once-print = Print this page
 shown-once-copy = Copy the password
 shown-once-copied = Copied
+
+# The partner navigation (items appear as the role and the organisation's standing allow).
+nav-partner-label = Partner pages
+nav-home = Home
+nav-application = Application
+nav-providers = Providers
+nav-resellers = Resellers
+nav-direct-bill = Direct bill
+nav-organisation = Organisation

@@ -1,5 +1,4 @@
 # The organisation profile (issue 15).
-nav-profile = Organisation profile
 profile-title = Organisation profile
 profile-back = Back to the organisation profile
 profile-program = Program information

@@ -62,3 +62,12 @@ cap-revoke-admin-access = 移除间接提供商对你的组织的管理员访问
 cap-see-customers = 查看你的组织服务的客户
 cap-place-orders = 为你的组织提供服务的客户下订单
 cap-manage-subscriptions = 更改你的组织提供的订阅
+
+# 登录页出现的原因，以及会话过期后的返回。
+signin-why-expired = 你因 { $minutes } 分钟无活动已退出登录。请重新登录以继续。
+signin-why-expired-kept = 你因 { $minutes } 分钟无活动已退出登录。重新登录后将返回你的表单：你填写的内容已保留。
+signin-why-needed = 请登录以打开该页面。
+flash-resumed = 你因 { $minutes } 分钟无活动已退出登录。你填写的内容已重新填入下方：请检查后继续。
+timeout-warning-heading = 你即将退出登录
+timeout-warning-text = 为了你的安全，{ $minutes } 分钟无活动后将自动退出登录。
+timeout-warning-stay = 保持登录

@@ -40,3 +40,12 @@ read-page-in = 用中文阅读此页面
 shown-once-print = 打印此页面
 shown-once-copy = 复制密码
 shown-once-copied = 已复制
+
+# 合作伙伴导航（按角色和组织状态显示条目）。
+nav-partner-label = 合作伙伴页面
+nav-home = 首页
+nav-application = 申请
+nav-providers = 提供商
+nav-resellers = 经销商
+nav-direct-bill = 直接计费
+nav-organisation = 组织

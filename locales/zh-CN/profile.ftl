@@ -1,5 +1,4 @@
 # 组织资料（Issue 15）。
-nav-profile = 组织资料
 profile-title = 组织资料
 profile-back = 返回组织资料
 profile-program = 计划信息

@@ -99,6 +99,12 @@ pub struct Standing {
     pub direct_partner: Option<(crate::domain::direct_bill::PartnerStatus, time::Date)>,
     /// An open (not final) direct-bill application and its state.
     pub direct_open: Option<(Uuid, crate::domain::application::ApplicationState)>,
+    /// An active partnership with a provider.
+    pub has_provider: bool,
+    /// An active partnership with a reseller.
+    pub has_reseller: bool,
+    /// More than one user.
+    pub has_colleagues: bool,
 }
 
 /// The tenant (as [`overview`] gives it) and its [`Standing`], in one round trip.
@@ -120,7 +126,12 @@ pub async fn with_standing(
              exists(select 1 from applications a where a.tenant_id = $1
                     and a.program = 'indirect_reseller' and a.state = 'approved') as "approved!",
              d.status as "direct_status?: PartnerStatus", d.reassessment_due_on as "direct_due?",
-             o.application_id as "open_id?", o.state as "open_state?: ApplicationState"
+             o.application_id as "open_id?", o.state as "open_state?: ApplicationState",
+             exists(select 1 from partnerships p where p.reseller_tenant_id = $1 and p.state = 'active')
+               as "has_provider!",
+             exists(select 1 from partnerships p where p.provider_tenant_id = $1 and p.state = 'active')
+               as "has_reseller!",
+             (select count(*) from users u where u.tenant_id = $1) > 1 as "has_colleagues!"
            from tenants t
            join markets m using (country_code)
            join csp_regions cr on cr.csp_region = m.csp_region
@@ -157,6 +168,9 @@ pub async fn with_standing(
             listed_provider: row.listed,
             direct_partner: row.direct_status.zip(row.direct_due),
             direct_open: row.open_id.zip(row.open_state),
+            has_provider: row.has_provider,
+            has_reseller: row.has_reseller,
+            has_colleagues: row.has_colleagues,
         },
     )))
 }

@@ -355,6 +355,13 @@ pub struct SessionUser {
     pub language: Option<String>,
     /// Signed in with a temporary password: nothing but changing it until it is changed.
     pub must_change_password: bool,
+    /// The organisation is an active indirect reseller: approved, and the current partner
+    /// agreement accepted (what its partner pages need).
+    pub active_reseller: bool,
+    /// The organisation is listed in the provider directory.
+    pub listed_provider: bool,
+    /// The organisation is an active direct-bill partner.
+    pub direct_partner: bool,
 }
 
 impl SessionUser {
@@ -374,7 +381,16 @@ pub async fn session_user(
         r#"select u.user_id, u.tenant_id, u.full_name, u.email::text as "email!", u.roles as "roles: Roles",
                   u.session_epoch, u.email_confirmed_at, t.name as organisation,
                   t.kind as "tenant_kind: TenantKind", u.language,
-                  u.must_change_password
+                  u.must_change_password,
+                  (exists(select 1 from applications a where a.tenant_id = u.tenant_id
+                          and a.program = 'indirect_reseller' and a.state = 'approved')
+                   and exists(select 1 from agreement_acceptances a where a.tenant_id = u.tenant_id
+                          and a.version = (select max(version) from partner_agreements)))
+                    as "active_reseller!",
+                  exists(select 1 from provider_regions p where p.tenant_id = u.tenant_id)
+                    as "listed_provider!",
+                  exists(select 1 from direct_bill_partners d where d.tenant_id = u.tenant_id
+                          and d.status = 'active') as "direct_partner!"
            from users u join tenants t using (tenant_id)
            where u.user_id = $1"#,
         user_id

@@ -6,6 +6,7 @@ pub mod email;
 pub mod enrollment;
 pub mod form;
 pub mod link;
+pub mod onboarding;
 pub mod order;
 pub mod organisation;
 pub mod partnership;

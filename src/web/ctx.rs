@@ -33,6 +33,8 @@ pub struct PageCtx<A> {
     pub session: Session,
     /// This page's path and query, for the language switch to come back to.
     pub here: String,
+    /// How long a session lasts without activity (the timeout warning counts it down).
+    pub idle_timeout: std::time::Duration,
 }
 
 /// A partner page's context.
@@ -121,6 +123,13 @@ async fn keep_alive(session: &Session) -> Result<(), AppError> {
     if now - touched >= 60 {
         session.insert(TOUCHED_KEY, now).await?;
     }
+    Ok(())
+}
+
+/// Pushes the session's idle expiry back now ("Stay signed in").
+pub async fn touch(session: &Session) -> Result<(), AppError> {
+    let now = OffsetDateTime::now_utc().unix_timestamp();
+    session.insert(TOUCHED_KEY, now).await?;
     Ok(())
 }
 
@@ -258,9 +267,12 @@ struct PartnerOnlyPage {
 
 /// The request's path and query (what the language switch returns to).
 pub fn here(parts: &Parts) -> String {
-    parts
-        .uri
-        .path_and_query()
+    here_of(&parts.uri)
+}
+
+/// The path and query of `uri`.
+pub fn here_of(uri: &axum::http::Uri) -> String {
+    uri.path_and_query()
         .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned())
 }
 
@@ -298,6 +310,7 @@ impl<A: SignedInAccount + 'static> FromRequestParts<AppState> for PageCtx<A> {
             flash,
             session,
             here: here(parts),
+            idle_timeout: state.config.session_idle_timeout,
         })
     }
 }
@@ -504,4 +517,97 @@ pub fn with_device_cookie(
         );
     }
     response
+}
+
+/// A cookie that says this browser signed in and has not signed out since (no value of
+/// its own; it lasts as long as the browser session). With it, a missing session means
+/// the session expired: the sign-in page says so, and a form sent meanwhile is kept.
+pub const SIGNED_IN_COOKIE: &str = "pp_signed_in";
+
+/// Session key of the answers of a form sent after the session had expired.
+pub const RESUME_KEY: &str = "resume";
+
+/// Pages whose forms take back answers kept from an expired session (the wizards' steps;
+/// their GET handlers take [`Resumed`]).
+pub const RESUMABLE: &[&str] = &[
+    "/enroll/partner-id",
+    "/enroll/legal-profile",
+    "/enroll/primary-contact",
+    "/enroll/support",
+    "/enroll/direct/support",
+    "/enroll/direct/operations",
+];
+
+/// A form's answers kept across signing in again.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Resume {
+    /// The page the form was on (path only).
+    pub path: String,
+    /// The form's fields as sent (without its token).
+    pub fields: Vec<(String, String)>,
+}
+
+/// `response` marking (or, `false`, no longer marking) this browser as signed in.
+pub fn with_signed_in_marker(mut response: Response, signed_in: bool, secure: bool) -> Response {
+    let age = (!signed_in).then_some(time::Duration::ZERO);
+    crate::web::middleware::set_cookie(
+        &mut response,
+        SIGNED_IN_COOKIE,
+        if signed_in { "1" } else { "" }.to_owned(),
+        secure,
+        age,
+    );
+    response
+}
+
+/// True when this browser signed in and has not signed out since.
+pub fn was_signed_in(headers: &axum::http::HeaderMap) -> bool {
+    crate::web::middleware::request_cookie(headers, SIGNED_IN_COOKIE).is_some_and(|v| !v.is_empty())
+}
+
+/// The path and query of the page a form was sent from (its `Referer`, when it is a path
+/// of this site).
+pub fn referring_page(headers: &axum::http::HeaderMap) -> Option<String> {
+    let referer = headers.get(axum::http::header::REFERER)?.to_str().ok()?;
+    let host = headers.get(axum::http::header::HOST)?.to_str().ok()?;
+    let url = url::Url::parse(referer).ok()?;
+    let authority = match url.port() {
+        Some(port) => format!("{}:{port}", url.host_str()?),
+        None => url.host_str()?.to_owned(),
+    };
+    if authority != host {
+        return None;
+    }
+    Some(match url.query() {
+        Some(query) => format!("{}?{query}", url.path()),
+        None => url.path().to_owned(),
+    })
+}
+
+/// The answers kept for this page from a form sent after the session expired (taken out
+/// of the session: they fill the form once), as the form's type `T`.
+pub struct Resumed<T>(pub Option<T>);
+
+impl<T: serde::de::DeserializeOwned> FromRequestParts<AppState> for Resumed<T> {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let Some(session) = parts.extensions.get::<Session>().cloned() else {
+            return Ok(Resumed(None));
+        };
+        let Ok(Some(resume)) = session.get::<Resume>(RESUME_KEY).await else {
+            return Ok(Resumed(None));
+        };
+        if resume.path != parts.uri.path() {
+            return Ok(Resumed(None));
+        }
+        let _ = session.remove_value(RESUME_KEY).await;
+        let form = serde_urlencoded::to_string(&resume.fields)
+            .ok()
+            .and_then(|encoded| serde_urlencoded::from_str::<T>(&encoded).ok());
+        Ok(Resumed(form))
+    }
 }

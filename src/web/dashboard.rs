@@ -1,10 +1,8 @@
 //! The signed-in user's organisation at a glance.
 
-use crate::db::{
-    self,
-    tenants::{Standing, TenantOverview},
-};
+use crate::db::{self, tenants::TenantOverview};
 use crate::domain::authz::Capability;
+use crate::domain::onboarding::{self, Progress, Task};
 use crate::error::AppError;
 use crate::flows::accounts::{self, ResendOutcome};
 use crate::i18n::filters;
@@ -37,62 +35,19 @@ pub struct DashboardPage {
     roles: String,
     email: String,
     email_confirmed: bool,
-    enrollment: Enrollment,
-    /// May work with the organisation's providers (their page would refuse otherwise).
-    can_reseller_tasks: bool,
-    /// May add colleagues.
-    can_manage_users: bool,
-    is_provider: bool,
-    /// Sees subscriptions and the catalogue.
+    /// An active indirect reseller (approved, the agreement accepted).
+    active: bool,
+    /// The onboarding task list.
+    tasks: Vec<Task>,
+    /// How many of `tasks` are done.
+    tasks_done: usize,
+    /// Sees customers, subscriptions and the catalogue.
     can_see_customers: bool,
     is_admin: bool,
     /// A direct-bill partner's next reassessment date.
     direct_due: Option<String>,
     /// An open direct-bill application: id and state in words.
     direct_open: Option<(String, crate::messages::Msg)>,
-}
-
-/// Where the tenant stands in the indirect-reseller program, for the dashboard.
-pub enum Enrollment {
-    /// No application yet (or the last one was withdrawn or rejected).
-    NotStarted,
-    /// A draft to continue.
-    Draft,
-    /// Submitted and open.
-    Open {
-        /// Application id.
-        id: String,
-        /// State in words.
-        words: crate::messages::Msg,
-    },
-    /// Approved; the agreement is not accepted yet.
-    AwaitingAgreement {
-        /// Application id.
-        id: String,
-    },
-    /// Approved and agreement accepted: an active indirect reseller.
-    Active {
-        /// Application id.
-        id: String,
-    },
-}
-
-fn enrollment(standing: &Standing) -> Enrollment {
-    use crate::domain::application::ApplicationState as S;
-    let Some((id, state)) = standing.reseller_application else {
-        return Enrollment::NotStarted;
-    };
-    let id = id.to_string();
-    match state {
-        S::Draft => Enrollment::Draft,
-        S::Withdrawn | S::Rejected => Enrollment::NotStarted,
-        S::Approved if standing.agreement_accepted => Enrollment::Active { id },
-        S::Approved => Enrollment::AwaitingAgreement { id },
-        s => Enrollment::Open {
-            id,
-            words: s.plain(),
-        },
-    }
 }
 
 async fn show(
@@ -120,7 +75,19 @@ async fn partner_dashboard(
         tenant.country_name = market.country_name().to_owned();
         tenant.region_name = market.region_name().to_owned();
     }
-    let enrollment = enrollment(&standing);
+    let active = matches!(
+        standing.reseller_application,
+        Some((_, crate::domain::application::ApplicationState::Approved))
+    ) && standing.agreement_accepted;
+    let tasks = onboarding::tasks(&Progress {
+        application: standing.reseller_application,
+        agreement_accepted: standing.agreement_accepted,
+        listed_provider: standing.listed_provider,
+        has_provider: standing.has_provider,
+        has_reseller: standing.has_reseller,
+        has_colleagues: standing.has_colleagues,
+        roles: user.roles,
+    });
     Ok(DashboardPage {
         is_admin: user.is_global_admin(),
         direct_due: standing
@@ -130,16 +97,10 @@ async fn partner_dashboard(
         direct_open: standing
             .direct_open
             .map(|(id, state)| (id.to_string(), state.plain())),
-        // Listed in the directory, and an active indirect reseller (as
-        // `flows::partnerships::provider_regions` asks).
-        is_provider: standing.listed_provider
-            && standing.approved_reseller
-            && standing.agreement_accepted
-            && user.roles.can(Capability::ProviderTasks),
-        can_reseller_tasks: user.roles.can(Capability::ResellerTasks),
         can_see_customers: user.roles.can(Capability::SeeCustomers),
-        can_manage_users: user.roles.can(Capability::ManageUsers),
-        enrollment,
+        tasks_done: tasks.iter().filter(|t| t.status.is_done()).count(),
+        tasks,
+        active,
         domain: state.config.tenant_domain(&tenant.domain_prefix),
         roles: user.roles.labels(),
         email: user.email.clone(),

@@ -19,7 +19,7 @@ use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::Signed;
-use crate::web::ctx::{Can, ClientIp, Ctx, SignedIn, can};
+use crate::web::ctx::{Can, ClientIp, Ctx, Resumed, SignedIn, can};
 use crate::web::flash::{FlashKind, redirect_with_flash};
 use crate::web::form::{Form, Path, Query};
 use crate::web::invalid;
@@ -431,10 +431,14 @@ pub struct SupportPage {
     errors: FormErrors,
 }
 
-async fn show_support(w: DirectWizard, Query(q): Query<FromQuery>) -> SupportPage {
+async fn show_support(
+    w: DirectWizard,
+    Query(q): Query<FromQuery>,
+    Resumed(kept): Resumed<StepForm<SupportInput>>,
+) -> SupportPage {
     SupportPage {
         step: STEPS.step("support", &q.from),
-        form: SupportInput::from_answers(&w.answers),
+        form: kept.map_or_else(|| SupportInput::from_answers(&w.answers), |k| k.input),
         errors: FormErrors::default(),
         ctx: w.ctx,
     }
@@ -501,10 +505,14 @@ impl OperationsPage {
     }
 }
 
-async fn show_operations(w: DirectWizard, Query(q): Query<FromQuery>) -> OperationsPage {
+async fn show_operations(
+    w: DirectWizard,
+    Query(q): Query<FromQuery>,
+    Resumed(kept): Resumed<StepForm<OperationsInput>>,
+) -> OperationsPage {
     OperationsPage {
         step: STEPS.step("operations", &q.from),
-        form: OperationsInput::from_answers(&w.answers),
+        form: kept.map_or_else(|| OperationsInput::from_answers(&w.answers), |k| k.input),
         errors: FormErrors::default(),
         ctx: w.ctx,
     }

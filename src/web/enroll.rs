@@ -13,7 +13,7 @@ use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
 use crate::web::ctx::Signed;
-use crate::web::ctx::{Can, ClientIp, Ctx, SignedIn, can};
+use crate::web::ctx::{Can, ClientIp, Ctx, Resumed, SignedIn, can};
 use crate::web::form::{Form, Query};
 use crate::web::invalid;
 use crate::web::wizard::{FromQuery, Step, StepForm, Steps};
@@ -174,10 +174,17 @@ fn partner_id_hint(country_name: &str) -> String {
     messages::n7_digit_membership_id(country_name)
 }
 
-async fn show_partner_id(w: Wizard, Query(q): Query<FromQuery>) -> PartnerIdPage {
+async fn show_partner_id(
+    w: Wizard,
+    Query(q): Query<FromQuery>,
+    Resumed(kept): Resumed<StepForm<PartnerIdInput>>,
+) -> PartnerIdPage {
     PartnerIdPage {
         step: STEPS.step("partner-id", &q.from),
-        partner_id: w.app.partner_id.clone().unwrap_or_default(),
+        partner_id: kept.map_or_else(
+            || w.app.partner_id.clone().unwrap_or_default(),
+            |k| k.input.partner_id,
+        ),
         errors: FormErrors::default(),
         hint: partner_id_hint(w.market.country_name()),
         country_name: w.market.country_name().to_owned(),
@@ -234,10 +241,14 @@ fn registration_hint(country_name: &str) -> String {
     messages::required_companies_number_company(country_name)
 }
 
-async fn show_legal(w: Wizard, Query(q): Query<FromQuery>) -> LegalPage {
+async fn show_legal(
+    w: Wizard,
+    Query(q): Query<FromQuery>,
+    Resumed(kept): Resumed<StepForm<LegalInput>>,
+) -> LegalPage {
     LegalPage {
         step: STEPS.step("legal-profile", &q.from),
-        form: LegalInput::from_application(&w.app),
+        form: kept.map_or_else(|| LegalInput::from_application(&w.app), |k| k.input),
         errors: FormErrors::default(),
         registration_required: registration_id_required(&w.market.country_code),
         registration_hint: registration_hint(w.market.country_name()),
@@ -275,8 +286,12 @@ pub struct ContactPage {
     errors: FormErrors,
 }
 
-async fn show_contact(w: Wizard, Query(q): Query<FromQuery>) -> ContactPage {
-    let mut form = ContactInput::from_application(&w.app);
+async fn show_contact(
+    w: Wizard,
+    Query(q): Query<FromQuery>,
+    Resumed(kept): Resumed<StepForm<ContactInput>>,
+) -> ContactPage {
+    let mut form = kept.map_or_else(|| ContactInput::from_application(&w.app), |k| k.input);
     if q.me.is_some() {
         // "I am the primary contact": the signed-in user's name and address (the phone is
         // theirs to add).
@@ -321,10 +336,14 @@ pub struct SupportPage {
     errors: FormErrors,
 }
 
-async fn show_support(w: Wizard, Query(q): Query<FromQuery>) -> SupportPage {
+async fn show_support(
+    w: Wizard,
+    Query(q): Query<FromQuery>,
+    Resumed(kept): Resumed<StepForm<SupportInput>>,
+) -> SupportPage {
     SupportPage {
         step: STEPS.step("support", &q.from),
-        form: SupportInput::from_application(&w.app),
+        form: kept.map_or_else(|| SupportInput::from_application(&w.app), |k| k.input),
         errors: FormErrors::default(),
         ctx: w.ctx,
     }

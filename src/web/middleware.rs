@@ -225,6 +225,7 @@ async fn check_form_token(
     };
     let upload = is_upload(&request);
     let (parts, body) = request.into_parts();
+    let mut form: Option<Bytes> = None;
     let (sent, body) = if upload {
         let mut stream = body.into_data_stream();
         let mut chunks: Vec<Bytes> = Vec::new();
@@ -249,6 +250,7 @@ async fn check_form_token(
             Ok(b) => b,
             Err(_) => return payload_too_large(),
         };
+        form = Some(bytes.clone());
         (form_token(&bytes), Body::from(bytes))
     };
     let expected = match session.get::<String>(CSRF_KEY).await {
@@ -264,10 +266,60 @@ async fn check_form_token(
             next.run(Request::from_parts(parts, body)).await
         }
         _ => {
+            if let Some(form) = &form
+                && let Some(to_sign_in) = resume_after_sign_in(&session, &parts, form).await
+            {
+                return to_sign_in;
+            }
             tracing::warn!(path = %loggable_path(parts.uri.path()), "refused a form without a valid CSRF token");
             forbidden_csrf()
         }
     }
+}
+
+/// A form sent after its session ended (this browser was signed in, and its session is
+/// gone: it expired while the page was open). Rather than a refusal that loses the
+/// answers: the answers of a form that can take them back ([`crate::web::ctx::RESUMABLE`])
+/// are kept in a new session, and the browser goes to sign in, then back to the page it
+/// was on (its `Referer`, same origin only: the CSRF layer outside has refused cross-site
+/// requests), where they are filled in again, never submitted on the user's behalf.
+async fn resume_after_sign_in(
+    session: &Session,
+    parts: &axum::http::request::Parts,
+    form: &Bytes,
+) -> Option<Response> {
+    use crate::web::ctx::{self, Resume, SIGNED_IN_COOKIE};
+    request_cookie(&parts.headers, SIGNED_IN_COOKIE)?;
+    let staff = parts.uri.path().starts_with("/admin");
+    let signed_in = if staff {
+        session.get::<serde_json::Value>(
+            <crate::db::staff::Staff as ctx::SignedInAccount>::SESSION_KEY,
+        )
+    } else {
+        session.get::<serde_json::Value>(crate::auth::session::AUTH_KEY)
+    };
+    if !matches!(signed_in.await, Ok(None)) {
+        return None;
+    }
+    let page = ctx::referring_page(&parts.headers)?;
+    let path = page.split('?').next().unwrap_or(&page).to_owned();
+    if ctx::RESUMABLE.contains(&path.as_str()) {
+        let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(form).ok()?;
+        let fields = fields
+            .into_iter()
+            .filter(|(name, _)| name != "csrf_token")
+            .collect();
+        session
+            .insert(ctx::RESUME_KEY, Resume { path, fields })
+            .await
+            .ok()?;
+    }
+    let sign_in = if staff { "/admin/signin" } else { "/signin" };
+    let to = format!(
+        "{sign_in}?next={}",
+        crate::domain::link::encode_query_value(&page)
+    );
+    Some(axum::response::Redirect::to(&to).into_response())
 }
 
 /// `path` fit for a log line: every segment that looks like a secret token (32 or more
@@ -352,15 +404,17 @@ pub fn forbidden_csrf() -> Response {
 }
 
 /// What the layout needs on an error page (the same fields as a page context).
-pub struct ErrorChrome {
-    /// No forms are shown on an error page.
+pub struct ErrorChrome<A = SessionUser> {
+    /// The session's form token (for the sign-out and language forms), if it has one.
     pub csrf_token: String,
-    /// Not loaded for error pages.
-    pub account: Option<SessionUser>,
+    /// The signed-in account, when the error happened inside a signed-in session.
+    pub account: Option<A>,
     /// Not shown on error pages.
     pub flash: Option<Flash>,
-    /// Where the language switch returns to: the start page.
+    /// Where the language switch returns to.
     pub here: String,
+    /// How long a session lasts without activity.
+    pub idle_timeout: Duration,
 }
 
 /// The page shown for every error status.
@@ -369,6 +423,22 @@ pub struct ErrorChrome {
 pub struct ErrorPage {
     /// Layout context.
     pub ctx: ErrorChrome,
+    /// What went wrong.
+    pub error: ErrorText,
+}
+
+/// The page shown for every error status in the back office.
+#[derive(Template)]
+#[template(path = "admin/error.html")]
+pub struct StaffErrorPage {
+    /// Layout context.
+    pub ctx: ErrorChrome<crate::db::staff::Staff>,
+    /// What went wrong.
+    pub error: ErrorText,
+}
+
+/// The words of an error page.
+pub struct ErrorText {
     /// HTTP status code.
     pub status: u16,
     /// Page heading.
@@ -377,6 +447,25 @@ pub struct ErrorPage {
     pub message: messages::Msg,
     /// The request id, for support.
     pub request_id: String,
+}
+
+impl ErrorText {
+    /// The words for `response` (an error status without a page of its own).
+    fn of(response: &Response, request_id: String) -> ErrorText {
+        let status = response.status();
+        let (title, default_message) = describe(status);
+        let message = response
+            .extensions()
+            .get::<ErrorMessage>()
+            .map(|m| m.0)
+            .unwrap_or(default_message);
+        ErrorText {
+            status: status.as_u16(),
+            title,
+            message,
+            request_id,
+        }
+    }
 }
 
 fn describe(status: StatusCode) -> (messages::Msg, messages::Msg) {
@@ -408,45 +497,27 @@ fn describe(status: StatusCode) -> (messages::Msg, messages::Msg) {
     }
 }
 
-/// Gives every error status without an HTML body a proper page with the request id.
-pub async fn render_error_pages(request: Request, next: Next) -> Response {
-    let request_id = request
+fn request_id(request: &Request) -> String {
+    request
         .headers()
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("-")
-        .to_owned();
-    let response = next.run(request).await;
-    let status = response.status();
+        .to_owned()
+}
+
+/// True when `response` needs an error page: an error status without a page of its own.
+fn needs_error_page(response: &Response) -> bool {
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if status.as_u16() < 400 || is_html {
-        return response;
-    }
-    let (title, default_message) = describe(status);
-    let message = response
-        .extensions()
-        .get::<ErrorMessage>()
-        .map(|m| m.0)
-        .unwrap_or(default_message);
-    let page = ErrorPage {
-        ctx: ErrorChrome {
-            csrf_token: String::new(),
-            account: None,
-            flash: None,
-            here: "/".to_owned(),
-        },
-        status: status.as_u16(),
-        title,
-        message,
-        request_id,
-    };
-    let body = page
-        .render()
-        .unwrap_or_else(|_| format!("{} {title}", status.as_u16()));
+    response.status().as_u16() >= 400 && !is_html
+}
+
+/// `response` with `body` as its HTML page (status and headers kept).
+fn with_page(response: Response, body: String) -> Response {
     let (mut parts, _) = response.into_parts();
     parts.headers.insert(
         header::CONTENT_TYPE,
@@ -454,6 +525,98 @@ pub async fn render_error_pages(request: Request, next: Next) -> Response {
     );
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, Body::from(body))
+}
+
+/// Gives every error status without an HTML body a proper page with the request id
+/// (outside the session: nobody is shown as signed in; see [`signed_in_error_pages`]).
+pub async fn render_error_pages(request: Request, next: Next) -> Response {
+    let request_id = request_id(&request);
+    let response = next.run(request).await;
+    if !needs_error_page(&response) {
+        return response;
+    }
+    let error = ErrorText::of(&response, request_id);
+    let page = ErrorPage {
+        ctx: ErrorChrome {
+            csrf_token: String::new(),
+            account: None,
+            flash: None,
+            here: "/".to_owned(),
+            idle_timeout: Duration::ZERO,
+        },
+        error,
+    };
+    let body = page
+        .render()
+        .unwrap_or_else(|_| format!("{} {}", page.error.status, page.error.title));
+    with_page(response, body)
+}
+
+/// Inside the session: an error page (a 404, a refused 403, ...) keeps the signed-in
+/// header and navigation of the realm the address belongs to, so the user is still
+/// somewhere they know, with their way back.
+pub async fn signed_in_error_pages(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let session = request.extensions().get::<Session>().cloned();
+    let staff_realm = request.uri().path().starts_with("/admin");
+    let here = crate::web::ctx::here_of(request.uri());
+    let request_id = request_id(&request);
+    let response = next.run(request).await;
+    if !needs_error_page(&response) {
+        return response;
+    }
+    let Some(session) = session else {
+        return response;
+    };
+    let error = ErrorText::of(&response, request_id);
+    let csrf_token = session
+        .get::<String>(CSRF_KEY)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let rendered = if staff_realm {
+        let account =
+            crate::web::ctx::signed_in_account::<crate::db::staff::Staff>(&state, &session)
+                .await
+                .ok()
+                .flatten();
+        let page = StaffErrorPage {
+            ctx: ErrorChrome {
+                csrf_token,
+                account,
+                flash: None,
+                here: here.clone(),
+                idle_timeout: state.config.session_idle_timeout,
+            },
+            error,
+        };
+        page.render()
+    } else {
+        let account = crate::web::ctx::signed_in_account::<SessionUser>(&state, &session)
+            .await
+            .ok()
+            .flatten();
+        let page = ErrorPage {
+            ctx: ErrorChrome {
+                csrf_token,
+                account,
+                flash: None,
+                here: here.clone(),
+                idle_timeout: state.config.session_idle_timeout,
+            },
+            error,
+        };
+        page.render()
+    };
+    match rendered {
+        Ok(body) => with_page(response, body),
+        // The outer layer still gives it a page.
+        Err(_) => response,
+    }
 }
 
 /// The language a request asks for: the visitor's chosen language (cookie), else the

@@ -14,6 +14,7 @@ pub mod home;
 pub mod language;
 pub mod mailbox;
 pub mod middleware;
+pub mod nav;
 pub mod orders;
 pub mod partners;
 pub mod password;

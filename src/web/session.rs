@@ -8,7 +8,9 @@ use crate::flows::accounts::{self, SignInAttempt};
 use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
-use crate::web::ctx::{ClientIp, Ctx, DeviceCookie, safe_next, with_device_cookie};
+use crate::web::ctx::{
+    ClientIp, Ctx, DeviceCookie, safe_next, with_device_cookie, with_signed_in_marker,
+};
 use crate::web::form::{Form, Query};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -24,6 +26,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/signin", get(show).post(submit))
         .route("/signout", post(sign_out))
+        .route("/session/keep-alive", post(stay_signed_in))
 }
 
 /// Where to go after signing in.
@@ -52,20 +55,73 @@ pub struct SignInPage {
     email: String,
     next: String,
     errors: FormErrors,
+    /// Why the page appeared, when it was not opened on purpose.
+    why: Option<String>,
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
+/// Why a sign-in page appeared: the session expired (this browser was signed in and did
+/// not sign out; `kept` when a form's answers wait), or the page asked for needs a
+/// signed-in user (`next` given).
+pub async fn why_sign_in(
+    state: &AppState,
+    session: &tower_sessions::Session,
+    headers: &axum::http::HeaderMap,
+    next_given: bool,
+) -> Option<String> {
+    if crate::web::ctx::was_signed_in(headers) {
+        let kept = matches!(
+            session
+                .get::<crate::web::ctx::Resume>(crate::web::ctx::RESUME_KEY)
+                .await,
+            Ok(Some(_))
+        );
+        return Some(messages::signed_out_idle(
+            state.config.session_idle_timeout,
+            kept,
+        ));
+    }
+    next_given.then(|| messages::SIGN_IN_TO_OPEN.to_string())
+}
+
+async fn show(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    ctx: Ctx,
+    Query(q): Query<NextQuery>,
+) -> Response {
     let next = safe_next(q.next.as_deref(), &state.config.public_base_url);
     if ctx.account.is_some() {
         return Redirect::to(&next).into_response();
     }
+    // A flash (signed out, the session ended) already says why.
+    let why = match ctx.flash {
+        Some(_) => None,
+        None => why_sign_in(&state, &ctx.session, &headers, q.next.is_some()).await,
+    };
     SignInPage {
         ctx,
         email: String::new(),
         next,
         errors: FormErrors::default(),
+        why,
     }
     .into_response()
+}
+
+/// The flash after signing in: a welcome back to a form whose answers were kept, or the
+/// plain one.
+pub async fn signed_in_flash(state: &AppState, session: &tower_sessions::Session) -> String {
+    let kept = matches!(
+        session
+            .get::<crate::web::ctx::Resume>(crate::web::ctx::RESUME_KEY)
+            .await,
+        Ok(Some(_))
+    );
+    if kept {
+        messages::resumed_after_idle(state.config.session_idle_timeout)
+    } else {
+        messages::FLASH_SIGNED_IN.to_string()
+    }
 }
 
 async fn submit(
@@ -85,12 +141,11 @@ async fn submit(
             new_device,
         } => {
             session::sign_in(&ctx.session, user_id, epoch).await?;
-            let response = ctx.success(&next, messages::FLASH_SIGNED_IN).await?;
-            return Ok(with_device_cookie(
-                response,
-                new_device,
-                state.config.cookie_secure,
-            ));
+            let flash = signed_in_flash(&state, &ctx.session).await;
+            let response = ctx.success(&next, flash).await?;
+            let secure = state.config.cookie_secure;
+            let response = with_signed_in_marker(response, true, secure);
+            return Ok(with_device_cookie(response, new_device, secure));
         }
         SignInAttempt::RateLimited(errors) => (StatusCode::TOO_MANY_REQUESTS, errors),
         SignInAttempt::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
@@ -100,6 +155,7 @@ async fn submit(
         email: form.email,
         next,
         errors,
+        why: None,
     };
     Ok((status, page).into_response())
 }
@@ -113,5 +169,17 @@ async fn sign_out(
         accounts::signed_out(&state, user, &ip).await?;
     }
     session::sign_out(&ctx.session).await?;
-    ctx.info("/signin", messages::FLASH_SIGNED_OUT).await
+    let response = ctx.info("/signin", messages::FLASH_SIGNED_OUT).await?;
+    Ok(with_signed_in_marker(
+        response,
+        false,
+        state.config.cookie_secure,
+    ))
+}
+
+/// "Stay signed in" in the timeout warning: the session's idle expiry starts again (a
+/// form post with the page's token, sent by the warning's script; either realm).
+async fn stay_signed_in(ctx: Ctx) -> Result<Response, AppError> {
+    crate::web::ctx::touch(&ctx.session).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }

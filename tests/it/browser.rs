@@ -5,7 +5,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Driver {
+pub(crate) struct Driver {
     process: Child,
     port: u16,
 }
@@ -17,7 +17,7 @@ impl Drop for Driver {
     }
 }
 
-fn start_chromedriver() -> Driver {
+pub(crate) fn start_chromedriver() -> Driver {
     let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
     assert!(
         std::path::Path::new(&binary).exists(),
@@ -47,7 +47,18 @@ fn start_chromedriver() -> Driver {
 
 /// A headless Chromium whose user reads `languages` (its `Accept-Language`, like a
 /// browser set up in that language).
-async fn browser(driver: &Driver, profile: &std::path::Path, languages: &str) -> Client {
+pub(crate) async fn browser(driver: &Driver, profile: &std::path::Path, languages: &str) -> Client {
+    browser_as(driver, profile, languages, None).await
+}
+
+/// [`browser`] on a phone `width` CSS pixels wide (Chromium's mobile emulation: the
+/// viewport, touch and the phone's user agent), or a 1024-pixel desktop window.
+pub(crate) async fn browser_as(
+    driver: &Driver,
+    profile: &std::path::Path,
+    languages: &str,
+    phone_width: Option<u32>,
+) -> Client {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let primary = languages.split(',').next().unwrap_or("en");
     let mut caps = serde_json::Map::new();
@@ -66,6 +77,9 @@ async fn browser(driver: &Driver, profile: &std::path::Path, languages: &str) ->
             "prefs": { "intl.accept_languages": languages }
         }),
     );
+    if let Some(width) = phone_width {
+        caps["goog:chromeOptions"]["mobileEmulation"] = serde_json::json!({ "deviceMetrics": { "width": width, "height": 844, "pixelRatio": 3.0 } });
+    }
     ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(caps)
         .connect(&format!("http://127.0.0.1:{}", driver.port))
@@ -73,11 +87,15 @@ async fn browser(driver: &Driver, profile: &std::path::Path, languages: &str) ->
         .expect("connect to chromedriver")
 }
 
-async fn fill(c: &Client, css: &str, value: &str) -> Result<(), fantoccini::error::CmdError> {
+pub(crate) async fn fill(
+    c: &Client,
+    css: &str,
+    value: &str,
+) -> Result<(), fantoccini::error::CmdError> {
     c.find(Locator::Css(css)).await?.send_keys(value).await
 }
 
-async fn text(c: &Client, css: &str) -> Result<String, fantoccini::error::CmdError> {
+pub(crate) async fn text(c: &Client, css: &str) -> Result<String, fantoccini::error::CmdError> {
     c.find(Locator::Css(css)).await?.text().await
 }
 
@@ -197,7 +215,7 @@ async fn a_person_signs_up_confirms_from_the_mailbox_signs_out_and_signs_in() {
     in_browser("signup_flow", sign_up_confirm_sign_out_and_in).await;
 }
 
-async fn click(c: &Client, css: &str) -> Result<(), fantoccini::error::CmdError> {
+pub(crate) async fn click(c: &Client, css: &str) -> Result<(), fantoccini::error::CmdError> {
     c.find(Locator::Css(css)).await?.click().await
 }
 
@@ -307,7 +325,7 @@ async fn reviewer_approves_from_the_queue(
     fill(c, "#password", STRONG_PASSWORD).await?;
     click(c, "form[action='/signin'] button[type=submit]").await?;
     c.wait()
-        .for_element(Locator::Css("#agreement-banner"))
+        .for_element(Locator::Css("#agreement-link"))
         .await?;
     c.goto(&app.url(&format!("/applications/{id}"))).await?;
     assert_eq!(text(c, "#state-words").await?, "Approved");

@@ -186,7 +186,7 @@ async fn closed_intake_blocks_starting_and_submitting_on_the_server() {
         "{reopens}"
     );
     assert!(
-        !html.contains("href=\"/enroll\""),
+        attrs(&html, "main a[href='/enroll']", "href").is_empty(),
         "an enrolled organisation is not offered to enroll"
     );
     assert!(

@@ -473,7 +473,11 @@ async fn a_draft_resumes_in_another_browser() {
         Some("10115")
     );
     let dashboard = other.html("/dashboard").await;
-    assert!(texts(&dashboard, "#enrollment")[0].contains("You have started enrolling"));
+    assert_eq!(texts(&dashboard, "#task-enrol-status"), ["In progress"]);
+    assert_eq!(
+        attr(&dashboard, "#enroll-link", "href").as_deref(),
+        Some("/enroll")
+    );
 }
 
 #[tokio::test]
@@ -944,7 +948,17 @@ async fn after_approval_a_global_admin_accepts_the_agreement() {
         "not before the agreement"
     );
     let dashboard = app.get("/dashboard").await.text().await.unwrap();
-    assert!(texts(&dashboard, "#agreement-banner h2")[0].contains("Accept the partner agreement"));
+    // The task list: approved, the agreement the one task to do, linked once.
+    assert_eq!(texts(&dashboard, "#task-approved-status"), ["Completed"]);
+    assert_eq!(texts(&dashboard, "#task-agreement-status"), ["Not started"]);
+    assert_eq!(
+        attrs(&dashboard, "main a[href='/agreement']", "id"),
+        ["agreement-link"]
+    );
+    assert_eq!(
+        texts(&dashboard, "#task-find-provider-status"),
+        ["Cannot start yet"]
+    );
     assert_eq!(
         texts(
             &app.get(&status).await.text().await.unwrap(),
@@ -987,7 +1001,12 @@ async fn after_approval_a_global_admin_accepts_the_agreement() {
         .await;
     assert_eq!(location(&accepted), "/dashboard");
     let dashboard = app.get("/dashboard").await.text().await.unwrap();
-    assert!(texts(&dashboard, "#agreement-banner").is_empty());
+    assert!(texts(&dashboard, "#agreement-link").is_empty());
+    assert_eq!(texts(&dashboard, "#task-agreement-status"), ["Completed"]);
+    assert_eq!(
+        texts(&dashboard, "#task-find-provider-status"),
+        ["Not started"]
+    );
     assert!(
         partner_portal::db::agreements::is_active_indirect_reseller(&app.db, tenant_id)
             .await

@@ -6,7 +6,7 @@ use partner_portal::i18n::{Lang, all_keys, lookup};
 use reqwest::StatusCode;
 
 /// Pages translated so far, walked in every language (signed out). Every new page joins.
-const PUBLIC_ROUTES: &[&str] = &[
+pub(crate) const PUBLIC_ROUTES: &[&str] = &[
     "/",
     "/signin",
     "/signup",
@@ -15,7 +15,7 @@ const PUBLIC_ROUTES: &[&str] = &[
 ];
 
 /// Pages translated so far, walked signed in as a new partner's global admin.
-const SIGNED_IN_ROUTES: &[&str] = &[
+pub(crate) const SIGNED_IN_ROUTES: &[&str] = &[
     "/dashboard",
     "/enroll",
     "/enroll/partner-id",
@@ -291,7 +291,7 @@ async fn the_switch_keeps_the_choice_on_the_browser_and_on_the_account() {
     );
     let html = me.html("/dashboard").await;
     assert_eq!(attr(&html, "html", "lang").as_deref(), Some("de"));
-    assert_eq!(texts(&html, ".site-nav a")[0], "Dashboard");
+    assert_eq!(texts(&html, ".partner-nav a")[0], "Startseite");
     assert!(texts(&html, ".site-nav button").contains(&"Abmelden".to_owned()));
     let saved: Option<String> =
         sqlx::query_scalar("select language from users where email = $1::text::citext")

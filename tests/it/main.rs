@@ -1,5 +1,6 @@
 //! Integration tests: the real router over HTTP, real PostgreSQL, real SMTP, real Chromium.
 
+mod accessibility;
 mod admin;
 mod browser;
 mod cancel_safety;
@@ -10,6 +11,7 @@ mod enroll;
 mod helpers;
 mod hostile_input;
 mod languages;
+mod navigation;
 mod orders;
 mod outbox;
 mod partners;

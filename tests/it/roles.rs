@@ -10,9 +10,9 @@ use partner_portal::domain::tenant::{Role, Roles};
 use reqwest::StatusCode;
 
 /// What a route needs; `None`: any signed-in user of the organisation.
-struct Route {
-    path: String,
-    needs: Option<Capability>,
+pub(crate) struct Route {
+    pub path: String,
+    pub needs: Option<Capability>,
 }
 
 fn route(path: impl Into<String>, needs: Option<Capability>) -> Route {
@@ -22,15 +22,29 @@ fn route(path: impl Into<String>, needs: Option<Capability>) -> Route {
     }
 }
 
-#[tokio::test]
-async fn every_role_meets_every_partner_route_as_the_table_says() {
-    let app = TestApp::spawn().await;
+/// One organisation that is everything at once, and every partner route it can open.
+pub(crate) struct Matrix {
+    /// The global admin's e-mail.
+    pub admin: String,
+    pub routes: Vec<Route>,
+    pub grant: uuid::Uuid,
+    pub customer: uuid::Uuid,
+    pub subscription: uuid::Uuid,
+    pub order: uuid::Uuid,
+    pub reseller_app: uuid::Uuid,
+    pub direct_app: uuid::Uuid,
+}
+
+/// Builds [`Matrix`] in `app`: an approved reseller (agreement accepted), a listed
+/// direct-bill provider with a reseller and a customer with an order, a reseller of another
+/// provider, and a direct-bill applicant with evidence filed.
+pub(crate) async fn matrix(app: &TestApp) -> Matrix {
     // One organisation that is everything at once: an approved reseller (agreement
     // accepted), a listed provider with a reseller, a reseller of another provider, and a
     // direct-bill applicant with evidence filed.
-    let admin = approved_reseller(&app, "matrix", "7600001", "13 months").await;
-    open_intake(&app).await;
-    fill_direct(&app).await;
+    let admin = approved_reseller(app, "matrix", "7600001", "13 months").await;
+    open_intake(app).await;
+    fill_direct(app).await;
     let other_provider = app
         .insert_application("matrixprov", "FR", "approved", 30, "Matrix Provider SAS")
         .await;
@@ -157,7 +171,7 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
             .await
             .unwrap();
     use Capability::*;
-    let routes = [
+    let routes = vec![
         route("/dashboard", None),
         route("/account/password", None),
         route("/account/users", Some(ManageUsers)),
@@ -230,6 +244,30 @@ async fn every_role_meets_every_partner_route_as_the_table_says() {
             Some(PlaceOrders),
         ),
     ];
+    Matrix {
+        admin,
+        routes,
+        grant,
+        customer,
+        subscription,
+        order,
+        reseller_app,
+        direct_app,
+    }
+}
+
+#[tokio::test]
+async fn every_role_meets_every_partner_route_as_the_table_says() {
+    let app = TestApp::spawn().await;
+    let Matrix {
+        admin,
+        routes,
+        grant,
+        customer,
+        subscription,
+        ..
+    } = matrix(&app).await;
+    use Capability::*;
     // A state-changing route refused before anything happens.
     let remove_grant = format!("/partners/admin-access/{grant}/remove");
     let record_agreement = format!("/customers/{customer}/agreement");

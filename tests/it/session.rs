@@ -449,3 +449,177 @@ async fn a_session_past_its_absolute_lifetime_ends() {
     let html = app.get("/signin").await.text().await.unwrap();
     assert!(texts(&html, ".flash")[0].contains("session has ended"));
 }
+
+/// Ends every stored session as if it had expired, and waits until no process serves one
+/// from its cache.
+async fn expire_sessions(app: &TestApp) {
+    sqlx::query("delete from tower_sessions.session")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    app.wait_for_session_cache_to_forget().await;
+}
+
+#[tokio::test]
+async fn a_form_sent_after_the_session_expired_comes_back_filled_in_after_signing_in() {
+    let app = TestApp::spawn().await;
+    let email = app.sign_up("resume").await;
+    let me = app.me();
+    let page = me.html("/enroll/legal-profile").await;
+    let token = csrf_token(&page);
+    expire_sessions(&app).await;
+    // The user typed their answers and pressed Continue after the session had expired.
+    let mut typed: Vec<(&str, &str)> = LEGAL.to_vec();
+    typed.push(("csrf_token", &token));
+    let sent = me
+        .post(app.url("/enroll/legal-profile"))
+        .header("referer", app.url("/enroll/legal-profile"))
+        .form(&typed)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER, "not a refusal");
+    assert_eq!(location(&sent), "/signin?next=/enroll/legal-profile");
+    // The sign-in page says why it appeared.
+    let signin = me.html("/signin?next=/enroll/legal-profile").await;
+    assert_eq!(
+        texts(&signin, "#signin-why"),
+        [
+            "You were signed out after 30 minutes without activity. Sign in again to go back to your form: what you typed is kept."
+        ]
+    );
+    let signed = me
+        .submit(
+            "/signin?next=/enroll/legal-profile",
+            "/signin",
+            &[
+                ("email", &email),
+                ("password", STRONG_PASSWORD),
+                ("next", "/enroll/legal-profile"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&signed), "/enroll/legal-profile");
+    // Back on the form with what was typed, and a line saying what happened; nothing was
+    // saved on the user's behalf.
+    let back = me.html("/enroll/legal-profile").await;
+    assert!(
+        texts(&back, ".flash")[0].contains("signed out after 30 minutes without activity"),
+        "{:?}",
+        texts(&back, ".flash")
+    );
+    for (name, value) in LEGAL {
+        assert_eq!(
+            attr(&back, &format!("#{name}"), "value").as_deref(),
+            Some(*value),
+            "{name}"
+        );
+    }
+    let saved: Option<String> = sqlx::query_scalar("select legal_name from applications")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert!(saved.is_none(), "nothing saved until the user continues");
+    // Once: the next visit shows the saved draft again.
+    let again = me.html("/enroll/legal-profile").await;
+    assert_eq!(attr(&again, "#legal_name", "value").as_deref(), Some(""));
+    // Continuing saves them.
+    let fields: Vec<(&str, &str)> = LEGAL.to_vec();
+    let saved = me
+        .submit("/enroll/legal-profile", "/enroll/legal-profile", &fields)
+        .await;
+    assert_eq!(location(&saved), "/enroll/primary-contact");
+}
+
+#[tokio::test]
+async fn the_sign_in_page_says_why_it_appeared() {
+    let app = TestApp::spawn().await;
+    // A visitor who asked for a private page.
+    let open = app.get("/customers").await;
+    assert_eq!(location(&open), "/signin?next=/customers");
+    let signin = app
+        .get("/signin?next=/customers")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        texts(&signin, "#signin-why"),
+        ["Sign in to open that page."]
+    );
+    // Opened on purpose: nothing to explain.
+    let plain = app.get("/signin").await.text().await.unwrap();
+    assert!(texts(&plain, "#signin-why").is_empty());
+    // A signed-in user whose session expired, opening a page.
+    let email = app.sign_up("why").await;
+    expire_sessions(&app).await;
+    let open = app.get("/account/profile").await;
+    assert_eq!(location(&open), "/signin?next=/account/profile");
+    let signin = app
+        .get("/signin?next=/account/profile")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        texts(&signin, "#signin-why"),
+        ["You were signed out after 30 minutes without activity. Sign in again to carry on."]
+    );
+    // A form of a page that cannot take answers back: to sign in, and back to its page.
+    app.sign_in(&email, STRONG_PASSWORD).await;
+    let page = app.me().html("/account/users").await;
+    let token = csrf_token(&page);
+    expire_sessions(&app).await;
+    let sent = app
+        .me()
+        .post(app.url("/account/users"))
+        .header("referer", app.url("/account/users"))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("email", "a@why.example.com"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&sent), "/signin?next=/account/users");
+    let signin = app
+        .get("/signin?next=/account/users")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(texts(&signin, "#signin-why")[0].ends_with("Sign in again to carry on."));
+    // A wrong token while signed in, or without the page it came from, is still refused.
+    app.sign_in(&email, STRONG_PASSWORD).await;
+    let forged = app
+        .me()
+        .post(app.url("/account/users"))
+        .header("referer", app.url("/account/users"))
+        .form(&[("csrf_token", "0000"), ("email", "b@why.example.com")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    // Signing out on purpose: the next sign-in page does not speak of a timeout.
+    let dashboard = app.me().html("/dashboard").await;
+    app.me()
+        .post(app.url("/signout"))
+        .form(&[("csrf_token", csrf_token(&dashboard).as_str())])
+        .send()
+        .await
+        .unwrap();
+    let flashed = app.get("/signin").await.text().await.unwrap();
+    assert!(texts(&flashed, "#signin-why").is_empty());
+    assert!(!texts(&flashed, ".flash").is_empty());
+    let after = app
+        .get("/signin?next=/dashboard")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(texts(&after, "#signin-why"), ["Sign in to open that page."]);
+    // In German.
+    let reader = app.browser_speaking("de");
+    let page = reader.html("/signin?next=/customers").await;
+    crate::languages::assert_no_english(partner_portal::i18n::Lang::De, "sign-in why", &page);
+}

@@ -41,16 +41,27 @@ pub struct SignInPage {
     ctx: StaffCtx,
     email: String,
     errors: FormErrors,
+    /// Why the page appeared (a session that expired), if it says.
+    why: Option<String>,
 }
 
-async fn show(ctx: StaffCtx) -> Response {
+async fn show(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    ctx: StaffCtx,
+) -> Response {
     if ctx.account.is_some() {
         return Redirect::to("/admin/applications").into_response();
     }
+    let why = match ctx.flash {
+        Some(_) => None,
+        None => crate::web::session::why_sign_in(&state, &ctx.session, &headers, false).await,
+    };
     SignInPage {
         ctx,
         email: String::new(),
         errors: FormErrors::default(),
+        why,
     }
     .into_response()
 }
@@ -101,6 +112,7 @@ async fn submit(
             let to = "/admin/applications";
             let response = ctx.success(to, messages::FLASH_SIGNED_IN).await?;
             let secure = state.config.cookie_secure;
+            let response = crate::web::ctx::with_signed_in_marker(response, true, secure);
             return Ok(crate::web::ctx::with_device_cookie(
                 response, new_device, secure,
             ));
@@ -112,13 +124,20 @@ async fn submit(
         ctx,
         email: form.email,
         errors,
+        why: None,
     };
     Ok((status, page).into_response())
 }
 
-async fn sign_out(ctx: StaffCtx) -> Result<Response, AppError> {
+async fn sign_out(State(state): State<AppState>, ctx: StaffCtx) -> Result<Response, AppError> {
     session::sign_out(&ctx.session).await?;
-    ctx.info("/admin/signin", messages::FLASH_SIGNED_OUT).await
+    let response = ctx
+        .info("/admin/signin", messages::FLASH_SIGNED_OUT)
+        .await?;
+    let secure = state.config.cookie_secure;
+    Ok(crate::web::ctx::with_signed_in_marker(
+        response, false, secure,
+    ))
 }
 
 /// The staff change-password form.
