@@ -249,8 +249,8 @@ pub const PLAIN_IN_REVIEW: Msg = Msg("plain-in-review");
 /// An application's state in plain words, for applicants.
 pub const PLAIN_INFO_REQUESTED: Msg = Msg("plain-info-requested");
 
-/// Formats a moment for people in the current language: "22 Nov 2026, 05:33 UTC",
-/// "22.11.2026, 05:33 UTC", "2026年11月22日 05:33 UTC".
+/// Formats a moment for people in the current language and the reader's time zone:
+/// "22 November 2026, 06:33 CET", "22. November 2026, 06:33 CET", "2026年11月22日 13:33 CST".
 pub use crate::i18n::format::date_time as when;
 
 // Pages, flows and e-mails: sentences moved here from the code that shows them.

@@ -97,3 +97,13 @@ legalname-staff-reason-hint = Die globalen Administratoren der Organisation lese
 legalname-staff-approved = Der Firmenname „{ $name }“ gilt jetzt; die Organisation wurde benachrichtigt.
 legalname-staff-declined = Die Änderung in „{ $name }“ wurde abgelehnt; die Organisation wurde benachrichtigt.
 legalname-staff-gone = Diese Änderung wartet nicht mehr: Jemand anderes hat zuerst entschieden.
+
+# Die Zeitzone der Organisation.
+time-zone-title = Zeitzone
+time-zone-intro = Datums- und Zeitangaben auf den Seiten Ihrer Organisation erscheinen in dieser Zeitzone. E-Mails, die auch Personen an anderen Orten erreichen können, nennen Zeiten in UTC.
+time-zone-label = Zeitzone
+time-zone-hint = Die Zeitzone Ihres Landes ist { $zone }.
+time-zone-default = Die Ihres Landes: { $zone }
+time-zone-from-country = (die Ihres Landes)
+time-zone-unknown = Wählen Sie eine Zeitzone aus der Liste
+time-zone-saved = Die Zeitzone ist gespeichert.

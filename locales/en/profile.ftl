@@ -97,3 +97,13 @@ legalname-staff-reason-hint = The organisation's global admins read this
 legalname-staff-approved = The legal name “{ $name }” is now in force; the organisation has been told.
 legalname-staff-declined = The change to “{ $name }” was declined; the organisation has been told.
 legalname-staff-gone = That change is no longer waiting: someone decided it first.
+
+# The organisation's time zone.
+time-zone-title = Time zone
+time-zone-intro = Dates and times on your organisation's pages are shown in this time zone. E-mails that may reach people elsewhere give times in UTC.
+time-zone-label = Time zone
+time-zone-hint = Your country's time zone is { $zone }.
+time-zone-default = Your country's: { $zone }
+time-zone-from-country = (your country's)
+time-zone-unknown = Select a time zone from the list
+time-zone-saved = The time zone is saved.

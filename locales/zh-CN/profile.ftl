@@ -97,3 +97,13 @@ legalname-staff-reason-hint = 该组织的全局管理员会看到此内容
 legalname-staff-approved = 法定名称“{ $name }”现已生效；已通知该组织。
 legalname-staff-declined = 已拒绝更改为“{ $name }”；已通知该组织。
 legalname-staff-gone = 该更改已不再等待处理：其他人已先做出决定。
+
+# 组织的时区。
+time-zone-title = 时区
+time-zone-intro = 你组织页面上的日期和时间按此时区显示。可能发给其他地区人员的电子邮件使用 UTC 时间。
+time-zone-label = 时区
+time-zone-hint = 你所在国家/地区的时区为 { $zone }。
+time-zone-default = 你所在国家/地区的时区：{ $zone }
+time-zone-from-country = （你所在国家/地区的时区）
+time-zone-unknown = 请从列表中选择一个时区
+time-zone-saved = 时区已保存。

@@ -174,3 +174,35 @@ pub async fn with_standing(
         },
     )))
 }
+
+/// The tenant's chosen time zone (none: its country's) and its country's default.
+pub async fn time_zone(
+    db: impl PgExecutor<'_>,
+    tenant_id: Uuid,
+) -> sqlx::Result<Option<(Option<String>, String)>> {
+    let row = sqlx::query!(
+        r#"select t.time_zone, m.default_time_zone
+           from tenants t join markets m using (country_code)
+           where t.tenant_id = $1"#,
+        tenant_id
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| (r.time_zone, r.default_time_zone)))
+}
+
+/// Sets the tenant's time zone (none: its country's default).
+pub async fn set_time_zone(
+    db: impl PgExecutor<'_>,
+    tenant_id: Uuid,
+    zone: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update tenants set time_zone = $2 where tenant_id = $1",
+        tenant_id,
+        zone
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}

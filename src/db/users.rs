@@ -362,6 +362,8 @@ pub struct SessionUser {
     pub listed_provider: bool,
     /// The organisation is an active direct-bill partner.
     pub direct_partner: bool,
+    /// The organisation's time zone (IANA name): its choice, or its country's default.
+    pub time_zone: String,
 }
 
 impl SessionUser {
@@ -390,8 +392,10 @@ pub async fn session_user(
                   exists(select 1 from provider_regions p where p.tenant_id = u.tenant_id)
                     as "listed_provider!",
                   exists(select 1 from direct_bill_partners d where d.tenant_id = u.tenant_id
-                          and d.status = 'active') as "direct_partner!"
+                          and d.status = 'active') as "direct_partner!",
+                  coalesce(t.time_zone, m.default_time_zone, 'UTC') as "time_zone!"
            from users u join tenants t using (tenant_id)
+           left join markets m on m.country_code = t.country_code
            where u.user_id = $1"#,
         user_id
     )

@@ -211,8 +211,7 @@ impl AgreementInput {
         if self.accepted != "yes" {
             e.add("accepted", Msg("customer-agreement-tick"));
         }
-        let format = time::macros::format_description!("[year]-[month]-[day]");
-        let date = match time::Date::parse(self.accepted_on.trim(), &format) {
+        let date = match crate::domain::form::parse_day(&self.accepted_on) {
             Err(_) if self.accepted_on.trim().is_empty() => {
                 e.add("accepted_on", Msg("customer-agreement-date-required"));
                 None

@@ -125,6 +125,12 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// A day as a date field sends it (`2026-12-03`, ISO 8601), surrounding spaces ignored.
+pub fn parse_day(typed: &str) -> Result<time::Date, time::error::Parse> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(typed.trim(), &format)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -222,7 +222,8 @@ pub async fn add(
         confirm_link: state
             .config
             .link(&format!("/signup/confirm/{}", confirm.plain)),
-        until: crate::i18n::format::date_time(until),
+        // The customer may be in another time zone than the partner adding it.
+        until: crate::i18n::format::date_time_utc(until),
     };
     let email = crate::email::messages::EmailContent::to_email(&message, customer.email.as_str())?;
     db::outbox::enqueue(&mut *tx, &email, &state.message_domain()).await?;

@@ -2,7 +2,7 @@
 //! primary contact, support and bank details) and how staff decide a legal-name change.
 //! Every change is audited before and after; bank account numbers are masked in the audit.
 
-use crate::db::{self, profiles::Profile};
+use crate::db::{self, profiles::Profile, users::SessionUser};
 use crate::domain::FormErrors;
 use crate::domain::organisation::{ContactInput, LegalInput, SupportInput};
 use crate::domain::profile::{BankAccount, BankDetails, BankInput, masked};
@@ -474,4 +474,66 @@ pub async fn changes_of(
         ..Default::default()
     };
     db::audit::list(&state.db, &filter, 100).await
+}
+
+/// The organisation's time zone setting.
+pub struct TimeZoneSetting {
+    /// The zone chosen, if any.
+    pub chosen: Option<String>,
+    /// The country's default.
+    pub default: String,
+}
+
+impl TimeZoneSetting {
+    /// The zone in use.
+    pub fn effective(&self) -> &str {
+        self.chosen.as_deref().unwrap_or(&self.default)
+    }
+}
+
+/// The time zone setting of `user`'s organisation.
+pub async fn time_zone(state: &AppState, user: &SessionUser) -> anyhow::Result<TimeZoneSetting> {
+    let (chosen, default) = db::tenants::time_zone(&state.db, user.tenant_id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the user's tenant has no market"))?;
+    Ok(TimeZoneSetting { chosen, default })
+}
+
+/// Sets the organisation's time zone to `typed` (an IANA name the portal knows; empty: the
+/// country's default), audited with before and after.
+pub async fn set_time_zone(
+    state: &AppState,
+    user: &SessionUser,
+    typed: &str,
+    ip: &str,
+) -> anyhow::Result<Result<(), FormErrors>> {
+    let typed = typed.trim();
+    let chosen = if typed.is_empty() {
+        None
+    } else if crate::i18n::format::time_zone(typed).is_some() {
+        Some(typed)
+    } else {
+        let mut errors = FormErrors::default();
+        errors.add("time_zone", crate::messages::Msg("time-zone-unknown"));
+        return Ok(Err(errors));
+    };
+    let mut tx = state.db.begin().await?;
+    let (before, _) = db::tenants::time_zone(&mut *tx, user.tenant_id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the user's tenant has no market"))?;
+    if before.as_deref() != chosen {
+        db::tenants::set_time_zone(&mut *tx, user.tenant_id, chosen).await?;
+        let mut event = db::audit::AuditEvent::by_user(
+            user,
+            "organisation.time_zone_changed",
+            "tenant",
+            user.tenant_id.to_string(),
+            ip,
+        );
+        event.before = Some(serde_json::json!({ "time_zone": before }));
+        event.after = Some(serde_json::json!({ "time_zone": chosen }));
+        db::audit::record(&mut *tx, event).await?;
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
 }

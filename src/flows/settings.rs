@@ -48,14 +48,13 @@ impl SettingsInput {
                 None
             }
         };
-        let format = time::macros::format_description!("[year]-[month]-[day]");
         let reopens_on = match (open, self.reopens_on.trim()) {
             (Some(false), "") => {
                 errors.add("reopens_on", messages::ENTER_DATE_INTAKE_REOPENS);
                 None
             }
             (_, "") => None,
-            (_, raw) => match time::Date::parse(raw, &format) {
+            (_, raw) => match crate::domain::form::parse_day(raw) {
                 Ok(d) if d < today => {
                     errors.add("reopens_on", messages::REOPENING_DATE_MUST_TODAY);
                     None

@@ -138,7 +138,7 @@ pub fn t_in(key: impl Display, _: &dyn Values, lang: &crate::i18n::Lang) -> Resu
     Ok(lookup(*lang, &key.to_string(), &[]))
 }
 
-/// A moment in the current language ("3 Dec 2026, 05:33 UTC").
+/// A moment in the current language and the reader's time zone ("3 December 2026, 06:33 CET").
 #[askama::filter_fn]
 pub fn when(t: &time::OffsetDateTime, _: &dyn Values) -> Result<String> {
     Ok(crate::i18n::format::date_time(*t))

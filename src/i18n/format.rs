@@ -8,9 +8,7 @@ use super::{Lang, current};
 use icu::calendar::Date as IcuDate;
 use icu::calendar::cal::Gregorian;
 use icu::datetime::FixedCalendarDateTimeFormatter;
-use icu::datetime::fieldsets::{YMD, YMDT};
-use icu::datetime::input::{DateTime, Time};
-use icu::datetime::options::TimePrecision;
+use icu::datetime::fieldsets::YMD;
 use icu::decimal::DecimalFormatter;
 use icu::decimal::input::Decimal;
 use icu::experimental::dimension::currency::CurrencyCode;
@@ -30,7 +28,6 @@ fn icu_locale(lang: Lang) -> Locale {
 /// One formatter of each kind per language, made on first use.
 struct Formatters {
     date: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
-    date_time: FixedCalendarDateTimeFormatter<Gregorian, YMDT>,
     decimal: DecimalFormatter,
     currency: CurrencyFormatter,
 }
@@ -44,11 +41,6 @@ fn formatters(lang: Lang) -> &'static Formatters {
         Formatters {
             date: FixedCalendarDateTimeFormatter::try_new(locale.clone().into(), YMD::long())
                 .expect("CLDR date data for the portal's languages"),
-            date_time: FixedCalendarDateTimeFormatter::try_new(
-                locale.clone().into(),
-                YMDT::medium().with_time_precision(TimePrecision::Minute),
-            )
-            .expect("CLDR date-time data for the portal's languages"),
             decimal: DecimalFormatter::try_new(locale.clone().into(), Default::default())
                 .expect("CLDR number data for the portal's languages"),
             currency: CurrencyFormatter::try_new(locale.into(), Default::default())
@@ -74,23 +66,99 @@ pub fn date_in(lang: Lang, d: time::Date) -> String {
     }
 }
 
-/// A moment, in UTC and saying so: "3 Dec 2026, 05:33 UTC", "03.12.2026, 05:33 UTC",
-/// "2026年12月3日 05:33 UTC".
+tokio::task_local! {
+    /// The reader's time zone, for the request being handled.
+    static ZONE: std::cell::RefCell<Option<jiff::tz::TimeZone>>;
+}
+
+/// Runs `work` with a time zone of its own (UTC until [`set_zone`]).
+pub async fn zone_scope<F: std::future::Future>(work: F) -> F::Output {
+    ZONE.scope(std::cell::RefCell::new(None), work).await
+}
+
+/// Shows the rest of the request's times in the IANA time zone `name` (the signed-in
+/// organisation's); an unknown name leaves UTC.
+pub fn set_zone(name: &str) {
+    let zone = time_zone(name);
+    let _ = ZONE.try_with(|z| *z.borrow_mut() = zone);
+}
+
+/// The IANA time zone `name`, from the database compiled into the portal.
+pub fn time_zone(name: &str) -> Option<jiff::tz::TimeZone> {
+    jiff::tz::db().get(name).ok()
+}
+
+/// The time zones to choose from, sorted: the IANA names of the continents and oceans
+/// (not the country aliases such as `US/Eastern`), and UTC.
+pub fn time_zone_names() -> Vec<String> {
+    const AREAS: &[&str] = &[
+        "Africa/",
+        "America/",
+        "Antarctica/",
+        "Arctic/",
+        "Asia/",
+        "Atlantic/",
+        "Australia/",
+        "Europe/",
+        "Indian/",
+        "Pacific/",
+    ];
+    let mut names: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|n| n.as_str().to_owned())
+        .filter(|n| AREAS.iter().any(|area| n.starts_with(area)))
+        .collect();
+    names.push("UTC".to_owned());
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// A moment in the reader's time zone (UTC outside a signed-in request), with the same
+/// date as [`date`] and the zone's abbreviation: "3 December 2026, 06:33 CET",
+/// "3. Dezember 2026, 06:33 CET", "2026年12月3日 14:33 CST".
 pub fn date_time(t: time::OffsetDateTime) -> String {
+    let zone = ZONE.try_with(|z| z.borrow().clone()).ok().flatten();
+    date_time_in_zone(current(), t, zone.as_ref())
+}
+
+/// A moment in `lang`, in UTC and saying so (e-mails, which may reach other time zones).
+pub fn date_time_in(lang: Lang, t: time::OffsetDateTime) -> String {
+    date_time_in_zone(lang, t, None)
+}
+
+/// A moment in UTC in the current language.
+pub fn date_time_utc(t: time::OffsetDateTime) -> String {
     date_time_in(current(), t)
 }
 
-/// A moment in `lang`.
-pub fn date_time_in(lang: Lang, t: time::OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    let Some(date) = gregorian(t.date()) else {
-        return t.to_string();
+/// A moment in `lang` and `zone` (none: UTC).
+pub fn date_time_in_zone(
+    lang: Lang,
+    t: time::OffsetDateTime,
+    zone: Option<&jiff::tz::TimeZone>,
+) -> String {
+    let utc = t.to_offset(time::UtcOffset::UTC);
+    let (local, abbreviation) = match zone.and_then(|z| {
+        let at = jiff::Timestamp::from_second(utc.unix_timestamp()).ok()?;
+        let info = z.to_offset_info(at);
+        let local =
+            utc.to_offset(time::UtcOffset::from_whole_seconds(info.offset().seconds()).ok()?);
+        Some((local, info.abbreviation().to_owned()))
+    }) {
+        Some(found) => found,
+        None => (utc, "UTC".to_owned()),
     };
-    let Ok(time) = Time::try_new(t.hour(), t.minute(), t.second(), 0) else {
-        return t.to_string();
+    let day = date_in(lang, local.date());
+    let separator = match lang {
+        Lang::ZhCn => " ",
+        _ => ", ",
     };
-    let formatted = formatters(lang).date_time.format(&DateTime { date, time });
-    format!("{formatted} UTC")
+    format!(
+        "{day}{separator}{:02}:{:02} {abbreviation}",
+        local.hour(),
+        local.minute()
+    )
 }
 
 /// A whole number with the language's grouping: "300,000", "300.000".
@@ -183,11 +251,24 @@ mod tests {
     }
 
     #[test]
-    fn moments_are_shown_in_utc_to_the_minute() {
+    fn moments_have_the_same_date_as_days_and_say_their_zone() {
         let t = datetime!(2026-12-03 06:33:20 +01:00);
-        assert_eq!(date_time_in(Lang::En, t), "3 Dec 2026, 05:33 UTC");
-        assert_eq!(date_time_in(Lang::De, t), "03.12.2026, 05:33 UTC");
+        assert_eq!(date_time_in(Lang::En, t), "3 December 2026, 05:33 UTC");
+        assert_eq!(date_time_in(Lang::De, t), "3. Dezember 2026, 05:33 UTC");
         assert_eq!(date_time_in(Lang::ZhCn, t), "2026年12月3日 05:33 UTC");
+        let berlin = time_zone("Europe/Berlin");
+        let shanghai = time_zone("Asia/Shanghai");
+        let new_york = time_zone("America/New_York");
+        let at = |lang, t, z: &Option<jiff::tz::TimeZone>| date_time_in_zone(lang, t, z.as_ref());
+        assert_eq!(at(Lang::De, t, &berlin), "3. Dezember 2026, 06:33 CET");
+        assert_eq!(at(Lang::ZhCn, t, &shanghai), "2026年12月3日 13:33 CST");
+        // The next day in Shanghai, the day before in New York; summer time in Berlin.
+        let late = datetime!(2026-07-01 23:10 UTC);
+        assert_eq!(at(Lang::En, late, &shanghai), "2 July 2026, 07:10 CST");
+        assert_eq!(at(Lang::En, late, &berlin), "2 July 2026, 01:10 CEST");
+        assert_eq!(at(Lang::En, late, &new_york), "1 July 2026, 19:10 EDT");
+        assert!(time_zone("Mars/Olympus").is_none());
+        assert!(time_zone_names().iter().any(|n| n == "Europe/Berlin"));
     }
 
     #[test]

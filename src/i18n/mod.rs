@@ -138,9 +138,10 @@ pub async fn scope_pinned<F: Future>(lang: Lang, work: F) -> F::Output {
         .await
 }
 
-/// Runs `work` in `lang`.
+/// Runs `work` in `lang` (and in UTC until [`format::set_zone`] names the reader's time
+/// zone).
 pub async fn scope<F: Future>(lang: Lang, work: F) -> F::Output {
-    CURRENT.scope(Cell::new(lang), work).await
+    format::zone_scope(CURRENT.scope(Cell::new(lang), work)).await
 }
 
 /// Runs `work` in `lang`, synchronously (rendering an e-mail).

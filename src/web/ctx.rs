@@ -191,6 +191,11 @@ pub trait SignedInAccount: Sized + Clone + Send + Sync {
 
     /// The language the account chose, if any: its pages are in it on every device.
     fn language(&self) -> Option<crate::i18n::Lang>;
+
+    /// The time zone the account's pages show times in (none: UTC).
+    fn time_zone(&self) -> Option<&str> {
+        None
+    }
 }
 
 impl SignedInAccount for SessionUser {
@@ -206,6 +211,10 @@ impl SignedInAccount for SessionUser {
 
     fn language(&self) -> Option<crate::i18n::Lang> {
         self.language.as_deref().and_then(crate::i18n::Lang::parse)
+    }
+
+    fn time_zone(&self) -> Option<&str> {
+        Some(&self.time_zone)
     }
 
     /// A colleague on a temporary password changes it before anything else.
@@ -291,6 +300,9 @@ pub async fn signed_in_account<A: SignedInAccount>(
     let account = account.filter(|_| valid);
     if let Some(lang) = account.as_ref().and_then(A::language) {
         crate::i18n::set_current(lang);
+    }
+    if let Some(zone) = account.as_ref().and_then(A::time_zone) {
+        crate::i18n::format::set_zone(zone);
     }
     Ok(account)
 }

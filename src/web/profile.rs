@@ -26,6 +26,10 @@ use axum::routing::get;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/account/profile", get(show))
+        .route(
+            "/account/time-zone",
+            get(show_time_zone).post(save_time_zone),
+        )
         .route("/account/profile/{section}", get(edit).post(save))
 }
 
@@ -54,6 +58,8 @@ pub struct ProfilePage {
     direct_bill: Option<(Msg, String)>,
     /// A newer agreement than the one accepted is published.
     agreement_outdated: bool,
+    /// The organisation's time zone setting.
+    time_zone: profile::TimeZoneSetting,
 }
 
 async fn show(
@@ -116,7 +122,9 @@ async fn show(
         (Some((accepted, _, _)), Some(current)) => current > *accepted,
         _ => false,
     };
+    let time_zone = profile::time_zone(&state, &user).await?;
     Ok(ProfilePage {
+        time_zone,
         agreement_outdated,
         ctx,
         profile,
@@ -334,6 +342,59 @@ async fn save(
             )
             .await?;
             crate::web::invalid(page)
+        }
+    }
+}
+
+/// The time zone form.
+#[derive(Template, WebTemplate)]
+#[template(path = "profile/time_zone.html")]
+pub struct TimeZonePage {
+    ctx: Ctx,
+    /// What the select shows chosen (empty: the country's default).
+    chosen: String,
+    /// The country's default zone.
+    default: String,
+    /// Every zone the portal knows.
+    zones: Vec<String>,
+    errors: FormErrors,
+}
+
+async fn show_time_zone(
+    State(state): State<AppState>,
+    Can(Signed(ctx, user), _): Can<can::EditProfile>,
+) -> Result<TimeZonePage, AppError> {
+    let setting = profile::time_zone(&state, &user).await?;
+    Ok(TimeZonePage {
+        ctx,
+        chosen: setting.chosen.unwrap_or_default(),
+        default: setting.default,
+        zones: crate::i18n::format::time_zone_names(),
+        errors: FormErrors::default(),
+    })
+}
+
+async fn save_time_zone(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Can(Signed(ctx, user), _): Can<can::EditProfile>,
+    fields: FormFields,
+) -> Result<Response, AppError> {
+    let typed = fields.one("time_zone");
+    match profile::set_time_zone(&state, &user, &typed, &ip).await? {
+        Ok(()) => {
+            ctx.success("/account/profile", Msg("time-zone-saved"))
+                .await
+        }
+        Err(errors) => {
+            let setting = profile::time_zone(&state, &user).await?;
+            crate::web::invalid(TimeZonePage {
+                ctx,
+                chosen: typed,
+                default: setting.default,
+                zones: crate::i18n::format::time_zone_names(),
+                errors,
+            })
         }
     }
 }

@@ -108,20 +108,28 @@ async fn show(
     .into_response()
 }
 
-/// The flash after signing in: a welcome back to a form whose answers were kept, or the
-/// plain one.
-pub async fn signed_in_flash(state: &AppState, session: &tower_sessions::Session) -> String {
-    let kept = matches!(
-        session
-            .get::<crate::web::ctx::Resume>(crate::web::ctx::RESUME_KEY)
-            .await,
-        Ok(Some(_))
-    );
-    if kept {
-        messages::resumed_after_idle(state.config.session_idle_timeout)
-    } else {
-        messages::FLASH_SIGNED_IN.to_string()
-    }
+/// The flash after signing in: a welcome back to a form whose answers were kept (going
+/// `next`, to that form's page), or the plain one. Answers kept for another page than the
+/// one signed in for are dropped, so they never fill a form later by surprise.
+pub async fn signed_in_flash(
+    state: &AppState,
+    session: &tower_sessions::Session,
+    next: &str,
+) -> Result<String, AppError> {
+    let path = next.split('?').next().unwrap_or(next);
+    let kept = session
+        .get::<crate::web::ctx::Resume>(crate::web::ctx::RESUME_KEY)
+        .await?;
+    Ok(match kept {
+        Some(resume) if resume.path == path => {
+            messages::resumed_after_idle(state.config.session_idle_timeout)
+        }
+        Some(_) => {
+            session.remove_value(crate::web::ctx::RESUME_KEY).await?;
+            messages::FLASH_SIGNED_IN.to_string()
+        }
+        None => messages::FLASH_SIGNED_IN.to_string(),
+    })
 }
 
 async fn submit(
@@ -141,7 +149,7 @@ async fn submit(
             new_device,
         } => {
             session::sign_in(&ctx.session, user_id, epoch).await?;
-            let flash = signed_in_flash(&state, &ctx.session).await;
+            let flash = signed_in_flash(&state, &ctx.session, &next).await?;
             let response = ctx.success(&next, flash).await?;
             let secure = state.config.cookie_secure;
             let response = with_signed_in_marker(response, true, secure);

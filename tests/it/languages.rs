@@ -26,6 +26,7 @@ pub(crate) const SIGNED_IN_ROUTES: &[&str] = &[
     "/account/password",
     "/account/users",
     "/account/profile",
+    "/account/time-zone",
 ];
 
 /// Brand and language names, the same in every language.

@@ -422,3 +422,118 @@ async fn the_profile_and_its_review_read_in_german_and_chinese() {
         );
     }
 }
+
+#[tokio::test]
+async fn times_are_shown_in_the_organisations_time_zone_which_it_may_change() {
+    let app = TestApp::spawn().await;
+    let status = app.enroll("zones", "7600401").await;
+    let text = |html: &str| texts(html, "main").join(" ");
+    // A German organisation: Berlin time, its country's default.
+    let profile = app.me().html("/account/profile").await;
+    assert_eq!(
+        texts(&profile, "#time-zone"),
+        ["Europe/Berlin (your country's)"]
+    );
+    let page = text(&app.me().html(&status).await);
+    assert!(page.contains(" CET") || page.contains(" CEST"), "{page}");
+    assert!(!page.contains(" UTC"), "{page}");
+    // Changed to Tokyo: every page at once, no sign-in again.
+    let form = app.me().html("/account/time-zone").await;
+    assert_eq!(
+        attr(&form, "#time_zone option[selected]", "value").as_deref(),
+        Some("")
+    );
+    let saved = app
+        .submit(
+            "/account/time-zone",
+            "/account/time-zone",
+            &[("time_zone", "Asia/Tokyo")],
+        )
+        .await;
+    assert_eq!(location(&saved), "/account/profile");
+    app.assert_audited("organisation.time_zone_changed").await;
+    assert_eq!(
+        texts(&app.me().html("/account/profile").await, "#time-zone"),
+        ["Asia/Tokyo"]
+    );
+    let page = text(&app.me().html(&status).await);
+    assert!(page.contains(" JST"), "{page}");
+    // Something not in the list: said beside the field, the setting kept.
+    let refused = app
+        .submit(
+            "/account/time-zone",
+            "/account/time-zone",
+            &[("time_zone", "Mars/Olympus")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text().await.unwrap();
+    assert_eq!(
+        error_summary(&html),
+        [(
+            "#time_zone".to_owned(),
+            "Select a time zone from the list".to_owned()
+        )]
+    );
+    // Back to the country's.
+    app.submit(
+        "/account/time-zone",
+        "/account/time-zone",
+        &[("time_zone", "")],
+    )
+    .await;
+    let profile = app.me().html("/account/profile").await;
+    assert_eq!(texts(&profile, ".flash"), ["The time zone is saved."]);
+    let chosen: Option<String> =
+        sqlx::query_scalar("select time_zone from tenants where domain_prefix = 'zones'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(chosen, None);
+    // Staff read UTC.
+    let staff = app.operator_admin().await;
+    let id = status.trim_start_matches("/applications/");
+    let detail = text(&staff.detail(uuid::Uuid::parse_str(id).unwrap()).await);
+    assert!(detail.contains(" UTC"), "{detail}");
+    // Only a role that may change the profile may change it.
+    let agent = app.add_user("admin@zones.example.com", "sales_agent").await;
+    let other = app.browser();
+    other
+        .submit(
+            "/signin",
+            "/signin",
+            &[("email", &agent), ("password", STRONG_PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        other.open("/account/time-zone").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    // Every market's default zone is one the portal knows.
+    let zones: Vec<(String, String)> =
+        sqlx::query_as("select country_code::text, default_time_zone from markets")
+            .fetch_all(&app.db)
+            .await
+            .unwrap();
+    assert!(zones.len() > 200);
+    for (country, zone) in zones {
+        assert!(
+            partner_portal::i18n::format::time_zone(&zone).is_some(),
+            "{country}: {zone}"
+        );
+    }
+    // In German and Chinese.
+    for lang in [
+        partner_portal::i18n::Lang::De,
+        partner_portal::i18n::Lang::ZhCn,
+    ] {
+        sqlx::query("update users set language = $1 where email = 'admin@zones.example.com'")
+            .bind(lang.code())
+            .execute(&app.db)
+            .await
+            .unwrap();
+        app.settle_caches().await;
+        let page = app.me().html("/account/time-zone").await;
+        crate::languages::assert_no_english(lang, "/account/time-zone", &page);
+    }
+}

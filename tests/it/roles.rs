@@ -181,6 +181,7 @@ pub(crate) async fn matrix(app: &TestApp) -> Matrix {
         route("/account/profile/contact", Some(EditProfile)),
         route("/account/profile/support", Some(EditProfile)),
         route("/account/profile/bank", Some(EditProfile)),
+        route("/account/time-zone", Some(EditProfile)),
         route("/agreement", None),
         route(format!("/applications/{reseller_app}"), None),
         route("/enroll/direct", None),

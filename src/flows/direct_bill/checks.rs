@@ -64,8 +64,7 @@ impl CheckInput {
             )
             .flatten();
         if step == CheckStep::AssessmentScheduled {
-            let format = time::macros::format_description!("[year]-[month]-[day]");
-            let date = match Date::parse(self.assessment_on.trim(), &format) {
+            let date = match crate::domain::form::parse_day(&self.assessment_on) {
                 Ok(d) if d < today => {
                     errors.add("assessment_on", messages::ASSESSMENT_DATE_CANNOT_PAST);
                     None

@@ -43,8 +43,7 @@ pub async fn record_reassessment(
     ip: &str,
 ) -> anyhow::Result<Option<Result<Date, FormErrors>>> {
     let mut errors = FormErrors::default();
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    let assessed_on = match Date::parse(input.assessed_on.trim(), &format) {
+    let assessed_on = match crate::domain::form::parse_day(&input.assessed_on) {
         Ok(d) if d > today() => {
             errors.add("assessed_on", messages::ASSESSMENT_DATE_CANNOT_FUTURE);
             None
