@@ -209,28 +209,27 @@ pub fn tasks(progress: &Progress) -> Vec<Task> {
         ),
     ];
     let done_or = |done: bool| if done { Completed } else { NotStarted };
-    if can(Capability::ResellerTasks) {
+    // Partnerships start once the organisation is active.
+    let once_active = |kind, done: bool, href: &str| {
         let status = if active {
-            done_or(progress.has_provider)
+            done_or(done)
         } else {
             CannotStartYet
         };
-        list.push(task(
+        task(kind, status, active.then(|| href.to_owned()))
+    };
+    if can(Capability::ResellerTasks) {
+        list.push(once_active(
             TaskKind::FindProvider,
-            status,
-            active.then(|| "/partners/providers".to_owned()),
+            progress.has_provider,
+            "/partners/providers",
         ));
     }
     if progress.listed_provider && can(Capability::ProviderTasks) {
-        let status = if active {
-            done_or(progress.has_reseller)
-        } else {
-            CannotStartYet
-        };
-        list.push(task(
+        list.push(once_active(
             TaskKind::InviteResellers,
-            status,
-            active.then(|| "/partners/resellers".to_owned()),
+            progress.has_reseller,
+            "/partners/resellers",
         ));
     }
     if can(Capability::ManageUsers) {

@@ -552,6 +552,27 @@ pub async fn render_error_pages(request: Request, next: Next) -> Response {
     with_page(response, body)
 }
 
+/// The layout of an error page for whoever of realm `A` the session has signed in.
+async fn error_chrome<A: crate::web::ctx::SignedInAccount>(
+    state: &AppState,
+    session: &Session,
+    csrf_token: String,
+    here: String,
+    idle_timeout: Duration,
+) -> ErrorChrome<A> {
+    let account = crate::web::ctx::signed_in_account::<A>(state, session)
+        .await
+        .ok()
+        .flatten();
+    ErrorChrome {
+        csrf_token,
+        account,
+        flash: None,
+        here,
+        idle_timeout,
+    }
+}
+
 /// Inside the session: an error page (a 404, a refused 403, ...) keeps the signed-in
 /// header and navigation of the realm the address belongs to, so the user is still
 /// somewhere they know, with their way back.
@@ -578,39 +599,21 @@ pub async fn signed_in_error_pages(
         .ok()
         .flatten()
         .unwrap_or_default();
+    let idle_timeout = state.config.session_idle_timeout;
     let rendered = if staff_realm {
-        let account =
-            crate::web::ctx::signed_in_account::<crate::db::staff::Staff>(&state, &session)
-                .await
-                .ok()
-                .flatten();
-        let page = StaffErrorPage {
-            ctx: ErrorChrome {
-                csrf_token,
-                account,
-                flash: None,
-                here: here.clone(),
-                idle_timeout: state.config.session_idle_timeout,
-            },
-            error,
-        };
-        page.render()
+        let ctx = error_chrome::<crate::db::staff::Staff>(
+            &state,
+            &session,
+            csrf_token,
+            here,
+            idle_timeout,
+        )
+        .await;
+        StaffErrorPage { ctx, error }.render()
     } else {
-        let account = crate::web::ctx::signed_in_account::<SessionUser>(&state, &session)
-            .await
-            .ok()
-            .flatten();
-        let page = ErrorPage {
-            ctx: ErrorChrome {
-                csrf_token,
-                account,
-                flash: None,
-                here: here.clone(),
-                idle_timeout: state.config.session_idle_timeout,
-            },
-            error,
-        };
-        page.render()
+        let ctx =
+            error_chrome::<SessionUser>(&state, &session, csrf_token, here, idle_timeout).await;
+        ErrorPage { ctx, error }.render()
     };
     match rendered {
         Ok(body) => with_page(response, body),

@@ -217,6 +217,42 @@ async fn every_page_passes_axe_at_wcag_22_aa_and_fits_a_phone() {
     for path in ["/dashboard", "/account/users"] {
         pair.check(&app, "sales agent", path).await;
     }
+    // A customer's user: its dashboard, its order, and a partner page it may not open.
+    let hash = partner_portal::auth::PasswordHasher::new()
+        .hash(STRONG_PASSWORD)
+        .await
+        .unwrap();
+    sqlx::query(
+        "insert into users (user_id, tenant_id, full_name, email, password_hash, roles, email_confirmed_at)
+         values (gen_random_uuid(), $1, 'Mia Muster', 'mia@matrixcust.example', $2, '{global_admin}', now())",
+    )
+    .bind(m.customer)
+    .bind(hash)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    pair.sign_in(&app, "/signin", "mia@matrixcust.example", STRONG_PASSWORD)
+        .await
+        .expect("the customer signs in");
+    for path in [
+        "/dashboard".to_owned(),
+        format!("/customer/orders/{}", m.order),
+        "/customers".to_owned(),
+    ] {
+        pair.check(&app, "customer", &path).await;
+    }
+    // The primary contact's status page (a link from their e-mail; no account).
+    let status_link: String = sqlx::query_scalar(
+        "select substring(body_text from '/status/[0-9a-f]+') from email_outbox
+         where body_text like '%/status/%' order by created_at desc limit 1",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    for c in [&pair.desktop, &pair.phone] {
+        c.delete_all_cookies().await.expect("signed out");
+    }
+    pair.check(&app, "primary contact", &status_link).await;
     // Staff: the back office.
     pair.sign_in(&app, "/admin/signin", "admin@localhost", STAFF_PASSWORD)
         .await

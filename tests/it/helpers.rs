@@ -783,6 +783,20 @@ impl TestApp {
         to
     }
 
+    /// A new browser signed in as `email` (with the test password).
+    pub async fn signed_in_as(&self, email: &str) -> Browser<'_> {
+        let browser = self.browser();
+        let signed = browser
+            .submit(
+                "/signin",
+                "/signin",
+                &[("email", email), ("password", STRONG_PASSWORD)],
+            )
+            .await;
+        assert_eq!(signed.status(), StatusCode::SEE_OTHER, "{email} signs in");
+        browser
+    }
+
     /// Adds a user with `role` (several roles separated by commas) to the tenant of `admin_email`; returns its e-mail address.
     pub async fn add_user(&self, admin_email: &str, role: &str) -> String {
         let email = format!("{}.{}", role.replace(',', "-"), admin_email);

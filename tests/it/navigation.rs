@@ -82,14 +82,7 @@ async fn the_partner_navigation_follows_the_role_and_the_organisations_standing(
     );
     // A sales agent sees what the role allows: no Users.
     let sales = other.add_user(&admin, "sales_agent").await;
-    let agent = other.browser();
-    agent
-        .submit(
-            "/signin",
-            "/signin",
-            &[("email", &sales), ("password", STRONG_PASSWORD)],
-        )
-        .await;
+    let agent = other.signed_in_as(&sales).await;
     let seen = nav(&agent.html("/dashboard").await);
     assert!(!seen.contains(&"Users".to_owned()), "{seen:?}");
     assert!(seen.contains(&"Customers".to_owned()), "{seen:?}");

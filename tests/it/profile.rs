@@ -497,14 +497,7 @@ async fn times_are_shown_in_the_organisations_time_zone_which_it_may_change() {
     assert!(detail.contains(" UTC"), "{detail}");
     // Only a role that may change the profile may change it.
     let agent = app.add_user("admin@zones.example.com", "sales_agent").await;
-    let other = app.browser();
-    other
-        .submit(
-            "/signin",
-            "/signin",
-            &[("email", &agent), ("password", STRONG_PASSWORD)],
-        )
-        .await;
+    let other = app.signed_in_as(&agent).await;
     assert_eq!(
         other.open("/account/time-zone").await.status(),
         StatusCode::FORBIDDEN

@@ -292,7 +292,7 @@ async fn sign_in_is_rate_limited_per_address() {
 async fn the_session_table_keeps_only_a_hash_of_each_session_id() {
     let app = TestApp::spawn().await;
     let email = app.browser().sign_up("hashed").await;
-    let page = app.get("/signin").await.text().await.unwrap();
+    let page = app.me().html("/signin").await;
     let response = post_sign_in(&app, &page, &email, "").await;
     let cookie = session_cookie(&response).expect("a session starts at sign-in");
     let id = cookie.trim_start_matches("pp_session=");
@@ -375,12 +375,7 @@ async fn a_private_page_sends_you_to_sign_in_and_back() {
     let email = app.browser().sign_up("comeback").await;
     let response = app.get("/account/password").await;
     assert_eq!(location(&response), "/signin?next=/account/password");
-    let page = app
-        .get("/signin?next=/account/password")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = app.me().html("/signin?next=/account/password").await;
     assert_eq!(
         attr(&page, "input[name=next]", "value").as_deref(),
         Some("/account/password")
@@ -393,7 +388,7 @@ async fn a_private_page_sends_you_to_sign_in_and_back() {
 async fn sign_in_never_redirects_off_site() {
     let app = TestApp::spawn().await;
     let email = app.browser().sign_up("offsite").await;
-    let page = app.get("/signin").await.text().await.unwrap();
+    let page = app.me().html("/signin").await;
     let response = post_sign_in(&app, &page, &email, "//evil.example/x").await;
     assert_eq!(location(&response), "/dashboard");
     // A TAB (or newline) that browsers drop would turn "/\t/evil" into "//evil".
@@ -446,7 +441,7 @@ async fn a_session_past_its_absolute_lifetime_ends() {
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
     let response = app.get("/dashboard").await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let html = app.get("/signin").await.text().await.unwrap();
+    let html = app.me().html("/signin").await;
     assert!(texts(&html, ".flash")[0].contains("session has ended"));
 }
 
@@ -537,30 +532,20 @@ async fn the_sign_in_page_says_why_it_appeared() {
     // A visitor who asked for a private page.
     let open = app.get("/customers").await;
     assert_eq!(location(&open), "/signin?next=/customers");
-    let signin = app
-        .get("/signin?next=/customers")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let signin = app.me().html("/signin?next=/customers").await;
     assert_eq!(
         texts(&signin, "#signin-why"),
         ["Sign in to open that page."]
     );
     // Opened on purpose: nothing to explain.
-    let plain = app.get("/signin").await.text().await.unwrap();
+    let plain = app.me().html("/signin").await;
     assert!(texts(&plain, "#signin-why").is_empty());
     // A signed-in user whose session expired, opening a page.
     let email = app.sign_up("why").await;
     expire_sessions(&app).await;
     let open = app.get("/account/profile").await;
     assert_eq!(location(&open), "/signin?next=/account/profile");
-    let signin = app
-        .get("/signin?next=/account/profile")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let signin = app.me().html("/signin?next=/account/profile").await;
     assert_eq!(
         texts(&signin, "#signin-why"),
         ["You were signed out after 30 minutes without activity. Sign in again to carry on."]
@@ -582,12 +567,7 @@ async fn the_sign_in_page_says_why_it_appeared() {
         .await
         .unwrap();
     assert_eq!(location(&sent), "/signin?next=/account/users");
-    let signin = app
-        .get("/signin?next=/account/users")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let signin = app.me().html("/signin?next=/account/users").await;
     assert!(texts(&signin, "#signin-why")[0].ends_with("Sign in again to carry on."));
     // A wrong token while signed in, or without the page it came from, is still refused.
     app.sign_in(&email, STRONG_PASSWORD).await;
@@ -608,15 +588,10 @@ async fn the_sign_in_page_says_why_it_appeared() {
         .send()
         .await
         .unwrap();
-    let flashed = app.get("/signin").await.text().await.unwrap();
+    let flashed = app.me().html("/signin").await;
     assert!(texts(&flashed, "#signin-why").is_empty());
     assert!(!texts(&flashed, ".flash").is_empty());
-    let after = app
-        .get("/signin?next=/dashboard")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let after = app.me().html("/signin?next=/dashboard").await;
     assert_eq!(texts(&after, "#signin-why"), ["Sign in to open that page."]);
     // In German.
     let reader = app.browser_speaking("de");
