@@ -168,3 +168,22 @@ admin-org-users = Benutzer der Organisation
 admin-staff-change-role = Rolle ändern
 admin-staff-role-changed = Die Rolle wurde geändert.
 mailbox-as-html = So sieht es der Empfänger
+
+# E-Mail-Zustellung (Betreiberadministratoren).
+email-nav = E-Mail-Zustellung
+email-title = E-Mail-Zustellung
+email-intro = Nachrichten, die das Portal noch nicht zugestellt hat. Ein fehlgeschlagener Versuch wird später wiederholt, mit jedes Mal längerer Wartezeit; nach dem Wiederholungszeitraum wird die Nachricht aufgegeben. Stellen Sie eine aufgegebene Nachricht erneut in die Warteschlange, sobald die Ursache behoben ist.
+email-queued = In der Warteschlange
+email-retrying = Wird wiederholt
+email-given-up = Aufgegeben
+email-none = Keine.
+email-newest = Die neuesten { $count } sind aufgeführt.
+email-recipient = Empfänger
+email-subject = Betreff
+email-attempts = Versuche
+email-next-try = Nächster Versuch
+email-last-error = Letzter Fehler
+email-queued-at = Eingereiht
+email-requeue = Erneut einreihen
+email-requeued = Die Nachricht ist erneut eingereiht.
+email-not-given-up = Nichts zu tun: Die Nachricht ist nicht aufgegeben (sie wurde inzwischen zugestellt oder erneut eingereiht).

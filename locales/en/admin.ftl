@@ -168,3 +168,22 @@ admin-org-users = Users of the organisation
 admin-staff-change-role = Change role
 admin-staff-role-changed = The role has been changed.
 mailbox-as-html = As the recipient sees it
+
+# E-mail delivery (operator admins).
+email-nav = E-mail delivery
+email-title = E-mail delivery
+email-intro = Messages the portal has not delivered yet. A failed attempt is tried again later, waiting longer each time; after the retry window the message is given up. Queue a given-up message again once its cause is fixed.
+email-queued = Queued
+email-retrying = Retrying
+email-given-up = Given up
+email-none = None.
+email-newest = The newest { $count } are listed.
+email-recipient = Recipient
+email-subject = Subject
+email-attempts = Attempts
+email-next-try = Next try
+email-last-error = Last error
+email-queued-at = Queued
+email-requeue = Queue again
+email-requeued = The message is queued again.
+email-not-given-up = Nothing to do: the message is not given up (it was delivered or queued again meanwhile).

@@ -162,3 +162,22 @@ admin-org-users = 该组织的用户
 admin-staff-change-role = 更改角色
 admin-staff-role-changed = 已更改角色。
 mailbox-as-html = 收件人看到的样子
+
+# 电子邮件投递（运营管理员）。
+email-nav = 电子邮件投递
+email-title = 电子邮件投递
+email-intro = 门户尚未投递的电子邮件。投递失败后会稍后重试，每次等待更久；超过重试期限后将放弃该电子邮件。排除原因后，可将已放弃的电子邮件重新排队。
+email-queued = 排队中
+email-retrying = 重试中
+email-given-up = 已放弃
+email-none = 无。
+email-newest = 列出最新的 { $count } 封。
+email-recipient = 收件人
+email-subject = 主题
+email-attempts = 尝试次数
+email-next-try = 下次尝试
+email-last-error = 最近的错误
+email-queued-at = 排队时间
+email-requeue = 重新排队
+email-requeued = 该电子邮件已重新排队。
+email-not-given-up = 无需操作：该电子邮件并未被放弃（期间已投递或已重新排队）。

@@ -185,3 +185,91 @@ pub async fn find(db: impl PgExecutor<'_>, email_id: Uuid) -> sqlx::Result<Optio
     .fetch_optional(db)
     .await
 }
+
+/// An undelivered message as the operator's delivery page shows it (no bodies).
+#[derive(Clone, Debug)]
+pub struct Undelivered {
+    /// Row id.
+    pub email_id: Uuid,
+    /// Recipient address.
+    pub recipient: String,
+    /// Subject line.
+    pub subject: String,
+    /// Delivery attempts so far.
+    pub attempts: i32,
+    /// When the next attempt is due (pending messages).
+    pub next_attempt_at: OffsetDateTime,
+    /// Last delivery error, if any.
+    pub last_error: Option<String>,
+    /// When it was queued.
+    pub created_at: OffsetDateTime,
+}
+
+/// Which undelivered messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Undelivery {
+    /// Waiting for their first attempt.
+    Queued,
+    /// Tried and failed, to be tried again.
+    Retrying,
+    /// Given up after the retry window.
+    GivenUp,
+}
+
+/// The newest `limit` messages of `which`, and how many there are in all.
+pub async fn undelivered(
+    db: impl PgExecutor<'_>,
+    which: Undelivery,
+    limit: i64,
+) -> sqlx::Result<(i64, Vec<Undelivered>)> {
+    let (status, min_attempts, max_attempts) = match which {
+        Undelivery::Queued => ("pending", 0, 0),
+        Undelivery::Retrying => ("pending", 1, i32::MAX),
+        Undelivery::GivenUp => ("failed", 0, i32::MAX),
+    };
+    let rows = sqlx::query!(
+        r#"select email_id, recipient::text as "recipient!", subject, attempts, next_attempt_at,
+                  last_error, created_at, count(*) over () as "total!"
+           from email_outbox
+           where status = $1 and attempts between $2 and $3
+           order by created_at desc, email_id limit $4"#,
+        status,
+        min_attempts,
+        max_attempts,
+        limit
+    )
+    .fetch_all(db)
+    .await?;
+    let total = rows.first().map_or(0, |r| r.total);
+    let list = rows
+        .into_iter()
+        .map(|r| Undelivered {
+            email_id: r.email_id,
+            recipient: r.recipient,
+            subject: r.subject,
+            attempts: r.attempts,
+            next_attempt_at: r.next_attempt_at,
+            last_error: r.last_error,
+            created_at: r.created_at,
+        })
+        .collect();
+    Ok((total, list))
+}
+
+/// Queues a given-up message again: due now, with a new retry window; returns its
+/// recipient and subject, or none when it is not given up (delivered, or queued already).
+pub async fn requeue(
+    db: impl PgExecutor<'_>,
+    email_id: Uuid,
+) -> sqlx::Result<Option<(String, String)>> {
+    let row = sqlx::query!(
+        r#"update email_outbox
+           set status = 'pending', next_attempt_at = now(), scheduled_for = now(), claimed_at = null
+           where email_id = $1 and status = 'failed'
+           returning recipient::text as "recipient!", subject"#,
+        email_id
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| (r.recipient, r.subject)))
+}

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod agreement;
 pub mod customers;
+pub mod delivery;
 pub mod direct_bill;
 pub mod enrollment;
 pub mod lifecycle;

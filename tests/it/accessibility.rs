@@ -270,6 +270,7 @@ async fn every_page_passes_axe_at_wcag_22_aa_and_fits_a_phone() {
         "/admin/legal-names".to_owned(),
         "/admin/providers".to_owned(),
         "/admin/settings".to_owned(),
+        "/admin/email".to_owned(),
         "/admin/staff".to_owned(),
         "/admin/password".to_owned(),
         "/admin/no-such-page".to_owned(),

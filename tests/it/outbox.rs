@@ -472,3 +472,109 @@ async fn a_relay_that_stops_answering_costs_one_deadline_and_a_retry_not_the_wor
         "{error:?}"
     );
 }
+
+async fn status_of(db: &sqlx::PgPool, id: uuid::Uuid) -> String {
+    sqlx::query_scalar("select status from email_outbox where email_id = $1")
+        .bind(id)
+        .fetch_one(db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn operator_admins_see_what_was_not_delivered_and_queue_a_given_up_message_again() {
+    let port = free_port();
+    let app = TestApp::spawn_with(|c| smtp(c, port)).await;
+    // One given up (its day of retries is over while the relay is down), one queued for
+    // later, one retrying.
+    let late = queue_one(&app.db, "late@example.com").await;
+    sqlx::query(
+        "update email_outbox set created_at = now() - interval '25 hours' where email_id = $1",
+    )
+    .bind(late)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while status_of(&app.db, late).await != "failed" {
+        assert!(Instant::now() < deadline, "never given up");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let later = queue_one(&app.db, "later@example.com").await;
+    sqlx::query(
+        "update email_outbox set next_attempt_at = now() + interval '1 hour' where email_id = $1",
+    )
+    .bind(later)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let retrying = queue_one(&app.db, "retry@example.com").await;
+    sqlx::query("update email_outbox set attempts = 3, last_error = 'connection refused', next_attempt_at = now() + interval '1 hour' where email_id = $1")
+        .bind(retrying)
+        .execute(&app.db)
+        .await
+        .unwrap();
+
+    // The seeded admin's name, "Operator admin", is data that reads like English: a person's.
+    sqlx::query("update operator_staff set full_name = 'Olga Berg'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let admin = app.operator_admin().await.client;
+    let page = admin.html("/admin/email").await;
+    assert_eq!(texts(&page, "#count-given-up"), ["1"]);
+    assert_eq!(texts(&page, "#given-up .recipient"), ["late@example.com"]);
+    assert!(
+        !texts(&page, "#given-up .error code")[0].is_empty(),
+        "the last error"
+    );
+    assert_eq!(texts(&page, "#retrying .recipient"), ["retry@example.com"]);
+    assert!(texts(&page, "#retrying td").contains(&"3".to_owned()));
+    assert!(texts(&page, "#queued .recipient").contains(&"later@example.com".to_owned()));
+
+    // The relay is back; the given-up message is queued again and delivered, once.
+    let messages = start_smtp_listener(TcpListener::bind(("127.0.0.1", port)).unwrap());
+    let action = format!("/admin/email/{late}/requeue");
+    let requeued = admin.submit("/admin/email", &action, &[]).await;
+    assert_eq!(location(&requeued), "/admin/email");
+    app.assert_audited("email.requeued").await;
+    let received = wait_for(&messages, 1).await;
+    assert_eq!(received[0].to, vec!["<late@example.com>".to_owned()]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while status_of(&app.db, late).await != "sent" {
+        assert!(Instant::now() < deadline, "never marked sent");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let page = admin.html("/admin/email").await;
+    assert_eq!(texts(&page, ".flash"), ["The message is queued again."]);
+    assert_eq!(texts(&page, "#count-given-up"), ["0"]);
+    // Again: nothing to do, nothing sent twice.
+    admin.submit("/admin/email", &action, &[]).await;
+    let page = admin.html("/admin/email").await;
+    assert!(texts(&page, ".flash")[0].starts_with("Nothing to do"));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let to_late = messages
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|m| m.to == vec!["<late@example.com>".to_owned()])
+        .count();
+    assert_eq!(to_late, 1);
+
+    // Only operator admins; other staff are refused the page and the action.
+    let reviewer = app.staff_client("rev@operator.example", "reviewer").await;
+    assert_eq!(
+        reviewer.open("/admin/email").await.status(),
+        reqwest::StatusCode::FORBIDDEN
+    );
+    // In German and Chinese.
+    for lang in [
+        partner_portal::i18n::Lang::De,
+        partner_portal::i18n::Lang::ZhCn,
+    ] {
+        let reader = app.browser_speaking(lang.code());
+        reader.staff_sign_in().await;
+        let page = reader.html("/admin/email").await;
+        crate::languages::assert_no_english(lang, "/admin/email", &page);
+    }
+}

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod customers;
+pub mod delivery;
 pub mod direct_bill;
 pub mod profiles;
 pub mod providers;
@@ -36,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .merge(direct_bill::router())
         .merge(audit::router())
         .merge(settings::router())
+        .merge(delivery::router())
         .merge(staff::router())
         .merge(providers::router())
         .merge(profiles::router())
