@@ -297,6 +297,9 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// A request that takes longer is answered with 408.
     pub request_timeout: Duration,
+    /// Where Prometheus metrics are served (`METRICS_BIND`, e.g. `127.0.0.1:9100`); none:
+    /// no metrics listener.
+    pub metrics_bind: Option<std::net::SocketAddr>,
     /// Database connection limits.
     pub db: DbSettings,
     /// Connection limits of the HTTP server.
@@ -388,6 +391,7 @@ impl Config {
             request_timeout: Duration::from_secs(30),
             db: DbSettings::default(),
             server: ServerLimits::default(),
+            metrics_bind: None,
         }
     }
 
@@ -572,6 +576,14 @@ impl Config {
         }
         if let Some(v) = get("HEADER_READ_TIMEOUT_MS") {
             config.server.header_read_timeout = millis("HEADER_READ_TIMEOUT_MS", v, 600_000)?;
+        }
+        if let Some(v) = get("METRICS_BIND") {
+            config.metrics_bind = Some(v.parse().map_err(|_| {
+                bad(
+                    "METRICS_BIND",
+                    format!("must be an address and port like 127.0.0.1:9100, got {v:?}"),
+                )
+            })?);
         }
         if let Some(v) = get("TRUSTED_PROXIES") {
             config.server.trusted_proxies =

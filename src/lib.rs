@@ -21,6 +21,7 @@ pub mod error;
 pub mod flows;
 pub mod i18n;
 pub mod messages;
+pub mod metrics;
 pub mod server;
 pub mod startup;
 pub mod state;

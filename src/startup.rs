@@ -33,6 +33,8 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 /// A built portal: listening, with its worker ready to start.
 pub struct Application {
     listener: TcpListener,
+    /// The metrics listener, when `METRICS_BIND` is set.
+    metrics: Option<TcpListener>,
     router: Router,
     worker: OutboxWorker,
     state: AppState,
@@ -64,6 +66,15 @@ impl Application {
                     config.port
                 )
             })?;
+        let metrics = match config.metrics_bind {
+            Some(addr) => {
+                crate::metrics::handle();
+                Some(TcpListener::bind(addr).await.map_err(|e| {
+                    anyhow::anyhow!("cannot listen on {addr} for metrics ({e}); set METRICS_BIND")
+                })?)
+            }
+            None => None,
+        };
         // With PORT=0 and no PUBLIC_BASE_URL, links must carry the port actually bound.
         if config.port == 0 && config.public_base_url == format!("http://{}:0", config.bind) {
             config.public_base_url = format!("http://{}", listener.local_addr()?);
@@ -107,6 +118,7 @@ impl Application {
         );
         Ok(Self {
             listener,
+            metrics,
             router,
             worker,
             state,
@@ -119,6 +131,14 @@ impl Application {
             .local_addr()
             .map(|a| a.port())
             .unwrap_or_default()
+    }
+
+    /// The metrics listener's port, when there is one.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics
+            .as_ref()
+            .and_then(|l| l.local_addr().ok())
+            .map(|a| a.port())
     }
 
     /// The shared state (tests use its pool).
@@ -137,8 +157,23 @@ impl Application {
         let listener = tokio::spawn(crate::db::cache::listen(
             self.state.db.clone(),
             self.state.caches.clone(),
-            stop_rx,
+            stop_rx.clone(),
         ));
+        let metrics = self.metrics.map(|listener| {
+            let mut stop = stop_rx.clone();
+            let router = crate::metrics::router(self.state.clone());
+            tokio::spawn(async move {
+                let stopped = async move {
+                    let _ = stop.wait_for(|s| *s).await;
+                };
+                if let Err(e) = axum::serve(listener, router)
+                    .with_graceful_shutdown(stopped)
+                    .await
+                {
+                    tracing::error!(error = %e, "the metrics listener stopped");
+                }
+            })
+        });
         let addr = self.listener.local_addr()?;
         let limits = self.state.config.server.clone();
         match crate::server::raise_open_file_limit() {
@@ -155,6 +190,9 @@ impl Application {
         let _ = stop_tx.send(true);
         worker.await?;
         listener.await?;
+        if let Some(metrics) = metrics {
+            metrics.await?;
+        }
         Ok(())
     }
 }
@@ -281,6 +319,7 @@ pub fn build_router(state: AppState) -> Router {
                     crate::web::middleware::language,
                 ))
                 .layer(axum::middleware::from_fn(render_error_pages))
+                .option_layer(config.metrics_bind.map(|_| axum::middleware::from_fn(crate::metrics::track)))
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout))
                 .layer(axum::middleware::from_fn(move |req: Request, next| {
                     crate::web::middleware::limit_body(max_body_bytes, req, next)

@@ -111,7 +111,12 @@ impl AppState {
         limit: crate::config::RateLimit,
     ) -> sqlx::Result<bool> {
         let hits = crate::db::rate_limit::hit(&self.db, bucket, subject, limit.window).await?;
-        Ok(hits > limit.max as i32)
+        let over = hits > limit.max as i32;
+        if over {
+            metrics::counter!(crate::metrics::RATE_LIMITED, "limit" => bucket.to_owned())
+                .increment(1);
+        }
+        Ok(over)
     }
 
     /// The right-hand side of Message-IDs: the domain of the From: address.

@@ -273,3 +273,15 @@ pub async fn requeue(
     .await?;
     Ok(row.map(|r| (r.recipient, r.subject)))
 }
+
+/// How many messages wait for delivery, and how many seconds the oldest has waited.
+pub async fn depth(db: impl PgExecutor<'_>) -> sqlx::Result<(i64, f64)> {
+    let row = sqlx::query!(
+        r#"select count(*) as "depth!",
+                  coalesce(extract(epoch from now() - min(created_at))::float8, 0) as "oldest!"
+           from email_outbox where status = 'pending'"#
+    )
+    .fetch_one(db)
+    .await?;
+    Ok((row.depth, row.oldest))
+}

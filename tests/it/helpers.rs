@@ -141,6 +141,8 @@ pub struct TestApp {
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     caches: Option<std::sync::Arc<partner_portal::db::cache::Caches>>,
+    /// `http://127.0.0.1:PORT` of the metrics listener, when `metrics_bind` was set.
+    pub metrics_address: Option<String>,
 }
 
 /// A configuration for a test: port 0, a fresh database name, mailbox e-mail, fast outbox.
@@ -326,6 +328,9 @@ impl TestApp {
             .await
             .expect("build app");
         let address = format!("http://127.0.0.1:{}", app.port());
+        let metrics_address = app
+            .metrics_port()
+            .map(|port| format!("http://127.0.0.1:{port}"));
         let caches = Some(app.state().caches.clone());
         let mut config = config;
         config.public_base_url = address.clone();
@@ -341,6 +346,7 @@ impl TestApp {
             shutdown: Some(tx),
             server: Some(server),
             caches,
+            metrics_address,
         }
     }
 

@@ -11,6 +11,7 @@ mod enroll;
 mod helpers;
 mod hostile_input;
 mod languages;
+mod metrics;
 mod navigation;
 mod orders;
 mod outbox;

@@ -183,6 +183,7 @@ pub async fn sign_in(
     device: Option<&str>,
 ) -> anyhow::Result<SignInOutcome> {
     let Some(account) = Account::find(state, realm, email.as_str()).await? else {
+        metrics::counter!(crate::metrics::SIGN_IN_FAILURES, "realm" => realm.as_str()).increment(1);
         state.hasher.verify(password, None).await?;
         return Ok(SignInOutcome::Refused);
     };
@@ -261,6 +262,7 @@ pub async fn sign_in(
             new_device,
         });
     }
+    metrics::counter!(crate::metrics::SIGN_IN_FAILURES, "realm" => realm.as_str()).increment(1);
     let mut tx = state.db.begin().await?;
     let failed = AuditEvent {
         after: Some(json!({ "failed_attempts": attempt, "source": source })),
@@ -283,6 +285,7 @@ pub async fn sign_in(
             .to_email_in(account.lang, &account.email)?;
             db::outbox::enqueue(&mut *tx, &message, &state.message_domain()).await?;
         }
+        metrics::counter!(crate::metrics::LOCKOUTS, "realm" => realm.as_str()).increment(1);
         tracing::warn!(account_id = %account.id, realm = realm.as_str(), "a source was locked out of an account after repeated failed sign-ins");
     }
     tx.commit().await?;

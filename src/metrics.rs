@@ -1,0 +1,99 @@
+//! Prometheus metrics (the `metrics` crate with its Prometheus exporter), served on a
+//! listener of their own when `METRICS_BIND` is set (off by default), never on the public
+//! port: requests and latency per route template and status class, the database pool,
+//! the outbox's depth and oldest message, sign-in failures, lockouts and rate-limit
+//! refusals.
+
+use crate::state::AppState;
+use axum::extract::{MatchedPath, Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use std::sync::OnceLock;
+use std::time::Instant;
+
+/// Requests answered, by route template, method and status class.
+pub const REQUESTS: &str = "portal_http_requests_total";
+/// Seconds to answer, by route template.
+pub const LATENCY: &str = "portal_http_request_duration_seconds";
+/// Failed partner or staff sign-ins, by realm.
+pub const SIGN_IN_FAILURES: &str = "portal_sign_in_failures_total";
+/// Sources locked out of an account, by realm.
+pub const LOCKOUTS: &str = "portal_sign_in_lockouts_total";
+/// Requests refused by a rate limit, by limit.
+pub const RATE_LIMITED: &str = "portal_rate_limit_refusals_total";
+
+/// The process's recorder (one per process: every portal in it shares it).
+pub fn handle() -> &'static PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE.get_or_init(|| {
+        const BUCKETS: &[f64] = &[
+            0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+        ];
+        // Latency as a histogram with these buckets (a summary otherwise).
+        let builder = PrometheusBuilder::new()
+            .set_buckets_for_metric(Matcher::Full(LATENCY.to_owned()), BUCKETS)
+            .unwrap_or_else(|_| PrometheusBuilder::new());
+        let recorder = builder.build_recorder();
+        let handle = recorder.handle();
+        // Another recorder installed first (a test harness) keeps its place.
+        let _ = metrics::set_global_recorder(recorder);
+        handle
+    })
+}
+
+/// Middleware: counts every request and times it, by its route template (`/customers/{id}`;
+/// an address no route matched counts as `unmatched`, so the label set stays bounded).
+pub async fn track(request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let method = request.method().as_str().to_owned();
+    let started = Instant::now();
+    let response = next.run(request).await;
+    let class = match response.status().as_u16() {
+        100..=199 => "1xx",
+        200..=299 => "2xx",
+        300..=399 => "3xx",
+        400..=499 => "4xx",
+        _ => "5xx",
+    };
+    metrics::counter!(REQUESTS, "route" => route.clone(), "method" => method, "status" => class)
+        .increment(1);
+    metrics::histogram!(LATENCY, "route" => route).record(started.elapsed().as_secs_f64());
+    response
+}
+
+/// `GET /metrics` on the metrics listener: the gauges read now, then everything recorded.
+async fn scrape(State(state): State<AppState>) -> Response {
+    let size = state.db.size();
+    let idle = state.db.num_idle() as u32;
+    metrics::gauge!("portal_db_pool_connections", "state" => "in_use")
+        .set(f64::from(size.saturating_sub(idle)));
+    metrics::gauge!("portal_db_pool_connections", "state" => "idle").set(f64::from(idle));
+    metrics::gauge!("portal_db_pool_max_connections")
+        .set(f64::from(state.config.db.max_connections));
+    match crate::db::outbox::depth(&state.db).await {
+        Ok((depth, oldest)) => {
+            metrics::gauge!("portal_outbox_pending").set(depth as f64);
+            metrics::gauge!("portal_outbox_oldest_pending_seconds").set(oldest);
+        }
+        Err(e) => tracing::warn!(error = %e, "metrics: cannot read the outbox depth"),
+    }
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        handle().render(),
+    )
+        .into_response()
+}
+
+/// The metrics listener's router.
+pub fn router(state: AppState) -> axum::Router {
+    axum::Router::new()
+        .route("/metrics", axum::routing::get(scrape))
+        .with_state(state)
+}

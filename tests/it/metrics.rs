@@ -1,0 +1,92 @@
+//! Issue 19, point 7: Prometheus metrics on a listener of their own (`METRICS_BIND`).
+
+use crate::helpers::*;
+use reqwest::StatusCode;
+
+/// The value of the series `name{labels}` (labels in the order they are recorded), or 0.
+fn value(text: &str, series: &str) -> f64 {
+    text.lines()
+        .find(|l| l.starts_with(series) && l[series.len()..].starts_with(' '))
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0)
+}
+
+async fn scrape(app: &TestApp) -> String {
+    let base = app.metrics_address.as_ref().expect("a metrics listener");
+    let response = reqwest::get(format!("{base}/metrics")).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain; version=0.0.4")
+    );
+    response.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn metrics_are_served_on_their_own_listener_only_when_asked_for() {
+    let app = TestApp::spawn_with(|c| c.metrics_bind = Some("127.0.0.1:0".parse().unwrap())).await;
+    let before = scrape(&app).await;
+    let series = r#"portal_http_requests_total{route="/signin",method="GET",status="2xx"}"#;
+    let signin_before = value(&before, series);
+    for _ in 0..3 {
+        assert_eq!(app.get("/signin").await.status(), StatusCode::OK);
+    }
+    // A route template, not the address: ids do not make new series.
+    app.get(&format!("/applications/{}", uuid::Uuid::new_v4()))
+        .await;
+    app.get("/no/such/page").await;
+    // Sign-in failures, and a rate-limit refusal.
+    let email = app.sign_up("metrics").await;
+    let other = app.browser();
+    for _ in 0..2 {
+        other
+            .submit(
+                "/signin",
+                "/signin",
+                &[("email", &email), ("password", "wrong password entirely")],
+            )
+            .await;
+    }
+    let text = scrape(&app).await;
+    assert!(value(&text, series) >= signin_before + 3.0, "{text}");
+    assert!(
+        text.contains(r#"route="/applications/{id}""#),
+        "route templates: {text}"
+    );
+    assert!(text.contains(r#"route="unmatched""#));
+    assert!(!text.contains("/no/such/page"));
+    assert!(
+        text.contains(r#"portal_http_request_duration_seconds_bucket{route="/signin",le="0.005"}"#),
+        "a latency histogram: {text}"
+    );
+    assert!(value(&text, r#"portal_sign_in_failures_total{realm="partner"}"#) >= 2.0);
+    assert!(text.contains(r#"portal_db_pool_connections{state="idle"}"#));
+    assert!(text.contains(r#"portal_db_pool_connections{state="in_use"}"#));
+    assert!(text.contains("portal_outbox_pending "));
+    assert!(text.contains("portal_outbox_oldest_pending_seconds "));
+    // Lockouts and rate-limit refusals are counted (ten failures lock the source out).
+    for _ in 0..10 {
+        other
+            .submit(
+                "/signin",
+                "/signin",
+                &[("email", &email), ("password", "wrong password entirely")],
+            )
+            .await;
+    }
+    let text = scrape(&app).await;
+    assert!(
+        value(&text, r#"portal_sign_in_lockouts_total{realm="partner"}"#) >= 1.0,
+        "{text}"
+    );
+    // Not on the public port.
+    assert_eq!(app.get("/metrics").await.status(), StatusCode::NOT_FOUND);
+
+    // Off by default: no listener.
+    let quiet = TestApp::spawn().await;
+    assert!(quiet.metrics_address.is_none());
+    assert_eq!(quiet.get("/metrics").await.status(), StatusCode::NOT_FOUND);
+}
