@@ -41,15 +41,18 @@ async fn metrics_are_served_on_their_own_listener_only_when_asked_for() {
     // Sign-in failures, and a rate-limit refusal.
     let email = app.sign_up("metrics").await;
     let other = app.browser();
-    for _ in 0..2 {
-        other
-            .submit(
-                "/signin",
-                "/signin",
-                &[("email", &email), ("password", "wrong password entirely")],
-            )
-            .await;
-    }
+    let fail_to_sign_in = async |times: usize| {
+        for _ in 0..times {
+            other
+                .submit(
+                    "/signin",
+                    "/signin",
+                    &[("email", &email), ("password", "wrong password entirely")],
+                )
+                .await;
+        }
+    };
+    fail_to_sign_in(2).await;
     let text = scrape(&app).await;
     assert!(value(&text, series) >= signin_before + 3.0, "{text}");
     assert!(
@@ -68,15 +71,7 @@ async fn metrics_are_served_on_their_own_listener_only_when_asked_for() {
     assert!(text.contains("portal_outbox_pending "));
     assert!(text.contains("portal_outbox_oldest_pending_seconds "));
     // Lockouts and rate-limit refusals are counted (ten failures lock the source out).
-    for _ in 0..10 {
-        other
-            .submit(
-                "/signin",
-                "/signin",
-                &[("email", &email), ("password", "wrong password entirely")],
-            )
-            .await;
-    }
+    fail_to_sign_in(10).await;
     let text = scrape(&app).await;
     assert!(
         value(&text, r#"portal_sign_in_lockouts_total{realm="partner"}"#) >= 1.0,
