@@ -297,6 +297,9 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// A request that takes longer is answered with 408.
     pub request_timeout: Duration,
+    /// Retention of expired and delivered rows (`RETENTION_BATCH`,
+    /// `DELIVERED_EMAIL_RETENTION_DAYS`).
+    pub retention: crate::db::retention::Settings,
     /// Where Prometheus metrics are served (`METRICS_BIND`, e.g. `127.0.0.1:9100`); none:
     /// no metrics listener.
     pub metrics_bind: Option<std::net::SocketAddr>,
@@ -392,6 +395,7 @@ impl Config {
             db: DbSettings::default(),
             server: ServerLimits::default(),
             metrics_bind: None,
+            retention: crate::db::retention::Settings::default(),
         }
     }
 
@@ -576,6 +580,31 @@ impl Config {
         }
         if let Some(v) = get("HEADER_READ_TIMEOUT_MS") {
             config.server.header_read_timeout = millis("HEADER_READ_TIMEOUT_MS", v, 600_000)?;
+        }
+        if let Some(v) = get("RETENTION_BATCH") {
+            config.retention.batch = v
+                .parse()
+                .ok()
+                .filter(|n| (1..=100_000).contains(n))
+                .ok_or_else(|| {
+                    bad(
+                        "RETENTION_BATCH",
+                        format!("must be a number from 1 to 100000, got {v:?}"),
+                    )
+                })?;
+        }
+        if let Some(v) = get("DELIVERED_EMAIL_RETENTION_DAYS") {
+            let days: u64 = v
+                .parse()
+                .ok()
+                .filter(|n| (1..=3650).contains(n))
+                .ok_or_else(|| {
+                    bad(
+                        "DELIVERED_EMAIL_RETENTION_DAYS",
+                        format!("must be a number of days from 1 to 3650, got {v:?}"),
+                    )
+                })?;
+            config.retention.delivered_age = Duration::from_secs(days * 24 * 3600);
         }
         if let Some(v) = get("METRICS_BIND") {
             config.metrics_bind = Some(v.parse().map_err(|_| {
@@ -875,5 +904,31 @@ mod tests {
                 .setting,
             "TRUSTED_PROXIES"
         );
+    }
+
+    #[test]
+    fn metrics_and_retention_settings_are_read_and_checked() {
+        let c = from(&[]).unwrap();
+        assert!(c.metrics_bind.is_none(), "metrics are off by default");
+        assert_eq!(c.retention.batch, 1000);
+        let c = from(&[
+            ("METRICS_BIND", "127.0.0.1:9100"),
+            ("RETENTION_BATCH", "500"),
+            ("DELIVERED_EMAIL_RETENTION_DAYS", "7"),
+        ])
+        .unwrap();
+        assert_eq!(c.metrics_bind, Some("127.0.0.1:9100".parse().unwrap()));
+        assert_eq!(c.retention.batch, 500);
+        assert_eq!(
+            c.retention.delivered_age,
+            Duration::from_secs(7 * 24 * 3600)
+        );
+        for (key, bad) in [
+            ("METRICS_BIND", "localhost"),
+            ("RETENTION_BATCH", "0"),
+            ("DELIVERED_EMAIL_RETENTION_DAYS", "forever"),
+        ] {
+            assert_eq!(from(&[(key, bad)]).unwrap_err().setting, key);
+        }
     }
 }

@@ -98,6 +98,7 @@ impl Application {
             from,
             settings: state.config.outbox,
             wake: state.outbox_wake.clone(),
+            retention: state.config.retention,
         };
         match crate::flows::staff::bootstrap_operator_admin(&state.db, &state.hasher, &state.config)
             .await

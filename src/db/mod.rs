@@ -17,6 +17,7 @@ pub mod profiles;
 pub mod providers;
 pub mod queue;
 pub mod rate_limit;
+pub mod retention;
 pub mod sessions;
 pub mod settings;
 pub mod staff;

@@ -4,21 +4,17 @@
 use crate::config::OutboxSettings;
 use crate::db;
 use crate::db::outbox::QueuedEmail;
-use crate::db::sessions::PgSessionStore;
 use crate::email::Mailer;
 use futures_util::StreamExt;
 use lettre::message::Mailbox;
 use sqlx::PgPool;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio::sync::{Notify, watch};
-use tower_sessions::ExpiredDeletion;
 
 /// Messages claimed per round, per message that may be in flight at once: enough that
 /// every lane stays busy, few enough that a claim is never held long.
 const CLAIM_PER_LANE: usize = 4;
-/// How often expired sessions and old rate-limit windows are deleted.
-const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(600);
 
 /// Delivers queued e-mail until told to stop.
 pub struct OutboxWorker {
@@ -32,20 +28,18 @@ pub struct OutboxWorker {
     pub settings: OutboxSettings,
     /// Poked after a request queues mail, so it goes out at once.
     pub wake: Arc<Notify>,
+    /// Retention of expired and delivered rows, run beside delivery.
+    pub retention: crate::db::retention::Settings,
 }
 
 impl OutboxWorker {
     /// Runs until `shutdown` turns true; finishes the message in hand first.
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         tracing::info!(transport = self.mailer.name(), "outbox worker started");
-        let mut last_housekeeping: Option<Instant> = None;
+        let retention = tokio::spawn(retention(self.db.clone(), self.retention, shutdown.clone()));
         loop {
             if *shutdown.borrow() {
                 break;
-            }
-            if last_housekeeping.is_none_or(|t| t.elapsed() >= HOUSEKEEPING_EVERY) {
-                self.housekeeping().await;
-                last_housekeeping = Some(Instant::now());
             }
             let handled = match self.deliver_due().await {
                 Ok(n) => n,
@@ -63,6 +57,7 @@ impl OutboxWorker {
                 _ = shutdown.changed() => {}
             }
         }
+        let _ = retention.await;
         tracing::info!("outbox worker stopped");
     }
 
@@ -118,16 +113,35 @@ impl OutboxWorker {
         }
         Ok(())
     }
+}
 
-    async fn housekeeping(&self) {
-        if let Err(e) = PgSessionStore::new(self.db.clone(), Default::default())
-            .delete_expired()
-            .await
-        {
-            tracing::warn!(error = %e, "could not delete expired sessions");
+/// Retention, beside delivery: every `settings.every`, expired sessions and tokens, old
+/// rate-limit windows and old delivered e-mail, in bounded batches (safe with several
+/// processes: see `db::retention`), until `stop` turns true.
+async fn retention(
+    db: PgPool,
+    settings: crate::db::retention::Settings,
+    mut stop: watch::Receiver<bool>,
+) {
+    while !*stop.borrow() {
+        for kind in crate::db::retention::Kind::ALL {
+            match crate::db::retention::prune(&db, kind, &settings, &stop).await {
+                Ok(done) if done.rows > 0 => tracing::info!(
+                    kind = kind.as_str(),
+                    rows = done.rows,
+                    batches = done.batches,
+                    longest_batch_ms = done.longest.as_millis() as u64,
+                    "retention pruned"
+                ),
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::warn!(kind = kind.as_str(), error = %e, "retention could not prune")
+                }
+            }
         }
-        if let Err(e) = db::rate_limit::prune(&self.db).await {
-            tracing::warn!(error = %e, "could not prune rate-limit counters");
+        tokio::select! {
+            _ = tokio::time::sleep(settings.every) => {}
+            _ = stop.changed() => {}
         }
     }
 }

@@ -239,6 +239,7 @@ fn worker(
         from: "Partner Portal <no-reply@example.com>".parse().unwrap(),
         settings,
         wake: Arc::default(),
+        retention: Default::default(),
     }
 }
 
