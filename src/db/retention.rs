@@ -60,44 +60,31 @@ pub async fn prune_batch(
             .await?
         }
         Kind::Tokens => {
-            // A small share of each table per batch: tokens are few next to sessions.
-            let mut deleted = sqlx::query!(
-                "delete from user_tokens where token_id in (
-                   select token_id from user_tokens where expires_at < now()
-                   limit $1 for update skip locked)",
+            // Every kind of token in one statement: up to `batch` rows of each table.
+            let deleted = sqlx::query_scalar!(
+                r#"with users as (
+                     delete from user_tokens where token_id in (
+                       select token_id from user_tokens where expires_at < now()
+                       limit $1 for update skip locked) returning 1),
+                   contacts as (
+                     delete from contact_verification_tokens where token_id in (
+                       select token_id from contact_verification_tokens where expires_at < now()
+                       limit $1 for update skip locked) returning 1),
+                   staff as (
+                     delete from staff_tokens where token_id in (
+                       select token_id from staff_tokens where expires_at < now()
+                       limit $1 for update skip locked) returning 1),
+                   links as (
+                     delete from contact_status_links where token_hash in (
+                       select token_hash from contact_status_links where expires_at < now()
+                       limit $1 for update skip locked) returning 1)
+                   select (select count(*) from users) + (select count(*) from contacts)
+                        + (select count(*) from staff) + (select count(*) from links) as "deleted!""#,
                 batch
             )
-            .execute(db)
-            .await?
-            .rows_affected();
-            deleted += sqlx::query!(
-                "delete from contact_verification_tokens where token_id in (
-                   select token_id from contact_verification_tokens where expires_at < now()
-                   limit $1 for update skip locked)",
-                batch
-            )
-            .execute(db)
-            .await?
-            .rows_affected();
-            deleted += sqlx::query!(
-                "delete from staff_tokens where token_id in (
-                   select token_id from staff_tokens where expires_at < now()
-                   limit $1 for update skip locked)",
-                batch
-            )
-            .execute(db)
-            .await?
-            .rows_affected();
-            deleted += sqlx::query!(
-                "delete from contact_status_links where ctid in (
-                   select ctid from contact_status_links where expires_at < now()
-                   limit $1 for update skip locked)",
-                batch
-            )
-            .execute(db)
-            .await?
-            .rows_affected();
-            return Ok(deleted);
+            .fetch_one(db)
+            .await?;
+            return Ok(u64::try_from(deleted).unwrap_or_default());
         }
         Kind::RateLimitHits => {
             sqlx::query!(

@@ -127,6 +127,14 @@ async fn retention_prunes_a_million_rows_in_bounded_batches_from_two_processes()
         .await
         .unwrap();
     sqlx::query(
+        "insert into staff_tokens (token_id, staff_id, token_hash, expires_at)
+         select gen_random_uuid(), staff_id, sha256(staff_id::text::bytea), now() - interval '1 hour'
+         from operator_staff",
+    )
+    .execute(db)
+    .await
+    .unwrap();
+    sqlx::query(
         "insert into email_outbox (email_id, message_id, recipient, subject, body_text, body_html, status, sent_at)
          select gen_random_uuid(), gen_random_uuid() || '@old', 'old@example.com', 'Old', 't', 'h', 'sent',
                 now() - interval '31 days' from generate_series(1, 1500)",
@@ -167,6 +175,7 @@ async fn retention_prunes_a_million_rows_in_bounded_batches_from_two_processes()
         live_sessions
     );
     assert_eq!(count(db, "select count(*) from user_tokens").await, 0);
+    assert_eq!(count(db, "select count(*) from staff_tokens").await, 0);
     assert_eq!(
         count(
             db,
