@@ -18,6 +18,7 @@ mod outbox;
 mod partners;
 mod password;
 mod profile;
+mod relay;
 mod retention;
 mod review;
 mod roles;

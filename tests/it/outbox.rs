@@ -1,115 +1,9 @@
 use crate::helpers::*;
+use crate::relay::*;
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-
-/// One message as the SMTP listener received it.
-#[derive(Clone, Debug, Default)]
-struct Received {
-    /// Which connection carried it (numbered from 1 in the order they were accepted).
-    connection: usize,
-    to: Vec<String>,
-    data: String,
-}
-
-/// A real SMTP listener on 127.0.0.1 (RFC 5321's commands lettre uses), running for
-/// the rest of the test. Written here because mailin-embedded cannot be built without
-/// a second rustls crypto backend.
-fn start_smtp_listener(listener: TcpListener) -> Arc<Mutex<Vec<Received>>> {
-    let messages: Arc<Mutex<Vec<Received>>> = Arc::default();
-    listener.set_nonblocking(true).unwrap();
-    let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-    let store = messages.clone();
-    tokio::spawn(async move {
-        let mut connection = 0;
-        while let Ok((stream, _)) = listener.accept().await {
-            let store = store.clone();
-            connection += 1;
-            tokio::spawn(async move {
-                let _ = smtp_session(stream, store, connection).await;
-            });
-        }
-    });
-    messages
-}
-
-async fn smtp_session(
-    stream: tokio::net::TcpStream,
-    store: Arc<Mutex<Vec<Received>>>,
-    connection: usize,
-) -> std::io::Result<()> {
-    let (read, mut write) = stream.into_split();
-    let mut lines = BufReader::new(read).lines();
-    write.write_all(b"220 test.localhost ESMTP\r\n").await?;
-    let fresh = || Received {
-        connection,
-        ..Received::default()
-    };
-    let mut current = fresh();
-    while let Some(line) = lines.next_line().await? {
-        let upper = line.to_ascii_uppercase();
-        if upper.starts_with("EHLO") {
-            write
-                .write_all(b"250-test.localhost\r\n250 8BITMIME\r\n")
-                .await?;
-        } else if upper.starts_with("RCPT TO:") {
-            current.to.push(line[8..].trim().to_owned());
-            write.write_all(b"250 OK\r\n").await?;
-        } else if upper == "DATA" {
-            write
-                .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
-                .await?;
-            while let Some(data_line) = lines.next_line().await? {
-                if data_line == "." {
-                    break;
-                }
-                current
-                    .data
-                    .push_str(data_line.strip_prefix('.').unwrap_or(&data_line));
-                current.data.push('\n');
-            }
-            store
-                .lock()
-                .unwrap()
-                .push(std::mem::replace(&mut current, fresh()));
-            write.write_all(b"250 OK queued\r\n").await?;
-        } else if upper == "QUIT" {
-            write.write_all(b"221 Bye\r\n").await?;
-            break;
-        } else if upper == "RSET" {
-            current = fresh();
-            write.write_all(b"250 OK\r\n").await?;
-        } else {
-            write.write_all(b"250 OK\r\n").await?;
-        }
-    }
-    Ok(())
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-async fn wait_for(messages: &Arc<Mutex<Vec<Received>>>, count: usize) -> Vec<Received> {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        let got = messages.lock().unwrap().clone();
-        if got.len() >= count {
-            return got;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "only {} of {count} messages arrived",
-            got.len()
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
 
 #[tokio::test]
 async fn the_confirmation_email_is_delivered_over_smtp() {
@@ -182,49 +76,218 @@ async fn mail_queued_while_the_smtp_server_is_down_is_delivered_once_it_is_back(
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     tokio::time::sleep(Duration::from_millis(800)).await;
-    assert_eq!(messages.lock().unwrap().len(), 1, "delivered exactly once");
+    assert_eq!(
+        messages.messages.lock().unwrap().len(),
+        1,
+        "delivered exactly once"
+    );
     assert_eq!(app.emails_to(&email).await, 1);
 }
 
-#[tokio::test]
-async fn two_workers_on_one_outbox_send_each_message_once() {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let messages = start_smtp_listener(listener);
-    let first = TestApp::spawn_with(|c| smtp(c, port)).await;
-    // A second process on the same database, with its own worker.
+/// Two portal processes on one database, each with its own worker, both sending to `port`
+/// (their From: addresses differ, so the listener can tell who sent what).
+async fn two_processes_sending_to(port: u16) -> (TestApp, TestApp) {
+    let first = TestApp::spawn_with(|c| {
+        smtp(c, port);
+        c.mail_from = "Portal A <a@portal.example.com>".into();
+    })
+    .await;
     let mut config = first.config.clone();
     config.port = 0;
     config.public_base_url = "http://127.0.0.1:0".into();
+    config.mail_from = "Portal B <b@portal.example.com>".into();
     let second = TestApp::spawn_config(config).await;
+    (first, second)
+}
 
-    let mut tx = first.db.begin().await.unwrap();
-    for i in 0..30 {
+/// Queues `count` messages in one transaction (the workers see them all at once).
+async fn queue_many(db: &sqlx::PgPool, count: usize) {
+    let mut tx = db.begin().await.unwrap();
+    for i in 0..count {
         let email = partner_portal::db::outbox::NewEmail {
             recipient: format!("user{i}@example.com"),
             subject: format!("Message {i}"),
-            body_text: "text".into(),
-            body_html: "<p>html</p>".into(),
+            body_text: format!("text {i}"),
+            body_html: format!("<p>html {i}</p>"),
         };
         partner_portal::db::outbox::enqueue(&mut *tx, &email, "example.com")
             .await
             .unwrap();
     }
     tx.commit().await.unwrap();
-    let received = wait_for(&messages, 30).await;
-    tokio::time::sleep(Duration::from_millis(800)).await;
-    assert_eq!(
-        messages.lock().unwrap().len(),
-        30,
-        "no message sent twice: {}",
-        received.len()
+}
+
+/// Message-IDs that arrived more than once.
+fn duplicates(received: &[Received]) -> Vec<String> {
+    let mut seen = std::collections::BTreeMap::<&str, usize>::new();
+    for m in received {
+        *seen.entry(m.message_id()).or_default() += 1;
+    }
+    seen.into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(id, _)| id.to_owned())
+        .collect()
+}
+
+async fn count_sent(db: &sqlx::PgPool) -> i64 {
+    sqlx::query_scalar("select count(*) from email_outbox where status = 'sent'")
+        .fetch_one(db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn ten_thousand_messages_sent_by_two_processes_workers_arrive_once_each_by_message_id() {
+    const COUNT: usize = 10_000;
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let relay = start_smtp_listener(listener);
+    let (first, second) = two_processes_sending_to(port).await;
+
+    let started = Instant::now();
+    queue_many(&first.db, COUNT).await;
+    let queued_in = started.elapsed();
+    wait_longer_for(&relay, COUNT, Duration::from_secs(300)).await;
+    let delivered_in = started.elapsed();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while count_sent(&first.db).await < COUNT as i64 {
+        assert!(Instant::now() < deadline, "not every row was marked sent");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // Anything sent twice would arrive by now.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let received = relay.messages.lock().unwrap().clone();
+    let ids: std::collections::BTreeSet<&str> = received.iter().map(Received::message_id).collect();
+    let twice = duplicates(&received);
+    let by_a = received
+        .iter()
+        .filter(|m| m.from.contains("a@portal"))
+        .count();
+    let by_b = received
+        .iter()
+        .filter(|m| m.from.contains("b@portal"))
+        .count();
+    eprintln!(
+        "outbox: {COUNT} queued (in {queued_in:?}), {} received, {} distinct Message-IDs,          {} duplicates; process A sent {by_a}, process B {by_b}; all delivered {delivered_in:?}          after queueing began",
+        received.len(),
+        ids.len(),
+        twice.len()
     );
-    let sent: i64 = sqlx::query_scalar("select count(*) from email_outbox where status = 'sent'")
-        .fetch_one(&first.db)
+    assert!(
+        twice.is_empty(),
+        "sent twice: {:?}",
+        &twice[..twice.len().min(5)]
+    );
+    assert_eq!(
+        (received.len(), ids.len()),
+        (COUNT, COUNT),
+        "none lost, none twice"
+    );
+    assert!(
+        by_a > 0 && by_b > 0,
+        "both workers delivered: A {by_a}, B {by_b}"
+    );
+    // Every queued message arrived: the subjects are exactly the ones queued.
+    let subjects: std::collections::BTreeSet<String> = received
+        .iter()
+        .filter_map(|m| {
+            m.data
+                .lines()
+                .find(|l| l.starts_with("Subject: "))
+                .map(str::to_owned)
+        })
+        .collect();
+    assert_eq!(subjects.len(), COUNT);
+    second.stop().await.unwrap();
+    first.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn after_an_smtp_outage_every_message_is_delivered_once_having_been_retried_on_the_backoff_schedule()
+ {
+    const COUNT: usize = 40;
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let relay = start_smtp_listener(listener);
+    relay
+        .refusing
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    let (first, second) = two_processes_sending_to(port).await;
+    let settings = first.config.outbox;
+
+    queue_many(&first.db, COUNT).await;
+    // The relay refuses every recipient for a while.
+    let outage = Duration::from_secs(4);
+    tokio::time::sleep(outage).await;
+    relay
+        .refusing
+        .store(false, std::sync::atomic::Ordering::SeqCst);
+    let back = Instant::now();
+    let received = wait_for(&relay, COUNT).await;
+    let recovered_in = back.elapsed();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while count_sent(&first.db).await < COUNT as i64 {
+        assert!(Instant::now() < deadline, "not every row was marked sent");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let received_now = relay.messages.lock().unwrap().clone();
+    assert_eq!(
+        (received.len(), received_now.len()),
+        (COUNT, COUNT),
+        "nothing sent twice"
+    );
+    assert!(duplicates(&received_now).is_empty());
+
+    // Each message was refused several times, each retry no sooner than the backoff said.
+    let refused = relay.refused.lock().unwrap().clone();
+    let mut by_recipient = std::collections::BTreeMap::<String, Vec<Instant>>::new();
+    for (to, at) in refused {
+        by_recipient.entry(to).or_default().push(at);
+    }
+    assert_eq!(
+        by_recipient.len(),
+        COUNT,
+        "every message was tried during the outage"
+    );
+    let mut tries = Vec::new();
+    for (to, times) in &by_recipient {
+        tries.push(times.len());
+        for (k, pair) in times.windows(2).enumerate() {
+            let gap = pair[1] - pair[0];
+            let scheduled = partner_portal::email::worker::backoff(&settings, k as i32 + 1);
+            assert!(
+                gap + Duration::from_millis(5) >= scheduled,
+                "{to}: retry {} came {gap:?} after the last, before the {scheduled:?} scheduled",
+                k + 1
+            );
+            assert!(
+                gap <= scheduled + Duration::from_secs(2),
+                "{to}: retry {} came {gap:?} after the last; {scheduled:?} was scheduled",
+                k + 1
+            );
+        }
+    }
+    let (fewest, most) = (tries.iter().min().copied(), tries.iter().max().copied());
+    assert!(
+        fewest >= Some(3),
+        "each message retried during a {outage:?} outage: {tries:?}"
+    );
+    let attempts: Vec<i32> = sqlx::query_scalar("select attempts from email_outbox")
+        .fetch_all(&first.db)
         .await
         .unwrap();
-    assert_eq!(sent, 30);
-    drop(second);
+    assert!(attempts.iter().all(|a| *a >= 3), "{attempts:?}");
+    eprintln!(
+        "SMTP outage of {outage:?}: {COUNT} queued, {} delivered, 0 duplicates; refused          {fewest:?}..{most:?} times each on the schedule {:?}, {:?}, {:?} (capped at {:?});          all delivered {recovered_in:?} after the relay came back",
+        received_now.len(),
+        partner_portal::email::worker::backoff(&settings, 1),
+        partner_portal::email::worker::backoff(&settings, 2),
+        partner_portal::email::worker::backoff(&settings, 3),
+        settings.retry_max,
+    );
+    second.stop().await.unwrap();
+    first.stop().await.unwrap();
 }
 
 fn worker(
@@ -406,16 +469,8 @@ async fn one_worker_delivers_over_several_connections_at_once_each_message_once(
         }
     }
     assert_eq!(handled, 200);
-    let received = messages.lock().unwrap().clone();
-    let ids: std::collections::BTreeSet<&str> = received
-        .iter()
-        .map(|m| {
-            m.data
-                .lines()
-                .find(|l| l.starts_with("Message-ID:"))
-                .expect("a Message-ID header")
-        })
-        .collect();
+    let received = messages.messages.lock().unwrap().clone();
+    let ids: std::collections::BTreeSet<&str> = received.iter().map(Received::message_id).collect();
     assert_eq!((received.len(), ids.len()), (200, 200), "each message once");
     let connections: std::collections::BTreeSet<usize> =
         received.iter().map(|m| m.connection).collect();
@@ -555,6 +610,7 @@ async fn operator_admins_see_what_was_not_delivered_and_queue_a_given_up_message
     assert!(texts(&page, ".flash")[0].starts_with("Nothing to do"));
     tokio::time::sleep(Duration::from_millis(500)).await;
     let to_late = messages
+        .messages
         .lock()
         .unwrap()
         .iter()
