@@ -13,7 +13,7 @@ use axum::extract::ConnectInfo;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
-use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::server::graceful::GracefulConnection;
 use hyper_util::service::TowerToHyperService;
 use std::future::Future;
 use std::net::SocketAddr;
@@ -21,7 +21,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::Semaphore;
+use tokio::sync::{Notify, Semaphore, watch};
 use tower::ServiceExt;
 
 /// The whole answer to a connection over the cap.
@@ -41,6 +41,13 @@ static OVER_CAPACITY: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(||
 
 /// Serves `router` on `listener` until `shutdown` completes, then lets the open
 /// connections finish their requests.
+///
+/// Shutdown fails no request a client sent: the listener stops accepting, connections
+/// already waiting in its backlog are taken and answered, a connection between requests is
+/// closed, one in the middle of a request finishes it and then closes, and one that has not
+/// sent its first request yet gets a moment to send it (hyper's graceful shutdown would close
+/// it unread: see [`until_stopped`]). It returns when every connection has ended; the request
+/// timeout bounds how long that takes.
 pub async fn serve(
     listener: TcpListener,
     router: Router,
@@ -48,7 +55,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let permits = Arc::new(Semaphore::new(limits.max_connections));
-    let graceful = GracefulShutdown::new();
+    let (stopping_tx, stopping) = watch::channel(false);
     let mut builder = Builder::new(TokioExecutor::new());
     builder
         .http1()
@@ -58,28 +65,18 @@ pub async fn serve(
         .http2()
         .timer(TokioTimer::new())
         .keep_alive_interval(Some(limits.header_read_timeout));
-    tokio::pin!(shutdown);
-    loop {
-        let (stream, peer) = tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok(pair) => pair,
-                Err(e) => {
-                    // Out of file descriptors or similar: wait a moment rather than spin.
-                    tracing::warn!(error = %e, "could not accept a connection");
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                    continue;
-                }
-            },
-            () = &mut shutdown => break,
-        };
+    let serve_one = |stream: TcpStream, peer: SocketAddr| {
         let Ok(permit) = permits.clone().try_acquire_owned() else {
             tokio::spawn(refuse(stream));
-            continue;
+            return;
         };
         let proxies = limits.trusted_proxies.clone();
+        let begun = Arc::new(Notify::new());
+        let first_request = begun.clone();
         let service = router
             .clone()
             .map_request(move |request: axum::http::Request<Incoming>| {
+                begun.notify_one();
                 let mut request = request.map(Body::new);
                 let client = proxies.client_address(
                     peer.ip(),
@@ -96,17 +93,82 @@ pub async fn serve(
         let connection = builder
             .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service))
             .into_owned();
-        let connection = graceful.watch(connection);
+        let stopping = stopping.clone();
         tokio::spawn(async move {
-            if let Err(e) = connection.await {
+            if let Err(e) = until_stopped(connection, stopping, first_request).await {
                 tracing::debug!(error = %e, "connection ended with an error");
             }
             drop(permit);
         });
+    };
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(pair) => pair,
+                Err(e) => {
+                    // Out of file descriptors or similar: wait a moment rather than spin.
+                    tracing::warn!(error = %e, "could not accept a connection");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        serve_one(stream, peer);
     }
-    drop(listener);
-    graceful.shutdown().await;
+    // Connections whose handshake the kernel has completed wait in the listen backlog;
+    // closing the listener would reset them although their clients sent a request.
+    match listener.into_std() {
+        Ok(listener) => {
+            while let Ok((stream, peer)) = listener.accept() {
+                let accepted = stream
+                    .set_nonblocking(true)
+                    .and_then(|()| TcpStream::from_std(stream));
+                match accepted {
+                    Ok(stream) => serve_one(stream, peer),
+                    Err(e) => tracing::debug!(error = %e, "could not take a waiting connection"),
+                }
+            }
+        }
+        Err(e) => tracing::debug!(error = %e, "could not drain the listen backlog"),
+    }
+    let _ = stopping_tx.send(true);
+    // Every connection holds a permit until it ends.
+    let _all_ended = permits.acquire_many(limits.max_connections as u32).await;
     Ok(())
+}
+
+/// How long, once shutdown has begun, a connection that has not begun a request yet may
+/// take to begin one.
+const FIRST_REQUEST_GRACE: Duration = Duration::from_secs(1);
+
+/// Serves `connection` until it ends; once `stopping` turns true, shuts it down gracefully,
+/// but not before its first request has begun (`first_request`) or [`FIRST_REQUEST_GRACE`]
+/// has passed. hyper closes a connection that has not read anything yet at once, which would
+/// drop a request its client has already sent.
+async fn until_stopped<C>(
+    connection: C,
+    mut stopping: watch::Receiver<bool>,
+    first_request: Arc<Notify>,
+) -> Result<(), C::Error>
+where
+    C: GracefulConnection,
+{
+    tokio::pin!(connection);
+    tokio::select! {
+        ended = connection.as_mut() => return ended,
+        _ = stopping.wait_for(|s| *s) => {}
+    }
+    tokio::select! {
+        ended = connection.as_mut() => return ended,
+        () = first_request.notified() => {}
+        // Browsers and HTTP clients open connections ahead of need that may never carry a
+        // request; a request already sent is read within moments.
+        () = tokio::time::sleep(FIRST_REQUEST_GRACE) => {}
+    }
+    connection.as_mut().graceful_shutdown();
+    connection.await
 }
 
 /// Tells a connection over the cap that the portal is busy, and closes it.

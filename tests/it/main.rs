@@ -23,6 +23,7 @@ mod retention;
 mod review;
 mod roles;
 mod session;
+mod shutdown;
 mod signup;
 mod slow_clients;
 mod two_processes;
