@@ -8,7 +8,7 @@ use crate::email::worker::OutboxWorker;
 use crate::state::AppState;
 use crate::web;
 use crate::web::middleware::{
-    forbidden_csrf, render_error_pages, require_csrf_token, run_to_completion,
+    database_breaker, forbidden_csrf, render_error_pages, require_csrf_token, run_to_completion,
     signed_in_error_pages, tell_other_processes,
 };
 use axum::Router;
@@ -91,6 +91,7 @@ impl Application {
             csrf_key: Arc::default(),
             markets: Arc::default(),
             caches: Arc::default(),
+            db_health: Arc::default(),
         };
         let worker = OutboxWorker {
             db,
@@ -155,6 +156,14 @@ impl Application {
     ) -> anyhow::Result<()> {
         let (stop_tx, stop_rx) = watch::channel(false);
         let worker = tokio::spawn(self.worker.run(stop_rx.clone()));
+        let health = {
+            let (health, db, stop) = (
+                self.state.db_health.clone(),
+                self.state.db.clone(),
+                stop_rx.clone(),
+            );
+            tokio::spawn(async move { health.watch(db, stop).await })
+        };
         let listener = tokio::spawn(crate::db::cache::listen(
             self.state.db.clone(),
             self.state.caches.clone(),
@@ -191,6 +200,7 @@ impl Application {
         let _ = stop_tx.send(true);
         worker.await?;
         listener.await?;
+        health.await?;
         if let Some(metrics) = metrics {
             metrics.await?;
         }
@@ -259,6 +269,11 @@ pub fn build_router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(move |req: Request, next| {
             run_to_completion(request_timeout, req, next)
         }))
+        // Outside the work's own task: an answer given early leaves the work to end by itself.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            database_breaker,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

@@ -26,6 +26,9 @@ pub struct AppState {
     pub markets: Arc<OnceCell<Arc<[crate::db::markets::Market]>>>,
     /// Sessions and signed-in accounts, kept coherent across processes (`db::cache`).
     pub caches: Arc<crate::db::cache::Caches>,
+    /// Whether the database can be reached (`db::health`): pages answer 503 at once while
+    /// it cannot.
+    pub db_health: Arc<crate::db::health::DbHealth>,
 }
 
 impl AppState {

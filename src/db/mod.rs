@@ -7,6 +7,7 @@ pub mod cache;
 pub mod customers;
 pub mod direct_bill;
 pub mod guards;
+pub mod health;
 pub mod keys;
 pub mod markets;
 pub mod memberships;

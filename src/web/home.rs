@@ -40,6 +40,9 @@ async fn healthz() -> &'static str {
 
 /// The database answers; 503 when it does not.
 async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    if state.db_health.is_down() {
+        return (StatusCode::SERVICE_UNAVAILABLE, "database unreachable");
+    }
     let probe = tokio::time::timeout(
         std::time::Duration::from_secs(2),
         crate::db::ping(&state.db),
@@ -49,10 +52,12 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
         Ok(Ok(_)) => (StatusCode::OK, "ready"),
         Ok(Err(e)) => {
             tracing::warn!(error = %e, "readiness check: database unreachable");
+            state.db_health.suspect();
             (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
         }
         Err(_) => {
             tracing::warn!("readiness check: database timed out");
+            state.db_health.suspect();
             (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
         }
     }

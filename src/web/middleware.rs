@@ -355,6 +355,36 @@ pub async fn tell_other_processes(
     response
 }
 
+/// Answers 503 at once while the database is known to be unreachable, and to a request
+/// still waiting on it when that becomes known (its work goes on in its own task, see
+/// [`run_to_completion`], and ends by itself). A 503 from inside (the database could not
+/// serve the request) makes the breaker check the database (`db::health`).
+pub async fn database_breaker(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let health = &state.db_health;
+    let unavailable = || {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::RETRY_AFTER, "5")],
+        )
+            .into_response()
+    };
+    if health.is_down() {
+        return unavailable();
+    }
+    let response = tokio::select! {
+        response = next.run(request) => response,
+        () = health.opened() => unavailable(),
+    };
+    if response.status() == StatusCode::SERVICE_UNAVAILABLE {
+        health.suspect();
+    }
+    response
+}
+
 /// Runs the rest of the request in a task of its own, so that a client that disconnects
 /// (or the request timeout firing) cannot cut a flow's transaction, its outbox rows or the
 /// session save short: the work finishes and only its answer goes unheard. The database's

@@ -1081,6 +1081,7 @@ fn app_state(app: &TestApp) -> partner_portal::state::AppState {
         csrf_key: std::sync::Arc::default(),
         markets: std::sync::Arc::default(),
         caches: std::sync::Arc::default(),
+        db_health: std::sync::Arc::default(),
     }
 }
 
