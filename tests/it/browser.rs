@@ -191,11 +191,19 @@ where
     F: for<'a> AsyncFnOnce(&'a Client, &'a TestApp) -> Result<(), fantoccini::error::CmdError>,
 {
     let app = TestApp::spawn().await;
+    in_browser_on(name, languages, &app, flow).await;
+}
+
+/// [`in_browser_speaking`] against `app`, which the caller set up.
+pub(crate) async fn in_browser_on<F>(name: &str, languages: &str, app: &TestApp, flow: F)
+where
+    F: for<'a> AsyncFnOnce(&'a Client, &'a TestApp) -> Result<(), fantoccini::error::CmdError>,
+{
     let driver = start_chromedriver();
     let profile =
         std::env::temp_dir().join(format!("pp-chromium-{}", uuid::Uuid::new_v4().simple()));
     let c = browser(&driver, &profile, languages).await;
-    let outcome = flow(&c, &app).await;
+    let outcome = flow(&c, app).await;
     if outcome.is_err() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
         let _ = std::fs::create_dir_all(&dir);
@@ -219,7 +227,7 @@ pub(crate) async fn click(c: &Client, css: &str) -> Result<(), fantoccini::error
     c.find(Locator::Css(css)).await?.click().await
 }
 
-async fn enroll_and_have_the_contact_confirm(
+pub(crate) async fn enroll_and_have_the_contact_confirm(
     c: &Client,
     app: &TestApp,
 ) -> Result<(), fantoccini::error::CmdError> {
@@ -337,7 +345,7 @@ async fn a_reviewer_approves_from_the_queue_and_the_applicant_sees_it() {
     in_browser("review_flow", reviewer_approves_from_the_queue).await;
 }
 
-async fn provider_and_reseller_link_up(
+pub(crate) async fn provider_and_reseller_link_up(
     c: &Client,
     app: &TestApp,
 ) -> Result<(), fantoccini::error::CmdError> {

@@ -27,7 +27,12 @@ async fn scrape(app: &TestApp) -> String {
 
 #[tokio::test]
 async fn metrics_are_served_on_their_own_listener_only_when_asked_for() {
-    let app = TestApp::spawn_with(|c| c.metrics_bind = Some("127.0.0.1:0".parse().unwrap())).await;
+    let app = TestApp::spawn_with(|c| {
+        c.metrics_bind = Some("127.0.0.1:0".parse().unwrap());
+        // One sign-up from this address, then the limit refuses.
+        c.rate_limits.sign_up.max = 1;
+    })
+    .await;
     let before = scrape(&app).await;
     let series = r#"portal_http_requests_total{route="/signin",method="GET",status="2xx"}"#;
     let signin_before = value(&before, series);
@@ -77,6 +82,19 @@ async fn metrics_are_served_on_their_own_listener_only_when_asked_for() {
         value(&text, r#"portal_sign_in_lockouts_total{realm="partner"}"#) >= 1.0,
         "{text}"
     );
+    let refusals = r#"portal_rate_limit_refusals_total{limit="sign_up"}"#;
+    let refused_before = value(&text, refusals);
+    let refused = app
+        .browser()
+        .submit(
+            "/signup",
+            "/signup",
+            &sign_up_fields("metricstwo", "admin@metricstwo.example.com", "DE"),
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let text = scrape(&app).await;
+    assert!(value(&text, refusals) >= refused_before + 1.0, "{text}");
     // Not on the public port.
     assert_eq!(app.get("/metrics").await.status(), StatusCode::NOT_FOUND);
 

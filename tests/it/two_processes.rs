@@ -177,3 +177,193 @@ async fn program_settings_saved_on_one_process_hold_on_the_other_at_once() {
     assert_eq!(texts(&html, "#start").len(), 1);
     b.stop().await.unwrap();
 }
+
+/// A round-robin HTTP proxy for the rest of the test: each request, whatever connection it
+/// came on, goes to the next of `backends` in turn, with its headers (`Host` among them)
+/// untouched. Returns how many requests each backend was sent.
+async fn round_robin(
+    listener: tokio::net::TcpListener,
+    backends: Vec<String>,
+) -> std::sync::Arc<Vec<std::sync::atomic::AtomicUsize>> {
+    use hyper_util::rt::{TokioExecutor, TokioIo};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let client: hyper_util::client::legacy::Client<_, hyper::body::Incoming> =
+        hyper_util::client::legacy::Client::builder(TokioExecutor::new()).build_http();
+    let served: Arc<Vec<AtomicUsize>> =
+        Arc::new(backends.iter().map(|_| AtomicUsize::new(0)).collect());
+    let next = Arc::new(AtomicUsize::new(0));
+    let backends = Arc::new(backends);
+    let counts = served.clone();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let (client, backends, served, next) = (
+                client.clone(),
+                backends.clone(),
+                counts.clone(),
+                next.clone(),
+            );
+            tokio::spawn(async move {
+                let service = hyper::service::service_fn(
+                    move |mut request: hyper::Request<hyper::body::Incoming>| {
+                        let i = next.fetch_add(1, Ordering::SeqCst) % backends.len();
+                        served[i].fetch_add(1, Ordering::SeqCst);
+                        let path = request
+                            .uri()
+                            .path_and_query()
+                            .map_or("/", |p| p.as_str())
+                            .to_owned();
+                        *request.uri_mut() = format!("{}{path}", backends[i])
+                            .parse()
+                            .expect("a backend URI");
+                        let client = client.clone();
+                        async move { client.request(request).await }
+                    },
+                );
+                let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
+                    .serve_connection(TokioIo::new(stream), service)
+                    .await;
+            });
+        }
+    });
+    served
+}
+
+/// Two portal processes on one database behind a round-robin proxy. The first app's
+/// `address` is the proxy's, so whatever a test does through it alternates between them;
+/// links in e-mails point at the proxy too.
+async fn two_processes_behind_a_proxy() -> (
+    TestApp,
+    TestApp,
+    std::sync::Arc<Vec<std::sync::atomic::AtomicUsize>>,
+) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let proxy = format!("http://{}", listener.local_addr().unwrap());
+    let mut a = TestApp::spawn_with(|c| c.public_base_url = proxy.clone()).await;
+    let mut config = a.config.clone();
+    config.public_base_url = proxy.clone();
+    let b = TestApp::spawn_config(config).await;
+    let served = round_robin(listener, vec![a.address.clone(), b.address.clone()]).await;
+    a.address = proxy;
+    (a, b, served)
+}
+
+/// Sign-up, enrolment and the contact's confirmation, a reviewer's approval, then a
+/// provider and a reseller linking up: all in Chromium, every request to either process.
+async fn whole_journey(
+    c: &fantoccini::Client,
+    app: &TestApp,
+) -> Result<(), fantoccini::error::CmdError> {
+    use crate::browser::{click, fill, text};
+    use fantoccini::Locator;
+    crate::browser::enroll_and_have_the_contact_confirm(c, app).await?;
+    click(c, ".site-nav button").await?;
+    c.wait()
+        .for_element(Locator::Css("form[action='/signin']"))
+        .await?;
+
+    // A reviewer approves the application.
+    c.goto(&app.url("/admin/signin")).await?;
+    fill(c, "#email", "admin@localhost").await?;
+    fill(c, "#password", STAFF_PASSWORD).await?;
+    click(c, "form[action='/admin/signin'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("#queue")).await?;
+    c.find(Locator::LinkText("Fabrikam GmbH"))
+        .await?
+        .click()
+        .await?;
+    c.wait().for_element(Locator::Css("#approve")).await?;
+    click(c, "#approve").await?;
+    c.wait()
+        .for_element(Locator::Css("#confirm-decision"))
+        .await?;
+    click(c, "#confirm-decision").await?;
+    c.wait().for_element(Locator::Css(".flash")).await?;
+    assert_eq!(text(c, "#state").await?, "Approved");
+    click(c, ".site-nav button").await?;
+    c.wait()
+        .for_element(Locator::Css("form[action='/admin/signin']"))
+        .await?;
+
+    // The applicant sees the decision.
+    c.goto(&app.url("/signin")).await?;
+    fill(c, "#email", "jan@fabrikam.example.com").await?;
+    fill(c, "#password", STRONG_PASSWORD).await?;
+    click(c, "form[action='/signin'] button[type=submit]").await?;
+    c.wait()
+        .for_element(Locator::Css("#agreement-link"))
+        .await?;
+    click(c, ".site-nav button").await?;
+    c.wait()
+        .for_element(Locator::Css("form[action='/signin']"))
+        .await?;
+
+    // A provider and a reseller link up.
+    crate::browser::provider_and_reseller_link_up(c, app).await
+}
+
+#[tokio::test]
+async fn a_browser_journey_whose_requests_alternate_between_two_processes_goes_through() {
+    let (a, b, served) = two_processes_behind_a_proxy().await;
+    crate::browser::in_browser_on("two_process_journey", "en-GB,en", &a, whole_journey).await;
+    let served: Vec<usize> = served
+        .iter()
+        .map(|n| n.load(std::sync::atomic::Ordering::SeqCst))
+        .collect();
+    eprintln!("two-process journey: requests served by A and B: {served:?}");
+    assert!(
+        served.iter().all(|n| *n >= 20),
+        "both processes served the journey: {served:?}"
+    );
+    assert_eq!(a.application_state().await, "approved");
+    b.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn lockouts_and_rate_limits_count_the_attempts_made_on_both_processes() {
+    let a = TestApp::spawn_with(|c| c.rate_limits.sign_up.max = 4).await;
+    let b = a.second_process().await;
+    let email = a.browser().sign_up("twolock").await;
+    // Ten failed sign-ins, alternating: five on each process.
+    let on_a = a.browser();
+    let on_b = same_person_on(&on_a, &b);
+    let wrong = [
+        ("email", email.as_str()),
+        ("password", "not the password at all"),
+    ];
+    for i in 0..10 {
+        let on = if i % 2 == 0 { &on_a } else { &on_b };
+        let r = on.submit("/signin", "/signin", &wrong).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "attempt {i}");
+    }
+    // Locked on both: even the right password is refused.
+    let right = [("email", email.as_str()), ("password", STRONG_PASSWORD)];
+    for on in [&on_a, &on_b] {
+        let r = on.submit("/signin", "/signin", &right).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(on.open("/dashboard").await.status(), StatusCode::SEE_OTHER);
+    }
+    assert!(
+        a.email_to(&email, "locked")
+            .await
+            .body_text
+            .contains("10 failed attempts")
+    );
+    a.assert_audited("user.locked").await;
+
+    // Four sign-ups per address: one above, three more alternating, then refused on both.
+    for (i, prefix) in ["twolimita", "twolimitb", "twolimitc"].iter().enumerate() {
+        let on = if i % 2 == 0 { a.browser() } else { b.browser() };
+        let fields = sign_up_fields(prefix, "owner@twolimit.example.com", "DE");
+        let r = on.submit("/signup", "/signup", &fields).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "sign-up {i}");
+    }
+    for on in [a.browser(), b.browser()] {
+        let fields = sign_up_fields("twolimitd", "owner@twolimitd.example.com", "DE");
+        let r = on.submit("/signup", "/signup", &fields).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap();
+        assert!(!error_summary(&html).is_empty(), "the refusal is explained");
+    }
+    b.stop().await.unwrap();
+}
