@@ -218,27 +218,16 @@ async fn every_page_passes_axe_at_wcag_22_aa_and_fits_a_phone() {
         pair.check(&app, "sales agent", path).await;
     }
     // A customer's user: its dashboard, its order, and a partner page it may not open.
-    let hash = partner_portal::auth::PasswordHasher::new()
-        .hash(STRONG_PASSWORD)
-        .await
-        .unwrap();
-    sqlx::query(
-        "insert into users (user_id, tenant_id, full_name, email, password_hash, roles, email_confirmed_at)
-         values (gen_random_uuid(), $1, 'Mia Muster', 'mia@matrixcust.example', $2, '{global_admin}', now())",
+    crate::roles::add_customer_user(&app, &m).await;
+    pair.sign_in(
+        &app,
+        "/signin",
+        crate::roles::CUSTOMER_USER,
+        STRONG_PASSWORD,
     )
-    .bind(m.customer)
-    .bind(hash)
-    .execute(&app.db)
     .await
-    .unwrap();
-    pair.sign_in(&app, "/signin", "mia@matrixcust.example", STRONG_PASSWORD)
-        .await
-        .expect("the customer signs in");
-    for path in [
-        "/dashboard".to_owned(),
-        format!("/customer/orders/{}", m.order),
-        "/customers".to_owned(),
-    ] {
+    .expect("the customer signs in");
+    for path in crate::roles::customer_routes(&m) {
         pair.check(&app, "customer", &path).await;
     }
     // The primary contact's status page (a link from their e-mail; no account).
@@ -257,24 +246,7 @@ async fn every_page_passes_axe_at_wcag_22_aa_and_fits_a_phone() {
     pair.sign_in(&app, "/admin/signin", "admin@localhost", STAFF_PASSWORD)
         .await
         .expect("the operator admin signs in");
-    let staff_routes = [
-        "/admin/applications".to_owned(),
-        format!("/admin/applications/{}", m.reseller_app),
-        format!("/admin/applications/{}", m.direct_app),
-        "/admin/audit".to_owned(),
-        "/admin/customers".to_owned(),
-        format!("/admin/customers/{}", m.customer),
-        format!("/admin/orders/{}", m.order),
-        format!("/admin/subscriptions/{}", m.subscription),
-        "/admin/direct-bill".to_owned(),
-        "/admin/legal-names".to_owned(),
-        "/admin/providers".to_owned(),
-        "/admin/settings".to_owned(),
-        "/admin/email".to_owned(),
-        "/admin/staff".to_owned(),
-        "/admin/password".to_owned(),
-        "/admin/no-such-page".to_owned(),
-    ];
+    let staff_routes = crate::roles::staff_routes(&m);
     for path in &staff_routes {
         pair.check(&app, "operator admin", path).await;
     }

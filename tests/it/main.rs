@@ -8,6 +8,7 @@ mod cross_cutting;
 mod customers;
 mod direct;
 mod enroll;
+mod fuzz;
 mod helpers;
 mod hostile_input;
 mod languages;

@@ -35,6 +35,59 @@ pub(crate) struct Matrix {
     pub direct_app: uuid::Uuid,
 }
 
+/// Every back-office page, with the matrix's records, and an address that does not exist.
+pub(crate) fn staff_routes(m: &Matrix) -> Vec<String> {
+    vec![
+        "/admin/applications".to_owned(),
+        format!("/admin/applications/{}", m.reseller_app),
+        format!("/admin/applications/{}", m.direct_app),
+        "/admin/audit".to_owned(),
+        "/admin/customers".to_owned(),
+        format!("/admin/customers/{}", m.customer),
+        format!("/admin/orders/{}", m.order),
+        format!("/admin/subscriptions/{}", m.subscription),
+        "/admin/direct-bill".to_owned(),
+        "/admin/legal-names".to_owned(),
+        "/admin/providers".to_owned(),
+        "/admin/settings".to_owned(),
+        "/admin/email".to_owned(),
+        "/admin/staff".to_owned(),
+        "/admin/password".to_owned(),
+        "/admin/no-such-page".to_owned(),
+    ]
+}
+
+/// The e-mail of a user of the matrix's customer organisation (added once).
+pub(crate) const CUSTOMER_USER: &str = "mia@matrixcust.example";
+
+/// Adds [`CUSTOMER_USER`], a global admin of the matrix's customer, with the test password.
+pub(crate) async fn add_customer_user(app: &TestApp, m: &Matrix) {
+    let hash = partner_portal::auth::PasswordHasher::new()
+        .hash(STRONG_PASSWORD)
+        .await
+        .unwrap();
+    sqlx::query(
+        "insert into users (user_id, tenant_id, full_name, email, password_hash, roles, email_confirmed_at)
+         values (gen_random_uuid(), $1, 'Mia Muster', $2, $3, '{global_admin}', now())",
+    )
+    .bind(m.customer)
+    .bind(CUSTOMER_USER)
+    .bind(hash)
+    .execute(&app.db)
+    .await
+    .unwrap();
+}
+
+/// The pages a customer's user opens: its dashboard, its order, and a partner page it may
+/// not open.
+pub(crate) fn customer_routes(m: &Matrix) -> Vec<String> {
+    vec![
+        "/dashboard".to_owned(),
+        format!("/customer/orders/{}", m.order),
+        "/customers".to_owned(),
+    ]
+}
+
 /// Builds [`Matrix`] in `app`: an approved reseller (agreement accepted), a listed
 /// direct-bill provider with a reseller and a customer with an order, a reseller of another
 /// provider, and a direct-bill applicant with evidence filed.
