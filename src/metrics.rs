@@ -74,12 +74,17 @@ async fn scrape(State(state): State<AppState>) -> Response {
     metrics::gauge!("portal_db_pool_connections", "state" => "idle").set(f64::from(idle));
     metrics::gauge!("portal_db_pool_max_connections")
         .set(f64::from(state.config.db.max_connections));
-    match crate::db::outbox::depth(&state.db).await {
-        Ok((depth, oldest)) => {
-            metrics::gauge!("portal_outbox_pending").set(depth as f64);
-            metrics::gauge!("portal_outbox_oldest_pending_seconds").set(oldest);
+    let reachable = !state.db_health.is_down();
+    metrics::gauge!("portal_db_reachable").set(if reachable { 1.0 } else { 0.0 });
+    // While the database is down the outbox cannot be read; the last values stay.
+    if reachable {
+        match crate::db::outbox::depth(&state.db).await {
+            Ok((depth, oldest)) => {
+                metrics::gauge!("portal_outbox_pending").set(depth as f64);
+                metrics::gauge!("portal_outbox_oldest_pending_seconds").set(oldest);
+            }
+            Err(e) => tracing::warn!(error = %e, "metrics: cannot read the outbox depth"),
         }
-        Err(e) => tracing::warn!(error = %e, "metrics: cannot read the outbox depth"),
     }
     (
         [(

@@ -288,8 +288,10 @@ async fn resume_after_sign_in(
     parts: &axum::http::request::Parts,
     form: &Bytes,
 ) -> Option<Response> {
-    use crate::web::ctx::{self, Resume, SIGNED_IN_COOKIE};
-    request_cookie(&parts.headers, SIGNED_IN_COOKIE)?;
+    use crate::web::ctx::{self, Resume};
+    if !ctx::was_signed_in(&parts.headers) {
+        return None;
+    }
     let staff = parts.uri.path().starts_with("/admin");
     let signed_in = if staff {
         session.get::<serde_json::Value>(

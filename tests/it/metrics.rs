@@ -74,6 +74,7 @@ async fn metrics_are_served_on_their_own_listener_only_when_asked_for() {
     assert!(text.contains(r#"portal_db_pool_connections{state="idle"}"#));
     assert!(text.contains(r#"portal_db_pool_connections{state="in_use"}"#));
     assert!(text.contains("portal_outbox_pending "));
+    assert_eq!(value(&text, "portal_db_reachable"), 1.0);
     assert!(text.contains("portal_outbox_oldest_pending_seconds "));
     // Lockouts and rate-limit refusals are counted (ten failures lock the source out).
     fail_to_sign_in(10).await;

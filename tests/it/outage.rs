@@ -92,6 +92,20 @@ async fn until_ok(browser: &Browser<'_>, path: &str, from: Instant) -> Duration 
     }
 }
 
+/// `portal_db_reachable` from the metrics listener.
+async fn reachable(app: &TestApp) -> Option<f64> {
+    let base = app.metrics_address.as_ref().expect("a metrics listener");
+    let text = reqwest::get(format!("{base}/metrics"))
+        .await
+        .ok()?
+        .text()
+        .await
+        .ok()?;
+    text.lines()
+        .find_map(|l| l.strip_prefix("portal_db_reachable "))
+        .and_then(|v| v.trim().parse().ok())
+}
+
 #[tokio::test]
 async fn while_the_database_is_down_pages_say_503_and_afterwards_the_same_process_serves_again_with_nothing_acknowledged_lost()
  {
@@ -99,6 +113,7 @@ async fn while_the_database_is_down_pages_say_503_and_afterwards_the_same_proces
         .await
         .unwrap();
     let app = TestApp::spawn_with(|c| {
+        c.metrics_bind = Some("127.0.0.1:0".parse().unwrap());
         c.database_url = pg.url("portal_outage");
         c.request_timeout = REQUEST_TIMEOUT;
         c.db.acquire_timeout = Duration::from_secs(3);
@@ -172,6 +187,11 @@ async fn while_the_database_is_down_pages_say_503_and_afterwards_the_same_proces
         answered_503 > 0,
         "the dashboard answered 503 while the database was down"
     );
+    assert_eq!(
+        reachable(&app).await,
+        Some(0.0),
+        "the metrics say the database is down"
+    );
 
     // The database comes back; the same process recovers.
     pg = tokio::task::spawn_blocking(move || {
@@ -183,6 +203,7 @@ async fn while_the_database_is_down_pages_say_503_and_afterwards_the_same_proces
     let back_at = Instant::now();
     let ready_after = until_ok(&app.browser(), "/readyz", back_at).await;
     let dashboard_after = until_ok(&me, "/dashboard", back_at).await;
+    assert_eq!(reachable(&app).await, Some(1.0));
     let acknowledged_at_return = writes.lock().unwrap().acknowledged.len();
     // Writers keep going until sign-ups are acknowledged again.
     let deadline = Instant::now() + Duration::from_secs(30);
