@@ -4,7 +4,6 @@
 //! the outbox's depth and oldest message, sign-in failures, lockouts and rate-limit
 //! refusals.
 
-use crate::state::AppState;
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -66,14 +65,25 @@ pub async fn track(request: Request, next: Next) -> Response {
 }
 
 /// `GET /metrics` on the metrics listener: the gauges read now, then everything recorded.
-async fn scrape(State(state): State<AppState>) -> Response {
+/// What the scrape reads besides the recorded metrics (not the whole application state:
+/// this module sits below it).
+#[derive(Clone)]
+pub struct Sources {
+    /// The pool whose connections are counted, and the outbox's database.
+    pub db: sqlx::PgPool,
+    /// The pool's size limit.
+    pub max_connections: u32,
+    /// Whether the database can be reached.
+    pub db_health: std::sync::Arc<crate::db::health::DbHealth>,
+}
+
+async fn scrape(State(state): State<Sources>) -> Response {
     let size = state.db.size();
     let idle = state.db.num_idle() as u32;
     metrics::gauge!("portal_db_pool_connections", "state" => "in_use")
         .set(f64::from(size.saturating_sub(idle)));
     metrics::gauge!("portal_db_pool_connections", "state" => "idle").set(f64::from(idle));
-    metrics::gauge!("portal_db_pool_max_connections")
-        .set(f64::from(state.config.db.max_connections));
+    metrics::gauge!("portal_db_pool_max_connections").set(f64::from(state.max_connections));
     let reachable = !state.db_health.is_down();
     metrics::gauge!("portal_db_reachable").set(if reachable { 1.0 } else { 0.0 });
     // While the database is down the outbox cannot be read; the last values stay.
@@ -97,7 +107,7 @@ async fn scrape(State(state): State<AppState>) -> Response {
 }
 
 /// The metrics listener's router.
-pub fn router(state: AppState) -> axum::Router {
+pub fn router(state: Sources) -> axum::Router {
     axum::Router::new()
         .route("/metrics", axum::routing::get(scrape))
         .with_state(state)

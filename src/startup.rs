@@ -171,7 +171,11 @@ impl Application {
         ));
         let metrics = self.metrics.map(|listener| {
             let mut stop = stop_rx.clone();
-            let router = crate::metrics::router(self.state.clone());
+            let router = crate::metrics::router(crate::metrics::Sources {
+                db: self.state.db.clone(),
+                max_connections: self.state.config.db.max_connections,
+                db_health: self.state.db_health.clone(),
+            });
             tokio::spawn(async move {
                 let stopped = async move {
                     let _ = stop.wait_for(|s| *s).await;

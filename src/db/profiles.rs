@@ -374,7 +374,11 @@ pub struct ProgramInfo {
     /// The current agreement version.
     pub current_agreement: Option<i32>,
     /// Direct bill: status code, approved when, reassessment due.
-    pub direct_bill: Option<(String, OffsetDateTime, time::Date)>,
+    pub direct_bill: Option<(
+        crate::domain::direct_bill::PartnerStatus,
+        OffsetDateTime,
+        time::Date,
+    )>,
 }
 
 /// The program information of a tenant.
@@ -390,7 +394,7 @@ pub async fn program_info(db: impl PgExecutor<'_>, tenant_id: Uuid) -> sqlx::Res
              g.version as "agreement_version?", g.accepted_by_name as "accepted_by?",
              g.accepted_at as "accepted_at?",
              (select max(version) from partner_agreements) as current_agreement,
-             d.status as "direct_status?", d.approved_at as "direct_approved_at?",
+             d.status as "direct_status?: crate::domain::direct_bill::PartnerStatus", d.approved_at as "direct_approved_at?",
              d.reassessment_due_on as "direct_due?"
            from (select $1::uuid as tenant_id) t
            left join lateral (select version, accepted_by_name, accepted_at

@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
-use crate::web::middleware::AnonymousCsrf;
+use crate::web::cookies::AnonymousCsrf;
 use axum::extract::{ConnectInfo, FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -508,7 +508,7 @@ impl FromRequestParts<AppState> for DeviceCookie {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let name = device_cookie_name(state.config.cookie_secure);
-        let value = crate::web::middleware::request_cookie(&parts.headers, name);
+        let value = crate::web::cookies::request_cookie(&parts.headers, name);
         Ok(DeviceCookie(value.map(str::to_owned)))
     }
 }
@@ -520,7 +520,7 @@ pub fn with_device_cookie(
     secure: bool,
 ) -> Response {
     if let Some(device) = device {
-        crate::web::middleware::set_cookie(
+        crate::web::cookies::set_cookie(
             &mut response,
             device_cookie_name(secure),
             device,
@@ -562,7 +562,7 @@ pub struct Resume {
 /// `response` marking (or, `false`, no longer marking) this browser as signed in.
 pub fn with_signed_in_marker(mut response: Response, signed_in: bool, secure: bool) -> Response {
     let age = (!signed_in).then_some(time::Duration::ZERO);
-    crate::web::middleware::set_cookie(
+    crate::web::cookies::set_cookie(
         &mut response,
         SIGNED_IN_COOKIE,
         if signed_in { "1" } else { "" }.to_owned(),
@@ -574,7 +574,7 @@ pub fn with_signed_in_marker(mut response: Response, signed_in: bool, secure: bo
 
 /// True when this browser signed in and has not signed out since.
 pub fn was_signed_in(headers: &axum::http::HeaderMap) -> bool {
-    crate::web::middleware::request_cookie(headers, SIGNED_IN_COOKIE).is_some_and(|v| !v.is_empty())
+    crate::web::cookies::request_cookie(headers, SIGNED_IN_COOKIE).is_some_and(|v| !v.is_empty())
 }
 
 /// The path and query of the page a form was sent from (its `Referer`, when it is a path

@@ -3,12 +3,13 @@
 
 use crate::auth::session::{CSRF_KEY, Flash};
 use crate::db::users::SessionUser;
-use crate::domain::token::{constant_time_eq, new_signed_token, signed_token_is_valid};
+use crate::domain::token::constant_time_eq;
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n;
 use crate::i18n::filters;
 use crate::messages;
 use crate::state::AppState;
+use crate::web::cookies::{AnonymousCsrf, csrf_cookie_name, request_cookie, set_cookie};
 use askama::Template;
 use axum::body::{Body, Bytes, to_bytes};
 use axum::extract::Request;
@@ -17,8 +18,6 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
-use std::sync::Arc;
-use std::sync::Mutex;
 use std::time::Duration;
 use tower_sessions::Session;
 
@@ -104,58 +103,6 @@ fn form_token(bytes: &[u8]) -> Option<String> {
         })
 }
 
-/// The form token of a page whose visitor has no stored session: the signed cookie's
-/// token when the browser sent a valid one, or a new one that is then set as that cookie.
-/// Anonymous pages thus carry a CSRF token without writing a session row (signed
-/// double-submit cookie). The key is read only when a page needs a token.
-#[derive(Clone)]
-pub struct AnonymousCsrf {
-    sent: Option<String>,
-    minted: Arc<Mutex<Option<String>>>,
-}
-
-impl AnonymousCsrf {
-    /// The token for this page's forms.
-    pub async fn token(&self, state: &AppState) -> Result<String, AppError> {
-        let key = state.csrf_key().await?;
-        if let Some(sent) = self
-            .sent
-            .as_deref()
-            .filter(|t| signed_token_is_valid(key, t))
-        {
-            return Ok(sent.to_owned());
-        }
-        let mut minted = self.minted.lock().unwrap_or_else(|e| e.into_inner());
-        Ok(minted.get_or_insert_with(|| new_signed_token(key)).clone())
-    }
-
-    /// The token the browser sent in the cookie, if the portal made it.
-    async fn valid_sent(&self, state: &AppState) -> Result<Option<&str>, AppError> {
-        let Some(sent) = self.sent.as_deref() else {
-            return Ok(None);
-        };
-        let key = state.csrf_key().await?;
-        Ok(signed_token_is_valid(key, sent).then_some(sent))
-    }
-}
-
-/// The cookie's name: with `__Host-` when cookies are secure, so no subdomain can set it.
-pub fn csrf_cookie_name(secure: bool) -> &'static str {
-    if secure { "__Host-pp_csrf" } else { "pp_csrf" }
-}
-
-/// The value of cookie `name` in the request, if any.
-pub fn request_cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-}
-
 /// CSRF protection of every page: offers each page its form token, and refuses a
 /// state-changing request whose form does not carry it. A session that is stored has its
 /// own token; a visitor without one uses the signed cookie. An upload is checked on its
@@ -167,10 +114,7 @@ pub async fn require_csrf_token(
 ) -> Response {
     let secure = state.config.cookie_secure;
     let name = csrf_cookie_name(secure);
-    let anonymous = AnonymousCsrf {
-        sent: request_cookie(request.headers(), name).map(str::to_owned),
-        minted: Arc::default(),
-    };
+    let anonymous = AnonymousCsrf::sent(request_cookie(request.headers(), name));
     request.extensions_mut().insert(anonymous.clone());
     let mut response = if matches!(
         *request.method(),
@@ -180,38 +124,10 @@ pub async fn require_csrf_token(
     } else {
         check_form_token(request, next, &state, &anonymous).await
     };
-    let minted = anonymous
-        .minted
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .take();
-    if let Some(token) = minted {
+    if let Some(token) = anonymous.take_minted() {
         set_cookie(&mut response, name, token, secure, None);
     }
     response
-}
-
-/// Adds an HttpOnly, SameSite=Lax cookie for the whole site to `response` (Secure when
-/// cookies are secure); without `max_age` it lasts as long as the browser session.
-pub fn set_cookie(
-    response: &mut Response,
-    name: &'static str,
-    value: String,
-    secure: bool,
-    max_age: Option<time::Duration>,
-) {
-    let mut cookie = tower_sessions::cookie::Cookie::build((name, value))
-        .path("/")
-        .http_only(true)
-        .secure(secure)
-        .same_site(tower_sessions::cookie::SameSite::Lax)
-        .build();
-    if let Some(age) = max_age {
-        cookie.set_max_age(age);
-    }
-    if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
-        response.headers_mut().append(header::SET_COOKIE, value);
-    }
 }
 
 async fn check_form_token(

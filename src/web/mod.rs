@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod agreement;
 pub mod applications;
+pub mod cookies;
 pub mod ctx;
 pub mod customers;
 pub mod dashboard;

@@ -109,7 +109,7 @@ async fn show(
         }
     });
     let direct_bill = program.direct_bill.as_ref().map(|(status, _, due)| {
-        if status == "active" {
+        if status.is_active() {
             (
                 Msg("profile-direct-active"),
                 crate::domain::direct_bill::day(*due),

@@ -299,21 +299,19 @@ async fn a_person_enrolls_and_the_contact_confirms_from_the_mailbox() {
     in_browser("enrollment_flow", enroll_and_have_the_contact_confirm).await;
 }
 
-async fn reviewer_approves_from_the_queue(
+/// The operator admin signs in to the back office, approves the application of
+/// `legal_name` from the queue (with its confirmation page), and signs out.
+pub(crate) async fn operator_admin_approves(
     c: &Client,
     app: &TestApp,
+    legal_name: &str,
 ) -> Result<(), fantoccini::error::CmdError> {
-    let id = app.application_in_review("queued", "3131313").await;
-
     c.goto(&app.url("/admin/signin")).await?;
     fill(c, "#email", "admin@localhost").await?;
     fill(c, "#password", STAFF_PASSWORD).await?;
     click(c, "form[action='/admin/signin'] button[type=submit]").await?;
     c.wait().for_element(Locator::Css("#queue")).await?;
-    c.find(Locator::LinkText("Contoso Trading GmbH"))
-        .await?
-        .click()
-        .await?;
+    c.find(Locator::LinkText(legal_name)).await?.click().await?;
     c.wait().for_element(Locator::Css("#approve")).await?;
     click(c, "#approve").await?;
     c.wait()
@@ -326,15 +324,32 @@ async fn reviewer_approves_from_the_queue(
     c.wait()
         .for_element(Locator::Css("form[action='/admin/signin']"))
         .await?;
+    Ok(())
+}
 
-    // The applicant signs in and sees the decision.
+/// The applicant `email` signs in and is offered the partner agreement.
+pub(crate) async fn applicant_sees_approval(
+    c: &Client,
+    app: &TestApp,
+    email: &str,
+) -> Result<(), fantoccini::error::CmdError> {
     c.goto(&app.url("/signin")).await?;
-    fill(c, "#email", "admin@queued.example.com").await?;
+    fill(c, "#email", email).await?;
     fill(c, "#password", STRONG_PASSWORD).await?;
     click(c, "form[action='/signin'] button[type=submit]").await?;
     c.wait()
         .for_element(Locator::Css("#agreement-link"))
         .await?;
+    Ok(())
+}
+
+async fn reviewer_approves_from_the_queue(
+    c: &Client,
+    app: &TestApp,
+) -> Result<(), fantoccini::error::CmdError> {
+    let id = app.application_in_review("queued", "3131313").await;
+    operator_admin_approves(c, app, "Contoso Trading GmbH").await?;
+    applicant_sees_approval(c, app, "admin@queued.example.com").await?;
     c.goto(&app.url(&format!("/applications/{id}"))).await?;
     assert_eq!(text(c, "#state-words").await?, "Approved");
     Ok(())

@@ -18,17 +18,7 @@ struct Rng(u64);
 
 impl Rng {
     fn new() -> Self {
-        let seed = std::env::var("CANCEL_SEED")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or_else(|| {
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map(|d| d.as_nanos() as u64)
-                    .unwrap_or(1)
-                    | 1
-            });
-        println!("CANCEL_SEED={seed}");
+        let seed = seed_from_env("CANCEL_SEED") | 1;
         Rng(seed)
     }
 

@@ -220,6 +220,17 @@ fn ends_the_session(action: &str) -> bool {
     matches!(action, "/signout" | "/admin/signout")
 }
 
+/// An answer's status, `Location` and body.
+async fn answer(response: reqwest::Response) -> (StatusCode, Option<String>, String) {
+    let status = response.status();
+    let location = response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    (status, location, response.text().await.unwrap_or_default())
+}
+
 /// A realm: who, how they sign in, and the pages they open.
 struct Realm {
     name: &'static str,
@@ -273,18 +284,6 @@ async fn post(
             .await
     };
     sent.expect("POST answered")
-}
-
-fn seed() -> u64 {
-    std::env::var("FUZZ_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos() as u64)
-                .unwrap_or(7)
-        })
 }
 
 #[tokio::test]
@@ -345,8 +344,7 @@ async fn hostile_values_in_every_form_as_every_realm_give_no_5xx_no_unescaped_ma
         },
     ];
 
-    let seed = seed();
-    eprintln!("FUZZ_SEED={seed}");
+    let seed = seed_from_env("FUZZ_SEED");
     let cases: usize = std::env::var("FUZZ_CASES")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -392,14 +390,7 @@ async fn hostile_values_in_every_form_as_every_realm_give_no_5xx_no_unescaped_ma
                         )
                     })
                     .collect();
-                let response = post(&browser, form, &sent).await;
-                let status = response.status();
-                let location = response
-                    .headers()
-                    .get("location")
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_owned);
-                let body = response.text().await.unwrap_or_default();
+                let (status, location, body) = answer(post(&browser, form, &sent).await).await;
                 findings.posts += 1;
                 *findings.statuses.entry(status.as_u16()).or_default() += 1;
                 let what = format!("{} POST {} (from {})", realm.name, form.action, form.page);
@@ -423,14 +414,7 @@ async fn hostile_values_in_every_form_as_every_realm_give_no_5xx_no_unescaped_ma
             realm.name
         );
         for page in &realm.pages {
-            let response = browser.open(page).await;
-            let status = response.status();
-            let location = response
-                .headers()
-                .get("location")
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned);
-            let body = response.text().await.unwrap_or_default();
+            let (status, location, body) = answer(browser.open(page).await).await;
             findings.check_answer(
                 &format!("{} GET {page} afterwards", realm.name),
                 status,

@@ -11,6 +11,22 @@ use std::time::{Duration, Instant};
 use tokio::sync::{OnceCell, oneshot};
 use uuid::Uuid;
 
+/// The seed of a randomised test: the environment variable `var` when set (to replay a
+/// run), else taken from the clock; printed as `VAR=seed` either way.
+pub fn seed_from_env(var: &str) -> u64 {
+    let seed = std::env::var(var)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos() as u64)
+                .unwrap_or(1)
+        });
+    eprintln!("{var}={seed}");
+    seed
+}
+
 /// Server part of the test database URL; override with TEST_DATABASE_SERVER.
 pub fn database_server() -> String {
     std::env::var("TEST_DATABASE_SERVER")

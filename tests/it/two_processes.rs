@@ -254,7 +254,7 @@ async fn whole_journey(
     c: &fantoccini::Client,
     app: &TestApp,
 ) -> Result<(), fantoccini::error::CmdError> {
-    use crate::browser::{click, fill, text};
+    use crate::browser::click;
     use fantoccini::Locator;
     crate::browser::enroll_and_have_the_contact_confirm(c, app).await?;
     click(c, ".site-nav button").await?;
@@ -262,37 +262,8 @@ async fn whole_journey(
         .for_element(Locator::Css("form[action='/signin']"))
         .await?;
 
-    // A reviewer approves the application.
-    c.goto(&app.url("/admin/signin")).await?;
-    fill(c, "#email", "admin@localhost").await?;
-    fill(c, "#password", STAFF_PASSWORD).await?;
-    click(c, "form[action='/admin/signin'] button[type=submit]").await?;
-    c.wait().for_element(Locator::Css("#queue")).await?;
-    c.find(Locator::LinkText("Fabrikam GmbH"))
-        .await?
-        .click()
-        .await?;
-    c.wait().for_element(Locator::Css("#approve")).await?;
-    click(c, "#approve").await?;
-    c.wait()
-        .for_element(Locator::Css("#confirm-decision"))
-        .await?;
-    click(c, "#confirm-decision").await?;
-    c.wait().for_element(Locator::Css(".flash")).await?;
-    assert_eq!(text(c, "#state").await?, "Approved");
-    click(c, ".site-nav button").await?;
-    c.wait()
-        .for_element(Locator::Css("form[action='/admin/signin']"))
-        .await?;
-
-    // The applicant sees the decision.
-    c.goto(&app.url("/signin")).await?;
-    fill(c, "#email", "jan@fabrikam.example.com").await?;
-    fill(c, "#password", STRONG_PASSWORD).await?;
-    click(c, "form[action='/signin'] button[type=submit]").await?;
-    c.wait()
-        .for_element(Locator::Css("#agreement-link"))
-        .await?;
+    crate::browser::operator_admin_approves(c, app, "Fabrikam GmbH").await?;
+    crate::browser::applicant_sees_approval(c, app, "jan@fabrikam.example.com").await?;
     click(c, ".site-nav button").await?;
     c.wait()
         .for_element(Locator::Css("form[action='/signin']"))
