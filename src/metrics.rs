@@ -1,7 +1,8 @@
 //! Prometheus metrics (the `metrics` crate with its Prometheus exporter), served on a
 //! listener of their own when `METRICS_BIND` is set (off by default), never on the public
-//! port: requests and latency per route template and status class, the database pool,
-//! the outbox's depth and oldest message, sign-in failures, lockouts and rate-limit
+//! port: requests and latency per route template and status class, the database pool
+//! (connections in use and idle, the time acquisitions waited), whether the database can be
+//! reached, the outbox's depth and oldest message, sign-in failures, lockouts and rate-limit
 //! refusals.
 
 use axum::extract::{MatchedPath, Request, State};
@@ -21,6 +22,14 @@ pub const SIGN_IN_FAILURES: &str = "portal_sign_in_failures_total";
 pub const LOCKOUTS: &str = "portal_sign_in_lockouts_total";
 /// Requests refused by a rate limit, by limit.
 pub const RATE_LIMITED: &str = "portal_rate_limit_refusals_total";
+/// Seconds each acquisition of a pooled connection waited (a histogram). sqlx does not say
+/// how many tasks are waiting at a given moment, but the rate of this sum is exactly the
+/// average number that were waiting (Little's law): `rate(..._sum[1m])` = 0.5 means that
+/// over the last minute half a task was waiting for a connection on average.
+pub const POOL_WAIT: &str = "portal_db_pool_acquire_seconds";
+
+/// True once the recorder is installed: only then are pool waits recorded.
+static RECORDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// The process's recorder (one per process: every portal in it shares it).
 pub fn handle() -> &'static PrometheusHandle {
@@ -30,15 +39,61 @@ pub fn handle() -> &'static PrometheusHandle {
             0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
         ];
         // Latency as a histogram with these buckets (a summary otherwise).
+        const WAIT_BUCKETS: &[f64] =
+            &[0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0];
         let builder = PrometheusBuilder::new()
             .set_buckets_for_metric(Matcher::Full(LATENCY.to_owned()), BUCKETS)
+            .and_then(|b| {
+                b.set_buckets_for_metric(Matcher::Full(POOL_WAIT.to_owned()), WAIT_BUCKETS)
+            })
             .unwrap_or_else(|_| PrometheusBuilder::new());
         let recorder = builder.build_recorder();
         let handle = recorder.handle();
         // Another recorder installed first (a test harness) keeps its place.
         let _ = metrics::set_global_recorder(recorder);
+        RECORDING.store(true, std::sync::atomic::Ordering::Release);
         handle
     })
+}
+
+/// A tracing layer that turns sqlx's "acquired connection" events (target
+/// `sqlx::pool::acquire`, asked for in `db::connect`) into [`POOL_WAIT`], once metrics are
+/// on. It sees those events whatever the log filter lets through.
+pub fn pool_waits<S>() -> impl tracing_subscriber::Layer<S>
+where
+    S: tracing::Subscriber + for<'a> tracing_subscriber::registry::LookupSpan<'a>,
+{
+    use tracing_subscriber::Layer;
+    PoolWaits.with_filter(tracing_subscriber::filter::filter_fn(|meta| {
+        meta.target() == POOL_EVENTS
+    }))
+}
+
+/// The target of sqlx's acquisition events.
+const POOL_EVENTS: &str = "sqlx::pool::acquire";
+
+struct PoolWaits;
+
+impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for PoolWaits {
+    fn on_event(&self, event: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
+        if !RECORDING.load(std::sync::atomic::Ordering::Acquire) {
+            return;
+        }
+        struct Waited(Option<f64>);
+        impl tracing::field::Visit for Waited {
+            fn record_f64(&mut self, field: &tracing::field::Field, value: f64) {
+                if field.name() == "acquired_after_secs" {
+                    self.0 = Some(value);
+                }
+            }
+            fn record_debug(&mut self, _: &tracing::field::Field, _: &dyn std::fmt::Debug) {}
+        }
+        let mut waited = Waited(None);
+        event.record(&mut waited);
+        if let Some(seconds) = waited.0 {
+            metrics::histogram!(POOL_WAIT).record(seconds);
+        }
+    }
 }
 
 /// Middleware: counts every request and times it, by its route template (`/customers/{id}`;

@@ -98,15 +98,19 @@ impl std::io::Write for LogCapture {
 fn capture_logs() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        let _ = tracing_subscriber::fmt()
-            .with_env_filter(tracing_subscriber::EnvFilter::new(
-                match std::env::var("TEST_LOG") {
-                    Ok(filter) if filter != "1" && !filter.is_empty() => filter,
-                    _ => "info,sqlx=warn,tower_sessions=warn".to_owned(),
-                },
-            ))
+        use tracing_subscriber::prelude::*;
+        let filter = tracing_subscriber::EnvFilter::new(match std::env::var("TEST_LOG") {
+            Ok(filter) if filter != "1" && !filter.is_empty() => filter,
+            _ => "info,sqlx=warn,tower_sessions=warn".to_owned(),
+        });
+        let output = tracing_subscriber::fmt::layer()
             .with_ansi(false)
             .with_writer(|| LogCapture)
+            .with_filter(filter);
+        // As the portal's own set-up: the pool-wait metric beside the log.
+        let _ = tracing_subscriber::registry()
+            .with(output)
+            .with(partner_portal::metrics::pool_waits())
             .try_init();
     });
 }

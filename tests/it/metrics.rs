@@ -104,3 +104,49 @@ async fn metrics_are_served_on_their_own_listener_only_when_asked_for() {
     assert!(quiet.metrics_address.is_none());
     assert_eq!(quiet.get("/metrics").await.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_time_requests_wait_for_a_pooled_connection_is_measured() {
+    let app = TestApp::spawn_with(|c| {
+        c.metrics_bind = Some("127.0.0.1:0".parse().unwrap());
+        c.db.max_connections = 3;
+        // The worker takes a connection now and then; here it sleeps after its first round.
+        c.outbox.poll_interval = std::time::Duration::from_secs(3600);
+    })
+    .await;
+    let sum = "portal_db_pool_acquire_seconds_sum";
+    let count = "portal_db_pool_acquire_seconds_count";
+    assert_eq!(app.get("/readyz").await.status(), StatusCode::OK);
+    let before = scrape(&app).await;
+    assert!(
+        value(&before, count) >= 1.0,
+        "acquisitions are counted: {before}"
+    );
+    assert!(
+        before.contains(r#"portal_db_pool_acquire_seconds_bucket{le="0.001"}"#),
+        "a histogram: {before}"
+    );
+    // The test holds every connection the portal's pool can give (the pool is the portal's
+    // own; its cache listener keeps one) while a page waits for one, then lets them go.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let mut held = Vec::new();
+    while let Ok(Ok(conn)) =
+        tokio::time::timeout(std::time::Duration::from_millis(300), app.db.acquire()).await
+    {
+        held.push(conn);
+    }
+    assert!(!held.is_empty());
+    let page = tokio::spawn({
+        let url = app.url("/readyz");
+        async move { reqwest::get(url).await.map(|r| r.status()) }
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    drop(held);
+    assert_eq!(page.await.unwrap().unwrap(), StatusCode::OK);
+    let after = scrape(&app).await;
+    let waited = value(&after, sum) - value(&before, sum);
+    assert!(
+        waited >= 0.35,
+        "the page's wait for a connection ({waited} s) is in the sum"
+    );
+}
