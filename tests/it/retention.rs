@@ -17,24 +17,31 @@ async fn count(db: &sqlx::PgPool, sql: &str) -> i64 {
 async fn retention_prunes_a_million_rows_in_bounded_batches_from_two_processes() {
     let app = TestApp::spawn().await;
     let db = &app.db;
-    // A million rate-limit windows that ended two days ago, and a thousand current ones.
+    // A million rate-limit windows that ended two days ago, and a thousand current ones,
+    // seeded over a connection of the test's own: the portal's pool has a statement timeout
+    // that a loaded machine can exceed for a million-row insert.
+    let seeder = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(1)
+        .connect(&app.config.database_url)
+        .await
+        .unwrap();
     let seeded = Instant::now();
     sqlx::query(
         "insert into rate_limit_hits (bucket, subject, window_start, hits)
          select 'seed', 'ip:' || g, now() - interval '2 days', 1 from generate_series(1, 1000000) g",
     )
-    .execute(db)
+    .execute(&seeder)
     .await
     .unwrap();
     sqlx::query(
         "insert into rate_limit_hits (bucket, subject, window_start, hits)
          select 'seed', 'ip:' || g, now(), 1 from generate_series(1, 1000) g",
     )
-    .execute(db)
+    .execute(&seeder)
     .await
     .unwrap();
     sqlx::query("analyze rate_limit_hits")
-        .execute(db)
+        .execute(&seeder)
         .await
         .unwrap();
     eprintln!("seeded 1,001,000 rate-limit rows in {:?}", seeded.elapsed());
