@@ -8,7 +8,7 @@ use crate::email::worker::OutboxWorker;
 use crate::state::AppState;
 use crate::web;
 use crate::web::middleware::{
-    database_breaker, forbidden_csrf, render_error_pages, require_csrf_token, run_to_completion,
+    forbidden_csrf, render_error_pages, require_csrf_token, run_to_completion,
     signed_in_error_pages, tell_other_processes,
 };
 use axum::Router;
@@ -254,6 +254,7 @@ pub fn build_router(state: AppState) -> Router {
             ));
 
     let request_timeout = config.request_timeout;
+    let health = state.db_health.clone();
     let pages = web::pages(config.mail_transport)
         .fallback(|| async { StatusCode::NOT_FOUND })
         .layer(axum::middleware::from_fn_with_state(
@@ -270,14 +271,10 @@ pub fn build_router(state: AppState) -> Router {
             tell_other_processes,
         ))
         // Outside the session layer, so the session save is part of the protected work.
+        // Also the database breaker's gate (see `db::health`).
         .layer(axum::middleware::from_fn(move |req: Request, next| {
-            run_to_completion(request_timeout, req, next)
+            run_to_completion(request_timeout, health.clone(), req, next)
         }))
-        // Outside the work's own task: an answer given early leaves the work to end by itself.
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            database_breaker,
-        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

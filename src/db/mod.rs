@@ -110,8 +110,9 @@ pub async fn connect(url: &str, settings: &DbSettings) -> anyhow::Result<PgPool>
         .max_connections(settings.max_connections)
         .acquire_timeout(settings.acquire_timeout)
         // An event for every acquisition with the time it waited: the pool-wait metric
-        // (`metrics::pool_waits`); below every log filter's level.
-        .acquire_time_level(log::LevelFilter::Trace)
+        // (`metrics::pool_waits`). INFO, so that it does not lower the process's log level;
+        // the log filter (`sqlx=warn` by default) keeps it out of the log.
+        .acquire_time_level(log::LevelFilter::Info)
         // The check below runs a round trip on every release (and sqlx pings after it), so
         // a connection handed back is known to work; testing it again when it is borrowed
         // only pays off after it has sat idle for a while.

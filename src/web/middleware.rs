@@ -273,16 +273,22 @@ pub async fn tell_other_processes(
     response
 }
 
-/// Answers 503 at once while the database is known to be unreachable, and to a request
-/// still waiting on it when that becomes known (its work goes on in its own task, see
-/// [`run_to_completion`], and ends by itself). A 503 from inside (the database could not
-/// serve the request) makes the breaker check the database (`db::health`).
-pub async fn database_breaker(
-    State(state): State<AppState>,
+/// Runs the rest of the request in a task of its own, so that a client that disconnects
+/// (or the request timeout firing) cannot cut a flow's transaction, its outbox rows or the
+/// session save short: the work finishes and only its answer goes unheard. The database's
+/// statement timeout bounds how long such work can go on, and the request body fails once
+/// `timeout` has passed, so a client that stops sending cannot keep the task alive.
+///
+/// It is also the database breaker's gate (`db::health`): while the database is known to be
+/// unreachable it answers 503 at once, a request still waiting on the database when that
+/// becomes known is answered 503 at once (its task goes on and ends by itself), and a 503
+/// from inside makes the breaker check the database.
+pub async fn run_to_completion(
+    timeout: Duration,
+    health: std::sync::Arc<crate::db::health::DbHealth>,
     request: Request,
     next: Next,
 ) -> Response {
-    let health = &state.db_health;
     let unavailable = || {
         (
             StatusCode::SERVICE_UNAVAILABLE,
@@ -293,22 +299,6 @@ pub async fn database_breaker(
     if health.is_down() {
         return unavailable();
     }
-    let response = tokio::select! {
-        response = next.run(request) => response,
-        () = health.opened() => unavailable(),
-    };
-    if response.status() == StatusCode::SERVICE_UNAVAILABLE {
-        health.suspect();
-    }
-    response
-}
-
-/// Runs the rest of the request in a task of its own, so that a client that disconnects
-/// (or the request timeout firing) cannot cut a flow's transaction, its outbox rows or the
-/// session save short: the work finishes and only its answer goes unheard. The database's
-/// statement timeout bounds how long such work can go on, and the request body fails once
-/// `timeout` has passed, so a client that stops sending cannot keep the task alive.
-pub async fn run_to_completion(timeout: Duration, request: Request, next: Next) -> Response {
     let deadline = tokio::time::Instant::now() + timeout;
     let (parts, body) = request.into_parts();
     let body =
@@ -329,9 +319,16 @@ pub async fn run_to_completion(timeout: Duration, request: Request, next: Next) 
         let response = crate::domain::form::with_form_checks(next.run(request)).await;
         (response, crate::i18n::current())
     });
-    match tokio::spawn(work).await {
+    let finished = tokio::select! {
+        finished = tokio::spawn(work) => finished,
+        () = health.opened() => return unavailable(),
+    };
+    match finished {
         Ok((response, lang)) => {
             crate::i18n::set_current(lang);
+            if response.status() == StatusCode::SERVICE_UNAVAILABLE {
+                health.suspect();
+            }
             response
         }
         Err(e) => {
