@@ -6,7 +6,7 @@
 //! timeout. So a request that fails for want of the database makes this breaker *suspect*
 //! an outage; it then tries a fresh connection of its own (not a pooled one: the pool may
 //! be merely busy). If that cannot connect either, the breaker is *open*: pages answer the
-//! 503 page at once (`web::middleware::database_breaker`), requests still waiting on the
+//! 503 page at once (`web::middleware::run_to_completion`), requests still waiting on the
 //! database are answered 503 at once too (their work, which runs in a task of its own, ends
 //! by itself), and `/readyz` says 503. It probes again every [`PROBE_EVERY`] and closes as
 //! soon as a connection succeeds, so the portal serves again without a restart.
